@@ -1,0 +1,342 @@
+"""Labels in French and English, and numbers, money and dates formatted by locale (Babel).
+
+Every word a client reads comes from :data:`LABELS`, so a deliverable is wholly in one language.
+
+>>> money(13200, "EUR", "fr") == "13\\u202f200\\u00a0€"
+True
+>>> money(13200, "EUR", "en")
+'€13,200'
+>>> percent(0.2, "fr") == "20\\u00a0%"
+True
+>>> t("tco.title", "en")
+'Total cost of ownership'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Literal, cast
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+Lang = Literal["fr", "en"]
+LANGUAGES: tuple[Lang, ...] = ("fr", "en")
+DEFAULT_LANG: Lang = "fr"
+_LOCALES: dict[str, str] = {"fr": "fr_FR", "en": "en_GB"}
+CURRENCIES: tuple[str, ...] = ("EUR", "USD", "GBP", "CHF", "CAD")
+
+
+def check_lang(value: object) -> Lang:
+    """``value`` as a language code, or ValueError naming the accepted ones."""
+    text = str(value).strip().lower()
+    if text not in LANGUAGES:
+        raise ValueError(f"a language among {', '.join(LANGUAGES)}, found {value!r}")
+    return cast(Lang, text)
+
+
+def t(key: str, lang: Lang, **values: object) -> str:
+    """The label ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    try:
+        text = LABELS[key][lang]
+    except KeyError:
+        raise KeyError(f"no {lang} label for {key!r}") from None
+    return text.format(**values) if values else text
+
+
+def all_labels(key: str) -> tuple[str, ...]:
+    """The label ``key`` in every language (to read back what a workbook says)."""
+    return tuple(LABELS[key][lang] for lang in LANGUAGES)
+
+
+@cache
+def _currency_pattern(lang: Lang, decimals: bool) -> str:
+    pattern = str(Locale.parse(_LOCALES[lang]).currency_formats["standard"].pattern)
+    return pattern if decimals else pattern.replace(".00", "")
+
+
+def money(amount: float, currency: str, lang: Lang, *, cents: bool = False) -> str:
+    """An amount the way the client's locale writes it: ``13 200 €`` or ``€13,200``.
+
+    Whole units by default (deliverables round to the unit); ``cents=True`` for unit prices.
+    """
+    pattern = _currency_pattern(lang, cents)
+    return str(
+        format_currency(
+            round(amount, 2 if cents else 0) + 0.0,  # + 0.0: no "-0 €"
+            currency,
+            format=pattern,
+            locale=_LOCALES[lang],
+            currency_digits=False,
+        )
+    )
+
+
+def number(value: float, lang: Lang, *, decimals: int = 0) -> str:
+    """A plain number with the locale's separators: ``1 500`` or ``1,500``."""
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(round(value, decimals) + 0.0, format=fmt, locale=_LOCALES[lang]))
+
+
+def percent(fraction: float, lang: Lang, *, decimals: int = 0) -> str:
+    """A fraction as a percentage: 0.2 -> ``20 %`` (French) or ``20%`` (English)."""
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return str(format_percent(fraction, format=fmt, locale=_LOCALES[lang]))
+
+
+def date(value: dt.date, lang: Lang) -> str:
+    """A date in words: ``23 novembre 2026`` or ``23 November 2026``."""
+    return str(format_date(value, format="long", locale=_LOCALES[lang]))
+
+
+def excel_money_format(currency: str, lang: Lang) -> str:
+    """An Excel number format for whole amounts in ``currency`` (``#,##0 "€"``)."""
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "CA$"}.get(currency, currency)
+    if lang == "fr":
+        return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
+    return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+
+
+LABELS: dict[str, dict[Lang, str]] = {
+    # --- the workbook -------------------------------------------------------------------
+    "sheet.about": {"fr": "À propos", "en": "About"},
+    "sheet.tco": {"fr": "TCO", "en": "TCO"},
+    "sheet.lists": {"fr": "Listes", "en": "Lists"},
+    "about.title": {"fr": "Classeur client crmwb", "en": "crmwb client workbook"},
+    "about.intro": {
+        "fr": "Une ligne par information. Les cellules jaunes sont à remplir.",
+        "en": "One line per item. Fill in the yellow cells.",
+    },
+    "about.client_name": {"fr": "Client", "en": "Client"},
+    "about.client_name.help": {
+        "fr": "Nom du client tel qu'il apparaît dans les livrables.",
+        "en": "The client's name as shown in the deliverables.",
+    },
+    "about.language": {"fr": "Langue", "en": "Language"},
+    "about.language.help": {
+        "fr": "Langue des livrables : fr ou en.",
+        "en": "Language of the deliverables: fr or en.",
+    },
+    "about.currency": {"fr": "Devise", "en": "Currency"},
+    "about.currency.help": {
+        "fr": "Code ISO de la devise des montants (EUR, USD...). Montants HT.",
+        "en": "ISO code of the currency of all amounts (EUR, USD...). Amounts excl. VAT.",
+    },
+    "about.consultant": {"fr": "Consultant", "en": "Consultant"},
+    "about.consultant.help": {
+        "fr": "Nom du consultant qui signe les livrables.",
+        "en": "The consultant who signs the deliverables.",
+    },
+    "about.date": {"fr": "Date", "en": "Date"},
+    "about.date.help": {
+        "fr": "Date de référence de l'étude (jj/mm/aaaa).",
+        "en": "Reference date of the study (dd/mm/yyyy).",
+    },
+    "tco.sheet_title": {
+        "fr": "TCO : coût total de possession des options (licence, SaaS...)",
+        "en": "TCO: total cost of ownership of the options (licence, SaaS...)",
+    },
+    "tco.sheet_intro": {
+        "fr": (
+            "Renseignez les hypothèses puis une ligne par coût et par option. Montants HT, prix"
+            " de l'année 1. Les coûts ponctuels sont payés au début de leur année (0 = période"
+            " initiale, au lancement du projet) ; les coûts récurrents chaque année."
+        ),
+        "en": (
+            "Fill in the assumptions, then one line per cost and per option. Amounts excl. VAT,"
+            " at year-1 prices. One-off costs are paid at the start of their year (0 = initial"
+            " period, when the project starts); recurring costs every year."
+        ),
+    },
+    "tco.horizon_years": {"fr": "Horizon (années)", "en": "Horizon (years)"},
+    "tco.horizon_years.help": {
+        "fr": "Nombre d'années comparées, le même pour toutes les options (3 à 10).",
+        "en": "Number of years compared, the same for every option (3 to 10).",
+    },
+    "tco.discount_rate": {"fr": "Taux d'actualisation", "en": "Discount rate"},
+    "tco.discount_rate.help": {
+        "fr": "Taux annuel pour la valeur actuelle, en % (ex. 8 %).",
+        "en": "Yearly rate for present values, as a % (e.g. 8%).",
+    },
+    "tco.users": {"fr": "Utilisateurs", "en": "Users"},
+    "tco.users.help": {
+        "fr": "Nombre d'utilisateurs du CRM (quantité par défaut des lignes « par utilisateur »).",
+        "en": "Number of CRM users (default quantity of 'per user' lines).",
+    },
+    "tco.contacts": {"fr": "Contacts en base", "en": "Contacts in the base"},
+    "tco.contacts.help": {
+        "fr": "Nombre de contacts (quantité par défaut des lignes « par contact »).",
+        "en": "Number of contacts (default quantity of 'per contact' lines).",
+    },
+    "tco.escalation": {"fr": "Hausse annuelle des prix", "en": "Annual price escalation"},
+    "tco.escalation.help": {
+        "fr": "Hausse par an des prix à partir de l'année 2, en % (0 % si aucune).",
+        "en": "Yearly price rise from year 2 on, as a % (0% if none).",
+    },
+    "tco.col.option": {"fr": "Option", "en": "Option"},
+    "tco.col.option.help": {
+        "fr": "Nom de l'option comparée (ex. Licence, SaaS).",
+        "en": "Name of the option compared (e.g. Licence, SaaS).",
+    },
+    "tco.col.category": {"fr": "Catégorie", "en": "Category"},
+    "tco.col.category.help": {"fr": "Nature du coût (liste).", "en": "What the cost is (list)."},
+    "tco.col.description": {"fr": "Description", "en": "Description"},
+    "tco.col.description.help": {"fr": "Libellé libre.", "en": "Free text."},
+    "tco.col.frequency": {"fr": "Fréquence", "en": "Frequency"},
+    "tco.col.frequency.help": {
+        "fr": "Ponctuel, mensuel ou annuel (liste).",
+        "en": "One-off, monthly or yearly (list).",
+    },
+    "tco.col.basis": {"fr": "Base", "en": "Basis"},
+    "tco.col.basis.help": {
+        "fr": "Ce que multiplie le prix : forfait, par utilisateur, par contact, par jour, % de la licence.",
+        "en": "What the price multiplies: flat, per user, per contact, per day, % of licence.",
+    },
+    "tco.col.unit_price": {"fr": "Prix unitaire", "en": "Unit price"},
+    "tco.col.unit_price.help": {
+        "fr": "Prix par unité et par paiement (par mois pour un coût mensuel), HT, >= 0.",
+        "en": "Price per unit and per payment (per month for a monthly cost), excl. VAT, >= 0.",
+    },
+    "tco.col.quantity": {"fr": "Quantité", "en": "Quantity"},
+    "tco.col.quantity.help": {
+        "fr": "Vide : utilisateurs ou contacts des hypothèses, 1 pour un forfait. Nombre de jours pour « par jour ».",
+        "en": "Empty: users or contacts from the assumptions, 1 for a flat cost. Number of days for 'per day'.",
+    },
+    "tco.col.rate": {"fr": "Taux (% licence)", "en": "Rate (% of licence)"},
+    "tco.col.rate.help": {
+        "fr": "Pour la base « % de la licence » (maintenance) : ex. 20 %.",
+        "en": "For the '% of licence' basis (maintenance): e.g. 20%.",
+    },
+    "tco.col.start_year": {"fr": "Année de début", "en": "Start year"},
+    "tco.col.start_year.help": {
+        "fr": "0 = période initiale. Vide : 0 pour un coût ponctuel, 1 pour un coût récurrent.",
+        "en": "0 = initial period. Empty: 0 for a one-off cost, 1 for a recurring cost.",
+    },
+    "tco.col.end_year": {"fr": "Année de fin", "en": "End year"},
+    "tco.col.end_year.help": {
+        "fr": "Dernière année d'un coût récurrent. Vide : jusqu'à l'horizon.",
+        "en": "Last year of a recurring cost. Empty: up to the horizon.",
+    },
+    "tco.col.escalation": {"fr": "Hausse annuelle", "en": "Escalation"},
+    "tco.col.escalation.help": {
+        "fr": "Hausse annuelle propre à cette ligne. Vide : celle des hypothèses.",
+        "en": "This line's own yearly escalation. Empty: the assumptions' one.",
+    },
+    # categories, frequencies, bases
+    "category.licence": {"fr": "Licence", "en": "Software licence"},
+    "category.subscription": {"fr": "Abonnement SaaS", "en": "SaaS subscription"},
+    "category.maintenance": {"fr": "Maintenance", "en": "Maintenance"},
+    "category.implementation": {"fr": "Intégration et paramétrage", "en": "Implementation and integration"},
+    "category.migration": {"fr": "Reprise des données", "en": "Data migration"},
+    "category.training": {"fr": "Formation", "en": "Training"},
+    "category.hardware": {"fr": "Matériel", "en": "Hardware"},
+    "category.consulting": {"fr": "AMOA / conseil", "en": "AMOA consulting"},
+    "category.custom_development": {"fr": "Développements spécifiques", "en": "Custom development"},
+    "category.internal_staff": {"fr": "Personnel interne", "en": "Internal staff"},
+    "category.other": {"fr": "Autre", "en": "Other"},
+    "frequency.one_off": {"fr": "Ponctuel", "en": "One-off"},
+    "frequency.monthly": {"fr": "Mensuel", "en": "Monthly"},
+    "frequency.yearly": {"fr": "Annuel", "en": "Yearly"},
+    "basis.flat": {"fr": "Forfait", "en": "Flat"},
+    "basis.per_user": {"fr": "Par utilisateur", "en": "Per user"},
+    "basis.per_contact": {"fr": "Par contact", "en": "Per contact"},
+    "basis.per_day": {"fr": "Par jour", "en": "Per day"},
+    "basis.percent_of_licence": {"fr": "% de la licence", "en": "% of licence"},
+    # --- the TCO deliverable ------------------------------------------------------------
+    "tco.title": {"fr": "Coût total de possession (TCO)", "en": "Total cost of ownership"},
+    "tco.subtitle": {
+        "fr": "Comparaison des options sur {horizon} ans",
+        "en": "Comparison of the options over {horizon} years",
+    },
+    "report.prepared_by": {"fr": "Préparé par {consultant}", "en": "Prepared by {consultant}"},
+    "report.page": {"fr": "Page", "en": "Page"},
+    "tco.section.summary": {"fr": "En bref", "en": "At a glance"},
+    "tco.section.assumptions": {"fr": "Hypothèses", "en": "Assumptions"},
+    "tco.section.cost_lines": {"fr": "Lignes de coût", "en": "Cost lines"},
+    "tco.section.yearly": {"fr": "Coûts par année et cumulés", "en": "Yearly and cumulative costs"},
+    "tco.section.cumulative_chart": {"fr": "Coût cumulé", "en": "Cumulative cost"},
+    "tco.section.by_category": {"fr": "Coûts par catégorie", "en": "Costs by category"},
+    "tco.section.indicators": {"fr": "Indicateurs par option", "en": "Indicators per option"},
+    "tco.section.conventions": {"fr": "Conventions de calcul", "en": "How the figures are computed"},
+    "tco.period.initial": {"fr": "Initial (t=0)", "en": "Initial (t=0)"},
+    "tco.period.year": {"fr": "Année {year}", "en": "Year {year}"},
+    "tco.total": {"fr": "Total", "en": "Total"},
+    "tco.present_value": {"fr": "Valeur actuelle", "en": "Present value"},
+    "tco.yearly_of": {"fr": "{option} – année", "en": "{option} – year"},
+    "tco.cumulative_of": {"fr": "{option} – cumulé", "en": "{option} – cumulative"},
+    "tco.period": {"fr": "Période", "en": "Period"},
+    "tco.assumption": {"fr": "Hypothèse", "en": "Assumption"},
+    "tco.value": {"fr": "Valeur", "en": "Value"},
+    "tco.years_of_line": {"fr": "Années", "en": "Years"},
+    "tco.line_total": {"fr": "Total sur l'horizon", "en": "Total over the horizon"},
+    "tco.ind.total": {"fr": "Coût total (non actualisé)", "en": "Total cost (undiscounted)"},
+    "tco.ind.present_value": {"fr": "Valeur actuelle à {rate}", "en": "Present value at {rate}"},
+    "tco.ind.one_off": {"fr": "dont coûts ponctuels", "en": "of which one-off costs"},
+    "tco.ind.recurring": {"fr": "dont coûts récurrents", "en": "of which recurring costs"},
+    "tco.ind.per_user_month": {
+        "fr": "Coût par utilisateur et par mois",
+        "en": "Cost per user per month",
+    },
+    "tco.ind.option": {"fr": "Option", "en": "Option"},
+    "tco.category": {"fr": "Catégorie", "en": "Category"},
+    "tco.chart.cumulative_y": {"fr": "Coût cumulé ({currency})", "en": "Cumulative cost ({currency})"},
+    "tco.chart.years_x": {"fr": "Années (0 = période initiale)", "en": "Years (0 = initial period)"},
+    "tco.chart.break_even": {"fr": "Point mort : mois {month}", "en": "Break-even: month {month}"},
+    "tco.chart.total_y": {"fr": "Coût total sur {horizon} ans ({currency})", "en": "Total cost over {horizon} years ({currency})"},
+    "tco.range.one_year": {"fr": "{year}", "en": "{year}"},
+    "tco.range.years": {"fr": "{first} à {last}", "en": "{first} to {last}"},
+    "tco.not_applicable": {"fr": "n.d.", "en": "n/a"},
+    # conclusion sentences
+    "tco.conclusion.cheapest": {
+        "fr": "Sur {horizon} ans, l'option **{cheapest}** est la moins chère : {cheapest_total} contre {dearest_total} pour **{dearest}**, soit {gap} d'écart ({gap_pct} de moins).",
+        "en": "Over {horizon} years, **{cheapest}** is the cheaper option: {cheapest_total} against {dearest_total} for **{dearest}**, a gap of {gap} ({gap_pct} less).",
+    },
+    "tco.conclusion.equal": {
+        "fr": "Sur {horizon} ans, les options coûtent le même montant : {total}.",
+        "en": "Over {horizon} years, the options cost the same: {total}.",
+    },
+    "tco.conclusion.break_even": {
+        "fr": "**{cheaper}** coûte moins cher au départ, mais son coût cumulé dépasse celui de **{dearer}** au cours de l'année {year} (mois {month}) : les courbes se croisent à ce point mort.",
+        "en": "**{cheaper}** costs less at first, but its cumulative cost passes **{dearer}**'s during year {year} (month {month}): the curves cross at this break-even point.",
+    },
+    "tco.conclusion.no_break_even": {
+        "fr": "Les courbes de coût cumulé ne se croisent pas sur l'horizon : **{cheapest}** reste la moins chère à chaque instant.",
+        "en": "The cumulative cost curves do not cross over the horizon: **{cheapest}** stays the cheaper option throughout.",
+    },
+    "tco.conclusion.present_value": {
+        "fr": "Actualisé à {rate}, l'écart est de {gap} en valeur actuelle ({cheapest_pv} contre {dearest_pv}).",
+        "en": "Discounted at {rate}, the gap is {gap} in present value ({cheapest_pv} against {dearest_pv}).",
+    },
+    "tco.conclusion.present_value_reverses": {
+        "fr": "Attention : actualisé à {rate}, c'est **{cheapest}** qui est la moins chère en valeur actuelle ({cheapest_pv} contre {dearest_pv}).",
+        "en": "Note: discounted at {rate}, **{cheapest}** is the cheaper option in present value ({cheapest_pv} against {dearest_pv}).",
+    },
+    "tco.conclusion.per_user": {
+        "fr": "Rapporté à {users} utilisateurs, cela fait {cheapest_pupm} par utilisateur et par mois pour {cheapest}, contre {dearest_pupm} pour {dearest}.",
+        "en": "For {users} users, that is {cheapest_pupm} per user per month for {cheapest}, against {dearest_pupm} for {dearest}.",
+    },
+    "tco.convention.initial_period": {
+        "fr": "La période initiale (t=0) regroupe les coûts de mise en place payés au lancement du projet ; les années 1 à {horizon} suivent. Toutes les options sont comparées sur le même horizon de {horizon} ans.",
+        "en": "The initial period (t=0) holds the set-up costs paid when the project starts; years 1 to {horizon} follow. Every option is compared over the same {horizon}-year horizon.",
+    },
+    "tco.convention.payment_timing": {
+        "fr": "Les coûts ponctuels sont payés au début de leur année ; les coûts récurrents (mensuels ou annuels) sont payés chaque année de leur année de début à leur année de fin. Montants HT, en {currency}.",
+        "en": "One-off costs are paid at the start of their year; recurring costs (monthly or yearly prices) are paid every year from their start year to their end year. Amounts excl. VAT, in {currency}.",
+    },
+    "tco.convention.escalation": {
+        "fr": "Les prix sont ceux de l'année 1 ; un coût de l'année t est majoré de (1 + hausse)^(t−1). Hausse par défaut : {escalation} par an.",
+        "en": "Prices are year-1 prices; a cost in year t is multiplied by (1 + escalation)^(t−1). Default escalation: {escalation} a year.",
+    },
+    "tco.convention.discounting": {
+        "fr": "Valeur actuelle au taux de {rate} : la période initiale n'est pas actualisée, l'année t l'est en fin d'année, par 1/(1 + taux)^t.",
+        "en": "Present value at {rate}: the initial period is not discounted; year t is discounted at its end, by 1/(1 + rate)^t.",
+    },
+    "tco.convention.break_even": {
+        "fr": "Point mort en accumulation mensuelle : au sein d'une année, les coûts récurrents s'accumulent par douzièmes, les coûts ponctuels tombent au début de l'année ; le mois indiqué est celui où le coût cumulé d'une option dépasse celui de l'autre (mois 1 = premier mois de l'année 1).",
+        "en": "Break-even under monthly accrual: within a year, recurring costs accrue by twelfths and one-off costs fall at the start of the year; the month given is the one in which one option's cumulative cost passes the other's (month 1 = first month of year 1).",
+    },
+    # --- batch and files ----------------------------------------------------------------
+    "analysis.tco": {"fr": "Coût total de possession", "en": "Total cost of ownership"},
+}

@@ -1,0 +1,704 @@
+"""The client's Excel workbook <-> domain objects (openpyxl).
+
+One workbook per client (``data/clients/<slug>/workbook.xlsx``), one sheet per analysis plus an
+"About" sheet. The same code writes the blank template (``templates/workbook-<lang>.xlsx``) and
+reads a filled-in workbook back, so the two cannot drift apart.
+
+Reading validates every value and raises :class:`~crmwb.errors.WorkbookError` naming the file,
+the sheet and the cell (``TCO!F14``), what was expected and what was found. Labels, sheet names
+and drop-down values are accepted in French or English, whatever the workbook's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crmwb import i18n
+from crmwb.errors import CrmwbError, WorkbookError
+from crmwb.i18n import Lang, t
+from crmwb.tco import (
+    MAX_HORIZON_YEARS,
+    MIN_HORIZON_YEARS,
+    Basis,
+    Category,
+    CostLine,
+    Frequency,
+    TcoSettings,
+)
+
+WORKBOOK_NAME = "workbook.xlsx"
+TABLE_ROWS = 200
+"""Rows below a header that get drop-downs and checks in the template."""
+
+E = TypeVar("E", bound=StrEnum)
+
+
+# --- domain objects read from the workbook ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class About:
+    """The "About" sheet: who the client is and how its deliverables are written."""
+
+    client_name: str
+    language: Lang = i18n.DEFAULT_LANG
+    currency: str = "EUR"
+    consultant: str = ""
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class TcoInputs:
+    """The TCO sheet: settings shared by all options, and the cost lines."""
+
+    settings: TcoSettings
+    lines: tuple[CostLine, ...]
+
+
+# --- the layout, shared by the writer and the reader -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One input: a labelled parameter (About, TCO assumptions) or a table column."""
+
+    key: str  # label key in i18n; also the attribute name
+    kind: str  # text | choice | number | whole | fraction | rate | date | language | currency
+    width: float = 16
+    required: bool = False
+    minimum: float | None = 0
+    maximum: float | None = None
+    choices: type[StrEnum] | None = None
+
+
+ABOUT_FIELDS: tuple[Field, ...] = (
+    Field("about.client_name", "text", required=True),
+    Field("about.language", "language", required=True),
+    Field("about.currency", "currency"),
+    Field("about.consultant", "text"),
+    Field("about.date", "date"),
+)
+
+TCO_PARAMETERS: tuple[Field, ...] = (
+    Field(
+        "tco.horizon_years", "whole", required=True,
+        minimum=MIN_HORIZON_YEARS, maximum=MAX_HORIZON_YEARS,
+    ),
+    Field("tco.discount_rate", "fraction", maximum=1),
+    Field("tco.users", "whole"),
+    Field("tco.contacts", "whole"),
+    Field("tco.escalation", "rate", minimum=-1, maximum=1),
+)
+
+TCO_COLUMNS: tuple[Field, ...] = (
+    Field("tco.col.option", "text", width=16, required=True),
+    Field("tco.col.category", "choice", width=28, required=True, choices=Category),
+    Field("tco.col.description", "text", width=36),
+    Field("tco.col.frequency", "choice", width=13, required=True, choices=Frequency),
+    Field("tco.col.basis", "choice", width=17, required=True, choices=Basis),
+    Field("tco.col.unit_price", "number", width=14),
+    Field("tco.col.quantity", "number", width=11),
+    Field("tco.col.rate", "fraction", width=13, maximum=1),
+    Field("tco.col.start_year", "whole", width=12, maximum=MAX_HORIZON_YEARS),
+    Field("tco.col.end_year", "whole", width=12, maximum=MAX_HORIZON_YEARS),
+    Field("tco.col.escalation", "rate", width=12, minimum=-1, maximum=1),
+)
+
+CHOICE_PREFIX: dict[type[StrEnum], str] = {
+    Category: "category",
+    Frequency: "frequency",
+    Basis: "basis",
+}
+
+# Template positions. The reader does not rely on them: it finds labels and headers by text.
+PARAMETERS_FIRST_ROW = 4
+TCO_HELP_ROW = 10
+TCO_HEADER_ROW = 11
+
+_TITLE_FONT = Font(bold=True, size=14, color="1F3864")
+_HELP_FONT = Font(italic=True, size=9, color="595959")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
+_INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
+_THIN = Side(style="thin", color="BFBFBF")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def build_workbook(
+    lang: Lang,
+    about: About | None = None,
+    tco: TcoInputs | None = None,
+) -> Workbook:
+    """A client workbook in ``lang``: the blank template when ``about`` and ``tco`` are None,
+    or one filled with them (the example clients are written this way)."""
+    wb = Workbook()
+    about_ws = wb.active
+    assert about_ws is not None
+    about_ws.title = t("sheet.about", lang)
+    lists_ws = wb.create_sheet(t("sheet.lists", lang))
+    _write_lists(lists_ws, wb, lang)
+    _write_about(about_ws, lang, about)
+    _write_tco(wb.create_sheet(t("sheet.tco", lang)), lang, tco)
+    wb.move_sheet(lists_ws, offset=len(wb.sheetnames) - 1)
+    lists_ws.sheet_state = "hidden"
+    wb.active = 0
+    return wb
+
+
+def _list_name(enum: type[StrEnum]) -> str:
+    return f"list_{CHOICE_PREFIX[enum]}"
+
+
+def _write_lists(ws: Worksheet, wb: Workbook, lang: Lang) -> None:
+    """Drop-down values, one column per list, each behind a defined name."""
+    lists: list[tuple[str, list[str]]] = [
+        (_list_name(enum), [choice_label(member, lang) for member in enum])
+        for enum in CHOICE_PREFIX
+    ]
+    lists.append(("list_language", list(i18n.LANGUAGES)))
+    lists.append(("list_currency", list(i18n.CURRENCIES)))
+    for col, (name, values) in enumerate(lists, start=1):
+        letter = get_column_letter(col)
+        ws.cell(row=1, column=col, value=name)
+        for row, value in enumerate(values, start=2):
+            ws.cell(row=row, column=col, value=value)
+        ref = f"'{ws.title}'!${letter}$2:${letter}${len(values) + 1}"
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def _write_title(ws: Worksheet, title: str, intro: str, width: int) -> None:
+    ws["A1"] = title
+    ws["A1"].font = _TITLE_FONT
+    ws["A2"] = intro
+    ws["A2"].font = _HELP_FONT
+    ws["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    ws.row_dimensions[2].height = 42
+
+
+def _write_parameters(
+    ws: Worksheet, fields: Sequence[Field], values: dict[str, Any], lang: Lang
+) -> None:
+    for row, spec in enumerate(fields, start=PARAMETERS_FIRST_ROW):
+        label = ws.cell(row=row, column=1, value=t(spec.key, lang))
+        label.font = Font(bold=True)
+        cell = ws.cell(row=row, column=2, value=values.get(spec.key))
+        cell.fill = _INPUT_FILL
+        cell.border = _BOX
+        _format_input(cell, spec)
+        help_cell = ws.cell(row=row, column=3, value=t(spec.key + ".help", lang))
+        help_cell.font = _HELP_FONT
+        _add_validation(ws, spec, cell.coordinate, lang)
+
+
+def _write_about(ws: Worksheet, lang: Lang, about: About | None) -> None:
+    _write_title(ws, t("about.title", lang), t("about.intro", lang), 3)
+    values: dict[str, Any] = {"about.language": lang, "about.currency": "EUR"}
+    if about is not None:
+        values = {
+            "about.client_name": about.client_name,
+            "about.language": about.language,
+            "about.currency": about.currency,
+            "about.consultant": about.consultant or None,
+            "about.date": about.date,
+        }
+    _write_parameters(ws, ABOUT_FIELDS, values, lang)
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 32
+    ws.column_dimensions["C"].width = 70
+
+
+def _write_tco(ws: Worksheet, lang: Lang, tco: TcoInputs | None) -> None:
+    _write_title(ws, t("tco.sheet_title", lang), t("tco.sheet_intro", lang), len(TCO_COLUMNS))
+    values: dict[str, Any] = {}
+    if tco is not None:
+        s = tco.settings
+        values = {
+            "tco.horizon_years": s.horizon_years,
+            "tco.discount_rate": s.discount_rate,
+            "tco.users": s.users,
+            "tco.contacts": s.contacts,
+            "tco.escalation": s.escalation,
+        }
+    _write_parameters(ws, TCO_PARAMETERS, values, lang)
+    _write_table_header(ws, TCO_COLUMNS, lang)
+    for row, line in enumerate(tco.lines if tco else (), start=TCO_HEADER_ROW + 1):
+        cells = (
+            line.option,
+            choice_label(line.category, lang),
+            line.description or None,
+            choice_label(line.frequency, lang),
+            choice_label(line.basis, lang),
+            line.unit_price if line.basis is not Basis.PERCENT_OF_LICENCE else None,
+            line.quantity,
+            line.rate,
+            line.start_year,
+            line.end_year,
+            line.escalation,
+        )
+        for col, (spec, value) in enumerate(zip(TCO_COLUMNS, cells, strict=True), start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            _format_input(cell, spec)
+    ws.freeze_panes = ws.cell(row=TCO_HEADER_ROW + 1, column=2)
+
+
+def _write_table_header(ws: Worksheet, columns: Sequence[Field], lang: Lang) -> None:
+    for col, spec in enumerate(columns, start=1):
+        letter = get_column_letter(col)
+        help_cell = ws.cell(row=TCO_HELP_ROW, column=col, value=t(spec.key + ".help", lang))
+        help_cell.font = _HELP_FONT
+        help_cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        header = ws.cell(row=TCO_HEADER_ROW, column=col, value=t(spec.key, lang))
+        header.font = _HEADER_FONT
+        header.fill = _HEADER_FILL
+        header.alignment = Alignment(wrap_text=True, vertical="center")
+        header.comment = Comment(t(spec.key + ".help", lang), "crmwb", width=260, height=90)
+        ws.column_dimensions[letter].width = spec.width
+        first, last = TCO_HEADER_ROW + 1, TCO_HEADER_ROW + TABLE_ROWS
+        _add_validation(ws, spec, f"{letter}{first}:{letter}{last}", lang)
+        for row in range(first, last + 1):
+            _format_input(ws.cell(row=row, column=col), spec)
+    ws.row_dimensions[TCO_HELP_ROW].height = 66
+    ws.row_dimensions[TCO_HEADER_ROW].height = 30
+
+
+def _format_input(cell: Cell, spec: Field) -> None:
+    if spec.kind in ("fraction", "rate"):
+        cell.number_format = "0.0%"
+    elif spec.kind == "number":
+        cell.number_format = "#,##0.00"
+    elif spec.kind == "whole":
+        cell.number_format = "0"
+    elif spec.kind == "date":
+        cell.number_format = "DD/MM/YYYY"
+
+
+def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
+    """Excel's own checks, so most mistakes are caught while typing."""
+    dv: DataValidation | None = None
+    if spec.kind == "choice" and spec.choices is not None:
+        dv = DataValidation(type="list", formula1=_list_name(spec.choices), allow_blank=True)
+    elif spec.kind == "language":
+        dv = DataValidation(type="list", formula1="list_language", allow_blank=False)
+    elif spec.kind == "currency":
+        dv = DataValidation(type="list", formula1="list_currency", allow_blank=True)
+    elif spec.kind in ("number", "whole", "fraction", "rate"):
+        kind = "whole" if spec.kind == "whole" else "decimal"
+        low = spec.minimum if spec.minimum is not None else -1e12
+        if spec.maximum is None:
+            dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
+        else:
+            dv = DataValidation(
+                type=kind, operator="between", formula1=str(low), formula2=str(spec.maximum)
+            )
+        dv.allow_blank = True
+    elif spec.kind == "date":
+        dv = DataValidation(type="date", operator="greaterThan", formula1="1")
+        dv.allow_blank = True
+    if dv is None:
+        return
+    dv.error = t(spec.key + ".help", lang)
+    dv.errorTitle = t(spec.key, lang)
+    dv.prompt = t(spec.key + ".help", lang)
+    dv.promptTitle = t(spec.key, lang)
+    dv.showErrorMessage = True
+    dv.showInputMessage = True
+    ws.add_data_validation(dv)
+    dv.add(ref)
+
+
+def choice_label(member: StrEnum, lang: Lang) -> str:
+    """The label of a drop-down value (``Category.LICENCE`` -> "Software licence")."""
+    return t(f"{CHOICE_PREFIX[type(member)]}.{member.value}", lang)
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Write ``wb`` to ``path`` through a temporary file, so a failure never leaves half a file
+    where the consultant's workbook was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+class WorkbookReader:
+    """An open client workbook. Each ``read_*`` method validates one sheet."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.file = str(path)
+        if not self.path.exists():
+            raise WorkbookError(
+                "a client workbook (workbook.xlsx)",
+                file=self.file,
+                found="no such file",
+                hint="create the client with `crmwb new-client`",
+            )
+        try:
+            self._wb = load_workbook(self.path, data_only=True)
+        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise WorkbookError(
+                "an Excel workbook (.xlsx)",
+                file=self.file,
+                found=f"a file Excel's format cannot be read from ({type(exc).__name__})",
+                hint="save it from Excel or LibreOffice as .xlsx",
+            ) from None
+
+    # -- sheets and cells --
+
+    def sheet(self, key: str) -> Worksheet:
+        """The sheet ``key`` (e.g. "sheet.tco"), named in either language."""
+        wanted = {name.casefold() for name in i18n.all_labels(key)}
+        for ws in self._wb.worksheets:
+            if ws.title.strip().casefold() in wanted:
+                return ws
+        raise WorkbookError(
+            f"a sheet named {' or '.join(repr(n) for n in dict.fromkeys(i18n.all_labels(key)))}",
+            file=self.file,
+            found="sheets " + ", ".join(repr(ws.title) for ws in self._wb.worksheets),
+        )
+
+    def has_sheet(self, key: str) -> bool:
+        try:
+            self.sheet(key)
+        except WorkbookError:
+            return False
+        return True
+
+    def _error(self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+               ) -> WorkbookError:
+        return WorkbookError(
+            expected, file=self.file, sheet=ws.title, cell=cell.coordinate, found=found, hint=hint
+        )
+
+    def _parameter_cells(self, ws: Worksheet, fields: Sequence[Field]) -> dict[str, Cell]:
+        """Column-B cells of the labelled parameters, found by their label in column A."""
+        by_label = {_norm(label): spec.key for spec in fields for label in i18n.all_labels(spec.key)}
+        found: dict[str, Cell] = {}
+        for row in ws.iter_rows(min_col=1, max_col=2, max_row=min(ws.max_row, 60)):
+            label = row[0].value
+            if isinstance(label, str) and _norm(label) in by_label:
+                found.setdefault(by_label[_norm(label)], row[1])
+        for spec in fields:
+            if spec.required and spec.key not in found:
+                raise WorkbookError(
+                    f"a line labelled {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r}) in column A",
+                    file=self.file,
+                    sheet=ws.title,
+                    found="no such label",
+                )
+        return found
+
+    def _table(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[dict[str, int], int]:
+        """The header row (found by its first column's label) and each column's index."""
+        first = {_norm(label) for label in i18n.all_labels(columns[0].key)}
+        header_row = None
+        for row in ws.iter_rows(min_col=1, max_col=1):
+            value = row[0].value
+            if isinstance(value, str) and _norm(value) in first:
+                header_row = row[0].row
+                break
+        if header_row is None:
+            raise WorkbookError(
+                f"a header row whose column A says {t(columns[0].key, 'en')!r}",
+                file=self.file,
+                sheet=ws.title,
+                found="no such row",
+            )
+        by_label = {_norm(label): spec.key for spec in columns for label in i18n.all_labels(spec.key)}
+        index: dict[str, int] = {}
+        for cell in ws[header_row]:
+            if isinstance(cell.value, str) and _norm(cell.value) in by_label:
+                index.setdefault(by_label[_norm(cell.value)], cell.column)
+        for spec in columns:
+            if spec.key not in index:
+                raise WorkbookError(
+                    f"a column {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r}) in header row {header_row}",
+                    file=self.file,
+                    sheet=ws.title,
+                    found="headers " + ", ".join(
+                        repr(c.value) for c in ws[header_row] if c.value is not None
+                    ),
+                )
+        return index, header_row
+
+    def _rows(self, ws: Worksheet, index: dict[str, int], header_row: int
+              ) -> Iterator[dict[str, Cell]]:
+        """Data rows under the header, skipping blank ones."""
+        for row in ws.iter_rows(min_row=header_row + 1):
+            cells = {key: row[col - 1] for key, col in index.items() if col - 1 < len(row)}
+            if any(not _blank(c.value) for c in cells.values()):
+                yield cells
+
+    def value(self, ws: Worksheet, cell: Cell | None, spec: Field, what: str | None = None) -> Any:
+        """The value of ``cell`` checked against ``spec``; None when empty and not required."""
+        name = what or t(spec.key, "en")
+        raw = None if cell is None else cell.value
+        if _blank(raw):
+            if spec.required:
+                assert cell is not None
+                raise self._error(ws, cell, f"a value for {name!r}", "an empty cell")
+            return None
+        assert cell is not None
+        return _convert(self, ws, cell, raw, spec, name)
+
+    # -- the sheets --
+
+    def read_about(self) -> About:
+        ws = self.sheet("sheet.about")
+        cells = self._parameter_cells(ws, ABOUT_FIELDS)
+        v = {spec.key: self.value(ws, cells.get(spec.key), spec) for spec in ABOUT_FIELDS}
+        return About(
+            client_name=v["about.client_name"],
+            language=v["about.language"],
+            currency=v["about.currency"] or "EUR",
+            consultant=v["about.consultant"] or "",
+            date=v["about.date"],
+        )
+
+    def read_tco(self) -> TcoInputs:
+        ws = self.sheet("sheet.tco")
+        cells = self._parameter_cells(ws, TCO_PARAMETERS)
+        p = {spec.key: self.value(ws, cells.get(spec.key), spec) for spec in TCO_PARAMETERS}
+        settings = TcoSettings(
+            horizon_years=p["tco.horizon_years"],
+            discount_rate=p["tco.discount_rate"] or 0.0,
+            users=p["tco.users"] or 0,
+            contacts=p["tco.contacts"] or 0,
+            escalation=p["tco.escalation"] or 0.0,
+        )
+        index, header_row = self._table(ws, TCO_COLUMNS)
+        lines: list[CostLine] = []
+        row_cells: list[dict[str, Cell]] = []
+        for row in self._rows(ws, index, header_row):
+            v = {spec.key: self.value(ws, row[spec.key], spec) for spec in TCO_COLUMNS}
+            lines.append(self._cost_line(ws, row, v, settings, cells))
+            row_cells.append(row)
+        if not lines:
+            raise WorkbookError(
+                f"at least one cost line under the header row {header_row}",
+                file=self.file,
+                sheet=ws.title,
+                found="no cost line",
+            )
+        self._check_licence_bases(ws, lines, row_cells)
+        return TcoInputs(settings=settings, lines=tuple(lines))
+
+    def _cost_line(
+        self,
+        ws: Worksheet,
+        row: dict[str, Cell],
+        v: dict[str, Any],
+        settings: TcoSettings,
+        parameters: dict[str, Cell],
+    ) -> CostLine:
+        basis: Basis = v["tco.col.basis"]
+        frequency: Frequency = v["tco.col.frequency"]
+        horizon = settings.horizon_years
+        if basis is Basis.PERCENT_OF_LICENCE and v["tco.col.rate"] is None:
+            raise self._error(
+                ws, row["tco.col.rate"], "a rate (such as 20%) for a '% of licence' line",
+                "an empty cell",
+            )
+        if basis is not Basis.PERCENT_OF_LICENCE and v["tco.col.unit_price"] is None:
+            raise self._error(ws, row["tco.col.unit_price"], "a unit price", "an empty cell")
+        if basis is Basis.PER_DAY and v["tco.col.quantity"] is None:
+            raise self._error(
+                ws, row["tco.col.quantity"], "a number of days for a 'per day' line", "an empty cell"
+            )
+        for key, what, default in (
+            ("tco.col.quantity", "tco.users", (Basis.PER_USER, settings.users)),
+            ("tco.col.quantity", "tco.contacts", (Basis.PER_CONTACT, settings.contacts)),
+        ):
+            if basis is default[0] and v[key] is None and not default[1]:
+                raise WorkbookError(
+                    f"a number of {t(what, 'en').lower()} > 0, since the line in row"
+                    f" {row[key].row} is priced {t('basis.' + basis.value, 'en').lower()}"
+                    " and gives no quantity",
+                    file=self.file,
+                    sheet=ws.title,
+                    cell=parameters[what].coordinate if what in parameters else None,
+                    found="0 or an empty cell",
+                )
+        start, end = v["tco.col.start_year"], v["tco.col.end_year"]
+        if start is not None and start > horizon:
+            raise self._error(
+                ws, row["tco.col.start_year"],
+                f"a start year between 0 and the horizon ({horizon})", str(start),
+            )
+        if end is not None:
+            if frequency is Frequency.ONE_OFF:
+                raise self._error(
+                    ws, row["tco.col.end_year"], "no end year for a one-off cost", str(end),
+                    "a one-off cost is paid once, in its start year",
+                )
+            first = 1 if start is None else start
+            if not first <= end <= horizon:
+                raise self._error(
+                    ws, row["tco.col.end_year"],
+                    f"an end year between the start year ({first}) and the horizon ({horizon})",
+                    str(end),
+                )
+        try:
+            return CostLine(
+                option=str(v["tco.col.option"]).strip(),
+                category=v["tco.col.category"],
+                frequency=frequency,
+                basis=basis,
+                unit_price=v["tco.col.unit_price"] or 0.0,
+                quantity=v["tco.col.quantity"],
+                rate=v["tco.col.rate"],
+                start_year=start,
+                end_year=end,
+                escalation=v["tco.col.escalation"],
+                description=v["tco.col.description"] or "",
+                source=f"{ws.title}!{row['tco.col.option'].coordinate}",
+            )
+        except CrmwbError as exc:  # pragma: no cover - the checks above come first
+            raise self._error(ws, row["tco.col.option"], exc.expected, "an inconsistent line") from None
+
+    def _check_licence_bases(
+        self, ws: Worksheet, lines: Sequence[CostLine], rows: Sequence[dict[str, Cell]]
+    ) -> None:
+        with_licence = {line.option for line in lines if line.category is Category.LICENCE}
+        for line, row in zip(lines, rows, strict=True):
+            if line.basis is Basis.PERCENT_OF_LICENCE and line.option not in with_licence:
+                raise self._error(
+                    ws, row["tco.col.basis"],
+                    f"a '{t('category.licence', 'en')}' line in option {line.option!r} for this"
+                    " '% of licence' line to be a percentage of",
+                    "no licence line",
+                )
+
+
+def read_workbook(path: Path | str) -> WorkbookReader:
+    """Open a client's workbook for reading (raises WorkbookError if it cannot be read)."""
+    return WorkbookReader(path)
+
+
+# --- cell conversion -------------------------------------------------------------------------
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).casefold()
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"the date {value:%Y-%m-%d}"
+    if isinstance(value, bool):
+        return f"the logical value {value}"
+    return _plain(value)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _convert(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: Field, name: str
+             ) -> Any:
+    err = reader._error
+    kind = spec.kind
+    if kind == "text":
+        text = _plain(raw).strip() if not isinstance(raw, str) else raw.strip()
+        return text
+    if kind == "choice":
+        assert spec.choices is not None
+        return _choice(reader, ws, cell, raw, spec.choices, name)
+    if kind == "language":
+        try:
+            return i18n.check_lang(raw)
+        except ValueError:
+            raise err(ws, cell, f"a language among {', '.join(i18n.LANGUAGES)}",
+                      _describe(raw)) from None
+    if kind == "currency":
+        code = str(raw).strip().upper()
+        if len(code) != 3 or not code.isalpha():
+            raise err(ws, cell, "a three-letter ISO currency code such as EUR", _describe(raw))
+        return code
+    if kind == "date":
+        if isinstance(raw, dt.datetime):
+            return raw.date()
+        if isinstance(raw, dt.date):
+            return raw
+        if isinstance(raw, str):
+            try:
+                return dt.date.fromisoformat(raw.strip())
+            except ValueError:
+                pass
+        raise err(ws, cell, f"a date for {name!r}", _describe(raw))
+    # numbers
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        hint = None
+        if isinstance(raw, str):
+            hint = "type the number itself, without quotes, units or currency"
+        raise err(ws, cell, f"a number for {name!r}", _describe(raw), hint)
+    value = float(raw)
+    if kind in ("fraction", "rate"):
+        fmt = str(cell.number_format or "")
+        if value > (spec.maximum if spec.maximum is not None else 1):
+            shown = f"{_plain(raw)}%" if "%" not in fmt else f"{value:.0%}"
+            raise err(
+                ws, cell, f"a fraction for {name!r}, such as 0.2 or 20%",
+                f"{_plain(raw)} (shown as {shown})" if "%" in fmt else _plain(raw),
+                f"did you mean {_plain(raw)}%? type 20% or 0.2, not 20",
+            )
+        if spec.minimum is not None and value < spec.minimum:
+            raise err(ws, cell, f"a fraction >= {spec.minimum:g} for {name!r}", _plain(raw))
+        return value
+    if kind == "whole":
+        if not value.is_integer():
+            raise err(ws, cell, f"a whole number for {name!r}", _plain(raw))
+        whole = int(value)
+        low, high = spec.minimum, spec.maximum
+        if (low is not None and whole < low) or (high is not None and whole > high):
+            bounds = f"between {low:g} and {high:g}" if high is not None else f">= {low:g}"
+            raise err(ws, cell, f"a whole number {bounds} for {name!r}", str(whole))
+        return whole
+    if spec.minimum is not None and value < spec.minimum:
+        raise err(ws, cell, f"a number >= {spec.minimum:g} for {name!r}", _plain(raw),
+                  "costs are entered as positive amounts")
+    return value
+
+
+def _choice(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, enum: type[E], name: str
+            ) -> E:
+    prefix = CHOICE_PREFIX[enum]
+    wanted = _norm(str(raw))
+    for member in enum:
+        labels = (member.value, *i18n.all_labels(f"{prefix}.{member.value}"))
+        if wanted in {_norm(label) for label in labels}:
+            return member
+    allowed = ", ".join(repr(t(f"{prefix}.{m.value}", "en")) for m in enum)
+    raise reader._error(ws, cell, f"one of {allowed} for {name!r} (or the French labels)",
+                        _describe(raw), "pick a value from the drop-down list")

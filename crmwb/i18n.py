@@ -82,8 +82,10 @@ def number(value: float, lang: Lang, *, decimals: int = 0) -> str:
 
 def percent(fraction: float, lang: Lang, *, decimals: int = 0) -> str:
     """A fraction as a percentage: 0.2 -> ``20 %`` (French) or ``20%`` (English)."""
-    fmt = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    return str(format_percent(fraction, format=fmt, locale=_LOCALES[lang]))
+    pattern = str(Locale.parse(_LOCALES[lang]).percent_formats[None].pattern)
+    if decimals:
+        pattern = pattern.replace("#,##0", "#,##0." + "0" * decimals, 1)
+    return str(format_percent(fraction, format=pattern, locale=_LOCALES[lang]))
 
 
 def date(value: dt.date, lang: Lang) -> str:

@@ -222,6 +222,8 @@ class BreakEven:
     months: float
     month: int
     year: int
+    cumulative_cost: float
+    """Cumulative cost of the option that becomes the cheaper one, at the crossing."""
 
 
 @dataclass(frozen=True)
@@ -365,7 +367,8 @@ def break_even_points(a: OptionCosts, b: OptionCosts) -> list[BreakEven]:
 
     def record(months: float, month: int, year: int, new_sign: int) -> None:
         dearer, cheaper = (a, b) if new_sign > 0 else (b, a)
-        points.append(BreakEven(dearer.option, cheaper.option, months, month, year))
+        amount = cumulative_at(cheaper, months)
+        points.append(BreakEven(dearer.option, cheaper.option, months, month, year, amount))
 
     horizon = len(a.per_period) - 1
     for year in range(1, horizon + 1):
@@ -386,6 +389,40 @@ def break_even_points(a: OptionCosts, b: OptionCosts) -> list[BreakEven]:
             sign = end_sign
         diff = end_diff
     return points
+
+
+def accrual_path(costs: OptionCosts) -> list[tuple[float, float]]:
+    """The cumulative cost as a path of (years from the start of year 1, amount) points under
+    monthly accrual: a vertical step for one-off costs at the start of a year, a straight line
+    for recurring costs within it.
+
+    >>> s = TcoSettings(horizon_years=3, users=1)
+    >>> lines = [CostLine("A", Category.IMPLEMENTATION, Frequency.ONE_OFF, Basis.FLAT, 100),
+    ...          CostLine("A", Category.SUBSCRIPTION, Frequency.YEARLY, Basis.FLAT, 10)]
+    >>> accrual_path(option_costs("A", lines, s))
+    [(0.0, 0.0), (0.0, 100.0), (0.0, 100.0), (1.0, 110.0), (1.0, 110.0), (2.0, 120.0), (2.0, 120.0),
+     (3.0, 130.0)]
+    """
+    one_off, recurring = _split_timing(costs)
+    total = one_off[0]
+    path = [(0.0, 0.0), (0.0, total)]
+    for year in range(1, len(costs.per_period)):
+        total += one_off[year]
+        path.append((float(year - 1), total))
+        total += recurring[year]
+        path.append((float(year), total))
+    return path
+
+
+def cumulative_at(costs: OptionCosts, months: float) -> float:
+    """Cumulative cost ``months`` after the start of year 1, under monthly accrual
+    (one-off costs of a year included from its first instant)."""
+    one_off, recurring = _split_timing(costs)
+    horizon = len(costs.per_period) - 1
+    year = min(max(int(months // MONTHS_PER_YEAR) + 1, 1), horizon)
+    done = math.fsum(costs.per_period[:year]) + one_off[year]
+    into_year = min(max(months - MONTHS_PER_YEAR * (year - 1), 0.0), MONTHS_PER_YEAR)
+    return done + recurring[year] * into_year / MONTHS_PER_YEAR
 
 
 def _split_timing(costs: OptionCosts) -> tuple[list[float], list[float]]:

@@ -1,0 +1,220 @@
+"""The ``crmwb`` command.
+
+    crmwb new-client "Maison Dupont" [--lang fr|en]
+    crmwb run [CLIENT ...] [--only tco,...] [--jobs N] [--lang fr|en]
+    crmwb clients
+    crmwb template
+
+Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from crmwb.errors import CrmwbError, UsageError
+from crmwb.i18n import LANGUAGES
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"crmwb: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from crmwb.batch import ANALYSES
+
+    parser = _Parser(prog="crmwb", description="The CRM consultant's workbench.")
+    parser.add_argument("--clients-dir", type=Path, default=None,
+                        help="folder of the client folders (default: data/clients)")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    new = sub.add_parser("new-client", help="create a client folder with a blank workbook")
+    new.add_argument("name", help='the client\'s name, e.g. "Maison Dupont"')
+    new.add_argument("--lang", choices=LANGUAGES, default="fr",
+                     help="language of the workbook and deliverables (default: fr)")
+
+    run = sub.add_parser("run", help="produce the deliverables of clients (all by default)")
+    run.add_argument("clients", nargs="*", metavar="CLIENT",
+                     help="client folder names (slugs) or paths; all clients when none")
+    run.add_argument("--only", default=None,
+                     help=f"comma-separated analyses among: {', '.join(ANALYSES)}")
+    run.add_argument("--jobs", "-j", type=int, default=None,
+                     help="notebooks run at once (default: number of CPUs)")
+    run.add_argument("--lang", choices=LANGUAGES, default=None,
+                     help="language of the deliverables (default: each workbook's)")
+    run.add_argument("--reports-dir", type=Path, default=None,
+                     help="where deliverables go (default: reports/)")
+    run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+
+    sub.add_parser("clients", help="list the client folders")
+    tpl = sub.add_parser("template", help="regenerate the blank workbooks under templates/")
+    tpl.add_argument("--check", action="store_true",
+                     help="only check that the committed templates are up to date")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "new-client":
+            return _new_client(args)
+        if args.command == "run":
+            return _run(args)
+        if args.command == "clients":
+            return _clients(args)
+        if args.command == "template":
+            return _template(args)
+    except UsageError as exc:
+        print(f"crmwb: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CrmwbError as exc:
+        print(f"crmwb: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_USAGE  # pragma: no cover - argparse requires a command
+
+
+def _clients_dir(args: argparse.Namespace) -> Path:
+    from crmwb.clients import CLIENTS_DIR
+
+    return args.clients_dir or CLIENTS_DIR
+
+
+def _new_client(args: argparse.Namespace) -> int:
+    from crmwb.clients import new_client
+    from crmwb.errors import ClientError
+
+    try:
+        folder = new_client(args.name, args.lang, _clients_dir(args))
+    except ClientError as exc:
+        raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
+    print(f"Created {folder / 'workbook.xlsx'} - fill it in, then: crmwb run {folder.name}")
+    return EXIT_OK
+
+
+def _clients(args: argparse.Namespace) -> int:
+    from crmwb.clients import client_dirs
+
+    for folder in client_dirs(_clients_dir(args)):
+        print(folder.name)
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace) -> int:
+    from crmwb.templates import check_templates, write_templates
+
+    if args.check:
+        stale = check_templates()
+        for path in stale:
+            print(f"out of date: {path} (run `crmwb template`)", file=sys.stderr)
+        return EXIT_FAILED if stale else EXIT_OK
+    for path in write_templates():
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
+    from crmwb.clients import check_slug, client_dirs
+    from crmwb.errors import ClientError
+    from crmwb.workbook import WORKBOOK_NAME
+
+    if not names:
+        found = client_dirs(clients_dir)
+        if not found:
+            raise UsageError(f"client folders in {clients_dir}", found="none",
+                             hint='create one with crmwb new-client "Name", or run make demo')
+        return found
+    folders = []
+    for name in names:
+        path = Path(name)
+        if os.sep in name or (path.exists() and path.is_dir()):
+            folder = path
+        else:
+            try:
+                folder = clients_dir / check_slug(name)
+            except ClientError as exc:
+                raise UsageError(exc.expected, found=exc.found) from None
+        if not folder.is_dir():
+            raise UsageError(f"a client folder {folder}", found="no such folder",
+                             hint="see crmwb clients")
+        if not (folder / WORKBOOK_NAME).exists() and not folder.is_dir():
+            raise UsageError(f"{folder / WORKBOOK_NAME}", found="no such file")
+        folders.append(folder)
+    return folders
+
+
+def _run(args: argparse.Namespace) -> int:
+    from crmwb import batch
+    from crmwb.clients import check_slug
+    from crmwb.errors import ClientError
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs of at least 1", found=str(args.jobs))
+    analyses = batch.select_analyses(
+        [n.strip() for n in args.only.split(",") if n.strip()] if args.only else None
+    )
+    folders = _resolve_clients(args.clients, _clients_dir(args))
+    for folder in folders:
+        try:
+            check_slug(folder.name)
+        except ClientError as exc:
+            raise UsageError(exc.expected, found=exc.found) from None
+    total = len(folders) * len(analyses)
+    bar = None
+    if not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="notebook", file=sys.stderr, desc="crmwb run")
+
+    def progress(result: batch.JobResult) -> None:
+        if bar is not None:
+            bar.update(1)
+            bar.set_postfix_str(f"{result.client}/{result.analysis}")
+
+    reports_dir = args.reports_dir or batch.REPORTS_DIR
+    runs = batch.run(folders, analyses, jobs=args.jobs, lang=args.lang,
+                     reports_dir=reports_dir, progress=progress)
+    if bar is not None:
+        bar.close()
+    print(summary(runs))
+    return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
+
+
+def summary(runs: Sequence[object]) -> str:
+    """A plain-text table: one line per client and analysis, then where the outputs are."""
+    from crmwb.batch import ClientRun
+
+    rows = [("client", "analysis", "status", "time", "detail")]
+    for client_run in runs:
+        assert isinstance(client_run, ClientRun)
+        for r in client_run.results:
+            seconds = sum(r.timings.values())
+            detail = ", ".join(r.outputs) if r.ok else f"{r.error_type}: {r.error}"
+            rows.append((r.client, r.analysis, "ok" if r.ok else "FAILED",
+                         f"{seconds:.1f}s" if seconds else "-", detail))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))
+             + "  " + row[4] for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    lines.append("")
+    for client_run in runs:
+        assert isinstance(client_run, ClientRun)
+        where = client_run.folder
+        state = "deliverables in" if client_run.ok else "FAILED, kept for inspection in"
+        lines.append(f"{client_run.slug}: {state} {where}")
+    ok = sum(r.ok for c in runs for r in c.results)  # type: ignore[attr-defined]
+    total = sum(len(c.results) for c in runs)  # type: ignore[attr-defined]
+    lines.append(f"{ok} of {total} analyses succeeded.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,139 @@
+"""A client is a folder ``data/clients/<slug>/`` holding its workbook ``workbook.xlsx``.
+
+>>> slugify("Maison Dupont & Fils")
+'maison-dupont-fils'
+>>> slugify("Crédit Agricole Île-de-France")
+'credit-agricole-ile-de-france'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmwb.errors import ClientError
+from crmwb.i18n import Lang, check_lang
+from crmwb.report import PROJECT_ROOT
+from crmwb.templates import template_path
+from crmwb.workbook import WORKBOOK_NAME, About, TcoInputs, WorkbookReader, read_workbook
+
+CLIENTS_DIR = PROJECT_ROOT / "data" / "clients"
+EXAMPLES_DIR = PROJECT_ROOT / "data" / "examples"
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def slugify(name: str) -> str:
+    """A folder name made of the client's name: lower case ASCII letters, digits and dashes."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].strip("-")
+
+
+def check_slug(slug: str) -> str:
+    """``slug`` if it is a safe client folder name, else ClientError (no ``..``, no ``/``)."""
+    if not SLUG.match(slug):
+        raise ClientError(
+            "a client folder name of lower-case letters, digits and dashes (such as maison-dupont)",
+            found=repr(slug),
+        )
+    return slug
+
+
+def new_client(name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR,
+               today: dt.date | None = None) -> Path:
+    """Create ``<clients_dir>/<slug>/workbook.xlsx`` from the template, with the About sheet
+    filled in (name, language, date). Never overwrites an existing client."""
+    from openpyxl import load_workbook
+
+    from crmwb.workbook import ABOUT_FIELDS, save_workbook
+
+    language = _lang(lang)
+    if not name.strip() or any(ord(c) < 32 for c in name):
+        raise ClientError("a client name", found=repr(name))
+    slug = slugify(name)
+    if not slug:
+        raise ClientError(
+            "a client name with at least one letter or digit", found=repr(name),
+            hint="the folder name is made of the name's letters and digits",
+        )
+    folder = clients_dir / check_slug(slug)
+    if folder.exists():
+        raise ClientError("a new client", found=f"{folder} already exists")
+    wb = load_workbook(template_path(language))
+    ws = wb.worksheets[0]
+    values = {"about.client_name": name.strip(), "about.language": language,
+              "about.date": today or dt.date.today()}
+    for row, spec in enumerate(ABOUT_FIELDS, start=4):
+        if spec.key in values:
+            ws.cell(row=row, column=2, value=values[spec.key])
+    save_workbook(wb, folder / WORKBOOK_NAME)
+    return folder
+
+
+def _lang(value: str) -> Lang:
+    try:
+        return check_lang(value)
+    except ValueError as exc:
+        raise ClientError(str(exc).split(", found")[0], found=repr(value)) from None
+
+
+def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:
+    """Every client folder (those holding a workbook), sorted by name."""
+    if not clients_dir.is_dir():
+        return []
+    return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
+
+
+def install_examples(clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
+                     ) -> list[Path]:
+    """Copy the shipped example clients into ``clients_dir`` where they are absent."""
+    copied = []
+    for example in sorted(p for p in examples_dir.iterdir() if (p / WORKBOOK_NAME).is_file()):
+        target = clients_dir / example.name
+        if not target.exists():
+            shutil.copytree(example, target)
+            copied.append(target)
+    return copied
+
+
+@dataclass(frozen=True)
+class Client:
+    """A client folder and what its workbook says."""
+
+    folder: Path
+    about: About
+    reader: WorkbookReader
+
+    @property
+    def slug(self) -> str:
+        return self.folder.name
+
+    @property
+    def workbook(self) -> Path:
+        return self.folder / WORKBOOK_NAME
+
+    def tco_inputs(self, horizon_years: int | None = None, discount_rate: float | None = None
+                   ) -> TcoInputs:
+        """The TCO sheet, with the horizon and discount rate overridden when given."""
+        inputs = self.reader.read_tco()
+        changes: dict[str, object] = {}
+        if horizon_years is not None:
+            changes["horizon_years"] = int(horizon_years)
+        if discount_rate is not None:
+            changes["discount_rate"] = float(discount_rate)
+        if not changes:
+            return inputs
+        return dataclasses.replace(
+            inputs, settings=dataclasses.replace(inputs.settings, **changes)  # type: ignore[arg-type]
+        )
+
+
+def load_client(folder: str | Path) -> Client:
+    """Open a client folder: its workbook must exist and its About sheet be valid."""
+    path = Path(folder)
+    reader = read_workbook(path / WORKBOOK_NAME)
+    return Client(folder=path, about=reader.read_about(), reader=reader)

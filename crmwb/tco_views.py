@@ -1,0 +1,241 @@
+"""The TCO deliverable's tables and sentences, built from a :class:`~crmwb.tco.TcoComparison`."""
+
+from __future__ import annotations
+
+import math
+
+from crmwb.tco import CONVENTIONS, Basis, Category, Frequency, TcoComparison
+from crmwb.views import Bullets, Column, Context, Table, Text, sheet_name
+from crmwb.workbook import TcoInputs, choice_label
+
+
+def period_labels(study: TcoComparison, ctx: Context) -> list[str]:
+    """``Initial (t=0)``, ``Year 1`` ... ``Year n``."""
+    years = range(1, study.settings.horizon_years + 1)
+    return [ctx.t("tco.period.initial")] + [ctx.t("tco.period.year", year=y) for y in years]
+
+
+def conclusion(study: TcoComparison, ctx: Context) -> Text:
+    """What the numbers say, in three or four sentences a steering committee can read."""
+    s = study.settings
+    cheapest, dearest = study.cheapest, study.dearest
+    sentences: list[str] = []
+    if len(study.options) == 1 or math.isclose(cheapest.total, dearest.total, abs_tol=0.5):
+        sentences.append(
+            ctx.t("tco.conclusion.equal", horizon=s.horizon_years, total=ctx.money(cheapest.total))
+        )
+    else:
+        sentences.append(
+            ctx.t(
+                "tco.conclusion.cheapest",
+                horizon=s.horizon_years,
+                cheapest=cheapest.option,
+                dearest=dearest.option,
+                cheapest_total=ctx.money(cheapest.total),
+                dearest_total=ctx.money(dearest.total),
+                gap=ctx.money(study.gap),
+                gap_pct=ctx.percent(study.gap / dearest.total),
+            )
+        )
+        crossing = next(
+            (
+                be
+                for be in study.break_evens
+                if {be.now_dearer, be.now_cheaper} == {cheapest.option, dearest.option}
+            ),
+            None,
+        )
+        if crossing is not None:
+            sentences.append(
+                ctx.t(
+                    "tco.conclusion.break_even",
+                    cheaper=crossing.now_dearer,
+                    dearer=crossing.now_cheaper,
+                    year=crossing.year,
+                    month=crossing.month,
+                )
+            )
+        else:
+            sentences.append(ctx.t("tco.conclusion.no_break_even", cheapest=cheapest.option))
+        if s.discount_rate > 0:
+            pv_first = study.cheapest_present_value
+            pv_other = max(study.options, key=lambda o: o.present_value)
+            key = (
+                "tco.conclusion.present_value"
+                if pv_first.option == cheapest.option
+                else "tco.conclusion.present_value_reverses"
+            )
+            sentences.append(
+                ctx.t(
+                    key,
+                    rate=ctx.percent(s.discount_rate, decimals=1),
+                    gap=ctx.money(pv_other.present_value - pv_first.present_value),
+                    cheapest=pv_first.option,
+                    cheapest_pv=ctx.money(pv_first.present_value),
+                    dearest_pv=ctx.money(pv_other.present_value),
+                )
+            )
+        if cheapest.cost_per_user_per_month is not None and dearest.cost_per_user_per_month:
+            sentences.append(
+                ctx.t(
+                    "tco.conclusion.per_user",
+                    users=s.users,
+                    cheapest=cheapest.option,
+                    dearest=dearest.option,
+                    cheapest_pupm=ctx.money(cheapest.cost_per_user_per_month, cents=True),
+                    dearest_pupm=ctx.money(dearest.cost_per_user_per_month, cents=True),
+                )
+            )
+    return Text(tuple(sentences), css_class="conclusion")
+
+
+def indicators(study: TcoComparison, ctx: Context) -> Table:
+    """One column per option: total, present value, one-off and recurring, per user per month."""
+    rate = ctx.percent(study.settings.discount_rate, decimals=1)
+    rows: list[tuple[object, ...]] = [
+        (ctx.t("tco.ind.total"), *(o.total for o in study.options)),
+        (ctx.t("tco.ind.one_off"), *(o.one_off_total for o in study.options)),
+        (ctx.t("tco.ind.recurring"), *(o.recurring_total for o in study.options)),
+        (ctx.t("tco.ind.present_value", rate=rate), *(o.present_value for o in study.options)),
+    ]
+    if study.settings.users:
+        rows.append(
+            (ctx.t("tco.ind.per_user_month"), *(o.cost_per_user_per_month for o in study.options))
+        )
+    columns = (Column(ctx.t("tco.ind.option")), *(Column(o.option, "money") for o in study.options))
+    return Table(
+        sheet_name(ctx.t("tco.section.indicators")), columns, tuple(rows), ctx, frozenset({0})
+    )
+
+
+def yearly_table(study: TcoComparison, ctx: Context) -> Table:
+    """Periods as rows; for each option its cost in the period and its cumulative cost."""
+    columns = [Column(ctx.t("tco.period"))]
+    for o in study.options:
+        columns.append(Column(ctx.t("tco.yearly_of", option=o.option), "money"))
+        columns.append(Column(ctx.t("tco.cumulative_of", option=o.option), "money"))
+    rows: list[tuple[object, ...]] = []
+    for t, label in enumerate(period_labels(study, ctx)):
+        values: list[object] = [label]
+        for o in study.options:
+            values += [o.per_period[t], o.cumulative[t]]
+        rows.append(tuple(values))
+    total: list[object] = [ctx.t("tco.total")]
+    pv: list[object] = [ctx.t("tco.present_value")]
+    for o in study.options:
+        total += [o.total, None]
+        pv += [o.present_value, None]
+    rows += [tuple(total), tuple(pv)]
+    n = len(rows)
+    return Table(
+        sheet_name(ctx.t("tco.section.yearly")), tuple(columns), tuple(rows), ctx,
+        frozenset({n - 2, n - 1}),
+    )
+
+
+def category_table(study: TcoComparison, ctx: Context) -> Table:
+    """Total over the horizon by category (rows) and option (columns)."""
+    rows = []
+    for category in _categories(study):
+        values = [
+            math.fsum(o.by_category[category]) if category in o.by_category else 0.0
+            for o in study.options
+        ]
+        rows.append((choice_label(category, ctx.lang), *values))
+    rows.append((ctx.t("tco.total"), *(o.total for o in study.options)))
+    columns = (Column(ctx.t("tco.category")), *(Column(o.option, "money") for o in study.options))
+    return Table(
+        sheet_name(ctx.t("tco.section.by_category")), columns, tuple(rows), ctx,
+        frozenset({len(rows) - 1}),
+    )
+
+
+def assumptions(study: TcoComparison, ctx: Context) -> Table:
+    s = study.settings
+    rows: tuple[tuple[object, ...], ...] = (
+        (ctx.t("tco.horizon_years"), s.horizon_years),
+        (ctx.t("tco.discount_rate"), ctx.percent(s.discount_rate, decimals=1)),
+        (ctx.t("tco.users"), s.users),
+        (ctx.t("tco.contacts"), s.contacts),
+        (ctx.t("tco.escalation"), ctx.percent(s.escalation, decimals=1)),
+        (ctx.t("about.currency"), ctx.currency),
+    )
+    columns = (Column(ctx.t("tco.assumption")), Column(ctx.t("tco.value"), "integer"))
+    return Table(sheet_name(ctx.t("tco.section.assumptions")), columns, rows, ctx)
+
+
+def cost_lines(study: TcoComparison, inputs: TcoInputs, ctx: Context) -> Table:
+    """Every cost line as entered, with its total over the horizon."""
+    columns = (
+        Column(ctx.t("tco.col.option")),
+        Column(ctx.t("tco.col.category")),
+        Column(ctx.t("tco.col.description")),
+        Column(ctx.t("tco.col.frequency")),
+        Column(ctx.t("tco.col.basis")),
+        Column(ctx.t("tco.col.unit_price"), "money_cents"),
+        Column(ctx.t("tco.col.quantity"), "number"),
+        Column(ctx.t("tco.years_of_line")),
+        Column(ctx.t("tco.line_total"), "money"),
+    )
+    rows = []
+    for option in study.options:
+        for lc in option.lines:
+            line = lc.line
+            price: object = line.unit_price
+            if line.basis is Basis.PERCENT_OF_LICENCE and line.rate is not None:
+                price = ctx.percent(line.rate)
+            rows.append(
+                (
+                    line.option,
+                    choice_label(line.category, ctx.lang),
+                    line.description,
+                    choice_label(line.frequency, ctx.lang),
+                    choice_label(line.basis, ctx.lang),
+                    price,
+                    None if line.basis is Basis.PERCENT_OF_LICENCE else lc.quantity,
+                    _years(lc.per_period, line.frequency, ctx),
+                    lc.total,
+                )
+            )
+    return Table(sheet_name(ctx.t("tco.section.cost_lines")), columns, tuple(rows), ctx)
+
+
+def conventions(study: TcoComparison, ctx: Context) -> Bullets:
+    s = study.settings
+    values = {
+        "horizon": s.horizon_years,
+        "currency": ctx.currency,
+        "escalation": ctx.percent(s.escalation, decimals=1),
+        "rate": ctx.percent(s.discount_rate, decimals=1),
+    }
+    return Bullets(tuple(ctx.t(f"tco.convention.{key}", **values) for key in CONVENTIONS))
+
+
+def excel_tables(study: TcoComparison, inputs: TcoInputs, ctx: Context) -> list[Table]:
+    """The tables of the TCO Excel deliverable, in sheet order."""
+    return [
+        indicators(study, ctx),
+        yearly_table(study, ctx),
+        category_table(study, ctx),
+        cost_lines(study, inputs, ctx),
+        assumptions(study, ctx),
+    ]
+
+
+def _categories(study: TcoComparison) -> list[Category]:
+    seen: dict[Category, None] = {}
+    for o in study.options:
+        for category in o.by_category:
+            seen.setdefault(category, None)
+    return list(seen)
+
+
+def _years(per_period: tuple[float, ...], frequency: Frequency, ctx: Context) -> str:
+    paid = [t for t, amount in enumerate(per_period) if amount]
+    if not paid:
+        return ""
+    first, last = paid[0], paid[-1]
+    if first == last:
+        return ctx.t("tco.range.one_year", year=first)
+    return ctx.t("tco.range.years", first=first, last=last)
+

@@ -1,0 +1,221 @@
+"""What the client reads: tables, headings and sentences built from results, in one language.
+
+Views are plain values (frozen dataclasses) that render themselves as HTML for notebooks and
+reports (every piece of client text escaped), and that :mod:`crmwb.report` writes to Excel. The
+numbers stay numbers in a :class:`Table`; only rendering formats them by locale.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+from crmwb import i18n
+from crmwb.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from crmwb.workbook import About
+
+Kind = Literal["text", "money", "money_cents", "percent", "number", "integer"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Who the deliverable is for and how it is written: client, language, currency."""
+
+    client_name: str
+    lang: Lang
+    currency: str = "EUR"
+    consultant: str = ""
+    date: date | None = None
+
+    @classmethod
+    def of(cls, about: About, lang: Lang | None = None) -> Context:
+        """The context of a client's deliverables; ``lang`` overrides the workbook's language."""
+        return cls(
+            client_name=about.client_name,
+            lang=lang or about.language,
+            currency=about.currency,
+            consultant=about.consultant,
+            date=about.date,
+        )
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def money(self, amount: float, *, cents: bool = False) -> str:
+        return i18n.money(amount, self.currency, self.lang, cents=cents)
+
+    def percent(self, fraction: float, *, decimals: int = 0) -> str:
+        return i18n.percent(fraction, self.lang, decimals=decimals)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: Kind = "text"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A result table: raw values (floats stay floats), formatted only when rendered.
+
+    ``name`` is the Excel sheet name; ``strong_rows`` are rendered in bold (totals).
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[object, ...], ...]
+    ctx: Context
+    strong_rows: frozenset[int] = field(default=frozenset())
+    note: str = ""
+
+    def cell_text(self, value: object, kind: Kind) -> str:
+        """``value`` as the client reads it (locale, currency)."""
+        if value is None:
+            return ""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if kind == "money":
+                return self.ctx.money(value)
+            if kind == "money_cents":
+                return self.ctx.money(value, cents=True)
+            if kind == "percent":
+                return self.ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
+            if kind == "number":
+                return i18n.number(value, self.ctx.lang, decimals=0 if float(value).is_integer() else 2)
+            if kind == "integer":
+                return i18n.number(value, self.ctx.lang)
+        return str(value)
+
+    def _repr_html_(self) -> str:
+        head = "".join(
+            f'<th class="{_css_class(c.kind)}">{html.escape(c.title)}</th>' for c in self.columns
+        )
+        body = []
+        for i, row in enumerate(self.rows):
+            cells = "".join(
+                f'<td class="{_css_class(c.kind)}">{html.escape(self.cell_text(v, c.kind))}</td>'
+                for c, v in zip(self.columns, row, strict=True)
+            )
+            cls = ' class="strong"' if i in self.strong_rows else ""
+            body.append(f"<tr{cls}>{cells}</tr>")
+        note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
+        return (
+            f'<table class="crmwb-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>{note}"
+        )
+
+
+@dataclass(frozen=True)
+class Text:
+    """Paragraphs of client-facing prose; ``**bold**`` is the only markup."""
+
+    paragraphs: tuple[str, ...]
+    css_class: str = ""
+
+    def _repr_html_(self) -> str:
+        cls = f' class="{self.css_class}"' if self.css_class else ""
+        return "".join(f"<p{cls}>{_inline(p)}</p>" for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+    def _repr_html_(self) -> str:
+        return "<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in self.items) + "</ul>"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A matplotlib figure, embedded as an SVG image (crisp in HTML and PDF)."""
+
+    svg: bytes
+    alt: str
+
+    @classmethod
+    def of(cls, figure: Figure, alt: str) -> Chart:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+        return cls(buffer.getvalue(), alt)
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.svg).decode("ascii")
+        return (
+            f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}"'
+            f' alt="{html.escape(self.alt)}"/></figure>'
+        )
+
+
+Part = Table | Text | Bullets | Chart
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a report: a heading and what goes under it."""
+
+    title: str
+    parts: tuple[Part, ...]
+    keep_together: bool = False
+
+    def _repr_html_(self) -> str:
+        cls = "section keep" if self.keep_together else "section"
+        inner = "".join(part._repr_html_() for part in self.parts)
+        return f'<section class="{cls}"><h2>{html.escape(self.title)}</h2>{inner}</section>'
+
+
+@dataclass(frozen=True)
+class ReportHeader:
+    """The top of a report: title, client, consultant, date."""
+
+    title: str
+    subtitle: str
+    ctx: Context
+    run_date: date = field(default_factory=date.today)
+
+    def _repr_html_(self) -> str:
+        ctx = self.ctx
+        when = i18n.date(ctx.date or self.run_date, ctx.lang)
+        by = ctx.t("report.prepared_by", consultant=ctx.consultant) if ctx.consultant else ""
+        meta = " · ".join(html.escape(x) for x in (by, when) if x)
+        return (
+            '<header class="report-header">'
+            f'<p class="client">{html.escape(ctx.client_name)}</p>'
+            f"<h1>{html.escape(self.title)}</h1>"
+            f'<p class="subtitle">{html.escape(self.subtitle)}</p>'
+            f'<p class="meta">{meta}</p>'
+            "</header>"
+        )
+
+
+def section(title: str, *parts: Part, keep_together: bool = False) -> Section:
+    return Section(title, tuple(parts), keep_together)
+
+
+def _css_class(kind: Kind) -> str:
+    return "text" if kind == "text" else "num"
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def _inline(text: str) -> str:
+    """Escape ``text``, then turn ``**x**`` into bold."""
+    return _BOLD.sub(r"<strong>\1</strong>", html.escape(text))
+
+
+def sheet_name(text: str) -> str:
+    """A valid, unique-enough Excel sheet name (31 characters, no []:*?/\\)."""
+    return re.sub(r"[\[\]:*?/\\]", "-", text)[:31]
+
+
+def strong_indexes(rows: Sequence[tuple[object, ...]], labels: set[str]) -> frozenset[int]:
+    return frozenset(i for i, row in enumerate(rows) if row and row[0] in labels)

@@ -102,9 +102,10 @@ def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
     return [ANALYSES[n] for n in dict.fromkeys(names)]
 
 
-def prepare_runtime(reports_dir: Path) -> Path:
-    """Point Jupyter, IPython and Matplotlib at folders under ``reports_dir/.runtime`` and make
-    the ``python3`` kernel this interpreter (whatever kernels the machine has installed)."""
+def runtime_environment(reports_dir: Path) -> dict[str, str]:
+    """Environment variables pointing Jupyter, IPython and Matplotlib at folders under
+    ``reports_dir/.runtime`` (created here), with a ``python3`` kernel that is this interpreter,
+    whatever kernels the machine has installed."""
     runtime = reports_dir / ".runtime"
     kernel_dir = runtime / "share" / "kernels" / "python3"
     kernel_dir.mkdir(parents=True, exist_ok=True)
@@ -115,19 +116,28 @@ def prepare_runtime(reports_dir: Path) -> Path:
         "metadata": {"debugger": False},
     }
     (kernel_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    profile = runtime / "ipython" / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    # The kernel's own warnings (TCP transport on localhost) would only clutter the batch's log.
+    (profile / "ipython_kernel_config.py").write_text(
+        "c.IPKernelApp.log_level = 'ERROR'\n", encoding="utf-8"
+    )
+    env = {"JUPYTER_PATH": str(runtime / "share"), "JUPYTER_PLATFORM_DIRS": "1",
+           "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     for name, sub in (
         ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
         ("IPYTHONDIR", "ipython"),
         ("MPLCONFIGDIR", "matplotlib"),
         ("JUPYTER_CONFIG_DIR", "jupyter-config"),
     ):
-        path = runtime / sub
-        path.mkdir(parents=True, exist_ok=True)
-        os.environ[name] = str(path)
-    os.environ["JUPYTER_PATH"] = str(runtime / "share")
-    os.environ["JUPYTER_PLATFORM_DIRS"] = "1"
-    os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
-    return runtime
+        (runtime / sub).mkdir(parents=True, exist_ok=True)
+        env[name] = str(runtime / sub)
+    return env
+
+
+def prepare_runtime(reports_dir: Path) -> None:
+    """Apply :func:`runtime_environment` to this process (kernels inherit it)."""
+    os.environ.update(runtime_environment(reports_dir))
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:

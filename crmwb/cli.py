@@ -3,7 +3,8 @@
     crmwb new-client "Maison Dupont" [--lang fr|en]
     crmwb run [CLIENT ...] [--only tco,...] [--jobs N] [--lang fr|en]
     crmwb clients
-    crmwb template
+    crmwb examples
+    crmwb template [--check]
 
 Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
 """
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     sub.add_parser("clients", help="list the client folders")
+    sub.add_parser("examples", help="copy the example clients into the clients folder if absent")
     tpl = sub.add_parser("template", help="regenerate the blank workbooks under templates/")
     tpl.add_argument("--check", action="store_true",
                      help="only check that the committed templates are up to date")
@@ -71,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         if args.command == "clients":
             return _clients(args)
+        if args.command == "examples":
+            return _examples(args)
         if args.command == "template":
             return _template(args)
     except UsageError as exc:
@@ -105,6 +109,18 @@ def _clients(args: argparse.Namespace) -> int:
 
     for folder in client_dirs(_clients_dir(args)):
         print(folder.name)
+    return EXIT_OK
+
+
+def _examples(args: argparse.Namespace) -> int:
+    from crmwb.clients import install_examples
+
+    clients_dir = _clients_dir(args)
+    copied = install_examples(clients_dir)
+    for folder in copied:
+        print(f"copied example client {folder.name} into {clients_dir}")
+    if not copied:
+        print(f"example clients already in {clients_dir}")
     return EXIT_OK
 
 

@@ -1,0 +1,46 @@
+# crmwb - the CRM consultant's workbench.  `make` alone lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.crmwb-installed
+EXAMPLES := $(patsubst data/examples/%/workbook.xlsx,%,$(wildcard data/examples/*/workbook.xlsx))
+JOBS   ?=
+
+.PHONY: help install demo test lab bench lint format template clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment and install crmwb (only what is missing)
+
+demo: install ## Copy the example clients into data/clients (if absent) and produce their deliverables
+	$(BIN)/crmwb examples
+	$(BIN)/crmwb run $(EXAMPLES) $(if $(JOBS),--jobs $(JOBS))
+
+test: install ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+lab: install ## Open JupyterLab on the notebooks (widgets enabled)
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+
+bench: install ## Benchmark the batch runner against the naive papermill + nbconvert CLIs
+	$(BIN)/python bench/batch.py
+
+lint: install ## Lint, check formatting and types
+	$(BIN)/ruff check crmwb tests bench
+	$(BIN)/mypy crmwb
+
+template: install ## Regenerate the blank client workbooks under templates/
+	$(BIN)/crmwb template
+
+clean: ## Remove generated deliverables (reports/) - client data is kept
+	rm -rf reports

@@ -1,0 +1,144 @@
+"""The batch runner, end to end through the `crmwb` command: failure isolation, atomic outputs,
+`latest` never replaced by a failed run, exit codes, summary naming the broken cell.
+
+Each `crmwb run` starts real kernels, so the scenario is run once (module fixture) and the tests
+read what it left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from crmwb.clients import EXAMPLES_DIR
+
+BROKEN_CELL = "TCO!F12"  # unit price of the seed example's first cost line
+
+
+def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "crmwb.cli", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=600, check=False,
+    )
+
+
+def break_unit_price(workbook: Path) -> None:
+    wb = load_workbook(workbook)
+    wb["TCO"]["F12"] = "trois mille"
+    wb.save(workbook)
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Run 1: two good clients. Then one client's workbook is broken. Run 2: both again."""
+    root = tmp_path_factory.mktemp("batch")
+    clients, reports = root / "clients", root / "reports"
+    for slug in ("seed-example", "northwind-retail"):
+        shutil.copytree(EXAMPLES_DIR / slug, clients / slug)
+    common = ("--clients-dir", str(clients), "run", "--jobs", "2", "--quiet",
+              "--reports-dir", str(reports))
+    first = crmwb(*common, cwd=root)
+    first_latest = (reports / "seed-example" / "latest").resolve()
+    break_unit_price(clients / "seed-example" / "workbook.xlsx")
+    second = crmwb(*common, cwd=root)
+    return {"root": root, "reports": reports, "first": first, "second": second,
+            "first_latest": first_latest}
+
+
+def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
+    first = scenario["first"]
+    assert first.returncode == 0, first.stdout + first.stderr
+    for slug in ("seed-example", "northwind-retail"):
+        latest = scenario["reports"] / slug / "latest"
+        assert latest.is_symlink()
+        names = sorted(p.name for p in latest.iterdir())
+        assert names == ["manifest.json", "tco.html", "tco.ipynb", "tco.pdf", "tco.xlsx"]
+        assert (latest / "tco.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_seed_example_deliverables_show_the_domain_numbers(scenario):
+    # DOMAIN.md §4: 3 000 + 6 000 + 7 x 600 = 13 200; 2 000 + 7 x 4 x 60 x 12 = 22 160.
+    html = (scenario["first_latest"] / "tco.html").read_text(encoding="utf-8")
+    plain = html.replace("\u202f", " ").replace("\u00a0", " ")
+    assert "13 200 €" in plain and "22 160 €" in plain
+    assert "année 4 (mois 37)" in plain
+    ws = load_workbook(scenario["first_latest"] / "tco.xlsx").worksheets[0]
+    assert [ws.cell(row=2, column=c).value for c in (2, 3)] == [13200, 22160]
+
+
+def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
+    second = scenario["second"]
+    assert second.returncode == 1
+    # The summary names the client, the analysis and the broken cell.
+    line = next(l for l in second.stdout.splitlines() if l.startswith("seed-example"))
+    assert "tco" in line and "FAILED" in line and BROKEN_CELL in line
+    assert "'trois mille'" in line
+    # The other client's deliverables are produced.
+    northwind = scenario["reports"] / "northwind-retail"
+    assert len([p for p in northwind.iterdir() if p.name[0].isdigit()]) == 2
+    assert (northwind / "latest" / "tco.pdf").exists()
+
+
+def test_a_failed_run_never_replaces_the_last_good_one(scenario):
+    seed = scenario["reports"] / "seed-example"
+    assert (seed / "latest").resolve() == scenario["first_latest"]
+    failed = [p for p in seed.iterdir() if p.name.endswith("-failed")]
+    assert len(failed) == 1
+    executed = json.loads((failed[0] / "tco.ipynb").read_text(encoding="utf-8"))
+    errors = [o for c in executed["cells"] for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors and errors[0]["ename"] == "WorkbookError" and BROKEN_CELL in errors[0]["evalue"]
+    manifest = json.loads((failed[0] / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "failed"
+    assert BROKEN_CELL in manifest["analyses"]["tco"]["error"]
+    assert not (failed[0] / "tco.pdf").exists()
+
+
+def test_no_half_written_run_is_left_behind(scenario):
+    leftovers = [p for p in scenario["reports"].rglob("*.partial")]
+    assert leftovers == []
+
+
+def test_the_manifest_records_inputs_parameters_versions_and_timings(scenario):
+    import hashlib
+
+    manifest = json.loads((scenario["first_latest"] / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    assert set(manifest["packages"]) >= {"crmwb", "papermill", "nbconvert", "weasyprint", "python"}
+    assert manifest["analyses"]["tco"]["timings_s"]["execute"] > 0
+    # The hash is the workbook's as it was for this run (before it was broken).
+    assert len(manifest["inputs"]["workbook.xlsx"]) == 64
+    assert manifest["inputs"]["workbook.xlsx"] == hashlib.sha256(
+        (EXAMPLES_DIR / "seed-example" / "workbook.xlsx").read_bytes()
+    ).hexdigest()
+
+
+def test_runtime_files_stay_out_of_the_home_folder(scenario):
+    runtime = scenario["reports"] / ".runtime"
+    assert (runtime / "jupyter-runtime").is_dir() and (runtime / "ipython").is_dir()
+    assert (runtime / "matplotlib").is_dir()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("run", "--only", "nope"), "analyses among tco"),
+        (("run", "../etc"), "client folder"),
+        (("run", "no-such-client"), "no such folder"),
+        (("run", "--jobs", "0"), "--jobs of at least 1"),
+        (("new-client", "///"), "at least one letter or digit"),
+        (("frobnicate",), "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_with_2(tmp_path, args, message):
+    (tmp_path / "clients").mkdir()
+    shutil.copytree(EXAMPLES_DIR / "seed-example", tmp_path / "clients" / "seed-example")
+    done = crmwb("--clients-dir", str(tmp_path / "clients"), *args, cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert message in done.stderr

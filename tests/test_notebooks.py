@@ -1,0 +1,40 @@
+"""Smoke run of the TCO notebook through papermill, as JupyterLab users and the batch run it."""
+
+from __future__ import annotations
+
+import papermill
+import pytest
+
+from crmwb.batch import ANALYSES, PARAMETERS, runtime_environment
+from crmwb.clients import EXAMPLES_DIR
+
+
+def _outputs_html(nb) -> str:
+    return "".join(
+        o.get("data", {}).get("text/html", "")
+        for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
+
+
+def test_every_notebook_declares_the_parameters_the_runner_injects():
+    for analysis in ANALYSES.values():
+        declared = papermill.inspect_notebook(str(analysis.notebook))
+        assert set(PARAMETERS) <= set(declared), analysis.name
+
+
+@pytest.mark.parametrize("lang", ["en"])
+def test_tco_notebook_runs_on_the_seed_example(tmp_path, monkeypatch, lang):
+    for name, value in runtime_environment(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    nb = papermill.execute_notebook(
+        str(ANALYSES["tco"].notebook), str(tmp_path / "tco.ipynb"),
+        parameters={"client_dir": str(EXAMPLES_DIR / "seed-example"), "lang": lang,
+                    "horizon_years": 6, "output_dir": str(tmp_path)},
+        kernel_name="python3", progress_bar=False, cwd=str(ANALYSES["tco"].notebook.parent),
+    )
+    html = _outputs_html(nb)
+    # DOMAIN.md §4 on 6 years: licence 3 000 + 6 000 + 6 x 600 = 12 600;
+    # SaaS 2 000 + 6 x 2 880 = 19 280.
+    assert "€12,600" in html and "€19,280" in html
+    assert "during year 4 (month 37)" in html
+    assert (tmp_path / "tco.xlsx").exists()

@@ -15,6 +15,11 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
+	@# Optional: HarfBuzz's subsetter makes WeasyPrint's PDFs faster (Debian package, best effort).
+	@/sbin/ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q libharfbuzz-subset0 >/dev/null 2>&1; } || \
+	  echo "note: libharfbuzz-subset0 is not installed; PDFs render a little slower"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

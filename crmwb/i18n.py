@@ -284,10 +284,13 @@ LABELS: dict[str, dict[Lang, str]] = {
     "tco.ind.option": {"fr": "Option", "en": "Option"},
     "tco.category": {"fr": "Catégorie", "en": "Category"},
     "tco.chart.cumulative_y": {"fr": "Coût cumulé ({currency})", "en": "Cumulative cost ({currency})"},
-    "tco.chart.years_x": {"fr": "Années (0 = période initiale)", "en": "Years (0 = initial period)"},
+    "tco.chart.years_x": {
+        "fr": "Fin d'année (0 = lancement du projet)",
+        "en": "End of year (0 = project start)",
+    },
     "tco.chart.break_even": {"fr": "Point mort : mois {month}", "en": "Break-even: month {month}"},
     "tco.chart.total_y": {"fr": "Coût total sur {horizon} ans ({currency})", "en": "Total cost over {horizon} years ({currency})"},
-    "tco.range.one_year": {"fr": "{year}", "en": "{year}"},
+    "tco.range.initial": {"fr": "t=0", "en": "t=0"},
     "tco.range.years": {"fr": "{first} à {last}", "en": "{first} to {last}"},
     "tco.not_applicable": {"fr": "n.d.", "en": "n/a"},
     # conclusion sentences

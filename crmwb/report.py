@@ -29,7 +29,7 @@ from openpyxl.utils import get_column_letter
 
 from crmwb import i18n
 from crmwb.i18n import Lang
-from crmwb.views import Table
+from crmwb.views import Kind, Table
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES_DIR = PROJECT_ROOT / "templates"
@@ -124,20 +124,14 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
             cell.fill = _HEADER_FILL
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for r, row in enumerate(table.rows, start=2):
-            for col, (column, value) in enumerate(zip(table.columns, row, strict=True), start=1):
+            for col, value in enumerate(row, start=1):
                 cell = ws.cell(row=r, column=col)
+                kind = table.kind(r - 2, col - 1)
                 if isinstance(value, str):
                     _set_text(cell, value)
                 elif value is not None:
                     cell.value = value
-                    if column.kind == "money":
-                        cell.number_format = money
-                    elif column.kind == "money_cents":
-                        cell.number_format = money.replace("#,##0", "#,##0.00")
-                    elif column.kind == "percent":
-                        cell.number_format = "0.0%"
-                    elif column.kind in ("number", "integer"):
-                        cell.number_format = "#,##0.##" if column.kind == "number" else "#,##0"
+                    cell.number_format = _number_format(kind, money)
                 if r - 2 in table.strong_rows:
                     cell.font = _STRONG
                     cell.border = _TOP_RULE
@@ -152,6 +146,17 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def _number_format(kind: Kind, money: str) -> str:
+    """The Excel number format of a value of ``kind`` (``money``: the client's currency)."""
+    return {
+        "money": money,
+        "money_cents": money.replace("#,##0", "#,##0.00"),
+        "percent": "0.0%",
+        "number": "#,##0.##",
+        "integer": "#,##0",
+    }.get(kind, "General")
 
 
 def _set_text(cell: Any, text: str) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from crmwb.tco import CONVENTIONS, Basis, Category, Frequency, TcoComparison
-from crmwb.views import Bullets, Column, Context, Table, Text, sheet_name
-from crmwb.workbook import TcoInputs, choice_label
+from crmwb.tco import CONVENTIONS, Basis, Category, TcoComparison
+from crmwb.views import Bullets, Column, Context, Kind, Table, Text, sheet_name
+from crmwb.workbook import choice_label
 
 
 def period_labels(study: TcoComparison, ctx: Context) -> list[str]:
@@ -98,13 +98,16 @@ def indicators(study: TcoComparison, ctx: Context) -> Table:
         (ctx.t("tco.ind.recurring"), *(o.recurring_total for o in study.options)),
         (ctx.t("tco.ind.present_value", rate=rate), *(o.present_value for o in study.options)),
     ]
+    row_kinds: tuple[tuple[int, Kind], ...] = ()
     if study.settings.users:
         rows.append(
             (ctx.t("tco.ind.per_user_month"), *(o.cost_per_user_per_month for o in study.options))
         )
+        row_kinds = ((len(rows) - 1, "money_cents"),)
     columns = (Column(ctx.t("tco.ind.option")), *(Column(o.option, "money") for o in study.options))
     return Table(
-        sheet_name(ctx.t("tco.section.indicators")), columns, tuple(rows), ctx, frozenset({0})
+        sheet_name(ctx.t("tco.section.indicators")), columns, tuple(rows), ctx, frozenset({0}),
+        row_kinds=row_kinds,
     )
 
 
@@ -164,10 +167,11 @@ def assumptions(study: TcoComparison, ctx: Context) -> Table:
     return Table(sheet_name(ctx.t("tco.section.assumptions")), columns, rows, ctx)
 
 
-def cost_lines(study: TcoComparison, inputs: TcoInputs, ctx: Context) -> Table:
-    """Every cost line as entered, with its total over the horizon."""
-    columns = (
-        Column(ctx.t("tco.col.option")),
+def cost_lines(study: TcoComparison, ctx: Context, option: str | None = None) -> Table:
+    """The cost lines as entered, with their total over the horizon: every option's (for
+    Excel), or one option's (for the report, where a table per option reads better)."""
+    shown = [o for o in study.options if option is None or o.option == option]
+    columns = [
         Column(ctx.t("tco.col.category")),
         Column(ctx.t("tco.col.description")),
         Column(ctx.t("tco.col.frequency")),
@@ -176,28 +180,35 @@ def cost_lines(study: TcoComparison, inputs: TcoInputs, ctx: Context) -> Table:
         Column(ctx.t("tco.col.quantity"), "number"),
         Column(ctx.t("tco.years_of_line")),
         Column(ctx.t("tco.line_total"), "money"),
-    )
+    ]
+    if option is None:
+        columns.insert(0, Column(ctx.t("tco.col.option")))
     rows = []
-    for option in study.options:
-        for lc in option.lines:
+    for costs in shown:
+        for lc in costs.lines:
             line = lc.line
             price: object = line.unit_price
             if line.basis is Basis.PERCENT_OF_LICENCE and line.rate is not None:
                 price = ctx.percent(line.rate)
-            rows.append(
-                (
-                    line.option,
-                    choice_label(line.category, ctx.lang),
-                    line.description,
-                    choice_label(line.frequency, ctx.lang),
-                    choice_label(line.basis, ctx.lang),
-                    price,
-                    None if line.basis is Basis.PERCENT_OF_LICENCE else lc.quantity,
-                    _years(lc.per_period, line.frequency, ctx),
-                    lc.total,
-                )
+            row: tuple[object, ...] = (
+                choice_label(line.category, ctx.lang),
+                line.description,
+                choice_label(line.frequency, ctx.lang),
+                choice_label(line.basis, ctx.lang),
+                price,
+                None if line.basis is Basis.PERCENT_OF_LICENCE else lc.quantity,
+                _years(lc.per_period, ctx),
+                lc.total,
             )
-    return Table(sheet_name(ctx.t("tco.section.cost_lines")), columns, tuple(rows), ctx)
+            rows.append((line.option, *row) if option is None else row)
+    return Table(
+        sheet_name(ctx.t("tco.section.cost_lines")), tuple(columns), tuple(rows), ctx,
+        caption=option or "",
+    )
+
+
+def cost_lines_by_option(study: TcoComparison, ctx: Context) -> list[Table]:
+    return [cost_lines(study, ctx, o.option) for o in study.options]
 
 
 def conventions(study: TcoComparison, ctx: Context) -> Bullets:
@@ -211,13 +222,13 @@ def conventions(study: TcoComparison, ctx: Context) -> Bullets:
     return Bullets(tuple(ctx.t(f"tco.convention.{key}", **values) for key in CONVENTIONS))
 
 
-def excel_tables(study: TcoComparison, inputs: TcoInputs, ctx: Context) -> list[Table]:
+def excel_tables(study: TcoComparison, ctx: Context) -> list[Table]:
     """The tables of the TCO Excel deliverable, in sheet order."""
     return [
         indicators(study, ctx),
         yearly_table(study, ctx),
         category_table(study, ctx),
-        cost_lines(study, inputs, ctx),
+        cost_lines(study, ctx),
         assumptions(study, ctx),
     ]
 
@@ -230,12 +241,13 @@ def _categories(study: TcoComparison) -> list[Category]:
     return list(seen)
 
 
-def _years(per_period: tuple[float, ...], frequency: Frequency, ctx: Context) -> str:
+def _years(per_period: tuple[float, ...], ctx: Context) -> str:
+    """When a line is paid: "t=0", "3", "1 to 5"."""
     paid = [t for t, amount in enumerate(per_period) if amount]
     if not paid:
         return ""
-    first, last = paid[0], paid[-1]
-    if first == last:
-        return ctx.t("tco.range.one_year", year=first)
-    return ctx.t("tco.range.years", first=first, last=last)
+    names = [ctx.t("tco.range.initial") if t == 0 else str(t) for t in (paid[0], paid[-1])]
+    if paid[0] == paid[-1]:
+        return names[0]
+    return ctx.t("tco.range.years", first=names[0], last=names[1])
 

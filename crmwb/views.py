@@ -77,6 +77,19 @@ class Table:
     ctx: Context
     strong_rows: frozenset[int] = field(default=frozenset())
     note: str = ""
+    caption: str = ""
+    row_kinds: tuple[tuple[int, Kind], ...] = ()
+    """Rows whose numbers are of another kind than their columns' (a per-user price in a
+    table of totals), as (row index, kind) pairs."""
+
+    def kind(self, row: int, column: int) -> Kind:
+        """The kind of the value at (``row``, ``column``): the row's override, else the column's."""
+        kind = self.columns[column].kind
+        if kind != "text":
+            for index, override in self.row_kinds:
+                if index == row:
+                    return override
+        return kind
 
     def cell_text(self, value: object, kind: Kind) -> str:
         """``value`` as the client reads it (locale, currency)."""
@@ -102,14 +115,16 @@ class Table:
         body = []
         for i, row in enumerate(self.rows):
             cells = "".join(
-                f'<td class="{_css_class(c.kind)}">{html.escape(self.cell_text(v, c.kind))}</td>'
-                for c, v in zip(self.columns, row, strict=True)
+                f'<td class="{_css_class(c.kind)}">'
+                f"{html.escape(self.cell_text(v, self.kind(i, j)))}</td>"
+                for j, (c, v) in enumerate(zip(self.columns, row, strict=True))
             )
             cls = ' class="strong"' if i in self.strong_rows else ""
             body.append(f"<tr{cls}>{cells}</tr>")
         note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
         return (
-            f'<table class="crmwb-table"><thead><tr>{head}</tr></thead>'
+            f'<table class="crmwb-table">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>{note}"
         )
 

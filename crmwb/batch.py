@@ -120,10 +120,14 @@ def runtime_environment(reports_dir: Path) -> dict[str, str]:
     profile.mkdir(parents=True, exist_ok=True)
     # The kernel's own warnings (TCP transport on localhost) would only clutter the batch's log.
     (profile / "ipython_kernel_config.py").write_text(
-        "c.IPKernelApp.log_level = 'ERROR'\n", encoding="utf-8"
+        "c.IPKernelApp.log_level = 'ERROR'\nc.HistoryManager.enabled = False\n",
+        encoding="utf-8",
     )
-    env = {"JUPYTER_PATH": str(runtime / "share"), "JUPYTER_PLATFORM_DIRS": "1",
-           "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    env = {
+        "JUPYTER_PATH": str(runtime / "share"),
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
     for name, sub in (
         ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
         ("IPYTHONDIR", "ipython"),
@@ -184,6 +188,7 @@ class Runner:
                 progress_bar=False,
                 log_output=False,
                 request_save_on_cell_execute=False,
+                shutdown_kernel="immediate",  # nbclient: no graceful wait, the run is over
                 cwd=str(job.analysis.notebook.parent),
             )
         except PapermillExecutionError as exc:
@@ -197,7 +202,8 @@ class Runner:
         result.timings["execute"] = time.perf_counter() - started
         try:
             mark = time.perf_counter()
-            html = self._renderer().html(nbformat.read(executed, as_version=4), job.info)
+            notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
+            html = self._renderer().html(notebook, job.info)
             (job.staging / f"{name}.html").write_text(html, encoding="utf-8")
             result.timings["html"] = time.perf_counter() - mark
             mark = time.perf_counter()
@@ -244,8 +250,9 @@ def run(
             client = load_client(client_dir)
         except CrmwbError as exc:
             for analysis in analyses:
-                failed = JobResult(slug, analysis.name, error=str(exc),
-                                   error_type=type(exc).__name__)
+                failed = JobResult(
+                    slug, analysis.name, error=str(exc), error_type=type(exc).__name__
+                )
                 client_run.results.append(failed)
                 if progress:
                     progress(failed)
@@ -276,14 +283,22 @@ def run(
 
 def _free_run_id(client_reports: Path, run_id: str) -> str:
     candidate, n = run_id, 2
-    while any((client_reports / name).exists()
-              for name in (candidate, f"{candidate}-failed", f".{candidate}.partial")):
+    while any(
+        (client_reports / name).exists()
+        for name in (candidate, f"{candidate}-failed", f".{candidate}.partial")
+    ):
         candidate, n = f"{run_id}-{n}", n + 1
     return candidate
 
 
-def _finish(client_run: ClientRun, reports_dir: Path, client_dir: Path, started: str,
-            lang: Lang | None, analyses: Sequence[Analysis]) -> None:
+def _finish(
+    client_run: ClientRun,
+    reports_dir: Path,
+    client_dir: Path,
+    started: str,
+    lang: Lang | None,
+    analyses: Sequence[Analysis],
+) -> None:
     """Write the manifest, then publish the run folder atomically (and ``latest`` if all ok)."""
     client_reports = reports_dir / client_run.slug
     staging = client_reports / f".{client_run.run_id}.partial"
@@ -346,3 +361,35 @@ def _remove(path: Path) -> None:
 def _first_line(text: str) -> str:
     lines = [line for line in str(text).strip().splitlines() if line.strip()]
     return lines[0] if lines else ""
+
+
+def summary(runs: Sequence[ClientRun]) -> str:
+    """A plain-text table, one line per client and analysis (the error where one failed), then
+    where each client's deliverables are."""
+    rows = [("client", "analysis", "status", "time", "detail")]
+    for client_run in runs:
+        for r in client_run.results:
+            seconds = sum(r.timings.values())
+            rows.append(
+                (
+                    r.client,
+                    r.analysis,
+                    "ok" if r.ok else "FAILED",
+                    f"{seconds:.1f}s" if seconds else "-",
+                    ", ".join(r.outputs) if r.ok else f"{r.error_type}: {r.error}",
+                )
+            )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4]
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    lines.append("")
+    for client_run in runs:
+        state = "deliverables in" if client_run.ok else "FAILED, kept for inspection in"
+        lines.append(f"{client_run.slug}: {state} {client_run.folder}")
+    succeeded = sum(r.ok for c in runs for r in c.results)
+    total = sum(len(c.results) for c in runs)
+    lines.append(f"{succeeded} of {total} analyses succeeded.")
+    return "\n".join(lines)

@@ -16,8 +16,17 @@ from crmwb.workbook import choice_label
 
 PALETTE = ("#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#833C0B")
 CATEGORY_COLOURS = (
-    "#1F3864", "#2E75B6", "#9DC3E6", "#C55A11", "#F4B183", "#548235",
-    "#A9D18E", "#7030A0", "#BF9000", "#7F7F7F", "#D9D9D9",
+    "#1F3864",
+    "#2E75B6",
+    "#9DC3E6",
+    "#C55A11",
+    "#F4B183",
+    "#548235",
+    "#A9D18E",
+    "#7030A0",
+    "#BF9000",
+    "#7F7F7F",
+    "#D9D9D9",
 )
 INK = "#262626"
 GRID = "#D9D9D9"
@@ -102,20 +111,36 @@ def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
     left = [0.0] * len(study.options)
     for colour, category in zip(CATEGORY_COLOURS * 2, categories, strict=False):
         widths = [sum(o.by_category.get(category, ())) for o in study.options]
-        ax.barh(names, widths, left=left, color=colour, label=choice_label(category, ctx.lang),
-                height=0.55, edgecolor="white", linewidth=0.8)
+        ax.barh(
+            names,
+            widths,
+            left=left,
+            color=colour,
+            label=choice_label(category, ctx.lang),
+            height=0.55,
+            edgecolor="white",
+            linewidth=0.8,
+        )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     for y, total in enumerate(left):
-        ax.annotate(ctx.money(total), xy=(total, y), xytext=(5, 0), textcoords="offset points",
-                    va="center", fontsize=8.5, fontweight="bold", color=INK)
+        ax.annotate(
+            ctx.money(total),
+            xy=(total, y),
+            xytext=(5, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8.5,
+            fontweight="bold",
+            color=INK,
+        )
     ax.invert_yaxis()
     ax.set_xlim(0, max(left) * 1.18 if max(left) > 0 else 1)
     ax.xaxis.set_major_formatter(_money_axis(ctx))
-    ax.set_xlabel(ctx.t("tco.chart.total_y", horizon=study.settings.horizon_years,
-                        currency=ctx.currency))
+    ax.set_xlabel(
+        ctx.t("tco.chart.total_y", horizon=study.settings.horizon_years, currency=ctx.currency)
+    )
     ax.grid(axis="x", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.legend(loc="outside lower center", ncols=min(4, len(categories)), frameon=False,
-               fontsize=8)
+    fig.legend(loc="outside lower center", ncols=min(4, len(categories)), frameon=False, fontsize=8)
     return fig

@@ -34,33 +34,59 @@ def build_parser() -> argparse.ArgumentParser:
     from crmwb.batch import ANALYSES
 
     parser = _Parser(prog="crmwb", description="The CRM consultant's workbench.")
-    parser.add_argument("--clients-dir", type=Path, default=None,
-                        help="folder of the client folders (default: data/clients)")
+    parser.add_argument(
+        "--clients-dir",
+        type=Path,
+        default=None,
+        help="folder of the client folders (default: data/clients)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     new = sub.add_parser("new-client", help="create a client folder with a blank workbook")
     new.add_argument("name", help='the client\'s name, e.g. "Maison Dupont"')
-    new.add_argument("--lang", choices=LANGUAGES, default="fr",
-                     help="language of the workbook and deliverables (default: fr)")
+    new.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="fr",
+        help="language of the workbook and deliverables (default: fr)",
+    )
 
     run = sub.add_parser("run", help="produce the deliverables of clients (all by default)")
-    run.add_argument("clients", nargs="*", metavar="CLIENT",
-                     help="client folder names (slugs) or paths; all clients when none")
-    run.add_argument("--only", default=None,
-                     help=f"comma-separated analyses among: {', '.join(ANALYSES)}")
-    run.add_argument("--jobs", "-j", type=int, default=None,
-                     help="notebooks run at once (default: number of CPUs)")
-    run.add_argument("--lang", choices=LANGUAGES, default=None,
-                     help="language of the deliverables (default: each workbook's)")
-    run.add_argument("--reports-dir", type=Path, default=None,
-                     help="where deliverables go (default: reports/)")
+    run.add_argument(
+        "clients",
+        nargs="*",
+        metavar="CLIENT",
+        help="client folder names (slugs) or paths; all clients when none",
+    )
+    run.add_argument(
+        "--only", default=None, help=f"comma-separated analyses among: {', '.join(ANALYSES)}"
+    )
+    run.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        help="notebooks run at once (default: number of CPUs)",
+    )
+    run.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="language of the deliverables (default: each workbook's)",
+    )
+    run.add_argument(
+        "--reports-dir", type=Path, default=None, help="where deliverables go (default: reports/)"
+    )
     run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
     sub.add_parser("clients", help="list the client folders")
     sub.add_parser("examples", help="copy the example clients into the clients folder if absent")
     tpl = sub.add_parser("template", help="regenerate the blank workbooks under templates/")
-    tpl.add_argument("--check", action="store_true",
-                     help="only check that the committed templates are up to date")
+    tpl.add_argument(
+        "--check",
+        action="store_true",
+        help="only check that the committed templates are up to date",
+    )
     return parser
 
 
@@ -145,8 +171,11 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
     if not names:
         found = client_dirs(clients_dir)
         if not found:
-            raise UsageError(f"client folders in {clients_dir}", found="none",
-                             hint='create one with crmwb new-client "Name", or run make demo')
+            raise UsageError(
+                f"client folders in {clients_dir}",
+                found="none",
+                hint='create one with crmwb new-client "Name", or run make demo',
+            )
         return found
     folders = []
     for name in names:
@@ -159,8 +188,9 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
             except ClientError as exc:
                 raise UsageError(exc.expected, found=exc.found) from None
         if not folder.is_dir():
-            raise UsageError(f"a client folder {folder}", found="no such folder",
-                             hint="see crmwb clients")
+            raise UsageError(
+                f"a client folder {folder}", found="no such folder", hint="see crmwb clients"
+            )
         if not (folder / WORKBOOK_NAME).exists() and not folder.is_dir():
             raise UsageError(f"{folder / WORKBOOK_NAME}", found="no such file")
         folders.append(folder)
@@ -196,40 +226,18 @@ def _run(args: argparse.Namespace) -> int:
             bar.set_postfix_str(f"{result.client}/{result.analysis}")
 
     reports_dir = args.reports_dir or batch.REPORTS_DIR
-    runs = batch.run(folders, analyses, jobs=args.jobs, lang=args.lang,
-                     reports_dir=reports_dir, progress=progress)
+    runs = batch.run(
+        folders,
+        analyses,
+        jobs=args.jobs,
+        lang=args.lang,
+        reports_dir=reports_dir,
+        progress=progress,
+    )
     if bar is not None:
         bar.close()
-    print(summary(runs))
+    print(batch.summary(runs))
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
-
-
-def summary(runs: Sequence[object]) -> str:
-    """A plain-text table: one line per client and analysis, then where the outputs are."""
-    from crmwb.batch import ClientRun
-
-    rows = [("client", "analysis", "status", "time", "detail")]
-    for client_run in runs:
-        assert isinstance(client_run, ClientRun)
-        for r in client_run.results:
-            seconds = sum(r.timings.values())
-            detail = ", ".join(r.outputs) if r.ok else f"{r.error_type}: {r.error}"
-            rows.append((r.client, r.analysis, "ok" if r.ok else "FAILED",
-                         f"{seconds:.1f}s" if seconds else "-", detail))
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row[:4], widths, strict=True))
-             + "  " + row[4] for row in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
-    lines.append("")
-    for client_run in runs:
-        assert isinstance(client_run, ClientRun)
-        where = client_run.folder
-        state = "deliverables in" if client_run.ok else "FAILED, kept for inspection in"
-        lines.append(f"{client_run.slug}: {state} {where}")
-    ok = sum(r.ok for c in runs for r in c.results)  # type: ignore[attr-defined]
-    total = sum(len(c.results) for c in runs)  # type: ignore[attr-defined]
-    lines.append(f"{ok} of {total} analyses succeeded.")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -43,8 +43,9 @@ def check_slug(slug: str) -> str:
     return slug
 
 
-def new_client(name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR,
-               today: dt.date | None = None) -> Path:
+def new_client(
+    name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR, today: dt.date | None = None
+) -> Path:
     """Create ``<clients_dir>/<slug>/workbook.xlsx`` from the template, with the About sheet
     filled in (name, language, date). Never overwrites an existing client."""
     from openpyxl import load_workbook
@@ -57,7 +58,8 @@ def new_client(name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR,
     slug = slugify(name)
     if not slug:
         raise ClientError(
-            "a client name with at least one letter or digit", found=repr(name),
+            "a client name with at least one letter or digit",
+            found=repr(name),
             hint="the folder name is made of the name's letters and digits",
         )
     folder = clients_dir / check_slug(slug)
@@ -65,8 +67,11 @@ def new_client(name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR,
         raise ClientError("a new client", found=f"{folder} already exists")
     wb = load_workbook(template_path(language))
     ws = wb.worksheets[0]
-    values = {"about.client_name": name.strip(), "about.language": language,
-              "about.date": today or dt.date.today()}
+    values = {
+        "about.client_name": name.strip(),
+        "about.language": language,
+        "about.date": today or dt.date.today(),
+    }
     for row, spec in enumerate(ABOUT_FIELDS, start=4):
         if spec.key in values:
             ws.cell(row=row, column=2, value=values[spec.key])
@@ -88,8 +93,9 @@ def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:
     return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
 
 
-def install_examples(clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
-                     ) -> list[Path]:
+def install_examples(
+    clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
+) -> list[Path]:
     """Copy the shipped example clients into ``clients_dir`` where they are absent."""
     copied = []
     for example in sorted(p for p in examples_dir.iterdir() if (p / WORKBOOK_NAME).is_file()):
@@ -116,8 +122,9 @@ class Client:
     def workbook(self) -> Path:
         return self.folder / WORKBOOK_NAME
 
-    def tco_inputs(self, horizon_years: int | None = None, discount_rate: float | None = None
-                   ) -> TcoInputs:
+    def tco_inputs(
+        self, horizon_years: int | None = None, discount_rate: float | None = None
+    ) -> TcoInputs:
         """The TCO sheet, with the horizon and discount rate overridden when given."""
         inputs = self.reader.read_tco()
         changes: dict[str, object] = {}
@@ -128,7 +135,8 @@ class Client:
         if not changes:
             return inputs
         return dataclasses.replace(
-            inputs, settings=dataclasses.replace(inputs.settings, **changes)  # type: ignore[arg-type]
+            inputs,
+            settings=dataclasses.replace(inputs.settings, **changes),  # type: ignore[arg-type]
         )
 
 

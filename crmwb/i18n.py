@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
-from typing import Literal, cast
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date
@@ -34,7 +34,7 @@ def check_lang(value: object) -> Lang:
     text = str(value).strip().lower()
     if text not in LANGUAGES:
         raise ValueError(f"a language among {', '.join(LANGUAGES)}, found {value!r}")
-    return cast(Lang, text)
+    return text
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
@@ -95,7 +95,9 @@ def date(value: dt.date, lang: Lang) -> str:
 
 def excel_money_format(currency: str, lang: Lang) -> str:
     """An Excel number format for whole amounts in ``currency`` (``#,##0 "€"``)."""
-    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "CA$"}.get(currency, currency)
+    symbol = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF", "CAD": "CA$"}.get(
+        currency, currency
+    )
     if lang == "fr":
         return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
     return f'"{symbol}"#,##0;-"{symbol}"#,##0'
@@ -230,7 +232,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "category.licence": {"fr": "Licence", "en": "Software licence"},
     "category.subscription": {"fr": "Abonnement SaaS", "en": "SaaS subscription"},
     "category.maintenance": {"fr": "Maintenance", "en": "Maintenance"},
-    "category.implementation": {"fr": "Intégration et paramétrage", "en": "Implementation and integration"},
+    "category.implementation": {
+        "fr": "Intégration et paramétrage",
+        "en": "Implementation and integration",
+    },
     "category.migration": {"fr": "Reprise des données", "en": "Data migration"},
     "category.training": {"fr": "Formation", "en": "Training"},
     "category.hardware": {"fr": "Matériel", "en": "Hardware"},
@@ -261,7 +266,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "tco.section.cumulative_chart": {"fr": "Coût cumulé", "en": "Cumulative cost"},
     "tco.section.by_category": {"fr": "Coûts par catégorie", "en": "Costs by category"},
     "tco.section.indicators": {"fr": "Indicateurs par option", "en": "Indicators per option"},
-    "tco.section.conventions": {"fr": "Conventions de calcul", "en": "How the figures are computed"},
+    "tco.section.conventions": {
+        "fr": "Conventions de calcul",
+        "en": "How the figures are computed",
+    },
     "tco.period.initial": {"fr": "Initial (t=0)", "en": "Initial (t=0)"},
     "tco.period.year": {"fr": "Année {year}", "en": "Year {year}"},
     "tco.total": {"fr": "Total", "en": "Total"},
@@ -283,13 +291,19 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "tco.ind.option": {"fr": "Option", "en": "Option"},
     "tco.category": {"fr": "Catégorie", "en": "Category"},
-    "tco.chart.cumulative_y": {"fr": "Coût cumulé ({currency})", "en": "Cumulative cost ({currency})"},
+    "tco.chart.cumulative_y": {
+        "fr": "Coût cumulé ({currency})",
+        "en": "Cumulative cost ({currency})",
+    },
     "tco.chart.years_x": {
         "fr": "Fin d'année (0 = lancement du projet)",
         "en": "End of year (0 = project start)",
     },
     "tco.chart.break_even": {"fr": "Point mort : mois {month}", "en": "Break-even: month {month}"},
-    "tco.chart.total_y": {"fr": "Coût total sur {horizon} ans ({currency})", "en": "Total cost over {horizon} years ({currency})"},
+    "tco.chart.total_y": {
+        "fr": "Coût total sur {horizon} ans ({currency})",
+        "en": "Total cost over {horizon} years ({currency})",
+    },
     "tco.range.initial": {"fr": "t=0", "en": "t=0"},
     "tco.range.years": {"fr": "{first} à {last}", "en": "{first} to {last}"},
     "tco.not_applicable": {"fr": "n.d.", "en": "n/a"},

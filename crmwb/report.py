@@ -40,8 +40,18 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat text as a formula."""
 
 PACKAGES = (
-    "crmwb", "pandas", "numpy", "matplotlib", "papermill", "nbconvert", "nbclient", "ipykernel",
-    "openpyxl", "babel", "weasyprint", "numpy-financial",
+    "crmwb",
+    "pandas",
+    "numpy",
+    "matplotlib",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "openpyxl",
+    "babel",
+    "weasyprint",
+    "numpy-financial",
 )
 
 
@@ -73,7 +83,7 @@ class Renderer:
     def __init__(self) -> None:
         from nbconvert import HTMLExporter
 
-        self._exporter = HTMLExporter(
+        self._exporter = HTMLExporter(  # type: ignore[no-untyped-call]
             extra_template_basedirs=[str(TEMPLATES_DIR)],
             template_name="report",
             exclude_input=True,
@@ -176,8 +186,9 @@ def _unique(name: str, used: set[str]) -> str:
     return candidate
 
 
-def save_tables(output_dir: str | os.PathLike[str] | None, stem: str, tables: Iterable[Table],
-                lang: Lang) -> Path | None:
+def save_tables(
+    output_dir: str | os.PathLike[str] | None, stem: str, tables: Iterable[Table], lang: Lang
+) -> Path | None:
     """Write the analysis' Excel deliverable ``<output_dir>/<stem>.xlsx`` (nothing when the
     notebook runs without an output folder, as in JupyterLab)."""
     if output_dir is None:
@@ -210,5 +221,6 @@ def package_versions() -> dict[str, str]:
 
 
 def write_manifest(path: Path, content: Mapping[str, Any]) -> None:
-    path.write_text(json.dumps(content, indent=2, ensure_ascii=False, default=str) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(content, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    )

@@ -160,7 +160,9 @@ class CostLine:
         if self.unit_price < 0 or (self.quantity is not None and self.quantity < 0):
             raise InputError(f"a price and quantity >= 0{where}")
         if self.basis is Basis.PERCENT_OF_LICENCE and self.rate is None:
-            raise InputError(f"a rate (fraction of the licence cost) for a % of licence line{where}")
+            raise InputError(
+                f"a rate (fraction of the licence cost) for a % of licence line{where}"
+            )
         if self.basis is Basis.PER_DAY and self.quantity is None:
             raise InputError(f"a number of days for a per-day line{where}")
 
@@ -259,10 +261,13 @@ class TcoComparison:
         raise KeyError(name)
 
 
-def line_costs(line: CostLine, settings: TcoSettings, licence_base: float = 0.0) -> LineCosts:
+def line_costs(
+    line: CostLine, settings: TcoSettings, licences: Sequence[LineCosts] = ()
+) -> LineCosts:
     """Spread one cost line over the periods of the horizon.
 
-    ``licence_base`` is the option's licence cost, the base of a ``PERCENT_OF_LICENCE`` line.
+    ``licences`` are the option's licence lines, already costed: the base of a
+    ``PERCENT_OF_LICENCE`` line (see :func:`licence_held`).
 
     >>> s = TcoSettings(horizon_years=3, users=4)
     >>> line_costs(CostLine("SaaS", Category.SUBSCRIPTION, Frequency.MONTHLY, Basis.PER_USER,
@@ -274,11 +279,6 @@ def line_costs(line: CostLine, settings: TcoSettings, licence_base: float = 0.0)
     [0.0, 1000.0, 1100.0, 1210.0]
     """
     quantity = _quantity(line, settings)
-    if line.basis is Basis.PERCENT_OF_LICENCE:
-        assert line.rate is not None  # checked in CostLine
-        base_amount = licence_base * line.rate
-    else:
-        base_amount = line.unit_price * quantity
     escalation = settings.escalation if line.escalation is None else line.escalation
     first = line.first_period
     if line.frequency is Frequency.ONE_OFF:
@@ -288,10 +288,47 @@ def line_costs(line: CostLine, settings: TcoSettings, licence_base: float = 0.0)
         years = range(first, last + 1)
     per_period = [0.0] * settings.periods
     for t in years:
-        if 0 <= t <= settings.horizon_years:
+        if not 0 <= t <= settings.horizon_years:
+            continue
+        if line.basis is Basis.PERCENT_OF_LICENCE:
+            assert line.rate is not None  # checked in CostLine
+            amount = line.rate * licence_held(licences, t, escalation)
+        else:
             growth = (1 + escalation) ** (t - 1) if t >= 1 else 1.0
-            per_period[t] = base_amount * line.frequency.payments_per_year * growth
+            amount = line.unit_price * quantity * growth
+        per_period[t] = amount * line.frequency.payments_per_year
     return LineCosts(line=line, quantity=quantity, per_period=tuple(per_period))
+
+
+def licence_held(licences: Sequence[LineCosts], t: int, escalation: float) -> float:
+    """The licence value a "% of licence" cost (maintenance) applies to in period ``t``.
+
+    A licence bought once counts from the period it is paid in, at the price paid, indexed by
+    ``escalation`` (the "% of licence" line's) from its purchase year on (year 1 for a licence
+    bought in the initial period); a licence paid every year counts for that year's amount.
+
+    >>> s = TcoSettings(horizon_years=4)
+    >>> bought = [line_costs(CostLine("A", Category.LICENCE, Frequency.ONE_OFF, Basis.FLAT, 3000),
+    ...                      s),
+    ...           line_costs(CostLine("A", Category.LICENCE, Frequency.ONE_OFF, Basis.FLAT, 1000,
+    ...                               start_year=3), s)]
+    >>> [licence_held(bought, t, 0.0) for t in range(5)]
+    [3000.0, 3000.0, 3000.0, 4000.0, 4000.0]
+    >>> yearly = [line_costs(CostLine("A", Category.LICENCE, Frequency.YEARLY, Basis.FLAT, 1000),
+    ...                      s)]
+    >>> [licence_held(yearly, t, 0.0) for t in range(5)]
+    [0.0, 1000.0, 1000.0, 1000.0, 1000.0]
+    """
+    held = 0.0
+    for lc in licences:
+        if lc.line.frequency is Frequency.ONE_OFF:
+            for paid_in, amount in enumerate(lc.per_period[: t + 1]):
+                if amount:
+                    indexed = (1 + escalation) ** (t - max(paid_in, 1)) if t >= 1 else 1.0
+                    held += amount * indexed
+        else:
+            held += lc.per_period[t]
+    return held
 
 
 def option_costs(option: str, lines: Sequence[CostLine], settings: TcoSettings) -> OptionCosts:
@@ -299,10 +336,8 @@ def option_costs(option: str, lines: Sequence[CostLine], settings: TcoSettings) 
     own = [line for line in lines if line.option == option]
     if not own:
         raise InputError(f"at least one cost line for option {option!r}")
-    licence_base = math.fsum(
-        line_costs(line, settings).total for line in own if line.category is Category.LICENCE
-    )
-    costed = tuple(line_costs(line, settings, licence_base) for line in own)
+    licences = [line_costs(line, settings) for line in own if line.category is Category.LICENCE]
+    costed = tuple(line_costs(line, settings, licences) for line in own)
     per_period = tuple(
         math.fsum(lc.per_period[t] for lc in costed) for t in range(settings.periods)
     )
@@ -384,7 +419,9 @@ def break_even_points(a: OptionCosts, b: OptionCosts) -> list[BreakEven]:
         end_sign = _sign(end_diff)
         if sign and end_sign and end_sign != sign:
             months = start + (-diff / slope)
-            record(months, max(start + 1, math.ceil(months)), year, end_sign)
+            # the instant k (months) is in month k + 1, as a one-off at the start of a year
+            month = min(start + MONTHS_PER_YEAR, math.floor(months + 1e-9) + 1)
+            record(months, month, year, end_sign)
         if end_sign:
             sign = end_sign
         diff = end_diff

@@ -106,7 +106,11 @@ def indicators(study: TcoComparison, ctx: Context) -> Table:
         row_kinds = ((len(rows) - 1, "money_cents"),)
     columns = (Column(ctx.t("tco.ind.option")), *(Column(o.option, "money") for o in study.options))
     return Table(
-        sheet_name(ctx.t("tco.section.indicators")), columns, tuple(rows), ctx, frozenset({0}),
+        sheet_name(ctx.t("tco.section.indicators")),
+        columns,
+        tuple(rows),
+        ctx,
+        frozenset({0}),
         row_kinds=row_kinds,
     )
 
@@ -131,7 +135,10 @@ def yearly_table(study: TcoComparison, ctx: Context) -> Table:
     rows += [tuple(total), tuple(pv)]
     n = len(rows)
     return Table(
-        sheet_name(ctx.t("tco.section.yearly")), tuple(columns), tuple(rows), ctx,
+        sheet_name(ctx.t("tco.section.yearly")),
+        tuple(columns),
+        tuple(rows),
+        ctx,
         frozenset({n - 2, n - 1}),
     )
 
@@ -148,7 +155,10 @@ def category_table(study: TcoComparison, ctx: Context) -> Table:
     rows.append((ctx.t("tco.total"), *(o.total for o in study.options)))
     columns = (Column(ctx.t("tco.category")), *(Column(o.option, "money") for o in study.options))
     return Table(
-        sheet_name(ctx.t("tco.section.by_category")), columns, tuple(rows), ctx,
+        sheet_name(ctx.t("tco.section.by_category")),
+        columns,
+        tuple(rows),
+        ctx,
         frozenset({len(rows) - 1}),
     )
 
@@ -202,7 +212,10 @@ def cost_lines(study: TcoComparison, ctx: Context, option: str | None = None) ->
             )
             rows.append((line.option, *row) if option is None else row)
     return Table(
-        sheet_name(ctx.t("tco.section.cost_lines")), tuple(columns), tuple(rows), ctx,
+        sheet_name(ctx.t("tco.section.cost_lines")),
+        tuple(columns),
+        tuple(rows),
+        ctx,
         caption=option or "",
     )
 
@@ -250,4 +263,3 @@ def _years(per_period: tuple[float, ...], ctx: Context) -> str:
     if paid[0] == paid[-1]:
         return names[0]
     return ctx.t("tco.range.years", first=names[0], last=names[1])
-

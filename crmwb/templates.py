@@ -45,8 +45,15 @@ def fingerprint(wb: Workbook) -> list[Any]:
             (str(dv.sqref), dv.type, dv.formula1, dv.formula2)
             for dv in ws.data_validations.dataValidation
         )
-        out.append((ws.title, ws.sheet_state, cells, validations,
-                    sorted(str(m) for m in ws.merged_cells.ranges)))
+        out.append(
+            (
+                ws.title,
+                ws.sheet_state,
+                cells,
+                validations,
+                sorted(str(m) for m in ws.merged_cells.ranges),
+            )
+        )
     return out
 
 

@@ -103,7 +103,9 @@ class Table:
             if kind == "percent":
                 return self.ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
             if kind == "number":
-                return i18n.number(value, self.ctx.lang, decimals=0 if float(value).is_integer() else 2)
+                return i18n.number(
+                    value, self.ctx.lang, decimals=0 if float(value).is_integer() else 2
+                )
             if kind == "integer":
                 return i18n.number(value, self.ctx.lang)
         return str(value)

@@ -85,6 +85,8 @@ class Field:
     minimum: float | None = 0
     maximum: float | None = None
     choices: type[StrEnum] | None = None
+    min_excluded: bool = False  # the bound itself is refused (an escalation of -100%)
+    max_excluded: bool = False  # (a discount rate or an escalation of 100%)
 
 
 ABOUT_FIELDS: tuple[Field, ...] = (
@@ -97,13 +99,16 @@ ABOUT_FIELDS: tuple[Field, ...] = (
 
 TCO_PARAMETERS: tuple[Field, ...] = (
     Field(
-        "tco.horizon_years", "whole", required=True,
-        minimum=MIN_HORIZON_YEARS, maximum=MAX_HORIZON_YEARS,
+        "tco.horizon_years",
+        "whole",
+        required=True,
+        minimum=MIN_HORIZON_YEARS,
+        maximum=MAX_HORIZON_YEARS,
     ),
-    Field("tco.discount_rate", "fraction", maximum=1),
+    Field("tco.discount_rate", "fraction", maximum=1, max_excluded=True),
     Field("tco.users", "whole"),
     Field("tco.contacts", "whole"),
-    Field("tco.escalation", "rate", minimum=-1, maximum=1),
+    Field("tco.escalation", "rate", minimum=-1, maximum=1, min_excluded=True, max_excluded=True),
 )
 
 TCO_COLUMNS: tuple[Field, ...] = (
@@ -349,6 +354,7 @@ class WorkbookReader:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.file = str(path)
+        self._formulas: Workbook | None = None  # loaded only to explain an empty cell
         if not self.path.exists():
             raise WorkbookError(
                 "a client workbook (workbook.xlsx)",
@@ -367,6 +373,14 @@ class WorkbookReader:
             ) from None
 
     # -- sheets and cells --
+
+    def _formula(self, ws: Worksheet, cell: Cell) -> str | None:
+        """The formula in an empty-looking ``cell`` (data_only=True shows a formula whose
+        result was never saved, as in a file written by a script, as an empty cell)."""
+        if self._formulas is None:
+            self._formulas = load_workbook(self.path, data_only=False)
+        text = self._formulas[ws.title][cell.coordinate].value
+        return text if isinstance(text, str) and text.startswith("=") else None
 
     def sheet(self, key: str) -> Worksheet:
         """The sheet ``key`` (e.g. "sheet.tco"), named in either language."""
@@ -387,15 +401,18 @@ class WorkbookReader:
             return False
         return True
 
-    def _error(self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
-               ) -> WorkbookError:
+    def _error(
+        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+    ) -> WorkbookError:
         return WorkbookError(
             expected, file=self.file, sheet=ws.title, cell=cell.coordinate, found=found, hint=hint
         )
 
     def _parameter_cells(self, ws: Worksheet, fields: Sequence[Field]) -> dict[str, Cell]:
         """Column-B cells of the labelled parameters, found by their label in column A."""
-        by_label = {_norm(label): spec.key for spec in fields for label in i18n.all_labels(spec.key)}
+        by_label = {
+            _norm(label): spec.key for spec in fields for label in i18n.all_labels(spec.key)
+        }
         found: dict[str, Cell] = {}
         for row in ws.iter_rows(min_col=1, max_col=2, max_row=min(ws.max_row, 60)):
             label = row[0].value
@@ -427,25 +444,33 @@ class WorkbookReader:
                 sheet=ws.title,
                 found="no such row",
             )
-        by_label = {_norm(label): spec.key for spec in columns for label in i18n.all_labels(spec.key)}
+        by_label = {
+            _norm(label): spec.key for spec in columns for label in i18n.all_labels(spec.key)
+        }
         index: dict[str, int] = {}
         for cell in ws[header_row]:
             if isinstance(cell.value, str) and _norm(cell.value) in by_label:
                 index.setdefault(by_label[_norm(cell.value)], cell.column)
-        for spec in columns:
+        for position, spec in enumerate(columns, start=1):
             if spec.key not in index:
+                # the template's place for the column, or the first cell after the table
+                where = ws.cell(row=header_row, column=position)
+                if isinstance(where.value, str) and _norm(where.value) in by_label:
+                    where = ws.cell(row=header_row, column=max(index.values(), default=0) + 1)
                 raise WorkbookError(
-                    f"a column {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r}) in header row {header_row}",
+                    f"a column {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r})"
+                    f" in header row {header_row}",
                     file=self.file,
                     sheet=ws.title,
-                    found="headers " + ", ".join(
-                        repr(c.value) for c in ws[header_row] if c.value is not None
-                    ),
+                    cell=where.coordinate,
+                    found="headers "
+                    + ", ".join(repr(c.value) for c in ws[header_row] if c.value is not None),
                 )
         return index, header_row
 
-    def _rows(self, ws: Worksheet, index: dict[str, int], header_row: int
-              ) -> Iterator[dict[str, Cell]]:
+    def _rows(
+        self, ws: Worksheet, index: dict[str, int], header_row: int
+    ) -> Iterator[dict[str, Cell]]:
         """Data rows under the header, skipping blank ones."""
         for row in ws.iter_rows(min_row=header_row + 1):
             cells = {key: row[col - 1] for key, col in index.items() if col - 1 < len(row)}
@@ -456,6 +481,14 @@ class WorkbookReader:
         """The value of ``cell`` checked against ``spec``; None when empty and not required."""
         name = what or t(spec.key, "en")
         raw = None if cell is None else cell.value
+        if raw is None and cell is not None and (formula := self._formula(ws, cell)):
+            raise self._error(
+                ws,
+                cell,
+                f"a value for {name!r}",
+                f"the formula {formula!r} with no saved result",
+                "open the workbook in Excel or LibreOffice and save it, so formulas are computed",
+            )
         if _blank(raw):
             if spec.required:
                 assert cell is not None
@@ -501,6 +534,7 @@ class WorkbookReader:
                 f"at least one cost line under the header row {header_row}",
                 file=self.file,
                 sheet=ws.title,
+                cell=f"{get_column_letter(index['tco.col.option'])}{header_row + 1}",
                 found="no cost line",
             )
         self._check_licence_bases(ws, lines, row_cells)
@@ -519,14 +553,19 @@ class WorkbookReader:
         horizon = settings.horizon_years
         if basis is Basis.PERCENT_OF_LICENCE and v["tco.col.rate"] is None:
             raise self._error(
-                ws, row["tco.col.rate"], "a rate (such as 20%) for a '% of licence' line",
+                ws,
+                row["tco.col.rate"],
+                "a rate (such as 20%) for a '% of licence' line",
                 "an empty cell",
             )
         if basis is not Basis.PERCENT_OF_LICENCE and v["tco.col.unit_price"] is None:
             raise self._error(ws, row["tco.col.unit_price"], "a unit price", "an empty cell")
         if basis is Basis.PER_DAY and v["tco.col.quantity"] is None:
             raise self._error(
-                ws, row["tco.col.quantity"], "a number of days for a 'per day' line", "an empty cell"
+                ws,
+                row["tco.col.quantity"],
+                "a number of days for a 'per day' line",
+                "an empty cell",
             )
         for key, what, default in (
             ("tco.col.quantity", "tco.users", (Basis.PER_USER, settings.users)),
@@ -545,19 +584,25 @@ class WorkbookReader:
         start, end = v["tco.col.start_year"], v["tco.col.end_year"]
         if start is not None and start > horizon:
             raise self._error(
-                ws, row["tco.col.start_year"],
-                f"a start year between 0 and the horizon ({horizon})", str(start),
+                ws,
+                row["tco.col.start_year"],
+                f"a start year between 0 and the horizon ({horizon})",
+                str(start),
             )
         if end is not None:
             if frequency is Frequency.ONE_OFF:
                 raise self._error(
-                    ws, row["tco.col.end_year"], "no end year for a one-off cost", str(end),
+                    ws,
+                    row["tco.col.end_year"],
+                    "no end year for a one-off cost",
+                    str(end),
                     "a one-off cost is paid once, in its start year",
                 )
             first = 1 if start is None else start
             if not first <= end <= horizon:
                 raise self._error(
-                    ws, row["tco.col.end_year"],
+                    ws,
+                    row["tco.col.end_year"],
                     f"an end year between the start year ({first}) and the horizon ({horizon})",
                     str(end),
                 )
@@ -577,7 +622,9 @@ class WorkbookReader:
                 source=f"{ws.title}!{row['tco.col.option'].coordinate}",
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
-            raise self._error(ws, row["tco.col.option"], exc.expected, "an inconsistent line") from None
+            raise self._error(
+                ws, row["tco.col.option"], exc.expected, "an inconsistent line"
+            ) from None
 
     def _check_licence_bases(
         self, ws: Worksheet, lines: Sequence[CostLine], rows: Sequence[dict[str, Cell]]
@@ -586,7 +633,8 @@ class WorkbookReader:
         for line, row in zip(lines, rows, strict=True):
             if line.basis is Basis.PERCENT_OF_LICENCE and line.option not in with_licence:
                 raise self._error(
-                    ws, row["tco.col.basis"],
+                    ws,
+                    row["tco.col.basis"],
                     f"a '{t('category.licence', 'en')}' line in option {line.option!r} for this"
                     " '% of licence' line to be a percentage of",
                     "no licence line",
@@ -625,8 +673,9 @@ def _plain(value: object) -> str:
     return str(value)
 
 
-def _convert(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: Field, name: str
-             ) -> Any:
+def _convert(
+    reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: Field, name: str
+) -> Any:
     err = reader._error
     kind = spec.kind
     if kind == "text":
@@ -639,8 +688,9 @@ def _convert(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: 
         try:
             return i18n.check_lang(raw)
         except ValueError:
-            raise err(ws, cell, f"a language among {', '.join(i18n.LANGUAGES)}",
-                      _describe(raw)) from None
+            raise err(
+                ws, cell, f"a language among {', '.join(i18n.LANGUAGES)}", _describe(raw)
+            ) from None
     if kind == "currency":
         code = str(raw).strip().upper()
         if len(code) != 3 or not code.isalpha():
@@ -666,15 +716,21 @@ def _convert(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: 
     value = float(raw)
     if kind in ("fraction", "rate"):
         fmt = str(cell.number_format or "")
-        if value > (spec.maximum if spec.maximum is not None else 1):
+        top = spec.maximum if spec.maximum is not None else 1
+        if value > top or (spec.max_excluded and value >= top):
             shown = f"{_plain(raw)}%" if "%" not in fmt else f"{value:.0%}"
             raise err(
-                ws, cell, f"a fraction for {name!r}, such as 0.2 or 20%",
+                ws,
+                cell,
+                f"a fraction for {name!r}, such as 0.2 or 20%",
                 f"{_plain(raw)} (shown as {shown})" if "%" in fmt else _plain(raw),
-                f"did you mean {_plain(raw)}%? type 20% or 0.2, not 20",
+                f"did you mean {_plain(raw)}%? type {_plain(raw)}% or {_plain(value / 100)},"
+                f" not {_plain(raw)}",
             )
-        if spec.minimum is not None and value < spec.minimum:
-            raise err(ws, cell, f"a fraction >= {spec.minimum:g} for {name!r}", _plain(raw))
+        bottom = spec.minimum
+        if bottom is not None and (value < bottom or (spec.min_excluded and value <= bottom)):
+            sign = ">" if spec.min_excluded else ">="
+            raise err(ws, cell, f"a fraction {sign} {bottom:g} for {name!r}", _plain(raw))
         return value
     if kind == "whole":
         if not value.is_integer():
@@ -686,13 +742,19 @@ def _convert(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: 
             raise err(ws, cell, f"a whole number {bounds} for {name!r}", str(whole))
         return whole
     if spec.minimum is not None and value < spec.minimum:
-        raise err(ws, cell, f"a number >= {spec.minimum:g} for {name!r}", _plain(raw),
-                  "costs are entered as positive amounts")
+        raise err(
+            ws,
+            cell,
+            f"a number >= {spec.minimum:g} for {name!r}",
+            _plain(raw),
+            "costs are entered as positive amounts",
+        )
     return value
 
 
-def _choice(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, enum: type[E], name: str
-            ) -> E:
+def _choice(
+    reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, enum: type[E], name: str
+) -> E:
     prefix = CHOICE_PREFIX[enum]
     wanted = _norm(str(raw))
     for member in enum:
@@ -700,5 +762,10 @@ def _choice(reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, enum: t
         if wanted in {_norm(label) for label in labels}:
             return member
     allowed = ", ".join(repr(t(f"{prefix}.{m.value}", "en")) for m in enum)
-    raise reader._error(ws, cell, f"one of {allowed} for {name!r} (or the French labels)",
-                        _describe(raw), "pick a value from the drop-down list")
+    raise reader._error(
+        ws,
+        cell,
+        f"one of {allowed} for {name!r} (or the French labels)",
+        _describe(raw),
+        "pick a value from the drop-down list",
+    )

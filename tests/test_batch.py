@@ -24,7 +24,11 @@ BROKEN_CELL = "TCO!F12"  # unit price of the seed example's first cost line
 def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "crmwb.cli", *args],
-        capture_output=True, text=True, cwd=cwd, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+        check=False,
     )
 
 
@@ -41,14 +45,27 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     clients, reports = root / "clients", root / "reports"
     for slug in ("seed-example", "northwind-retail"):
         shutil.copytree(EXAMPLES_DIR / slug, clients / slug)
-    common = ("--clients-dir", str(clients), "run", "--jobs", "2", "--quiet",
-              "--reports-dir", str(reports))
+    common = (
+        "--clients-dir",
+        str(clients),
+        "run",
+        "--jobs",
+        "2",
+        "--quiet",
+        "--reports-dir",
+        str(reports),
+    )
     first = crmwb(*common, cwd=root)
     first_latest = (reports / "seed-example" / "latest").resolve()
     break_unit_price(clients / "seed-example" / "workbook.xlsx")
     second = crmwb(*common, cwd=root)
-    return {"root": root, "reports": reports, "first": first, "second": second,
-            "first_latest": first_latest}
+    return {
+        "root": root,
+        "reports": reports,
+        "first": first,
+        "second": second,
+        "first_latest": first_latest,
+    }
 
 
 def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
@@ -76,7 +93,7 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
     second = scenario["second"]
     assert second.returncode == 1
     # The summary names the client, the analysis and the broken cell.
-    line = next(l for l in second.stdout.splitlines() if l.startswith("seed-example"))
+    line = next(x for x in second.stdout.splitlines() if x.startswith("seed-example"))
     assert "tco" in line and "FAILED" in line and BROKEN_CELL in line
     assert "'trois mille'" in line
     # The other client's deliverables are produced.
@@ -91,8 +108,12 @@ def test_a_failed_run_never_replaces_the_last_good_one(scenario):
     failed = [p for p in seed.iterdir() if p.name.endswith("-failed")]
     assert len(failed) == 1
     executed = json.loads((failed[0] / "tco.ipynb").read_text(encoding="utf-8"))
-    errors = [o for c in executed["cells"] for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
+    errors = [
+        o
+        for c in executed["cells"]
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert errors and errors[0]["ename"] == "WorkbookError" and BROKEN_CELL in errors[0]["evalue"]
     manifest = json.loads((failed[0] / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "failed"
@@ -114,9 +135,12 @@ def test_the_manifest_records_inputs_parameters_versions_and_timings(scenario):
     assert manifest["analyses"]["tco"]["timings_s"]["execute"] > 0
     # The hash is the workbook's as it was for this run (before it was broken).
     assert len(manifest["inputs"]["workbook.xlsx"]) == 64
-    assert manifest["inputs"]["workbook.xlsx"] == hashlib.sha256(
-        (EXAMPLES_DIR / "seed-example" / "workbook.xlsx").read_bytes()
-    ).hexdigest()
+    assert (
+        manifest["inputs"]["workbook.xlsx"]
+        == hashlib.sha256(
+            (EXAMPLES_DIR / "seed-example" / "workbook.xlsx").read_bytes()
+        ).hexdigest()
+    )
 
 
 def test_runtime_files_stay_out_of_the_home_folder(scenario):

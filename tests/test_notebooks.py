@@ -12,7 +12,9 @@ from crmwb.clients import EXAMPLES_DIR
 def _outputs_html(nb) -> str:
     return "".join(
         o.get("data", {}).get("text/html", "")
-        for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
     )
 
 
@@ -27,10 +29,17 @@ def test_tco_notebook_runs_on_the_seed_example(tmp_path, monkeypatch, lang):
     for name, value in runtime_environment(tmp_path).items():
         monkeypatch.setenv(name, value)
     nb = papermill.execute_notebook(
-        str(ANALYSES["tco"].notebook), str(tmp_path / "tco.ipynb"),
-        parameters={"client_dir": str(EXAMPLES_DIR / "seed-example"), "lang": lang,
-                    "horizon_years": 6, "output_dir": str(tmp_path)},
-        kernel_name="python3", progress_bar=False, cwd=str(ANALYSES["tco"].notebook.parent),
+        str(ANALYSES["tco"].notebook),
+        str(tmp_path / "tco.ipynb"),
+        parameters={
+            "client_dir": str(EXAMPLES_DIR / "seed-example"),
+            "lang": lang,
+            "horizon_years": 6,
+            "output_dir": str(tmp_path),
+        },
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(ANALYSES["tco"].notebook.parent),
     )
     html = _outputs_html(nb)
     # DOMAIN.md §4 on 6 years: licence 3 000 + 6 000 + 6 x 600 = 12 600;

@@ -60,4 +60,6 @@ def test_notebooks_are_committed_without_outputs_and_with_a_parameters_cell():
         assert all(not c.get("outputs") for c in code), f"{path} has outputs"
         for cell in code:
             for line in cell.source.splitlines():
-                assert not line.lstrip().startswith(("def ", "class ")), f"{path}: logic in notebook"
+                assert not line.lstrip().startswith(("def ", "class ")), (
+                    f"{path}: logic in notebook"
+                )

@@ -25,7 +25,8 @@ def _executed_notebook(*outputs: object) -> nbformat.NotebookNode:
         cell = nbformat.v4.new_code_cell("hidden()", execution_count=i)
         cell.outputs = [
             nbformat.v4.new_output(
-                "execute_result", data={"text/html": obj._repr_html_(), "text/plain": "x"},  # type: ignore[attr-defined]
+                "execute_result",
+                data={"text/html": obj._repr_html_(), "text/plain": "x"},  # type: ignore[attr-defined]
                 execution_count=i,
             )
         ]
@@ -53,14 +54,20 @@ def test_client_text_is_escaped_in_the_html_report():
 def test_pdf_is_rendered_from_the_report_html():
     ctx = _ctx("Maison Dupont")
     nb = _executed_notebook(ReportHeader("TCO", "sub", ctx, dt.date(2026, 11, 23)))
-    pdf = html_to_pdf(Renderer().html(nb, ReportInfo("Maison Dupont", "TCO", "fr", dt.date(2026, 11, 23))))
+    pdf = html_to_pdf(
+        Renderer().html(nb, ReportInfo("Maison Dupont", "TCO", "fr", dt.date(2026, 11, 23)))
+    )
     assert pdf.startswith(b"%PDF")
 
 
 def test_text_starting_with_a_formula_sign_is_not_a_formula_in_excel(tmp_path):
-    ctx = _ctx("=HYPERLINK(\"http://evil\")")
+    ctx = _ctx('=HYPERLINK("http://evil")')
     rows = (("=1+2", 5.0), ("+33 6 12", 1.0), ("@SUM(A1)", 2.0), ("-x", 3.0), ("Licence", 13200.0))
-    path = write_excel(tmp_path / "out.xlsx", [Table("Coûts", (Column("Option"), Column("Total", "money")), rows, ctx)], "fr")
+    path = write_excel(
+        tmp_path / "out.xlsx",
+        [Table("Coûts", (Column("Option"), Column("Total", "money")), rows, ctx)],
+        "fr",
+    )
     ws = load_workbook(path).active
     assert [ws.cell(row=r, column=1).value for r in range(2, 7)] == [r[0] for r in rows]
     assert all(ws.cell(row=r, column=1).data_type == "s" for r in range(2, 7))

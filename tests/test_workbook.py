@@ -1,0 +1,419 @@
+"""Reading the client's workbook (crmwb.workbook): every bad cell is reported with the file,
+the sheet and the cell, what was expected and what was found.
+
+Each test writes a valid workbook into tmp_path with build_workbook + save_workbook, damages
+one cell with openpyxl, and reads it back. Template layout: TCO parameters in column B from
+row 4 (horizon B4, discount rate B5, users B6, contacts B7, escalation B8); cost table header
+in row 11 (TCO_HEADER_ROW), data from row 12, columns A..K in the order of TCO_COLUMNS
+(A option, B category, C description, D frequency, E basis, F unit price, G quantity, H rate,
+I start year, J end year, K escalation); About: client name B4, language B5.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from crmwb.errors import WorkbookError
+from crmwb.i18n import Lang
+from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
+from crmwb.templates import check_templates, fingerprint
+from crmwb.workbook import (
+    TCO_COLUMNS,
+    TCO_HEADER_ROW,
+    About,
+    TcoInputs,
+    build_workbook,
+    read_workbook,
+    save_workbook,
+)
+
+C, F, B = Category, Frequency, Basis
+EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+
+SEED_SETTINGS = TcoSettings(horizon_years=7, discount_rate=0.0, users=4)
+SEED_LINES = (
+    CostLine("Licence", C.LICENCE, F.ONE_OFF, B.FLAT, 3000),  # row 12
+    CostLine("Licence", C.MAINTENANCE, F.YEARLY, B.PERCENT_OF_LICENCE, rate=0.20),  # row 13
+    CostLine("Licence", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 6000),  # row 14
+    CostLine("SaaS", C.SUBSCRIPTION, F.MONTHLY, B.PER_USER, 60),  # row 15
+    CostLine("SaaS", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 2000),  # row 16
+)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def write_workbook(
+    folder: Path,
+    lang: Lang = "en",
+    lines: tuple[CostLine, ...] = SEED_LINES,
+    settings: TcoSettings = SEED_SETTINGS,
+) -> Path:
+    """A valid workbook holding the seed example, in ``folder`` (always a tmp_path)."""
+    path = folder / "workbook.xlsx"
+    about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
+    save_workbook(build_workbook(lang, about, TcoInputs(settings, lines)), path)
+    return path
+
+
+def damage(
+    path: Path, cell: str, value: object, sheet: str = "TCO", number_format: str | None = None
+) -> None:
+    """Overwrite one cell, the way a consultant would in Excel, and save."""
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    ws[cell] = value
+    if number_format is not None:
+        ws[cell].number_format = number_format
+    wb.save(path)
+
+
+def tco_error(path: Path) -> WorkbookError:
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path).read_tco()
+    return info.value
+
+
+@pytest.fixture
+def seed_path(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path)
+
+
+def test_layout_assumed_by_these_tests(seed_path):
+    """The cell addresses used below: header row 11, F = unit price, B4.. = parameters."""
+    assert TCO_HEADER_ROW == 11
+    assert [f.key for f in TCO_COLUMNS][5] == "tco.col.unit_price"  # 6th column = F
+    ws = load_workbook(seed_path)["TCO"]
+    assert ws["F11"].value == "Unit price"
+    assert ws["A12"].value == "Licence"
+    assert ws["F12"].value == 3000
+    assert ws["H13"].value == pytest.approx(0.20)
+    assert ws["B4"].value == 7
+    assert ws["B6"].value == 4
+
+
+# --- a valid workbook ----------------------------------------------------------------------
+
+
+def test_valid_workbook_is_read(seed_path):
+    inputs = read_workbook(seed_path).read_tco()
+    assert inputs.settings == SEED_SETTINGS
+    assert [dataclasses.replace(line, source="") for line in inputs.lines] == list(SEED_LINES)
+    # each line says where it came from: first data row is 12
+    assert [line.source for line in inputs.lines] == [f"TCO!A{row}" for row in range(12, 17)]
+    study = compare_options(inputs.lines, inputs.settings)
+    # 3 000 + 6 000 + 7 x 600 = 13 200; 2 000 + 7 x 60 x 4 x 12 = 22 160
+    assert [round(o.total) for o in study.options] == [13_200, 22_160]
+
+
+def test_about_sheet_is_read(seed_path):
+    about = read_workbook(seed_path).read_about()
+    assert about == About("Maison Dupont", "en", "EUR", "Alex", dt.date(2026, 11, 23))
+
+
+# --- the file ------------------------------------------------------------------------------
+
+
+def test_missing_workbook_file(tmp_path):
+    path = tmp_path / "nowhere" / "workbook.xlsx"
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ")
+    assert "a client workbook (workbook.xlsx); found no such file" in message
+    assert "crmwb new-client" in message  # what to do about it
+
+
+def test_file_that_is_not_xlsx(tmp_path):
+    path = tmp_path / "workbook.xlsx"
+    path.write_text("Client;Licence;3000\n", encoding="utf-8")
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: an Excel workbook (.xlsx); found a file")
+    assert "save it from Excel or LibreOffice as .xlsx" in message
+
+
+def test_missing_sheet(seed_path):
+    wb = load_workbook(seed_path)
+    del wb["TCO"]
+    wb.save(seed_path)
+    error = tco_error(seed_path)
+    message = str(error)
+    assert message.startswith(f"{seed_path}: a sheet named 'TCO'")
+    # what was found: the sheets that are there
+    assert "found sheets 'About', 'Lists'" in message
+
+
+# --- the TCO table -------------------------------------------------------------------------
+
+
+def test_missing_required_column(seed_path):
+    damage(seed_path, "F11", None)  # blank the "Unit price" header
+    error = tco_error(seed_path)
+    message = str(error)
+    assert f"{seed_path}, TCO!F11: " in message
+    assert "a column 'Unit price' ('Prix unitaire') in header row 11" in message
+    assert "found" in message
+
+
+def test_text_in_a_number_cell(seed_path):
+    damage(seed_path, "F12", "abc")
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!F12: a number for 'Unit price'; found the text 'abc'" in message
+    assert "without quotes, units or currency" in message
+
+
+def test_negative_price(seed_path):
+    damage(seed_path, "F12", -3000)
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!F12: a number >= 0 for 'Unit price'; found -3000" in message
+
+
+def test_percent_typed_as_20_for_a_fraction(seed_path):
+    damage(seed_path, "B5", 20, number_format="General")  # discount rate "20" meant as 20 %
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B5: " in message
+    assert "a fraction for 'Discount rate', such as 0.2 or 20%" in message
+    assert "found 20" in message
+    assert "did you mean 20%?" in message
+
+
+def test_percent_typed_as_20_in_a_percent_cell_shows_what_excel_shows(seed_path):
+    damage(seed_path, "B5", 20, number_format="0%")  # Excel would display 2000%
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B5: " in message
+    assert "found 20 (shown as 2000%)" in message  # 20 x 100 = 2 000 %
+    assert "did you mean 20%?" in message
+
+
+@pytest.mark.parametrize("number_format", ["General", "0%"])
+def test_fraction_0_2_is_accepted(seed_path, number_format):
+    damage(seed_path, "B5", 0.2, number_format=number_format)  # 0.2, or 20% typed in Excel
+    assert read_workbook(seed_path).read_tco().settings.discount_rate == pytest.approx(0.2)
+
+
+def test_maintenance_rate_typed_as_20(seed_path):
+    damage(seed_path, "H13", 20, number_format="General")  # the "20 %" maintenance line
+    message = str(tco_error(seed_path))
+    assert (
+        f"{seed_path}, TCO!H13: a fraction for 'Rate (% of licence)', such as 0.2 or 20%" in message
+    )
+    assert "did you mean 20%?" in message
+
+
+def test_discount_rate_of_100_percent(seed_path):
+    damage(seed_path, "B5", 1, number_format="General")  # "1" typed for 1 %
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B5: " in message
+    assert "found 1" in message
+
+
+def test_escalation_of_100_percent(seed_path):
+    damage(seed_path, "B8", 1, number_format="General")
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B8: " in message
+    assert "found 1" in message
+
+
+def test_empty_tco_sheet(tmp_path):
+    path = write_workbook(tmp_path, lines=())
+    message = str(tco_error(path))
+    assert f"{path}, TCO!A12: " in message
+    assert "at least one cost line" in message
+    assert "found no cost line" in message
+
+
+@pytest.mark.parametrize("horizon", [0, 50])
+def test_horizon_out_of_range(seed_path, horizon):
+    damage(seed_path, "B4", horizon)
+    message = str(tco_error(seed_path))
+    assert (
+        f"{seed_path}, TCO!B4: a whole number between 3 and 10 for 'Horizon (years)';"
+        f" found {horizon}"
+    ) in message
+
+
+def test_horizon_missing(seed_path):
+    damage(seed_path, "B4", None)
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B4: a value for 'Horizon (years)'; found an empty cell" in message
+
+
+def test_unknown_category(seed_path):
+    damage(seed_path, "B12", "Licences")
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B12: one of 'Software licence', " in message
+    assert "for 'Category'" in message
+    assert "found the text 'Licences'" in message
+    assert "drop-down" in message
+
+
+def test_missing_unit_price(seed_path):
+    damage(seed_path, "F14", None)  # the 6 000 of services
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!F14: a unit price; found an empty cell" in message
+
+
+def test_start_year_beyond_horizon(seed_path):
+    damage(seed_path, "I14", 8)  # horizon is 7
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!I14: a start year between 0 and the horizon (7); found 8" in message
+
+
+def test_per_user_line_without_users(seed_path):
+    damage(seed_path, "B6", 0)  # users = 0, and the SaaS subscription (row 15) is per user
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!B6: " in message
+    assert "row 15" in message
+    assert "found 0 or an empty cell" in message
+
+
+def test_formula_without_saved_result(seed_path):
+    damage(seed_path, "F12", "=1000*3")
+    message = str(tco_error(seed_path))
+    assert f"{seed_path}, TCO!F12: " in message
+    assert "=1000*3" in message
+    assert "empty cell" not in message
+
+
+# --- the About sheet -----------------------------------------------------------------------
+
+
+def test_about_missing_client_name(seed_path):
+    damage(seed_path, "B4", None, sheet="About")
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(seed_path).read_about()
+    assert f"{seed_path}, About!B4: a value for 'Client'; found an empty cell" in str(info.value)
+
+
+def test_about_unknown_language(seed_path):
+    damage(seed_path, "B5", "de", sheet="About")
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(seed_path).read_about()
+    assert f"{seed_path}, About!B5: a language among fr, en; found the text 'de'" in str(info.value)
+
+
+# --- French and English --------------------------------------------------------------------
+
+
+def test_french_workbook_is_read(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    ws = load_workbook(path)["TCO"]
+    assert ws["F11"].value == "Prix unitaire"  # really French
+    assert ws["B12"].value == "Licence"  # French label of Category.LICENCE
+    assert ws["E13"].value == "% de la licence"
+    reader = read_workbook(path)
+    assert reader.read_about().language == "fr"
+    inputs = reader.read_tco()
+    assert [dataclasses.replace(line, source="") for line in inputs.lines] == list(SEED_LINES)
+    study = compare_options(inputs.lines, inputs.settings)
+    # 13 200 and 22 160, as in English
+    assert [round(o.total) for o in study.options] == [13_200, 22_160]
+
+
+def test_french_about_sheet_name(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    assert load_workbook(path).sheetnames[0] == "À propos"
+    assert read_workbook(path).read_about().client_name == "Maison Dupont"
+
+
+def test_english_category_typed_in_a_french_workbook(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, "B15", "SaaS subscription")  # English, in a French drop-down column
+    damage(path, "D15", "Monthly")
+    lines = read_workbook(path).read_tco().lines
+    assert lines[3].category is C.SUBSCRIPTION
+    assert lines[3].frequency is F.MONTHLY
+
+
+def test_french_category_typed_in_an_english_workbook(seed_path):
+    damage(seed_path, "B15", "  abonnement   saas ")  # case and spaces do not matter
+    assert read_workbook(seed_path).read_tco().lines[3].category is C.SUBSCRIPTION
+
+
+def test_errors_in_a_french_workbook_name_the_french_sheet(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, "B4", None, sheet="À propos")
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(path).read_about()
+    assert f"{path}, À propos!B4: " in str(info.value)
+
+
+# --- the example clients and the templates -------------------------------------------------
+
+
+def test_example_workbooks_exist():
+    names = sorted(p.parent.name for p in EXAMPLES.glob("*/workbook.xlsx"))
+    assert names == ["northwind-retail", "seed-example"]
+
+
+@pytest.mark.parametrize("slug", ["northwind-retail", "seed-example"])
+def test_example_workbooks_load(slug):
+    reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
+    assert reader.read_about().client_name
+    assert reader.read_tco().lines
+
+
+def test_seed_example_round_trip():
+    reader = read_workbook(EXAMPLES / "seed-example" / "workbook.xlsx")
+    assert reader.read_about().language == "fr"
+    inputs = reader.read_tco()
+    assert inputs.settings == TcoSettings(horizon_years=7, discount_rate=0.0, users=4)
+    study = compare_options(inputs.lines, inputs.settings)
+    # licence 3 000 + 6 000 + 7 x 600 = 13 200; SaaS 2 000 + 7 x 2 880 = 22 160
+    assert study.option("Licence").total == pytest.approx(13_200)
+    assert study.option("SaaS").total == pytest.approx(22_160)
+    (be,) = study.break_evens
+    assert (be.month, be.year) == (37, 4)  # 7 000 / 190 = 36.84 months
+
+
+def test_northwind_example_round_trip():
+    reader = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx")
+    assert reader.read_about().language == "en"
+    inputs = reader.read_tco()
+    assert inputs.settings == TcoSettings(
+        horizon_years=5, discount_rate=0.08, users=40, contacts=180_000, escalation=0.03
+    )
+    assert len(inputs.lines) == 22  # 12 licence lines + 10 SaaS lines
+    licence = compare_options(inputs.lines, inputs.settings).option("On-premise licence")
+    maintenance = licence.by_category[C.MAINTENANCE]
+    # 20 % x (40 x 1 450 = 58 000) = 11 600 in year 1; x 1.03 = 11 948 in year 2
+    assert maintenance[1] == pytest.approx(11_600)
+    assert maintenance[2] == pytest.approx(11_948)
+
+
+def _load_build_examples():
+    spec = importlib.util.spec_from_file_location("build_examples", EXAMPLES / "build_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("slug,name", [("seed-example", "SEED"), ("northwind-retail", "NORTHWIND")])
+def test_example_workbooks_are_up_to_date(tmp_path, slug, name):
+    """The committed example workbooks are what build_examples.py makes of them."""
+    about, tco = getattr(_load_build_examples(), name)
+    fresh = tmp_path / "workbook.xlsx"
+    save_workbook(build_workbook(about.language, about, tco), fresh)
+    committed = load_workbook(EXAMPLES / slug / "workbook.xlsx")
+    assert fingerprint(committed) == fingerprint(load_workbook(fresh)), (
+        f"run `python data/examples/build_examples.py` to rebuild {slug}"
+    )
+
+
+def test_committed_templates_are_up_to_date():
+    assert check_templates() == []
+
+
+def test_check_templates_reports_a_missing_template(tmp_path):
+    # an empty folder: both templates are "stale"
+    stale = check_templates(tmp_path)
+    assert sorted(p.name for p in stale) == ["workbook-en.xlsx", "workbook-fr.xlsx"]

@@ -1,8 +1,9 @@
 """Run the analyses' notebooks for many clients: parallel, isolated, atomic.
 
 Every (client, analysis) pair is one job. Jobs run on a pool of worker threads inside this one
-long-lived process, each executing its notebook with papermill's Python API in a fresh kernel,
-then rendering HTML (one nbconvert exporter per worker, reused) and PDF (WeasyPrint).
+long-lived process, each executing its notebook with papermill's Python API in a fresh kernel;
+as each notebook finishes, the main thread renders its HTML (one nbconvert exporter, reused)
+and PDF (WeasyPrint) while the other kernels keep running.
 
 * A failing notebook does not stop the others; its executed notebook (with papermill's error
   cell) is kept, and the result names the client, the analysis and the error.
@@ -21,17 +22,28 @@ import json
 import os
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from crmwb.errors import CrmwbError, UsageError
 from crmwb.i18n import Lang, t
-from crmwb.report import PROJECT_ROOT, ReportInfo, package_versions, sha256, write_manifest
+from crmwb.report import (
+    PROJECT_ROOT,
+    Renderer,
+    ReportInfo,
+    html_to_pdf,
+    package_versions,
+    sha256,
+    write_manifest,
+)
+
+# jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
+# is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
+# the "iri" formats it serves, and jsonschema does without it. The batch process skips it.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 REPORTS_DIR = PROJECT_ROOT / "reports"
@@ -86,8 +98,31 @@ class _Job:
     slug: str
     analysis: Analysis
     staging: Path
-    info: ReportInfo
+    lang: Lang | None  # None: the workbook's language
+
+
+@dataclass(frozen=True)
+class _ClientInfo:
+    """What the reports' page margins say about a client (None when its About sheet is
+    unreadable: its notebooks then fail with the same error, naming the cell)."""
+
+    client: str
     lang: Lang
+    date: dt.date
+
+    def report(self, analysis: Analysis) -> ReportInfo:
+        title = t(analysis.title_key, self.lang)
+        return ReportInfo(client=self.client, title=title, lang=self.lang, date=self.date)
+
+
+def _report_info(client_dir: Path, lang: Lang | None) -> _ClientInfo | None:
+    from crmwb.clients import load_client
+
+    try:
+        about = load_client(client_dir).about
+    except CrmwbError:
+        return None
+    return _ClientInfo(about.client_name, lang or about.language, about.date or dt.date.today())
 
 
 def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
@@ -148,75 +183,61 @@ def new_run_id(now: dt.datetime | None = None) -> str:
     return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
-class Runner:
-    """Runs jobs on ``jobs`` worker threads; each thread keeps its own report renderer."""
+def execute(job: _Job) -> JobResult:
+    """Run one notebook with papermill in a fresh kernel (called on a worker thread). The
+    executed notebook is written whether it succeeds or fails (with papermill's error cell)."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
 
-    def __init__(self, jobs: int) -> None:
-        self.jobs = max(1, jobs)
-        self._local = threading.local()
-        self._pdf_lock = threading.Lock()  # WeasyPrint/Pango: one PDF at a time
-
-    def _renderer(self) -> Any:
-        renderer = getattr(self._local, "renderer", None)
-        if renderer is None:
-            from crmwb.report import Renderer
-
-            renderer = self._local.renderer = Renderer()
-        return renderer
-
-    def execute(self, job: _Job) -> JobResult:
-        import nbformat
-        import papermill
-        from papermill.exceptions import PapermillExecutionError
-
-        from crmwb.report import html_to_pdf
-
-        result = JobResult(job.slug, job.analysis.name)
-        name = job.analysis.name
-        executed = job.staging / f"{name}.ipynb"
-        started = time.perf_counter()
-        try:
-            papermill.execute_notebook(
-                str(job.analysis.notebook),
-                str(executed),
-                parameters={
-                    "client_dir": str(job.client_dir.resolve()),
-                    "lang": job.lang,
-                    "output_dir": str(job.staging.resolve()),
-                },
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-                shutdown_kernel="immediate",  # nbclient: no graceful wait, the run is over
-                cwd=str(job.analysis.notebook.parent),
-            )
-        except PapermillExecutionError as exc:
-            result.error_type, result.error = exc.ename, _first_line(exc.evalue)
-            result.timings["execute"] = time.perf_counter() - started
-            return result
-        except Exception as exc:  # a kernel that died, a notebook that cannot be read...
-            result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
-            result.timings["execute"] = time.perf_counter() - started
-            return result
-        result.timings["execute"] = time.perf_counter() - started
-        try:
-            mark = time.perf_counter()
-            notebook = nbformat.read(executed, as_version=4)  # type: ignore[no-untyped-call]
-            html = self._renderer().html(notebook, job.info)
-            (job.staging / f"{name}.html").write_text(html, encoding="utf-8")
-            result.timings["html"] = time.perf_counter() - mark
-            mark = time.perf_counter()
-            with self._pdf_lock:
-                pdf = html_to_pdf(html)
-            (job.staging / f"{name}.pdf").write_bytes(pdf)
-            result.timings["pdf"] = time.perf_counter() - mark
-        except Exception as exc:
-            result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
-            return result
-        result.outputs = sorted(p.name for p in job.staging.glob(f"{name}.*"))
+    result = JobResult(job.slug, job.analysis.name)
+    started = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(job.analysis.notebook),
+            str(job.staging / f"{job.analysis.name}.ipynb"),
+            parameters={
+                "client_dir": str(job.client_dir.resolve()),
+                "lang": job.lang,
+                "output_dir": str(job.staging.resolve()),
+            },
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            shutdown_kernel="immediate",  # nbclient: no graceful wait, the run is over
+            cwd=str(job.analysis.notebook.parent),
+        )
         result.ok = True
-        return result
+    except PapermillExecutionError as exc:
+        result.error_type, result.error = exc.ename, _first_line(exc.evalue)
+    except Exception as exc:  # a kernel that died, a notebook that cannot be read...
+        result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
+    result.timings["execute"] = time.perf_counter() - started
+    return result
+
+
+def render(job: _Job, result: JobResult, renderer: Renderer, client: _ClientInfo | None) -> None:
+    """Turn an executed notebook into its HTML and PDF reports (on the main thread, while the
+    workers' kernels run: rendering is CPU-bound Python, threads would only queue for the GIL)."""
+    import nbformat
+
+    name = job.analysis.name
+    try:
+        if client is None:  # the workbook changed under our feet between the two reads
+            raise CrmwbError("a readable About sheet", file=str(job.client_dir))
+        mark = time.perf_counter()
+        notebook = nbformat.read(job.staging / f"{name}.ipynb", as_version=4)  # type: ignore[no-untyped-call]
+        html = renderer.html(notebook, client.report(job.analysis))
+        (job.staging / f"{name}.html").write_text(html, encoding="utf-8")
+        result.timings["html"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        (job.staging / f"{name}.pdf").write_bytes(html_to_pdf(html))
+        result.timings["pdf"] = time.perf_counter() - mark
+    except Exception as exc:
+        result.ok = False
+        result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
+        return
+    result.outputs = sorted(p.name for p in job.staging.glob(f"{name}.*"))
 
 
 def run(
@@ -229,14 +250,16 @@ def run(
     progress: Callable[[JobResult], None] | None = None,
     run_id: str | None = None,
 ) -> list[ClientRun]:
-    """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client."""
-    from crmwb.clients import check_slug, load_client
+    """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client.
+
+    Kernels are started first; the main thread reads each client's About sheet (for the
+    reports' page margins), builds the renderer and warms it up while they run."""
+    from crmwb.clients import check_slug
 
     reports_dir.mkdir(parents=True, exist_ok=True)
     prepare_runtime(reports_dir)
     run_id = run_id or new_run_id()
     workers = jobs or os.cpu_count() or 1
-    runner = Runner(workers)
     runs: dict[str, ClientRun] = {}
     pending: list[_Job] = []
     started = {}
@@ -246,38 +269,40 @@ def run(
         staging = reports_dir / slug / f".{client_run.run_id}.partial"
         staging.mkdir(parents=True, exist_ok=False)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
-        try:
-            client = load_client(client_dir)
-        except CrmwbError as exc:
-            for analysis in analyses:
-                failed = JobResult(
-                    slug, analysis.name, error=str(exc), error_type=type(exc).__name__
-                )
-                client_run.results.append(failed)
+        pending.extend(_Job(client_dir, slug, a, staging, lang) for a in analyses)
+
+    import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
+
+    try:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb") as pool:
+            futures = {pool.submit(execute, job): job for job in pending}
+            infos = {c.name: _report_info(c, lang) for c in client_dirs}
+            renderer = Renderer() if pending else None
+            if renderer is not None:
+                renderer.warm_up()
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # pragma: no cover - execute() catches what it can
+                    result = JobResult(
+                        job.slug,
+                        job.analysis.name,
+                        error_type=type(exc).__name__,
+                        error=_first_line(str(exc)),
+                    )
+                if result.ok:
+                    assert renderer is not None
+                    render(job, result, renderer, infos[job.slug])
+                runs[result.client].results.append(result)
                 if progress:
-                    progress(failed)
-            continue
-        job_lang = lang or client.about.language
-        for analysis in analyses:
-            info = ReportInfo(
-                client=client.about.client_name,
-                title=t(analysis.title_key, job_lang),
-                lang=job_lang,
-                date=client.about.date or dt.date.today(),
-            )
-            pending.append(_Job(client_dir, slug, analysis, staging, info, job_lang))
-
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb") as pool:
-        futures = [pool.submit(runner.execute, job) for job in pending]
-        for future in as_completed(futures):
-            result = future.result()
-            runs[result.client].results.append(result)
-            if progress:
-                progress(result)
-
-    by_slug = {c.name: c for c in client_dirs}
-    for slug, client_run in runs.items():
-        _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
+                    progress(result)
+    finally:
+        # Even when interrupted, every client's folder is published (or kept as failed):
+        # no half-written ".partial" folder is left behind.
+        by_slug = {c.name: c for c in client_dirs}
+        for slug, client_run in runs.items():
+            _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
     return list(runs.values())
 
 

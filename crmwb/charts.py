@@ -40,7 +40,7 @@ matplotlib.rcParams.update(
         "axes.titleweight": "bold",
         "xtick.color": INK,
         "ytick.color": INK,
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",  # text stays text: lighter SVG, faster PDF, searchable
         "svg.hashsalt": "crmwb",
     }
 )

@@ -23,10 +23,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-
 from crmwb import i18n
 from crmwb.i18n import Lang
 from crmwb.views import Kind, Table
@@ -92,6 +88,13 @@ class Renderer:
         )
         self._css = REPORT_CSS.read_text(encoding="utf-8")
 
+    def warm_up(self) -> None:
+        """Load the template and WeasyPrint's fonts now (about 1 s), e.g. while kernels start."""
+        import nbformat
+
+        info = ReportInfo("crmwb", "crmwb", "fr", dt.date.today())
+        html_to_pdf(self.html(nbformat.v4.new_notebook(), info))  # type: ignore[no-untyped-call]
+
     def html(self, notebook: Any, info: ReportInfo) -> str:
         """The report of an executed notebook (an ``nbformat`` node) as one HTML page."""
         body, _ = self._exporter.from_notebook_node(
@@ -109,15 +112,19 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
 
 # --- Excel -----------------------------------------------------------------------------------
 
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="1F3864")
-_STRONG = Font(bold=True)
-_TOP_RULE = Border(top=Side(style="medium", color="1F3864"))
-
 
 def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
     """Write ``tables`` to ``path``, one formatted sheet each. Text cells are stored as text
     (a leading ``=`` is shown, not evaluated)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    header_font, header_fill = (
+        Font(bold=True, color="FFFFFF"),
+        PatternFill("solid", fgColor="1F3864"),
+    )
+    strong, top_rule = Font(bold=True), Border(top=Side(style="medium", color="1F3864"))
     wb = Workbook()
     default = wb.active
     assert default is not None
@@ -130,8 +137,8 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
         for col, column in enumerate(table.columns, start=1):
             cell = ws.cell(row=1, column=col)
             _set_text(cell, column.title)
-            cell.font = _HEADER_FONT
-            cell.fill = _HEADER_FILL
+            cell.font = header_font
+            cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
         for r, row in enumerate(table.rows, start=2):
             for col, value in enumerate(row, start=1):
@@ -143,8 +150,8 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
                     cell.value = value
                     cell.number_format = _number_format(kind, money)
                 if r - 2 in table.strong_rows:
-                    cell.font = _STRONG
-                    cell.border = _TOP_RULE
+                    cell.font = strong
+                    cell.border = top_rule
         for col, column in enumerate(table.columns, start=1):
             width = max(
                 [len(column.title)]

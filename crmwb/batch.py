@@ -28,6 +28,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crmwb.clients import WORKBOOK_NAME, check_slug
 from crmwb.errors import CrmwbError, UsageError
 from crmwb.i18n import Lang, t
 from crmwb.report import (
@@ -254,7 +255,7 @@ def run(
 
     Kernels are started first; the main thread reads each client's About sheet (for the
     reports' page margins), builds the renderer and warms it up while they run."""
-    from crmwb.clients import check_slug
+    import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
     reports_dir.mkdir(parents=True, exist_ok=True)
     prepare_runtime(reports_dir)
@@ -270,8 +271,6 @@ def run(
         staging.mkdir(parents=True, exist_ok=False)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         pending.extend(_Job(client_dir, slug, a, staging, lang) for a in analyses)
-
-    import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb") as pool:
@@ -329,7 +328,7 @@ def _finish(
     staging = client_reports / f".{client_run.run_id}.partial"
     order = {a.name: i for i, a in enumerate(analyses)}
     client_run.results.sort(key=lambda r: order.get(r.analysis, 0))
-    workbook = client_dir / "workbook.xlsx"
+    workbook = client_dir / WORKBOOK_NAME
     manifest = {
         "run_id": client_run.run_id,
         "client": client_run.slug,

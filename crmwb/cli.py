@@ -166,7 +166,6 @@ def _template(args: argparse.Namespace) -> int:
 def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
     from crmwb.clients import check_slug, client_dirs
     from crmwb.errors import ClientError
-    from crmwb.workbook import WORKBOOK_NAME
 
     if not names:
         found = client_dirs(clients_dir)
@@ -191,8 +190,6 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
             raise UsageError(
                 f"a client folder {folder}", found="no such folder", hint="see crmwb clients"
             )
-        if not (folder / WORKBOOK_NAME).exists() and not folder.is_dir():
-            raise UsageError(f"{folder / WORKBOOK_NAME}", found="no such file")
         folders.append(folder)
     return folders
 

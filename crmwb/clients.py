@@ -15,12 +15,16 @@ import shutil
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crmwb.errors import ClientError
 from crmwb.i18n import Lang, check_lang
 from crmwb.report import PROJECT_ROOT
-from crmwb.templates import template_path
-from crmwb.workbook import WORKBOOK_NAME, About, TcoInputs, WorkbookReader, read_workbook
+
+if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
+    from crmwb.workbook import About, TcoInputs, WorkbookReader
+
+WORKBOOK_NAME = "workbook.xlsx"
 
 CLIENTS_DIR = PROJECT_ROOT / "data" / "clients"
 EXAMPLES_DIR = PROJECT_ROOT / "data" / "examples"
@@ -50,6 +54,7 @@ def new_client(
     filled in (name, language, date). Never overwrites an existing client."""
     from openpyxl import load_workbook
 
+    from crmwb.templates import template_path
     from crmwb.workbook import ABOUT_FIELDS, save_workbook
 
     language = _lang(lang)
@@ -142,6 +147,8 @@ class Client:
 
 def load_client(folder: str | Path) -> Client:
     """Open a client folder: its workbook must exist and its About sheet be valid."""
+    from crmwb.workbook import read_workbook
+
     path = Path(folder)
     reader = read_workbook(path / WORKBOOK_NAME)
     return Client(folder=path, about=reader.read_about(), reader=reader)

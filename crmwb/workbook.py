@@ -42,7 +42,6 @@ from crmwb.tco import (
     TcoSettings,
 )
 
-WORKBOOK_NAME = "workbook.xlsx"
 TABLE_ROWS = 200
 """Rows below a header that get drop-downs and checks in the template."""
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from crmwb.clients import WORKBOOK_NAME
 from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.workbook import WORKBOOK_NAME, About, TcoInputs, build_workbook, save_workbook
+from crmwb.workbook import About, TcoInputs, build_workbook, save_workbook
 
 HERE = Path(__file__).resolve().parent
 C, F, B = Category, Frequency, Basis

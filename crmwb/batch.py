@@ -31,8 +31,8 @@ from pathlib import Path
 from crmwb.clients import WORKBOOK_NAME, check_slug
 from crmwb.errors import CrmwbError, UsageError
 from crmwb.i18n import Lang, t
+from crmwb.paths import NOTEBOOKS_DIR, REPORTS_DIR
 from crmwb.report import (
-    PROJECT_ROOT,
     Renderer,
     ReportInfo,
     html_to_pdf,
@@ -46,8 +46,6 @@ from crmwb.report import (
 # the "iri" formats it serves, and jsonschema does without it. The batch process skips it.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-REPORTS_DIR = PROJECT_ROOT / "reports"
 PARAMETERS = ("client_dir", "lang", "output_dir")
 """What the runner injects into every notebook (each notebook's parameters cell has them)."""
 
@@ -411,9 +409,28 @@ def summary(runs: Sequence[ClientRun]) -> str:
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
     lines.append("")
     for client_run in runs:
-        state = "deliverables in" if client_run.ok else "FAILED, kept for inspection in"
-        lines.append(f"{client_run.slug}: {state} {client_run.folder}")
+        if client_run.folder is None:
+            continue
+        folder = _shown(client_run.folder)
+        if client_run.ok:
+            latest = _shown(client_run.folder.parent / "latest")
+            lines.append(f"{client_run.slug}: deliverables in {folder}/ (also {latest}/)")
+        else:
+            lines.append(
+                f"{client_run.slug}: FAILED, kept for inspection in {folder}/"
+                " (latest still designates the last good run)"
+            )
     succeeded = sum(r.ok for c in runs for r in c.results)
     total = sum(len(c.results) for c in runs)
     lines.append(f"{succeeded} of {total} analyses succeeded.")
     return "\n".join(lines)
+
+
+def _shown(path: Path | None) -> str:
+    """``path`` relative to the current folder when it is below it (shorter to read)."""
+    if path is None:
+        return "-"
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

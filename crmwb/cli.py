@@ -113,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:
-    from crmwb.clients import CLIENTS_DIR
+    from crmwb.paths import CLIENTS_DIR
 
     return args.clients_dir or CLIENTS_DIR
 
@@ -198,6 +198,7 @@ def _run(args: argparse.Namespace) -> int:
     from crmwb import batch
     from crmwb.clients import check_slug
     from crmwb.errors import ClientError
+    from crmwb.paths import REPORTS_DIR
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs of at least 1", found=str(args.jobs))
@@ -222,7 +223,7 @@ def _run(args: argparse.Namespace) -> int:
             bar.update(1)
             bar.set_postfix_str(f"{result.client}/{result.analysis}")
 
-    reports_dir = args.reports_dir or batch.REPORTS_DIR
+    reports_dir = args.reports_dir or REPORTS_DIR
     runs = batch.run(
         folders,
         analyses,

@@ -19,15 +19,13 @@ from typing import TYPE_CHECKING
 
 from crmwb.errors import ClientError
 from crmwb.i18n import Lang, check_lang
-from crmwb.report import PROJECT_ROOT
+from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.workbook import About, TcoInputs, WorkbookReader
 
 WORKBOOK_NAME = "workbook.xlsx"
 
-CLIENTS_DIR = PROJECT_ROOT / "data" / "clients"
-EXAMPLES_DIR = PROJECT_ROOT / "data" / "examples"
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 

@@ -25,11 +25,9 @@ from typing import Any
 
 from crmwb import i18n
 from crmwb.i18n import Lang
+from crmwb.paths import TEMPLATES_DIR
 from crmwb.views import Kind, Table
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES_DIR = PROJECT_ROOT / "templates"
-REPORT_TEMPLATE = TEMPLATES_DIR / "report"
 REPORT_CSS = TEMPLATES_DIR / "report.css"
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")

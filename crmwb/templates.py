@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 
 from crmwb.i18n import LANGUAGES, Lang
-from crmwb.report import TEMPLATES_DIR
+from crmwb.paths import TEMPLATES_DIR
 from crmwb.workbook import build_workbook, save_workbook
 
 

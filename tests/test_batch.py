@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.clients import EXAMPLES_DIR
+from crmwb.paths import EXAMPLES_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the seed example's first cost line
 

@@ -6,7 +6,7 @@ import papermill
 import pytest
 
 from crmwb.batch import ANALYSES, PARAMETERS, runtime_environment
-from crmwb.clients import EXAMPLES_DIR
+from crmwb.paths import EXAMPLES_DIR
 
 
 def _outputs_html(nb) -> str:

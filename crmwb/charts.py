@@ -72,10 +72,8 @@ def cumulative_cost(study: TcoComparison, ctx: Context) -> Figure:
             color=colour,
             fontweight="bold",
         )
-    pair = {study.cheapest.option, study.dearest.option}
-    for be in study.break_evens:
-        if {be.now_dearer, be.now_cheaper} != pair:
-            continue
+    be = study.headline_break_even
+    if be is not None:
         x = be.months / 12
         ax.axvline(x, color="#7F7F7F", linestyle=":", linewidth=1)
         ax.plot([x], [be.cumulative_cost], marker="o", markersize=7, color="#C00000", zorder=5)

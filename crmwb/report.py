@@ -30,6 +30,9 @@ from crmwb.views import Kind, Table
 
 REPORT_CSS = TEMPLATES_DIR / "report.css"
 
+MAX_COLUMN_WIDTH = 80
+"""Excel column width (characters) beyond which text wraps."""
+
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet treat text as a formula."""
 
@@ -144,6 +147,8 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
                 kind = table.kind(r - 2, col - 1)
                 if isinstance(value, str):
                     _set_text(cell, value)
+                    if len(value) > MAX_COLUMN_WIDTH:
+                        cell.alignment = Alignment(wrap_text=True, vertical="top")
                 elif value is not None:
                     cell.value = value
                     cell.number_format = _number_format(kind, money)
@@ -155,7 +160,9 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
                 [len(column.title)]
                 + [len(table.cell_text(row[col - 1], column.kind)) for row in table.rows]
             )
-            ws.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 10), 60)
+            ws.column_dimensions[get_column_letter(col)].width = min(
+                max(width + 2, 10), MAX_COLUMN_WIDTH
+            )
         ws.freeze_panes = "B2"
         ws.row_dimensions[1].height = 30
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -254,6 +254,15 @@ class TcoComparison:
     def cheapest_present_value(self) -> OptionCosts:
         return min(self.options, key=lambda o: o.present_value)
 
+    @property
+    def headline_break_even(self) -> BreakEven | None:
+        """The first crossing between the cheapest and the dearest option (the one a steering
+        committee asks about), or None when their curves do not cross."""
+        pair = {self.cheapest.option, self.dearest.option}
+        return next(
+            (be for be in self.break_evens if {be.now_dearer, be.now_cheaper} == pair), None
+        )
+
     def option(self, name: str) -> OptionCosts:
         for costs in self.options:
             if costs.option == name:

@@ -37,14 +37,7 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
                 gap_pct=ctx.percent(study.gap / dearest.total),
             )
         )
-        crossing = next(
-            (
-                be
-                for be in study.break_evens
-                if {be.now_dearer, be.now_cheaper} == {cheapest.option, dearest.option}
-            ),
-            None,
-        )
+        crossing = study.headline_break_even
         if crossing is not None:
             sentences.append(
                 ctx.t(
@@ -167,14 +160,20 @@ def assumptions(study: TcoComparison, ctx: Context) -> Table:
     s = study.settings
     rows: tuple[tuple[object, ...], ...] = (
         (ctx.t("tco.horizon_years"), s.horizon_years),
-        (ctx.t("tco.discount_rate"), ctx.percent(s.discount_rate, decimals=1)),
+        (ctx.t("tco.discount_rate"), s.discount_rate),
         (ctx.t("tco.users"), s.users),
         (ctx.t("tco.contacts"), s.contacts),
-        (ctx.t("tco.escalation"), ctx.percent(s.escalation, decimals=1)),
+        (ctx.t("tco.escalation"), s.escalation),
         (ctx.t("about.currency"), ctx.currency),
     )
     columns = (Column(ctx.t("tco.assumption")), Column(ctx.t("tco.value"), "integer"))
-    return Table(sheet_name(ctx.t("tco.section.assumptions")), columns, rows, ctx)
+    return Table(
+        sheet_name(ctx.t("tco.section.assumptions")),
+        columns,
+        rows,
+        ctx,
+        row_kinds=((1, "percent"), (4, "percent")),
+    )
 
 
 def cost_lines(study: TcoComparison, ctx: Context, option: str | None = None) -> Table:
@@ -225,6 +224,7 @@ def cost_lines_by_option(study: TcoComparison, ctx: Context) -> list[Table]:
 
 
 def conventions(study: TcoComparison, ctx: Context) -> Bullets:
+    """How the figures are computed, in the client's language (every report states them)."""
     s = study.settings
     values = {
         "horizon": s.horizon_years,
@@ -235,6 +235,13 @@ def conventions(study: TcoComparison, ctx: Context) -> Bullets:
     return Bullets(tuple(ctx.t(f"tco.convention.{key}", **values) for key in CONVENTIONS))
 
 
+def conventions_table(study: TcoComparison, ctx: Context) -> Table:
+    """The conventions as a one-column table, for the Excel deliverable."""
+    rows = tuple((item,) for item in conventions(study, ctx).items)
+    title = ctx.t("tco.section.conventions")
+    return Table(sheet_name(title), (Column(title),), rows, ctx)
+
+
 def excel_tables(study: TcoComparison, ctx: Context) -> list[Table]:
     """The tables of the TCO Excel deliverable, in sheet order."""
     return [
@@ -243,6 +250,7 @@ def excel_tables(study: TcoComparison, ctx: Context) -> list[Table]:
         category_table(study, ctx),
         cost_lines(study, ctx),
         assumptions(study, ctx),
+        conventions_table(study, ctx),
     ]
 
 

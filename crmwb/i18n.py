@@ -281,6 +281,16 @@ LABELS: dict[str, dict[Lang, str]] = {
     "tco.value": {"fr": "Valeur", "en": "Value"},
     "tco.years_of_line": {"fr": "Années", "en": "Years"},
     "tco.line_total": {"fr": "Total sur l'horizon", "en": "Total over the horizon"},
+    "tco.figure.over_horizon": {
+        "fr": "coût total sur {horizon} ans",
+        "en": "total cost over {horizon} years",
+    },
+    "tco.figure.break_even": {"fr": "Point mort", "en": "Break-even"},
+    "tco.figure.month": {"fr": "mois {month}", "en": "month {month}"},
+    "tco.figure.during_year": {
+        "fr": "année {year} : {option} devient la plus chère",
+        "en": "year {year}: {option} becomes the dearer option",
+    },
     "tco.ind.total": {"fr": "Coût total (non actualisé)", "en": "Total cost (undiscounted)"},
     "tco.ind.present_value": {"fr": "Valeur actuelle à {rate}", "en": "Present value at {rate}"},
     "tco.ind.one_off": {"fr": "dont coûts ponctuels", "en": "of which one-off costs"},

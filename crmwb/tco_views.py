@@ -5,7 +5,17 @@ from __future__ import annotations
 import math
 
 from crmwb.tco import CONVENTIONS, Basis, Category, TcoComparison
-from crmwb.views import Bullets, Column, Context, Kind, Table, Text, sheet_name
+from crmwb.views import (
+    Bullets,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Kind,
+    Table,
+    Text,
+    sheet_name,
+)
 from crmwb.workbook import choice_label
 
 
@@ -80,6 +90,31 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
                 )
             )
     return Text(tuple(sentences), css_class="conclusion")
+
+
+def key_figures(study: TcoComparison, ctx: Context) -> KeyFigures:
+    """Each option's total over the horizon (the cheapest highlighted), and the break-even."""
+    horizon = study.settings.horizon_years
+    cheapest = study.cheapest.option if len(study.options) > 1 else None
+    figures = [
+        KeyFigure(
+            o.option,
+            ctx.money(o.total),
+            ctx.t("tco.figure.over_horizon", horizon=horizon),
+            highlight=o.option == cheapest,
+        )
+        for o in study.options
+    ]
+    crossing = study.headline_break_even
+    if crossing is not None:
+        figures.append(
+            KeyFigure(
+                ctx.t("tco.figure.break_even"),
+                ctx.t("tco.figure.month", month=crossing.month),
+                ctx.t("tco.figure.during_year", year=crossing.year, option=crossing.now_dearer),
+            )
+        )
+    return KeyFigures(tuple(figures))
 
 
 def indicators(study: TcoComparison, ctx: Context) -> Table:

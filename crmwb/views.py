@@ -172,7 +172,32 @@ class Chart:
         )
 
 
-Part = Table | Text | Bullets | Chart
+@dataclass(frozen=True)
+class KeyFigure:
+    label: str
+    value: str
+    note: str = ""
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """A strip of headline numbers (already formatted), read before anything else."""
+
+    figures: tuple[KeyFigure, ...]
+
+    def _repr_html_(self) -> str:
+        cards = "".join(
+            f'<div class="figure{" highlight" if f.highlight else ""}">'
+            f'<div class="label">{html.escape(f.label)}</div>'
+            f'<div class="value">{html.escape(f.value)}</div>'
+            f'<div class="note">{html.escape(f.note)}</div></div>'
+            for f in self.figures
+        )
+        return f'<div class="key-figures">{cards}</div>'
+
+
+Part = Table | Text | Bullets | Chart | KeyFigures
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,8 @@ bench: install ## Benchmark the batch runner against the naive papermill + nbcon
 	$(BIN)/python bench/batch.py
 
 lint: install ## Lint, check formatting and types
-	$(BIN)/ruff check crmwb tests bench
+	$(BIN)/ruff check crmwb tests bench data
+	$(BIN)/ruff format --check crmwb tests bench data
 	$(BIN)/mypy crmwb
 
 template: install ## Regenerate the blank client workbooks under templates/

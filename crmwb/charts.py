@@ -6,11 +6,17 @@ and nothing needs a display. Labels come from the caller's :class:`~crmwb.views.
 
 from __future__ import annotations
 
+import math
+import textwrap
+from collections.abc import Sequence
+
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from crmwb import i18n
 from crmwb.tco import TcoComparison, accrual_path
+from crmwb.vendors import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.views import Context
 from crmwb.workbook import choice_label
 
@@ -141,4 +147,157 @@ def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
     fig.legend(loc="outside lower center", ncols=min(4, len(categories)), frameon=False, fontsize=8)
+    return fig
+
+
+# --- vendor comparison -----------------------------------------------------------------------
+
+
+def weighted_scores(ranking: WeightedSumResult, ctx: Context) -> Figure:
+    """One horizontal bar per vendor (best on top), stacked by criterion group: how each group
+    contributes to the weighted score."""
+    vendors = list(ranking.ranking)
+    groups = list(dict.fromkeys(g for v in ranking.vendors for g in v.group_contributions))
+    fig = _figure(height=1.4 + 0.45 * len(vendors))
+    ax = fig.add_subplot()
+    left = [0.0] * len(vendors)
+    for colour, group in zip(CATEGORY_COLOURS * 2, groups, strict=False):
+        widths = [ranking.vendor(v).group_contributions.get(group, 0.0) for v in vendors]
+        ax.barh(
+            vendors,
+            widths,
+            left=left,
+            color=colour,
+            label=group,
+            height=0.55,
+            edgecolor="white",
+            linewidth=0.8,
+        )
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    for y, total in enumerate(left):
+        ax.annotate(
+            i18n.number(total, ctx.lang, decimals=2),
+            xy=(total, y),
+            xytext=(5, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8.5,
+            fontweight="bold",
+            color=INK,
+        )
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1.08)
+    ax.set_xlabel(ctx.t("vc.chart.score_axis"))
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=min(4, len(groups)), frameon=False, fontsize=8)
+    return fig
+
+
+def shortlist_radar(ranking: WeightedSumResult, vendors: Sequence[str], ctx: Context) -> Figure:
+    """The shortlisted vendors' rescaled scores (0 to 1, 1 the best) on every criterion."""
+    criteria = list(ranking.vendor(vendors[0]).rescaled)
+    angles = [2 * math.pi * i / len(criteria) for i in range(len(criteria))]
+    fig = Figure(figsize=(7.5, 5.2), layout="constrained")
+    ax = fig.add_subplot(projection="polar")
+    for colour, vendor in zip(PALETTE * 2, vendors, strict=False):
+        values = [ranking.vendor(vendor).rescaled[c] for c in criteria]
+        ax.plot([*angles, angles[0]], [*values, values[0]], color=colour, linewidth=2, label=vendor)
+        ax.fill([*angles, angles[0]], [*values, values[0]], color=colour, alpha=0.08)
+    ax.set_xticks(angles)
+    ax.set_xticklabels([textwrap.fill(c, 16) for c in criteria], fontsize=8)
+    ax.set_ylim(0, 1)
+    ax.set_yticks([0.25, 0.5, 0.75, 1.0])
+    ax.set_yticklabels([])
+    ax.grid(color=GRID, linewidth=0.6)
+    ax.spines["polar"].set_color(GRID)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.08, 1.0), frameon=False, fontsize=8.5)
+    return fig
+
+
+COVERAGE_COLOURS = {
+    Coverage.NATIVE: "#548235",
+    Coverage.CONFIGURATION: "#A9D18E",
+    Coverage.CUSTOM_DEVELOPMENT: "#F4B183",
+    Coverage.NOT_COVERED: "#C00000",
+}
+
+
+def coverage_matrix(coverage: CoverageSheet, vendors: Sequence[str], ctx: Context) -> Figure:
+    """Use cases (rows) x vendors (columns), each cell coloured by how the vendor covers it."""
+    from matplotlib.patches import Patch, Rectangle
+
+    use_cases = coverage.use_cases
+    fig = _figure(height=1.3 + 0.32 * len(use_cases))
+    ax = fig.add_subplot()
+    for row, use_case in enumerate(use_cases):
+        for col, vendor in enumerate(vendors):
+            level = coverage.levels[vendor][use_case.name]
+            ax.add_patch(Rectangle((col, row), 0.96, 0.9, color=COVERAGE_COLOURS[level]))
+    ax.set_xlim(0, len(vendors))
+    ax.set_ylim(len(use_cases), 0)
+    ax.set_xticks([i + 0.48 for i in range(len(vendors))])
+    ax.set_xticklabels([textwrap.fill(v, 14) for v in vendors], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks([i + 0.45 for i in range(len(use_cases))])
+    ax.set_yticklabels([textwrap.shorten(u.name, 40) for u in use_cases], fontsize=8)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    handles = [
+        Patch(color=c, label=ctx.t(f"vc.coverage.{level.value}"))
+        for level, c in COVERAGE_COLOURS.items()
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncols=4, frameon=False, fontsize=8)
+    return fig
+
+
+def weight_sensitivity(comparison: VendorComparison, ctx: Context) -> Figure:
+    """For each criterion, its current weight and the nearest weight that changes the winner
+    (arrow, labelled with the new winner); criteria that never change it are greyed."""
+    items = sorted(
+        comparison.sensitivity,
+        key=lambda s: abs(s.nearest.change) if s.nearest is not None else 2.0,
+    )
+    fig = _figure(height=1.2 + 0.34 * len(items))
+    ax = fig.add_subplot()
+    for y, s in enumerate(items):
+        ax.plot([s.current_weight], [y], marker="o", color=PALETTE[0], markersize=6, zorder=3)
+        nearest = s.nearest
+        if nearest is None:
+            ax.annotate(
+                ctx.t("vc.never"),
+                xy=(s.current_weight, y),
+                xytext=(8, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=8,
+                color="#7F7F7F",
+            )
+            continue
+        ax.annotate(
+            "",
+            xy=(nearest.new_weight, y),
+            xytext=(s.current_weight, y),
+            arrowprops={"arrowstyle": "->", "color": PALETTE[1], "linewidth": 1.4},
+        )
+        ax.annotate(
+            nearest.new_winner,
+            xy=(max(nearest.new_weight, s.current_weight), y),
+            xytext=(8, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+            color=PALETTE[1],
+        )
+    ax.set_yticks(range(len(items)))
+    ax.set_yticklabels([textwrap.shorten(s.criterion, 34) for s in items], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: ctx.percent(v)))
+    ax.set_xlabel(ctx.t("vc.chart.weight_axis"))
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
     return fig

@@ -347,6 +347,122 @@ def option_costs(option: str, lines: Sequence[CostLine], settings: TcoSettings) 
         raise InputError(f"at least one cost line for option {option!r}")
     licences = [line_costs(line, settings) for line in own if line.category is Category.LICENCE]
     costed = tuple(line_costs(line, settings, licences) for line in own)
+    return _option_from_costed(option, costed, settings)
+
+
+ScheduleRow = (
+    tuple[Category, str, Sequence[float]] | tuple[Category, str, Sequence[float], Frequency]
+)
+"""One explicit cost schedule: category, description, the amount of every period (index 0 =
+initial period, then years 1..n), and optionally its frequency (recurring by default)."""
+
+
+def option_from_schedules(
+    option: str, schedules: Sequence[ScheduleRow], settings: TcoSettings
+) -> OptionCosts:
+    """Cost of one option whose amounts per period are already known (a vendor's pricing
+    turned into yearly costs, for instance), with the same totals, present value and timing as
+    :func:`option_costs`.
+
+    Each schedule is ``(category, description, amounts)`` or ``(category, description, amounts,
+    frequency)``, with one amount >= 0 per period (``settings.periods`` of them). The frequency
+    only says when the money goes out within a year, for the break-even: ``Frequency.ONE_OFF``
+    amounts fall at the start of their period, recurring ones (the default, shown as
+    ``Frequency.YEARLY``) accrue evenly over the year. Amounts are taken as they are: no
+    escalation is applied. Each schedule becomes a flat :class:`CostLine` (unit price 0,
+    quantity 1) carrying its category and description, with its amounts in ``per_period``.
+
+    The seed example (DOMAIN.md §4), as schedules over 3 years:
+
+    >>> s = TcoSettings(horizon_years=3, users=4)
+    >>> saas = option_from_schedules("SaaS", [
+    ...     (Category.SUBSCRIPTION, "60 per user per month", [0, 2880, 2880, 2880]),
+    ...     (Category.IMPLEMENTATION, "Services", [2000, 0, 0, 0], Frequency.ONE_OFF),
+    ... ], s)
+    >>> saas.per_period, saas.total, saas.one_off_total
+    ((2000.0, 2880.0, 2880.0, 2880.0), 10640.0, 2000.0)
+    """
+    if not schedules:
+        raise InputError(f"at least one cost schedule for option {option!r}")
+    costed: list[LineCosts] = []
+    for row in schedules:
+        match row:
+            case (category, description, amounts):
+                frequency = Frequency.YEARLY
+            case (category, description, amounts, frequency):
+                pass
+            case _:
+                raise InputError(
+                    "a schedule (category, description, amounts[, frequency])",
+                    found=repr(row),
+                )
+        per_period = tuple(float(amount) for amount in amounts)
+        if len(per_period) != settings.periods:
+            raise InputError(
+                f"{settings.periods} amounts (the initial period and {settings.horizon_years} "
+                f"years) for {description!r} of option {option!r}",
+                found=f"{len(per_period)} amounts",
+            )
+        if not all(math.isfinite(amount) and amount >= 0 for amount in per_period):
+            raise InputError(
+                f"amounts >= 0 for {description!r} of option {option!r}",
+                found=repr(list(per_period)),
+            )
+        line = CostLine(option, category, frequency, Basis.FLAT, description=description)
+        costed.append(LineCosts(line=line, quantity=1.0, per_period=per_period))
+    return _option_from_costed(option, tuple(costed), settings)
+
+
+def compare_options(lines: Iterable[CostLine], settings: TcoSettings) -> TcoComparison:
+    """Cost every option found in ``lines`` (in order of first appearance) on one horizon,
+    and find the break-even between each pair of options."""
+    lines = list(lines)
+    names = list(dict.fromkeys(line.option for line in lines))
+    if not names:
+        raise InputError("at least one cost line")
+    return compare_option_costs([option_costs(name, lines, settings) for name in names], settings)
+
+
+def compare_option_costs(options: Sequence[OptionCosts], settings: TcoSettings) -> TcoComparison:
+    """Compare options already costed on the horizon of ``settings`` (by :func:`option_costs`
+    or :func:`option_from_schedules`), in the order given, with the break-even between each
+    pair of options.
+
+    >>> s = TcoSettings(horizon_years=3)
+    >>> a = option_from_schedules("A", [(Category.SUBSCRIPTION, "", [0, 100, 100, 100])], s)
+    >>> b = option_from_schedules(
+    ...     "B", [(Category.LICENCE, "", [140, 0, 0, 0], Frequency.ONE_OFF)], s)
+    >>> study = compare_option_costs([a, b], s)
+    >>> be = study.break_evens[0]  # A passes 140 after 140 / (100 / 12) = 16.8 months
+    >>> study.cheapest.option, be.now_dearer, round(be.months, 1), be.month
+    ('B', 'A', 16.8, 17)
+    """
+    options = tuple(options)
+    if not options:
+        raise InputError("at least one option to compare")
+    seen: set[str] = set()
+    for costs in options:
+        if costs.option in seen:
+            raise InputError("options with different names", found=f"{costs.option!r} twice")
+        seen.add(costs.option)
+        if len(costs.per_period) != settings.periods:
+            raise InputError(
+                f"options costed over {settings.horizon_years} years (one horizon for all)",
+                found=f"{costs.option!r} over {len(costs.per_period) - 1} years",
+            )
+    break_evens = tuple(
+        be
+        for i, first in enumerate(options)
+        for second in options[i + 1 :]
+        for be in break_even_points(first, second)
+    )
+    return TcoComparison(settings=settings, options=options, break_evens=break_evens)
+
+
+def _option_from_costed(
+    option: str, costed: tuple[LineCosts, ...], settings: TcoSettings
+) -> OptionCosts:
+    """Totals, cumulative costs, categories and present value of lines already costed."""
     per_period = tuple(
         math.fsum(lc.per_period[t] for lc in costed) for t in range(settings.periods)
     )
@@ -368,23 +484,6 @@ def option_costs(option: str, lines: Sequence[CostLine], settings: TcoSettings) 
         present_value=present_value(per_period, settings.discount_rate),
         cost_per_user_per_month=total / user_months if user_months else None,
     )
-
-
-def compare_options(lines: Iterable[CostLine], settings: TcoSettings) -> TcoComparison:
-    """Cost every option found in ``lines`` (in order of first appearance) on one horizon,
-    and find the break-even between each pair of options."""
-    lines = list(lines)
-    names = list(dict.fromkeys(line.option for line in lines))
-    if not names:
-        raise InputError("at least one cost line")
-    options = tuple(option_costs(name, lines, settings) for name in names)
-    break_evens = tuple(
-        be
-        for i, first in enumerate(options)
-        for second in options[i + 1 :]
-        for be in break_even_points(first, second)
-    )
-    return TcoComparison(settings=settings, options=options, break_evens=break_evens)
 
 
 def present_value(per_period: Sequence[float], rate: float) -> float:

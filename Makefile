@@ -37,8 +37,9 @@ test: install ## Run the whole test suite
 lab: install ## Open JupyterLab on the notebooks (widgets enabled)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: install ## Benchmark the batch runner against the naive papermill + nbconvert CLIs
+bench: install ## Benchmarks: the batch runner vs the naive CLIs; Monte Carlo vs Python loops
 	$(BIN)/python bench/batch.py
+	$(BIN)/python bench/montecarlo.py
 
 lint: install ## Lint, check formatting and types
 	$(BIN)/ruff check crmwb tests bench data

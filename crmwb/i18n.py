@@ -366,6 +366,189 @@ LABELS: dict[str, dict[Lang, str]] = {
         "fr": "Point mort en accumulation mensuelle : au sein d'une année, les coûts récurrents s'accumulent par douzièmes, les coûts ponctuels tombent au début de l'année ; le mois indiqué est celui où le coût cumulé d'une option dépasse celui de l'autre (mois 1 = premier mois de l'année 1).",
         "en": "Break-even under monthly accrual: within a year, recurring costs accrue by twelfths and one-off costs fall at the start of the year; the month given is the one in which one option's cumulative cost passes the other's (month 1 = first month of year 1).",
     },
+    # --- the vendor comparison sheets of the workbook (crmwb.vendor_sheets) ----------------
+    "sheet.vendors": {"fr": "Éditeurs", "en": "Vendors"},
+    "sheet.criteria": {"fr": "Critères", "en": "Criteria"},
+    "sheet.pairwise": {"fr": "Comparaisons", "en": "Pairwise"},
+    "sheet.scores": {"fr": "Notes", "en": "Scores"},
+    "sheet.use_cases": {"fr": "Cas d'usage", "en": "Use cases"},
+    "vendors.sheet_title": {"fr": "Éditeurs comparés", "en": "Vendors compared"},
+    "vendors.sheet_intro": {
+        "fr": "Une ligne par éditeur (ou produit) comparé. Ses noms servent dans les onglets Notes et Cas d'usage : écrivez-les de la même façon.",
+        "en": "One line per vendor (or product) compared. The names are used on the Scores and Use cases sheets: type them the same way there.",
+    },
+    "vendors.col.vendor": {"fr": "Éditeur", "en": "Vendor"},
+    "vendors.col.vendor.help": {
+        "fr": "Nom de l'éditeur ou du produit, unique (ex. Splio).",
+        "en": "Name of the vendor or product, unique (e.g. Splio).",
+    },
+    "vendors.col.market_type": {"fr": "Type de marché", "en": "Market type"},
+    "vendors.col.market_type.help": {
+        "fr": "Écosystème (Salesforce, Dynamics), intermédiaire (Splio, Selligent) ou gestionnaire de campagnes (Brevo) (liste).",
+        "en": "Ecosystem (Salesforce, Dynamics), intermediate (Splio, Selligent) or campaign manager (Brevo) (list).",
+    },
+    "vendors.col.notes": {"fr": "Remarques", "en": "Notes"},
+    "vendors.col.notes.help": {"fr": "Texte libre.", "en": "Free text."},
+    "criteria.sheet_title": {
+        "fr": "Critères de comparaison et leur pondération",
+        "en": "Comparison criteria and their weights",
+    },
+    "criteria.sheet_intro": {
+        "fr": "L'échelle des notes et la méthode de pondération, puis une ligne par critère, regroupés en familles (fonctionnalités, coûts, facilité d'utilisation et support, intégration). Pondération directe : un poids par critère (points ou fractions, ramenés à une somme de 1). AHP : remplissez l'onglet Comparaisons.",
+        "en": "The scale of the scores and the weighting method, then one line per criterion, in groups (features, costs, ease of use and support, integration). Direct weighting: a weight per criterion (points or fractions, normalised to sum 1). AHP: fill in the Pairwise sheet.",
+    },
+    "criteria.scale_low": {"fr": "Note minimale", "en": "Scale low"},
+    "criteria.scale_low.help": {
+        "fr": "Note la plus basse de l'échelle (ex. 0).",
+        "en": "Lowest score of the scale (e.g. 0).",
+    },
+    "criteria.scale_high": {"fr": "Note maximale", "en": "Scale high"},
+    "criteria.scale_high.help": {
+        "fr": "Note la plus haute de l'échelle (ex. 5).",
+        "en": "Highest score of the scale (e.g. 5).",
+    },
+    "criteria.weighting": {"fr": "Méthode de pondération", "en": "Weighting method"},
+    "criteria.weighting.help": {
+        "fr": "Directe (colonne Poids) ou AHP (comparaisons par paires dans l'onglet Comparaisons) (liste).",
+        "en": "Direct (Weight column) or AHP (pairwise comparisons on the Pairwise sheet) (list).",
+    },
+    "criteria.col.group": {"fr": "Groupe", "en": "Group"},
+    "criteria.col.group.help": {
+        "fr": "Famille du critère (ex. Fonctionnalités, Coûts). L'AHP pondère les groupes, puis les critères de chaque groupe.",
+        "en": "Family of the criterion (e.g. Features, Costs). AHP weights the groups, then the criteria within each group.",
+    },
+    "criteria.col.criterion": {"fr": "Critère", "en": "Criterion"},
+    "criteria.col.criterion.help": {
+        "fr": "Nom du critère, unique.",
+        "en": "Name of the criterion, unique.",
+    },
+    "criteria.col.direction": {"fr": "Sens", "en": "Direction"},
+    "criteria.col.direction.help": {
+        "fr": "Bénéfice : plus c'est haut, mieux c'est (fonctionnalités). Coût : moins c'est mieux (prix) (liste).",
+        "en": "Benefit: more is better (features). Cost: less is better (price) (list).",
+    },
+    "criteria.col.measure": {"fr": "Mesure", "en": "Measure"},
+    "criteria.col.measure.help": {
+        "fr": "Note : sur l'échelle. Montant : dans son unité (prix, nombre de références). TCO : le coût total de possession de l'éditeur. Vide : note.",
+        "en": "Score: on the scale. Amount: in its own unit (price, number of references). TCO: the vendor's total cost of ownership. Empty: score.",
+    },
+    "criteria.col.weight": {"fr": "Poids", "en": "Weight"},
+    "criteria.col.weight.help": {
+        "fr": "Pondération directe : importance du critère, >= 0 (points sur 100 ou fractions, ramenés à une somme de 1).",
+        "en": "Direct weighting: importance of the criterion, >= 0 (points out of 100 or fractions, normalised to sum 1).",
+    },
+    "criteria.col.knock_out_minimum": {"fr": "Minimum éliminatoire", "en": "Knock-out minimum"},
+    "criteria.col.knock_out_minimum.help": {
+        "fr": "Facultatif (critère de bénéfice) : un éditeur dont la note moyenne est inférieure est éliminé.",
+        "en": "Optional (benefit criterion): a vendor whose mean score is below it is excluded.",
+    },
+    "criteria.col.knock_out_maximum": {"fr": "Maximum éliminatoire", "en": "Knock-out maximum"},
+    "criteria.col.knock_out_maximum.help": {
+        "fr": "Facultatif (critère de coût) : un éditeur dont la note moyenne ou le montant est supérieur est éliminé (plafond de budget).",
+        "en": "Optional (cost criterion): a vendor whose mean score or amount is above it is excluded (a budget ceiling).",
+    },
+    "pairwise.sheet_title": {
+        "fr": "Comparaisons par paires (AHP)",
+        "en": "Pairwise comparisons (AHP)",
+    },
+    "pairwise.sheet_intro": {
+        "fr": "Pondération AHP seulement. Une ligne par comparaison : portée « Groupes » pour deux groupes de critères, ou le nom d'un groupe pour deux de ses critères. Valeur : combien A est plus important que B (échelle de Saaty) : 1 égal, 3 modérément, 5 fortement, 7 très fortement, 9 extrêmement ; 1/3 si A est modérément moins important. Chaque paire une fois ; un groupe d'un seul critère n'en demande aucune.",
+        "en": "AHP weighting only. One line per comparison: scope 'Groups' for two criterion groups, or a group's name for two of its criteria. Value: how much more important A is than B (Saaty's scale): 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely; 1/3 if A is moderately less important. Each pair once; a group with one criterion needs none.",
+    },
+    "pairwise.scope.groups": {"fr": "Groupes", "en": "Groups"},
+    "pairwise.col.scope": {"fr": "Portée", "en": "Scope"},
+    "pairwise.col.scope.help": {
+        "fr": "« Groupes » pour comparer les groupes, ou le nom du groupe dont on compare les critères.",
+        "en": "'Groups' to compare the groups, or the name of the group whose criteria are compared.",
+    },
+    "pairwise.col.item_a": {"fr": "Élément A", "en": "Item A"},
+    "pairwise.col.item_a.help": {
+        "fr": "Un groupe ou un critère, écrit comme dans l'onglet Critères.",
+        "en": "A group or a criterion, as on the Criteria sheet.",
+    },
+    "pairwise.col.item_b": {"fr": "Élément B", "en": "Item B"},
+    "pairwise.col.item_b.help": {
+        "fr": "L'autre groupe ou critère de la même portée.",
+        "en": "The other group or criterion of the same scope.",
+    },
+    "pairwise.col.value": {"fr": "Valeur", "en": "Value"},
+    "pairwise.col.value.help": {
+        "fr": "Combien A est plus important que B : 1 à 9, ou 1/2 à 1/9 s'il l'est moins.",
+        "en": "How much more important A is than B: 1 to 9, or 1/2 to 1/9 if less.",
+    },
+    "scores.sheet_title": {"fr": "Notes des éditeurs", "en": "Scores of the vendors"},
+    "scores.sheet_intro": {
+        "fr": "Une ligne par éditeur et par critère, une colonne par évaluateur (renommez les en-têtes « Évaluateur » ; laissez vides les colonnes inutiles). Une note sur l'échelle de l'onglet Critères, un montant pour un critère Montant ou TCO (dans une seule colonne), « n/e » si non évalué volontairement. Une cellule vide est une note manquante.",
+        "en": "One line per vendor and criterion, one column per evaluator (rename the 'Evaluator' headers; leave unused columns empty). A score on the Criteria sheet's scale, an amount for an Amount or TCO criterion (in one column), 'n/e' when not evaluated on purpose. An empty cell is a missing score.",
+    },
+    "scores.col.vendor": {"fr": "Éditeur", "en": "Vendor"},
+    "scores.col.vendor.help": {
+        "fr": "Comme dans l'onglet Éditeurs (liste).",
+        "en": "As on the Vendors sheet (list).",
+    },
+    "scores.col.criterion": {"fr": "Critère", "en": "Criterion"},
+    "scores.col.criterion.help": {
+        "fr": "Comme dans l'onglet Critères (liste).",
+        "en": "As on the Criteria sheet (list).",
+    },
+    "scores.col.evaluator": {"fr": "Évaluateur", "en": "Evaluator"},
+    "scores.col.evaluator.help": {
+        "fr": "En-tête : le nom de l'évaluateur. Cellules : une note sur l'échelle, un montant, ou n/e (non évalué).",
+        "en": "Header: the evaluator's name. Cells: a score on the scale, an amount, or n/e (not evaluated).",
+    },
+    "scores.evaluator_n": {"fr": "Évaluateur {n}", "en": "Evaluator {n}"},
+    "scores.not_evaluated": {"fr": "non évalué", "en": "not evaluated"},
+    "use_cases.sheet_title": {
+        "fr": "Couverture des cas d'usage fonctionnels",
+        "en": "Coverage of the functional use cases",
+    },
+    "use_cases.sheet_intro": {
+        "fr": "Une ligne par cas d'usage du plan relationnel, une colonne par éditeur (en-tête : son nom comme dans l'onglet Éditeurs) indiquant comment il le couvre. Un cas d'usage indispensable non couvert élimine l'éditeur.",
+        "en": "One line per use case of the relationship plan, one column per vendor (header: its name as on the Vendors sheet) saying how it covers the use case. A must-have use case not covered excludes the vendor.",
+    },
+    "use_cases.col.use_case": {"fr": "Cas d'usage", "en": "Use case"},
+    "use_cases.col.use_case.help": {
+        "fr": "Nom, unique (ex. Scénario de bienvenue).",
+        "en": "Name, unique (e.g. Welcome journey).",
+    },
+    "use_cases.col.programme": {"fr": "Programme", "en": "Programme"},
+    "use_cases.col.programme.help": {
+        "fr": "Programme du plan relationnel auquel il appartient (facultatif).",
+        "en": "Programme of the relationship plan it belongs to (optional).",
+    },
+    "use_cases.col.priority": {"fr": "Priorité", "en": "Priority"},
+    "use_cases.col.priority.help": {
+        "fr": "Poids du cas d'usage, > 0 (ex. 1 à 3).",
+        "en": "Weight of the use case, > 0 (e.g. 1 to 3).",
+    },
+    "use_cases.col.must_have": {"fr": "Indispensable", "en": "Must have"},
+    "use_cases.col.must_have.help": {
+        "fr": "Oui : un éditeur qui ne le couvre pas est éliminé. Vide : non (liste).",
+        "en": "Yes: a vendor that does not cover it is excluded. Empty: no (list).",
+    },
+    "use_cases.col.vendor": {"fr": "Éditeur", "en": "Vendor"},
+    "use_cases.col.vendor.help": {
+        "fr": "En-tête : le nom de l'éditeur. Cellules : natif, paramétrage, développement spécifique ou non couvert (liste).",
+        "en": "Header: the vendor's name. Cells: native, configuration, custom development or not covered (list).",
+    },
+    "use_cases.vendor_n": {"fr": "Éditeur {n}", "en": "Vendor {n}"},
+    # market types, directions, measures, weighting methods, coverage levels, yes/no
+    "market_type.ecosystem": {"fr": "Écosystème", "en": "Ecosystem"},
+    "market_type.intermediate": {"fr": "Intermédiaire", "en": "Intermediate"},
+    "market_type.campaign_manager": {"fr": "Gestionnaire de campagnes", "en": "Campaign manager"},
+    "direction.benefit": {"fr": "Bénéfice", "en": "Benefit"},
+    "direction.cost": {"fr": "Coût", "en": "Cost"},
+    "measure.score": {"fr": "Note", "en": "Score"},
+    "measure.amount": {"fr": "Montant", "en": "Amount"},
+    "measure.tco": {"fr": "TCO", "en": "TCO"},
+    "weighting.direct": {"fr": "Directe", "en": "Direct"},
+    "weighting.ahp": {"fr": "AHP", "en": "AHP"},
+    "coverage.native": {"fr": "Natif", "en": "Native"},
+    "coverage.configuration": {"fr": "Paramétrage", "en": "Configuration"},
+    "coverage.custom_development": {"fr": "Développement spécifique", "en": "Custom development"},
+    "coverage.not_covered": {"fr": "Non couvert", "en": "Not covered"},
+    "yes_no.yes": {"fr": "Oui", "en": "Yes"},
+    "yes_no.no": {"fr": "Non", "en": "No"},
     # --- batch and files ----------------------------------------------------------------
     # --- the vendor comparison deliverable ------------------------------------------------
     "vc.title": {"fr": "Comparaison des éditeurs CRM", "en": "CRM vendor comparison"},
@@ -397,7 +580,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "vc.col.use_case": {"fr": "Cas d'usage", "en": "Use case"},
     "vc.col.priority": {"fr": "Priorité", "en": "Priority"},
     "vc.col.current_weight": {"fr": "Poids actuel", "en": "Current weight"},
-    "vc.col.flip_weight": {"fr": "Poids qui change le gagnant", "en": "Weight that changes the winner"},
+    "vc.col.flip_weight": {
+        "fr": "Poids qui change le gagnant",
+        "en": "Weight that changes the winner",
+    },
     "vc.col.change": {"fr": "Écart (points)", "en": "Change (points)"},
     "vc.col.new_winner": {"fr": "Nouveau gagnant", "en": "New winner"},
     "vc.col.spread": {"fr": "Écart entre évaluateurs", "en": "Spread between evaluators"},
@@ -406,10 +592,16 @@ LABELS: dict[str, dict[Lang, str]] = {
     "vc.direction.cost": {"fr": "moins = mieux", "en": "lower is better"},
     "vc.coverage.native": {"fr": "Natif", "en": "Native"},
     "vc.coverage.configuration": {"fr": "Paramétrage", "en": "Configuration"},
-    "vc.coverage.custom_development": {"fr": "Développement spécifique", "en": "Custom development"},
+    "vc.coverage.custom_development": {
+        "fr": "Développement spécifique",
+        "en": "Custom development",
+    },
     "vc.coverage.not_covered": {"fr": "Non couvert", "en": "Not covered"},
     "vc.figure.winner": {"fr": "Éditeur recommandé", "en": "Recommended vendor"},
-    "vc.figure.winner_note": {"fr": "score pondéré {score} sur 1", "en": "weighted score {score} out of 1"},
+    "vc.figure.winner_note": {
+        "fr": "score pondéré {score} sur 1",
+        "en": "weighted score {score} out of 1",
+    },
     "vc.figure.robustness": {"fr": "Robustesse", "en": "Robustness"},
     "vc.figure.robustness_note": {
         "fr": "1er dans {share} de {draws} tirages de poids",
@@ -456,7 +648,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "fr": "Éliminé : {vendor} ({reason}).",
         "en": "Excluded: {vendor} ({reason}).",
     },
-    "vc.exclusion.not_evaluated": {"fr": "non évalué sur « {criterion} »", "en": "not evaluated on '{criterion}'"},
+    "vc.exclusion.not_evaluated": {
+        "fr": "non évalué sur « {criterion} »",
+        "en": "not evaluated on '{criterion}'",
+    },
     "vc.exclusion.below_minimum": {
         "fr": "« {criterion} » à {score}, sous le minimum de {threshold}",
         "en": "'{criterion}' at {score}, below the minimum of {threshold}",

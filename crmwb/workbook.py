@@ -16,8 +16,9 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
@@ -41,6 +42,9 @@ from crmwb.tco import (
     Frequency,
     TcoSettings,
 )
+
+if TYPE_CHECKING:  # the vendor sheets import this module: no cycle at import time
+    from crmwb.vendor_sheets import VendorInputs, VendorSheets
 
 TABLE_ROWS = 200
 """Rows below a header that get drop-downs and checks in the template."""
@@ -86,7 +90,10 @@ class Field:
     choices: type[StrEnum] | None = None
     min_excluded: bool = False  # the bound itself is refused (an escalation of -100%)
     max_excluded: bool = False  # (a discount rate or an escalation of 100%)
+    hint: str | None = None  # added to the error when a number is out of bounds
 
+
+_POSITIVE_COSTS = "costs are entered as positive amounts"
 
 ABOUT_FIELDS: tuple[Field, ...] = (
     Field("about.client_name", "text", required=True),
@@ -116,8 +123,8 @@ TCO_COLUMNS: tuple[Field, ...] = (
     Field("tco.col.description", "text", width=36),
     Field("tco.col.frequency", "choice", width=13, required=True, choices=Frequency),
     Field("tco.col.basis", "choice", width=17, required=True, choices=Basis),
-    Field("tco.col.unit_price", "number", width=14),
-    Field("tco.col.quantity", "number", width=11),
+    Field("tco.col.unit_price", "number", width=14, hint=_POSITIVE_COSTS),
+    Field("tco.col.quantity", "number", width=11, hint=_POSITIVE_COSTS),
     Field("tco.col.rate", "fraction", width=13, maximum=1),
     Field("tco.col.start_year", "whole", width=12, maximum=MAX_HORIZON_YEARS),
     Field("tco.col.end_year", "whole", width=12, maximum=MAX_HORIZON_YEARS),
@@ -129,6 +136,17 @@ CHOICE_PREFIX: dict[type[StrEnum], str] = {
     Frequency: "frequency",
     Basis: "basis",
 }
+"""The TCO sheet's drop-down lists: enum -> prefix of its labels in i18n."""
+
+
+@cache
+def choice_prefixes() -> dict[type[StrEnum], str]:
+    """Every drop-down list of the workbook, the TCO's then the vendor comparison's
+    (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`)."""
+    from crmwb.vendor_sheets import VENDOR_CHOICES
+
+    return {**CHOICE_PREFIX, **VENDOR_CHOICES}
+
 
 # Template positions. The reader does not rely on them: it finds labels and headers by text.
 PARAMETERS_FIRST_ROW = 4
@@ -151,9 +169,17 @@ def build_workbook(
     lang: Lang,
     about: About | None = None,
     tco: TcoInputs | None = None,
+    vendors: VendorSheets | None = None,
 ) -> Workbook:
-    """A client workbook in ``lang``: the blank template when ``about`` and ``tco`` are None,
-    or one filled with them (the example clients are written this way)."""
+    """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
+    ``vendors`` are None, or one filled with them (the example clients are written this way).
+
+    Sheets: About, TCO, the hidden Lists, then the vendor comparison's (Vendors, Criteria,
+    Pairwise, Scores, Use cases; empty when ``vendors`` is None). New sheets go after Lists, so
+    the sheets of workbooks made before them keep their places.
+    """
+    from crmwb.vendor_sheets import write_vendor_sheets
+
     wb = Workbook()
     about_ws = wb.active
     assert about_ws is not None
@@ -164,12 +190,13 @@ def build_workbook(
     _write_tco(wb.create_sheet(t("sheet.tco", lang)), lang, tco)
     wb.move_sheet(lists_ws, offset=len(wb.sheetnames) - 1)
     lists_ws.sheet_state = "hidden"
+    write_vendor_sheets(wb, lang, vendors)
     wb.active = 0
     return wb
 
 
 def _list_name(enum: type[StrEnum]) -> str:
-    return f"list_{CHOICE_PREFIX[enum]}"
+    return f"list_{choice_prefixes()[enum]}"
 
 
 def _write_lists(ws: Worksheet, wb: Workbook, lang: Lang) -> None:
@@ -180,6 +207,11 @@ def _write_lists(ws: Worksheet, wb: Workbook, lang: Lang) -> None:
     ]
     lists.append(("list_language", list(i18n.LANGUAGES)))
     lists.append(("list_currency", list(i18n.CURRENCIES)))
+    lists.extend(
+        (_list_name(enum), [choice_label(member, lang) for member in enum])
+        for enum in choice_prefixes()
+        if enum not in CHOICE_PREFIX
+    )
     for col, (name, values) in enumerate(lists, start=1):
         letter = get_column_letter(col)
         ws.cell(row=1, column=col, value=name)
@@ -265,24 +297,39 @@ def _write_tco(ws: Worksheet, lang: Lang, tco: TcoInputs | None) -> None:
     ws.freeze_panes = ws.cell(row=TCO_HEADER_ROW + 1, column=2)
 
 
-def _write_table_header(ws: Worksheet, columns: Sequence[Field], lang: Lang) -> None:
-    for col, spec in enumerate(columns, start=1):
+def _write_table_header(
+    ws: Worksheet,
+    columns: Sequence[Field],
+    lang: Lang,
+    *,
+    help_row: int = TCO_HELP_ROW,
+    header_row: int = TCO_HEADER_ROW,
+    headers: Sequence[str] | None = None,
+    first_column: int = 1,
+    rows: int = TABLE_ROWS,
+) -> None:
+    """Help row, header row (with the help as a comment), and the checks and number formats of
+    the ``rows`` rows below. ``headers`` replaces the labels of ``columns`` (a column per
+    evaluator or per vendor, whose header is a name)."""
+    for offset, spec in enumerate(columns):
+        col = first_column + offset
         letter = get_column_letter(col)
-        help_cell = ws.cell(row=TCO_HELP_ROW, column=col, value=t(spec.key + ".help", lang))
+        help_cell = ws.cell(row=help_row, column=col, value=t(spec.key + ".help", lang))
         help_cell.font = _HELP_FONT
         help_cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-        header = ws.cell(row=TCO_HEADER_ROW, column=col, value=t(spec.key, lang))
+        text = t(spec.key, lang) if headers is None else headers[offset]
+        header = ws.cell(row=header_row, column=col, value=text)
         header.font = _HEADER_FONT
         header.fill = _HEADER_FILL
         header.alignment = Alignment(wrap_text=True, vertical="center")
         header.comment = Comment(t(spec.key + ".help", lang), "crmwb", width=260, height=90)
         ws.column_dimensions[letter].width = spec.width
-        first, last = TCO_HEADER_ROW + 1, TCO_HEADER_ROW + TABLE_ROWS
+        first, last = header_row + 1, header_row + rows
         _add_validation(ws, spec, f"{letter}{first}:{letter}{last}", lang)
         for row in range(first, last + 1):
             _format_input(ws.cell(row=row, column=col), spec)
-    ws.row_dimensions[TCO_HELP_ROW].height = 66
-    ws.row_dimensions[TCO_HEADER_ROW].height = 30
+    ws.row_dimensions[help_row].height = 66
+    ws.row_dimensions[header_row].height = 30
 
 
 def _format_input(cell: Cell, spec: Field) -> None:
@@ -309,7 +356,8 @@ def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
         kind = "whole" if spec.kind == "whole" else "decimal"
         low = spec.minimum if spec.minimum is not None else -1e12
         if spec.maximum is None:
-            dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=str(low))
+            operator = "greaterThan" if spec.min_excluded else "greaterThanOrEqual"
+            dv = DataValidation(type=kind, operator=operator, formula1=str(low))
         else:
             dv = DataValidation(
                 type=kind, operator="between", formula1=str(low), formula2=str(spec.maximum)
@@ -320,6 +368,11 @@ def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
         dv.allow_blank = True
     if dv is None:
         return
+    finish_validation(ws, dv, spec, ref, lang)
+
+
+def finish_validation(ws: Worksheet, dv: DataValidation, spec: Field, ref: str, lang: Lang) -> None:
+    """Give a check ``spec``'s label and help as its messages, and put it on ``ref``."""
     dv.error = t(spec.key + ".help", lang)
     dv.errorTitle = t(spec.key, lang)
     dv.prompt = t(spec.key + ".help", lang)
@@ -332,7 +385,7 @@ def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
 
 def choice_label(member: StrEnum, lang: Lang) -> str:
     """The label of a drop-down value (``Category.LICENCE`` -> "Software licence")."""
-    return t(f"{CHOICE_PREFIX[type(member)]}.{member.value}", lang)
+    return t(f"{choice_prefixes()[type(member)]}.{member.value}", lang)
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
@@ -639,6 +692,20 @@ class WorkbookReader:
                     "no licence line",
                 )
 
+    # -- the vendor comparison (crmwb.vendor_sheets) --
+
+    def has_vendor_comparison(self) -> bool:
+        """Whether the workbook has the vendor comparison's sheets (older ones do not)."""
+        return all(self.has_sheet(key) for key in ("sheet.vendors", "sheet.criteria"))
+
+    def read_vendor_comparison(self) -> VendorInputs:
+        """The Vendors, Criteria, Pairwise (AHP), Scores and Use cases sheets: the score sheet
+        with its global weights, the coverage sheet (None without use cases), the weighting
+        details and the warnings. See :func:`crmwb.vendor_sheets.read_vendor_comparison`."""
+        from crmwb.vendor_sheets import read_vendor_comparison
+
+        return read_vendor_comparison(self)
+
 
 def read_workbook(path: Path | str) -> WorkbookReader:
     """Open a client's workbook for reading (raises WorkbookError if it cannot be read)."""
@@ -740,24 +807,27 @@ def _convert(
             bounds = f"between {low:g} and {high:g}" if high is not None else f">= {low:g}"
             raise err(ws, cell, f"a whole number {bounds} for {name!r}", str(whole))
         return whole
-    if spec.minimum is not None and value < spec.minimum:
-        raise err(
-            ws,
-            cell,
-            f"a number >= {spec.minimum:g} for {name!r}",
-            _plain(raw),
-            "costs are entered as positive amounts",
-        )
+    low, high = spec.minimum, spec.maximum
+    if low is not None and (value < low or (spec.min_excluded and value <= low)):
+        sign = ">" if spec.min_excluded else ">="
+        raise err(ws, cell, f"a number {sign} {low:g} for {name!r}", _plain(raw), spec.hint)
+    if high is not None and (value > high or (spec.max_excluded and value >= high)):
+        sign = "<" if spec.max_excluded else "<="
+        raise err(ws, cell, f"a number {sign} {high:g} for {name!r}", _plain(raw), spec.hint)
     return value
 
 
 def _choice(
     reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, enum: type[E], name: str
 ) -> E:
-    prefix = CHOICE_PREFIX[enum]
+    prefix = choice_prefixes()[enum]
     wanted = _norm(str(raw))
     for member in enum:
-        labels = (member.value, *i18n.all_labels(f"{prefix}.{member.value}"))
+        labels = (
+            member.value,
+            member.value.replace("_", " "),
+            *i18n.all_labels(f"{prefix}.{member.value}"),
+        )
         if wanted in {_norm(label) for label in labels}:
             return member
     allowed = ", ".join(repr(t(f"{prefix}.{m.value}", "en")) for m in enum)

@@ -10,6 +10,11 @@ how they were made and rebuilds them when the workbook layout changes.
 * ``northwind-retail``: a mid-size retailer (40 users, 180 000 contacts), in English, on-premise
   licence against SaaS over 5 years at 8 %, with the costs the seeds say are often forgotten
   (AMOA, migration, custom development at 850 EUR a day, internal staff, refresher training).
+  Its vendor comparison (DOMAIN.md §3): 5 vendors of the three market types, 10 criteria in 4
+  groups (features, costs, ease of use & support, integration) weighted by AHP (groups, then
+  criteria within each group; every consistency ratio below 0.10), scores on 0-5 by two
+  evaluators (the 5-year TCO typed as an amount by the consultant until the vendor TCO is
+  computed), and 8 use cases of the relationship plan with their coverage.
 """
 
 from __future__ import annotations
@@ -19,6 +24,17 @@ from pathlib import Path
 
 from crmwb.clients import WORKBOOK_NAME
 from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.vendor_sheets import (
+    GROUPS_SCOPE,
+    Comparison,
+    CriterionEntry,
+    CriterionMeasure,
+    UseCaseEntry,
+    VendorEntry,
+    VendorSheets,
+    WeightingMethod,
+)
+from crmwb.vendors import Coverage, Direction, MarketType, scores_from_table
 from crmwb.workbook import About, TcoInputs, build_workbook, save_workbook
 
 HERE = Path(__file__).resolve().parent
@@ -261,10 +277,211 @@ NORTHWIND = (
 )
 
 
+SF, MS, SPLIO, SELLIGENT, BREVO = (
+    "Salesforce Sales + Marketing Cloud",
+    "Microsoft Dynamics 365",
+    "Splio",
+    "Selligent",
+    "Brevo",
+)
+FEATURES, COSTS, EASE, INTEGRATION = (
+    "Features",
+    "Costs",
+    "Ease of use & support",
+    "Integration",
+)
+SEGMENTATION, JOURNEYS, LOYALTY = (
+    "Customer data and segmentation",
+    "Campaigns and journeys",
+    "Loyalty programme",
+)
+TCO_5Y, EFFORT = "5-year TCO", "Implementation effort"
+USABILITY, SUPPORT = "Ease of use for marketers", "Vendor support"
+APIS, CONNECTORS, FILES = "APIs and web services", "E-commerce and ERP connectors", "File import"
+ALEX, SAM = "Alex Morgan", "Sam Patel"
+BEN, COST = Direction.BENEFIT, Direction.COST
+N, CF, CD, NC = (
+    Coverage.NATIVE,
+    Coverage.CONFIGURATION,
+    Coverage.CUSTOM_DEVELOPMENT,
+    Coverage.NOT_COVERED,
+)
+
+
+def _coverage(*levels: Coverage) -> dict[str, Coverage]:
+    return dict(zip((SF, MS, SPLIO, SELLIGENT, BREVO), levels, strict=True))
+
+
+# vendor -> criterion -> (Alex, Sam); the TCO (an amount in EUR) is typed by Alex only
+_SCORES: dict[str, dict[str, list[float | None]]] = {
+    SF: {
+        SEGMENTATION: [5, 4],
+        JOURNEYS: [5, 5],
+        LOYALTY: [4, 3],
+        EFFORT: [5, 4],
+        USABILITY: [3, 3],
+        SUPPORT: [4, 4],
+        APIS: [5, 5],
+        CONNECTORS: [4, 5],
+        FILES: [4, 4],
+    },
+    MS: {
+        SEGMENTATION: [4, 4],
+        JOURNEYS: [4, 3],
+        LOYALTY: [2, None],  # Sam did not see the loyalty demo: not evaluated, on purpose
+        EFFORT: [4, 4],
+        USABILITY: [3, 2],
+        SUPPORT: [4, 3],
+        APIS: [5, 4],
+        CONNECTORS: [5, 4],
+        FILES: [4, 4],
+    },
+    SPLIO: {
+        SEGMENTATION: [4, 5],
+        JOURNEYS: [4, 4],
+        LOYALTY: [5, 5],
+        EFFORT: [2, 3],
+        USABILITY: [4, 4],
+        SUPPORT: [4, 5],
+        APIS: [4, 3],
+        CONNECTORS: [4, 4],
+        FILES: [5, 4],
+    },
+    SELLIGENT: {
+        SEGMENTATION: [4, 4],
+        JOURNEYS: [5, 4],
+        LOYALTY: [3, 3],
+        EFFORT: [3, 3],
+        USABILITY: [3, 4],
+        SUPPORT: [3, 3],
+        APIS: [4, 4],
+        CONNECTORS: [3, 3],
+        FILES: [4, 4],
+    },
+    BREVO: {
+        SEGMENTATION: [2, 3],
+        JOURNEYS: [3, 3],
+        LOYALTY: [1, 2],
+        EFFORT: [1, 1],
+        USABILITY: [5, 5],
+        SUPPORT: [3, 2],
+        APIS: [3, 3],
+        CONNECTORS: [3, 3],
+        FILES: [4, 4],
+    },
+}
+_TCO = {SF: 820_000, MS: 610_000, SPLIO: 340_000, SELLIGENT: 420_000, BREVO: 150_000}
+
+NORTHWIND_VENDORS = VendorSheets(
+    vendors=(
+        VendorEntry(
+            SF,
+            MarketType.ECOSYSTEM,
+            "Broadest scope; needs an integrator; priced per user and per module (Loyalty"
+            " Management is an add-on).",
+        ),
+        VendorEntry(
+            MS,
+            MarketType.ECOSYSTEM,
+            "Sales + Customer Insights - Journeys; fits the Microsoft 365 and Power BI stack.",
+        ),
+        VendorEntry(
+            SPLIO,
+            MarketType.INTERMEDIATE,
+            "French marketing CRM for retail, loyalty engine built in; priced per contact.",
+        ),
+        VendorEntry(
+            SELLIGENT,
+            MarketType.INTERMEDIATE,
+            "Marketing cloud (now Marigold), strong on omnichannel journeys; priced per contact.",
+        ),
+        VendorEntry(
+            BREVO,
+            MarketType.CAMPAIGN_MANAGER,
+            "Formerly Sendinblue: e-mail and SMS campaigns, light CRM; priced per message volume.",
+        ),
+    ),
+    criteria=(
+        CriterionEntry(FEATURES, SEGMENTATION, BEN),
+        CriterionEntry(FEATURES, JOURNEYS, BEN, knock_out_minimum=3),
+        CriterionEntry(FEATURES, LOYALTY, BEN),
+        CriterionEntry(COSTS, TCO_5Y, COST, CriterionMeasure.TCO, knock_out_maximum=900_000),
+        CriterionEntry(COSTS, EFFORT, COST),
+        CriterionEntry(EASE, USABILITY, BEN),
+        CriterionEntry(EASE, SUPPORT, BEN),
+        CriterionEntry(INTEGRATION, APIS, BEN),
+        CriterionEntry(INTEGRATION, CONNECTORS, BEN),
+        CriterionEntry(INTEGRATION, FILES, BEN),
+    ),
+    scores=(
+        scores_from_table(_SCORES, [ALEX, SAM])
+        + scores_from_table({vendor: {TCO_5Y: [amount]} for vendor, amount in _TCO.items()}, [ALEX])
+    ),
+    scale=(0, 5),
+    weighting=WeightingMethod.AHP,
+    comparisons=(
+        Comparison(GROUPS_SCOPE, FEATURES, COSTS, 2),
+        Comparison(GROUPS_SCOPE, FEATURES, EASE, 3),
+        Comparison(GROUPS_SCOPE, FEATURES, INTEGRATION, 2),
+        Comparison(GROUPS_SCOPE, COSTS, EASE, 2),
+        Comparison(GROUPS_SCOPE, COSTS, INTEGRATION, 1),
+        Comparison(GROUPS_SCOPE, EASE, INTEGRATION, 1 / 2),
+        Comparison(FEATURES, SEGMENTATION, JOURNEYS, 1 / 2),
+        Comparison(FEATURES, SEGMENTATION, LOYALTY, 2),
+        Comparison(FEATURES, JOURNEYS, LOYALTY, 3),
+        Comparison(COSTS, TCO_5Y, EFFORT, 3),
+        Comparison(EASE, USABILITY, SUPPORT, 2),
+        Comparison(INTEGRATION, APIS, CONNECTORS, 1),
+        Comparison(INTEGRATION, APIS, FILES, 3),
+        Comparison(INTEGRATION, CONNECTORS, FILES, 2),
+    ),
+    use_cases=(
+        UseCaseEntry(
+            "Welcome journey for new subscribers", 3, True, "Onboarding", _coverage(N, N, N, N, N)
+        ),
+        UseCaseEntry(
+            "Single profile across stores and web",
+            3,
+            True,
+            "Customer knowledge",
+            _coverage(CF, CF, N, CF, CD),
+        ),
+        UseCaseEntry("Loyalty points and tiers", 3, False, "Loyalty", _coverage(CF, CD, N, CD, NC)),
+        UseCaseEntry(
+            "Abandoned basket reminders", 2, False, "E-commerce", _coverage(N, CF, N, N, N)
+        ),
+        UseCaseEntry(
+            "Reactivation of lapsed customers", 2, False, "Reactivation", _coverage(N, N, N, N, CF)
+        ),
+        UseCaseEntry(
+            "Clienteling app for store staff", 1, False, "Stores", _coverage(CF, CF, CD, NC, NC)
+        ),
+        UseCaseEntry(
+            "Customer service cases and complaints",
+            2,
+            False,
+            "Service",
+            _coverage(N, N, NC, NC, CF),
+        ),
+        UseCaseEntry(
+            "Consent and preference centre (GDPR)",
+            3,
+            True,
+            "Compliance",
+            _coverage(N, N, N, N, CF),
+        ),
+    ),
+    evaluators=(ALEX, SAM),
+)
+
+VENDORS = {"northwind-retail": NORTHWIND_VENDORS}
+"""The examples' vendor comparisons (the seed example has none: its vendor sheets are empty)."""
+
+
 def main() -> None:
     for slug, (about, tco) in {"seed-example": SEED, "northwind-retail": NORTHWIND}.items():
         path = HERE / slug / WORKBOOK_NAME
-        save_workbook(build_workbook(about.language, about, tco), path)
+        save_workbook(build_workbook(about.language, about, tco, VENDORS.get(slug)), path)
         print(f"wrote {path}")
 
 

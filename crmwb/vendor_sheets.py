@@ -1,0 +1,1461 @@
+"""The vendor comparison's sheets of the client workbook <-> :mod:`crmwb.vendors` and
+:mod:`crmwb.weights` objects.
+
+Five sheets, named in French or English, each with a title, a help row and a header row whose
+cells carry the help as a comment; the reader finds headers and labels by their text, in either
+language, not by position:
+
+* **Vendors** (*Éditeurs*): Vendor | Market type | Notes.
+* **Criteria** (*Critères*): the parameters scale low, scale high and weighting method (direct or
+  AHP) in column B, then Group | Criterion | Direction | Measure (score, amount, TCO) | Weight |
+  Knock-out minimum | Knock-out maximum. Weights are used by direct weighting only, normalised
+  to sum 1 (:func:`crmwb.weights.normalise_weights`).
+* **Pairwise** (*Comparaisons*), for AHP: Scope | Item A | Item B | Value, one comparison per
+  row. The scope ``Groups`` (*Groupes*) compares criterion groups, a group's name compares that
+  group's criteria; Value is how much more important A is than B on Saaty's scale (1/9 to 9).
+  Global weight = group weight x weight within the group (:func:`crmwb.weights.global_weights`).
+* **Scores** (*Notes*): Vendor | Criterion | one column per evaluator, whose header is the
+  evaluator's name. A cell holds a score on the scale (an amount for an amount or TCO criterion),
+  ``n/e`` for "not evaluated" on purpose, or nothing (a missing score, an error).
+* **Use cases** (*Cas d'usage*, optional): Use case | Programme | Priority | Must have | one
+  column per vendor, whose header is the vendor's name, holding its coverage level.
+
+The same field specs write the blank template, the example clients (:func:`write_vendor_sheets`,
+from a :class:`VendorSheets`) and read a filled workbook back (:func:`read_vendor_comparison`,
+into a :class:`VendorInputs`). Every error is a :class:`~crmwb.errors.WorkbookError` naming the
+file, the sheet and the cell; doubtful but valid input (a price criterion whose direction is
+benefit) gives a :class:`SheetWarning` instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crmwb import i18n
+from crmwb.errors import InputError, WorkbookError
+from crmwb.i18n import Lang, t
+from crmwb.vendors import (
+    Coverage,
+    CoverageSheet,
+    Criterion,
+    Direction,
+    MarketType,
+    Measure,
+    Score,
+    ScoreSheet,
+    UseCase,
+    Vendor,
+)
+from crmwb.weights import (
+    MAX_CRITERIA,
+    RECIPROCITY_TOLERANCE,
+    SAATY_SCALE_MAX,
+    SAATY_SCALE_MIN,
+    AhpResult,
+    PairwiseComparisons,
+    ahp_weights,
+    global_weights,
+    normalise_weights,
+)
+from crmwb.workbook import (
+    TABLE_ROWS,
+    Field,
+    WorkbookReader,
+    _blank,
+    _describe,
+    _format_input,
+    _norm,
+    _plain,
+    _write_parameters,
+    _write_table_header,
+    _write_title,
+    choice_label,
+    finish_validation,
+)
+
+# --- the vocabulary of the sheets ------------------------------------------------------------
+
+
+class WeightingMethod(StrEnum):
+    """How the criteria are weighted (the Criteria sheet's parameter)."""
+
+    DIRECT = "direct"
+    """A weight per criterion (points or fractions), normalised to sum 1."""
+    AHP = "ahp"
+    """Pairwise comparisons of the groups, and of the criteria within each group."""
+
+
+class CriterionMeasure(StrEnum):
+    """How a criterion is measured, as the consultant says it: a score, an amount, or the
+    vendor's TCO (an amount that the vendor TCO computation will provide; typed on the Scores
+    sheet until then)."""
+
+    SCORE = "score"
+    AMOUNT = "amount"
+    TCO = "tco"
+
+    @property
+    def measure(self) -> Measure:
+        """The domain's measure: TCO is an amount."""
+        return Measure.SCORE if self is CriterionMeasure.SCORE else Measure.AMOUNT
+
+
+class YesNo(StrEnum):
+    """A yes/no drop-down (Must have)."""
+
+    YES = "yes"
+    NO = "no"
+
+
+VENDOR_CHOICES: dict[type[StrEnum], str] = {
+    MarketType: "market_type",
+    Direction: "direction",
+    CriterionMeasure: "measure",
+    WeightingMethod: "weighting",
+    Coverage: "coverage",
+    YesNo: "yes_no",
+}
+"""The vendor sheets' drop-down lists: enum -> prefix of its labels in i18n (a list on the
+hidden Lists sheet each, named ``list_<prefix>``)."""
+
+GROUPS_SCOPE = "Groups"
+"""The scope of the comparisons between criterion groups (written "Groupes" in French); a group
+may not bear this name."""
+
+NOT_EVALUATED_MARK = "n/e"
+"""What a Scores cell says for a score not given on purpose ("not evaluated" and "non évalué"
+are read too)."""
+
+_NOT_EVALUATED = frozenset(
+    _norm(text) for text in ("n/e", "n.e.", "n/é", *i18n.all_labels("scores.not_evaluated"))
+)
+
+SAATY_LOWEST = SAATY_SCALE_MIN * (1 - RECIPROCITY_TOLERANCE)
+"""The smallest comparison accepted: 1/9, typed with two decimals (0.11) included."""
+
+_PRICE_LIKE = re.compile(r"\b(pric|prix|tco|cost|co[uû]t|tarif)", re.IGNORECASE)
+"""A criterion whose name starts a word with these looks like a price (price, pricing, prix,
+TCO, cost, coût, tarif...)."""
+
+
+# --- the layout, shared by the writer and the reader -----------------------------------------
+
+TABLE_HELP_ROW = 4
+"""Template position of the help row of the sheets without parameters (the header is below)."""
+TABLE_HEADER_ROW = 5
+CRITERIA_HELP_ROW = 8
+"""Template positions on the Criteria sheet, below its three parameters (rows 4 to 6)."""
+CRITERIA_HEADER_ROW = 9
+TEMPLATE_EVALUATORS = 3
+"""Evaluator columns of the blank Scores sheet ("Evaluator 1" ..., to be renamed)."""
+TEMPLATE_VENDOR_COLUMNS = 5
+"""Vendor columns of the blank Use cases sheet ("Vendor 1" ..., to be renamed)."""
+
+VENDOR_COLUMNS: tuple[Field, ...] = (
+    Field("vendors.col.vendor", "text", width=36, required=True),
+    Field("vendors.col.market_type", "choice", width=24, required=True, choices=MarketType),
+    Field("vendors.col.notes", "text", width=70),
+)
+
+CRITERIA_PARAMETERS: tuple[Field, ...] = (
+    Field("criteria.scale_low", "number", required=True, minimum=None),
+    Field("criteria.scale_high", "number", required=True, minimum=None),
+    Field("criteria.weighting", "choice", required=True, choices=WeightingMethod),
+)
+
+CRITERIA_COLUMNS: tuple[Field, ...] = (
+    Field("criteria.col.group", "text", width=26, required=True),
+    Field("criteria.col.criterion", "text", width=34, required=True),
+    Field("criteria.col.direction", "choice", width=12, required=True, choices=Direction),
+    Field("criteria.col.measure", "choice", width=12, choices=CriterionMeasure),
+    Field("criteria.col.weight", "number", width=10, hint="a criterion that does not count gets 0"),
+    Field("criteria.col.knock_out_minimum", "number", width=14, minimum=None),
+    Field("criteria.col.knock_out_maximum", "number", width=14, minimum=None),
+)
+
+PAIRWISE_COLUMNS: tuple[Field, ...] = (
+    Field("pairwise.col.scope", "text", width=26, required=True),
+    Field("pairwise.col.item_a", "text", width=34, required=True),
+    Field("pairwise.col.item_b", "text", width=34, required=True),
+    Field("pairwise.col.value", "saaty", width=10, required=True),
+)
+SAATY_FORMAT = "# ?/?"
+"""Shows 0.333 as 1/3, and makes Excel store 1/3 typed in the cell as 0.333 (not a date)."""
+
+SCORE_COLUMNS: tuple[Field, ...] = (
+    Field("scores.col.vendor", "text", width=34, required=True),
+    Field("scores.col.criterion", "text", width=34, required=True),
+)
+EVALUATOR_COLUMN = Field("scores.col.evaluator", "score", width=16)
+
+USE_CASE_COLUMNS: tuple[Field, ...] = (
+    Field("use_cases.col.use_case", "text", width=40, required=True),
+    Field("use_cases.col.programme", "text", width=20),
+    Field(
+        "use_cases.col.priority", "number", width=10, required=True, minimum=0, min_excluded=True
+    ),
+    Field("use_cases.col.must_have", "choice", width=13, choices=YesNo),
+)
+COVERAGE_COLUMN = Field("use_cases.col.vendor", "choice", width=20, required=True, choices=Coverage)
+
+VENDOR_NAMES = "vendor_names"
+"""Defined name of the Vendors sheet's names (the drop-down of the Scores sheet's Vendor)."""
+CRITERION_NAMES = "criterion_names"
+"""Defined name of the Criteria sheet's names (the drop-down of the Scores sheet's Criterion)."""
+
+
+# --- what the sheets say ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VendorEntry:
+    """One row of the Vendors sheet."""
+
+    name: str
+    market_type: MarketType
+    notes: str = ""
+
+    @property
+    def vendor(self) -> Vendor:
+        return Vendor(self.name, self.market_type)
+
+
+@dataclass(frozen=True)
+class CriterionEntry:
+    """One row of the Criteria sheet. ``weight`` is the direct weight as typed (points or a
+    fraction; None under AHP); thresholds are on the score scale, or amounts."""
+
+    group: str
+    name: str
+    direction: Direction
+    measure: CriterionMeasure = CriterionMeasure.SCORE
+    weight: float | None = None
+    knock_out_minimum: float | None = None
+    knock_out_maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One row of the Pairwise sheet: in ``scope`` (:data:`GROUPS_SCOPE` or a group's name),
+    ``a`` is ``value`` times as important as ``b`` (Saaty's 1/9..9). ``source`` says where it
+    was read (``Pairwise!D7``)."""
+
+    scope: str
+    a: str
+    b: str
+    value: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class UseCaseEntry:
+    """One row of the Use cases sheet, with each vendor's coverage (vendor -> level)."""
+
+    name: str
+    priority: float
+    must_have: bool = False
+    programme: str = ""
+    coverage: Mapping[str, Coverage] = field(default_factory=dict)
+
+    @property
+    def use_case(self) -> UseCase:
+        return UseCase(self.name, self.priority, self.must_have)
+
+
+@dataclass(frozen=True)
+class VendorSheets:
+    """What the vendor comparison's sheets say, as typed: what :func:`write_vendor_sheets`
+    writes and :func:`read_vendor_comparison` reads (in :attr:`VendorInputs.sheets`).
+
+    ``scores`` hold one record per filled Scores cell (``value=None`` for ``n/e``; a score
+    absent is an empty cell); ``evaluators`` are the Scores columns in order (by default, the
+    evaluators of ``scores`` in order of appearance). ``comparisons`` are used under AHP only,
+    ``use_cases`` may be empty.
+    """
+
+    vendors: tuple[VendorEntry, ...]
+    criteria: tuple[CriterionEntry, ...]
+    scores: tuple[Score, ...] = ()
+    scale: tuple[float, float] = (0.0, 5.0)
+    weighting: WeightingMethod = WeightingMethod.DIRECT
+    comparisons: tuple[Comparison, ...] = ()
+    use_cases: tuple[UseCaseEntry, ...] = ()
+    evaluators: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("vendors", "criteria", "scores", "comparisons", "use_cases", "evaluators"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "scale", (float(self.scale[0]), float(self.scale[1])))
+
+    @property
+    def evaluator_names(self) -> tuple[str, ...]:
+        """The Scores columns: ``evaluators``, or those of the scores in order of appearance."""
+        return self.evaluators or tuple(dict.fromkeys(s.evaluator for s in self.scores))
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The criterion groups, in order of appearance."""
+        return tuple(dict.fromkeys(c.group for c in self.criteria))
+
+
+@dataclass(frozen=True)
+class SheetWarning:
+    """Something doubtful but valid in the workbook, for the consultant to check."""
+
+    message: str
+    file: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+
+    @property
+    def location(self) -> str | None:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (self.file, self.location) if part)
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True)
+class VendorInputs:
+    """The vendor comparison read from the workbook, ready for
+    :func:`crmwb.vendors.compare_vendors` (``score_sheet``, ``coverage``).
+
+    ``score_sheet`` carries the criteria with their **global** weights (summing to 1);
+    ``coverage`` is None without use cases. ``group_weights`` are the groups' weights (the sum
+    of their criteria's). ``ahp`` holds, under AHP, the result of each scope that needed
+    comparisons (:data:`GROUPS_SCOPE` and each group of two criteria or more), with its
+    consistency ratio and warning; None under direct weighting. ``normalisation_notice`` says
+    when direct weights did not sum to 1 (e.g. points out of 100). ``warnings`` are the doubts
+    raised while reading. ``sheets`` is what the sheets say, as typed.
+    """
+
+    sheets: VendorSheets
+    score_sheet: ScoreSheet
+    coverage: CoverageSheet | None
+    group_weights: Mapping[str, float]
+    ahp: Mapping[str, AhpResult] | None
+    normalisation_notice: str | None
+    warnings: tuple[SheetWarning, ...]
+
+    @property
+    def weighting(self) -> WeightingMethod:
+        return self.sheets.weighting
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Criterion -> global weight."""
+        return self.score_sheet.weights
+
+    @property
+    def evaluators(self) -> tuple[str, ...]:
+        return self.sheets.evaluator_names
+
+    @property
+    def tco_criteria(self) -> tuple[str, ...]:
+        """The criteria measured by the vendor's TCO (amounts, in the score sheet)."""
+        return tuple(c.name for c in self.sheets.criteria if c.measure is CriterionMeasure.TCO)
+
+    @property
+    def vendor_notes(self) -> dict[str, str]:
+        return {v.name: v.notes for v in self.sheets.vendors if v.notes}
+
+    @property
+    def inconsistent_scopes(self) -> tuple[str, ...]:
+        """The AHP scopes whose consistency ratio is above Saaty's 0.10."""
+        return tuple(scope for scope, r in (self.ahp or {}).items() if not r.is_consistent)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def write_vendor_sheets(wb: Workbook, lang: Lang, sheets: VendorSheets | None = None) -> None:
+    """Add the vendor comparison's sheets to ``wb`` (after its Lists sheet, whose drop-downs
+    they use): empty, with help and checks, when ``sheets`` is None, else filled with it."""
+    vendors_ws = wb.create_sheet(t("sheet.vendors", lang))
+    _write_vendors(vendors_ws, lang, sheets)
+    criteria_ws = wb.create_sheet(t("sheet.criteria", lang))
+    _write_criteria(criteria_ws, lang, sheets)
+    _write_pairwise(wb.create_sheet(t("sheet.pairwise", lang)), lang, sheets)
+    _write_scores(wb.create_sheet(t("sheet.scores", lang)), lang, sheets)
+    _write_use_cases(wb.create_sheet(t("sheet.use_cases", lang)), lang, sheets)
+    n_vendors = len(sheets.vendors) if sheets else 0
+    n_criteria = len(sheets.criteria) if sheets else 0
+    _define_column(wb, VENDOR_NAMES, vendors_ws, 1, TABLE_HEADER_ROW, _rows_for(n_vendors))
+    _define_column(wb, CRITERION_NAMES, criteria_ws, 2, CRITERIA_HEADER_ROW, _rows_for(n_criteria))
+
+
+def _rows_for(n: int) -> int:
+    """Rows given checks below a header: the template's, or more for a long filled table."""
+    return max(TABLE_ROWS, n + 50)
+
+
+def _define_column(
+    wb: Workbook, name: str, ws: Worksheet, column: int, header_row: int, rows: int
+) -> None:
+    letter = get_column_letter(column)
+    ref = f"{quote_sheetname(ws.title)}!${letter}${header_row + 1}:${letter}${header_row + rows}"
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def _write_sheet_title(ws: Worksheet, key: str, lang: Lang, columns: Sequence[Field]) -> None:
+    intro = t(key + ".sheet_intro", lang)
+    _write_title(ws, t(key + ".sheet_title", lang), intro, len(columns))
+    width = sum(spec.width for spec in columns)
+    lines = math.ceil(len(intro) * 1.15 / width)
+    ws.row_dimensions[2].height = max(42, 13 * lines + 4)
+
+
+def _write_row(
+    ws: Worksheet, row: int, columns: Sequence[Field], values: Sequence[Any], first_column: int = 1
+) -> None:
+    for offset, (spec, value) in enumerate(zip(columns, values, strict=True)):
+        cell = ws.cell(row=row, column=first_column + offset, value=value)
+        _format_input(cell, spec)
+
+
+def _list_validation(ws: Worksheet, spec: Field, ref: str, name: str, lang: Lang) -> None:
+    """A drop-down fed by another sheet's column (behind a defined name)."""
+    dv = DataValidation(type="list", formula1=name, allow_blank=True)
+    finish_validation(ws, dv, spec, ref, lang)
+
+
+def _write_vendors(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    vendors = sheets.vendors if sheets else ()
+    _write_sheet_title(ws, "vendors", lang, VENDOR_COLUMNS)
+    _write_table_header(
+        ws,
+        VENDOR_COLUMNS,
+        lang,
+        help_row=TABLE_HELP_ROW,
+        header_row=TABLE_HEADER_ROW,
+        rows=_rows_for(len(vendors)),
+    )
+    for row, vendor in enumerate(vendors, start=TABLE_HEADER_ROW + 1):
+        values = (vendor.name, choice_label(vendor.market_type, lang), vendor.notes or None)
+        _write_row(ws, row, VENDOR_COLUMNS, values)
+    ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=2)
+
+
+def _write_criteria(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    criteria = sheets.criteria if sheets else ()
+    _write_sheet_title(ws, "criteria", lang, CRITERIA_COLUMNS)
+    scale, method = (sheets.scale, sheets.weighting) if sheets else ((0, 5), WeightingMethod.DIRECT)
+    values: dict[str, Any] = {
+        "criteria.scale_low": scale[0],
+        "criteria.scale_high": scale[1],
+        "criteria.weighting": choice_label(method, lang),
+    }
+    _write_parameters(ws, CRITERIA_PARAMETERS, values, lang)
+    _write_table_header(
+        ws,
+        CRITERIA_COLUMNS,
+        lang,
+        help_row=CRITERIA_HELP_ROW,
+        header_row=CRITERIA_HEADER_ROW,
+        rows=_rows_for(len(criteria)),
+    )
+    for row, c in enumerate(criteria, start=CRITERIA_HEADER_ROW + 1):
+        cells = (
+            c.group,
+            c.name,
+            choice_label(c.direction, lang),
+            choice_label(c.measure, lang),
+            c.weight,
+            c.knock_out_minimum,
+            c.knock_out_maximum,
+        )
+        _write_row(ws, row, CRITERIA_COLUMNS, cells)
+    ws.freeze_panes = ws.cell(row=CRITERIA_HEADER_ROW + 1, column=3)
+
+
+def _write_pairwise(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    comparisons = sheets.comparisons if sheets else ()
+    rows = _rows_for(len(comparisons))
+    _write_sheet_title(ws, "pairwise", lang, PAIRWISE_COLUMNS)
+    _write_table_header(
+        ws, PAIRWISE_COLUMNS, lang, help_row=TABLE_HELP_ROW, header_row=TABLE_HEADER_ROW, rows=rows
+    )
+    value_spec = PAIRWISE_COLUMNS[3]
+    letter = get_column_letter(len(PAIRWISE_COLUMNS))
+    first, last = TABLE_HEADER_ROW + 1, TABLE_HEADER_ROW + rows
+    dv = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1=f"{SAATY_LOWEST:.4f}",
+        formula2=f"{SAATY_SCALE_MAX:g}",
+        allow_blank=True,
+    )
+    finish_validation(ws, dv, value_spec, f"{letter}{first}:{letter}{last}", lang)
+    for row in range(first, last + 1):
+        ws[f"{letter}{row}"].number_format = SAATY_FORMAT
+    groups_label = t("pairwise.scope.groups", lang)
+    for row, c in enumerate(comparisons, start=first):
+        scope = groups_label if c.scope == GROUPS_SCOPE else c.scope
+        _write_row(ws, row, PAIRWISE_COLUMNS[:3], (scope, c.a, c.b))
+        ws[f"{letter}{row}"] = c.value
+    ws.freeze_panes = ws.cell(row=first, column=1)
+
+
+def _write_scores(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    evaluators = sheets.evaluator_names if sheets else ()
+    if not evaluators:
+        evaluators = tuple(
+            t("scores.evaluator_n", lang, n=n) for n in range(1, TEMPLATE_EVALUATORS + 1)
+        )
+    if any(not name.strip() for name in evaluators):
+        raise InputError(
+            "a name for every evaluator (the header of their column on the Scores sheet)",
+            found=repr(evaluators),
+        )
+    pairs: list[tuple[str, str]] = []
+    if sheets:
+        pairs = [(v.name, c.name) for v in sheets.vendors for c in sheets.criteria]
+        pairs += [(s.vendor, s.criterion) for s in sheets.scores]
+        pairs = list(dict.fromkeys(pairs))
+    rows = _rows_for(len(pairs))
+    k = len(evaluators)
+    n_fixed = len(SCORE_COLUMNS)
+    _write_sheet_title(ws, "scores", lang, (*SCORE_COLUMNS, *[EVALUATOR_COLUMN] * k))
+    common: dict[str, Any] = {
+        "help_row": TABLE_HELP_ROW,
+        "header_row": TABLE_HEADER_ROW,
+        "rows": rows,
+    }
+    _write_table_header(ws, SCORE_COLUMNS, lang, **common)
+    _write_table_header(
+        ws, [EVALUATOR_COLUMN] * k, lang, headers=evaluators, first_column=n_fixed + 1, **common
+    )
+    first, last = TABLE_HEADER_ROW + 1, TABLE_HEADER_ROW + rows
+    _list_validation(ws, SCORE_COLUMNS[0], f"A{first}:A{last}", VENDOR_NAMES, lang)
+    _list_validation(ws, SCORE_COLUMNS[1], f"B{first}:B{last}", CRITERION_NAMES, lang)
+    top = f"{get_column_letter(n_fixed + 1)}{first}"
+    marks = ",".join(
+        f'{top}="{mark}"' for mark in (NOT_EVALUATED_MARK, *i18n.all_labels("scores.not_evaluated"))
+    )
+    dv = DataValidation(type="custom", formula1=f"OR(ISNUMBER({top}),{marks})", allow_blank=True)
+    ref = f"{top}:{get_column_letter(n_fixed + k)}{last}"
+    finish_validation(ws, dv, EVALUATOR_COLUMN, ref, lang)
+    values: dict[tuple[str, str, str], float | None] = {}
+    for s in sheets.scores if sheets else ():
+        values[(s.vendor, s.criterion, s.evaluator)] = s.value
+    for row, (vendor, criterion) in enumerate(pairs, start=first):
+        _write_row(ws, row, SCORE_COLUMNS, (vendor, criterion))
+        for offset, evaluator in enumerate(evaluators):
+            key = (vendor, criterion, evaluator)
+            value: float | str | None = None  # an empty cell: a missing score
+            if key in values:
+                value = NOT_EVALUATED_MARK if values[key] is None else values[key]
+            ws.cell(row=row, column=n_fixed + 1 + offset, value=value)
+    ws.freeze_panes = ws.cell(row=first, column=n_fixed + 1)
+
+
+def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    use_cases = sheets.use_cases if sheets else ()
+    vendors: list[str] = [v.name for v in sheets.vendors] if sheets else []
+    for use_case in use_cases:
+        vendors.extend(name for name in use_case.coverage if name not in vendors)
+    if not vendors:
+        vendors = [
+            t("use_cases.vendor_n", lang, n=n) for n in range(1, TEMPLATE_VENDOR_COLUMNS + 1)
+        ]
+    n_fixed = len(USE_CASE_COLUMNS)
+    common: dict[str, Any] = {
+        "help_row": TABLE_HELP_ROW,
+        "header_row": TABLE_HEADER_ROW,
+        "rows": _rows_for(len(use_cases)),
+    }
+    _write_sheet_title(ws, "use_cases", lang, (*USE_CASE_COLUMNS, *[COVERAGE_COLUMN] * 2))
+    _write_table_header(ws, USE_CASE_COLUMNS, lang, **common)
+    _write_table_header(
+        ws,
+        [COVERAGE_COLUMN] * len(vendors),
+        lang,
+        headers=vendors,
+        first_column=n_fixed + 1,
+        **common,
+    )
+    for row, u in enumerate(use_cases, start=TABLE_HEADER_ROW + 1):
+        must = choice_label(YesNo.YES if u.must_have else YesNo.NO, lang)
+        _write_row(ws, row, USE_CASE_COLUMNS, (u.name, u.programme or None, u.priority, must))
+        levels = [choice_label(u.coverage[v], lang) if v in u.coverage else None for v in vendors]
+        _write_row(ws, row, [COVERAGE_COLUMN] * len(vendors), levels, first_column=n_fixed + 1)
+    ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=2)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_vendor_comparison(reader: WorkbookReader) -> VendorInputs:
+    """Read and check the vendor comparison's sheets of an open workbook.
+
+    Vendors, Criteria and Scores are required, Pairwise too under AHP weighting; Use cases is
+    optional (no sheet, or no use case: ``coverage`` is None). Raises
+    :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell.
+    """
+    return _SheetsReader(reader).read()
+
+
+class _Names:
+    """Names of a sheet (vendors, criteria, groups), found again whatever the case and spaces."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.names = list(names)
+        self._by_norm = {_norm(name): name for name in self.names}
+
+    def get(self, text: str) -> str | None:
+        return self._by_norm.get(_norm(text))
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and _norm(text) in self._by_norm
+
+    def suggest(self, text: str) -> str | None:
+        close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
+        return f"did you mean {self._by_norm[close[0]]!r}?" if close else None
+
+
+@dataclass
+class _CriteriaSheet:
+    ws: Worksheet
+    scale: tuple[float, float]
+    weighting: WeightingMethod
+    entries: list[CriterionEntry]
+    rows: list[dict[str, Cell]]
+    groups: dict[str, list[str]]  # group -> its criteria, in the sheet's order
+
+
+@dataclass
+class _Weights:
+    criteria: tuple[Criterion, ...]
+    group_weights: dict[str, float]
+    comparisons: tuple[Comparison, ...] = ()
+    ahp: dict[str, AhpResult] | None = None
+    notice: str | None = None
+
+
+class _SheetsReader:
+    def __init__(self, reader: WorkbookReader) -> None:
+        self.r = reader
+        self.warnings: list[SheetWarning] = []
+
+    def read(self) -> VendorInputs:
+        vendors = self.vendors()
+        criteria = self.criteria()
+        weights = self.weights(criteria)
+        score_sheet, scores, evaluators = self.scores(vendors, criteria, weights.criteria)
+        use_cases, coverage = self.use_cases(vendors)
+        sheets = VendorSheets(
+            vendors=vendors,
+            criteria=tuple(criteria.entries),
+            scores=scores,
+            scale=criteria.scale,
+            weighting=criteria.weighting,
+            comparisons=weights.comparisons,
+            use_cases=use_cases,
+            evaluators=evaluators,
+        )
+        return VendorInputs(
+            sheets=sheets,
+            score_sheet=score_sheet,
+            coverage=coverage,
+            group_weights=weights.group_weights,
+            ahp=weights.ahp,
+            normalisation_notice=weights.notice,
+            warnings=tuple(self.warnings),
+        )
+
+    # -- helpers --
+
+    def error(
+        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+    ) -> WorkbookError:
+        return self.r._error(ws, cell, expected, found, hint)
+
+    def warn(self, ws: Worksheet, cell: Cell | None, message: str) -> None:
+        where = cell.coordinate if cell is not None else None
+        self.warnings.append(SheetWarning(message, self.r.file, ws.title, where))
+
+    def values(
+        self, ws: Worksheet, row: dict[str, Cell], columns: Sequence[Field]
+    ) -> dict[str, Any]:
+        return {spec.key: self.r.value(ws, row[spec.key], spec) for spec in columns}
+
+    def unique(
+        self, ws: Worksheet, cell: Cell, name: str, seen: dict[str, Cell], what: str
+    ) -> None:
+        first = seen.get(_norm(name))
+        if first is not None:
+            raise self.error(
+                ws,
+                cell,
+                f"unique {what} names",
+                f"{name!r} again, already in {ws.title}!{first.coordinate}",
+                f"one line per {what}: merge the two lines or rename one",
+            )
+        seen[_norm(name)] = cell
+
+    def match(self, ws: Worksheet, cell: Cell, spec: Field, names: _Names, expected: str) -> str:
+        text = self.r.value(ws, cell, spec)
+        found = names.get(text)
+        if found is None:
+            raise self.error(ws, cell, expected, _describe(text), names.suggest(text))
+        return found
+
+    def named_columns(
+        self, ws: Worksheet, header_row: int, index: dict[str, int]
+    ) -> list[tuple[Cell, str]]:
+        """The header cells after (or between) the fixed columns, with their text."""
+        fixed = set(index.values())
+        return [
+            (cell, _plain(cell.value).strip())
+            for cell in ws[header_row]
+            if cell.column not in fixed and not _blank(cell.value)
+        ]
+
+    def check_headers(
+        self, ws: Worksheet, header_row: int, columns: Iterable[int], what: str
+    ) -> None:
+        """Every filled cell under the header is in a column with a header (nothing is left
+        out silently)."""
+        known = set(columns)
+        for row in ws.iter_rows(min_row=header_row + 1):
+            for cell in row:
+                if cell.column not in known and not _blank(cell.value):
+                    raise self.error(
+                        ws,
+                        ws.cell(row=header_row, column=cell.column),
+                        f"a header ({what}) above the filled cells of column "
+                        f"{get_column_letter(cell.column)}",
+                        "an empty header",
+                        f"{ws.title}!{cell.coordinate} holds {_describe(cell.value)}",
+                    )
+
+    def empty_column(self, ws: Worksheet, column: int, header_row: int) -> bool:
+        return all(
+            _blank(row[0].value)
+            for row in ws.iter_rows(min_row=header_row + 1, min_col=column, max_col=column)
+        )
+
+    def first_free(self, ws: Worksheet, index: dict[str, int], header_row: int) -> int:
+        """The first row under the table's last filled row."""
+        last = header_row
+        for row in self.r._rows(ws, index, header_row):
+            last = max(last, next(iter(row.values())).row)
+        return last + 1
+
+    # -- Vendors --
+
+    def vendors(self) -> tuple[VendorEntry, ...]:
+        ws = self.r.sheet("sheet.vendors")
+        index, header_row = self.r._table(ws, VENDOR_COLUMNS)
+        entries: list[VendorEntry] = []
+        seen: dict[str, Cell] = {}
+        for row in self.r._rows(ws, index, header_row):
+            v = self.values(ws, row, VENDOR_COLUMNS)
+            name: str = v["vendors.col.vendor"]
+            self.unique(ws, row["vendors.col.vendor"], name, seen, "vendor")
+            entries.append(
+                VendorEntry(name, v["vendors.col.market_type"], v["vendors.col.notes"] or "")
+            )
+        if not entries:
+            raise self.error(
+                ws,
+                ws.cell(row=header_row + 1, column=index["vendors.col.vendor"]),
+                f"at least one vendor under the header row {header_row}",
+                "no vendor",
+            )
+        return tuple(entries)
+
+    # -- Criteria --
+
+    def criteria(self) -> _CriteriaSheet:
+        ws = self.r.sheet("sheet.criteria")
+        cells = self.r._parameter_cells(ws, CRITERIA_PARAMETERS)
+        p = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in CRITERIA_PARAMETERS}
+        low, high = float(p["criteria.scale_low"]), float(p["criteria.scale_high"])
+        if not low < high:
+            raise self.error(
+                ws,
+                cells["criteria.scale_high"],
+                f"a scale high above the scale low ({_plain(low)})",
+                _plain(high),
+            )
+        weighting: WeightingMethod = p["criteria.weighting"]
+        index, header_row = self.r._table(ws, CRITERIA_COLUMNS)
+        reserved = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
+        group_names: dict[str, str] = {}
+        groups: dict[str, list[str]] = {}
+        seen: dict[str, Cell] = {}
+        entries: list[CriterionEntry] = []
+        rows: list[dict[str, Cell]] = []
+        ignored_weight: Cell | None = None
+        for row in self.r._rows(ws, index, header_row):
+            v = self.values(ws, row, CRITERIA_COLUMNS)
+            group: str = v["criteria.col.group"]
+            if _norm(group) in reserved:
+                raise self.error(
+                    ws,
+                    row["criteria.col.group"],
+                    "a group name other than 'Groups' or 'Groupes' (the Pairwise sheet's scope "
+                    "for comparing the groups)",
+                    _describe(group),
+                )
+            group = group_names.setdefault(_norm(group), group)
+            name: str = v["criteria.col.criterion"]
+            self.unique(ws, row["criteria.col.criterion"], name, seen, "criterion")
+            direction: Direction = v["criteria.col.direction"]
+            measure: CriterionMeasure = v["criteria.col.measure"] or CriterionMeasure.SCORE
+            self._check_knock_outs(ws, row, v, name, direction, measure, (low, high))
+            weight: float | None = v["criteria.col.weight"]
+            if weighting is WeightingMethod.DIRECT and weight is None:
+                raise self.error(
+                    ws,
+                    row["criteria.col.weight"],
+                    f"a weight for criterion {name!r} (the weighting method is direct)",
+                    "an empty cell",
+                    "type 0 for a criterion that does not count, or choose AHP as the "
+                    "weighting method",
+                )
+            if weighting is WeightingMethod.AHP and weight is not None and ignored_weight is None:
+                ignored_weight = row["criteria.col.weight"]
+            if direction is Direction.BENEFIT and (
+                measure is CriterionMeasure.TCO or _PRICE_LIKE.search(name)
+            ):
+                why = (
+                    "is measured by the TCO"
+                    if measure is CriterionMeasure.TCO
+                    else "looks like a price"
+                )
+                self.warn(
+                    ws,
+                    row["criteria.col.direction"],
+                    f"criterion {name!r} {why} but its direction is benefit: the dearest vendor "
+                    "would score best; set the direction to cost if less is better",
+                )
+            entries.append(
+                CriterionEntry(
+                    group,
+                    name,
+                    direction,
+                    measure,
+                    weight,
+                    v["criteria.col.knock_out_minimum"],
+                    v["criteria.col.knock_out_maximum"],
+                )
+            )
+            rows.append(row)
+            groups.setdefault(group, []).append(name)
+        if not entries:
+            raise self.error(
+                ws,
+                ws.cell(row=header_row + 1, column=index["criteria.col.criterion"]),
+                f"at least one criterion under the header row {header_row}",
+                "no criterion",
+            )
+        if ignored_weight is not None:
+            self.warn(
+                ws,
+                ignored_weight,
+                "the Weight column is not used: the weighting method is AHP (the Pairwise "
+                "sheet's comparisons give the weights)",
+            )
+        return _CriteriaSheet(ws, (low, high), weighting, entries, rows, groups)
+
+    def _check_knock_outs(
+        self,
+        ws: Worksheet,
+        row: dict[str, Cell],
+        v: dict[str, Any],
+        name: str,
+        direction: Direction,
+        measure: CriterionMeasure,
+        scale: tuple[float, float],
+    ) -> None:
+        low_key, high_key = "criteria.col.knock_out_minimum", "criteria.col.knock_out_maximum"
+        if direction is Direction.COST and v[low_key] is not None:
+            raise self.error(
+                ws,
+                row[low_key],
+                f"no knock-out minimum on cost criterion {name!r}",
+                _plain(v[low_key]),
+                "a cost criterion knocks out above a ceiling: use the Knock-out maximum column",
+            )
+        if direction is Direction.BENEFIT and v[high_key] is not None:
+            raise self.error(
+                ws,
+                row[high_key],
+                f"no knock-out maximum on benefit criterion {name!r}",
+                _plain(v[high_key]),
+                "a benefit criterion knocks out below a floor: use the Knock-out minimum column",
+            )
+        if measure is CriterionMeasure.SCORE:
+            low, high = scale
+            for key in (low_key, high_key):
+                threshold = v[key]
+                if threshold is not None and not low <= threshold <= high:
+                    raise self.error(
+                        ws,
+                        row[key],
+                        f"a knock-out threshold on the scale {low:g}-{high:g} for score "
+                        f"criterion {name!r}",
+                        _plain(threshold),
+                    )
+
+    # -- weights --
+
+    def weights(self, crit: _CriteriaSheet) -> _Weights:
+        ws = crit.ws
+        if crit.weighting is WeightingMethod.DIRECT:
+            entered = {e.name: float(e.weight or 0.0) for e in crit.entries}
+            try:
+                direct = normalise_weights(entered)
+            except InputError as exc:
+                raise WorkbookError(
+                    exc.expected,
+                    file=self.r.file,
+                    sheet=ws.title,
+                    cell=crit.rows[0]["criteria.col.weight"].coordinate,
+                    found=exc.found,
+                    hint=exc.hint,
+                ) from None
+            weights = dict(direct.weights)
+            group_weights = {
+                group: math.fsum(weights[name] for name in names)
+                for group, names in crit.groups.items()
+            }
+            criteria = self._criteria(crit, weights)
+            if self.r.has_sheet("sheet.pairwise"):
+                self._check_pairwise_unused(self.r.sheet("sheet.pairwise"))
+            return _Weights(criteria, group_weights, notice=direct.notice)
+        comparisons, ahp = self.pairwise(crit)
+        group_weights = (
+            dict(ahp[GROUPS_SCOPE].priorities)
+            if GROUPS_SCOPE in ahp
+            else {group: 1.0 for group in crit.groups}
+        )
+        local = {
+            group: dict(ahp[group].priorities) if group in ahp else {names[0]: 1.0}
+            for group, names in crit.groups.items()
+        }
+        weights = global_weights(group_weights, local)
+        return _Weights(self._criteria(crit, weights), group_weights, comparisons, ahp)
+
+    def _criteria(
+        self, crit: _CriteriaSheet, weights: Mapping[str, float]
+    ) -> tuple[Criterion, ...]:
+        criteria: list[Criterion] = []
+        for entry, row in zip(crit.entries, crit.rows, strict=True):
+            try:
+                criteria.append(
+                    Criterion(
+                        entry.name,
+                        entry.group,
+                        entry.direction,
+                        min(weights[entry.name], 1.0),
+                        entry.knock_out_minimum,
+                        entry.knock_out_maximum,
+                        entry.measure.measure,
+                    )
+                )
+            except InputError as exc:  # pragma: no cover - the cell checks come first
+                raise self.error(
+                    crit.ws, row["criteria.col.criterion"], exc.expected, exc.found or "", exc.hint
+                ) from None
+        return tuple(criteria)
+
+    def _check_pairwise_unused(self, ws: Worksheet) -> None:
+        try:
+            index, header_row = self.r._table(ws, PAIRWISE_COLUMNS)
+        except WorkbookError:
+            return  # a sheet that is not used need not be well formed
+        for row in self.r._rows(ws, index, header_row):
+            self.warn(
+                ws,
+                row["pairwise.col.scope"],
+                "the Pairwise sheet's comparisons are not used: the Criteria sheet's weighting "
+                "method is direct",
+            )
+            return
+
+    # -- Pairwise --
+
+    def pairwise(self, crit: _CriteriaSheet) -> tuple[tuple[Comparison, ...], dict[str, AhpResult]]:
+        scopes: dict[str, list[str]] = {GROUPS_SCOPE: list(crit.groups), **crit.groups}
+        if all(len(names) < 2 for names in scopes.values()):
+            return (), {}  # one criterion: nothing to compare, no Pairwise sheet needed
+        ws = self.r.sheet("sheet.pairwise")
+        lang: Lang = "fr" if _norm(ws.title) == _norm(t("sheet.pairwise", "fr")) else "en"
+        groups_label = t("pairwise.scope.groups", lang)
+        index, header_row = self.r._table(ws, PAIRWISE_COLUMNS)
+        scope_spec, a_spec, b_spec, _ = PAIRWISE_COLUMNS
+        groups_names = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
+        group_names = _Names(crit.groups)
+        owner = {name: group for group, names in crit.groups.items() for name in names}
+        given: dict[str, dict[tuple[str, str], tuple[float, Cell]]] = {}
+        comparisons: list[Comparison] = []
+        for row in self.r._rows(ws, index, header_row):
+            scope_cell = row[scope_spec.key]
+            text: str = self.r.value(ws, scope_cell, scope_spec)
+            scope = GROUPS_SCOPE if _norm(text) in groups_names else group_names.get(text)
+            if scope is None:
+                raise self.error(
+                    ws,
+                    scope_cell,
+                    f"{groups_label!r} or the name of a criterion group of the Criteria sheet",
+                    _describe(text),
+                    _Names([groups_label, *crit.groups]).suggest(text),
+                )
+            what = "groups" if scope == GROUPS_SCOPE else f"criteria of group {scope!r}"
+            items = _Names(scopes[scope])
+            a, b = (
+                self._item(ws, row[spec.key], spec, scope, items, owner, groups_label)
+                for spec in (a_spec, b_spec)
+            )
+            if a == b:
+                raise self.error(
+                    ws, row[b_spec.key], f"two different {what} in one comparison", f"{b!r} twice"
+                )
+            cell = row["pairwise.col.value"]
+            value = self._saaty(ws, cell)
+            comparisons.append(Comparison(scope, a, b, value, f"{ws.title}!{cell.coordinate}"))
+            pairs = given.setdefault(scope, {})
+            if (a, b) in pairs:
+                before, first = pairs[(a, b)]
+                if abs(value / before - 1) > RECIPROCITY_TOLERANCE:
+                    raise self.error(
+                        ws,
+                        cell,
+                        f"the same value as {ws.title}!{first.coordinate}, which already "
+                        f"compares {a} with {b}: {a}/{b} = {_judgement(before)}",
+                        f"{a}/{b} = {_judgement(value)}",
+                        "a pair needs one row only: delete one of the two",
+                    )
+            elif (b, a) in pairs:
+                before, first = pairs[(b, a)]
+                if abs(value * before - 1) > RECIPROCITY_TOLERANCE:
+                    raise self.error(
+                        ws,
+                        cell,
+                        f"{a}/{b} = {_judgement(1 / before)}, the reciprocal of "
+                        f"{ws.title}!{first.coordinate} where {b}/{a} = {_judgement(before)}",
+                        f"{a}/{b} = {_judgement(value)}",
+                        f"a pair needs one row only: if {b} is {_judgement(before)} times as "
+                        f"important as {a}, {a} is {_judgement(1 / before)} times as important "
+                        f"as {b}; delete one of the two rows",
+                    )
+                if value > before:  # keep the judgement >= 1, its reciprocal follows
+                    del pairs[(b, a)]
+                    pairs[(a, b)] = (value, cell)
+            else:
+                pairs[(a, b)] = (value, cell)
+        free = ws.cell(row=self.first_free(ws, index, header_row), column=index[scope_spec.key])
+        ahp: dict[str, AhpResult] = {}
+        for scope, names in scopes.items():
+            if len(names) < 2:
+                continue  # one group, or a group of one criterion: weight 1, nothing to compare
+            label = groups_label if scope == GROUPS_SCOPE else scope
+            if len(names) > MAX_CRITERIA:
+                raise WorkbookError(
+                    f"at most {MAX_CRITERIA} items compared in one scope (Saaty's random index "
+                    f"is tabulated up to {MAX_CRITERIA})",
+                    file=self.r.file,
+                    sheet=crit.ws.title,
+                    found=f"{len(names)} in scope {label!r}",
+                    hint="split them into more groups",
+                )
+            ahp[scope] = self._ahp(ws, free, label, names, given.get(scope, {}))
+        return tuple(comparisons), ahp
+
+    def _item(
+        self,
+        ws: Worksheet,
+        cell: Cell,
+        spec: Field,
+        scope: str,
+        items: _Names,
+        owner: Mapping[str, str],
+        groups_label: str,
+    ) -> str:
+        text: str = self.r.value(ws, cell, spec)
+        found = items.get(text)
+        if found is not None:
+            return found
+        if scope == GROUPS_SCOPE:
+            expected = "a criterion group of the Criteria sheet"
+            other = _Names(owner).get(text)
+            hint = (
+                f"{other!r} is a criterion of group {owner[other]!r}: compare it in scope "
+                f"{owner[other]!r}"
+                if other
+                else items.suggest(text)
+            )
+        else:
+            expected = f"a criterion of group {scope!r} (the row's scope)"
+            other = _Names(owner).get(text)
+            if other is not None:
+                hint = (
+                    f"{other!r} is in group {owner[other]!r}: compare it in scope {owner[other]!r}"
+                )
+            elif text in _Names(set(owner.values())):
+                hint = f"to compare groups, use the scope {groups_label!r}"
+            else:
+                hint = items.suggest(text)
+        raise self.error(ws, cell, expected, _describe(text), hint)
+
+    def _saaty(self, ws: Worksheet, cell: Cell) -> float:
+        spec = PAIRWISE_COLUMNS[3]
+        raw = cell.value
+        if _blank(raw):
+            self.r.value(ws, cell, spec)  # raises: required, or a formula with no saved result
+        expected = "a value on Saaty's scale, between 1/9 and 9, for 'Value'"
+        if isinstance(raw, dt.date):
+            raise self.error(
+                ws,
+                cell,
+                expected,
+                _describe(raw),
+                "Excel read a fraction as a date: format the cell as a fraction (# ?/?) and "
+                "type it again, or type =1/3",
+            )
+        value: float | None = None
+        if isinstance(raw, str):
+            value = _fraction(raw)
+        elif isinstance(raw, int | float) and not isinstance(raw, bool):
+            value = float(raw)
+        if value is None or not math.isfinite(value):
+            raise self.error(
+                ws, cell, expected, _describe(raw), "type a number such as 3, or a fraction: 1/3"
+            )
+        if value <= 0:
+            hint = "comparisons are ratios > 0: 1 means equally important"
+        elif value > SAATY_SCALE_MAX * (1 + 1e-9):
+            hint = "the strongest preference is 9, extremely more important"
+        elif value < SAATY_LOWEST:
+            hint = "the weakest is 1/9, extremely less important"
+        else:
+            return value
+        raise self.error(ws, cell, expected, _judgement(value), hint)
+
+    def _ahp(
+        self,
+        ws: Worksheet,
+        free: Cell,
+        label: str,
+        names: Sequence[str],
+        pairs: Mapping[tuple[str, str], tuple[float, Cell]],
+    ) -> AhpResult:
+        n = len(names)
+        matrix = [[1.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i + 1, n):
+                a, b = names[i], names[j]
+                if (a, b) in pairs:
+                    value = pairs[(a, b)][0]
+                elif (b, a) in pairs:
+                    value = 1 / pairs[(b, a)][0]
+                else:
+                    raise self.error(
+                        ws,
+                        free,
+                        f"a comparison of {a!r} with {b!r} in scope {label!r} (AHP compares "
+                        "every pair of a scope once)",
+                        "no such row",
+                        f"add a row: {label} | {a} | {b} | how much more important {a} is than {b}",
+                    )
+                matrix[i][j], matrix[j][i] = value, 1 / value
+        try:
+            return ahp_weights(PairwiseComparisons.from_matrix(list(names), matrix))
+        except InputError as exc:  # pragma: no cover - the cell checks come first
+            raise WorkbookError(
+                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+            ) from None
+
+    # -- Scores --
+
+    def scores(
+        self,
+        vendors: Sequence[VendorEntry],
+        crit: _CriteriaSheet,
+        criteria: tuple[Criterion, ...],
+    ) -> tuple[ScoreSheet, tuple[Score, ...], tuple[str, ...]]:
+        ws = self.r.sheet("sheet.scores")
+        index, header_row = self.r._table(ws, SCORE_COLUMNS)
+        vendor_spec, criterion_spec = SCORE_COLUMNS
+        placeholder = _numbered("scores.evaluator_n")
+        columns: list[tuple[str, int]] = []
+        seen: dict[str, Cell] = {}
+        for header, name in self.named_columns(ws, header_row, index):
+            if placeholder.match(_norm(name)) and self.empty_column(ws, header.column, header_row):
+                continue  # a template column nobody used
+            self.unique(ws, header, name, seen, "evaluator")
+            columns.append((name, header.column))
+        full = dict(index) | {f"evaluator {i}": col for i, (_, col) in enumerate(columns)}
+        self.check_headers(ws, header_row, full.values(), "the evaluator's name")
+        vendor_names = _Names(v.name for v in vendors)
+        criterion_names = _Names(e.name for e in crit.entries)
+        rows: dict[tuple[str, str], Cell] = {}
+        where: dict[tuple[str, str, str], Cell] = {}
+        scores: list[Score] = []
+        low, high = crit.scale
+        for row in self.r._rows(ws, full, header_row):
+            vendor_cell = row[vendor_spec.key]
+            vendor = self.match(
+                ws, vendor_cell, vendor_spec, vendor_names, "a vendor of the Vendors sheet"
+            )
+            criterion = self.match(
+                ws,
+                row[criterion_spec.key],
+                criterion_spec,
+                criterion_names,
+                "a criterion of the Criteria sheet",
+            )
+            if (vendor, criterion) in rows:
+                raise self.error(
+                    ws,
+                    vendor_cell,
+                    "one row per vendor and criterion",
+                    f"{vendor!r} on {criterion!r} again, already in row "
+                    f"{rows[(vendor, criterion)].row}",
+                    "merge the two rows: one column per evaluator",
+                )
+            rows[(vendor, criterion)] = vendor_cell
+            for i, (evaluator, _) in enumerate(columns):
+                cell = row[f"evaluator {i}"]
+                where[(vendor, criterion, evaluator)] = cell
+                present, value = self._score(ws, cell, (low, high))
+                if present:
+                    scores.append(
+                        Score(vendor, criterion, value, evaluator, f"{ws.title}!{cell.coordinate}")
+                    )
+        try:
+            sheet = ScoreSheet(
+                criteria, tuple(v.vendor for v in vendors), tuple(scores), (low, high)
+            )
+        except InputError as exc:
+            free = ws.cell(row=self.first_free(ws, full, header_row), column=index[vendor_spec.key])
+            raise self._score_error(ws, exc, scores, criteria, vendors, rows, where, free) from None
+        return sheet, tuple(scores), tuple(name for name, _ in columns)
+
+    def _score(
+        self, ws: Worksheet, cell: Cell, scale: tuple[float, float]
+    ) -> tuple[bool, float | None]:
+        """(whether the cell holds a score, the score: None for not evaluated)."""
+        raw = cell.value
+        if _blank(raw):
+            self.r.value(ws, cell, EVALUATOR_COLUMN)  # raises for a formula with no saved result
+            return False, None
+        if isinstance(raw, str) and _norm(raw) in _NOT_EVALUATED:
+            return True, None
+        if isinstance(raw, bool) or not isinstance(raw, int | float):
+            low, high = scale
+            raise self.error(
+                ws,
+                cell,
+                f"a score from {low:g} to {high:g} (an amount for an amount or TCO criterion), "
+                f"or {NOT_EVALUATED_MARK!r} for not evaluated",
+                _describe(raw),
+                "type the number itself, without units" if isinstance(raw, str) else None,
+            )
+        return True, float(raw)
+
+    def _score_error(
+        self,
+        ws: Worksheet,
+        exc: InputError,
+        scores: Sequence[Score],
+        criteria: Sequence[Criterion],
+        vendors: Sequence[VendorEntry],
+        rows: Mapping[tuple[str, str], Cell],
+        where: Mapping[tuple[str, str, str], Cell],
+        free: Cell,
+    ) -> WorkbookError:
+        """The score sheet's complaint, at the cell it is about: the score it quotes (by its
+        source), or the first missing score (the empty cell, or a free row for a missing row)."""
+        for score in scores:
+            quoted = f" ({score.source})"
+            if quoted in exc.expected:
+                return WorkbookError(
+                    exc.expected.replace(quoted, ""),
+                    file=self.r.file,
+                    sheet=ws.title,
+                    cell=score.source.rsplit("!", 1)[1],
+                    found=exc.found,
+                    hint=exc.hint,
+                )
+        missing = _first_missing(criteria, [v.name for v in vendors], scores)
+        if missing is None:  # pragma: no cover - the other checks are made on the cells
+            return WorkbookError(
+                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+            )
+        vendor, criterion, evaluator = missing
+        if evaluator is not None:
+            cell = where[(vendor, criterion, evaluator)]
+        elif (vendor, criterion) in rows:
+            first = rows[(vendor, criterion)]
+            evaluator_cells = [c for (v, k, _), c in where.items() if (v, k) == (vendor, criterion)]
+            cell = evaluator_cells[0] if evaluator_cells else first
+        else:
+            cell = free
+        return WorkbookError(
+            exc.expected,
+            file=self.r.file,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            found=exc.found,
+            hint=f"enter it, or type {NOT_EVALUATED_MARK} to mark it not evaluated; a vendor "
+            "nobody evaluated on a criterion is left out of the ranking",
+        )
+
+    # -- Use cases --
+
+    def use_cases(
+        self, vendors: Sequence[VendorEntry]
+    ) -> tuple[tuple[UseCaseEntry, ...], CoverageSheet | None]:
+        if not self.r.has_sheet("sheet.use_cases"):
+            return (), None
+        ws = self.r.sheet("sheet.use_cases")
+        index, header_row = self.r._table(ws, USE_CASE_COLUMNS)
+        vendor_names = _Names(v.name for v in vendors)
+        placeholder = _numbered("use_cases.vendor_n")
+        columns: list[tuple[str, int]] = []
+        seen: dict[str, Cell] = {}
+        for header, text in self.named_columns(ws, header_row, index):
+            vendor = vendor_names.get(text)
+            if vendor is None:
+                if placeholder.match(_norm(text)) and self.empty_column(
+                    ws, header.column, header_row
+                ):
+                    continue  # a template column nobody used
+                raise self.error(
+                    ws,
+                    header,
+                    "the name of a vendor of the Vendors sheet as the header of a coverage column",
+                    _describe(text),
+                    vendor_names.suggest(text)
+                    or "rename the header to the vendor's name as on the Vendors sheet",
+                )
+            self.unique(ws, header, vendor, seen, "vendor column")
+            columns.append((vendor, header.column))
+        full = dict(index) | {f"vendor {i}": col for i, (_, col) in enumerate(columns)}
+        self.check_headers(ws, header_row, full.values(), "the vendor's name")
+        must_spec = USE_CASE_COLUMNS[3]
+        fixed = [spec for spec in USE_CASE_COLUMNS if spec is not must_spec]
+        entries: list[UseCaseEntry] = []
+        names: dict[str, Cell] = {}
+        for row in self.r._rows(ws, full, header_row):
+            v = self.values(ws, row, fixed)
+            name: str = v["use_cases.col.use_case"]
+            self.unique(ws, row["use_cases.col.use_case"], name, names, "use case")
+            must = row[must_spec.key].value
+            if not isinstance(must, bool):
+                must = self.r.value(ws, row[must_spec.key], must_spec) is YesNo.YES
+            coverage = {
+                vendor: self.r.value(
+                    ws, row[f"vendor {i}"], COVERAGE_COLUMN, f"coverage by {vendor}"
+                )
+                for i, (vendor, _) in enumerate(columns)
+            }
+            entries.append(
+                UseCaseEntry(
+                    name,
+                    v["use_cases.col.priority"],
+                    must,
+                    v["use_cases.col.programme"] or "",
+                    coverage,
+                )
+            )
+        if not entries:
+            return (), None
+        present = {vendor for vendor, _ in columns}
+        for vendor_entry in vendors:
+            if vendor_entry.name not in present:
+                last = max(full.values())
+                raise self.error(
+                    ws,
+                    ws.cell(row=header_row, column=last + 1),
+                    f"a coverage column for vendor {vendor_entry.name!r} (listed on the Vendors "
+                    "sheet)",
+                    "no such column",
+                    "add a column whose header is the vendor's name",
+                )
+        try:
+            sheet = CoverageSheet(
+                tuple(e.use_case for e in entries),
+                {vendor: {e.name: e.coverage[vendor] for e in entries} for vendor, _ in columns},
+            )
+        except InputError as exc:  # pragma: no cover - the cell checks come first
+            raise WorkbookError(
+                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+            ) from None
+        return tuple(entries), sheet
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _numbered(key: str) -> re.Pattern[str]:
+    """A pattern for the template's numbered headers ("Evaluator 1", "Éditeur 2"...)."""
+    labels = (
+        re.escape(_norm(label)).replace(re.escape("{n}"), r"\d+") for label in i18n.all_labels(key)
+    )
+    return re.compile("^(?:" + "|".join(labels) + ")$")
+
+
+def _fraction(text: str) -> float | None:
+    """``"3"``, ``"1/3"``, ``"0,5"`` as a number (None if it is not one)."""
+    parts = text.replace(",", ".").split("/")
+    try:
+        numbers = [float(part.strip()) for part in parts]
+    except ValueError:
+        return None
+    if len(numbers) == 1:
+        return numbers[0]
+    if len(numbers) == 2 and numbers[1] != 0:
+        return numbers[0] / numbers[1]
+    return None
+
+
+def _judgement(value: float) -> str:
+    """A comparison as a consultant types it: 3, 2.5, 1/3, 0.4."""
+    if 0 < value < 1:
+        inverse = 1 / value
+        if abs(inverse - round(inverse)) <= 1e-6 * inverse:
+            return f"1/{round(inverse)}"
+    return f"{value:.4g}"
+
+
+def _first_missing(
+    criteria: Sequence[Criterion], vendors: Sequence[str], scores: Sequence[Score]
+) -> tuple[str, str, str | None] | None:
+    """The first missing score in the order :class:`~crmwb.vendors.ScoreSheet` lists them:
+    ``(vendor, criterion, None)`` when nobody scored the cell, ``(..., evaluator)`` when one of
+    the criterion's evaluators did not."""
+    cells: dict[tuple[str, str], list[str]] = {}
+    for s in scores:
+        cells.setdefault((s.vendor, s.criterion), []).append(s.evaluator)
+    for c in criteria:
+        evaluators = list(dict.fromkeys(e for v in vendors for e in cells.get((v, c.name), [])))
+        for v in vendors:
+            got = cells.get((v, c.name))
+            if not got:
+                return v, c.name, None
+            for e in evaluators:
+                if e not in got:
+                    return v, c.name, e
+    return None

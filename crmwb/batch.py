@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crmwb.clients import WORKBOOK_NAME, check_slug
 from crmwb.errors import CrmwbError, UsageError
@@ -41,6 +42,9 @@ from crmwb.report import (
     write_manifest,
 )
 
+if TYPE_CHECKING:
+    from crmwb.workbook import WorkbookReader
+
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
 # the "iri" formats it serves, and jsonschema does without it. The batch process skips it.
@@ -52,15 +56,36 @@ PARAMETERS = ("client_dir", "lang", "output_dir")
 
 @dataclass(frozen=True)
 class Analysis:
-    """An analysis the runner knows: its notebook and the label of its report."""
+    """An analysis the runner knows: its notebook, the label of its report, and whether a
+    client's workbook has what it needs (``applies``; None: every client has)."""
 
     name: str
     notebook: Path
     title_key: str
+    applies: Callable[[WorkbookReader], bool] | None = None
+    skip_reason: str = ""
+
+
+def _has_vendors(reader: WorkbookReader) -> bool:
+    """The workbook lists at least one vendor (the template's empty Vendors sheet does not)."""
+    from crmwb.vendor_sheets import VENDOR_COLUMNS
+
+    if not reader.has_vendor_comparison():
+        return False
+    ws = reader.sheet("sheet.vendors")
+    index, header_row = reader._table(ws, VENDOR_COLUMNS)
+    return any(True for _ in reader._rows(ws, index, header_row))
 
 
 ANALYSES: dict[str, Analysis] = {
     "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
+    "vendor_comparison": Analysis(
+        "vendor_comparison",
+        NOTEBOOKS_DIR / "vendor_comparison.ipynb",
+        "analysis.vendor_comparison",
+        applies=_has_vendors,
+        skip_reason="no vendor listed in the Vendors sheet",
+    ),
 }
 
 
@@ -71,6 +96,7 @@ class JobResult:
     client: str
     analysis: str
     ok: bool = False
+    skipped: bool = False
     error: str = ""
     error_type: str = ""
     timings: dict[str, float] = field(default_factory=dict)
@@ -88,7 +114,7 @@ class ClientRun:
 
     @property
     def ok(self) -> bool:
-        return bool(self.results) and all(r.ok for r in self.results)
+        return bool(self.results) and all(r.ok or r.skipped for r in self.results)
 
 
 @dataclass(frozen=True)
@@ -268,7 +294,14 @@ def run(
         staging = reports_dir / slug / f".{client_run.run_id}.partial"
         staging.mkdir(parents=True, exist_ok=False)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
-        pending.extend(_Job(client_dir, slug, a, staging, lang) for a in analyses)
+        for analysis in analyses:
+            if _applies(analysis, client_dir):
+                pending.append(_Job(client_dir, slug, analysis, staging, lang))
+            else:
+                skipped = JobResult(slug, analysis.name, skipped=True, error=analysis.skip_reason)
+                client_run.results.append(skipped)
+                if progress:
+                    progress(skipped)
 
     try:
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb") as pool:
@@ -301,6 +334,19 @@ def run(
         for slug, client_run in runs.items():
             _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
     return list(runs.values())
+
+
+def _applies(analysis: Analysis, client_dir: Path) -> bool:
+    """Whether to run ``analysis`` for the client (an unreadable workbook: yes, so that the
+    notebook reports the error where it is)."""
+    if analysis.applies is None:
+        return True
+    from crmwb.workbook import read_workbook
+
+    try:
+        return analysis.applies(read_workbook(client_dir / WORKBOOK_NAME))
+    except CrmwbError:
+        return True
 
 
 def _free_run_id(client_reports: Path, run_id: str) -> str:
@@ -338,7 +384,7 @@ def _finish(
         "packages": package_versions(),
         "analyses": {
             r.analysis: {
-                "status": "ok" if r.ok else "failed",
+                "status": "skipped" if r.skipped else "ok" if r.ok else "failed",
                 "error": r.error or None,
                 "error_type": r.error_type or None,
                 "timings_s": {k: round(v, 3) for k, v in r.timings.items()},
@@ -396,9 +442,13 @@ def summary(runs: Sequence[ClientRun]) -> str:
                 (
                     r.client,
                     r.analysis,
-                    "ok" if r.ok else "FAILED",
+                    "skipped" if r.skipped else "ok" if r.ok else "FAILED",
                     f"{seconds:.1f}s" if seconds else "-",
-                    ", ".join(r.outputs) if r.ok else f"{r.error_type}: {r.error}",
+                    r.error
+                    if r.skipped
+                    else ", ".join(r.outputs)
+                    if r.ok
+                    else f"{r.error_type}: {r.error}",
                 )
             )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -421,8 +471,10 @@ def summary(runs: Sequence[ClientRun]) -> str:
                 " (latest still designates the last good run)"
             )
     succeeded = sum(r.ok for c in runs for r in c.results)
-    total = sum(len(c.results) for c in runs)
-    lines.append(f"{succeeded} of {total} analyses succeeded.")
+    skipped = sum(r.skipped for c in runs for r in c.results)
+    total = sum(len(c.results) for c in runs) - skipped
+    tail = f" ({skipped} skipped: nothing to analyse)" if skipped else ""
+    lines.append(f"{succeeded} of {total} analyses succeeded{tail}.")
     return "\n".join(lines)
 
 

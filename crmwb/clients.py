@@ -22,6 +22,7 @@ from crmwb.i18n import Lang, check_lang
 from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
+    from crmwb.vendor_sheets import VendorInputs
     from crmwb.workbook import About, TcoInputs, WorkbookReader
 
 WORKBOOK_NAME = "workbook.xlsx"
@@ -124,6 +125,10 @@ class Client:
     @property
     def workbook(self) -> Path:
         return self.folder / WORKBOOK_NAME
+
+    def vendor_inputs(self) -> VendorInputs:
+        """The vendor comparison sheets (Vendors, Criteria, Pairwise, Scores, Use cases)."""
+        return self.reader.read_vendor_comparison()
 
     def tco_inputs(
         self, horizon_years: int | None = None, discount_rate: float | None = None

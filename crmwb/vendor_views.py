@@ -10,6 +10,7 @@ from crmwb.vendors import (
     Coverage,
     CoverageSheet,
     Exclusion,
+    Measure,
     ScoreSheet,
     VendorComparison,
 )
@@ -228,7 +229,12 @@ def scores_table(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) 
         row: list[object] = [criterion.name]
         for vendor in vendors:
             mean = sheet.mean(vendor, criterion.name)
-            text = "–" if mean is None else _score(mean, ctx)
+            if mean is None:
+                text = "–"
+            elif criterion.measure is Measure.AMOUNT:
+                text = ctx.money(mean)
+            else:
+                text = _score(mean, ctx)
             spread = spreads.get((vendor, criterion.name))
             if spread is not None and spread.spread > 0:
                 text += f" ({_score(spread.minimum, ctx)}–{_score(spread.maximum, ctx)})"
@@ -294,3 +300,28 @@ def method(comparison: VendorComparison, ctx: Context) -> Text:
 
 def _count(value: int, ctx: Context) -> str:
     return i18n.number(value, ctx.lang)
+
+
+def excel_tables(
+    sheet: ScoreSheet, comparison: VendorComparison, coverage: CoverageSheet | None, ctx: Context
+) -> list[Table]:
+    """The tables of the vendor comparison's Excel deliverable, in sheet order."""
+    tables = [
+        ranking_table(comparison, ctx),
+        weights_table(sheet, ctx),
+        scores_table(sheet, comparison, ctx),
+        sensitivity_table(comparison, ctx),
+    ]
+    if coverage is not None:
+        vendors = list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
+        tables.append(coverage_table(coverage, vendors, ctx))
+    return tables
+
+
+def notes(warnings: Sequence[object], notice: str | None) -> Bullets:
+    """The doubts raised while reading the workbook (shown to the consultant, and in the
+    report so the client sees what was assumed)."""
+    items = [str(w) for w in warnings]
+    if notice:
+        items.insert(0, notice)
+    return Bullets(tuple(items))

@@ -71,12 +71,28 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     first = scenario["first"]
     assert first.returncode == 0, first.stdout + first.stderr
-    for slug in ("seed-example", "northwind-retail"):
+    deliverables = {
+        # the seed example has no vendor in its workbook: its vendor comparison is skipped
+        "seed-example": ["tco"],
+        "northwind-retail": ["tco", "vendor_comparison"],
+    }
+    for slug, analyses in deliverables.items():
         latest = scenario["reports"] / slug / "latest"
         assert latest.is_symlink()
         names = sorted(p.name for p in latest.iterdir())
-        assert names == ["manifest.json", "tco.html", "tco.ipynb", "tco.pdf", "tco.xlsx"]
-        assert (latest / "tco.pdf").read_bytes().startswith(b"%PDF")
+        expected = ["manifest.json"] + [
+            f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
+        ]
+        assert names == sorted(expected)
+        for analysis in analyses:
+            assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")
+    manifest = json.loads(
+        (scenario["reports"] / "seed-example" / "latest" / "manifest.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    assert manifest["analyses"]["vendor_comparison"]["status"] == "skipped"
+    assert "skipped" in first.stdout
 
 
 def test_the_seed_example_deliverables_show_the_domain_numbers(scenario):

@@ -1,0 +1,151 @@
+"""ipywidgets forms for discovery workshops: the consultant captures with the client, live.
+
+:class:`PairwiseForm` puts one slider per pair of criteria (Saaty's 1-9 scale, from "9 times
+more important: A" to "9 times more important: B") and shows, as the sliders move, the
+resulting AHP weights and the consistency ratio, with the comparisons to revisit when it is
+above 0.10. "Save to workbook" hands the comparisons to a callback (the notebook binds it to
+:func:`crmwb.vendor_sheets.save_pairwise`, which rewrites only that scope's rows).
+
+The slider arithmetic is plain functions, tested without a browser.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Sequence
+from itertools import combinations
+from typing import Any
+
+from crmwb.errors import CrmwbError
+from crmwb.weights import AhpResult, PairwiseComparisons, ahp_weights
+
+SAATY_STEPS: tuple[int, ...] = (9, 8, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9)
+"""Slider positions, left (A more important) to right (B more important)."""
+MIDDLE = SAATY_STEPS.index(1)
+
+
+def position_to_ratio(position: int) -> float:
+    """How much more important A is than B at slider ``position`` (0..16).
+
+    >>> position_to_ratio(0), position_to_ratio(8), position_to_ratio(10)
+    (9.0, 1.0, 0.3333333333333333)
+    """
+    step = SAATY_STEPS[position]
+    return float(step) if position <= MIDDLE else 1.0 / step
+
+
+def ratio_to_position(ratio: float) -> int:
+    """The slider position nearest to ``ratio`` (A / B).
+
+    >>> ratio_to_position(3), ratio_to_position(1), ratio_to_position(1 / 5)
+    (6, 8, 12)
+    """
+    positions = range(len(SAATY_STEPS))
+    return min(positions, key=lambda p: abs(math.log(position_to_ratio(p)) - math.log(ratio)))
+
+
+def position_label(position: int, first: str, second: str) -> str:
+    """What a slider position means, in words the client understands."""
+    step = SAATY_STEPS[position]
+    if step == 1:
+        return f"{first} = {second}"
+    more = first if position < MIDDLE else second
+    return f"{more} x{step}"
+
+
+class PairwiseForm:
+    """Sliders for every pair of ``items`` (criteria of one group, or the groups), with the
+    AHP weights and consistency ratio recomputed at every move."""
+
+    def __init__(
+        self,
+        items: Sequence[str],
+        initial: PairwiseComparisons | None = None,
+        on_save: Callable[[PairwiseComparisons], str] | None = None,
+        title: str = "",
+    ) -> None:
+        import ipywidgets as w
+
+        if len(items) < 2:
+            raise CrmwbError("at least two items to compare", found=f"{len(items)}")
+        self.items = tuple(items)
+        self.pairs = tuple(combinations(self.items, 2))
+        self._on_save = on_save
+        self.sliders: dict[tuple[str, str], Any] = {}
+        rows = []
+        for first, second in self.pairs:
+            ratio = initial.value(first, second) if initial is not None else 1.0
+            slider = w.IntSlider(
+                value=ratio_to_position(ratio),
+                min=0,
+                max=len(SAATY_STEPS) - 1,
+                readout=False,
+                continuous_update=True,
+                layout=w.Layout(width="320px"),
+            )
+            label = w.Label(
+                position_label(slider.value, first, second), layout=w.Layout(width="180px")
+            )
+            slider.observe(self._moved(label, first, second), names="value")
+            self.sliders[(first, second)] = slider
+            rows.append(
+                w.HBox(
+                    [
+                        w.Label(first, layout=w.Layout(width="180px")),
+                        slider,
+                        w.Label(second, layout=w.Layout(width="180px")),
+                        label,
+                    ]
+                )
+            )
+        self.result_view = w.HTML()
+        self.status = w.HTML()
+        save = w.Button(description="Save to workbook", icon="save", button_style="primary")
+        save.on_click(lambda _button: self.save())
+        header = [w.HTML(f"<h3>{html.escape(title)}</h3>")] if title else []
+        self.widget = w.VBox([*header, *rows, self.result_view, w.HBox([save, self.status])])
+        self._refresh()
+
+    def _moved(self, label: Any, first: str, second: str) -> Callable[[dict[str, Any]], None]:
+        def handler(change: dict[str, Any]) -> None:
+            label.value = position_label(change["new"], first, second)
+            self._refresh()
+
+        return handler
+
+    def comparisons(self) -> PairwiseComparisons:
+        """The comparisons the sliders show (reciprocals filled)."""
+        upper = [
+            [position_to_ratio(self.sliders[(a, b)].value) for b in self.items[i + 1 :]]
+            for i, a in enumerate(self.items[:-1])
+        ]
+        return PairwiseComparisons.from_upper_triangle(self.items, upper)
+
+    def result(self) -> AhpResult:
+        return ahp_weights(self.comparisons())
+
+    def _refresh(self) -> None:
+        result = self.result()
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td style='text-align:right'>{weight:.1%}</td></tr>"
+            for name, weight in sorted(result.priorities.items(), key=lambda kv: -kv[1])
+        )
+        verdict = "consistent" if result.is_consistent else "inconsistent: revisit"
+        colour = "#548235" if result.is_consistent else "#C00000"
+        warning = f"<p>{html.escape(result.warning)}</p>" if result.warning else ""
+        self.result_view.value = (
+            f"<table>{rows}</table>"
+            f"<p style='color:{colour}'>Consistency ratio {result.consistency_ratio:.3f}"
+            f" ({verdict}; threshold 0.10)</p>{warning}"
+        )
+
+    def save(self) -> None:
+        """Hand the comparisons to the save callback and show what it says (or its error)."""
+        if self._on_save is None:
+            self.status.value = "no workbook to save to"
+            return
+        try:
+            self.status.value = html.escape(self._on_save(self.comparisons()))
+        except CrmwbError as exc:
+            self.status.value = f"<span style='color:#C00000'>{html.escape(str(exc))}</span>"

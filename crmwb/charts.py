@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from crmwb import i18n
+from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.pricing import VendorStudy
 from crmwb.tco import TcoComparison, accrual_path
 from crmwb.vendors import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.views import Context
@@ -299,5 +301,58 @@ def weight_sensitivity(comparison: VendorComparison, ctx: Context) -> Figure:
     ax.set_xlabel(ctx.t("vc.chart.weight_axis"))
     ax.grid(axis="x", color=GRID, linewidth=0.6)
     ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def vendor_tco_bands(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Figure:
+    """Cumulative TCO of each vendor (most likely, line) with its P10-P90 band (shaded), by
+    end of year (0 = project start)."""
+    fig = _figure(height=4.0)
+    ax = fig.add_subplot()
+    periods = range(len(study.comparison.options[0].cumulative))
+    for colour, option in zip(PALETTE * 3, study.comparison.options, strict=False):
+        band = risk.vendor(option.option).cumulative
+        ax.fill_between(periods, band.p10, band.p90, color=colour, alpha=0.12, linewidth=0)
+        ax.plot(periods, option.cumulative, color=colour, linewidth=2, label=option.option)
+    ax.set_xlim(0, len(periods) - 1)
+    ax.set_xticks(list(periods))
+    ax.set_xlabel(ctx.t("tco.chart.years_x"))
+    ax.set_ylabel(ctx.t("tco.chart.cumulative_y", currency=ctx.currency))
+    ax.yaxis.set_major_formatter(_money_axis(ctx))
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    return fig
+
+
+def value_map(ranking: WeightedSumResult, totals: Mapping[str, float], ctx: Context) -> Figure:
+    """Weighted score (up is better) against TCO over the horizon (left is cheaper): the
+    vendors to the upper left give the most for the money."""
+    fig = _figure(height=4.2)
+    ax = fig.add_subplot()
+    vendors = [v for v in ranking.ranking if v in totals]
+    xs = [totals[v] for v in vendors]
+    ys = [ranking.vendor(v).score for v in vendors]
+    for colour, vendor, x, y in zip(PALETTE * 3, vendors, xs, ys, strict=False):
+        ax.scatter([x], [y], s=80, color=colour, zorder=3)
+        ax.annotate(
+            textwrap.shorten(vendor, 30),
+            xy=(x, y),
+            xytext=(7, 4),
+            textcoords="offset points",
+            fontsize=8.5,
+            color=INK,
+        )
+    if len(xs) > 1:
+        ax.axvline(sum(xs) / len(xs), color=GRID, linestyle="--", linewidth=1)
+        ax.axhline(sum(ys) / len(ys), color=GRID, linestyle="--", linewidth=1)
+    ax.xaxis.set_major_formatter(_money_axis(ctx))
+    ax.set_xlabel(ctx.t("vc.chart.tco_axis"))
+    ax.set_ylabel(ctx.t("vc.chart.score_axis"))
+    span = max(xs) - min(xs) if xs else 1
+    ax.set_xlim(min(xs) - 0.08 * span, max(xs) + 0.25 * span)
+    ax.grid(color=GRID, linewidth=0.5)
     ax.spines[["top", "right"]].set_visible(False)
     return fig

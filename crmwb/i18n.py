@@ -549,6 +549,123 @@ LABELS: dict[str, dict[Lang, str]] = {
     "coverage.not_covered": {"fr": "Non couvert", "en": "Not covered"},
     "yes_no.yes": {"fr": "Oui", "en": "Yes"},
     "yes_no.no": {"fr": "Non", "en": "No"},
+    # --- the Pricing sheet of the workbook (crmwb.vendor_sheets) ---------------------------
+    "sheet.pricing": {"fr": "Tarifs", "en": "Pricing"},
+    "pricing.sheet_title": {
+        "fr": "Tarifs des éditeurs et volumes du client",
+        "en": "Vendor pricing and the client's volumes",
+    },
+    "pricing.sheet_intro": {
+        "fr": "Les volumes de l'année 1 et leur croissance annuelle, puis une ligne par élément de tarif d'un éditeur. L'horizon, le taux d'actualisation et la hausse annuelle des prix viennent de l'onglet TCO. Le TCO calculé remplace les montants saisis dans l'onglet Notes pour les critères mesurés par le TCO ; un éditeur sans ligne ici garde le montant saisi. Incertitude (Bas / Haut) : pour une prestation, des montants autour du prix (le plus probable) ; pour les autres lignes, des multiplicateurs du prix (90 % / 140 %), avec Bas <= 100 % <= Haut.",
+        "en": "The volumes of year 1 and their yearly growth, then one line per price item of a vendor. The horizon, discount rate and yearly price escalation come from the TCO sheet. The TCO computed replaces the amounts typed on the Scores sheet for the criteria measured by the TCO; a vendor without lines here keeps the amount typed. Uncertainty (Low / High): for a service, amounts around its price (the most likely); for the other lines, multipliers of the price (90% / 140%), with Low <= 100% <= High.",
+    },
+    "pricing.users": {"fr": "Utilisateurs", "en": "Users"},
+    "pricing.users.help": {
+        "fr": "Utilisateurs CRM en année 1 (vide : ceux de l'onglet TCO).",
+        "en": "CRM users in year 1 (empty: those of the TCO sheet).",
+    },
+    "pricing.user_growth": {"fr": "Croissance des utilisateurs", "en": "User growth"},
+    "pricing.user_growth.help": {
+        "fr": "Par an, en % (ex. 5 %). Vide : 0.",
+        "en": "Per year, as a % (e.g. 5%). Empty: 0.",
+    },
+    "pricing.contacts": {"fr": "Contacts", "en": "Contacts"},
+    "pricing.contacts.help": {
+        "fr": "Contacts dans la base en année 1 (vide : ceux de l'onglet TCO).",
+        "en": "Contacts in the base in year 1 (empty: those of the TCO sheet).",
+    },
+    "pricing.contact_growth": {"fr": "Croissance des contacts", "en": "Contact growth"},
+    "pricing.contact_growth.help": {
+        "fr": "Par an, en % (ex. 8 %). Vide : 0.",
+        "en": "Per year, as a % (e.g. 8%). Empty: 0.",
+    },
+    "pricing.messages": {"fr": "Messages par an", "en": "Messages per year"},
+    "pricing.messages.help": {
+        "fr": "Messages envoyés (e-mails, SMS) en année 1. Vide : 0.",
+        "en": "Messages sent (e-mails, SMS) in year 1. Empty: 0.",
+    },
+    "pricing.message_growth": {"fr": "Croissance des messages", "en": "Message growth"},
+    "pricing.message_growth.help": {
+        "fr": "Par an, en % (ex. 10 %). Vide : 0.",
+        "en": "Per year, as a % (e.g. 10%). Empty: 0.",
+    },
+    "pricing.storage_gb": {"fr": "Stockage (Go)", "en": "Storage (GB)"},
+    "pricing.storage_gb.help": {
+        "fr": "Go stockés en année 1. Vide : 0.",
+        "en": "GB stored in year 1. Empty: 0.",
+    },
+    "pricing.storage_growth": {"fr": "Croissance du stockage", "en": "Storage growth"},
+    "pricing.storage_growth.help": {
+        "fr": "Par an, en % (ex. 15 %). Vide : 0.",
+        "en": "Per year, as a % (e.g. 15%). Empty: 0.",
+    },
+    "pricing.col.vendor": {"fr": "Éditeur", "en": "Vendor"},
+    "pricing.col.vendor.help": {
+        "fr": "Un éditeur de l'onglet Éditeurs (liste).",
+        "en": "A vendor of the Vendors sheet (list).",
+    },
+    "pricing.col.item": {"fr": "Élément", "en": "Item"},
+    "pricing.col.item.help": {
+        "fr": "Édition (par utilisateur), palier de contacts, palier de messages, module, licence, prestation, stockage ou engagement minimum (liste).",
+        "en": "User edition, contact tier, message tier, module, licence, service, storage or minimum commitment (list).",
+    },
+    "pricing.col.name": {"fr": "Nom", "en": "Name"},
+    "pricing.col.name.help": {
+        "fr": "Nom de l'édition, du module, de la licence ou de la prestation (obligatoire pour une édition, un module, une prestation). Éditions de la plus petite à la plus grande : la première est celle chiffrée, les suivantes sont imposées au-delà de son maximum.",
+        "en": "Name of the edition, module, licence or service (required for an edition, a module, a service). Editions from the smallest to the largest: the first is the one quoted, the next ones are forced above its maximum.",
+    },
+    "pricing.col.price": {"fr": "Prix", "en": "Price"},
+    "pricing.col.price.help": {
+        "fr": "HT, >= 0. Édition : par utilisateur ; palier de contacts : par contact (toute la base) ; palier de messages : pour 1 000 messages ; module : forfait ; stockage : par Go au-delà de l'inclus ; licence, prestation : montant ; engagement : minimum par an.",
+        "en": "Excl. VAT, >= 0. Edition: per user; contact tier: per contact (whole base); message tier: per 1,000 messages; module: flat; storage: per GB above the included; licence, service: amount; commitment: minimum per year.",
+    },
+    "pricing.col.up_to": {"fr": "Jusqu'à", "en": "Up to"},
+    "pricing.col.up_to.help": {
+        "fr": "Édition : maximum d'utilisateurs ; palier : borne haute incluse, strictement croissante (vide au dernier palier seulement) ; stockage : Go inclus.",
+        "en": "Edition: maximum users; tier: upper bound included, strictly increasing (empty on the last tier only); storage: GB included.",
+    },
+    "pricing.col.per": {"fr": "Par", "en": "Per"},
+    "pricing.col.per.help": {
+        "fr": "Mois (par défaut) ou an, pour une édition, un palier de contacts, un module, le stockage (liste). Messages : par an.",
+        "en": "Month (default) or year, for an edition, a contact tier, a module, storage (list). Messages: per year.",
+    },
+    "pricing.col.rate": {"fr": "Taux", "en": "Rate"},
+    "pricing.col.rate.help": {
+        "fr": "Licence seulement : maintenance annuelle en % de la licence (ex. 20 %).",
+        "en": "Licence only: yearly maintenance as a % of the licence (e.g. 20%).",
+    },
+    "pricing.col.year": {"fr": "Année", "en": "Year"},
+    "pricing.col.year.help": {
+        "fr": "Licence, prestation : année du paiement (0 = initiale, par défaut). Module, engagement : première année (1 par défaut).",
+        "en": "Licence, service: year paid (0 = initial, the default). Module, commitment: first year (1 by default).",
+    },
+    "pricing.col.end_year": {"fr": "Année de fin", "en": "End year"},
+    "pricing.col.end_year.help": {
+        "fr": "Module, engagement : dernière année (vide : l'horizon).",
+        "en": "Module, commitment: last year (empty: the horizon).",
+    },
+    "pricing.col.low": {"fr": "Bas", "en": "Low"},
+    "pricing.col.low.help": {
+        "fr": "Incertitude, avec Haut. Prestation : montant bas (<= prix). Autres : multiplicateur du prix <= 100 % (ex. 90 %). Éditions et paliers : une fourchette pour tous (sur une ligne ou la même sur chacune). Pas pour un engagement.",
+        "en": "Uncertainty, with High. Service: low amount (<= price). Others: multiplier of the price <= 100% (e.g. 90%). Editions and tiers: one range for all (on one line or the same on each). Not for a commitment.",
+    },
+    "pricing.col.high": {"fr": "Haut", "en": "High"},
+    "pricing.col.high.help": {
+        "fr": "Incertitude, avec Bas. Prestation : montant haut (>= prix). Autres : multiplicateur du prix >= 100 % (ex. 140 %).",
+        "en": "Uncertainty, with Low. Service: high amount (>= price). Others: multiplier of the price >= 100% (e.g. 140%).",
+    },
+    "pricing.col.notes": {"fr": "Remarques", "en": "Notes"},
+    "pricing.col.notes.help": {"fr": "Texte libre.", "en": "Free text."},
+    "price_item.user_edition": {"fr": "Édition", "en": "User edition"},
+    "price_item.contact_tier": {"fr": "Palier de contacts", "en": "Contact tier"},
+    "price_item.message_tier": {"fr": "Palier de messages", "en": "Message tier"},
+    "price_item.module": {"fr": "Module", "en": "Module"},
+    "price_item.licence": {"fr": "Licence", "en": "Licence"},
+    "price_item.service": {"fr": "Prestation", "en": "Service"},
+    "price_item.storage": {"fr": "Stockage", "en": "Storage"},
+    "price_item.minimum_commitment": {"fr": "Engagement minimum", "en": "Minimum commitment"},
+    "price_period.month": {"fr": "Mois", "en": "Month"},
+    "price_period.year": {"fr": "An", "en": "Year"},
     # --- batch and files ----------------------------------------------------------------
     # --- the vendor comparison deliverable ------------------------------------------------
     "vc.title": {"fr": "Comparaison des éditeurs CRM", "en": "CRM vendor comparison"},
@@ -670,6 +787,48 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "vc.ahp.consistent": {"fr": "cohérent", "en": "consistent"},
     "vc.ahp.inconsistent": {"fr": "incohérent : à revoir", "en": "inconsistent: to review"},
+    "vc.chart.tco_axis": {
+        "fr": "TCO sur l'horizon (le plus probable)",
+        "en": "TCO over the horizon (most likely)",
+    },
+    "vc.section.tco": {
+        "fr": "Coût total de possession par éditeur",
+        "en": "Total cost of ownership by vendor",
+    },
+    "vc.section.value": {"fr": "Valeur pour le prix", "en": "Value for money"},
+    "vc.col.tco": {"fr": "TCO (le plus probable)", "en": "TCO (most likely)"},
+    "vc.col.p10": {"fr": "P10", "en": "P10"},
+    "vc.col.p50": {"fr": "P50", "en": "P50"},
+    "vc.col.p90": {"fr": "P90", "en": "P90"},
+    "vc.col.p_cheapest": {
+        "fr": "Probabilité d'être le moins cher",
+        "en": "Probability of being the cheapest",
+    },
+    "vc.tco.text": {
+        "fr": "Sur {horizon} ans, **{cheapest}** est le moins cher ({cheapest_total}) ; en tenant compte des incertitudes ({draws} tirages, lois Beta-PERT), il est le moins cher dans {share} des cas. La bande grisée va du P10 au P90.",
+        "en": "Over {horizon} years, **{cheapest}** is the cheapest ({cheapest_total}); with the uncertainties ({draws} draws, Beta-PERT distributions), it is the cheapest in {share} of cases. The shaded band runs from P10 to P90.",
+    },
+    "vc.hidden.title": {"fr": "Coûts cachés repérés", "en": "Hidden costs found"},
+    "vc.hidden.forced_edition": {
+        "fr": "{vendor}, année {year} : édition supérieure imposée ({detail})",
+        "en": "{vendor}, year {year}: next edition forced ({detail})",
+    },
+    "vc.hidden.tier_jump": {
+        "fr": "{vendor}, année {year} : changement de palier ({detail})",
+        "en": "{vendor}, year {year}: tier jump ({detail})",
+    },
+    "vc.hidden.tier_kept": {
+        "fr": "{vendor}, année {year} : palier conservé ({detail})",
+        "en": "{vendor}, year {year}: tier kept ({detail})",
+    },
+    "vc.hidden.storage_overage": {
+        "fr": "{vendor}, année {year} : dépassement de stockage ({detail})",
+        "en": "{vendor}, year {year}: storage overage ({detail})",
+    },
+    "vc.hidden.minimum_commitment": {
+        "fr": "{vendor}, année {year} : engagement minimum appliqué ({detail})",
+        "en": "{vendor}, year {year}: minimum commitment applied ({detail})",
+    },
     "vc.chart.score_axis": {"fr": "Score pondéré (sur 1)", "en": "Weighted score (out of 1)"},
     "vc.chart.weight_axis": {"fr": "Poids du critère", "en": "Criterion weight"},
     "vc.method.text": {

@@ -19,6 +19,13 @@ language, not by position:
   ``n/e`` for "not evaluated" on purpose, or nothing (a missing score, an error).
 * **Use cases** (*Cas d'usage*, optional): Use case | Programme | Priority | Must have | one
   column per vendor, whose header is the vendor's name, holding its coverage level.
+* **Pricing** (*Tarifs*, optional): the client's volumes in year 1 and their yearly growth in
+  column B (users, contacts, messages per year, GB stored; empty users and contacts: the TCO
+  sheet's), then one row per price item of a vendor: Vendor | Item | Name | Price | Up to | Per |
+  Rate | Year | End year | Low | High | Notes (see :data:`PRICING_RULES`). Each vendor with rows
+  gets a :class:`~crmwb.pricing.VendorPricing`, costed on the TCO sheet's horizon, discount
+  rate and escalation; its total (undiscounted) replaces the amounts typed on the Scores sheet
+  for the criteria measured by the TCO. A vendor without rows keeps its typed amounts.
 
 The same field specs write the blank template, the example clients (:func:`write_vendor_sheets`,
 from a :class:`VendorSheets`) and read a filled workbook back (:func:`read_vendor_comparison`,
@@ -29,8 +36,10 @@ benefit) gives a :class:`SheetWarning` instead.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,6 +57,26 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb import i18n
 from crmwb.errors import InputError, WorkbookError
 from crmwb.i18n import Lang, t
+from crmwb.pricing import (
+    ContactPricing,
+    Edition,
+    LicencePurchase,
+    MessagePricing,
+    MinimumCommitment,
+    Module,
+    OneOffService,
+    PricePeriod,
+    StoragePricing,
+    Tier,
+    UserPricing,
+    VendorPricing,
+    VendorStudy,
+    Volume,
+    Volumes,
+    compare_vendors,
+)
+from crmwb.tco import MAX_HORIZON_YEARS, Category, TcoSettings
+from crmwb.uncertainty import PERT_SHAPE, Pert
 from crmwb.vendors import (
     Coverage,
     CoverageSheet,
@@ -121,6 +150,19 @@ class YesNo(StrEnum):
     NO = "no"
 
 
+class PriceItem(StrEnum):
+    """What a row of the Pricing sheet prices (its Item drop-down)."""
+
+    USER_EDITION = "user_edition"
+    CONTACT_TIER = "contact_tier"
+    MESSAGE_TIER = "message_tier"
+    MODULE = "module"
+    LICENCE = "licence"
+    SERVICE = "service"
+    STORAGE = "storage"
+    MINIMUM_COMMITMENT = "minimum_commitment"
+
+
 VENDOR_CHOICES: dict[type[StrEnum], str] = {
     MarketType: "market_type",
     Direction: "direction",
@@ -128,6 +170,8 @@ VENDOR_CHOICES: dict[type[StrEnum], str] = {
     WeightingMethod: "weighting",
     Coverage: "coverage",
     YesNo: "yes_no",
+    PriceItem: "price_item",
+    PricePeriod: "price_period",
 }
 """The vendor sheets' drop-down lists: enum -> prefix of its labels in i18n (a list on the
 hidden Lists sheet each, named ``list_<prefix>``)."""
@@ -212,6 +256,93 @@ USE_CASE_COLUMNS: tuple[Field, ...] = (
 )
 COVERAGE_COLUMN = Field("use_cases.col.vendor", "choice", width=20, required=True, choices=Coverage)
 
+PRICING_PARAMETERS: tuple[Field, ...] = tuple(
+    spec
+    for volume, growth in (
+        ("users", "user_growth"),
+        ("contacts", "contact_growth"),
+        ("messages", "message_growth"),
+        ("storage_gb", "storage_growth"),
+    )
+    for spec in (
+        Field(f"pricing.{volume}", "number"),
+        Field(f"pricing.{growth}", "rate", minimum=-1, maximum=1, min_excluded=True),
+    )
+)
+"""The volumes of year 1 and their yearly growth (rows 4 to 11 of the template)."""
+PRICING_HELP_ROW = 13
+PRICING_HEADER_ROW = 14
+
+_NEGATIVE_PRICE = "prices are entered as positive amounts, excluding VAT"
+PRICING_COLUMNS: tuple[Field, ...] = (
+    Field("pricing.col.vendor", "text", width=30, required=True),
+    Field("pricing.col.item", "choice", width=20, required=True, choices=PriceItem),
+    Field("pricing.col.name", "text", width=30),
+    Field("pricing.col.price", "number", width=13, hint=_NEGATIVE_PRICE),
+    Field("pricing.col.up_to", "number", width=13),
+    Field("pricing.col.per", "choice", width=9, choices=PricePeriod),
+    Field("pricing.col.rate", "fraction", width=9, maximum=1, max_excluded=True),
+    Field("pricing.col.year", "whole", width=8, maximum=MAX_HORIZON_YEARS),
+    Field("pricing.col.end_year", "whole", width=9, minimum=1, maximum=MAX_HORIZON_YEARS),
+    Field("pricing.col.low", "number", width=11),
+    Field("pricing.col.high", "number", width=11),
+    Field("pricing.col.notes", "text", width=40),
+)
+_VENDOR, _ITEM, _NAME, _PRICE, _UP_TO, _PER, _RATE, _YEAR, _END, _LOW, _HIGH, _NOTES = (
+    spec.key for spec in PRICING_COLUMNS
+)
+MULTIPLIER_FORMAT = "[<=10]0%;#,##0"
+"""Low and High: a multiplier (up to 1000 %) shows as a percentage, a service's amount as one."""
+MAX_MULTIPLIER = 10.0
+"""A High multiplier above this (1000 %) is taken for a percentage typed as a number (140)."""
+
+_P = "pricing.col."
+_USES: dict[PriceItem, frozenset[str]] = {
+    item: frozenset(_P + key for key in keys.split())
+    for item, keys in {
+        PriceItem.USER_EDITION: "name price up_to per low high",
+        PriceItem.CONTACT_TIER: "name price up_to per low high",
+        PriceItem.MESSAGE_TIER: "name price up_to per low high",
+        PriceItem.MODULE: "name price per year end_year low high",
+        PriceItem.LICENCE: "name price rate year low high",
+        PriceItem.SERVICE: "name price year low high",
+        PriceItem.STORAGE: "name price up_to per low high",
+        PriceItem.MINIMUM_COMMITMENT: "name price year end_year",
+    }.items()
+}
+"""The columns each item uses (besides Vendor, Item, Notes); another column filled is an error."""
+_NAMED = (PriceItem.USER_EDITION, PriceItem.MODULE, PriceItem.SERVICE)
+_TIERED = (PriceItem.USER_EDITION, PriceItem.CONTACT_TIER, PriceItem.MESSAGE_TIER)
+_ONE_PER_VENDOR = (PriceItem.STORAGE, PriceItem.MINIMUM_COMMITMENT)
+
+PRICING_RULES = """\
+The rules of the Pricing sheet (the help row says them to the consultant):
+
+* Every row needs a Vendor of the Vendors sheet, an Item and a Price >= 0 (excluding VAT).
+  Editions, modules and services need a Name, unique per vendor and item.
+* A column an item does not use must stay empty (a Rate on a module is an error): Up to for
+  editions (maximum users, a whole number), tiers (upper bound, included) and storage (GB
+  included); Per (month by default, or year) for editions, contact tiers, modules and storage;
+  Rate (maintenance, a fraction < 100 %) for a licence; Year for modules and commitments (first
+  year, 1 by default) and licences and services (year paid, 0 = initial period by default); End
+  year for modules and commitments.
+* A vendor's editions and tiers go from the smallest to the largest: bounds strictly
+  increasing, empty on the last one only. The first edition listed is the one quoted; the next
+  ones are forced when the users exceed its maximum. Message tiers are on the messages per year
+  and priced per thousand messages (Per: year or empty). A vendor's contact tiers share one Per.
+* Uncertainty, Low and High, both or neither: for a service, amounts around its price (taken
+  as the most likely): Low <= Price <= High; for the other items, multipliers of the price:
+  Low <= 100 % <= High (90 % / 140 %), a multiplier above 1000 % being a percentage typed as a
+  number. Editions and tiers carry one range for the vendor's per-user (per-contact,
+  per-message) subscription: on one of their rows, or the same on each. No range on a
+  commitment.
+* At most one storage row and one minimum commitment per vendor; a minimum commitment needs a
+  usage-based item (edition, tier, module or storage) to apply to.
+* Not held by the sheet: a vendor's own escalation (the TCO sheet's applies), tiers' flat
+  prices, storage included per user, services of a category other than implementation, PERT
+  shapes other than 4, volumes given year by year.
+"""
+
 VENDOR_NAMES = "vendor_names"
 """Defined name of the Vendors sheet's names (the drop-down of the Scores sheet's Vendor)."""
 CRITERION_NAMES = "criterion_names"
@@ -284,7 +415,9 @@ class VendorSheets:
     ``scores`` hold one record per filled Scores cell (``value=None`` for ``n/e``; a score
     absent is an empty cell); ``evaluators`` are the Scores columns in order (by default, the
     evaluators of ``scores`` in order of appearance). ``comparisons`` are used under AHP only,
-    ``use_cases`` may be empty.
+    ``use_cases`` may be empty. ``pricing`` is the Pricing sheet's price items, one
+    :class:`~crmwb.pricing.VendorPricing` per vendor priced, and ``volumes`` its volumes (None:
+    left empty, the TCO sheet's users and contacts without growth).
     """
 
     vendors: tuple[VendorEntry, ...]
@@ -295,9 +428,12 @@ class VendorSheets:
     comparisons: tuple[Comparison, ...] = ()
     use_cases: tuple[UseCaseEntry, ...] = ()
     evaluators: tuple[str, ...] = ()
+    pricing: tuple[VendorPricing, ...] = ()
+    volumes: Volumes | None = None
 
     def __post_init__(self) -> None:
-        for name in ("vendors", "criteria", "scores", "comparisons", "use_cases", "evaluators"):
+        names = ("vendors", "criteria", "scores", "comparisons", "use_cases", "evaluators")
+        for name in (*names, "pricing"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "scale", (float(self.scale[0]), float(self.scale[1])))
 
@@ -344,6 +480,14 @@ class VendorInputs:
     consistency ratio and warning; None under direct weighting. ``normalisation_notice`` says
     when direct weights did not sum to 1 (e.g. points out of 100). ``warnings`` are the doubts
     raised while reading. ``sheets`` is what the sheets say, as typed.
+
+    ``pricing`` holds a :class:`~crmwb.pricing.VendorPricing` per vendor with rows on the
+    Pricing sheet (empty without), ``volumes`` the client's volumes, ``tco_settings`` the TCO
+    sheet's settings and ``study`` the vendors' costs and TCO comparison
+    (:func:`crmwb.pricing.compare_vendors`), both None when nothing is priced. In
+    ``score_sheet``, the criteria measured by the TCO hold the priced vendors' undiscounted TCO
+    (the other vendors' amounts as typed on the Scores sheet); :meth:`with_tco` puts other
+    amounts there.
     """
 
     sheets: VendorSheets
@@ -353,6 +497,10 @@ class VendorInputs:
     ahp: Mapping[str, AhpResult] | None
     normalisation_notice: str | None
     warnings: tuple[SheetWarning, ...]
+    pricing: tuple[VendorPricing, ...] = ()
+    volumes: Volumes = field(default_factory=Volumes)
+    tco_settings: TcoSettings | None = None
+    study: VendorStudy | None = None
 
     @property
     def weighting(self) -> WeightingMethod:
@@ -381,6 +529,55 @@ class VendorInputs:
         """The AHP scopes whose consistency ratio is above Saaty's 0.10."""
         return tuple(scope for scope, r in (self.ahp or {}).items() if not r.is_consistent)
 
+    def tco_amounts(self, *, discounted: bool = False) -> dict[str, float]:
+        """Priced vendor -> its TCO over the horizon (undiscounted total, or present value at
+        the TCO sheet's discount rate); empty when nothing is priced."""
+        if self.study is None:
+            return {}
+        return {
+            o.option: o.present_value if discounted else o.total
+            for o in self.study.comparison.options
+        }
+
+    def with_tco(self, amounts: Mapping[str, float], source: str = "") -> ScoreSheet:
+        """The score sheet with the criteria measured by the TCO holding ``amounts`` (vendor ->
+        amount in the client's currency), in place of any amount typed or computed (e.g.
+        ``inputs.with_tco(inputs.tco_amounts(discounted=True))``). Every vendor needs an
+        amount: raises :class:`~crmwb.errors.InputError` naming a vendor missing or unknown,
+        or when no criterion is measured by the TCO.
+        """
+        tco = self.tco_criteria
+        if not tco:
+            raise InputError(
+                "a criterion measured by the TCO on the Criteria sheet, for the TCO amounts",
+                found="none",
+                hint="set the Measure of the cost criterion to TCO",
+            )
+        vendors = self.score_sheet.vendor_names
+        names = _Names(vendors)
+        for vendor in amounts:
+            if vendor not in vendors:
+                raise InputError(
+                    "TCO amounts for the vendors of the Vendors sheet",
+                    found=f"an amount for {vendor!r}",
+                    hint=names.suggest(vendor),
+                )
+        scores = [s for s in self.score_sheet.scores if s.criterion not in tco]
+        for criterion in tco:
+            for vendor in vendors:
+                if vendor not in amounts:
+                    raise InputError(
+                        f"a TCO amount for vendor {vendor!r} (criterion {criterion!r})",
+                        found="no amount",
+                        hint="give an amount for every vendor (a vendor without rows on the "
+                        "Pricing sheet has no computed TCO: add its own amount)",
+                    )
+                amount = float(amounts[vendor])
+                if not math.isfinite(amount):
+                    raise InputError(f"a TCO amount for vendor {vendor!r}", found=repr(amount))
+                scores.append(Score(vendor, criterion, amount, "", source))
+        return dataclasses.replace(self.score_sheet, scores=tuple(scores))
+
 
 # --- writing ---------------------------------------------------------------------------------
 
@@ -395,6 +592,7 @@ def write_vendor_sheets(wb: Workbook, lang: Lang, sheets: VendorSheets | None = 
     _write_pairwise(wb.create_sheet(t("sheet.pairwise", lang)), lang, sheets)
     _write_scores(wb.create_sheet(t("sheet.scores", lang)), lang, sheets)
     _write_use_cases(wb.create_sheet(t("sheet.use_cases", lang)), lang, sheets)
+    _write_pricing(wb.create_sheet(t("sheet.pricing", lang)), lang, sheets)
     n_vendors = len(sheets.vendors) if sheets else 0
     n_criteria = len(sheets.criteria) if sheets else 0
     _define_column(wb, VENDOR_NAMES, vendors_ws, 1, TABLE_HEADER_ROW, _rows_for(n_vendors))
@@ -599,6 +797,135 @@ def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> 
     ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=2)
 
 
+def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
+    rows = [row for p in (sheets.pricing if sheets else ()) for row in _price_rows(p, lang)]
+    _write_sheet_title(ws, "pricing", lang, PRICING_COLUMNS)
+    values: dict[str, Any] = {}
+    volumes = sheets.volumes if sheets else None
+    if volumes is not None:
+        for spec, volume in zip(
+            PRICING_PARAMETERS[::2],
+            (volumes.users, volumes.contacts, volumes.messages, volumes.storage_gb),
+            strict=True,
+        ):
+            if volume.yearly is not None:
+                raise InputError(
+                    "volumes as a year-1 value and a yearly growth on the Pricing sheet",
+                    found=f"{t(spec.key, 'en')} given year by year",
+                )
+            growth = PRICING_PARAMETERS[PRICING_PARAMETERS.index(spec) + 1]
+            values[spec.key], values[growth.key] = volume.year_1, volume.growth
+    _write_parameters(ws, PRICING_PARAMETERS, values, lang)
+    n = _rows_for(len(rows))
+    _write_table_header(
+        ws, PRICING_COLUMNS, lang, help_row=PRICING_HELP_ROW, header_row=PRICING_HEADER_ROW, rows=n
+    )
+    first, last = PRICING_HEADER_ROW + 1, PRICING_HEADER_ROW + n
+    _list_validation(ws, PRICING_COLUMNS[0], f"A{first}:A{last}", VENDOR_NAMES, lang)
+    bounds = [i for i, spec in enumerate(PRICING_COLUMNS, start=1) if spec.key in (_LOW, _HIGH)]
+    for row in ws.iter_rows(min_row=first, max_row=last, min_col=bounds[0], max_col=bounds[-1]):
+        for cell in row:
+            cell.number_format = MULTIPLIER_FORMAT
+    for row_number, row_values in enumerate(rows, start=first):
+        for col, spec in enumerate(PRICING_COLUMNS, start=1):
+            value = row_values.get(spec.key)
+            if value is not None:
+                ws.cell(row=row_number, column=col, value=value)
+    ws.freeze_panes = ws.cell(row=first, column=3)
+
+
+def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
+    """The Pricing sheet's rows of one vendor's price list (column key -> value)."""
+
+    def cannot(what: str) -> InputError:
+        return InputError(
+            f"a price list the Pricing sheet can hold (vendor {p.vendor!r})",
+            found=what,
+            hint="see crmwb.vendor_sheets.PRICING_RULES",
+        )
+
+    def spread(u: Pert | None) -> dict[str, Any]:
+        if u is None:
+            return {}
+        if u.shape != PERT_SHAPE:
+            raise cannot(f"a PERT shape of {u.shape:g}")
+        return {_LOW: u.low, _HIGH: u.high}
+
+    rows: list[dict[str, Any]] = []
+
+    def add(item: PriceItem, **values: Any) -> None:
+        rows.append({_VENDOR: p.vendor, _ITEM: choice_label(item, lang)} | values)
+
+    def per(period: PricePeriod) -> str:
+        return choice_label(period, lang)
+
+    if p.escalation is not None:
+        raise cannot("its own escalation")
+    if p.users is not None:
+        if p.users.chosen_index:
+            raise cannot(f"the chosen edition {p.users.chosen!r} not listed first")
+        for i, e in enumerate(p.users.editions):
+            extra = spread(p.users.uncertainty) if i == 0 else {}
+            add(
+                PriceItem.USER_EDITION,
+                **{_NAME: e.name, _PRICE: e.price_per_user_month, _UP_TO: e.max_users},
+                **{_PER: per(PricePeriod.MONTH)},
+                **extra,
+            )
+    tiered: list[tuple[PriceItem, ContactPricing | MessagePricing | None]] = [
+        (PriceItem.CONTACT_TIER, p.contacts),
+        (PriceItem.MESSAGE_TIER, p.messages),
+    ]
+    for item, pricing in tiered:
+        if pricing is None:
+            continue
+        period = pricing.per if isinstance(pricing, ContactPricing) else None
+        for i, tier in enumerate(pricing.tiers):
+            if tier.flat_price:
+                raise cannot(f"a flat price on a tier ({tier.flat_price:g})")
+            extra = spread(pricing.uncertainty) if i == 0 else {}
+            cells: dict[str, Any] = {_PRICE: tier.price, _UP_TO: tier.up_to}
+            add(item, **cells, **{_PER: per(period) if period else None}, **extra)
+    for m in p.modules:
+        cells = {
+            _NAME: m.name,
+            _PRICE: m.price,
+            _PER: per(m.per),
+            _YEAR: m.start_year,
+        }
+        add(PriceItem.MODULE, **cells, **{_END: m.end_year}, **spread(m.uncertainty))
+    for lic in p.licences:
+        cells = {_NAME: lic.description, _PRICE: lic.amount, _YEAR: lic.year}
+        rate = {_RATE: lic.maintenance_rate or None}
+        add(PriceItem.LICENCE, **cells, **rate, **spread(lic.uncertainty))
+    for service in p.services:
+        if service.category is not Category.IMPLEMENTATION:
+            raise cannot(f"a service of category {service.category.value!r}")
+        cells = {
+            _NAME: service.description,
+            _PRICE: service.most_likely,
+            _YEAR: service.year,
+        }
+        amount = service.amount
+        extra = spread(amount) if isinstance(amount, Pert) and not amount.is_degenerate else {}
+        add(PriceItem.SERVICE, **cells, **extra)
+    if p.storage is not None:
+        st = p.storage
+        if st.included_per_user_gb:
+            raise cannot("storage included per user")
+        cells = {_PRICE: st.price_per_gb, _UP_TO: st.included_gb, _PER: per(st.per)}
+        add(PriceItem.STORAGE, **cells, **spread(st.uncertainty))
+    if p.minimum is not None:
+        mc = p.minimum
+        cells = {
+            _PRICE: mc.amount_per_year,
+            _YEAR: mc.first_year,
+            _END: mc.last_year,
+        }
+        add(PriceItem.MINIMUM_COMMITMENT, **cells)
+    return rows
+
+
 # --- reading ---------------------------------------------------------------------------------
 
 
@@ -641,6 +968,28 @@ class _CriteriaSheet:
 
 
 @dataclass
+class _Priced:
+    pricing: tuple[VendorPricing, ...] = ()
+    volumes: Volumes | None = None
+    settings: TcoSettings | None = None
+    study: VendorStudy | None = None
+    computed: dict[str, tuple[float, str]] = field(default_factory=dict)
+    """Priced vendor -> (its undiscounted TCO, where it comes from: ``Pricing!A15``)."""
+
+
+@dataclass
+class _PriceRow:
+    vendor: str
+    item: PriceItem
+    cells: dict[str, Cell]
+    v: dict[str, Any]
+
+    @property
+    def name(self) -> str:
+        return str(self.v[_NAME] or "")
+
+
+@dataclass
 class _Weights:
     criteria: tuple[Criterion, ...]
     group_weights: dict[str, float]
@@ -658,7 +1007,10 @@ class _SheetsReader:
         vendors = self.vendors()
         criteria = self.criteria()
         weights = self.weights(criteria)
-        score_sheet, scores, evaluators = self.scores(vendors, criteria, weights.criteria)
+        priced = self.pricing(vendors)
+        score_sheet, scores, evaluators = self.scores(
+            vendors, criteria, weights.criteria, priced.computed
+        )
         use_cases, coverage = self.use_cases(vendors)
         sheets = VendorSheets(
             vendors=vendors,
@@ -669,6 +1021,8 @@ class _SheetsReader:
             comparisons=weights.comparisons,
             use_cases=use_cases,
             evaluators=evaluators,
+            pricing=priced.pricing,
+            volumes=priced.volumes,
         )
         return VendorInputs(
             sheets=sheets,
@@ -678,6 +1032,10 @@ class _SheetsReader:
             ahp=weights.ahp,
             normalisation_notice=weights.notice,
             warnings=tuple(self.warnings),
+            pricing=priced.pricing,
+            volumes=priced.volumes or Volumes(),
+            tco_settings=priced.settings,
+            study=priced.study,
         )
 
     # -- helpers --
@@ -1193,6 +1551,7 @@ class _SheetsReader:
         vendors: Sequence[VendorEntry],
         crit: _CriteriaSheet,
         criteria: tuple[Criterion, ...],
+        computed: Mapping[str, tuple[float, str]],
     ) -> tuple[ScoreSheet, tuple[Score, ...], tuple[str, ...]]:
         ws = self.r.sheet("sheet.scores")
         index, header_row = self.r._table(ws, SCORE_COLUMNS)
@@ -1243,14 +1602,426 @@ class _SheetsReader:
                     scores.append(
                         Score(vendor, criterion, value, evaluator, f"{ws.title}!{cell.coordinate}")
                     )
+        evaluators = tuple(name for name, _ in columns)
+        scored = self._computed_tco(ws, crit, scores, computed, evaluators)
         try:
             sheet = ScoreSheet(
-                criteria, tuple(v.vendor for v in vendors), tuple(scores), (low, high)
+                criteria, tuple(v.vendor for v in vendors), tuple(scored), (low, high)
             )
         except InputError as exc:
             free = ws.cell(row=self.first_free(ws, full, header_row), column=index[vendor_spec.key])
             raise self._score_error(ws, exc, scores, criteria, vendors, rows, where, free) from None
-        return sheet, tuple(scores), tuple(name for name, _ in columns)
+        return sheet, tuple(scores), evaluators
+
+    def _computed_tco(
+        self,
+        ws: Worksheet,
+        crit: _CriteriaSheet,
+        scores: Sequence[Score],
+        computed: Mapping[str, tuple[float, str]],
+        evaluators: Sequence[str],
+    ) -> list[Score]:
+        """The scores with the priced vendors' TCO on the criteria measured by the TCO, in
+        place of what the Scores sheet says (a typed amount replaced is warned about). The TCO
+        is given by the evaluators who typed the other vendors' amounts, so that every vendor
+        has the same evaluators on the criterion."""
+        tco = [e.name for e in crit.entries if e.measure is CriterionMeasure.TCO]
+        if not computed:
+            return list(scores)
+        if not tco:
+            self.warnings.append(
+                SheetWarning(
+                    "the TCO computed from the Pricing sheet is not used: no criterion of the "
+                    "Criteria sheet is measured by the TCO",
+                    self.r.file,
+                    crit.ws.title,
+                )
+            )
+            return list(scores)
+        kept: list[Score] = []
+        for s in scores:
+            if s.criterion in tco and s.vendor in computed:
+                if s.value is not None:
+                    amount = computed[s.vendor][0]
+                    self.warnings.append(
+                        SheetWarning(
+                            f"the amount typed for {s.vendor!r} on {s.criterion!r} is replaced "
+                            f"by its TCO computed from the Pricing sheet ({amount:,.0f})",
+                            self.r.file,
+                            ws.title,
+                            s.source.rsplit("!", 1)[-1],
+                        )
+                    )
+                continue
+            kept.append(s)
+        for criterion in tco:
+            by = list(dict.fromkeys(s.evaluator for s in kept if s.criterion == criterion))
+            for vendor, (amount, source) in computed.items():
+                for evaluator in by or list(evaluators[:1]) or [""]:
+                    kept.append(Score(vendor, criterion, amount, evaluator, source))
+        return kept
+
+    # -- Pricing --
+
+    def pricing(self, vendors: Sequence[VendorEntry]) -> _Priced:
+        if not self.r.has_sheet("sheet.pricing"):
+            return _Priced()
+        ws = self.r.sheet("sheet.pricing")
+        cells = self.r._parameter_cells(ws, PRICING_PARAMETERS)
+        p = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in PRICING_PARAMETERS}
+        index, header_row = self.r._table(ws, PRICING_COLUMNS)
+        names = _Names(v.name for v in vendors)
+        rows: dict[str, list[_PriceRow]] = {}
+        for row in self.r._rows(ws, index, header_row):
+            vendor = self.match(
+                ws, row[_VENDOR], PRICING_COLUMNS[0], names, "a vendor of the Vendors sheet"
+            )
+            v = self.values(ws, row, PRICING_COLUMNS[1:])
+            rows.setdefault(vendor, []).append(_PriceRow(vendor, v[_ITEM], row, v))
+        if not rows:  # volumes typed are kept, an empty block stays None (the template)
+            typed = any(value is not None for value in p.values())
+            return _Priced(volumes=self._volumes(p, None) if typed else None)
+        settings = self.r.read_tco_settings()
+        volumes = self._volumes(p, settings)
+        pricing = tuple(
+            self._vendor_pricing(ws, rows[v.name], settings) for v in vendors if v.name in rows
+        )
+        try:
+            study = compare_vendors(pricing, settings, volumes)
+        except InputError as exc:  # pragma: no cover - the cell checks come first
+            raise WorkbookError(
+                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+            ) from None
+        first = {
+            vendor: f"{ws.title}!{r[0].cells[_VENDOR].coordinate}" for vendor, r in rows.items()
+        }
+        computed = {o.option: (o.total, first[o.option]) for o in study.comparison.options}
+        return _Priced(pricing, volumes, settings, study, computed)
+
+    def _volumes(self, p: Mapping[str, Any], settings: TcoSettings | None) -> Volumes:
+        defaults = {
+            "pricing.users": settings.users if settings else 0,
+            "pricing.contacts": settings.contacts if settings else 0,
+        }
+        volumes = []
+        for spec, growth in zip(PRICING_PARAMETERS[::2], PRICING_PARAMETERS[1::2], strict=True):
+            year_1 = p[spec.key]
+            if year_1 is None:
+                year_1 = defaults.get(spec.key, 0)
+            volumes.append(Volume(float(year_1), p[growth.key] or 0.0))
+        return Volumes(*volumes)
+
+    def _vendor_pricing(
+        self, ws: Worksheet, rows: Sequence[_PriceRow], settings: TcoSettings
+    ) -> VendorPricing:
+        horizon = settings.horizon_years
+        vendor = rows[0].vendor
+        by_item: dict[PriceItem, list[_PriceRow]] = {}
+        for row in rows:
+            self._check_price_row(ws, row, horizon)
+            by_item.setdefault(row.item, []).append(row)
+        for item in _NAMED:
+            seen: dict[str, Cell] = {}
+            for row in by_item.get(item, []):
+                what = choice_label(item, "en").lower()  # per vendor
+                self.unique(ws, row.cells[_NAME], row.name, seen, what)
+        for item in _ONE_PER_VENDOR:
+            extra = by_item.get(item, [])[1:]
+            if extra:
+                label = choice_label(item, "en").lower()
+                raise self.error(
+                    ws,
+                    extra[0].cells[_ITEM],
+                    f"one {label} row per vendor",
+                    f"a second one for {vendor!r}",
+                    "merge the two rows",
+                )
+        minimum = by_item.get(PriceItem.MINIMUM_COMMITMENT, [])
+        usage = (*_TIERED, PriceItem.MODULE, PriceItem.STORAGE)
+        if minimum and not any(item in by_item for item in usage):
+            raise self.error(
+                ws,
+                minimum[0].cells[_ITEM],
+                f"a usage-based item (edition, tier, module or storage) for {vendor!r}'s minimum "
+                "commitment to apply to",
+                "a minimum commitment alone",
+                "a minimum commitment tops up the subscription to its amount",
+            )
+        ranges = {item: self._shared_range(ws, by_item.get(item, [])) for item in _TIERED}
+        for item in _TIERED:
+            self._check_bounds(ws, by_item.get(item, []), item)
+        contact_rows = by_item.get(PriceItem.CONTACT_TIER, [])
+        periods = [r for r in contact_rows if r.v[_PER] is not None]
+        for row in periods[1:]:
+            if row.v[_PER] is not periods[0].v[_PER]:
+                raise self.error(
+                    ws,
+                    row.cells[_PER],
+                    f"one period for {vendor!r}'s contact tiers, as in "
+                    f"{ws.title}!{periods[0].cells[_PER].coordinate}",
+                    _describe(row.cells[_PER].value),
+                )
+        contact_period = periods[0].v[_PER] if periods else PricePeriod.MONTH
+        try:
+            return VendorPricing(
+                vendor,
+                users=self._user_pricing(by_item, ranges[PriceItem.USER_EDITION]),
+                contacts=ContactPricing(
+                    tuple(self._tier(r) for r in contact_rows),
+                    contact_period,
+                    ranges[PriceItem.CONTACT_TIER],
+                )
+                if contact_rows
+                else None,
+                messages=MessagePricing(
+                    tuple(self._tier(r) for r in by_item[PriceItem.MESSAGE_TIER]),
+                    ranges[PriceItem.MESSAGE_TIER],
+                )
+                if PriceItem.MESSAGE_TIER in by_item
+                else None,
+                modules=tuple(
+                    Module(
+                        r.name,
+                        r.v[_PRICE],
+                        r.v[_PER] or PricePeriod.MONTH,
+                        r.v[_YEAR] if r.v[_YEAR] is not None else 1,
+                        r.v[_END],
+                        self._range(ws, r),
+                    )
+                    for r in by_item.get(PriceItem.MODULE, [])
+                ),
+                licences=tuple(
+                    LicencePurchase(
+                        r.v[_PRICE],
+                        r.v[_RATE] or 0.0,
+                        r.v[_YEAR] or 0,
+                        r.name or "Licence",
+                        self._range(ws, r),
+                    )
+                    for r in by_item.get(PriceItem.LICENCE, [])
+                ),
+                services=tuple(
+                    OneOffService(r.name, self._range(ws, r) or r.v[_PRICE], year=r.v[_YEAR] or 0)
+                    for r in by_item.get(PriceItem.SERVICE, [])
+                ),
+                storage=next(
+                    (
+                        StoragePricing(
+                            r.v[_UP_TO] or 0.0,
+                            r.v[_PRICE],
+                            r.v[_PER] or PricePeriod.MONTH,
+                            uncertainty=self._range(ws, r),
+                        )
+                        for r in by_item.get(PriceItem.STORAGE, [])
+                    ),
+                    None,
+                ),
+                minimum=next(
+                    (
+                        MinimumCommitment(
+                            r.v[_PRICE], r.v[_YEAR] if r.v[_YEAR] is not None else 1, r.v[_END]
+                        )
+                        for r in minimum
+                    ),
+                    None,
+                ),
+            )
+        except InputError as exc:  # pragma: no cover - the cell checks come first
+            raise self.error(
+                ws, rows[0].cells[_VENDOR], exc.expected, exc.found or "", exc.hint
+            ) from None
+
+    def _user_pricing(
+        self, by_item: Mapping[PriceItem, list[_PriceRow]], uncertainty: Pert | None
+    ) -> UserPricing | None:
+        rows = by_item.get(PriceItem.USER_EDITION)
+        if not rows:
+            return None
+        editions = tuple(
+            Edition(
+                r.name,
+                r.v[_PRICE] / (r.v[_PER] or PricePeriod.MONTH).per_year * 12,
+                None if r.v[_UP_TO] is None else int(r.v[_UP_TO]),
+            )
+            for r in rows
+        )
+        return UserPricing(editions, uncertainty=uncertainty)
+
+    @staticmethod
+    def _tier(row: _PriceRow) -> Tier:
+        return Tier(row.v[_UP_TO], row.v[_PRICE])
+
+    def _check_price_row(self, ws: Worksheet, row: _PriceRow, horizon: int) -> None:
+        """One row's own checks: the columns its item uses, its price, name, years, range."""
+        item, v, cells = row.item, row.v, row.cells
+        label = choice_label(item, "en").lower()
+        for spec in PRICING_COLUMNS[2:-1]:
+            if v[spec.key] is not None and spec.key not in _USES[item]:
+                users = [choice_label(i, "en").lower() for i in PriceItem if spec.key in _USES[i]]
+                raise self.error(
+                    ws,
+                    cells[spec.key],
+                    f"no {t(spec.key, 'en')!r} for a {label} (leave the cell empty)",
+                    _describe(cells[spec.key].value),
+                    f"{t(spec.key, 'en')!r} is for: {', '.join(users)}",
+                )
+        named = f" {row.name!r}" if row.name else ""
+        if item in _NAMED and not row.name:
+            raise self.error(ws, cells[_NAME], f"a name for the {label}", "an empty cell")
+        if v[_PRICE] is None:
+            raise self.error(
+                ws,
+                cells[_PRICE],
+                f"a price for the {label}{named} of {row.vendor}",
+                "an empty cell",
+            )
+        up_to = v[_UP_TO]
+        if up_to is not None:
+            if item is PriceItem.USER_EDITION and (up_to < 1 or not float(up_to).is_integer()):
+                raise self.error(
+                    ws,
+                    cells[_UP_TO],
+                    f"a maximum of users, a whole number >= 1, for the {label}{named}",
+                    _plain(up_to),
+                )
+            if item in _TIERED and up_to <= 0:
+                raise self.error(
+                    ws, cells[_UP_TO], f"a tier bound > 0 for a {label}", _plain(up_to)
+                )
+        if item is PriceItem.MESSAGE_TIER and v[_PER] is PricePeriod.MONTH:
+            raise self.error(
+                ws,
+                cells[_PER],
+                "message tiers on the messages per year (Per: year, or empty)",
+                _describe(cells[_PER].value),
+            )
+        self._check_years(ws, row, horizon, label)
+        self._range(ws, row)
+
+    def _check_years(self, ws: Worksheet, row: _PriceRow, horizon: int, label: str) -> None:
+        v, cells = row.v, row.cells
+        first = 0 if row.item in (PriceItem.LICENCE, PriceItem.SERVICE) else 1
+        year = v[_YEAR] if v[_YEAR] is not None else first
+        if not first <= year <= horizon:
+            raise self.error(
+                ws,
+                cells[_YEAR],
+                f"a year between {first} and the horizon ({horizon}, TCO sheet) for a {label}",
+                str(year),
+                "0 is the initial period" if first == 0 else "1 is the first year of use",
+            )
+        end = v[_END]
+        if end is not None and not year <= end <= horizon:
+            raise self.error(
+                ws,
+                cells[_END],
+                f"an end year between the year ({year}) and the horizon ({horizon}, TCO sheet)",
+                str(end),
+            )
+
+    def _range(self, ws: Worksheet, row: _PriceRow) -> Pert | None:
+        """The row's uncertainty: a multiplier Pert(low, 1, high), or for a service the amounts
+        Pert(low, price, high); None without Low and High."""
+        low, high = row.v[_LOW], row.v[_HIGH]
+        cells = row.cells
+        if low is None and high is None:
+            return None
+        if low is None or high is None:
+            empty, other = (_LOW, "High") if low is None else (_HIGH, "Low")
+            raise self.error(
+                ws,
+                cells[empty],
+                f"both Low and High for an uncertainty range ({other} is given)",
+                "an empty cell",
+            )
+        if low > high:
+            raise self.error(
+                ws,
+                cells[_LOW],
+                f"a Low <= the High ({_plain(high)})",
+                _plain(low),
+                "Low is the best case, High the worst",
+            )
+        price = row.v[_PRICE]
+        if row.item is PriceItem.SERVICE:
+            if low > price:
+                raise self.error(
+                    ws,
+                    cells[_LOW],
+                    f"a low amount <= the price ({_plain(price)}, the most likely)",
+                    _plain(low),
+                    "for a service, Low and High are amounts around its price",
+                )
+            if high < price:
+                raise self.error(
+                    ws,
+                    cells[_HIGH],
+                    f"a high amount >= the price ({_plain(price)}, the most likely)",
+                    _plain(high),
+                    "for a service, Low and High are amounts around its price",
+                )
+            return Pert(low, price, high)
+        for key, value, bad, expected in (
+            (_LOW, low, low > 1, "a Low multiplier <= 100% (such as 90%)"),
+            (_HIGH, high, high < 1 or high > MAX_MULTIPLIER, "a High multiplier >= 100% (140%)"),
+        ):
+            if bad:
+                shown = f"{_plain(value)} (shown as {value:.0%})"
+                hint = "the price is the most likely: Low <= 100% <= High"
+                if value > MAX_MULTIPLIER or (key == _LOW and value > 1):
+                    hint = (
+                        f"did you mean {_plain(value)}%? type {_plain(value)}% or "
+                        f"{_plain(value / 100)}, not {_plain(value)}"
+                    )
+                raise self.error(ws, cells[key], expected, shown, hint)
+        return Pert(low, 1.0, high)
+
+    def _shared_range(self, ws: Worksheet, rows: Sequence[_PriceRow]) -> Pert | None:
+        """The one range of a vendor's editions (or tiers): given once, or the same on each."""
+        found: tuple[Pert, _PriceRow] | None = None
+        for row in rows:
+            spread = self._range(ws, row)
+            if spread is None:
+                continue
+            if found is None:
+                found = (spread, row)
+            elif spread != found[0]:
+                raise self.error(
+                    ws,
+                    row.cells[_LOW],
+                    f"one uncertainty range for {row.vendor!r}'s "
+                    f"{choice_label(row.item, 'en').lower()}s, as in "
+                    f"{ws.title}!{found[1].cells[_LOW].coordinate}",
+                    f"{_plain(spread.low)} / {_plain(spread.high)}",
+                    "the range applies to the whole subscription: give it on one row",
+                )
+        return None if found is None else found[0]
+
+    def _check_bounds(self, ws: Worksheet, rows: Sequence[_PriceRow], item: PriceItem) -> None:
+        """Editions and tiers from the smallest to the largest: bounds strictly increasing, the
+        last one only without a bound."""
+        label = choice_label(item, "en").lower()
+        what = "maxima of users" if item is PriceItem.USER_EDITION else "upper bounds"
+        for before, row in itertools.pairwise(rows):
+            previous, bound = before.v[_UP_TO], row.v[_UP_TO]
+            if previous is None:
+                raise self.error(
+                    ws,
+                    before.cells[_UP_TO],
+                    f"an 'Up to' on every {label} of {row.vendor!r} but the last (the "
+                    f"{label}s go from the smallest to the largest)",
+                    f"an empty cell, with {ws.title}!{row.cells[_ITEM].coordinate} after it",
+                    "fill in the bound, or move the row to be the vendor's last " + label,
+                )
+            if bound is not None and bound <= previous:
+                raise self.error(
+                    ws,
+                    row.cells[_UP_TO],
+                    f"{label}s in increasing order ({what} strictly increasing): an 'Up to' "
+                    f"above {_plain(previous)} ({ws.title}!{before.cells[_UP_TO].coordinate})",
+                    _plain(bound),
+                    f"list {row.vendor!r}'s {label}s from the smallest to the largest",
+                )
 
     def _score(
         self, ws: Worksheet, cell: Cell, scale: tuple[float, float]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from crmwb import i18n
+from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.pricing import VendorStudy
 from crmwb.vendors import (
     Coverage,
     CoverageSheet,
@@ -303,7 +305,12 @@ def _count(value: int, ctx: Context) -> str:
 
 
 def excel_tables(
-    sheet: ScoreSheet, comparison: VendorComparison, coverage: CoverageSheet | None, ctx: Context
+    sheet: ScoreSheet,
+    comparison: VendorComparison,
+    coverage: CoverageSheet | None,
+    ctx: Context,
+    tco: VendorStudy | None = None,
+    tco_risk: PricingMonteCarlo | None = None,
 ) -> list[Table]:
     """The tables of the vendor comparison's Excel deliverable, in sheet order."""
     tables = [
@@ -315,6 +322,8 @@ def excel_tables(
     if coverage is not None:
         vendors = list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
         tables.append(coverage_table(coverage, vendors, ctx))
+    if tco is not None and tco_risk is not None:
+        tables.append(tco_table(tco, tco_risk, ctx))
     return tables
 
 
@@ -325,3 +334,67 @@ def notes(warnings: Sequence[object], notice: str | None) -> Bullets:
     if notice:
         items.insert(0, notice)
     return Bullets(tuple(items))
+
+
+def tco_text(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Text:
+    """Which vendor is the cheapest over the horizon, and how often it stays so."""
+    comparison = study.comparison
+    cheapest = comparison.cheapest
+    return Text(
+        (
+            ctx.t(
+                "vc.tco.text",
+                horizon=comparison.settings.horizon_years,
+                cheapest=cheapest.option,
+                cheapest_total=ctx.money(cheapest.total),
+                draws=_count(risk.draws, ctx),
+                share=ctx.percent(risk.vendor(cheapest.option).p_cheapest),
+            ),
+        )
+    )
+
+
+def tco_table(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Table:
+    """Per vendor: the most likely TCO over the horizon, its present value, P10 / P50 / P90
+    and the probability of being the cheapest (cheapest first)."""
+    rows = []
+    for option in sorted(study.comparison.options, key=lambda o: o.total):
+        r = risk.vendor(option.option)
+        rows.append(
+            (
+                option.option,
+                option.total,
+                option.present_value,
+                r.total.p10,
+                r.total.p50,
+                r.total.p90,
+                r.p_cheapest,
+            )
+        )
+    rate = ctx.percent(study.comparison.settings.discount_rate, decimals=1)
+    columns = (
+        Column(ctx.t("vc.col.vendor")),
+        Column(ctx.t("vc.col.tco"), "money"),
+        Column(ctx.t("tco.ind.present_value", rate=rate), "money"),
+        Column(ctx.t("vc.col.p10"), "money"),
+        Column(ctx.t("vc.col.p50"), "money"),
+        Column(ctx.t("vc.col.p90"), "money"),
+        Column(ctx.t("vc.col.p_cheapest"), "percent"),
+    )
+    return Table(sheet_name(ctx.t("vc.section.tco")), columns, tuple(rows), ctx)
+
+
+def hidden_costs(study: VendorStudy, ctx: Context) -> Bullets:
+    """The hidden costs the price lists hold (forced editions, tier jumps, overages, minimum
+    commitments), vendor by vendor."""
+    return Bullets(
+        tuple(
+            ctx.t(
+                f"vc.hidden.{cost.kind.value}",
+                vendor=vendor,
+                year=cost.year,
+                detail=cost.detail,
+            )
+            for vendor, cost in study.hidden_costs
+        )
+    )

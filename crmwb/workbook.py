@@ -175,8 +175,8 @@ def build_workbook(
     ``vendors`` are None, or one filled with them (the example clients are written this way).
 
     Sheets: About, TCO, the hidden Lists, then the vendor comparison's (Vendors, Criteria,
-    Pairwise, Scores, Use cases; empty when ``vendors`` is None). New sheets go after Lists, so
-    the sheets of workbooks made before them keep their places.
+    Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None). New sheets go after
+    Lists, so the sheets of workbooks made before them keep their places.
     """
     from crmwb.vendor_sheets import write_vendor_sheets
 
@@ -563,8 +563,12 @@ class WorkbookReader:
             date=v["about.date"],
         )
 
-    def read_tco(self) -> TcoInputs:
-        ws = self.sheet("sheet.tco")
+    def read_tco_settings(self) -> TcoSettings:
+        """The TCO sheet's settings (horizon, discount rate, users, contacts, escalation),
+        shared by its cost lines and by the vendor pricing."""
+        return self._tco_settings(self.sheet("sheet.tco"))[0]
+
+    def _tco_settings(self, ws: Worksheet) -> tuple[TcoSettings, dict[str, Cell]]:
         cells = self._parameter_cells(ws, TCO_PARAMETERS)
         p = {spec.key: self.value(ws, cells.get(spec.key), spec) for spec in TCO_PARAMETERS}
         settings = TcoSettings(
@@ -574,6 +578,11 @@ class WorkbookReader:
             contacts=p["tco.contacts"] or 0,
             escalation=p["tco.escalation"] or 0.0,
         )
+        return settings, cells
+
+    def read_tco(self) -> TcoInputs:
+        ws = self.sheet("sheet.tco")
+        settings, cells = self._tco_settings(ws)
         index, header_row = self._table(ws, TCO_COLUMNS)
         lines: list[CostLine] = []
         row_cells: list[dict[str, Cell]] = []

@@ -624,8 +624,8 @@ def test_template_vendor_sheets(tmp_path, lang):
     save_workbook(build_workbook(lang), path)
     wb = load_workbook(path)
     names = {
-        "fr": ["Éditeurs", "Critères", "Comparaisons", "Notes", "Cas d'usage"],
-        "en": ["Vendors", "Criteria", "Pairwise", "Scores", "Use cases"],
+        "fr": ["Éditeurs", "Critères", "Comparaisons", "Notes", "Cas d'usage", "Tarifs"],
+        "en": ["Vendors", "Criteria", "Pairwise", "Scores", "Use cases", "Pricing"],
     }[lang]
     assert wb.sheetnames[3:] == names
     assert {"vendor_names", "criterion_names", "list_market_type", "list_coverage"} <= set(

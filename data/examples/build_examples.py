@@ -13,8 +13,14 @@ how they were made and rebuilds them when the workbook layout changes.
   Its vendor comparison (DOMAIN.md §3): 5 vendors of the three market types, 10 criteria in 4
   groups (features, costs, ease of use & support, integration) weighted by AHP (groups, then
   criteria within each group; every consistency ratio below 0.10), scores on 0-5 by two
-  evaluators (the 5-year TCO typed as an amount by the consultant until the vendor TCO is
-  computed), and 8 use cases of the relationship plan with their coverage.
+  evaluators, 8 use cases of the relationship plan with their coverage, and each vendor's price
+  list on the Pricing sheet (40 users growing 5 %, 180 000 contacts growing 8 %, 2.4 M messages
+  a year growing 10 %, 30 GB growing 15 %): the 5-year TCO criterion is computed from them.
+  Ecosystem CRMs: editions per user per month (Salesforce's Enterprise edition is capped at 47
+  users, so Unlimited is forced in year 5), modules, a connector licence with maintenance
+  (Dynamics), storage overage (Salesforce), expensive integrator services with ranges.
+  Intermediate CRMs: contact tiers with a tier jump during the horizon, message tiers. Campaign
+  manager: cheap contact tiers, messages, and a minimum commitment topped up every year.
 """
 
 from __future__ import annotations
@@ -23,7 +29,24 @@ import datetime as dt
 from pathlib import Path
 
 from crmwb.clients import WORKBOOK_NAME
+from crmwb.pricing import (
+    ContactPricing,
+    Edition,
+    LicencePurchase,
+    MessagePricing,
+    MinimumCommitment,
+    Module,
+    OneOffService,
+    PricePeriod,
+    StoragePricing,
+    Tier,
+    UserPricing,
+    VendorPricing,
+    Volume,
+    Volumes,
+)
 from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.uncertainty import Pert
 from crmwb.vendor_sheets import (
     GROUPS_SCOPE,
     Comparison,
@@ -370,7 +393,79 @@ _SCORES: dict[str, dict[str, list[float | None]]] = {
         FILES: [4, 4],
     },
 }
-_TCO = {SF: 820_000, MS: 610_000, SPLIO: 340_000, SELLIGENT: 420_000, BREVO: 150_000}
+
+# The vendors' price lists (quotes excluding VAT, in EUR), costed on the TCO sheet's 5 years at
+# 8 % with a 3 % yearly escalation. Ranges: multipliers (low, 1, high) of a price, or amounts
+# (low, most likely, high) for a service.
+NORTHWIND_VOLUMES = Volumes(
+    users=Volume(40, 0.05),
+    contacts=Volume(180_000, 0.08),
+    messages=Volume(2_400_000, 0.10),
+    storage_gb=Volume(30, 0.15),
+)
+NORTHWIND_PRICING = (
+    VendorPricing(
+        SF,
+        users=UserPricing(
+            (Edition("Enterprise", 150, max_users=47), Edition("Unlimited", 330)),
+            uncertainty=Pert(0.95, 1.0, 1.15),
+        ),
+        modules=(
+            Module("Marketing Cloud Account Engagement (Growth)", 1250),
+            Module("Loyalty Management", 1500, uncertainty=Pert(0.9, 1.0, 1.4)),
+        ),
+        services=(
+            OneOffService(
+                "Integrator: set-up, ERP and e-commerce interfaces", Pert(95_000, 115_000, 170_000)
+            ),
+            OneOffService("Legacy data migration", Pert(18_000, 22_000, 40_000)),
+            OneOffService("Training of 40 users", 14_000),
+        ),
+        storage=StoragePricing(20, 5.0),
+    ),
+    VendorPricing(
+        MS,
+        users=UserPricing((Edition("Sales Enterprise", 105),), uncertainty=Pert(0.95, 1.0, 1.1)),
+        modules=(Module("Customer Insights - Journeys", 1500, uncertainty=Pert(0.95, 1.0, 1.3)),),
+        licences=(LicencePurchase(18_000, 0.18, description="ERP connector, perpetual licence"),),
+        services=(
+            OneOffService(
+                "Integrator: configuration and interfaces", Pert(80_000, 95_000, 140_000)
+            ),
+            OneOffService("Legacy data migration", Pert(18_000, 22_000, 40_000)),
+            OneOffService("Training of 40 users", 12_000),
+        ),
+    ),
+    VendorPricing(
+        SPLIO,
+        contacts=ContactPricing(
+            (Tier(200_000, 0.25), Tier(400_000, 0.29)), PricePeriod.YEAR, Pert(0.95, 1.0, 1.2)
+        ),
+        messages=MessagePricing((Tier(3_000_000, 0.60), Tier(None, 0.50))),
+        modules=(Module("Loyalty engine", 900),),
+        services=(
+            OneOffService("Set-up and loyalty programme", Pert(38_000, 45_000, 65_000)),
+            OneOffService("Legacy data migration", 18_000),
+        ),
+    ),
+    VendorPricing(
+        SELLIGENT,
+        contacts=ContactPricing((Tier(200_000, 0.022), Tier(None, 0.020))),
+        messages=MessagePricing((Tier(5_000_000, 0.45), Tier(None, 0.40))),
+        modules=(Module("Omnichannel journeys (SMS, push)", 600, uncertainty=Pert(0.9, 1.0, 1.5)),),
+        services=(
+            OneOffService("Integrator: set-up and interfaces", Pert(50_000, 60_000, 90_000)),
+            OneOffService("Training", 8_000),
+        ),
+    ),
+    VendorPricing(
+        BREVO,
+        contacts=ContactPricing((Tier(250_000, 0.004), Tier(None, 0.0035))),
+        messages=MessagePricing((Tier(3_000_000, 0.30), Tier(None, 0.25))),
+        services=(OneOffService("Onboarding and templates", Pert(5_000, 6_000, 9_000)),),
+        minimum=MinimumCommitment(24_000),
+    ),
+)
 
 NORTHWIND_VENDORS = VendorSheets(
     vendors=(
@@ -413,10 +508,7 @@ NORTHWIND_VENDORS = VendorSheets(
         CriterionEntry(INTEGRATION, CONNECTORS, BEN),
         CriterionEntry(INTEGRATION, FILES, BEN),
     ),
-    scores=(
-        scores_from_table(_SCORES, [ALEX, SAM])
-        + scores_from_table({vendor: {TCO_5Y: [amount]} for vendor, amount in _TCO.items()}, [ALEX])
-    ),
+    scores=scores_from_table(_SCORES, [ALEX, SAM]),
     scale=(0, 5),
     weighting=WeightingMethod.AHP,
     comparisons=(
@@ -472,6 +564,8 @@ NORTHWIND_VENDORS = VendorSheets(
         ),
     ),
     evaluators=(ALEX, SAM),
+    pricing=NORTHWIND_PRICING,
+    volumes=NORTHWIND_VOLUMES,
 )
 
 VENDORS = {"northwind-retail": NORTHWIND_VENDORS}

@@ -45,6 +45,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
@@ -2230,3 +2231,54 @@ def _first_missing(
                 if e not in got:
                     return v, c.name, e
     return None
+
+
+# --- workshop: saving comparisons back ---------------------------------------------------------
+
+
+def save_pairwise(path: Path, scope: str, comparisons: PairwiseComparisons) -> str:
+    """Rewrite the Pairwise sheet's comparisons of ``scope`` (``GROUPS_SCOPE`` or a group name)
+    with ``comparisons``, one row per pair (A/B, A before B as in ``comparisons.criteria``),
+    keeping every other row, cell, sheet, drop-down and format of the workbook. The file is
+    written through a temporary file: a failure leaves the consultant's workbook as it was.
+
+    Returns what was done, in a sentence for the workshop form.
+    """
+    from openpyxl import load_workbook
+
+    from crmwb.workbook import read_workbook, save_workbook
+
+    reader = read_workbook(path)
+    title = reader.sheet("sheet.pairwise").title
+    index, header_row = reader._table(reader.sheet("sheet.pairwise"), PAIRWISE_COLUMNS)
+    columns = [index[spec.key] for spec in PAIRWISE_COLUMNS]
+    wb = load_workbook(path)  # formulas kept: only the values of this sheet's rows change
+    ws = wb[title]
+    wanted = _norm(scope)
+    groups_names = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
+    groups_names.add(_norm(GROUPS_SCOPE))
+    kept: list[list[Any]] = []
+    last = ws.max_row
+    for row in range(header_row + 1, last + 1):
+        values = [ws.cell(row=row, column=col).value for col in columns]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        key = _norm(str(values[0] or ""))
+        same = key == wanted or (key in groups_names and wanted in groups_names)
+        if not same:
+            kept.append(values)
+    shown_scope = scope
+    if wanted in groups_names:  # written in the workbook's language, as the template does
+        shown_scope = t("pairwise.scope.groups", reader.read_about().language)
+    new_rows = [
+        [shown_scope, a, b, comparisons.value(a, b)]
+        for a, b in itertools.combinations(comparisons.criteria, 2)
+    ]
+    for offset, values in enumerate([*kept, *new_rows]):
+        for col, value in zip(columns, values, strict=True):
+            ws.cell(row=header_row + 1 + offset, column=col, value=value)
+    for row in range(header_row + 1 + len(kept) + len(new_rows), last + 1):
+        for col in columns:
+            ws.cell(row=row, column=col, value=None)
+    save_workbook(wb, Path(path))
+    return f"saved {len(new_rows)} comparisons of '{scope}' to {Path(path).name}"

@@ -15,10 +15,14 @@ import html
 import math
 from collections.abc import Callable, Sequence
 from itertools import combinations
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from crmwb.errors import CrmwbError
 from crmwb.weights import AhpResult, PairwiseComparisons, ahp_weights
+
+if TYPE_CHECKING:
+    from crmwb.vendor_sheets import VendorInputs
 
 SAATY_STEPS: tuple[int, ...] = (9, 8, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Slider positions, left (A more important) to right (B more important)."""
@@ -149,3 +153,32 @@ class PairwiseForm:
             self.status.value = html.escape(self._on_save(self.comparisons()))
         except CrmwbError as exc:
             self.status.value = f"<span style='color:#C00000'>{html.escape(str(exc))}</span>"
+
+
+def weight_forms(workbook: Path, inputs: VendorInputs) -> list[PairwiseForm]:
+    """One pairwise form for the criterion groups, and one per group of two criteria or
+    more, started from the workbook's comparisons; each saves its scope back to ``workbook``."""
+    from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise
+
+    groups: dict[str, list[str]] = {}
+    for criterion in inputs.score_sheet.criteria:
+        groups.setdefault(criterion.group, []).append(criterion.name)
+    scopes = {GROUPS_SCOPE: list(groups), **groups}
+    forms = []
+    for scope, items in scopes.items():
+        if len(items) < 2:
+            continue
+        initial = (inputs.ahp or {}).get(scope)
+
+        def on_save(comparisons: PairwiseComparisons, scope: str = scope) -> str:
+            return save_pairwise(workbook, scope, comparisons)
+
+        forms.append(
+            PairwiseForm(
+                items,
+                initial.comparisons if initial is not None else None,
+                on_save,
+                title=scope,
+            )
+        )
+    return forms

@@ -47,3 +47,20 @@ def test_tco_notebook_runs_on_the_seed_example(tmp_path, monkeypatch, lang):
     assert "€12,600" in html and "€19,280" in html
     assert "during year 4 (month 37)" in html
     assert (tmp_path / "tco.xlsx").exists()
+
+
+def test_workshop_notebook_builds_its_forms(tmp_path, monkeypatch):
+    for name, value in runtime_environment(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    notebook = ANALYSES["tco"].notebook.parent / "workshop_weights.ipynb"
+    nb = papermill.execute_notebook(
+        str(notebook),
+        str(tmp_path / "workshop.ipynb"),
+        parameters={"client_dir": str(EXAMPLES_DIR / "northwind-retail")},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(notebook.parent),
+    )
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    # the forms are a widget view (one VBox holding a form per scope)
+    assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)

@@ -51,3 +51,34 @@ def test_initial_comparisons_set_the_sliders_and_save_hands_them_over():
     form.save()
     assert saved[0].value("A", "B") == 5 and saved[0].value("B", "A") == pytest.approx(0.2)
     assert form.status.value == "saved 1 comparison"
+
+
+def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path):
+    import shutil
+
+    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.widgets import weight_forms
+    from crmwb.workbook import read_workbook
+
+    path = tmp_path / "workbook.xlsx"
+    shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)
+    before = read_workbook(path).read_vendor_comparison()
+    forms = {f.items: f for f in weight_forms(path, before)}
+    groups = next(f for f in forms.values() if set(f.items) == set(before.group_weights))
+    # the consultant makes the first group 9 times as important as the second
+    first, second = groups.items[0], groups.items[1]
+    groups.sliders[(first, second)].value = ratio_to_position(9)
+    groups.save()
+    assert groups.status.value.startswith("saved")
+    after = read_workbook(path).read_vendor_comparison()
+    assert after.ahp is not None
+    assert after.ahp["Groups"].comparisons.value(first, second) == 9
+    # the other scopes, the scores and the TCO sheet are as they were
+    for scope, result in (before.ahp or {}).items():
+        if scope != "Groups":
+            assert after.ahp[scope].priorities == pytest.approx(result.priorities)
+    assert after.score_sheet.scores == before.score_sheet.scores
+    assert (
+        read_workbook(path).read_tco()
+        == read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx").read_tco()
+    )

@@ -796,6 +796,8 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Total cost of ownership by vendor",
     },
     "vc.section.value": {"fr": "Valeur pour le prix", "en": "Value for money"},
+    "vc.col.ideal": {"fr": "Solution idéale", "en": "Ideal solution"},
+    "vc.col.anti_ideal": {"fr": "Solution anti-idéale", "en": "Anti-ideal solution"},
     "vc.col.tco": {"fr": "TCO (le plus probable)", "en": "TCO (most likely)"},
     "vc.col.p10": {"fr": "P10", "en": "P10"},
     "vc.col.p50": {"fr": "P50", "en": "P50"},

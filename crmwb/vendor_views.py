@@ -318,6 +318,7 @@ def excel_tables(
         weights_table(sheet, ctx),
         scores_table(sheet, comparison, ctx),
         sensitivity_table(comparison, ctx),
+        topsis_table(comparison, ctx),
     ]
     if coverage is not None:
         vendors = list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
@@ -398,3 +399,19 @@ def hidden_costs(study: VendorStudy, ctx: Context) -> Bullets:
             for vendor, cost in study.hidden_costs
         )
     )
+
+
+def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
+    """TOPSIS' ideal and anti-ideal solutions, criterion by criterion (weighted, vector-normalised
+    values: the best and the worst of the vendors ranked)."""
+    topsis = comparison.topsis
+    rows = tuple(
+        (criterion, round(topsis.ideal[criterion], 4), round(topsis.anti_ideal[criterion], 4))
+        for criterion in topsis.ideal
+    )
+    columns = (
+        Column(ctx.t("vc.col.criterion")),
+        Column(ctx.t("vc.col.ideal"), "number"),
+        Column(ctx.t("vc.col.anti_ideal"), "number"),
+    )
+    return Table(sheet_name("TOPSIS"), columns, rows, ctx, caption="TOPSIS")

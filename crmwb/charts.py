@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -108,21 +109,25 @@ def cumulative_cost(study: TcoComparison, ctx: Context) -> Figure:
     return fig
 
 
-def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
-    """One horizontal bar per option, stacked by cost category (totals over the horizon)."""
-    categories = list(dict.fromkeys(c for o in study.options for c in o.by_category))
-    fig = _figure(height=1.6 + 0.5 * len(study.options) + 0.2 * (len(categories) // 4))
+def _stacked_bars(
+    names: Sequence[str],
+    segments: Sequence[tuple[str, Sequence[float]]],
+    total_text: Callable[[float], str],
+    height: float,
+) -> tuple[Figure, Any, list[float]]:
+    """Horizontal bars, one per name (first on top), stacked by segment (label, widths), each
+    total written at the end of its bar, the legend below. Returns the figure, its axes and
+    the totals, for the caller's axis labels and limits."""
+    fig = _figure(height=height)
     ax = fig.add_subplot()
-    names = [o.option for o in study.options]
-    left = [0.0] * len(study.options)
-    for colour, category in zip(CATEGORY_COLOURS * 2, categories, strict=False):
-        widths = [sum(o.by_category.get(category, ())) for o in study.options]
+    left = [0.0] * len(names)
+    for colour, (label, widths) in zip(CATEGORY_COLOURS * 2, segments, strict=False):
         ax.barh(
             names,
             widths,
             left=left,
             color=colour,
-            label=choice_label(category, ctx.lang),
+            label=label,
             height=0.55,
             edgecolor="white",
             linewidth=0.8,
@@ -130,7 +135,7 @@ def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
         left = [a + b for a, b in zip(left, widths, strict=True)]
     for y, total in enumerate(left):
         ax.annotate(
-            ctx.money(total),
+            total_text(total),
             xy=(total, y),
             xytext=(5, 0),
             textcoords="offset points",
@@ -140,15 +145,31 @@ def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
             color=INK,
         )
     ax.invert_yaxis()
-    ax.set_xlim(0, max(left) * 1.18 if max(left) > 0 else 1)
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.legend(loc="outside lower center", ncols=min(4, len(segments)), frameon=False, fontsize=8)
+    return fig, ax, left
+
+
+def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
+    """One horizontal bar per option, stacked by cost category (totals over the horizon)."""
+    categories = list(dict.fromkeys(c for o in study.options for c in o.by_category))
+    segments = [
+        (choice_label(c, ctx.lang), [sum(o.by_category.get(c, ())) for o in study.options])
+        for c in categories
+    ]
+    fig, ax, totals = _stacked_bars(
+        [o.option for o in study.options],
+        segments,
+        ctx.money,
+        height=1.6 + 0.5 * len(study.options) + 0.2 * (len(categories) // 4),
+    )
+    ax.set_xlim(0, max(totals) * 1.18 if max(totals) > 0 else 1)
     ax.xaxis.set_major_formatter(_money_axis(ctx))
     ax.set_xlabel(
         ctx.t("tco.chart.total_y", horizon=study.settings.horizon_years, currency=ctx.currency)
     )
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.legend(loc="outside lower center", ncols=min(4, len(categories)), frameon=False, fontsize=8)
     return fig
 
 
@@ -160,40 +181,17 @@ def weighted_scores(ranking: WeightedSumResult, ctx: Context) -> Figure:
     contributes to the weighted score."""
     vendors = list(ranking.ranking)
     groups = list(dict.fromkeys(g for v in ranking.vendors for g in v.group_contributions))
-    fig = _figure(height=1.4 + 0.45 * len(vendors))
-    ax = fig.add_subplot()
-    left = [0.0] * len(vendors)
-    for colour, group in zip(CATEGORY_COLOURS * 2, groups, strict=False):
-        widths = [ranking.vendor(v).group_contributions.get(group, 0.0) for v in vendors]
-        ax.barh(
-            vendors,
-            widths,
-            left=left,
-            color=colour,
-            label=group,
-            height=0.55,
-            edgecolor="white",
-            linewidth=0.8,
-        )
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    for y, total in enumerate(left):
-        ax.annotate(
-            i18n.number(total, ctx.lang, decimals=2),
-            xy=(total, y),
-            xytext=(5, 0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8.5,
-            fontweight="bold",
-            color=INK,
-        )
-    ax.invert_yaxis()
+    segments = [
+        (g, [ranking.vendor(v).group_contributions.get(g, 0.0) for v in vendors]) for g in groups
+    ]
+    fig, ax, _ = _stacked_bars(
+        vendors,
+        segments,
+        lambda total: i18n.number(total, ctx.lang, decimals=2),
+        height=1.4 + 0.45 * len(vendors),
+    )
     ax.set_xlim(0, 1.08)
     ax.set_xlabel(ctx.t("vc.chart.score_axis"))
-    ax.grid(axis="x", color=GRID, linewidth=0.6)
-    ax.set_axisbelow(True)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.legend(loc="outside lower center", ncols=min(4, len(groups)), frameon=False, fontsize=8)
     return fig
 
 

@@ -230,7 +230,8 @@ def execute(job: _Job) -> JobResult:
             log_output=False,
             request_save_on_cell_execute=False,
             shutdown_kernel="immediate",  # nbclient: no graceful wait, the run is over
-            cwd=str(job.analysis.notebook.parent),
+            # No cwd=: papermill would chdir the whole process, and workers are threads. The
+            # notebooks get absolute paths and need no particular working folder.
         )
         result.ok = True
     except PapermillExecutionError as exc:
@@ -281,6 +282,8 @@ def run(
     reports' page margins), builds the renderer and warms it up while they run."""
     import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
+    reports_dir = reports_dir.resolve()
+    client_dirs = [c.resolve() for c in client_dirs]
     reports_dir.mkdir(parents=True, exist_ok=True)
     prepare_runtime(reports_dir)
     run_id = run_id or new_run_id()

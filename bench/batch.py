@@ -44,7 +44,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crmwb.batch import ANALYSES, Analysis, runtime_environment
+from crmwb.batch import (
+    ANALYSES,
+    Analysis,
+    applies_to,
+    runtime_environment,
+    select_analyses,
+)
 
 BENCH_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = BENCH_DIR.parent
@@ -89,6 +95,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--jobs", "-j", type=int, default=2, metavar="J", help="crmwb run --jobs (default 2)"
+    )
+    parser.add_argument(
+        "--only",
+        default=None,
+        metavar="A,B",
+        help=f"analyses to run, among {', '.join(ANALYSES)} (default: all)",
     )
     parser.add_argument(
         "--floor-runs",
@@ -172,7 +184,7 @@ def bare_kernel() -> float:
         finally:
             kc.stop_channels()
     finally:
-        km.shutdown_kernel()
+        km.shutdown_kernel(now=True)  # as crmwb does: the notebook is over
     return time.perf_counter() - started
 
 
@@ -184,7 +196,9 @@ def kernel_python() -> str:
     return f"{spec.argv[0]} (spec in {spec.resource_dir})"
 
 
-def time_crmwb(clients_dir: Path, reports_dir: Path, jobs: int, env: dict[str, str]) -> float:
+def time_crmwb(
+    clients_dir: Path, reports_dir: Path, jobs: int, env: dict[str, str], only: str | None
+) -> float:
     cmd = [
         tool("crmwb"),
         "--clients-dir",
@@ -193,6 +207,7 @@ def time_crmwb(clients_dir: Path, reports_dir: Path, jobs: int, env: dict[str, s
         "--jobs",
         str(jobs),
         "--quiet",
+        *(["--only", only] if only else []),
         "--reports-dir",
         str(reports_dir),
     ]
@@ -201,43 +216,42 @@ def time_crmwb(clients_dir: Path, reports_dir: Path, jobs: int, env: dict[str, s
     return time.perf_counter() - started
 
 
-def time_naive(
-    clients: Sequence[Path], analyses: Sequence[Analysis], out_dir: Path, env: dict[str, str]
-) -> float:
+def time_naive(jobs: Sequence[tuple[Path, Analysis]], out_dir: Path, env: dict[str, str]) -> float:
+    """The same notebooks as crmwb runs (the analyses each client has data for), one
+    ``papermill`` then one ``jupyter nbconvert`` CLI call each, one after the other."""
     papermill, jupyter = tool("papermill"), tool("jupyter")
     started = time.perf_counter()
-    for client in clients:
+    for client, analysis in jobs:
         target = out_dir / client.name
         target.mkdir(parents=True, exist_ok=True)
-        for analysis in analyses:
-            executed = target / f"{analysis.name}.ipynb"
-            run_checked(
-                [
-                    papermill,
-                    str(analysis.notebook),
-                    str(executed),
-                    "-p",
-                    "client_dir",
-                    str(client.resolve()),
-                    "-p",
-                    "lang",
-                    NAIVE_LANG,
-                    "-p",
-                    "output_dir",
-                    str(target.resolve()),
-                    "--cwd",
-                    str(analysis.notebook.parent),
-                    "-k",
-                    "python3",
-                ],
-                env,
-                f"papermill ({client.name}/{analysis.name})",
-            )
-            run_checked(
-                [jupyter, "nbconvert", "--to", "html", str(executed)],
-                env,
-                f"jupyter nbconvert ({client.name}/{analysis.name})",
-            )
+        executed = target / f"{analysis.name}.ipynb"
+        run_checked(
+            [
+                papermill,
+                str(analysis.notebook),
+                str(executed),
+                "-p",
+                "client_dir",
+                str(client.resolve()),
+                "-p",
+                "lang",
+                NAIVE_LANG,
+                "-p",
+                "output_dir",
+                str(target.resolve()),
+                "--cwd",
+                str(analysis.notebook.parent),
+                "-k",
+                "python3",
+            ],
+            env,
+            f"papermill ({client.name}/{analysis.name})",
+        )
+        run_checked(
+            [jupyter, "nbconvert", "--to", "html", str(executed)],
+            env,
+            f"jupyter nbconvert ({client.name}/{analysis.name})",
+        )
     return time.perf_counter() - started
 
 
@@ -279,8 +293,8 @@ def report(res: Results, args: argparse.Namespace) -> str:
         "crmwb batch benchmark",
         "=====================",
         f"notebooks                  {res.notebooks:>8}   "
-        f"({res.clients} clients x {len(ANALYSES)} analyses: {', '.join(ANALYSES)}; "
-        f"--copies {args.copies})",
+        f"({res.clients} clients x the analyses each has data for, among "
+        f"{', '.join(ANALYSES)}; --copies {args.copies})",
         f"CPUs                       {os.cpu_count() or 1:>8}   (crmwb run --jobs {args.jobs})",
         f"warm-up kernel             {res.warmup_s:>7.2f}s   (not counted; builds caches)",
         "",
@@ -318,8 +332,9 @@ def bench(work: Path, args: argparse.Namespace) -> Results:
     res = Results()
     clients_dir, reports_dir, naive_dir = work / "clients", work / "reports", work / "naive"
     clients = copy_clients(clients_dir, args.copies)
-    analyses = list(ANALYSES.values())
-    res.clients, res.notebooks = len(clients), len(clients) * len(analyses)
+    analyses = select_analyses(args.only.split(",") if args.only else None)
+    jobs = [(c, a) for c in clients for a in analyses if applies_to(a, c)]
+    res.clients, res.notebooks = len(clients), len(jobs)
 
     # The batch runner's environment, for this process (the floor's kernels inherit it) and for
     # every subprocess.
@@ -327,16 +342,16 @@ def bench(work: Path, args: argparse.Namespace) -> Results:
     env = dict(os.environ)
     print(f"work folder: {work}")
     print(f"kernel python3: {kernel_python()}")
-    print(f"{res.notebooks} notebooks ({res.clients} clients x {len(analyses)} analyses)")
+    print(f"{res.notebooks} notebooks (the analyses each of {res.clients} clients has data for)")
 
     print("warm-up kernel (font cache)...", flush=True)
     res.warmup_s = bare_kernel()
     print(f"floor: {args.floor_runs} bare kernel run(s)...", flush=True)
     res.floor_runs_s = [bare_kernel() for _ in range(args.floor_runs)]
     print(f"crmwb run --jobs {args.jobs}...", flush=True)
-    res.crmwb_s = time_crmwb(clients_dir, reports_dir, args.jobs, env)
+    res.crmwb_s = time_crmwb(clients_dir, reports_dir, args.jobs, env, args.only)
     print(f"naive: papermill + nbconvert CLIs, {res.notebooks} notebook(s)...", flush=True)
-    res.naive_s = time_naive(clients, analyses, naive_dir, env)
+    res.naive_s = time_naive(jobs, naive_dir, env)
     res.steps_s = manifest_timings(reports_dir, clients, analyses)
     return res
 

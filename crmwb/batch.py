@@ -298,7 +298,7 @@ def run(
         staging.mkdir(parents=True, exist_ok=False)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in analyses:
-            if _applies(analysis, client_dir):
+            if applies_to(analysis, client_dir):
                 pending.append(_Job(client_dir, slug, analysis, staging, lang))
             else:
                 skipped = JobResult(slug, analysis.name, skipped=True, error=analysis.skip_reason)
@@ -339,7 +339,7 @@ def run(
     return list(runs.values())
 
 
-def _applies(analysis: Analysis, client_dir: Path) -> bool:
+def applies_to(analysis: Analysis, client_dir: Path) -> bool:
     """Whether to run ``analysis`` for the client (an unreadable workbook: yes, so that the
     notebook reports the error where it is)."""
     if analysis.applies is None:

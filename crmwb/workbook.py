@@ -406,7 +406,7 @@ class WorkbookReader:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
         self.file = str(path)
-        self._formulas: Workbook | None = None  # loaded only to explain an empty cell
+        self._formulas: dict[str, dict[str, str]] = {}  # sheet -> cell -> formula, on demand
         if not self.path.exists():
             raise WorkbookError(
                 "a client workbook (workbook.xlsx)",
@@ -429,10 +429,22 @@ class WorkbookReader:
     def _formula(self, ws: Worksheet, cell: Cell) -> str | None:
         """The formula in an empty-looking ``cell`` (data_only=True shows a formula whose
         result was never saved, as in a file written by a script, as an empty cell)."""
-        if self._formulas is None:
-            self._formulas = load_workbook(self.path, data_only=False)
-        text = self._formulas[ws.title][cell.coordinate].value
-        return text if isinstance(text, str) and text.startswith("=") else None
+        if ws.title not in self._formulas:
+            # One streaming pass over this sheet's stored formulas (read-only mode: fast even
+            # for a sheet of formatted empty rows), kept for the other empty cells.
+            book = load_workbook(self.path, data_only=False, read_only=True)
+            try:
+                self._formulas[ws.title] = {
+                    c.coordinate: c.value
+                    for row in book[ws.title].iter_rows()
+                    for c in row
+                    if isinstance(c.value, str)
+                    and c.value.startswith("=")
+                    and hasattr(c, "coordinate")
+                }
+            finally:
+                book.close()
+        return self._formulas[ws.title].get(cell.coordinate)
 
     def sheet(self, key: str) -> Worksheet:
         """The sheet ``key`` (e.g. "sheet.tco"), named in either language."""

@@ -75,7 +75,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -671,11 +671,21 @@ class VendorScore:
     group_contributions: Mapping[str, float]
 
 
-@dataclass(frozen=True)
-class WeightedSumResult:
-    """The weighted-sum ranking, best vendor first."""
+class _Ranked(Protocol):
+    @property
+    def vendor(self) -> str: ...
 
-    vendors: tuple[VendorScore, ...]
+    @property
+    def rank(self) -> int: ...
+
+
+_R = TypeVar("_R", bound=_Ranked)
+
+
+class _Ranking(Generic[_R]):
+    """What a ranking result answers, whatever the method: ``vendors`` best first."""
+
+    vendors: tuple[_R, ...]
 
     @property
     def ranking(self) -> tuple[str, ...]:
@@ -689,15 +699,22 @@ class WeightedSumResult:
     def ranks(self) -> dict[str, int]:
         return {v.vendor: v.rank for v in self.vendors}
 
-    @property
-    def scores(self) -> dict[str, float]:
-        return {v.vendor: v.score for v in self.vendors}
-
-    def vendor(self, name: str) -> VendorScore:
+    def vendor(self, name: str) -> _R:
         for v in self.vendors:
             if v.vendor == name:
                 return v
         raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class WeightedSumResult(_Ranking[VendorScore]):
+    """The weighted-sum ranking, best vendor first."""
+
+    vendors: tuple[VendorScore, ...]
+
+    @property
+    def scores(self) -> dict[str, float]:
+        return {v.vendor: v.score for v in self.vendors}
 
 
 def weighted_sum(sheet: ScoreSheet, vendors: Sequence[str] | None = None) -> WeightedSumResult:
@@ -763,7 +780,7 @@ class TopsisScore:
 
 
 @dataclass(frozen=True)
-class TopsisResult:
+class TopsisResult(_Ranking[TopsisScore]):
     """The TOPSIS ranking, best vendor first, with the ideal and anti-ideal vectors (weighted
     normalised values, per criterion)."""
 
@@ -772,26 +789,8 @@ class TopsisResult:
     anti_ideal: Mapping[str, float]
 
     @property
-    def ranking(self) -> tuple[str, ...]:
-        return tuple(v.vendor for v in self.vendors)
-
-    @property
-    def winner(self) -> str:
-        return self.vendors[0].vendor
-
-    @property
-    def ranks(self) -> dict[str, int]:
-        return {v.vendor: v.rank for v in self.vendors}
-
-    @property
     def closeness(self) -> dict[str, float]:
         return {v.vendor: v.closeness for v in self.vendors}
-
-    def vendor(self, name: str) -> TopsisScore:
-        for v in self.vendors:
-            if v.vendor == name:
-                return v
-        raise KeyError(name)
 
 
 def topsis(sheet: ScoreSheet, vendors: Sequence[str] | None = None) -> TopsisResult:

@@ -469,10 +469,13 @@ def summary(runs: Sequence[ClientRun]) -> str:
             latest = _shown(client_run.folder.parent / "latest")
             lines.append(f"{client_run.slug}: deliverables in {folder}/ (also {latest}/)")
         else:
-            lines.append(
-                f"{client_run.slug}: FAILED, kept for inspection in {folder}/"
-                " (latest still designates the last good run)"
+            latest = client_run.folder.parent / "latest"
+            still = (
+                "latest still designates the last good run"
+                if latest.exists()
+                else "no good run yet"
             )
+            lines.append(f"{client_run.slug}: FAILED, kept for inspection in {folder}/ ({still})")
     succeeded = sum(r.ok for c in runs for r in c.results)
     skipped = sum(r.skipped for c in runs for r in c.results)
     total = sum(len(c.results) for c in runs) - skipped

@@ -469,11 +469,9 @@ def summary(runs: Sequence[ClientRun]) -> str:
             latest = _shown(client_run.folder.parent / "latest")
             lines.append(f"{client_run.slug}: deliverables in {folder}/ (also {latest}/)")
         else:
-            latest = client_run.folder.parent / "latest"
+            has_good_run = (client_run.folder.parent / "latest").exists()
             still = (
-                "latest still designates the last good run"
-                if latest.exists()
-                else "no good run yet"
+                "latest still designates the last good run" if has_good_run else "no good run yet"
             )
             lines.append(f"{client_run.slug}: FAILED, kept for inspection in {folder}/ ({still})")
     succeeded = sum(r.ok for c in runs for r in c.results)

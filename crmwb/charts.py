@@ -18,6 +18,8 @@ from matplotlib.ticker import FuncFormatter
 from crmwb import i18n
 from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.pricing import VendorStudy
+from crmwb.roi import MonteCarloResult as RoiMonteCarlo
+from crmwb.roi import RoiResult, Tornado
 from crmwb.tco import TcoComparison, accrual_path
 from crmwb.vendors import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.views import Context
@@ -352,5 +354,146 @@ def value_map(ranking: WeightedSumResult, totals: Mapping[str, float], ctx: Cont
     span = max(xs) - min(xs) if xs else 1
     ax.set_xlim(min(xs) - 0.08 * span, max(xs) + 0.25 * span)
     ax.grid(color=GRID, linewidth=0.5)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+# --- ROI -------------------------------------------------------------------------------------
+
+
+def roi_waterfall(result: RoiResult, rate: float, ctx: Context) -> Figure:
+    """Present value of the benefits axis by axis, minus the costs, to the net gain (NPV)."""
+    factors = [(1 + rate) ** -t for t in range(len(result.table.periods))]
+    steps = [
+        (ctx.t(f"roi.axis.{axis.value}"), sum(v * f for v, f in zip(values, factors, strict=True)))
+        for axis, values in result.benefits_by_axis.items()
+    ]
+    steps = [(label, value) for label, value in steps if abs(value) > 0.5]
+    steps.append((ctx.t("roi.chart.costs"), -result.pv_costs))
+    fig = _figure(height=3.6)
+    ax = fig.add_subplot()
+    level = 0.0
+    for i, (_label, value) in enumerate(steps):
+        colour = PALETTE[2] if value >= 0 else "#C00000"
+        ax.bar(i, value, bottom=level, color=colour, width=0.6)
+        ax.annotate(
+            ctx.money(value),
+            xy=(i, level + value / 2),
+            ha="center",
+            va="center",
+            fontsize=8,
+            color="white",
+            fontweight="bold",
+        )
+        level += value
+    ax.bar(len(steps), level, color=PALETTE[0], width=0.6)
+    ax.annotate(
+        ctx.money(level),
+        xy=(len(steps), level),
+        xytext=(0, 4 if level >= 0 else -12),
+        textcoords="offset points",
+        ha="center",
+        fontsize=8.5,
+        fontweight="bold",
+        color=INK,
+    )
+    labels = [textwrap.fill(label, 16) for label, _ in steps] + [ctx.t("roi.chart.total")]
+    ax.set_xticks(range(len(labels)))
+    ax.set_xticklabels(labels, fontsize=8)
+    ax.axhline(0, color=INK, linewidth=0.8)
+    ax.margins(y=0.12)
+    ax.yaxis.set_major_formatter(_money_axis(ctx))
+    ax.set_ylabel(ctx.t("roi.chart.amount", currency=ctx.currency))
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def roi_cumulative(result: RoiResult, ctx: Context) -> Figure:
+    """Cumulative net cash flow (flows of a year accruing evenly), with the payback marked."""
+    net = result.table.row("net").per_period
+    xs, ys, total = [0.0, 0.0], [0.0, net[0]], net[0]
+    for year, flow in enumerate(net[1:], start=1):
+        total += flow
+        xs.append(float(year))
+        ys.append(total)
+    fig = _figure(height=3.4)
+    ax = fig.add_subplot()
+    ax.plot(xs, ys, color=PALETTE[0], linewidth=2.2)
+    ax.fill_between(
+        xs, ys, 0, where=[y < 0 for y in ys], color="#C00000", alpha=0.08, interpolate=True
+    )
+    ax.fill_between(
+        xs, ys, 0, where=[y >= 0 for y in ys], color=PALETTE[2], alpha=0.12, interpolate=True
+    )
+    ax.axhline(0, color=INK, linewidth=0.8)
+    if result.payback_months is not None:
+        x = result.payback_months / 12
+        ax.axvline(x, color="#7F7F7F", linestyle=":", linewidth=1)
+        ax.plot([x], [0], marker="o", color="#C00000", markersize=7, zorder=5)
+        ax.annotate(
+            ctx.t(
+                "roi.chart.payback", month=i18n.number(result.payback_months, ctx.lang, decimals=1)
+            ),
+            xy=(x, 0),
+            xytext=(8, 12),
+            textcoords="offset points",
+            fontsize=8.5,
+            color="#C00000",
+        )
+    ax.set_xlim(0, len(net) - 1)
+    ax.set_xticks(range(len(net)))
+    ax.set_xlabel(ctx.t("tco.chart.years_x"))
+    ax.set_ylabel(ctx.t("roi.chart.cumulative_y", currency=ctx.currency))
+    ax.yaxis.set_major_formatter(_money_axis(ctx))
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def roi_tornado(tornado: Tornado, ctx: Context, most: int = 10) -> Figure:
+    """NPV when each input goes to its low or its high value (others at their most likely),
+    widest swing on top, around the base NPV."""
+    bars = tornado.bars[:most]
+    fig = _figure(height=1.2 + 0.36 * max(len(bars), 1))
+    ax = fig.add_subplot()
+    base = tornado.base_npv
+    for y, bar in enumerate(bars):
+        for value, colour in ((bar.npv_at_low, "#C55A11"), (bar.npv_at_high, PALETTE[2])):
+            ax.barh(y, value - base, left=base, color=colour, height=0.6)
+    ax.axvline(base, color=INK, linewidth=0.8)
+    ax.set_yticks(range(len(bars)))
+    ax.set_yticklabels(
+        [textwrap.shorten(f"{b.input.replace('_', ' ')} ({b.lever})", 44) for b in bars], fontsize=8
+    )
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(_money_axis(ctx))
+    ax.set_xlabel(ctx.t("roi.chart.npv_x", currency=ctx.currency))
+    ax.grid(axis="x", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def npv_distribution(risk: RoiMonteCarlo, ctx: Context) -> Figure:
+    """Histogram of the Monte Carlo NPVs, P10 / P50 / P90 and zero marked."""
+    fig = _figure(height=3.0)
+    ax = fig.add_subplot()
+    ax.hist(risk.npv_draws, bins=60, color=PALETTE[5], alpha=0.85)
+    for value, label in ((risk.npv.p10, "P10"), (risk.npv.p50, "P50"), (risk.npv.p90, "P90")):
+        ax.axvline(value, color=INK, linestyle="--", linewidth=0.8)
+        ax.annotate(
+            label,
+            xy=(value, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -12),
+            textcoords="offset points",
+            fontsize=8,
+        )
+    ax.axvline(0, color="#C00000", linewidth=1.2)
+    ax.xaxis.set_major_formatter(_money_axis(ctx))
+    ax.set_xlabel(ctx.t("roi.chart.npv_x", currency=ctx.currency))
+    ax.set_ylabel(ctx.t("roi.chart.draws_y"))
     ax.spines[["top", "right"]].set_visible(False)
     return fig

@@ -77,8 +77,20 @@ def _has_vendors(reader: WorkbookReader) -> bool:
     return any(True for _ in reader._rows(ws, index, header_row))
 
 
+def _has_roi(reader: WorkbookReader) -> bool:
+    """The workbook's ROI sheet has at least one benefit line."""
+    return reader.has_roi()
+
+
 ANALYSES: dict[str, Analysis] = {
     "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
+    "roi": Analysis(
+        "roi",
+        NOTEBOOKS_DIR / "roi.ipynb",
+        "analysis.roi",
+        applies=_has_roi,
+        skip_reason="no benefit listed in the ROI sheet",
+    ),
     "vendor_comparison": Analysis(
         "vendor_comparison",
         NOTEBOOKS_DIR / "vendor_comparison.ipynb",

@@ -22,6 +22,7 @@ from crmwb.i18n import Lang, check_lang
 from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
+    from crmwb.roi import RoiCase
     from crmwb.vendor_sheets import VendorInputs
     from crmwb.workbook import About, TcoInputs, WorkbookReader
 
@@ -125,6 +126,10 @@ class Client:
     @property
     def workbook(self) -> Path:
         return self.folder / WORKBOOK_NAME
+
+    def roi_case(self) -> RoiCase:
+        """The ROI sheet, costed with the TCO sheet's option and horizon."""
+        return self.reader.read_roi()
 
     def vendor_inputs(self) -> VendorInputs:
         """The vendor comparison sheets (Vendors, Criteria, Pairwise, Scores, Use cases)."""

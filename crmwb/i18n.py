@@ -666,6 +666,153 @@ LABELS: dict[str, dict[Lang, str]] = {
     "price_item.minimum_commitment": {"fr": "Engagement minimum", "en": "Minimum commitment"},
     "price_period.month": {"fr": "Mois", "en": "Month"},
     "price_period.year": {"fr": "An", "en": "Year"},
+    # --- the ROI sheet of the workbook (crmwb.roi_sheets) ---------------------------------
+    "sheet.roi": {"fr": "ROI", "en": "ROI"},
+    "roi_sheet.sheet_title": {
+        "fr": "Retour sur investissement : leviers de bénéfices",
+        "en": "Return on investment: benefit levers",
+    },
+    "roi_sheet.sheet_intro": {
+        "fr": "Les coûts viennent de l'onglet TCO (option choisie, sur son horizon) et des coûts internes ci-dessous. Puis une ligne par donnée d'un levier : les lignes de même Levier et même Nom forment un levier. Bas et Haut (les deux ou aucun) donnent une fourchette. Montée en charge : part réalisée en années 1, 2, 3 (la dernière est conservée ensuite ; vide = 100 % dès l'année 1). Les taux sont des fractions (0,2 ou 20 %). Bénéfice qualitatif : Levier « Qualitatif », le bénéfice dans Nom, sa description dans Notes.",
+        "en": "Costs come from the TCO sheet (the chosen option, over its horizon) and the internal costs below. Then one row per input of a lever: rows with the same Lever and Name form one lever. Low and High (both or neither) give a range. Ramp-up: share realised in years 1, 2, 3 (the last one is held afterwards; empty = 100 % from year 1). Rates are fractions (0.2 or 20%). Qualitative benefit: Lever 'Qualitative', the benefit in Name, its description in Notes.",
+    },
+    "roi_sheet.discount_rate": {"fr": "Taux d'actualisation", "en": "Discount rate"},
+    "roi_sheet.discount_rate.help": {
+        "fr": "Fraction par an (10 % par défaut, celui de la méthode TEI de Forrester). Supérieur à -100 %.",
+        "en": "A fraction a year (10% by default, Forrester TEI's). Above -100%.",
+    },
+    "roi_sheet.tco_option": {"fr": "Option du TCO", "en": "TCO option"},
+    "roi_sheet.tco_option.help": {
+        "fr": "Le nom d'une option de l'onglet TCO : ses coûts par période sont ceux du ROI, sur l'horizon du TCO.",
+        "en": "The name of an option of the TCO sheet: its per-period costs are the ROI's, over the TCO's horizon.",
+    },
+    "roi_sheet.team_days": {"fr": "Jours équipe projet", "en": "Project team days"},
+    "roi_sheet.team_days.help": {
+        "fr": "Jours passés par l'équipe projet interne (période initiale).",
+        "en": "Days spent by the internal project team (initial period).",
+    },
+    "roi_sheet.day_cost": {"fr": "Coût d'un jour", "en": "Day cost"},
+    "roi_sheet.day_cost.help": {
+        "fr": "Coût chargé d'un jour de l'équipe projet, HT.",
+        "en": "Loaded cost of a project team day, excluding VAT.",
+    },
+    "roi_sheet.training_hours": {
+        "fr": "Heures de formation par utilisateur",
+        "en": "Training hours per user",
+    },
+    "roi_sheet.training_hours.help": {
+        "fr": "Temps de formation de chaque utilisateur (les utilisateurs de l'onglet TCO), période initiale.",
+        "en": "Training time of each user (the TCO sheet's users), initial period.",
+    },
+    "roi_sheet.hourly_cost": {"fr": "Coût horaire chargé", "en": "Loaded hourly cost"},
+    "roi_sheet.hourly_cost.help": {
+        "fr": "Coût chargé d'une heure d'un utilisateur formé.",
+        "en": "Loaded cost of an hour of a user in training.",
+    },
+    "roi_sheet.change_management": {"fr": "Conduite du changement", "en": "Change management"},
+    "roi_sheet.change_management.help": {
+        "fr": "Montant de la conduite du changement (communication, accompagnement), période initiale.",
+        "en": "Amount for change management (communication, support), initial period.",
+    },
+    "roi_sheet.cost_risk": {
+        "fr": "Ajustement du risque sur les coûts",
+        "en": "Risk adjustment on costs",
+    },
+    "roi_sheet.cost_risk.help": {
+        "fr": "Fraction dont chaque coût est augmenté dans les résultats ajustés du risque (0,1 = 10 %).",
+        "en": "Fraction every cost is increased by in the risk-adjusted results (0.1 = 10%).",
+    },
+    "roi_sheet.col.lever": {"fr": "Levier", "en": "Lever"},
+    "roi_sheet.col.lever.help": {
+        "fr": "Le type de levier (liste), ou « Qualitatif » pour un bénéfice sans chiffre.",
+        "en": "The kind of lever (list), or 'Qualitative' for a benefit without a number.",
+    },
+    "roi_sheet.col.name": {"fr": "Nom", "en": "Name"},
+    "roi_sheet.col.name.help": {
+        "fr": "Votre nom pour ce bénéfice ; les lignes de même levier et même nom forment un levier.",
+        "en": "Your name for this benefit; rows with the same lever and name form one lever.",
+    },
+    "roi_sheet.col.input": {"fr": "Donnée", "en": "Input"},
+    "roi_sheet.col.input.help": {
+        "fr": "Une donnée de la formule du levier (liste) ; chaque donnée du levier une fois.",
+        "en": "An input of the lever's formula (list); each input of the lever once.",
+    },
+    "roi_sheet.col.low": {"fr": "Bas", "en": "Low"},
+    "roi_sheet.col.low.help": {
+        "fr": "Valeur basse (facultative, avec Haut) : une fourchette pour les scénarios et le Monte-Carlo.",
+        "en": "Low value (optional, with High): a range for the scenarios and the Monte Carlo.",
+    },
+    "roi_sheet.col.most_likely": {"fr": "Plus probable", "en": "Most likely"},
+    "roi_sheet.col.most_likely.help": {
+        "fr": "La valeur retenue : un nombre >= 0 ; un taux en fraction (0,05 ou 5 %).",
+        "en": "The value used: a number >= 0; a rate as a fraction (0.05 or 5%).",
+    },
+    "roi_sheet.col.high": {"fr": "Haut", "en": "High"},
+    "roi_sheet.col.high.help": {
+        "fr": "Valeur haute (facultative, avec Bas).",
+        "en": "High value (optional, with Low).",
+    },
+    "roi_sheet.col.ramp_up_1": {"fr": "Montée en charge an 1", "en": "Ramp-up year 1"},
+    "roi_sheet.col.ramp_up_1.help": {
+        "fr": "Part du bénéfice réalisée l'année 1 (vide = 100 %), sur une ligne du levier.",
+        "en": "Share of the benefit realised in year 1 (empty = 100%), on one row of the lever.",
+    },
+    "roi_sheet.col.ramp_up_2": {"fr": "Montée en charge an 2", "en": "Ramp-up year 2"},
+    "roi_sheet.col.ramp_up_2.help": {
+        "fr": "Part réalisée l'année 2 (au plus 100 %).",
+        "en": "Share realised in year 2 (at most 100%).",
+    },
+    "roi_sheet.col.ramp_up_3": {"fr": "Montée en charge an 3", "en": "Ramp-up year 3"},
+    "roi_sheet.col.ramp_up_3.help": {
+        "fr": "Part réalisée l'année 3, conservée les années suivantes.",
+        "en": "Share realised in year 3, held in the following years.",
+    },
+    "roi_sheet.col.risk": {"fr": "Ajustement du risque", "en": "Risk adjustment"},
+    "roi_sheet.col.risk.help": {
+        "fr": "Fraction dont le bénéfice est réduit dans les résultats ajustés du risque (0,2 = 20 %).",
+        "en": "Fraction the benefit is reduced by in the risk-adjusted results (0.2 = 20%).",
+    },
+    "roi_sheet.col.notes": {"fr": "Notes", "en": "Notes"},
+    "roi_sheet.col.notes.help": {
+        "fr": "Source de l'hypothèse ; pour un bénéfice qualitatif, sa description.",
+        "en": "Source of the assumption; for a qualitative benefit, its description.",
+    },
+    "roi_sheet.lever.reactivated_dormant_clients": {
+        "fr": "Clients dormants réactivés",
+        "en": "Reactivated dormant clients",
+    },
+    "roi_sheet.lever.higher_average_basket": {
+        "fr": "Panier moyen plus élevé",
+        "en": "Higher average basket",
+    },
+    "roi_sheet.lever.cross_and_up_sell": {
+        "fr": "Ventes croisées et montées en gamme",
+        "en": "Cross-sell and up-sell",
+    },
+    "roi_sheet.lever.lower_acquisition_cost": {
+        "fr": "Coût d'acquisition réduit",
+        "en": "Lower acquisition cost",
+    },
+    "roi_sheet.lever.undeliverable_mail_savings": {
+        "fr": "Économies de NPAI",
+        "en": "Undeliverable mail (NPAI) savings",
+    },
+    "roi_sheet.lever.discount_control": {"fr": "Maîtrise des remises", "en": "Discount control"},
+    "roi_sheet.lever.time_saved": {"fr": "Temps gagné", "en": "Time saved"},
+    "roi_sheet.lever.admin_tasks_automated": {
+        "fr": "Tâches administratives automatisées",
+        "en": "Admin tasks automated",
+    },
+    "roi_sheet.lever.shorter_sales_cycle": {
+        "fr": "Cycle de vente raccourci",
+        "en": "Shorter sales cycle",
+    },
+    "roi_sheet.lever.first_call_resolution": {
+        "fr": "Résolution au premier contact",
+        "en": "First-call resolution",
+    },
+    "roi_sheet.lever.retention": {"fr": "Fidélisation", "en": "Retention"},
+    "roi_sheet.lever.qualitative": {"fr": "Qualitatif", "en": "Qualitative"},
     # --- batch and files ----------------------------------------------------------------
     # --- the vendor comparison deliverable ------------------------------------------------
     "vc.title": {"fr": "Comparaison des éditeurs CRM", "en": "CRM vendor comparison"},
@@ -839,14 +986,23 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "analysis.vendor_comparison": {"fr": "Comparaison des éditeurs", "en": "Vendor comparison"},
     # --- the ROI deliverable ----------------------------------------------------------------
-    "roi.title": {"fr": "Retour sur investissement du projet CRM", "en": "Return on investment of the CRM project"},
-    "roi.subtitle": {"fr": "Sur {horizon} ans, actualisé à {rate}", "en": "Over {horizon} years, discounted at {rate}"},
+    "roi.title": {
+        "fr": "Retour sur investissement du projet CRM",
+        "en": "Return on investment of the CRM project",
+    },
+    "roi.subtitle": {
+        "fr": "Sur {horizon} ans, actualisé à {rate}",
+        "en": "Over {horizon} years, discounted at {rate}",
+    },
     "roi.section.summary": {"fr": "Synthèse", "en": "Executive summary"},
     "roi.section.cash_flow": {"fr": "Flux de trésorerie", "en": "Cash flows"},
     "roi.section.waterfall": {"fr": "Des bénéfices au gain net", "en": "From benefits to net gain"},
     "roi.section.cumulative": {"fr": "Trésorerie cumulée", "en": "Cumulative cash flow"},
     "roi.section.uncertainty": {"fr": "Incertitude", "en": "Uncertainty"},
-    "roi.section.conventions": {"fr": "Conventions de calcul", "en": "How the figures are computed"},
+    "roi.section.conventions": {
+        "fr": "Conventions de calcul",
+        "en": "How the figures are computed",
+    },
     "roi.section.qualitative": {"fr": "Bénéfices qualitatifs", "en": "Qualitative benefits"},
     "roi.figure.npv": {"fr": "VAN (ajustée du risque)", "en": "NPV (risk-adjusted)"},
     "roi.figure.roi": {"fr": "ROI (ajusté du risque)", "en": "ROI (risk-adjusted)"},
@@ -869,7 +1025,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "fr": "L'investissement est remboursé au bout de {months} mois (non actualisé ; {discounted} en actualisé).",
         "en": "The investment is paid back after {months} months (undiscounted; {discounted} discounted).",
     },
-    "roi.text.irr": {"fr": "Le taux de rentabilité interne est de {irr}.", "en": "The internal rate of return is {irr}."},
+    "roi.text.irr": {
+        "fr": "Le taux de rentabilité interne est de {irr}.",
+        "en": "The internal rate of return is {irr}.",
+    },
     "roi.text.irr_not_unique": {
         "fr": "Le flux net change de signe plusieurs fois : le taux de rentabilité interne n'est pas unique et n'est pas donné.",
         "en": "The net cash flow changes sign several times: the internal rate of return is not unique and is not given.",
@@ -904,7 +1063,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "roi.chart.total": {"fr": "Gain net (VA)", "en": "Net gain (PV)"},
     "roi.chart.costs": {"fr": "Coûts (VA)", "en": "Costs (PV)"},
     "roi.chart.amount": {"fr": "Valeur actuelle ({currency})", "en": "Present value ({currency})"},
-    "roi.chart.cumulative_y": {"fr": "Trésorerie cumulée ({currency})", "en": "Cumulative cash flow ({currency})"},
+    "roi.chart.cumulative_y": {
+        "fr": "Trésorerie cumulée ({currency})",
+        "en": "Cumulative cash flow ({currency})",
+    },
     "roi.chart.payback": {"fr": "Retour : mois {month}", "en": "Payback: month {month}"},
     "roi.chart.npv_x": {"fr": "VAN ({currency})", "en": "NPV ({currency})"},
     "roi.chart.draws_y": {"fr": "Tirages", "en": "Draws"},

@@ -112,7 +112,7 @@ def summary(
         sentences.append(ctx.t("roi.text.irr", irr=ctx.percent(adjusted.irr.rate, decimals=1)))
     elif adjusted.irr.status is IrrStatus.NOT_UNIQUE:
         sentences.append(ctx.t("roi.text.irr_not_unique"))
-    if risk is not None:
+    if risk is not None and risk.npv.p90 - risk.npv.p10 >= 0.5:  # else nothing is uncertain
         sentences.append(
             ctx.t(
                 "roi.text.monte_carlo",

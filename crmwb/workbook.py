@@ -43,7 +43,9 @@ from crmwb.tco import (
     TcoSettings,
 )
 
-if TYPE_CHECKING:  # the vendor sheets import this module: no cycle at import time
+if TYPE_CHECKING:  # the vendor and ROI sheets import this module: no cycle at import time
+    from crmwb.roi import RoiCase
+    from crmwb.roi_sheets import RoiSheet
     from crmwb.vendor_sheets import VendorInputs, VendorSheets
 
 TABLE_ROWS = 200
@@ -170,14 +172,17 @@ def build_workbook(
     about: About | None = None,
     tco: TcoInputs | None = None,
     vendors: VendorSheets | None = None,
+    roi: RoiSheet | None = None,
 ) -> Workbook:
     """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
     ``vendors`` are None, or one filled with them (the example clients are written this way).
 
     Sheets: About, TCO, the hidden Lists, then the vendor comparison's (Vendors, Criteria,
-    Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None). New sheets go after
-    Lists, so the sheets of workbooks made before them keep their places.
+    Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None), then ROI (empty when
+    ``roi`` is None). New sheets go after Lists, so the sheets of workbooks made before them
+    keep their places.
     """
+    from crmwb.roi_sheets import write_roi_sheet
     from crmwb.vendor_sheets import write_vendor_sheets
 
     wb = Workbook()
@@ -191,6 +196,7 @@ def build_workbook(
     wb.move_sheet(lists_ws, offset=len(wb.sheetnames) - 1)
     lists_ws.sheet_state = "hidden"
     write_vendor_sheets(wb, lang, vendors)
+    write_roi_sheet(wb, lang, roi)
     wb.active = 0
     return wb
 
@@ -726,6 +732,21 @@ class WorkbookReader:
         from crmwb.vendor_sheets import read_vendor_comparison
 
         return read_vendor_comparison(self)
+
+    # -- the ROI (crmwb.roi_sheets) --
+
+    def has_roi(self) -> bool:
+        """Whether the workbook has an ROI sheet with at least one lever or benefit row."""
+        from crmwb.roi_sheets import has_roi
+
+        return has_roi(self)
+
+    def read_roi(self) -> RoiCase:
+        """The ROI sheet as a :class:`~crmwb.roi.RoiCase`, on the TCO sheet's horizon and with
+        the chosen TCO option's costs. See :func:`crmwb.roi_sheets.read_roi`."""
+        from crmwb.roi_sheets import read_roi
+
+        return read_roi(self)
 
 
 def read_workbook(path: Path | str) -> WorkbookReader:

@@ -73,8 +73,8 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     assert first.returncode == 0, first.stdout + first.stderr
     deliverables = {
         # the seed example has no vendor in its workbook: its vendor comparison is skipped
-        "seed-example": ["tco"],
-        "northwind-retail": ["tco", "vendor_comparison"],
+        "seed-example": ["tco", "roi"],
+        "northwind-retail": ["tco", "roi", "vendor_comparison"],
     }
     for slug, analyses in deliverables.items():
         latest = scenario["reports"] / slug / "latest"

@@ -355,7 +355,9 @@ def test_northwind_example_is_up_to_date(tmp_path):
     module = _load_build_examples()
     about, tco = module.NORTHWIND
     fresh = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook("en", about, tco, module.NORTHWIND_VENDORS), fresh)
+    save_workbook(
+        build_workbook("en", about, tco, module.NORTHWIND_VENDORS, module.NORTHWIND_ROI), fresh
+    )
     committed = load_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx")
     assert fingerprint(committed) == fingerprint(load_workbook(fresh))
 
@@ -627,7 +629,7 @@ def test_template_vendor_sheets(tmp_path, lang):
         "fr": ["Éditeurs", "Critères", "Comparaisons", "Notes", "Cas d'usage", "Tarifs"],
         "en": ["Vendors", "Criteria", "Pairwise", "Scores", "Use cases", "Pricing"],
     }[lang]
-    assert wb.sheetnames[3:] == names
+    assert wb.sheetnames[3:9] == names
     assert {"vendor_names", "criterion_names", "list_market_type", "list_coverage"} <= set(
         wb.defined_names.keys()
     )

@@ -403,7 +403,8 @@ def test_example_workbooks_are_up_to_date(tmp_path, slug, name):
     module = _load_build_examples()
     about, tco = getattr(module, name)
     fresh = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(about.language, about, tco, module.VENDORS.get(slug)), fresh)
+    wb = build_workbook(about.language, about, tco, module.VENDORS.get(slug), module.ROI.get(slug))
+    save_workbook(wb, fresh)
     committed = load_workbook(EXAMPLES / slug / "workbook.xlsx")
     assert fingerprint(committed) == fingerprint(load_workbook(fresh)), (
         f"run `python data/examples/build_examples.py` to rebuild {slug}"

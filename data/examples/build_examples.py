@@ -45,6 +45,16 @@ from crmwb.pricing import (
     Volume,
     Volumes,
 )
+from crmwb.roi import (
+    AdminTasksAutomated,
+    HigherAverageBasket,
+    QualitativeBenefit,
+    ReactivatedDormantClients,
+    Retention,
+    TimeSaved,
+    UndeliverableMailSavings,
+)
+from crmwb.roi_sheets import RoiSheet
 from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.uncertainty import Pert
 from crmwb.vendor_sheets import (
@@ -571,11 +581,134 @@ NORTHWIND_VENDORS = VendorSheets(
 VENDORS = {"northwind-retail": NORTHWIND_VENDORS}
 """The examples' vendor comparisons (the seed example has none: its vendor sheets are empty)."""
 
+SEED_ROI = RoiSheet(
+    tco_option="Licence",
+    levers=(
+        TimeSaved(
+            name="Recherche d'informations et saisie unique",
+            users=4,
+            minutes_a_day=20,
+            working_days=210,
+            loaded_hourly_cost=35,
+            productive_share=0.5,
+            ramp_up=(0.5, 1.0),
+        ),
+        UndeliverableMailSavings(
+            name="Courriers NPAI évités",
+            mailings=6000,
+            npai_rate=0.08,
+            share_avoided=0.7,
+            unit_cost=1.5,
+        ),
+        ReactivatedDormantClients(
+            name="Relance des clients dormants",
+            dormant_clients=300,
+            reactivation_rate=0.05,
+            average_basket=400,
+            gross_margin_rate=0.35,
+            ramp_up=(0.5, 1.0),
+            risk_adjustment=0.2,
+        ),
+    ),
+    qualitative=(
+        QualitativeBenefit(
+            "Historique client partagé", "Chacun voit les échanges passés, même en congé."
+        ),
+    ),
+    team_days=10,
+    day_cost=400,
+    training_hours=7,
+    hourly_cost=35,
+    change_management=1000,
+)
+"""Seed example: 4 users, the licence option (the TCO's cheapest)."""
+
+RAMP = (0.5, 0.8, 1.0)
+NORTHWIND_ROI = RoiSheet(
+    tco_option=LIC,
+    discount_rate=0.08,
+    levers=(
+        ReactivatedDormantClients(
+            name="Win-back of dormant clients",
+            dormant_clients=24_000,
+            reactivation_rate=Pert(0.02, 0.04, 0.06),
+            average_basket=Pert(140, 180, 220),
+            gross_margin_rate=0.38,
+            ramp_up=RAMP,
+            risk_adjustment=0.15,
+        ),
+        HigherAverageBasket(
+            name="Next-best-offer in store and online",
+            orders_a_year=60_000,
+            basket_increase=Pert(1, 2, 3.5),
+            gross_margin_rate=0.38,
+            ramp_up=RAMP,
+            risk_adjustment=0.15,
+        ),
+        Retention(
+            name="Loyalty programme follow-up",
+            customers=60_000,
+            churn_reduction=Pert(0.005, 0.01, 0.015),
+            customer_value=320,
+            gross_margin_rate=0.38,
+            ramp_up=RAMP,
+            risk_adjustment=0.2,
+        ),
+        UndeliverableMailSavings(
+            name="Catalogue mailings not returned (NPAI)",
+            mailings=360_000,
+            npai_rate=Pert(0.04, 0.06, 0.08),
+            share_avoided=0.7,
+            unit_cost=1.5,
+            ramp_up=(0.8, 1.0),
+        ),
+        TimeSaved(
+            name="Customer view for 40 users",
+            users=40,
+            minutes_a_day=Pert(10, 15, 25),
+            working_days=215,
+            loaded_hourly_cost=38,
+            productive_share=0.5,
+            ramp_up=RAMP,
+            risk_adjustment=0.1,
+        ),
+        AdminTasksAutomated(
+            name="Activity reports and unsubscribes",
+            tasks_a_year=9000,
+            minutes_per_task=12,
+            loaded_hourly_cost=38,
+            share_automated=Pert(0.4, 0.6, 0.75),
+            ramp_up=RAMP,
+        ),
+    ),
+    qualitative=(
+        QualitativeBenefit(
+            "Single customer view for store staff",
+            "Advisers see online orders and service history at the till.",
+        ),
+        QualitativeBenefit(
+            "GDPR consent managed in one place",
+            "Consents and unsubscribes are traced, which lowers the compliance risk.",
+        ),
+    ),
+    team_days=60,
+    day_cost=550,
+    training_hours=7,
+    hourly_cost=38,
+    change_management=25_000,
+    cost_risk=0.1,
+)
+"""Northwind: 40 users, 180 000 contacts, the on-premise licence (the TCO's cheapest)."""
+
+ROI = {"seed-example": SEED_ROI, "northwind-retail": NORTHWIND_ROI}
+"""The examples' ROI sheets."""
+
 
 def main() -> None:
     for slug, (about, tco) in {"seed-example": SEED, "northwind-retail": NORTHWIND}.items():
         path = HERE / slug / WORKBOOK_NAME
-        save_workbook(build_workbook(about.language, about, tco, VENDORS.get(slug)), path)
+        wb = build_workbook(about.language, about, tco, VENDORS.get(slug), ROI.get(slug))
+        save_workbook(wb, path)
         print(f"wrote {path}")
 
 

@@ -225,7 +225,68 @@ def excel_tables(
     analysis: RoiAnalysis, scenarios: tuple[Scenario, ...], ctx: Context
 ) -> list[Table]:
     return [
-        cash_flow_table(analysis.risk_adjusted, ctx),
+        cash_flow_tei(analysis.risk_adjusted, ctx),
+        adjusted_side_by_side(analysis, ctx),
         lines_table(analysis.risk_adjusted, ctx),
         scenarios_table(scenarios, ctx),
     ]
+
+
+def adjusted_side_by_side(analysis: RoiAnalysis, ctx: Context) -> Table:
+    """Unadjusted and risk-adjusted results side by side: NPV, ROI, paybacks, IRR."""
+
+    def irr(result: RoiResult) -> object:
+        return result.irr.rate if result.irr.status is IrrStatus.DEFINED else "–"
+
+    results = (analysis.unadjusted, analysis.risk_adjusted)
+    rows: tuple[tuple[object, ...], ...] = (
+        (ctx.t("roi.col.npv"), *(r.npv for r in results)),
+        (ctx.t("roi.col.roi"), *(r.roi for r in results)),
+        (ctx.t("roi.figure.payback"), *(_months(r.payback_months, ctx) for r in results)),
+        (
+            ctx.t("roi.row.discounted_payback"),
+            *(_months(r.discounted_payback_months, ctx) for r in results),
+        ),
+        (ctx.t("roi.row.irr"), *(irr(r) for r in results)),
+    )
+    columns = (
+        Column(""),
+        Column(ctx.t("roi.col.unadjusted"), "money"),
+        Column(ctx.t("roi.col.adjusted"), "money"),
+    )
+    return Table(
+        sheet_name(ctx.t("roi.section.adjusted")),
+        columns,
+        rows,
+        ctx,
+        row_kinds=((1, "percent"), (4, "percent")),
+    )
+
+
+def payback_convention(ctx: Context) -> Text:
+    """The payback convention, to print right under the payback figure."""
+    return Text((ctx.t("roi.convention.payback"),), css_class="table-note")
+
+
+def cash_flow_tei(result: RoiResult, ctx: Context) -> Table:
+    """The cash-flow table in the TEI layout (rows costs, benefits, net, cumulative; columns
+    Initial, Year 1..n, Total, Present value), for the Excel deliverable."""
+    table = result.table
+    years = len(table.periods) - 1
+    columns = (
+        Column(ctx.t("roi.col.line")),
+        Column(ctx.t("tco.period.initial"), "money"),
+        *(Column(ctx.t("tco.period.year", year=y), "money") for y in range(1, years + 1)),
+        Column(ctx.t("tco.total"), "money"),
+        Column(ctx.t("tco.present_value"), "money"),
+    )
+    rows = tuple(
+        (
+            ctx.t(ROW_KEYS[row.label]) if row.label in ROW_KEYS else row.label,
+            *row.per_period,
+            row.total,
+            row.present_value,
+        )
+        for row in (*table.rows, *table.benefit_lines, *table.cost_lines)
+    )
+    return Table("TEI", columns, rows, ctx, frozenset(range(len(table.rows))))

@@ -683,8 +683,8 @@ LABELS: dict[str, dict[Lang, str]] = {
     },
     "roi_sheet.tco_option": {"fr": "Option du TCO", "en": "TCO option"},
     "roi_sheet.tco_option.help": {
-        "fr": "Le nom d'une option de l'onglet TCO : ses coûts par période sont ceux du ROI, sur l'horizon du TCO.",
-        "en": "The name of an option of the TCO sheet: its per-period costs are the ROI's, over the TCO's horizon.",
+        "fr": "Le nom d'une option de l'onglet TCO, ou d'un éditeur de l'onglet Tarifs : ses coûts par période sont ceux du ROI, sur l'horizon du TCO.",
+        "en": "The name of an option of the TCO sheet, or of a vendor of the Pricing sheet: its per-period costs are the ROI's, over the TCO's horizon.",
     },
     "roi_sheet.team_days": {"fr": "Jours équipe projet", "en": "Project team days"},
     "roi_sheet.team_days.help": {

@@ -62,7 +62,7 @@ from crmwb.roi import (
     project_team_cost,
     training_time_cost,
 )
-from crmwb.tco import compare_options
+from crmwb.tco import OptionCosts, compare_options
 from crmwb.uncertainty import Pert
 from crmwb.workbook import (
     TABLE_ROWS,
@@ -397,7 +397,7 @@ class _RoiReader:
                 f"the TCO's cheapest option over the horizon is {comparison.cheapest.option!r}",
             )
         by_norm = {_norm(n): o for n, o in zip(names, comparison.options, strict=True)}
-        option = by_norm.get(_norm(chosen))
+        option = by_norm.get(_norm(chosen)) or self.priced_vendor(chosen)
         if option is None:
             close = difflib.get_close_matches(_norm(chosen), list(by_norm), n=1, cutoff=0.5)
             hint = f"did you mean {by_norm[close[0]].option!r}?" if close else first
@@ -410,6 +410,19 @@ class _RoiReader:
             [costs_from_tco(option, risk_adjustment=risk)],
             tco.settings.users,
         )
+
+    def priced_vendor(self, chosen: str) -> OptionCosts | None:
+        """The vendor named ``chosen`` on the Pricing sheet, costed over the TCO's horizon (the
+        ROI can take a vendor's TCO as well as an option of the TCO sheet)."""
+        if not (self.r.has_vendor_comparison() and self.r.has_sheet("sheet.pricing")):
+            return None
+        try:
+            study = self.r.read_vendor_comparison().study
+        except CrmwbError:  # no vendor, or a sheet the vendor comparison reports on itself
+            return None
+        if study is None:
+            return None
+        return next((o for o in study.comparison.options if _norm(o.option) == _norm(chosen)), None)
 
     def internal_costs(
         self, cells: dict[str, Cell], p: dict[str, Any], horizon: int, users: float

@@ -311,3 +311,29 @@ def test_training_hours_without_an_hourly_cost(tmp_path):
     path = write_workbook(tmp_path)
     damage(path, {"B9": None})
     assert_at(error_at(path), path, "B9")
+
+
+def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):
+    """ROI!B5 may name a vendor of the Pricing sheet instead of an option of the TCO sheet."""
+    import shutil
+
+    from openpyxl import load_workbook as _load
+
+    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.workbook import read_workbook as _read
+
+    path = tmp_path / "workbook.xlsx"
+    shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)
+    wb = _load(path)
+    wb["ROI"]["B5"] = "Splio"
+    wb.save(path)
+    reader = _read(path)
+    case = reader.read_roi()
+    splio = reader.read_vendor_comparison().study.comparison.option("Splio")
+    tco_line = case.costs[0]
+    # the first cost line is Splio's TCO, period by period (no cost risk in the example: or
+    # increased by it, the same factor on every period)
+    ratio = tco_line.per_period[0] / splio.per_period[0]
+    assert [round(a / ratio, 2) for a in tco_line.per_period] == [
+        round(a, 2) for a in splio.per_period
+    ]

@@ -180,3 +180,57 @@ class RelationshipPlan:
     def segment_of(self, scenario: Scenario) -> str:
         """The segment a scenario targets: its own, or its programme's."""
         return scenario.segment or self.programme(scenario.programme).segment
+
+
+# --- marketing pressure ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PressureCell:
+    """The messages a contact of ``segment`` receives in one period (an ISO week, starting on
+    its Monday, or a calendar month, starting on its 1st): ``campaigns`` counted from the
+    campaign calendar, ``scenarios`` estimated from the scenarios' monthly rates, against the
+    cap of the conventions (None: no cap)."""
+
+    segment: str
+    start: dt.date
+    campaigns: int
+    scenarios: float
+    cap: float | None
+
+    @property
+    def total(self) -> float:
+        return self.campaigns + self.scenarios
+
+    @property
+    def over_cap(self) -> bool:
+        return self.cap is not None and self.total > self.cap + 1e-9
+
+
+@dataclass(frozen=True)
+class PressureCalendar:
+    """Marketing pressure per segment, per week and per month, over the weeks and months the
+    campaign calendar spans (``weeks``: Mondays, ``months``: first days, both in order)."""
+
+    segments: tuple[str, ...]
+    weeks: tuple[dt.date, ...]
+    months: tuple[dt.date, ...]
+    weekly: dict[tuple[str, dt.date], PressureCell]
+    monthly: dict[tuple[str, dt.date], PressureCell]
+
+    def over_caps(self) -> list[PressureCell]:
+        """Every week and month over its cap, weeks first, in calendar then segment order."""
+        return [
+            *(
+                self.weekly[s, w]
+                for w in self.weeks
+                for s in self.segments
+                if self.weekly[s, w].over_cap
+            ),
+            *(
+                self.monthly[s, m]
+                for m in self.months
+                for s in self.segments
+                if self.monthly[s, m].over_cap
+            ),
+        ]

@@ -1,0 +1,381 @@
+"""The journey and plan charts: each builds for a tiny and a full-size input, in French and in
+English, and shows what it should (every touchpoint id, the personas, the moments of truth
+ringed, points that share coordinates apart, exactly the over-cap cells flagged)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import math
+
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyArrowPatch, Rectangle
+
+from crmwb import journey_charts as jc
+from crmwb.errors import InputError
+from crmwb.i18n import Lang, t
+from crmwb.journey import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
+from crmwb.plan import PressureCalendar, PressureCell
+from crmwb.views import Context
+
+LANGS: tuple[Lang, ...] = ("fr", "en")
+STAGES = ("Discovery", "Consideration", "Purchase", "Delivery", "Use", "After-sales", "Loyalty")
+CHANNELS = (
+    "Web site",
+    "Mobile app",
+    "Store",
+    "Call centre",
+    "E-mail",
+    "SMS",
+    "Social ads",
+    "Search engine",
+)
+PERCEPTIONS = tuple(Perception)
+
+
+def small_journey() -> Journey:
+    tps = (
+        Touchpoint("T1", "Achat", "Site web", "", Perception.SATISFACTION, 1, 5, 4),
+        Touchpoint("T2", "Livraison", "Magasin", "", Perception.FRICTION, -1, 2),
+        Touchpoint("T3", "Achat", "Site web", "", Perception.DISAPPOINTMENT, -2, 3, 4),
+    )
+    return Journey(
+        (Stage("Achat"), Stage("Livraison")),
+        (Channel("Site web"), Channel("Magasin")),
+        tps,
+        personas=(Persona("Anne"),),
+        paths=(Path("Anne", ("T1", "T3", "T2")),),
+    )
+
+
+def large_journey() -> Journey:
+    """7 stages x 8 channels, 40 touchpoints, five of them in one cell, three personas."""
+    cells = [("Purchase", "Web site")] * 5 + [("Consideration", "Web site")] * 4
+    cells += list(itertools.islice(itertools.cycle(itertools.product(STAGES, CHANNELS)), 31))
+    tps = tuple(
+        Touchpoint(
+            f"T{i:02d}",
+            stage,
+            channel,
+            "",
+            PERCEPTIONS[i % 3],
+            i % 5 - 2,
+            i % 5 + 1,
+            None if i % 9 == 0 else (i * 7) % 5 + 1,
+        )
+        for i, (stage, channel) in enumerate(cells, start=1)
+    )
+    personas = (Persona("Sophie"), Persona("Marc"), Persona("Léa"))
+    paths = (
+        Path("Sophie", ("T10", "T06", "T01", "T02", "T20", "T33")),
+        Path("Marc", ("T12", "T07", "T03", "T25")),
+        Path("Léa", ("T40", "T06", "T05", "T38", "T39")),
+    )
+    return Journey(
+        tuple(Stage(s) for s in STAGES),
+        tuple(Channel(c) for c in CHANNELS),
+        tps,
+        personas=personas,
+        paths=paths,
+    )
+
+
+JOURNEYS = {"small": small_journey, "large": large_journey}
+
+
+def svg(fig: Figure) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def markers(fig: Figure, prefix: str) -> dict[str, PathCollection]:
+    """The touchpoint markers of ``fig`` whose gid starts with ``prefix``, by touchpoint id."""
+    out = {}
+    for artist in fig.axes[0].collections:
+        gid = artist.get_gid()
+        if isinstance(artist, PathCollection) and gid and gid.startswith(prefix):
+            out[gid.removeprefix(prefix)] = artist
+    return out
+
+
+# --- journey grid ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", JOURNEYS)
+def test_journey_grid_shows_every_touchpoint_stage_and_channel(size: str, lang: Lang) -> None:
+    journey = JOURNEYS[size]()
+    fig = jc.journey_grid(journey, Context("Client", lang), moments={"T1", "T01"})
+    text = svg(fig)
+    for name in (*journey.stage_names, *journey.channel_names):
+        assert all(word in text for word in name.split())
+    for tp in journey.touchpoints:
+        assert f">{tp.id}<" in text
+    for key in ("jc.perception.disappointment", "jc.legend.moment"):
+        assert t(key, lang) in text
+    assert set(markers(fig, "touchpoint-")) == {tp.id for tp in journey.touchpoints}
+    width, height = fig.get_size_inches()
+    assert width <= 10.5 and height <= 8
+
+
+def test_moments_of_truth_are_ringed_and_the_others_are_not() -> None:
+    journey = large_journey()
+    fig = jc.journey_grid(journey, Context("Client", "en"), moments={"T03", "T17"})
+    for id, marker in markers(fig, "touchpoint-").items():
+        ringed = marker.get_linewidths()[0] > 2
+        dark = max(marker.get_edgecolor()[0][:3]) < 0.2
+        assert ringed == dark == (id in {"T03", "T17"}), id
+
+
+def test_markers_stay_in_their_cell_and_never_overlap() -> None:
+    journey = large_journey()
+    layout = jc.grid_layout(journey)
+    radius = 24 / 72 / 2  # the largest marker, in inches
+    for tp in journey.touchpoints:
+        x, y = layout.positions[tp.id]
+        col = journey.stage_names.index(tp.stage)
+        row = journey.channel_names.index(tp.channel)
+        left = col * layout.column_width
+        top = layout.row_tops[row]
+        assert left + radius <= x <= left + layout.column_width - radius
+        assert top + radius <= y <= top + layout.row_heights[row] - radius
+    for a, b in itertools.combinations(layout.positions.values(), 2):
+        assert math.dist(a, b) >= 2 * radius
+
+
+# --- persona path ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", JOURNEYS)
+def test_persona_path_draws_the_persona_on_the_same_grid(size: str, lang: Lang) -> None:
+    journey = JOURNEYS[size]()
+    ctx = Context("Client", lang)
+    grid = markers(jc.journey_grid(journey, ctx), "touchpoint-")
+    for path in journey.paths:
+        fig = jc.persona_path(journey, path, ctx, moments={"T1", "T06"})
+        text = svg(fig)
+        assert t("jc.path.title", lang, persona=path.persona) in text
+        for tp in journey.touchpoints:
+            assert f">{tp.id}<" in text
+        strong = markers(fig, "path-")
+        assert set(strong) == set(path.touchpoints)
+        for id, marker in strong.items():
+            assert tuple(marker.get_offsets()[0]) == tuple(grid[id].get_offsets()[0])
+        arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+        assert len(arrows) == len(path.touchpoints) - 1
+        steps = [str(n) for n in range(1, len(path.touchpoints) + 1)]
+        assert steps == [a.get_text() for a in fig.axes[0].texts if a.get_text() in steps]
+
+
+def test_a_path_through_an_unknown_touchpoint_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="T99"):
+        jc.persona_path(small_journey(), Path("Anne", ("T1", "T99")), Context("C", "fr"))
+
+
+# --- emotion curves --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_emotion_curves_one_line_per_persona_with_gaps(lang: Lang) -> None:
+    curves: dict[str, list[float | None]] = {
+        "Sophie": [1, 2, -1, None, 0, 1, 2],
+        "Marc": [-2, -1, 0, 1, 1, None, None],
+        "Léa": [0, 0, 1, 2, -1, -2, 1],
+    }
+    fig = jc.emotion_curves(STAGES, curves, Context("Client", lang))
+    lines = [line for line in fig.axes[0].get_lines() if line.get_label() in curves]
+    assert [line.get_label() for line in lines] == list(curves)
+    assert math.isnan(lines[0].get_ydata()[3])  # type: ignore[index]
+    text = svg(fig)
+    for name in (*curves, *STAGES):
+        assert name in text
+    assert t("jc.emotion.axis", lang) in text
+    small = jc.emotion_curves(["Achat", "Usage"], {"Anne": [None, 1]}, Context("C", lang))
+    assert "Anne" in svg(small)
+
+
+def test_emotion_curves_need_one_value_per_stage() -> None:
+    with pytest.raises(InputError):
+        jc.emotion_curves(["A", "B"], {"Anne": [1]}, Context("Client", "fr"))
+
+
+# --- importance-performance ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("size", JOURNEYS)
+def test_importance_performance_names_quadrants_and_points(size: str, lang: Lang) -> None:
+    journey = JOURNEYS[size]()
+    fig = jc.importance_performance(journey, (3.0, 3.5), Context("Client", lang), {"T1", "T04"})
+    text = svg(fig)
+    for key in ("jc.ip.concentrate", "jc.ip.keep_up", "jc.ip.low_priority", "jc.ip.overkill"):
+        assert t(key, lang) in text
+    scored = {tp.id for tp in journey.touchpoints if tp.performance is not None}
+    unscored = [tp.id for tp in journey.touchpoints if tp.performance is None]
+    drawn = markers(fig, "touchpoint-")
+    assert set(drawn) == scored
+    for id in scored:
+        assert f">{id}<" in text
+    assert t("jc.ip.omitted", lang, ids=", ".join(unscored)) in text
+    for id, marker in drawn.items():
+        assert (marker.get_linewidths()[0] > 2) == (id in {"T1", "T04"})
+
+
+def test_points_at_the_same_coordinates_do_not_hide_each_other() -> None:
+    tps = (
+        *(
+            Touchpoint(id, "Achat", "Web", "", Perception.FRICTION, 0, 4, 2)
+            for id in ("T03", "T07", "T09", "T11", "T12")
+        ),
+        Touchpoint("T05", "Achat", "Web", "", Perception.FRICTION, 0, 1, 5),
+    )
+    journey = Journey((Stage("Achat"),), (Channel("Web"),), tps)
+    fig = jc.importance_performance(journey, (3, 3), Context("Client", "en"))
+    offsets = {id: tuple(m.get_offsets()[0]) for id, m in markers(fig, "touchpoint-").items()}
+    assert len(set(offsets.values())) == len(offsets) == 6
+    assert offsets["T05"] == (5.0, 1.0)  # alone: at its coordinates
+    cluster = [offsets[id] for id in ("T03", "T07", "T09", "T11", "T12")]
+    for x, y in cluster:
+        assert abs(x - 2) < 0.4 and abs(y - 4) < 0.4
+    for a, b in itertools.combinations(cluster, 2):
+        assert math.dist(a, b) > 0.2
+    assert offsets == {
+        id: tuple(m.get_offsets()[0])
+        for id, m in markers(
+            jc.importance_performance(journey, (3, 3), Context("Client", "en")), "touchpoint-"
+        ).items()
+    }  # deterministic
+
+
+# --- pressure calendar -----------------------------------------------------------------------
+
+WEEKS = (dt.date(2027, 1, 4), dt.date(2027, 1, 11), dt.date(2027, 1, 18))
+MONTH = dt.date(2027, 1, 1)
+
+
+def small_calendar() -> PressureCalendar:
+    """Two segments, three weeks: Fidèles over their cap of 2 in week 2 (3 > 2) but not in
+    week 3 (exactly 2); Prospects have no cap."""
+    weekly = {
+        ("Fidèles", WEEKS[0]): PressureCell("Fidèles", WEEKS[0], 1, 0.5, 2),
+        ("Fidèles", WEEKS[1]): PressureCell("Fidèles", WEEKS[1], 2, 1.0, 2),
+        ("Fidèles", WEEKS[2]): PressureCell("Fidèles", WEEKS[2], 2, 0.0, 2),
+        ("Prospects", WEEKS[0]): PressureCell("Prospects", WEEKS[0], 4, 0.0, None),
+        ("Prospects", WEEKS[1]): PressureCell("Prospects", WEEKS[1], 0, 0.0, None),
+        ("Prospects", WEEKS[2]): PressureCell("Prospects", WEEKS[2], 1, 0.3, None),
+    }
+    monthly = {
+        ("Fidèles", MONTH): PressureCell("Fidèles", MONTH, 5, 1.5, 6),
+        ("Prospects", MONTH): PressureCell("Prospects", MONTH, 5, 0.25, None),
+    }
+    return PressureCalendar(("Fidèles", "Prospects"), WEEKS, (MONTH,), weekly, monthly)
+
+
+def large_calendar() -> PressureCalendar:
+    """53 weeks x 4 segments, from the last Monday of 2026."""
+    segments = ("Fidèles", "Occasionnels", "Inactifs", "Prospects")
+    caps = {"Fidèles": (3, 10), "Occasionnels": (2, 6), "Inactifs": (1, 3), "Prospects": None}
+    weeks = tuple(dt.date(2026, 12, 28) + dt.timedelta(weeks=i) for i in range(53))
+    months = tuple(dt.date(2027, m, 1) for m in range(1, 13))
+    weekly, monthly = {}, {}
+    for k, segment in enumerate(segments):
+        cap = caps[segment]
+        for i, week in enumerate(weeks):
+            campaigns = (i * (k + 3)) % 4
+            weekly[segment, week] = PressureCell(
+                segment, week, campaigns, 0.3 * k, cap[0] if cap else None
+            )
+        for month in months:
+            cells = [weekly[segment, w] for w in weeks if (w.year, w.month) == (2027, month.month)]
+            monthly[segment, month] = PressureCell(
+                segment,
+                month,
+                sum(c.campaigns for c in cells),
+                sum(c.scenarios for c in cells),
+                cap[1] if cap else None,
+            )
+    return PressureCalendar(segments, weeks, months, weekly, monthly)
+
+
+def flagged(fig: Figure) -> set[tuple[int, int]]:
+    """(column, row) of every cell framed as over its cap."""
+    return {
+        (math.floor(p.get_x()), math.floor(p.get_y()))
+        for p in fig.axes[0].patches
+        if isinstance(p, Rectangle) and p.get_gid() == "over-cap"
+    }
+
+
+def expected(calendar: PressureCalendar, period: str) -> set[tuple[int, int]]:
+    starts = calendar.weeks if period == "week" else calendar.months
+    cells = calendar.weekly if period == "week" else calendar.monthly
+    return {
+        (i, j)
+        for j, segment in enumerate(calendar.segments)
+        for i, start in enumerate(starts)
+        if cells[segment, start].cap is not None
+        and cells[segment, start].total > (cells[segment, start].cap or 0)
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("period", ["week", "month"])
+@pytest.mark.parametrize("calendar", [small_calendar, large_calendar])
+def test_pressure_calendar_flags_exactly_the_cells_over_their_cap(
+    calendar: object, period: str, lang: Lang
+) -> None:
+    cal = calendar()  # type: ignore[operator]
+    fig = jc.pressure_calendar(cal, Context("Client", lang), period)  # type: ignore[arg-type]
+    assert flagged(fig) == expected(cal, period)
+    text = svg(fig)
+    for segment in cal.segments:
+        assert segment in text
+    assert t("jc.pressure.over_cap", lang) in text
+    assert t("jc.pressure.no_cap", lang) in text
+    assert t(f"jc.pressure.scale_{period}", lang) in text
+    assert fig.get_size_inches()[0] <= 10.5
+
+
+def test_the_small_calendar_flags_week_two_only_and_shows_values_and_caps() -> None:
+    fig = jc.pressure_calendar(small_calendar(), Context("Client", "fr"))
+    assert flagged(fig) == {(1, 0)}  # 3 > 2; week 3 is at the cap, not over it
+    texts = [a.get_text() for a in fig.axes[0].texts]
+    assert "plafond : 2/sem." in texts and "sans plafond" in texts
+    assert {"1,5", "3,0", "4,0", "1,3"} <= set(texts)  # one decimal each, French commas
+    months = jc.pressure_calendar(small_calendar(), Context("Client", "en"), "month")
+    assert flagged(months) == {(0, 0)}  # 6.5 > 6
+    assert "cap 6/month" in [a.get_text() for a in months.axes[0].texts]
+
+
+def test_weekly_columns_are_labelled_by_month() -> None:
+    fig = jc.pressure_calendar(large_calendar(), Context("Client", "fr"))
+    labels = [label.get_text() for label in fig.axes[0].get_xticklabels()]
+    # The week of Monday 28 December 2026 is too short a December to carry a label.
+    assert labels[0] == "janv. 27" and labels[1] == "févr." and len(labels) == 12
+    en = jc.pressure_calendar(large_calendar(), Context("Client", "en"))
+    assert [label.get_text() for label in en.axes[0].get_xticklabels()][:2] == ["Jan 27", "Feb"]
+
+
+def test_every_chart_is_a_figure_with_lines_or_markers() -> None:
+    journey = small_journey()
+    ctx = Context("Client", "fr")
+    figs = [
+        jc.journey_grid(journey, ctx),
+        jc.persona_path(journey, journey.paths[0], ctx),
+        jc.emotion_curves(["Achat"], {"Anne": [1]}, ctx),
+        jc.importance_performance(journey, (3, 3), ctx),
+        jc.pressure_calendar(small_calendar(), ctx),
+    ]
+    for fig in figs:
+        assert isinstance(fig, Figure)
+        assert (
+            fig.axes[0].collections
+            or any(isinstance(a, Line2D) for a in fig.axes[0].get_lines())
+            or fig.axes[0].patches
+        )

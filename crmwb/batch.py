@@ -82,7 +82,31 @@ def _has_roi(reader: WorkbookReader) -> bool:
     return reader.has_roi()
 
 
+def _has_journey(reader: WorkbookReader) -> bool:
+    """The workbook's Stages sheet lists at least one stage."""
+    return reader.has_journey()
+
+
+def _has_plan(reader: WorkbookReader) -> bool:
+    """The workbook's Programmes sheet lists at least one programme."""
+    return reader.has_plan()
+
+
 ANALYSES: dict[str, Analysis] = {
+    "journey_mapping": Analysis(
+        "journey_mapping",
+        NOTEBOOKS_DIR / "journey_mapping.ipynb",
+        "analysis.journey_mapping",
+        applies=_has_journey,
+        skip_reason="no stage listed in the Stages sheet",
+    ),
+    "relationship_plan": Analysis(
+        "relationship_plan",
+        NOTEBOOKS_DIR / "relationship_plan.ipynb",
+        "analysis.relationship_plan",
+        applies=_has_plan,
+        skip_reason="no programme listed in the Programmes sheet",
+    ),
     "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
     "roi": Analysis(
         "roi",

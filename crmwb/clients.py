@@ -22,6 +22,8 @@ from crmwb.i18n import Lang, check_lang
 from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
+    from crmwb.journey import Journey
+    from crmwb.plan import RelationshipPlan
     from crmwb.roi import RoiCase
     from crmwb.vendor_sheets import VendorInputs
     from crmwb.workbook import About, TcoInputs, WorkbookReader
@@ -130,6 +132,14 @@ class Client:
     def roi_case(self) -> RoiCase:
         """The ROI sheet, costed with the TCO sheet's option and horizon."""
         return self.reader.read_roi()
+
+    def journey(self) -> Journey:
+        """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths)."""
+        return self.reader.read_journey()
+
+    def relationship_plan(self) -> RelationshipPlan:
+        """The plan sheets (Programmes, Scenarios, Campaigns, Conventions)."""
+        return self.reader.read_plan()
 
     def vendor_inputs(self) -> VendorInputs:
         """The vendor comparison sheets (Vendors, Criteria, Pairwise, Scores, Use cases)."""

@@ -215,6 +215,16 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Sections:
+    """Several sections from one notebook cell (one per persona, per programme ...)."""
+
+    sections: tuple[Section, ...]
+
+    def _repr_html_(self) -> str:
+        return "".join(s._repr_html_() for s in self.sections)
+
+
+@dataclass(frozen=True)
 class ReportHeader:
     """The top of a report: title, client, consultant, date."""
 

@@ -6,7 +6,13 @@ resulting AHP weights and the consistency ratio, with the comparisons to revisit
 above 0.10. "Save to workbook" hands the comparisons to a callback (the notebook binds it to
 :func:`crmwb.vendor_sheets.save_pairwise`, which rewrites only that scope's rows).
 
-The slider arithmetic is plain functions, tested without a browser.
+:class:`JourneyEditor` is the journey workshop: forms for stages, channels, segments,
+touchpoints (drop-downs for the perception, sliders for emotion, importance and performance),
+personas and their paths; the journey grid redrawn at every change, undo, and "save to
+workbook" (:func:`crmwb.journey_sheets.save_journey`: only the journey sheets are rewritten,
+after a backup). The edits are plain functions (:func:`put_stage`, :func:`put_touchpoint` ...).
+
+Everything is driven from tests by setting widget values and clicking buttons, no browser.
 """
 
 from __future__ import annotations
@@ -14,11 +20,24 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import combinations
-from pathlib import Path
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from crmwb.errors import CrmwbError
+from crmwb.journey import (
+    ALL_SEGMENTS,
+    Channel,
+    Journey,
+    Path,
+    Perception,
+    Persona,
+    Segment,
+    Stage,
+    Touchpoint,
+)
+from crmwb.views import Chart, Context
 from crmwb.weights import AhpResult, PairwiseComparisons, ahp_weights
 
 if TYPE_CHECKING:
@@ -155,7 +174,7 @@ class PairwiseForm:
             self.status.value = f"<span style='color:#C00000'>{html.escape(str(exc))}</span>"
 
 
-def weight_forms(workbook: Path, inputs: VendorInputs) -> list[PairwiseForm]:
+def weight_forms(workbook: FilePath, inputs: VendorInputs) -> list[PairwiseForm]:
     """One pairwise form for the criterion groups, and one per group of two criteria or
     more, started from the workbook's comparisons; each saves its scope back to ``workbook``."""
     from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise
@@ -182,3 +201,598 @@ def weight_forms(workbook: Path, inputs: VendorInputs) -> list[PairwiseForm]:
             )
         )
     return forms
+
+
+# --- the journey workshop ------------------------------------------------------------------------
+
+NEW = "(new)"
+"""The first entry of every "edit" drop-down: fill the fields to add an item."""
+
+
+def _split(text: str) -> tuple[str, ...]:
+    """Names typed in one box, separated by commas or semicolons."""
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+def _renamed(names: Sequence[str], old: str, new: str) -> tuple[str, ...]:
+    return tuple(new if name == old else name for name in names)
+
+
+def put_stage(journey: Journey, old: str | None, stage: Stage) -> Journey:
+    """``journey`` with ``stage`` added at the end (``old`` None) or replacing the stage
+    ``old`` in place; a rename carries over to its touchpoints and segments."""
+    stages = list(journey.stages)
+    if old is None:
+        stages.append(stage)
+        return replace(journey, stages=tuple(stages))
+    stages[journey.stage_names.index(old)] = stage
+    return replace(
+        journey,
+        stages=tuple(stages),
+        touchpoints=tuple(
+            replace(tp, stage=stage.name) if tp.stage == old else tp for tp in journey.touchpoints
+        ),
+        segments=tuple(
+            replace(s, stages=_renamed(s.stages, old, stage.name)) for s in journey.segments
+        ),
+    )
+
+
+def put_channel(journey: Journey, old: str | None, channel: Channel) -> Journey:
+    """As :func:`put_stage`, for a channel."""
+    channels = list(journey.channels)
+    if old is None:
+        channels.append(channel)
+        return replace(journey, channels=tuple(channels))
+    channels[journey.channel_names.index(old)] = channel
+    return replace(
+        journey,
+        channels=tuple(channels),
+        touchpoints=tuple(
+            replace(tp, channel=channel.name) if tp.channel == old else tp
+            for tp in journey.touchpoints
+        ),
+        segments=tuple(
+            replace(s, channels=_renamed(s.channels, old, channel.name)) for s in journey.segments
+        ),
+    )
+
+
+def put_segment(journey: Journey, old: str | None, segment: Segment) -> Journey:
+    """As :func:`put_stage`, for a segment (a rename carries over to touchpoints, personas)."""
+    segments = list(journey.segments)
+    if old is None:
+        segments.append(segment)
+        return replace(journey, segments=tuple(segments))
+    segments[[s.name for s in journey.segments].index(old)] = segment
+    return replace(
+        journey,
+        segments=tuple(segments),
+        touchpoints=tuple(
+            replace(tp, segment=segment.name) if tp.segment == old else tp
+            for tp in journey.touchpoints
+        ),
+        personas=tuple(
+            replace(p, segment=segment.name) if p.segment == old else p for p in journey.personas
+        ),
+    )
+
+
+def put_touchpoint(journey: Journey, old: str | None, touchpoint: Touchpoint) -> Journey:
+    """As :func:`put_stage`, for a touchpoint (a new id carries over to the paths)."""
+    touchpoints = list(journey.touchpoints)
+    if old is None:
+        touchpoints.append(touchpoint)
+        return replace(journey, touchpoints=tuple(touchpoints))
+    touchpoints[[tp.id for tp in journey.touchpoints].index(old)] = touchpoint
+    return replace(
+        journey,
+        touchpoints=tuple(touchpoints),
+        paths=tuple(
+            replace(p, touchpoints=_renamed(p.touchpoints, old, touchpoint.id))
+            for p in journey.paths
+        ),
+    )
+
+
+def put_persona(
+    journey: Journey, old: str | None, persona: Persona, path: Sequence[str]
+) -> Journey:
+    """``journey`` with ``persona`` added or replacing ``old``, and its path set to the
+    touchpoint ids ``path`` (no path when empty)."""
+    personas = list(journey.personas)
+    if old is None:
+        personas.append(persona)
+    else:
+        personas[[p.name for p in journey.personas].index(old)] = persona
+    paths = [p for p in journey.paths if p.persona not in (old, persona.name)]
+    if path:
+        paths.append(Path(persona.name, tuple(path)))
+    return replace(journey, personas=tuple(personas), paths=tuple(paths))
+
+
+def remove_item(journey: Journey, kind: str, name: str) -> Journey:
+    """``journey`` without the stage, channel, segment, touchpoint or persona ``name``. A stage
+    or channel still holding touchpoints is refused by the journey's own checks (the form says
+    so); a touchpoint leaves the paths through it, a persona takes its path along."""
+    if kind == "stage":
+        return replace(journey, stages=tuple(s for s in journey.stages if s.name != name))
+    if kind == "channel":
+        return replace(journey, channels=tuple(c for c in journey.channels if c.name != name))
+    if kind == "segment":
+        return replace(journey, segments=tuple(s for s in journey.segments if s.name != name))
+    if kind == "touchpoint":
+        return replace(
+            journey,
+            touchpoints=tuple(tp for tp in journey.touchpoints if tp.id != name),
+            paths=tuple(
+                replace(p, touchpoints=tuple(i for i in p.touchpoints if i != name))
+                for p in journey.paths
+                if set(p.touchpoints) != {name}
+            ),
+        )
+    if kind == "persona":
+        return replace(
+            journey,
+            personas=tuple(p for p in journey.personas if p.name != name),
+            paths=tuple(p for p in journey.paths if p.persona != name),
+        )
+    raise ValueError(kind)
+
+
+def next_touchpoint_id(journey: Journey) -> str:
+    """The next free id of the "T01" kind.
+
+    >>> next_touchpoint_id(Journey((), ()))
+    'T01'
+    """
+    taken = {tp.id for tp in journey.touchpoints}
+    number = len(taken) + 1
+    while f"T{number:02d}" in taken:
+        number += 1
+    return f"T{number:02d}"
+
+
+class JourneyEditor:
+    """The journey workshop: forms to add and edit stages, channels, segments, touchpoints,
+    personas and their paths, the journey grid redrawn at every change, undo of the last
+    change, and "save to workbook" (``on_save``, bound by :func:`journey_editor` to
+    :func:`crmwb.journey_sheets.save_journey`).
+
+    Every change goes through :meth:`apply`: the new journey is checked by
+    :class:`~crmwb.journey.Journey` itself, so a touchpoint on a stage that does not exist or a
+    path through an unknown touchpoint is refused with the reason in :attr:`status`, and the
+    journey stays as it was. Edits of an existing touchpoint apply as the consultant moves the
+    sliders or leaves a box; consecutive edits of the same touchpoint make one undo step.
+    """
+
+    def __init__(
+        self,
+        journey: Journey,
+        ctx: Context,
+        on_save: Callable[[Journey], str] | None = None,
+    ) -> None:
+        import ipywidgets as w
+
+        self.journey = journey
+        self.ctx = ctx
+        self._on_save = on_save
+        self._history: list[tuple[Journey, tuple[str, str] | None]] = []
+        self._filling = False
+        self.status = w.HTML()
+        self.chart = w.HTML()
+        self.redraws = 0
+
+        def text(description: str, **kw: Any) -> Any:
+            return w.Text(description=description, continuous_update=False, **kw)
+
+        def button(description: str, icon: str, handler: Callable[[], None]) -> Any:
+            b = w.Button(description=description, icon=icon)
+            b.on_click(lambda _b: handler())
+            return b
+
+        # stages, channels, segments: a name, a description (segments: channels, stages)
+        self.stage_select = w.Dropdown(description="Stage")
+        self.stage_name, self.stage_description = text("Name"), text("Description")
+        self.channel_select = w.Dropdown(description="Channel")
+        self.channel_name, self.channel_description = text("Name"), text("Description")
+        self.segment_select = w.Dropdown(description="Segment")
+        self.segment_name, self.segment_description = text("Name"), text("Description")
+        self.segment_channels = text("Channels", placeholder="blank: every channel")
+        self.segment_stages = text("Stages", placeholder="blank: every stage")
+        # touchpoints
+        self.touchpoint_select = w.Dropdown(description="Touchpoint")
+        self.tp_id = text("ID")
+        self.tp_stage = w.Dropdown(description="Stage")
+        self.tp_channel = w.Dropdown(description="Channel")
+        self.tp_description = text("Description", layout=w.Layout(width="520px"))
+        self.tp_segment = w.Dropdown(description="Segment")
+        self.tp_perception = w.Dropdown(
+            description="Perception", options=[p.value for p in Perception]
+        )
+        self.tp_emotion = w.IntSlider(description="Emotion", min=-2, max=2, value=0)
+        self.tp_importance = w.IntSlider(description="Importance", min=1, max=5, value=3)
+        self.tp_rated = w.Checkbox(description="Performance rated", value=False)
+        self.tp_performance = w.IntSlider(description="Performance", min=1, max=5, value=3)
+        self.tp_data = text("Data collected")
+        self.tp_collection = text("Collected by")
+        self.tp_owner = text("Owner")
+        live = (
+            self.tp_stage,
+            self.tp_channel,
+            self.tp_description,
+            self.tp_segment,
+            self.tp_perception,
+            self.tp_emotion,
+            self.tp_importance,
+            self.tp_rated,
+            self.tp_performance,
+            self.tp_data,
+            self.tp_collection,
+            self.tp_owner,
+        )
+        for field in live:
+            field.observe(lambda _change: self._touchpoint_edited(), names="value")
+        # personas and their paths
+        self.persona_select = w.Dropdown(description="Persona")
+        self.persona_name, self.persona_description = text("Name"), text("Description")
+        self.persona_segment = w.Dropdown(description="Segment")
+        self.persona_path = text(
+            "Path",
+            placeholder="touchpoint IDs in order: T01, T04, T09",
+            layout=w.Layout(width="520px"),
+        )
+
+        selects = self._selects()
+        for kind, select in selects.items():
+            select.observe(lambda _change, kind=kind: self._fill(kind), names="value")
+
+        def form(kind: str, fields: Sequence[Any], save: Callable[[], None]) -> Any:
+            return w.VBox(
+                [
+                    selects[kind],
+                    *fields,
+                    w.HBox(
+                        [
+                            button("Add / update", "check", save),
+                            button("Remove", "trash", lambda: self.remove(kind)),
+                        ]
+                    ),
+                ]
+            )
+
+        tabs = w.Tab(
+            children=[
+                form("stage", [self.stage_name, self.stage_description], self.save_stage),
+                form("channel", [self.channel_name, self.channel_description], self.save_channel),
+                form(
+                    "segment",
+                    [
+                        self.segment_name,
+                        self.segment_description,
+                        self.segment_channels,
+                        self.segment_stages,
+                    ],
+                    self.save_segment,
+                ),
+                form(
+                    "touchpoint",
+                    [
+                        w.HBox([self.tp_id, self.tp_segment]),
+                        w.HBox([self.tp_stage, self.tp_channel]),
+                        self.tp_description,
+                        w.HBox([self.tp_perception, self.tp_emotion]),
+                        w.HBox([self.tp_importance, self.tp_rated, self.tp_performance]),
+                        w.HBox([self.tp_data, self.tp_collection, self.tp_owner]),
+                    ],
+                    self.save_touchpoint,
+                ),
+                form(
+                    "persona",
+                    [
+                        w.HBox([self.persona_name, self.persona_segment]),
+                        self.persona_description,
+                        self.persona_path,
+                    ],
+                    self.save_persona,
+                ),
+            ]
+        )
+        for i, title in enumerate(["Stages", "Channels", "Segments", "Touchpoints", "Personas"]):
+            tabs.set_title(i, title)
+        self.undo_button = button("Undo", "undo", self.undo)
+        self.save_button = button("Save to workbook", "save", self.save)
+        self.save_button.button_style = "primary"
+        self.widget = w.VBox(
+            [tabs, w.HBox([self.undo_button, self.save_button, self.status]), self.chart]
+        )
+        self._refresh()
+
+    # -- changing the journey --
+
+    def apply(
+        self, change: Callable[[Journey], Journey], coalesce: tuple[str, str] | None = None
+    ) -> bool:
+        """Apply ``change`` to the journey; on an invalid result, say why and keep the journey.
+        ``coalesce`` names the item edited live: consecutive edits of one item are one undo
+        step. Returns whether the change was applied."""
+        try:
+            new = change(self.journey)
+        except (CrmwbError, ValueError) as exc:
+            self._say(str(exc), error=True)
+            return False
+        if new == self.journey:
+            return True
+        if coalesce is None or not self._history or self._history[-1][1] != coalesce:
+            self._history.append((self.journey, coalesce))
+        self.journey = new
+        self._say("")
+        self._refresh()
+        return True
+
+    def undo(self) -> None:
+        """Back to the journey before the last change."""
+        if not self._history:
+            self._say("nothing to undo")
+            return
+        self.journey, _ = self._history.pop()
+        self._say("undone")
+        self._refresh()
+
+    def save(self) -> None:
+        """Hand the journey to the save callback and show what it says (or its error)."""
+        if self._on_save is None:
+            self._say("no workbook to save to", error=True)
+            return
+        try:
+            self._say(self._on_save(self.journey))
+        except CrmwbError as exc:
+            self._say(str(exc), error=True)
+
+    def save_stage(self) -> None:
+        old = self._selected(self.stage_select)
+        stage = Stage(self.stage_name.value.strip(), self.stage_description.value.strip())
+        if self._named(stage.name, "stage") and self.apply(lambda j: put_stage(j, old, stage)):
+            self._select(self.stage_select, stage.name)
+
+    def save_channel(self) -> None:
+        old = self._selected(self.channel_select)
+        channel = Channel(self.channel_name.value.strip(), self.channel_description.value.strip())
+        if self._named(channel.name, "channel") and self.apply(
+            lambda j: put_channel(j, old, channel)
+        ):
+            self._select(self.channel_select, channel.name)
+
+    def save_segment(self) -> None:
+        old = self._selected(self.segment_select)
+        segment = Segment(
+            self.segment_name.value.strip(),
+            self.segment_description.value.strip(),
+            channels=_split(self.segment_channels.value),
+            stages=_split(self.segment_stages.value),
+        )
+        if self._named(segment.name, "segment") and self.apply(
+            lambda j: put_segment(j, old, segment)
+        ):
+            self._select(self.segment_select, segment.name)
+
+    def save_touchpoint(self) -> None:
+        old = self._selected(self.touchpoint_select)
+        touchpoint = self._touchpoint()
+        if touchpoint is not None and self.apply(lambda j: put_touchpoint(j, old, touchpoint)):
+            self._select(self.touchpoint_select, touchpoint.id)
+
+    def save_persona(self) -> None:
+        old = self._selected(self.persona_select)
+        persona = Persona(
+            self.persona_name.value.strip(),
+            self.persona_segment.value or ALL_SEGMENTS,
+            self.persona_description.value.strip(),
+        )
+        path = _split(self.persona_path.value)
+        if self._named(persona.name, "persona") and self.apply(
+            lambda j: put_persona(j, old, persona, path)
+        ):
+            self._select(self.persona_select, persona.name)
+
+    def remove(self, kind: str) -> None:
+        """Remove the item selected in the ``kind`` form."""
+        select = self._selects()[kind]
+        name = self._selected(select)
+        if name is None:
+            self._say(f"choose the {kind} to remove", error=True)
+            return
+        if self.apply(lambda j: remove_item(j, kind, name)):
+            self._select(select, NEW)
+
+    # -- the forms --
+
+    def _touchpoint(self) -> Touchpoint | None:
+        ident = self.tp_id.value.strip()
+        if not self._named(ident, "touchpoint ID"):
+            return None
+        try:
+            return Touchpoint(
+                id=ident,
+                stage=self.tp_stage.value or "",
+                channel=self.tp_channel.value or "",
+                description=self.tp_description.value.strip(),
+                perception=Perception(self.tp_perception.value),
+                emotion=self.tp_emotion.value,
+                importance=self.tp_importance.value,
+                performance=self.tp_performance.value if self.tp_rated.value else None,
+                segment=self.tp_segment.value or ALL_SEGMENTS,
+                data_collected=self.tp_data.value.strip(),
+                collection_point=self.tp_collection.value.strip(),
+                owner=self.tp_owner.value.strip(),
+            )
+        except CrmwbError as exc:
+            self._say(str(exc), error=True)
+            return None
+
+    def _touchpoint_edited(self) -> None:
+        """A field of the touchpoint form moved: an existing touchpoint changes at once."""
+        self.tp_performance.disabled = not self.tp_rated.value
+        old = self._selected(self.touchpoint_select)
+        if self._filling or old is None:
+            return
+        touchpoint = self._touchpoint()
+        if touchpoint is not None and touchpoint.id == old:
+            self.apply(lambda j: put_touchpoint(j, old, touchpoint), coalesce=("touchpoint", old))
+
+    def _fill(self, kind: str) -> None:
+        """Show the selected item's values in its form (a new item: blank fields)."""
+        if self._filling:
+            return
+        self._filling = True
+        try:
+            j = self.journey
+            if kind == "stage":
+                name = self._selected(self.stage_select)
+                stage = j.stages[j.stage_names.index(name)] if name else Stage("")
+                self.stage_name.value, self.stage_description.value = stage.name, stage.description
+            elif kind == "channel":
+                name = self._selected(self.channel_select)
+                channel = j.channels[j.channel_names.index(name)] if name else Channel("")
+                self.channel_name.value = channel.name
+                self.channel_description.value = channel.description
+            elif kind == "segment":
+                name = self._selected(self.segment_select)
+                segment = next((s for s in j.segments if s.name == name), Segment(""))
+                self.segment_name.value = segment.name
+                self.segment_description.value = segment.description
+                self.segment_channels.value = ", ".join(segment.channels)
+                self.segment_stages.value = ", ".join(segment.stages)
+            elif kind == "touchpoint":
+                ident = self._selected(self.touchpoint_select)
+                if ident is None:
+                    self.tp_id.value = next_touchpoint_id(j)
+                    self.tp_description.value = self.tp_data.value = ""
+                    self.tp_collection.value = self.tp_owner.value = ""
+                    self.tp_rated.value = False
+                else:
+                    tp = j.touchpoint(ident)
+                    self.tp_id.value, self.tp_description.value = tp.id, tp.description
+                    self.tp_stage.value, self.tp_channel.value = tp.stage, tp.channel
+                    self.tp_segment.value = tp.segment
+                    self.tp_perception.value = tp.perception.value
+                    self.tp_emotion.value, self.tp_importance.value = tp.emotion, tp.importance
+                    self.tp_rated.value = tp.performance is not None
+                    if tp.performance is not None:
+                        self.tp_performance.value = tp.performance
+                    self.tp_data.value, self.tp_collection.value = (
+                        tp.data_collected,
+                        tp.collection_point,
+                    )
+                    self.tp_owner.value = tp.owner
+                self.tp_performance.disabled = not self.tp_rated.value
+            elif kind == "persona":
+                name = self._selected(self.persona_select)
+                persona = next((p for p in j.personas if p.name == name), Persona(""))
+                path = next((p for p in j.paths if p.persona == persona.name), None)
+                self.persona_name.value = persona.name
+                self.persona_segment.value = persona.segment
+                self.persona_description.value = persona.description
+                self.persona_path.value = ", ".join(path.touchpoints) if path else ""
+        finally:
+            self._filling = False
+
+    def _refresh(self) -> None:
+        """New drop-down choices after a change, and the grid redrawn."""
+        j = self.journey
+        segments = [ALL_SEGMENTS, *(s.name for s in j.segments)]
+        self._filling = True
+        try:
+            for select, names in (
+                (self.stage_select, j.stage_names),
+                (self.channel_select, j.channel_names),
+                (self.segment_select, [s.name for s in j.segments]),
+                (self.touchpoint_select, [tp.id for tp in j.touchpoints]),
+                (self.persona_select, [p.name for p in j.personas]),
+            ):
+                current = select.value
+                select.options = [NEW, *names]
+                select.value = current if current in select.options else NEW
+            for dropdown, names in (
+                (self.tp_stage, list(j.stage_names)),
+                (self.tp_channel, list(j.channel_names)),
+                (self.tp_segment, segments),
+                (self.persona_segment, segments),
+            ):
+                current = dropdown.value
+                dropdown.options = names
+                if current in names:
+                    dropdown.value = current
+        finally:
+            self._filling = False
+        # The forms editing an item show it as it now is (after an undo, a rename ...); a form
+        # filling a new item keeps what the consultant typed.
+        for kind, select in self._selects().items():
+            if self._selected(select) is not None:
+                self._fill(kind)
+        if self._selected(self.touchpoint_select) is None and (
+            not self.tp_id.value.strip() or self.tp_id.value.strip() in self._ids()
+        ):
+            self.tp_id.value = next_touchpoint_id(j)
+        self._draw()
+
+    def _selects(self) -> dict[str, Any]:
+        return {
+            "stage": self.stage_select,
+            "channel": self.channel_select,
+            "segment": self.segment_select,
+            "touchpoint": self.touchpoint_select,
+            "persona": self.persona_select,
+        }
+
+    def _ids(self) -> set[str]:
+        return {tp.id for tp in self.journey.touchpoints}
+
+    def _draw(self) -> None:
+        from crmwb.journey import moments_of_truth
+        from crmwb.journey_charts import journey_grid
+
+        self.redraws += 1
+        if not self.journey.stages or not self.journey.channels:
+            self.chart.value = "<p><i>Add stages and channels to see the grid.</i></p>"
+            return
+        moments = [m.touchpoint.id for m in moments_of_truth(self.journey)]
+        figure = journey_grid(self.journey, self.ctx, moments)
+        self.chart.value = Chart.of(figure, self.ctx.t("journey.chart.grid_alt"))._repr_html_()
+
+    def _selected(self, select: Any) -> str | None:
+        return None if select.value in (None, NEW) else str(select.value)
+
+    def _select(self, select: Any, value: str) -> None:
+        select.value = value
+        self._fill_for(select)
+
+    def _fill_for(self, select: Any) -> None:
+        for kind, widget in self._selects().items():
+            if widget is select:
+                self._fill(kind)
+
+    def _named(self, name: str, what: str) -> bool:
+        if not name:
+            self._say(f"give the {what} a name", error=True)
+        return bool(name)
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        colour = "#C00000" if error else "#385723"
+        self.status.value = f"<span style='color:{colour}'>{html.escape(message)}</span>"
+
+
+def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEditor:
+    """The journey workshop on a client's workbook: started from its journey sheets (empty when
+    the workbook has none yet) and saving back to them."""
+    from crmwb.journey_sheets import save_journey
+    from crmwb.workbook import read_workbook
+
+    reader = read_workbook(workbook)
+    journey = reader.read_journey() if reader.has_journey() else Journey((), ())
+    context = ctx or Context.of(reader.read_about())
+
+    def on_save(journey: Journey) -> str:
+        return save_journey(workbook, journey)
+
+    return JourneyEditor(journey, context, on_save)

@@ -43,7 +43,9 @@ from crmwb.tco import (
     TcoSettings,
 )
 
-if TYPE_CHECKING:  # the vendor and ROI sheets import this module: no cycle at import time
+if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
+    from crmwb.journey import Journey
+    from crmwb.plan import RelationshipPlan
     from crmwb.roi import RoiCase
     from crmwb.roi_sheets import RoiSheet
     from crmwb.vendor_sheets import VendorInputs, VendorSheets
@@ -143,11 +145,13 @@ CHOICE_PREFIX: dict[type[StrEnum], str] = {
 
 @cache
 def choice_prefixes() -> dict[type[StrEnum], str]:
-    """Every drop-down list of the workbook, the TCO's then the vendor comparison's
-    (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`)."""
+    """Every drop-down list of the workbook, the TCO's, the vendor comparison's
+    (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
+    (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`)."""
+    from crmwb.journey_sheets import JOURNEY_CHOICES
     from crmwb.vendor_sheets import VENDOR_CHOICES
 
-    return {**CHOICE_PREFIX, **VENDOR_CHOICES}
+    return {**CHOICE_PREFIX, **VENDOR_CHOICES, **JOURNEY_CHOICES}
 
 
 # Template positions. The reader does not rely on them: it finds labels and headers by text.
@@ -173,15 +177,20 @@ def build_workbook(
     tco: TcoInputs | None = None,
     vendors: VendorSheets | None = None,
     roi: RoiSheet | None = None,
+    journey: Journey | None = None,
+    plan: RelationshipPlan | None = None,
 ) -> Workbook:
     """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
     ``vendors`` are None, or one filled with them (the example clients are written this way).
 
     Sheets: About, TCO, the hidden Lists, then the vendor comparison's (Vendors, Criteria,
     Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None), then ROI (empty when
-    ``roi`` is None). New sheets go after Lists, so the sheets of workbooks made before them
-    keep their places.
+    ``roi`` is None), then the journey's (Stages, Channels, Segments, Touchpoints, Personas,
+    Paths; empty when ``journey`` is None) and the relationship plan's (Programmes, Scenarios,
+    Campaigns, Conventions; empty when ``plan`` is None). New sheets go after Lists, so the
+    sheets of workbooks made before them keep their places.
     """
+    from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
     from crmwb.roi_sheets import write_roi_sheet
     from crmwb.vendor_sheets import write_vendor_sheets
 
@@ -197,6 +206,8 @@ def build_workbook(
     lists_ws.sheet_state = "hidden"
     write_vendor_sheets(wb, lang, vendors)
     write_roi_sheet(wb, lang, roi)
+    write_journey_sheets(wb, lang, journey)
+    write_plan_sheets(wb, lang, plan)
     wb.active = 0
     return wb
 
@@ -747,6 +758,34 @@ class WorkbookReader:
         from crmwb.roi_sheets import read_roi
 
         return read_roi(self)
+
+    # -- the customer journey and the relationship plan (crmwb.journey_sheets) --
+
+    def has_journey(self) -> bool:
+        """Whether the workbook has a Stages sheet with at least one stage."""
+        from crmwb.journey_sheets import has_journey
+
+        return has_journey(self)
+
+    def read_journey(self) -> Journey:
+        """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths) as a
+        :class:`~crmwb.journey.Journey`. See :func:`crmwb.journey_sheets.read_journey`."""
+        from crmwb.journey_sheets import read_journey
+
+        return read_journey(self)
+
+    def has_plan(self) -> bool:
+        """Whether the workbook has a Programmes sheet with at least one programme."""
+        from crmwb.journey_sheets import has_plan
+
+        return has_plan(self)
+
+    def read_plan(self) -> RelationshipPlan:
+        """The plan's sheets (Programmes, Scenarios, Campaigns, Conventions) as a
+        :class:`~crmwb.plan.RelationshipPlan`. See :func:`crmwb.journey_sheets.read_plan`."""
+        from crmwb.journey_sheets import read_plan
+
+        return read_plan(self)
 
 
 def read_workbook(path: Path | str) -> WorkbookReader:

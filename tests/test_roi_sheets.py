@@ -149,7 +149,7 @@ def test_template_roi_sheet(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook(lang), path)
     wb = load_workbook(path)
-    assert wb.sheetnames[-1] == "ROI"
+    assert wb.sheetnames[9] == "ROI"  # after the vendor sheets, before the journey's
     ws = wb["ROI"]
     assert ws["B4"].value == 0.10  # the default discount rate
     assert ws["A14"].value == {"fr": "Levier", "en": "Lever"}[lang]

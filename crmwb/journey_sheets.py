@@ -1,0 +1,1420 @@
+"""The customer journey's and the relationship plan's sheets of the client workbook <->
+:class:`~crmwb.journey.Journey` and :class:`~crmwb.plan.RelationshipPlan` (DOMAIN.md §1-2).
+
+Ten sheets, named in French or English, each with a title, an intro line, a help row and a
+header row whose cells carry the help as a comment; the reader finds headers and labels by their
+text, in either language, never by position. The journey's:
+
+* **Stages** (*Étapes*): Stage | Description. The order of the rows is the journey's.
+* **Channels** (*Canaux*): Channel | Description.
+* **Segments**: Segment | Description | Channels used | Stages gone through (names separated by
+  commas or semicolons; empty: every channel, every stage). "all" (*tous*) is reserved.
+* **Touchpoints** (*Points de contact*): ID (T01) | Stage | Channel | Description | Segment (a
+  segment, or "all" / "tous"; empty: all) | Perception (satisfaction, friction, disappointment
+  / *déception*) | Emotion (-2..+2) | Importance (1-5) | Performance (1-5, empty: not rated) |
+  Data collected | Collection point | Owner.
+* **Personas**: Persona | Segment | Description.
+* **Paths** (*Parcours*): Persona | Step (*Ordre*: 1, 2, 3 ...) | Touchpoint (an ID), one row per
+  step; a persona's path is its rows in the order of their steps.
+
+The plan's:
+
+* **Programmes**: Programme | Objectives (one per line in the cell, or separated by ";") | Main
+  KPI | Target segment (empty: all) | Touchpoints addressed (IDs, separated by commas) |
+  Description. More than two objectives are read: the plan checks report them.
+* **Scenarios** (*Scénarios*): Scenario | Programme | Trigger | Channel | Delay (days) |
+  Frequency cap (days) | Messages per contact per month | Segment (empty: the programme's) |
+  Touchpoints addressed.
+* **Campaigns** (*Campagnes*): Campaign | Programme | Date | Segment (empty: all) | Channel |
+  Touchpoints addressed.
+* **Conventions**: the active and inactive clients' months, then three tables one under the
+  other, each found by its header: Segment | Max per week | Max per month; Channel | Rule
+  (opt-in, soft opt-in, opt-out) | Notes; Family (transactional, campaigns, scenarios) | Sender
+  address | IP.
+
+Every cell is checked before the domain objects are built, and a bad one raises a
+:class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell. Names that refer to
+another sheet must be known on the journey's side (a touchpoint's stage and channel, a path's
+persona and touchpoints, a segment's channels and stages, and segments once the Segments sheet
+has some) and a scenario's or campaign's programme; the plan's touchpoints, segments and
+channels are only matched to the journey's spelling: the plan checks
+(:mod:`crmwb.plan`) report the unknown ones, as they report a third objective or an inactivity
+period shorter than the activity one.
+
+:func:`save_journey` writes a journey edited in the workshop back into the six journey sheets of
+a client's workbook, keeping everything else, after a backup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import os
+import re
+import shutil
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from crmwb import i18n
+from crmwb.errors import CrmwbError, InputError, WorkbookError
+from crmwb.i18n import Lang, t
+from crmwb.journey import (
+    ALL_SEGMENTS,
+    EMOTIONS,
+    SCALE,
+    Channel,
+    Journey,
+    Perception,
+    Persona,
+    Segment,
+    Stage,
+    Touchpoint,
+)
+from crmwb.journey import (
+    Path as PersonaPath,
+)
+from crmwb.plan import (
+    Campaign,
+    Conventions,
+    Family,
+    OptIn,
+    OptInRule,
+    PressureCap,
+    Programme,
+    RelationshipPlan,
+    Scenario,
+    Sender,
+)
+from crmwb.workbook import (
+    TABLE_ROWS,
+    Field,
+    WorkbookReader,
+    _blank,
+    _describe,
+    _format_input,
+    _norm,
+    _plain,
+    _write_parameters,
+    _write_table_header,
+    _write_title,
+    choice_label,
+    choice_prefixes,
+    finish_validation,
+    read_workbook,
+    save_workbook,
+)
+
+# --- the vocabulary ----------------------------------------------------------------------------
+
+JOURNEY_CHOICES: dict[type[StrEnum], str] = {
+    Perception: "perception",
+    OptIn: "opt_in",
+    Family: "sender_family",
+}
+"""The drop-down lists of these sheets: enum -> prefix of its labels in i18n (a list on the
+hidden Lists sheet each, named ``list_<prefix>``)."""
+
+_ALL = frozenset(
+    _norm(text) for text in (ALL_SEGMENTS, *i18n.all_labels("journey_sheet.all"), "toutes", "tout")
+)
+"""What a Segment cell says for every segment (an empty cell says it too, but on Scenarios)."""
+
+HELP_ROW = 4
+"""Template position of the help row of the table sheets (the header is below)."""
+HEADER_ROW = 5
+CONVENTION_ROWS = 30
+"""Rows given checks in each of the Conventions sheet's three tables."""
+CONVENTIONS_FIRST_TABLE = 7
+"""Template row of the first table's title on the Conventions sheet (parameters in rows 4-5)."""
+MIN_CAMPAIGN_YEAR = 2000
+"""An earlier campaign date is a number typed in a date cell (Excel shows 12 as 12/01/1900)."""
+MONTHLY_FORMAT = "# ??/??"
+"""Messages per contact per month: 1/12 typed in the cell is read as a fraction, not a date."""
+
+STAGE_NAMES = "stage_names"
+CHANNEL_NAMES = "channel_names"
+SEGMENT_NAMES = "segment_names"
+TOUCHPOINT_IDS = "touchpoint_ids"
+PERSONA_NAMES = "persona_names"
+PROGRAMME_NAMES = "programme_names"
+"""Defined names over the first column of the sheets, feeding the other sheets' drop-downs."""
+
+# --- the layout, shared by the writer and the reader -------------------------------------------
+
+_J = "journey_sheet."
+_P = "plan_sheet."
+
+
+def _text(key: str, width: float, required: bool = False) -> Field:
+    return Field(key, "text", width=width, required=required)
+
+
+STAGE_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "stages.col.stage", 30, required=True),
+    _text(_J + "stages.col.description", 80),
+)
+CHANNEL_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "channels.col.channel", 30, required=True),
+    _text(_J + "channels.col.description", 80),
+)
+SEGMENT_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "segments.col.segment", 26, required=True),
+    _text(_J + "segments.col.description", 50),
+    _text(_J + "segments.col.channels", 36),
+    _text(_J + "segments.col.stages", 36),
+)
+TOUCHPOINT_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "touchpoints.col.id", 8, required=True),
+    _text(_J + "touchpoints.col.stage", 18, required=True),
+    _text(_J + "touchpoints.col.channel", 18, required=True),
+    _text(_J + "touchpoints.col.description", 40),
+    _text(_J + "touchpoints.col.segment", 18),
+    Field(_J + "touchpoints.col.perception", "choice", 15, required=True, choices=Perception),
+    Field(
+        _J + "touchpoints.col.emotion",
+        "whole",
+        10,
+        required=True,
+        minimum=EMOTIONS[0],
+        maximum=EMOTIONS[1],
+    ),
+    Field(
+        _J + "touchpoints.col.importance",
+        "whole",
+        11,
+        required=True,
+        minimum=SCALE[0],
+        maximum=SCALE[1],
+    ),
+    Field(_J + "touchpoints.col.performance", "whole", 12, minimum=SCALE[0], maximum=SCALE[1]),
+    _text(_J + "touchpoints.col.data_collected", 26),
+    _text(_J + "touchpoints.col.collection_point", 22),
+    _text(_J + "touchpoints.col.owner", 18),
+)
+PERSONA_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "personas.col.persona", 30, required=True),
+    _text(_J + "personas.col.segment", 22),
+    _text(_J + "personas.col.description", 70),
+)
+PATH_COLUMNS: tuple[Field, ...] = (
+    _text(_J + "paths.col.persona", 30, required=True),
+    Field(_J + "paths.col.step", "whole", 10, required=True, minimum=1),
+    _text(_J + "paths.col.touchpoint", 18, required=True),
+)
+PROGRAMME_COLUMNS: tuple[Field, ...] = (
+    _text(_P + "programmes.col.programme", 24, required=True),
+    _text(_P + "programmes.col.objectives", 46),
+    _text(_P + "programmes.col.kpi", 30),
+    _text(_P + "programmes.col.segment", 20),
+    _text(_P + "programmes.col.touchpoints", 22),
+    _text(_P + "programmes.col.description", 50),
+)
+_MONTHLY_RATE = Field(_P + "scenarios.col.monthly_rate", "number", 14)
+SCENARIO_COLUMNS: tuple[Field, ...] = (
+    _text(_P + "scenarios.col.scenario", 30, required=True),
+    _text(_P + "scenarios.col.programme", 20, required=True),
+    _text(_P + "scenarios.col.trigger", 34, required=True),
+    _text(_P + "scenarios.col.channel", 16, required=True),
+    Field(_P + "scenarios.col.delay", "number", 10, hint="a delay is counted after the trigger"),
+    Field(_P + "scenarios.col.cap", "number", 13, min_excluded=True),
+    _MONTHLY_RATE,
+    _text(_P + "scenarios.col.segment", 18),
+    _text(_P + "scenarios.col.touchpoints", 20),
+)
+CAMPAIGN_COLUMNS: tuple[Field, ...] = (
+    _text(_P + "campaigns.col.campaign", 30, required=True),
+    _text(_P + "campaigns.col.programme", 20, required=True),
+    Field(_P + "campaigns.col.date", "date", 12, required=True),
+    _text(_P + "campaigns.col.segment", 18),
+    _text(_P + "campaigns.col.channel", 16),
+    _text(_P + "campaigns.col.touchpoints", 20),
+)
+CONVENTION_PARAMETERS: tuple[Field, ...] = (
+    Field(_P + "conventions.active_months", "whole", minimum=1),
+    Field(_P + "conventions.inactive_months", "whole", minimum=1),
+)
+CAP_COLUMNS: tuple[Field, ...] = (
+    _text(_P + "caps.col.segment", 44, required=True),
+    Field(_P + "caps.col.per_week", "number", 30),
+    Field(_P + "caps.col.per_month", "number", 60),
+)
+OPT_IN_COLUMNS: tuple[Field, ...] = (
+    _text(_P + "opt_in.col.channel", 44, required=True),
+    Field(_P + "opt_in.col.rule", "choice", 30, required=True, choices=OptIn),
+    _text(_P + "opt_in.col.notes", 60),
+)
+SENDER_COLUMNS: tuple[Field, ...] = (
+    Field(_P + "senders.col.family", "choice", 44, required=True, choices=Family),
+    _text(_P + "senders.col.address", 30, required=True),
+    _text(_P + "senders.col.ip", 60),
+)
+_CONVENTION_TABLES: tuple[tuple[str, tuple[Field, ...]], ...] = (
+    (_P + "conventions.caps_title", CAP_COLUMNS),
+    (_P + "conventions.opt_in_title", OPT_IN_COLUMNS),
+    (_P + "conventions.senders_title", SENDER_COLUMNS),
+)
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """A drop-down fed by another sheet's first column. ``lenient``: other text is accepted
+    after a warning (a segment cell's "all", a plan's channel)."""
+
+    column: int  # 0-based, in the table's columns
+    name: str
+    lenient: bool = False
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table sheet: its name and labels (``<prefix>.sheet_title`` ...), its columns, the
+    defined name over its first column, and its drop-downs fed by other sheets."""
+
+    sheet: str
+    prefix: str
+    columns: tuple[Field, ...]
+    defines: str | None = None
+    lookups: tuple[_Lookup, ...] = ()
+    wrapped: tuple[int, ...] = ()  # columns whose cells hold several lines
+
+
+STAGES = _Table("sheet.stages", _J + "stages", STAGE_COLUMNS, STAGE_NAMES)
+CHANNELS = _Table("sheet.channels", _J + "channels", CHANNEL_COLUMNS, CHANNEL_NAMES)
+SEGMENTS = _Table("sheet.segments", _J + "segments", SEGMENT_COLUMNS, SEGMENT_NAMES)
+TOUCHPOINTS = _Table(
+    "sheet.touchpoints",
+    _J + "touchpoints",
+    TOUCHPOINT_COLUMNS,
+    TOUCHPOINT_IDS,
+    (_Lookup(1, STAGE_NAMES), _Lookup(2, CHANNEL_NAMES), _Lookup(4, SEGMENT_NAMES, True)),
+)
+PERSONAS = _Table(
+    "sheet.personas",
+    _J + "personas",
+    PERSONA_COLUMNS,
+    PERSONA_NAMES,
+    (_Lookup(1, SEGMENT_NAMES, True),),
+)
+PATHS = _Table(
+    "sheet.paths",
+    _J + "paths",
+    PATH_COLUMNS,
+    None,
+    (_Lookup(0, PERSONA_NAMES), _Lookup(2, TOUCHPOINT_IDS)),
+)
+PROGRAMMES = _Table(
+    "sheet.programmes",
+    _P + "programmes",
+    PROGRAMME_COLUMNS,
+    PROGRAMME_NAMES,
+    (_Lookup(3, SEGMENT_NAMES, True),),
+    wrapped=(1,),
+)
+SCENARIOS = _Table(
+    "sheet.scenarios",
+    _P + "scenarios",
+    SCENARIO_COLUMNS,
+    None,
+    (
+        _Lookup(1, PROGRAMME_NAMES),
+        _Lookup(3, CHANNEL_NAMES, True),
+        _Lookup(7, SEGMENT_NAMES, True),
+    ),
+)
+CAMPAIGNS = _Table(
+    "sheet.campaigns",
+    _P + "campaigns",
+    CAMPAIGN_COLUMNS,
+    None,
+    (
+        _Lookup(1, PROGRAMME_NAMES),
+        _Lookup(3, SEGMENT_NAMES, True),
+        _Lookup(4, CHANNEL_NAMES, True),
+    ),
+)
+JOURNEY_TABLES: tuple[_Table, ...] = (STAGES, CHANNELS, SEGMENTS, TOUCHPOINTS, PERSONAS, PATHS)
+"""The six journey sheets, in the workbook's order (the ones :func:`save_journey` rewrites)."""
+PLAN_TABLES: tuple[_Table, ...] = (PROGRAMMES, SCENARIOS, CAMPAIGNS)
+"""The plan's table sheets; the Conventions sheet follows them."""
+CONVENTIONS_SHEET = "sheet.conventions"
+
+_SEPARATORS = re.compile(r"[;\n]")
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def write_journey_sheets(wb: Workbook, lang: Lang, journey: Journey | None = None) -> None:
+    """Add the six journey sheets to ``wb`` (which has its Lists sheet): empty, with help,
+    drop-downs and checks, when ``journey`` is None, else filled with it."""
+    rows = _journey_rows(journey, lang) if journey is not None else {}
+    for table in JOURNEY_TABLES:
+        _write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
+
+
+def write_plan_sheets(wb: Workbook, lang: Lang, plan: RelationshipPlan | None = None) -> None:
+    """Add the Programmes, Scenarios, Campaigns and Conventions sheets to ``wb`` (after the
+    journey's, whose names feed their drop-downs): empty when ``plan`` is None, else filled."""
+    rows = _plan_rows(plan, lang) if plan is not None else {}
+    for table in PLAN_TABLES:
+        _write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
+    _write_conventions(wb, lang, plan.conventions if plan is not None else None)
+
+
+def _rows_for(n: int) -> int:
+    """Rows given checks below a header: the template's, or more for a long filled table."""
+    return max(TABLE_ROWS, n + 50)
+
+
+def _sheet_title(ws: Worksheet, prefix: str, lang: Lang, columns: Sequence[Field]) -> None:
+    intro = t(prefix + ".sheet_intro", lang)
+    _write_title(ws, t(prefix + ".sheet_title", lang), intro, len(columns))
+    width = sum(spec.width for spec in columns)
+    lines = math.ceil(len(intro) * 1.15 / width)
+    ws.row_dimensions[2].height = max(42, 13 * lines + 4)
+
+
+def _write_table_sheet(
+    wb: Workbook,
+    table: _Table,
+    lang: Lang,
+    rows: Sequence[Sequence[Any]],
+    index: int | None = None,
+) -> Worksheet:
+    ws = wb.create_sheet(t(table.sheet, lang), index)
+    _sheet_title(ws, table.prefix, lang, table.columns)
+    n = _rows_for(len(rows))
+    _write_table_header(ws, table.columns, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
+    first, last = HEADER_ROW + 1, HEADER_ROW + n
+    for lookup in table.lookups:
+        if lookup.name not in wb.defined_names:
+            continue  # a sheet written on its own: no list to point to
+        letter = get_column_letter(lookup.column + 1)
+        dv = DataValidation(type="list", formula1=lookup.name, allow_blank=True)
+        if lookup.lenient:
+            dv.errorStyle = "warning"
+        finish_validation(
+            ws, dv, table.columns[lookup.column], f"{letter}{first}:{letter}{last}", lang
+        )
+    if table is SCENARIOS:
+        letter = get_column_letter(SCENARIO_COLUMNS.index(_MONTHLY_RATE) + 1)
+        for row in range(first, last + 1):
+            ws[f"{letter}{row}"].number_format = MONTHLY_FORMAT
+    for column in table.wrapped:
+        for row in range(first, last + 1):
+            ws.cell(row=row, column=column + 1).alignment = Alignment(
+                wrap_text=True, vertical="top"
+            )
+    for row, values in enumerate(rows, start=first):
+        _write_values(ws, row, table.columns, values)
+    ws.freeze_panes = ws.cell(row=first, column=2)
+    if table.defines is not None:
+        _define_column(wb, table.defines, ws, first, last)
+    return ws
+
+
+def _write_values(
+    ws: Worksheet,
+    row: int,
+    columns: Sequence[Field],
+    values: Sequence[Any],
+    positions: Sequence[int] | None = None,
+) -> None:
+    for offset, (spec, value) in enumerate(zip(columns, values, strict=True)):
+        column = positions[offset] if positions is not None else offset + 1
+        cell = ws.cell(row=row, column=column, value=value)
+        if not cell.has_style:
+            _format_input(cell, spec)
+
+
+def _define_column(wb: Workbook, name: str, ws: Worksheet, first: int, last: int) -> None:
+    ref = f"{quote_sheetname(ws.title)}!$A${first}:$A${last}"
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def _segment_label(segment: str | None, lang: Lang) -> str | None:
+    if segment is None:
+        return None
+    return t("journey_sheet.all", lang) if segment == ALL_SEGMENTS else segment
+
+
+def _joined(names: Iterable[str], separator: str = "; ") -> str | None:
+    return separator.join(names) or None
+
+
+def _journey_rows(journey: Journey, lang: Lang) -> dict[str, list[tuple[Any, ...]]]:
+    """The values of each journey sheet's rows (raises InputError for what the sheets cannot
+    hold: two paths of one persona)."""
+    personas = [path.persona for path in journey.paths]
+    for persona in personas:
+        if personas.count(persona) > 1:
+            raise InputError(
+                "one path per persona on the Paths sheet", found=f"two paths of {persona!r}"
+            )
+    return {
+        STAGES.sheet: [(s.name, s.description or None) for s in journey.stages],
+        CHANNELS.sheet: [(c.name, c.description or None) for c in journey.channels],
+        SEGMENTS.sheet: [
+            (s.name, s.description or None, _joined(s.channels), _joined(s.stages))
+            for s in journey.segments
+        ],
+        TOUCHPOINTS.sheet: [
+            (
+                tp.id,
+                tp.stage,
+                tp.channel,
+                tp.description or None,
+                _segment_label(tp.segment, lang),
+                choice_label(tp.perception, lang),
+                tp.emotion,
+                tp.importance,
+                tp.performance,
+                tp.data_collected or None,
+                tp.collection_point or None,
+                tp.owner or None,
+            )
+            for tp in journey.touchpoints
+        ],
+        PERSONAS.sheet: [
+            (p.name, _segment_label(p.segment, lang), p.description or None)
+            for p in journey.personas
+        ],
+        PATHS.sheet: [
+            (path.persona, step, touchpoint)
+            for path in journey.paths
+            for step, touchpoint in enumerate(path.touchpoints, start=1)
+        ],
+    }
+
+
+def _plan_rows(plan: RelationshipPlan, lang: Lang) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        PROGRAMMES.sheet: [
+            (
+                p.name,
+                _joined(p.objectives, "\n"),
+                p.kpi or None,
+                _segment_label(p.segment, lang),
+                _joined(p.touchpoints, ", "),
+                p.description or None,
+            )
+            for p in plan.programmes
+        ],
+        SCENARIOS.sheet: [
+            (
+                s.name,
+                s.programme,
+                s.trigger,
+                s.channel,
+                s.delay_days,
+                s.cap_days,
+                s.monthly_rate,
+                _segment_label(s.segment, lang),
+                _joined(s.touchpoints, ", "),
+            )
+            for s in plan.scenarios
+        ],
+        CAMPAIGNS.sheet: [
+            (
+                c.name,
+                c.programme,
+                c.date,
+                _segment_label(c.segment, lang),
+                c.channel or None,
+                _joined(c.touchpoints, ", "),
+            )
+            for c in plan.campaigns
+        ],
+    }
+
+
+def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None) -> None:
+    ws = wb.create_sheet(t(CONVENTIONS_SHEET, lang))
+    _sheet_title(ws, _P + "conventions", lang, CAP_COLUMNS)
+    c = conventions or Conventions()
+    values: dict[str, Any] = {
+        _P + "conventions.active_months": c.active_months,
+        _P + "conventions.inactive_months": c.inactive_months,
+    }
+    _write_parameters(ws, CONVENTION_PARAMETERS, values, lang)
+    tables: list[list[tuple[Any, ...]]] = [
+        [(_segment_label(cap.segment, lang), cap.per_week, cap.per_month) for cap in c.caps],
+        [(r.channel, choice_label(r.rule, lang), r.notes or None) for r in c.opt_in],
+        [(choice_label(s.family, lang), s.address, s.ip or None) for s in c.senders],
+    ]
+    lookups = {0: SEGMENT_NAMES, 1: CHANNEL_NAMES}
+    start = CONVENTIONS_FIRST_TABLE
+    for position, ((title, columns), rows) in enumerate(
+        zip(_CONVENTION_TABLES, tables, strict=True)
+    ):
+        title_cell = ws.cell(row=start, column=1, value=t(title, lang))
+        title_cell.font = Font(bold=True, size=12, color="1F3864")
+        help_row, header_row = start + 1, start + 2
+        n = max(CONVENTION_ROWS, len(rows) + 10)
+        _write_table_header(ws, columns, lang, help_row=help_row, header_row=header_row, rows=n)
+        first, last = header_row + 1, header_row + n
+        name = lookups.get(position)
+        if name is not None and name in wb.defined_names:
+            dv = DataValidation(type="list", formula1=name, allow_blank=True)
+            dv.errorStyle = "warning"
+            finish_validation(ws, dv, columns[0], f"A{first}:A{last}", lang)
+        for row, row_values in enumerate(rows, start=first):
+            _write_values(ws, row, columns, row_values)
+        start = last + 2
+    for letter, width in zip("ABC", (44, 30, 60), strict=True):
+        ws.column_dimensions[letter].width = width
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def has_journey(reader: WorkbookReader) -> bool:
+    """The workbook has a Stages sheet with at least one stage (the template's has none)."""
+    return _has_rows(reader, STAGES)
+
+
+def has_plan(reader: WorkbookReader) -> bool:
+    """The workbook has a Programmes sheet with at least one programme."""
+    return _has_rows(reader, PROGRAMMES)
+
+
+def _has_rows(reader: WorkbookReader, table: _Table) -> bool:
+    if not reader.has_sheet(table.sheet):
+        return False
+    ws = reader.sheet(table.sheet)
+    try:
+        index, header_row = reader._table(ws, table.columns)
+    except WorkbookError:
+        return False
+    return any(True for _ in reader._rows(ws, index, header_row))
+
+
+def read_journey(reader: WorkbookReader) -> Journey:
+    """Read and check the journey sheets of an open workbook. Stages and Channels are required
+    (at least one stage); Segments, Touchpoints, Personas and Paths may be missing (nothing of
+    them). Raises :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    return _JourneyReader(reader).read()
+
+
+def read_plan(reader: WorkbookReader) -> RelationshipPlan:
+    """Read and check the plan's sheets of an open workbook. Programmes is required (at least one
+    programme); Scenarios, Campaigns and Conventions may be missing. Raises
+    :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    return _PlanReader(reader).read()
+
+
+class _Names:
+    """Names of a sheet, found again whatever the case and spaces, with a suggestion."""
+
+    def __init__(self, names: Iterable[str] = ()) -> None:
+        self.names = list(names)
+        self._by_norm = {_norm(name): name for name in self.names}
+
+    def get(self, text: str) -> str | None:
+        return self._by_norm.get(_norm(text))
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def suggest(self, text: str) -> str | None:
+        close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
+        return f"did you mean {self._by_norm[close[0]]!r}?" if close else None
+
+    def listed(self, limit: int = 12) -> str:
+        shown = ", ".join(repr(name) for name in self.names[:limit])
+        return shown + (", ..." if len(self.names) > limit else "") if shown else "none"
+
+
+@dataclass
+class _Row:
+    cells: dict[str, Cell]
+    v: dict[str, Any]
+
+
+def _split(text: str) -> list[str]:
+    """A cell listing names: separated by semicolons or line breaks if it has any, else by
+    commas."""
+    parts = _SEPARATORS.split(text) if _SEPARATORS.search(text) else text.split(",")
+    return list(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+class _SheetReader:
+    """What the journey's and the plan's readers share."""
+
+    def __init__(self, reader: WorkbookReader) -> None:
+        self.r = reader
+
+    def error(
+        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+    ) -> WorkbookError:
+        return self.r._error(ws, cell, expected, found, hint)
+
+    def rows(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[list[_Row], int, int]:
+        """The filled rows of the table of ``ws`` (values checked), its header row and the
+        column of its first field."""
+        index, header_row = self.r._table(ws, columns)
+        return (
+            self.table_rows(ws, columns, self.r._rows(ws, index, header_row)),
+            header_row,
+            index[columns[0].key],
+        )
+
+    def table_rows(
+        self, ws: Worksheet, columns: Sequence[Field], rows: Iterable[dict[str, Cell]]
+    ) -> list[_Row]:
+        return [
+            _Row(cells, {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in columns})
+            for cells in rows
+        ]
+
+    def unique(
+        self, ws: Worksheet, cell: Cell, name: str, seen: dict[str, Cell], what: str
+    ) -> None:
+        first = seen.get(_norm(name))
+        if first is not None:
+            raise self.error(
+                ws,
+                cell,
+                f"each {what} once",
+                f"{name!r} again, already in {ws.title}!{first.coordinate}",
+                f"one line per {what}: merge the two lines or rename one",
+            )
+        seen[_norm(name)] = cell
+
+    def known(
+        self,
+        ws: Worksheet,
+        cell: Cell,
+        text: str,
+        names: _Names,
+        what: str,
+        sheet: str,
+    ) -> str:
+        """``text`` as a name of ``names`` (the names of the sheet ``sheet``), or an error."""
+        found = names.get(text)
+        if found is None:
+            label = (
+                self.r.sheet(sheet).title
+                if self.r.has_sheet(sheet)
+                else " / ".join(dict.fromkeys(i18n.all_labels(sheet)))
+            )
+            hint = names.suggest(text) or (
+                f"add it to the {label} sheet first" if not names else None
+            )
+            raise self.error(
+                ws,
+                cell,
+                f"a {what} of the {label} sheet (one of {names.listed()})",
+                _describe(text),
+                hint,
+            )
+        return found
+
+    def sheet(self, table: _Table) -> Worksheet | None:
+        return self.r.sheet(table.sheet) if self.r.has_sheet(table.sheet) else None
+
+    def none_error(self, ws: Worksheet, header_row: int, column: int, what: str) -> WorkbookError:
+        return self.error(
+            ws,
+            ws.cell(row=header_row + 1, column=column),
+            f"at least one {what} under the header row {header_row}",
+            f"no {what}",
+        )
+
+    def backstop(self, ws: Worksheet, exc: CrmwbError) -> WorkbookError:
+        return WorkbookError(
+            exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+        )
+
+
+class _JourneyReader(_SheetReader):
+    def read(self) -> Journey:
+        stages = self.stages()
+        channels = self.channels()
+        stage_names = _Names(s.name for s in stages)
+        channel_names = _Names(c.name for c in channels)
+        segments = self.segments(stage_names, channel_names)
+        segment_names = _Names(s.name for s in segments)
+        touchpoints = self.touchpoints(stage_names, channel_names, segment_names)
+        personas = self.personas(segment_names)
+        paths = self.paths(_Names(p.name for p in personas), _Names(tp.id for tp in touchpoints))
+        try:
+            return Journey(
+                stages=stages,
+                channels=channels,
+                touchpoints=touchpoints,
+                segments=segments,
+                personas=personas,
+                paths=paths,
+            )
+        except CrmwbError as exc:  # pragma: no cover - the checks above come first
+            raise self.backstop(self.r.sheet(STAGES.sheet), exc) from None
+
+    def named(
+        self, table: _Table, what: str, required: bool
+    ) -> tuple[Worksheet | None, list[_Row], str, str]:
+        """The rows of a sheet whose first column is a unique name, checked unique."""
+        ws = self.r.sheet(table.sheet) if required else self.sheet(table)
+        if ws is None:
+            return None, [], "", ""
+        rows, header_row, column = self.rows(ws, table.columns)
+        key, description = table.columns[0].key, table.columns[-1].key
+        seen: dict[str, Cell] = {}
+        for row in rows:
+            self.unique(ws, row.cells[key], row.v[key], seen, what)
+        if required and what == "stage" and not rows:
+            raise self.none_error(ws, header_row, column, what)
+        return ws, rows, key, description
+
+    def stages(self) -> tuple[Stage, ...]:
+        _, rows, key, description = self.named(STAGES, "stage", required=True)
+        return tuple(Stage(row.v[key], row.v[description] or "") for row in rows)
+
+    def channels(self) -> tuple[Channel, ...]:
+        _, rows, key, description = self.named(CHANNELS, "channel", required=True)
+        return tuple(Channel(row.v[key], row.v[description] or "") for row in rows)
+
+    def names_in(
+        self, ws: Worksheet, cell: Cell, text: str | None, names: _Names, what: str, sheet: str
+    ) -> tuple[str, ...]:
+        if not text:
+            return ()
+        whole = names.get(text)
+        if whole is not None:  # one name with a comma in it
+            return (whole,)
+        return tuple(
+            dict.fromkeys(self.known(ws, cell, part, names, what, sheet) for part in _split(text))
+        )
+
+    def segments(self, stages: _Names, channels: _Names) -> tuple[Segment, ...]:
+        ws, rows, key, _ = self.named(SEGMENTS, "segment", required=False)
+        if ws is None:
+            return ()
+        c = SEGMENT_COLUMNS
+        segments: list[Segment] = []
+        for row in rows:
+            name: str = row.v[key]
+            if _norm(name) in _ALL:
+                raise self.error(
+                    ws,
+                    row.cells[key],
+                    "a segment name other than 'all' / 'tous' (they mean every segment)",
+                    _describe(name),
+                    "rename the segment",
+                )
+            segments.append(
+                Segment(
+                    name,
+                    row.v[c[1].key] or "",
+                    channels=self.names_in(
+                        ws,
+                        row.cells[c[2].key],
+                        row.v[c[2].key],
+                        channels,
+                        "channel",
+                        CHANNELS.sheet,
+                    ),
+                    stages=self.names_in(
+                        ws, row.cells[c[3].key], row.v[c[3].key], stages, "stage", STAGES.sheet
+                    ),
+                )
+            )
+        return tuple(segments)
+
+    def segment(self, ws: Worksheet, cell: Cell, text: str | None, segments: _Names) -> str:
+        """A Segment cell: empty or "all" / "tous" for every segment, else a segment of the
+        Segments sheet (any text when it has none)."""
+        if not text or _norm(text) in _ALL:
+            return ALL_SEGMENTS
+        if not segments:
+            return text
+        return self.known(ws, cell, text, segments, "segment or 'all' / 'tous'", SEGMENTS.sheet)
+
+    def touchpoints(
+        self, stages: _Names, channels: _Names, segments: _Names
+    ) -> tuple[Touchpoint, ...]:
+        ws = self.sheet(TOUCHPOINTS)
+        if ws is None:
+            return ()
+        rows, _, _ = self.rows(ws, TOUCHPOINT_COLUMNS)
+        k = [spec.key for spec in TOUCHPOINT_COLUMNS]
+        seen: dict[str, Cell] = {}
+        touchpoints: list[Touchpoint] = []
+        for row in rows:
+            v, cells = row.v, row.cells
+            tp_id: str = v[k[0]]
+            if re.search(r"[,;\n]", tp_id):
+                raise self.error(
+                    ws,
+                    cells[k[0]],
+                    "an ID without commas or semicolons (lists of IDs are separated by them)",
+                    _describe(tp_id),
+                )
+            self.unique(ws, cells[k[0]], tp_id, seen, "touchpoint ID")
+            touchpoints.append(
+                Touchpoint(
+                    id=tp_id,
+                    stage=self.known(ws, cells[k[1]], v[k[1]], stages, "stage", STAGES.sheet),
+                    channel=self.known(
+                        ws, cells[k[2]], v[k[2]], channels, "channel", CHANNELS.sheet
+                    ),
+                    description=v[k[3]] or "",
+                    segment=self.segment(ws, cells[k[4]], v[k[4]], segments),
+                    perception=v[k[5]],
+                    emotion=v[k[6]],
+                    importance=v[k[7]],
+                    performance=v[k[8]],
+                    data_collected=v[k[9]] or "",
+                    collection_point=v[k[10]] or "",
+                    owner=v[k[11]] or "",
+                )
+            )
+        return tuple(touchpoints)
+
+    def personas(self, segments: _Names) -> tuple[Persona, ...]:
+        ws, rows, key, description = self.named(PERSONAS, "persona", required=False)
+        if ws is None:
+            return ()
+        seg = PERSONA_COLUMNS[1].key
+        return tuple(
+            Persona(
+                row.v[key],
+                self.segment(ws, row.cells[seg], row.v[seg], segments),
+                row.v[description] or "",
+            )
+            for row in rows
+        )
+
+    def paths(self, personas: _Names, touchpoints: _Names) -> tuple[PersonaPath, ...]:
+        ws = self.sheet(PATHS)
+        if ws is None:
+            return ()
+        rows, _, _ = self.rows(ws, PATH_COLUMNS)
+        persona_key, step_key, tp_key = (spec.key for spec in PATH_COLUMNS)
+        steps: dict[str, dict[int, tuple[str, Cell]]] = {}
+        for row in rows:
+            persona = self.known(
+                ws,
+                row.cells[persona_key],
+                row.v[persona_key],
+                personas,
+                "persona",
+                PERSONAS.sheet,
+            )
+            tp_id = self.known(
+                ws,
+                row.cells[tp_key],
+                row.v[tp_key],
+                touchpoints,
+                "touchpoint ID",
+                TOUCHPOINTS.sheet,
+            )
+            step: int = row.v[step_key]
+            of_persona = steps.setdefault(persona, {})
+            if step in of_persona:
+                raise self.error(
+                    ws,
+                    row.cells[step_key],
+                    f"each step of {persona!r}'s path once",
+                    f"step {step} again, already in {ws.title}!{of_persona[step][1].coordinate}",
+                    "number the steps 1, 2, 3 ... in the order the persona meets them",
+                )
+            of_persona[step] = (tp_id, row.cells[step_key])
+        return tuple(
+            PersonaPath(persona, tuple(of_persona[step][0] for step in sorted(of_persona)))
+            for persona, of_persona in steps.items()
+        )
+
+
+class _PlanReader(_SheetReader):
+    def __init__(self, reader: WorkbookReader) -> None:
+        super().__init__(reader)
+        self.segments = self.journey_names(SEGMENTS)
+        self.channels = self.journey_names(CHANNELS)
+        self.touchpoint_ids = self.journey_names(TOUCHPOINTS)
+
+    def journey_names(self, table: _Table) -> _Names:
+        """The names of a journey sheet's first column, as typed (the plan's names are matched
+        to them, not checked against them: the plan checks report the unknown ones)."""
+        ws = self.sheet(table)
+        if ws is None:
+            return _Names()
+        try:
+            index, header_row = self.r._table(ws, table.columns)
+        except WorkbookError:
+            return _Names()
+        key = table.columns[0].key
+        return _Names(
+            _plain(cells[key].value).strip()
+            for cells in self.r._rows(ws, index, header_row)
+            if not _blank(cells[key].value)
+        )
+
+    def read(self) -> RelationshipPlan:
+        programmes, ws = self.programmes()
+        names = _Names(p.name for p in programmes)
+        scenarios = self.scenarios(names)
+        campaigns = self.campaigns(names)
+        conventions = self.conventions()
+        try:
+            return RelationshipPlan(programmes, scenarios, campaigns, conventions)
+        except CrmwbError as exc:  # pragma: no cover - the checks above come first
+            raise self.backstop(ws, exc) from None
+
+    def segment(self, text: str | None, blank: str | None) -> str | None:
+        if not text:
+            return blank
+        if _norm(text) in _ALL:
+            return ALL_SEGMENTS
+        return self.segments.get(text) or text
+
+    def channel(self, text: str | None) -> str:
+        return (self.channels.get(text) or text) if text else ""
+
+    def touchpoints(self, text: str | None) -> tuple[str, ...]:
+        if not text:
+            return ()
+        parts = re.split(r"[,;\n]", text)
+        return tuple(
+            dict.fromkeys(
+                self.touchpoint_ids.get(part.strip()) or part.strip()
+                for part in parts
+                if part.strip()
+            )
+        )
+
+    def programmes(self) -> tuple[tuple[Programme, ...], Worksheet]:
+        ws = self.r.sheet(PROGRAMMES.sheet)
+        rows, header_row, column = self.rows(ws, PROGRAMME_COLUMNS)
+        k = [spec.key for spec in PROGRAMME_COLUMNS]
+        seen: dict[str, Cell] = {}
+        programmes: list[Programme] = []
+        for row in rows:
+            self.unique(ws, row.cells[k[0]], row.v[k[0]], seen, "programme")
+            objectives: str = row.v[k[1]] or ""
+            parts = objectives.split("\n") if "\n" in objectives else objectives.split(";")
+            programmes.append(
+                Programme(
+                    name=row.v[k[0]],
+                    objectives=tuple(part.strip() for part in parts if part.strip()),
+                    kpi=row.v[k[2]] or "",
+                    segment=self.segment(row.v[k[3]], ALL_SEGMENTS) or ALL_SEGMENTS,
+                    touchpoints=self.touchpoints(row.v[k[4]]),
+                    description=row.v[k[5]] or "",
+                )
+            )
+        if not programmes:
+            raise self.none_error(ws, header_row, column, "programme")
+        return tuple(programmes), ws
+
+    def programme(self, ws: Worksheet, cell: Cell, text: str, names: _Names) -> str:
+        return self.known(ws, cell, text, names, "programme", PROGRAMMES.sheet)
+
+    def scenarios(self, programmes: _Names) -> tuple[Scenario, ...]:
+        ws = self.sheet(SCENARIOS)
+        if ws is None:
+            return ()
+        index, header_row = self.r._table(ws, SCENARIO_COLUMNS)
+        k = [spec.key for spec in SCENARIO_COLUMNS]
+        rate_spec = _MONTHLY_RATE
+        seen: dict[str, Cell] = {}
+        scenarios: list[Scenario] = []
+        for cells in self.r._rows(ws, index, header_row):
+            rate_cell = cells[rate_spec.key]
+            if isinstance(rate_cell.value, (dt.date, dt.datetime)):
+                raise self.error(
+                    ws,
+                    rate_cell,
+                    f"a number for {t(rate_spec.key, 'en')!r}",
+                    _describe(rate_cell.value),
+                    "Excel took a fraction typed as 1/12 for a date: type =1/12 or 0.083",
+                )
+            (row,) = self.table_rows(ws, SCENARIO_COLUMNS, [cells])
+            v = row.v
+            self.unique(ws, cells[k[0]], v[k[0]], seen, "scenario")
+            scenarios.append(
+                Scenario(
+                    name=v[k[0]],
+                    programme=self.programme(ws, cells[k[1]], v[k[1]], programmes),
+                    trigger=v[k[2]],
+                    channel=self.channel(v[k[3]]),
+                    delay_days=v[k[4]] or 0.0,
+                    cap_days=v[k[5]],
+                    monthly_rate=v[k[6]],
+                    segment=self.segment(v[k[7]], None),
+                    touchpoints=self.touchpoints(v[k[8]]),
+                )
+            )
+        return tuple(scenarios)
+
+    def campaigns(self, programmes: _Names) -> tuple[Campaign, ...]:
+        ws = self.sheet(CAMPAIGNS)
+        if ws is None:
+            return ()
+        index, header_row = self.r._table(ws, CAMPAIGN_COLUMNS)
+        k = [spec.key for spec in CAMPAIGN_COLUMNS]
+        date_spec = CAMPAIGN_COLUMNS[2]
+        text_spec = Field(date_spec.key, "text", required=True)
+        others = [spec for spec in CAMPAIGN_COLUMNS if spec is not date_spec]
+        seen: dict[tuple[str, ...], Cell] = {}
+        campaigns: list[Campaign] = []
+        for cells in self.r._rows(ws, index, header_row):
+            v = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in others}
+            date_cell = cells[date_spec.key]
+            raw = date_cell.value
+            if _blank(raw):
+                self.r.value(ws, date_cell, text_spec)  # an empty cell or a formula: an error
+            date = self.date(ws, date_cell, raw)
+            campaign = Campaign(
+                name=v[k[0]],
+                programme=self.programme(ws, cells[k[1]], v[k[1]], programmes),
+                date=date,
+                segment=self.segment(v[k[3]], ALL_SEGMENTS) or ALL_SEGMENTS,
+                channel=self.channel(v[k[4]]),
+                touchpoints=self.touchpoints(v[k[5]]),
+            )
+            key = (_norm(campaign.name), date.isoformat(), campaign.segment, campaign.channel)
+            if key in seen:
+                raise self.error(
+                    ws,
+                    cells[k[0]],
+                    "each campaign once (a campaign, date, segment and channel)",
+                    f"{campaign.name!r} on {date:%Y-%m-%d} again, already in"
+                    f" {ws.title}!{seen[key].coordinate}",
+                    "delete one of the two lines",
+                )
+            seen[key] = cells[k[0]]
+            campaigns.append(campaign)
+        return tuple(campaigns)
+
+    def date(self, ws: Worksheet, cell: Cell, raw: Any) -> dt.date:
+        """A date cell, or a date typed as text when it can be read one way only."""
+        if isinstance(raw, dt.datetime):
+            return self.recent(ws, cell, raw.date())
+        if isinstance(raw, dt.date):
+            return self.recent(ws, cell, raw)
+        hint = "enter a date (DD/MM/YYYY in a date cell), or type it as 2027-03-15"
+        if isinstance(raw, str):
+            text = raw.strip()
+            try:
+                return self.recent(ws, cell, dt.date.fromisoformat(text))
+            except ValueError:
+                pass
+            match = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+            if match:
+                a, b, year = (int(part) for part in match.groups())
+                day_first, month_first = _date(year, b, a), _date(year, a, b)
+                readings = list(dict.fromkeys(d for d in (day_first, month_first) if d))
+                if len(readings) == 1:
+                    return self.recent(ws, cell, readings[0])
+                if day_first is not None and month_first is not None:
+                    hint = (
+                        f"it could be {i18n.date(day_first, 'en')} (day first) or"
+                        f" {i18n.date(month_first, 'en')} (month first): type"
+                        f" {day_first:%Y-%m-%d} or {month_first:%Y-%m-%d}, or enter it as a date"
+                    )
+        raise self.error(
+            ws,
+            cell,
+            f"a date for {t(CAMPAIGN_COLUMNS[2].key, 'en')!r}",
+            _describe(raw),
+            hint,
+        )
+
+    def recent(self, ws: Worksheet, cell: Cell, date: dt.date) -> dt.date:
+        """A campaign date from 2000 on: an earlier one is a number typed in a date cell (12
+        shows as 12/01/1900)."""
+        if date.year < MIN_CAMPAIGN_YEAR:
+            raise self.error(
+                ws,
+                cell,
+                f"a campaign date from {MIN_CAMPAIGN_YEAR} on",
+                f"the date {date:%Y-%m-%d}",
+                "a number typed in a date cell shows as a date of 1900: type the date itself",
+            )
+        return date
+
+    def conventions(self) -> Conventions:
+        if not self.r.has_sheet(CONVENTIONS_SHEET):
+            return Conventions()
+        ws = self.r.sheet(CONVENTIONS_SHEET)
+        cells = self.r._parameter_cells(ws, CONVENTION_PARAMETERS)
+        p = {
+            spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in CONVENTION_PARAMETERS
+        }
+        tables = [self.r._table(ws, columns) for _, columns in _CONVENTION_TABLES]
+        headers = sorted(header_row for _, header_row in tables)
+        structure = {
+            _norm(label)
+            for title, columns in _CONVENTION_TABLES
+            for key in (title, *(spec.key + ".help" for spec in columns))
+            for label in i18n.all_labels(key)
+        }
+        rows: list[list[_Row]] = []
+        for (_, columns), (index, header_row) in zip(_CONVENTION_TABLES, tables, strict=True):
+            end = min((h - 1 for h in headers if h > header_row), default=ws.max_row)
+            found = self.section_rows(ws, index, header_row, end, structure)
+            rows.append(self.table_rows(ws, columns, found))
+        return Conventions(
+            active_months=p[_P + "conventions.active_months"],
+            inactive_months=p[_P + "conventions.inactive_months"],
+            caps=self.caps(ws, rows[0]),
+            opt_in=self.opt_in(ws, rows[1]),
+            senders=self.senders(ws, rows[2]),
+        )
+
+    def section_rows(
+        self,
+        ws: Worksheet,
+        index: dict[str, int],
+        header_row: int,
+        end: int,
+        structure: set[str],
+    ) -> Iterator[dict[str, Cell]]:
+        """The filled rows of one of the Conventions tables: up to the next table's header, its
+        title or its help row."""
+        for row in ws.iter_rows(min_row=header_row + 1, max_row=max(end, header_row)):
+            first = row[0].value
+            if isinstance(first, str) and _norm(first) in structure:
+                break
+            cells = {key: row[col - 1] for key, col in index.items() if col - 1 < len(row)}
+            if any(not _blank(c.value) for c in cells.values()):
+                yield cells
+
+    def caps(self, ws: Worksheet, rows: list[_Row]) -> tuple[PressureCap, ...]:
+        segment, week, month = (spec.key for spec in CAP_COLUMNS)
+        seen: dict[str, Cell] = {}
+        caps: list[PressureCap] = []
+        for row in rows:
+            name = self.segment(row.v[segment], ALL_SEGMENTS) or ALL_SEGMENTS
+            self.unique(ws, row.cells[segment], name, seen, "segment's cap")
+            caps.append(PressureCap(name, row.v[week], row.v[month]))
+        return tuple(caps)
+
+    def opt_in(self, ws: Worksheet, rows: list[_Row]) -> tuple[OptInRule, ...]:
+        channel, rule, notes = (spec.key for spec in OPT_IN_COLUMNS)
+        seen: dict[str, Cell] = {}
+        rules: list[OptInRule] = []
+        for row in rows:
+            name = self.channel(row.v[channel])
+            self.unique(ws, row.cells[channel], name, seen, "channel's opt-in rule")
+            rules.append(OptInRule(name, row.v[rule], row.v[notes] or ""))
+        return tuple(rules)
+
+    def senders(self, ws: Worksheet, rows: list[_Row]) -> tuple[Sender, ...]:
+        family, address, ip = (spec.key for spec in SENDER_COLUMNS)
+        seen: dict[str, Cell] = {}
+        senders: list[Sender] = []
+        for row in rows:
+            member: Family = row.v[family]
+            self.unique(ws, row.cells[family], member.value, seen, "family's sender")
+            senders.append(Sender(member, row.v[address], row.v[ip] or ""))
+        return tuple(senders)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# --- workshop: saving the journey back ---------------------------------------------------------
+
+
+def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None) -> str:
+    """Rewrite the six journey sheets of the workbook at ``path`` (Stages, Channels, Segments,
+    Touchpoints, Personas, Paths) with ``journey``: the values of their table rows, leftover
+    rows cleared, keeping every other sheet, cell, style, comment, drop-down and defined name.
+    A workbook made before these sheets existed gets them, as the template makes them.
+
+    Refused, with nothing written, when the workbook is open in Excel or LibreOffice (their lock
+    file is next to it) or cannot be written. The previous file is first copied to
+    ``backups/<name>-YYYYMMDD-HHMMSS.xlsx`` in the client folder (or ``backup_dir``), then the
+    workbook is written through a temporary file. Returns what was done, in a sentence.
+    """
+    path = Path(path)
+    _check_writable(path)
+    reader = read_workbook(path)
+    lang = _sheet_language(reader)
+    rows = _journey_rows(journey, lang)
+    layout: dict[str, tuple[str, dict[str, int], int] | None] = {}
+    for table in JOURNEY_TABLES:
+        if reader.has_sheet(table.sheet):
+            ws = reader.sheet(table.sheet)
+            index, header_row = reader._table(ws, table.columns)
+            layout[table.sheet] = (ws.title, index, header_row)
+        else:
+            layout[table.sheet] = None
+    lists_title = reader.sheet("sheet.lists").title if reader.has_sheet("sheet.lists") else None
+    backup = _backup(path, backup_dir)
+
+    wb = load_workbook(path)  # formulas kept: only the values of these sheets' rows change
+    _ensure_lists(wb, lang, lists_title)
+    later = [table.sheet for table in (*JOURNEY_TABLES, *PLAN_TABLES)]
+    later_titles = {
+        key: {label.casefold() for label in i18n.all_labels(key)}
+        for key in (*later, CONVENTIONS_SHEET)
+    }
+    for position, table in enumerate(JOURNEY_TABLES):
+        found = layout[table.sheet]
+        if found is None:
+            _write_table_sheet(
+                wb,
+                table,
+                lang,
+                rows[table.sheet],
+                _insert_at(wb, later[position + 1 :], later_titles),
+            )
+            continue
+        title, index, header_row = found
+        _rewrite(wb[title], table, index, header_row, rows[table.sheet])
+    try:
+        save_workbook(wb, path)
+    except OSError as exc:
+        path.with_name(f".{path.name}.tmp").unlink(missing_ok=True)
+        raise WorkbookError(
+            "a workbook that can be written",
+            file=str(path),
+            found=f"an error while writing it ({exc.strerror or type(exc).__name__})",
+            hint=f"the workbook is unchanged; close it elsewhere and save again (backup: {backup})",
+        ) from None
+    where = backup.relative_to(path.parent) if backup.is_relative_to(path.parent) else backup
+    return (
+        f"saved the journey ({len(journey.stages)} stages, {len(journey.channels)} channels,"
+        f" {len(journey.touchpoints)} touchpoints, {len(journey.personas)} personas,"
+        f" {len(journey.paths)} paths) to {path.name}; the previous version is in {where}"
+    )
+
+
+def lock_files(path: Path) -> tuple[Path, ...]:
+    """The files Excel (``~$workbook.xlsx``) and LibreOffice (``.~lock.workbook.xlsx#``) leave
+    next to a workbook while it is open."""
+    name = path.name
+    return (
+        path.with_name(f"~${name}"),
+        path.with_name(f".~lock.{name}#"),
+    )
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse before anything is written: the workbook open elsewhere, or read-only (checked
+    explicitly: os.replace would replace a read-only file on Linux)."""
+    for lock in lock_files(path):
+        if lock.exists():
+            raise WorkbookError(
+                "the workbook closed in Excel or LibreOffice before saving into it",
+                file=str(path),
+                found=f"the lock file {lock.name}: the workbook is open elsewhere",
+                hint="close it and save again (delete the lock file if nobody has it open);"
+                " nothing was written",
+            )
+    if not path.exists():
+        read_workbook(path)  # raises: no such file
+    for target, what in ((path, "the workbook"), (path.parent, "its folder")):
+        if not os.access(target, os.W_OK):
+            raise WorkbookError(
+                f"{what} writable to save the journey into it",
+                file=str(path),
+                found=f"{what} is read-only",
+                hint="make it writable (file properties, or a copy in a writable folder)"
+                " and save again; nothing was written",
+            )
+
+
+def _sheet_language(reader: WorkbookReader) -> Lang:
+    """The language of the workbook's sheet names (the About sheet's), else its deliverables'."""
+    if reader.has_sheet("sheet.about"):
+        title = reader.sheet("sheet.about").title.strip().casefold()
+        for lang in i18n.LANGUAGES:
+            if t("sheet.about", lang).casefold() == title:
+                return lang
+    try:
+        return reader.read_about().language
+    except CrmwbError:
+        return i18n.DEFAULT_LANG
+
+
+def _backup(path: Path, backup_dir: Path | None) -> Path:
+    folder = backup_dir if backup_dir is not None else path.parent / "backups"
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{path.stem}-{stamp}{path.suffix}"
+        n = 2
+        while target.exists():
+            target = folder / f"{path.stem}-{stamp}-{n}{path.suffix}"
+            n += 1
+        shutil.copy2(path, target)
+    except OSError as exc:
+        raise WorkbookError(
+            "a backup of the workbook before saving into it",
+            file=str(path),
+            found=f"the backup folder {folder} cannot be written ({exc.strerror or exc})",
+            hint="make it writable and save again; nothing was written",
+        ) from None
+    return target
+
+
+def _ensure_lists(wb: Workbook, lang: Lang, lists_title: str | None) -> None:
+    """The drop-down lists of these sheets, added to a workbook made before them."""
+    missing = [
+        enum for enum in JOURNEY_CHOICES if f"list_{JOURNEY_CHOICES[enum]}" not in wb.defined_names
+    ]
+    if not missing:
+        return
+    if lists_title is None:
+        ws = wb.create_sheet(t("sheet.lists", lang))
+        ws.sheet_state = "hidden"
+    else:
+        ws = wb[lists_title]
+    for enum in missing:
+        name = f"list_{choice_prefixes()[enum]}"
+        col = ws.max_column + 1 if ws.max_row > 1 or ws["A1"].value is not None else 1
+        letter = get_column_letter(col)
+        ws.cell(row=1, column=col, value=name)
+        values = [choice_label(member, lang) for member in enum]
+        for row, value in enumerate(values, start=2):
+            ws.cell(row=row, column=col, value=value)
+        ref = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(values) + 1}"
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+
+
+def _insert_at(wb: Workbook, later: Sequence[str], titles: dict[str, set[str]]) -> int:
+    """Where a missing journey sheet goes: before the first of the sheets that follow it in the
+    template, or at the end."""
+    for key in (*later, CONVENTIONS_SHEET):
+        for position, ws in enumerate(wb.worksheets):
+            if ws.title.strip().casefold() in titles[key]:
+                return position
+    return len(wb.worksheets)
+
+
+def _rewrite(
+    ws: Worksheet,
+    table: _Table,
+    index: dict[str, int],
+    header_row: int,
+    rows: Sequence[Sequence[Any]],
+) -> None:
+    """The table's rows replaced by ``rows``, in the sheet's own columns; the rows left below
+    cleared (values only: their formats and drop-downs stay)."""
+    positions = [index[spec.key] for spec in table.columns]
+    last = ws.max_row
+    for offset, values in enumerate(rows):
+        _write_values(ws, header_row + 1 + offset, table.columns, values, positions)
+    for row in range(header_row + 1 + len(rows), last + 1):
+        for column in positions:
+            ws.cell(row=row, column=column).value = None

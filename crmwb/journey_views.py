@@ -1,0 +1,499 @@
+"""The journey map deliverable's tables and sentences, built from :mod:`crmwb.journey` results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from crmwb import i18n
+from crmwb.journey import (
+    CoverageGap,
+    ImportancePerformance,
+    Journey,
+    MomentOfTruth,
+    MomentRule,
+    PathMetrics,
+    Perception,
+    Quadrant,
+    Touchpoint,
+    grid,
+    journey_order,
+    missing_collection_points,
+    perception_by_stage,
+)
+from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+
+
+def perception(value: Perception, ctx: Context) -> str:
+    """A perception in the client's language."""
+    return ctx.t(f"jc.perception.{value.value}")
+
+
+def _segment(name: str, ctx: Context) -> str:
+    return ctx.t("journey.all_segments") if name == "all" else name
+
+
+def _emotion(value: float | None, ctx: Context) -> str:
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else ""
+    return sign + i18n.number(value, ctx.lang, decimals=0 if float(value).is_integer() else 1)
+
+
+def subtitle(journey: Journey, ctx: Context) -> str:
+    return ctx.t(
+        "journey.subtitle",
+        stages=len(journey.stages),
+        channels=len(journey.channels),
+        touchpoints=len(journey.touchpoints),
+        personas=len(journey.personas),
+    )
+
+
+def key_figures(
+    journey: Journey,
+    moments: Sequence[MomentOfTruth],
+    paths: Sequence[PathMetrics],
+    ctx: Context,
+) -> KeyFigures:
+    to_fix = [m for m in moments if m.to_fix]
+    missing = missing_collection_points(journey)
+    omnichannel = [p for p in paths if p.omnichannel]
+    figures = [
+        KeyFigure(
+            ctx.t("journey.figure.touchpoints"),
+            i18n.number(len(journey.touchpoints), ctx.lang),
+            ctx.t(
+                "journey.figure.grid",
+                stages=len(journey.stages),
+                channels=len(journey.channels),
+            ),
+        ),
+        KeyFigure(
+            ctx.t("journey.figure.moments"),
+            i18n.number(len(moments), ctx.lang),
+            ctx.t("journey.figure.to_fix", count=len(to_fix)),
+            highlight=bool(to_fix),
+        ),
+        KeyFigure(
+            ctx.t("journey.figure.omnichannel"),
+            f"{len(omnichannel)} / {len(paths)}",
+            ctx.t(
+                "journey.figure.switches",
+                switches=i18n.number(
+                    sum(p.channel_switches for p in paths) / len(paths) if paths else 0,
+                    ctx.lang,
+                    decimals=1,
+                ),
+            ),
+        ),
+        KeyFigure(
+            ctx.t("journey.figure.collection"),
+            i18n.number(len(missing), ctx.lang),
+            ctx.t("journey.figure.collection_note"),
+        ),
+    ]
+    return KeyFigures(tuple(figures))
+
+
+def summary(
+    journey: Journey,
+    moments: Sequence[MomentOfTruth],
+    quadrants: ImportancePerformance,
+    paths: Sequence[PathMetrics],
+    gaps: Sequence[CoverageGap],
+    ctx: Context,
+) -> Text:
+    """The executive summary, written from the numbers."""
+    paragraphs = []
+    to_fix = [m for m in moments if m.to_fix]
+    if not moments:
+        paragraphs.append(ctx.t("journey.summary.no_moment"))
+    else:
+        paragraphs.append(
+            ctx.t("journey.summary.moments", moments=len(moments), to_fix=len(to_fix))
+        )
+    if to_fix:
+        top = to_fix[0]
+        paragraphs.append(
+            ctx.t(
+                "journey.summary.top",
+                id=top.touchpoint.id,
+                description=top.touchpoint.description,
+                stage=top.touchpoint.stage,
+                channel=top.touchpoint.channel,
+                perception=perception(top.touchpoint.perception, ctx).lower(),
+                importance=top.touchpoint.importance,
+                score=top.score,
+            )
+        )
+    concentrate = quadrants.in_quadrant(Quadrant.CONCENTRATE_HERE)
+    if concentrate:
+        paragraphs.append(
+            ctx.t(
+                "journey.summary.concentrate",
+                count=len(concentrate),
+                ids=", ".join(concentrate),
+            )
+        )
+    if paths:
+        omni = sum(p.omnichannel for p in paths)
+        paragraphs.append(ctx.t("journey.summary.paths", omni=omni, paths=len(paths)))
+    if gaps:
+        paragraphs.append(ctx.t("journey.summary.gaps", count=len(gaps)))
+
+    missing = missing_collection_points(journey)
+    if missing:
+        paragraphs.append(ctx.t("journey.summary.collection", count=len(missing)))
+    return Text(tuple(paragraphs))
+
+
+def grid_table(journey: Journey, ctx: Context) -> Table:
+    """The map as a table: channels as rows, stages as columns, touchpoint IDs in the cells."""
+    g = grid(journey)
+    rows = tuple(
+        (
+            channel,
+            *(", ".join(tp.id for tp in g.cell(stage, channel)) for stage in g.stages),
+        )
+        for channel in g.channels
+    )
+    columns = (Column(ctx.t("journey.col.channel")), *(Column(s) for s in g.stages))
+    return Table(ctx.t("journey.sheet.grid"), columns, rows, ctx)
+
+
+def touchpoints_table(journey: Journey, ctx: Context, moment_ids: set[str]) -> Table:
+    """Every touchpoint, in journey order, with its qualification."""
+    rows = tuple(
+        (
+            tp.id,
+            tp.stage,
+            tp.channel,
+            tp.description,
+            _segment(tp.segment, ctx),
+            perception(tp.perception, ctx),
+            _emotion(tp.emotion, ctx),
+            tp.importance,
+            tp.performance,
+            ctx.t("journey.yes") if tp.id in moment_ids else "",
+            tp.data_collected,
+            tp.collection_point,
+            tp.owner,
+        )
+        for tp in journey_order(journey)
+    )
+    columns = (
+        Column("ID"),
+        Column(ctx.t("journey.col.stage")),
+        Column(ctx.t("journey.col.channel")),
+        Column(ctx.t("journey.col.touchpoint")),
+        Column(ctx.t("journey.col.segment")),
+        Column(ctx.t("journey.col.perception")),
+        Column(ctx.t("journey.col.emotion")),
+        Column(ctx.t("journey.col.importance"), "integer"),
+        Column(ctx.t("journey.col.performance"), "integer"),
+        Column(ctx.t("journey.col.moment")),
+        Column(ctx.t("journey.col.data")),
+        Column(ctx.t("journey.col.collection_point")),
+        Column(ctx.t("journey.col.owner")),
+    )
+    return Table(ctx.t("journey.sheet.touchpoints"), columns, rows, ctx)
+
+
+def moments_table(
+    moments: Sequence[MomentOfTruth], ctx: Context, *, for_print: bool = False
+) -> Table:
+    """The moments of truth, ranked, those to fix in bold. ``for_print`` puts the stage and
+    channel in one column and leaves the status to the bold (A4 width); Excel keeps them apart."""
+    where = ctx.t("journey.col.where")
+    if for_print:
+        columns: tuple[Column, ...] = (
+            Column("#", "integer"),
+            Column("ID"),
+            Column(ctx.t("journey.col.touchpoint")),
+            Column(where),
+            Column(ctx.t("journey.col.perception")),
+            Column(ctx.t("journey.col.importance_short"), "integer"),
+            Column(ctx.t("journey.col.performance_short"), "integer"),
+            Column(ctx.t("journey.col.score"), "integer"),
+        )
+        rows: tuple[tuple[object, ...], ...] = tuple(
+            (
+                m.rank,
+                m.touchpoint.id,
+                m.touchpoint.description,
+                f"{m.touchpoint.stage} · {m.touchpoint.channel}",
+                perception(m.touchpoint.perception, ctx),
+                m.touchpoint.importance,
+                m.touchpoint.performance,
+                m.score,
+            )
+            for m in moments
+        )
+    else:
+        columns = (
+            Column("#", "integer"),
+            Column("ID"),
+            Column(ctx.t("journey.col.stage")),
+            Column(ctx.t("journey.col.channel")),
+            Column(ctx.t("journey.col.touchpoint")),
+            Column(ctx.t("journey.col.perception")),
+            Column(ctx.t("journey.col.importance"), "integer"),
+            Column(ctx.t("journey.col.performance"), "integer"),
+            Column(ctx.t("journey.col.score"), "integer"),
+            Column(ctx.t("journey.col.status")),
+        )
+        rows = tuple(
+            (
+                m.rank,
+                m.touchpoint.id,
+                m.touchpoint.stage,
+                m.touchpoint.channel,
+                m.touchpoint.description,
+                perception(m.touchpoint.perception, ctx),
+                m.touchpoint.importance,
+                m.touchpoint.performance,
+                m.score,
+                ctx.t("journey.to_fix") if m.to_fix else ctx.t("journey.to_keep"),
+            )
+            for m in moments
+        )
+    return Table(
+        ctx.t("journey.sheet.moments"),
+        columns,
+        rows,
+        ctx,
+        strong_rows=frozenset(i for i, m in enumerate(moments) if m.to_fix),
+        note=ctx.t("journey.rule.bold_to_fix") if for_print else "",
+    )
+
+
+def moment_rule(rule: MomentRule, ctx: Context) -> Text:
+    """How the moments of truth are chosen and ranked, under the table."""
+    weights = {p: rule.weights[p] for p in Perception}
+    return Text(
+        (
+            ctx.t(
+                "journey.rule.moments",
+                min_importance=rule.min_importance,
+                satisfaction=weights[Perception.SATISFACTION],
+                friction=weights[Perception.FRICTION],
+                disappointment=weights[Perception.DISAPPOINTMENT],
+            ),
+        ),
+        css_class="note",
+    )
+
+
+QUADRANT_LABELS = {
+    Quadrant.CONCENTRATE_HERE: "jc.ip.concentrate",
+    Quadrant.KEEP_UP_THE_GOOD_WORK: "jc.ip.keep_up",
+    Quadrant.LOW_PRIORITY: "jc.ip.low_priority",
+    Quadrant.POSSIBLE_OVERKILL: "jc.ip.overkill",
+}
+
+
+def quadrant_label(quadrant: Quadrant, ctx: Context) -> str:
+    """A quadrant's name, as the chart writes it."""
+    return ctx.t(QUADRANT_LABELS[quadrant])
+
+
+def quadrants_table(
+    ip: ImportancePerformance,
+    journey: Journey,
+    ctx: Context,
+    only: Quadrant | None = None,
+) -> Table:
+    """Touchpoints by importance-performance quadrant, "concentrate here" first (``only``: the
+    touchpoints of one quadrant, as the report shows them)."""
+    order = list(Quadrant)
+    points = sorted(
+        (p for p in ip.points if only is None or p.quadrant is only),
+        key=lambda p: (order.index(p.quadrant), -p.importance, p.performance, p.id),
+    )
+    rows = tuple(
+        (
+            quadrant_label(p.quadrant, ctx),
+            p.id,
+            journey.touchpoint(p.id).description,
+            p.importance,
+            p.performance,
+        )
+        for p in points
+    )
+    columns = (
+        Column(ctx.t("journey.col.quadrant")),
+        Column("ID"),
+        Column(ctx.t("journey.col.touchpoint")),
+        Column(ctx.t("journey.col.importance"), "integer"),
+        Column(ctx.t("journey.col.performance"), "integer"),
+    )
+    return Table(
+        ctx.t("journey.sheet.quadrants"),
+        columns,
+        rows,
+        ctx,
+        strong_rows=frozenset(
+            i
+            for i, p in enumerate(points)
+            if only is None and p.quadrant is Quadrant.CONCENTRATE_HERE
+        ),
+    )
+
+
+def crosshair_note(ip: ImportancePerformance, ctx: Context) -> Text:
+    importance, performance = ip.importance, ip.performance
+    key = "journey.rule.crosshair_mean" if ip.method == "mean" else "journey.rule.crosshair_mid"
+    notes = [
+        ctx.t(
+            key,
+            importance=i18n.number(importance, ctx.lang, decimals=2),
+            performance=i18n.number(performance, ctx.lang, decimals=2),
+        )
+    ]
+    if ip.unrated:
+        notes.append(ctx.t("journey.rule.unrated", ids=", ".join(ip.unrated)))
+    return Text(tuple(notes), css_class="note")
+
+
+def paths_table(paths: Sequence[PathMetrics], journey: Journey, ctx: Context) -> Table:
+    """One row per persona's path: steps, channels, switches, backtracks, emotion."""
+    segments = {p.name: p.segment for p in journey.personas}
+    rows = tuple(
+        (
+            p.persona,
+            _segment(segments.get(p.persona, "all"), ctx),
+            len(p.steps),
+            len(p.channels),
+            p.channel_switches,
+            p.backtracks,
+            _emotion(p.mean_emotion, ctx),
+            "" if p.lowest_point is None else p.lowest_point.id,
+            ", ".join(p.skipped_stages),
+        )
+        for p in paths
+    )
+    columns = (
+        Column(ctx.t("journey.col.persona")),
+        Column(ctx.t("journey.col.segment")),
+        Column(ctx.t("journey.col.steps"), "integer"),
+        Column(ctx.t("journey.col.channels"), "integer"),
+        Column(ctx.t("journey.col.switches"), "integer"),
+        Column(ctx.t("journey.col.backtracks"), "integer"),
+        Column(ctx.t("journey.col.mean_emotion")),
+        Column(ctx.t("journey.col.lowest")),
+        Column(ctx.t("journey.col.skipped")),
+    )
+    return Table(ctx.t("journey.sheet.paths"), columns, rows, ctx)
+
+
+def path_steps(path: PathMetrics, ctx: Context) -> Bullets:
+    """A persona's path step by step, for the page of its chart."""
+    return Bullets(
+        tuple(
+            f"{i}. **{tp.id}** {tp.description} — {tp.stage}, {tp.channel} "
+            f"({perception(tp.perception, ctx).lower()}, {_emotion(tp.emotion, ctx)})"
+            for i, tp in enumerate(path.steps, start=1)
+        )
+    )
+
+
+def personas_text(journey: Journey, ctx: Context) -> Bullets:
+    return Bullets(
+        tuple(
+            f"**{p.name}** ({_segment(p.segment, ctx)})"
+            + (f": {p.description}" if p.description else "")
+            for p in journey.personas
+        )
+    )
+
+
+def gaps_table(gaps: Sequence[CoverageGap], ctx: Context) -> Table:
+    rows = tuple((g.segment, g.stage, ", ".join(g.channels)) for g in gaps)
+    columns = (
+        Column(ctx.t("journey.col.segment")),
+        Column(ctx.t("journey.col.stage")),
+        Column(ctx.t("journey.col.segment_channels")),
+    )
+    return Table(ctx.t("journey.sheet.gaps"), columns, rows, ctx, note=ctx.t("journey.rule.gaps"))
+
+
+def collection_table(journey: Journey, ctx: Context) -> Table:
+    """Touchpoints with no collection point: those that collect data first (the worst case)."""
+    missing = missing_collection_points(journey)
+    collecting = [tp for tp in missing if tp.data_collected.strip()]
+    others = [tp for tp in missing if not tp.data_collected.strip()]
+
+    def row(tp: Touchpoint) -> tuple[object, ...]:
+        return (
+            tp.id,
+            tp.stage,
+            tp.channel,
+            tp.description,
+            tp.data_collected or ctx.t("journey.nothing_stated"),
+            tp.owner,
+        )
+
+    rows = tuple(row(tp) for tp in (*collecting, *others))
+    columns = (
+        Column("ID"),
+        Column(ctx.t("journey.col.stage")),
+        Column(ctx.t("journey.col.channel")),
+        Column(ctx.t("journey.col.touchpoint")),
+        Column(ctx.t("journey.col.data")),
+        Column(ctx.t("journey.col.owner")),
+    )
+    return Table(
+        ctx.t("journey.sheet.collection"),
+        columns,
+        rows,
+        ctx,
+        strong_rows=frozenset(range(len(collecting))),
+        note=ctx.t("journey.rule.collection"),
+    )
+
+
+def perception_table(journey: Journey, ctx: Context) -> Table:
+    """How many touchpoints of each perception, stage by stage."""
+    mix = perception_by_stage(journey)
+    rows = tuple(
+        (stage, *(counts[p] for p in Perception), sum(counts.values()))
+        for stage, counts in mix.items()
+    )
+    totals = (
+        *(sum(counts[p] for counts in mix.values()) for p in Perception),
+        len(journey.touchpoints),
+    )
+    columns = (
+        Column(ctx.t("journey.col.stage")),
+        *(Column(perception(p, ctx), "integer") for p in Perception),
+        Column(ctx.t("journey.col.total"), "integer"),
+    )
+    all_rows = (*rows, (ctx.t("journey.col.total"), *totals))
+    return Table(
+        ctx.t("journey.sheet.perception"),
+        columns,
+        all_rows,
+        ctx,
+        strong_rows=frozenset({len(rows)}),
+    )
+
+
+def excel_tables(
+    journey: Journey,
+    moments: Sequence[MomentOfTruth],
+    ip: ImportancePerformance,
+    paths: Sequence[PathMetrics],
+    gaps: Sequence[CoverageGap],
+    ctx: Context,
+) -> list[Table]:
+    moment_ids = {m.touchpoint.id for m in moments}
+    return [
+        grid_table(journey, ctx),
+        touchpoints_table(journey, ctx, moment_ids),
+        moments_table(moments, ctx),
+        quadrants_table(ip, journey, ctx),
+        paths_table(paths, journey, ctx),
+        gaps_table(gaps, ctx),
+        collection_table(journey, ctx),
+        perception_table(journey, ctx),
+    ]

@@ -142,10 +142,10 @@ def _examples(args: argparse.Namespace) -> int:
     from crmwb.clients import install_examples
 
     clients_dir = _clients_dir(args)
-    copied = install_examples(clients_dir)
-    for folder in copied:
-        print(f"copied example client {folder.name} into {clients_dir}")
-    if not copied:
+    done = install_examples(clients_dir)
+    for folder, action in done:
+        print(f"{action} example client {folder.name} in {clients_dir}")
+    if not done:
         print(f"example clients already in {clients_dir}")
     return EXIT_OK
 

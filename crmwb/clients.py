@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 import shutil
 import unicodedata
@@ -100,17 +101,43 @@ def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:
     return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
 
 
+EXAMPLE_MARK = ".example.sha256"
+"""In an example client's folder: the SHA-256 of the workbook as it was copied, so a later
+``crmwb examples`` can tell an untouched copy (refreshed with the newer example) from one the
+consultant has edited (kept as it is)."""
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def install_examples(
     clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
-) -> list[Path]:
-    """Copy the shipped example clients into ``clients_dir`` where they are absent."""
-    copied = []
+) -> list[tuple[Path, str]]:
+    """Copy the shipped example clients into ``clients_dir`` where they are absent, and refresh
+    the copies nobody has edited since when the shipped example has changed (a newer crmwb adds
+    sheets). A copy whose workbook differs from what was copied is never touched. Returns the
+    folders written, each with "copied" or "updated"."""
+    done: list[tuple[Path, str]] = []
     for example in sorted(p for p in examples_dir.iterdir() if (p / WORKBOOK_NAME).is_file()):
         target = clients_dir / example.name
+        shipped = _sha256(example / WORKBOOK_NAME)
         if not target.exists():
             shutil.copytree(example, target)
-            copied.append(target)
-    return copied
+            (target / EXAMPLE_MARK).write_text(shipped + "\n", encoding="utf-8")
+            done.append((target, "copied"))
+            continue
+        mark, workbook = target / EXAMPLE_MARK, target / WORKBOOK_NAME
+        if not (mark.is_file() and workbook.is_file()):
+            continue  # copied before marks existed, or not an example: left alone
+        copied = mark.read_text(encoding="utf-8").strip()
+        if _sha256(workbook) == copied != shipped:
+            tmp = workbook.with_name(f".{WORKBOOK_NAME}.tmp")
+            shutil.copyfile(example / WORKBOOK_NAME, tmp)
+            tmp.replace(workbook)
+            mark.write_text(shipped + "\n", encoding="utf-8")
+            done.append((target, "updated"))
+    return done
 
 
 @dataclass(frozen=True)

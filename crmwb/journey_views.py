@@ -312,7 +312,7 @@ def quadrants_table(
     )
     rows = tuple(
         (
-            quadrant_label(p.quadrant, ctx),
+            *(() if only else (quadrant_label(p.quadrant, ctx),)),
             p.id,
             journey.touchpoint(p.id).description,
             p.importance,
@@ -321,7 +321,7 @@ def quadrants_table(
         for p in points
     )
     columns = (
-        Column(ctx.t("journey.col.quadrant")),
+        *(() if only else (Column(ctx.t("journey.col.quadrant")),)),
         Column("ID"),
         Column(ctx.t("journey.col.touchpoint")),
         Column(ctx.t("journey.col.importance"), "integer"),
@@ -355,13 +355,12 @@ def crosshair_note(ip: ImportancePerformance, ctx: Context) -> Text:
     return Text(tuple(notes), css_class="note")
 
 
-def paths_table(paths: Sequence[PathMetrics], journey: Journey, ctx: Context) -> Table:
-    """One row per persona's path: steps, channels, switches, backtracks, emotion."""
-    segments = {p.name: p.segment for p in journey.personas}
+def paths_table(paths: Sequence[PathMetrics], ctx: Context) -> Table:
+    """One row per persona's path: steps, channels, switches, backtracks, emotion (the
+    personas' segments are in the list above it)."""
     rows = tuple(
         (
             p.persona,
-            _segment(segments.get(p.persona, "all"), ctx),
             len(p.steps),
             len(p.channels),
             p.channel_switches,
@@ -374,7 +373,6 @@ def paths_table(paths: Sequence[PathMetrics], journey: Journey, ctx: Context) ->
     )
     columns = (
         Column(ctx.t("journey.col.persona")),
-        Column(ctx.t("journey.col.segment")),
         Column(ctx.t("journey.col.steps"), "integer"),
         Column(ctx.t("journey.col.channels"), "integer"),
         Column(ctx.t("journey.col.switches"), "integer"),
@@ -405,6 +403,13 @@ def personas_text(journey: Journey, ctx: Context) -> Bullets:
             for p in journey.personas
         )
     )
+
+
+def gaps_view(gaps: Sequence[CoverageGap], ctx: Context) -> Table | Text:
+    """The coverage gaps, or a sentence saying there is none."""
+    if not gaps:
+        return Text((ctx.t("journey.no_gap"),))
+    return gaps_table(gaps, ctx)
 
 
 def gaps_table(gaps: Sequence[CoverageGap], ctx: Context) -> Table:
@@ -492,7 +497,7 @@ def excel_tables(
         touchpoints_table(journey, ctx, moment_ids),
         moments_table(moments, ctx),
         quadrants_table(ip, journey, ctx),
-        paths_table(paths, journey, ctx),
+        paths_table(paths, ctx),
         gaps_table(gaps, ctx),
         collection_table(journey, ctx),
         perception_table(journey, ctx),

@@ -6,6 +6,7 @@ Every client is created under tmp_path (clients_dir=...), never under data/clien
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from crmwb.clients import (
     slugify,
 )
 from crmwb.errors import ClientError
+from crmwb.paths import EXAMPLES_DIR
 from crmwb.workbook import About
 
 TODAY = dt.date(2026, 11, 23)
@@ -168,7 +170,26 @@ def test_client_dirs_of_a_missing_folder_is_empty(tmp_path):
 
 def test_install_examples_copies_only_absent_clients(tmp_path):
     copied = install_examples(clients_dir=tmp_path)
-    assert sorted(p.name for p in copied) == ["northwind-retail", "seed-example"]
+    assert sorted((p.name, a) for p, a in copied) == [
+        ("northwind-retail", "copied"),
+        ("seed-example", "copied"),
+    ]
     assert load_client(tmp_path / "seed-example").about.language == "fr"
     # a second run copies nothing and keeps what is there
     assert install_examples(clients_dir=tmp_path) == []
+
+
+def test_install_examples_refreshes_untouched_copies_only(tmp_path):
+    examples, clients = tmp_path / "examples", tmp_path / "clients"
+    for slug in ("kept", "fresh"):
+        shutil.copytree(EXAMPLES_DIR / "seed-example", examples / slug)
+    install_examples(clients, examples)
+    edited = clients / "kept" / "workbook.xlsx"
+    edited.write_bytes(edited.read_bytes() + b" ")  # the consultant changed it
+    edited_bytes = edited.read_bytes()
+    for slug in ("kept", "fresh"):  # a newer crmwb ships new example workbooks
+        shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", examples / slug)
+    assert install_examples(clients, examples) == [(clients / "fresh", "updated")]
+    assert edited.read_bytes() == edited_bytes
+    assert load_client(clients / "fresh").about.language == "en"
+    assert install_examples(clients, examples) == []

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from crmwb import i18n
-from crmwb.journey import ALL_SEGMENTS, Journey, MomentOfTruth
+from crmwb.journey import ALL_SEGMENTS, MomentOfTruth
 from crmwb.plan import (
     Family,
     PlanFinding,
@@ -507,7 +507,3 @@ def weekly_table(pressure: PressureCalendar, ctx: Context) -> Table:
         *(Column(_segment(s, ctx), "number") for s in pressure.segments),
     )
     return Table(ctx.t("plan.sheet.pressure_weeks"), columns, rows, ctx)
-
-
-def has_journey(journey: Journey | None) -> bool:
-    return journey is not None and bool(journey.touchpoints)

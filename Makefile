@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	    apt-get install -y -q libharfbuzz-subset0 >/dev/null 2>&1; } || \
 	  echo "note: libharfbuzz-subset0 is not installed; PDFs render a little slower"
+	@# Optional: Graphviz's dot lays out the data-flow map best (Debian package, best effort).
+	@command -v dot >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q graphviz >/dev/null 2>&1; } || \
+	  echo "note: graphviz is not installed; the data-flow map uses a simpler layout"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -48,6 +48,18 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from crmwb.clients import WORKBOOK_NAME
+from crmwb.dataflow import (
+    DataField,
+    DataMap,
+    Flow,
+    FlowFrequency,
+    LegalBasis,
+    Method,
+    Role,
+    System,
+    SystemType,
+    UseCaseNeed,
+)
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -2270,6 +2282,352 @@ JOURNEYS: dict[str, Journey] = {"seed-example": SEED_JOURNEY, "northwind-retail"
 
 PLANS: dict[str, RelationshipPlan] = {"seed-example": SEED_PLAN, "northwind-retail": NORTHWIND_PLAN}
 """The examples' relationship-marketing plans (DOMAIN.md §2)."""
+
+
+# --- the data map (DOMAIN.md §5) ------------------------------------------------------------
+
+ST, RL, MT, FQ, LB = SystemType, Role, Method, FlowFrequency, LegalBasis
+
+
+def _flow(
+    source: str,
+    target: str,
+    objects: str,
+    frequency: FlowFrequency,
+    method: Method,
+    volume: int | None = None,
+    basis: LegalBasis | None = None,
+    *,
+    personal: bool = True,
+) -> Flow:
+    return Flow(
+        source,
+        target,
+        tuple(o.strip() for o in objects.split(",")),
+        frequency,
+        method,
+        volume,
+        personal,
+        basis,
+    )
+
+
+NORTHWIND_DATA_MAP = DataMap(
+    systems=(
+        System("ERP", ST.ERP, RL.SOURCE, "Finance IT", True, "FR", "10 years (accounting)"),
+        System(
+            "E-commerce platform",
+            ST.ECOMMERCE,
+            RL.SOURCE,
+            "E-commerce",
+            True,
+            "IE",
+            "3 years after the last order",
+        ),
+        System("Point-of-sale system", ST.OTHER, RL.SOURCE, "Stores", True, "FR", "3 years"),
+        System("Mobile app", ST.OTHER, RL.SOURCE, "E-commerce", True, "FR", "Account lifetime"),
+        System(
+            "Loyalty platform",
+            ST.OTHER,
+            RL.SOURCE,
+            "CRM team",
+            True,
+            "FR",
+            "Membership + 3 years",
+        ),
+        System("Web analytics", ST.OTHER, RL.SOURCE, "E-commerce", True, "US", "13 months"),
+        System("Trade desk spreadsheets", ST.SPREADSHEET, RL.SOURCE, "", True, "FR", ""),
+        System("CRM", ST.CRM, RL.HUB, "CRM team", True, "FR", "3 years after the last purchase"),
+        System("Data warehouse", ST.OTHER, RL.HUB, "Data team", True, "EU", "5 years"),
+        System("E-mailing tool", ST.EMAILING, RL.ACTIVATION, "CRM team", True, "US", "3 years"),
+        System("SMS gateway", ST.OTHER, RL.ACTIVATION, "CRM team", True, "FR", "1 year"),
+        System(
+            "Call-centre software",
+            ST.CALL_CENTRE,
+            RL.ACTIVATION,
+            "Customer service",
+            True,
+            "MA",
+            "2 years",
+        ),
+        System("Social ads manager", ST.OTHER, RL.ACTIVATION, "Marketing", True, "US", ""),
+        System("Survey tool", ST.OTHER, RL.ACTIVATION, "Customer service", True, "EU", "1 year"),
+        System("BI dashboards", ST.OTHER, RL.ACTIVATION, "Data team", False, "EU", ""),
+    ),
+    flows=(
+        _flow(
+            "ERP",
+            "Data warehouse",
+            "orders, products, customers",
+            FQ.DAILY,
+            MT.ETL,
+            120_000,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "E-commerce platform",
+            "CRM",
+            "customers, orders, baskets",
+            FQ.REAL_TIME,
+            MT.API,
+            None,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "E-commerce platform",
+            "Data warehouse",
+            "orders, web sessions",
+            FQ.DAILY,
+            MT.ETL,
+            40_000,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow("Point-of-sale system", "ERP", "receipts", FQ.DAILY, MT.FILE, 60_000, LB.CONTRACT),
+        _flow(
+            "Point-of-sale system",
+            "CRM",
+            "customers, receipts",
+            FQ.HOURLY,
+            MT.API,
+            2_500,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "Mobile app",
+            "CRM",
+            "customers, push tokens, wish lists",
+            FQ.REAL_TIME,
+            MT.API,
+            None,
+            LB.CONSENT,
+        ),
+        _flow(
+            "Mobile app",
+            "Loyalty platform",
+            "loyalty points",
+            FQ.REAL_TIME,
+            MT.API,
+            None,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "Loyalty platform",
+            "CRM",
+            "loyalty points, customers",
+            FQ.HOURLY,
+            MT.API,
+            1_200,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "Trade desk spreadsheets", "CRM", "trade accounts, quotes", FQ.WEEKLY, MT.MANUAL, 300
+        ),
+        _flow(
+            "Web analytics", "Data warehouse", "web sessions", FQ.DAILY, MT.ETL, 250_000, LB.CONSENT
+        ),
+        _flow(
+            "CRM",
+            "Data warehouse",
+            "customers, consents, contact history",
+            FQ.DAILY,
+            MT.ETL,
+            180_000,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow(
+            "Data warehouse",
+            "CRM",
+            "scores, segments",
+            FQ.DAILY,
+            MT.ETL,
+            180_000,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow(
+            "CRM",
+            "E-mailing tool",
+            "customers, segments, consents, loyalty points",
+            FQ.HOURLY,
+            MT.API,
+            5_000,
+            LB.CONSENT,
+        ),
+        _flow(
+            "E-mailing tool",
+            "CRM",
+            "e-mail events, unsubscribes",
+            FQ.HOURLY,
+            MT.API,
+            20_000,
+            LB.CONSENT,
+        ),
+        _flow("CRM", "SMS gateway", "customers, consents", FQ.DAILY, MT.FILE, 3_000, LB.CONSENT),
+        _flow(
+            "CRM",
+            "Call-centre software",
+            "customers, orders, trade accounts",
+            FQ.REAL_TIME,
+            MT.API,
+            None,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "Call-centre software",
+            "CRM",
+            "contact history, complaints",
+            FQ.DAILY,
+            MT.FILE,
+            800,
+            LB.CONTRACT,
+        ),
+        _flow(
+            "CRM",
+            "Survey tool",
+            "customers, orders",
+            FQ.DAILY,
+            MT.FILE,
+            1_500,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow(
+            "Survey tool",
+            "CRM",
+            "satisfaction scores",
+            FQ.DAILY,
+            MT.FILE,
+            300,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow(
+            "Data warehouse",
+            "BI dashboards",
+            "orders, scores, campaign results",
+            FQ.DAILY,
+            MT.ETL,
+            personal=False,
+        ),
+        _flow("CRM", "Social ads manager", "segments, hashed e-mails", FQ.WEEKLY, MT.FILE, 60_000),
+        _flow("ERP", "E-commerce platform", "products, stock", FQ.HOURLY, MT.API, personal=False),
+        _flow("ERP", "Point-of-sale system", "products, prices", FQ.DAILY, MT.FILE, personal=False),
+        _flow(
+            "E-mailing tool",
+            "Data warehouse",
+            "campaign results",
+            FQ.DAILY,
+            MT.FILE,
+            50,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+        _flow(
+            "Data warehouse",
+            "Trade desk spreadsheets",
+            "customer lists",
+            FQ.WEEKLY,
+            MT.MANUAL,
+            2_000,
+            LB.LEGITIMATE_INTERESTS,
+        ),
+    ),
+    dictionary=(
+        DataField("CRM", "email", "Customer's e-mail address", "customers", personal=True),
+        DataField("CRM", "mobile_phone", "Customer's mobile number", "customers", personal=True),
+        DataField("CRM", "first_name", "First name", "customers", personal=True),
+        DataField("CRM", "last_name", "Last name", "customers", personal=True),
+        DataField(
+            "CRM", "birth_date", "Date of birth (birthday programme)", "customers", personal=True
+        ),
+        DataField("CRM", "optin_email", "E-mail consent and its date", "consents", personal=True),
+        DataField("CRM", "segment", "Value segment (from the data warehouse)", "segments"),
+        DataField(
+            "E-commerce platform",
+            "basket_lines",
+            "Products left in the basket",
+            "baskets",
+            personal=True,
+        ),
+        DataField(
+            "Loyalty platform",
+            "card_number",
+            "Loyalty card number",
+            "loyalty points",
+            personal=True,
+        ),
+        DataField(
+            "Loyalty platform", "points_balance", "Points balance", "loyalty points", personal=True
+        ),
+        DataField(
+            "Call-centre software",
+            "call_notes",
+            "Agent's notes (may mention health when a customer was hurt by a product)",
+            "contact history",
+            personal=True,
+            sensitive=True,
+        ),
+        DataField(
+            "Trade desk spreadsheets",
+            "buyer_name",
+            "Trade customer's buyer",
+            "trade accounts",
+            personal=True,
+        ),
+        DataField(
+            "Survey tool",
+            "nps",
+            "Net promoter score and comment",
+            "satisfaction scores",
+            personal=True,
+        ),
+        DataField(
+            "Data warehouse",
+            "rfm_score",
+            "Recency-frequency-monetary score",
+            "scores",
+            personal=True,
+        ),
+    ),
+    use_cases=(
+        UseCaseNeed("Welcome series", "Welcome", ("customers", "consents"), "E-mailing tool"),
+        UseCaseNeed(
+            "Abandoned basket reminder",
+            "Abandoned basket",
+            ("customers", "consents", "baskets"),
+            "E-mailing tool",
+        ),
+        UseCaseNeed(
+            "Reactivation of inactive clients",
+            "Reactivation of inactive clients",
+            ("customers", "consents", "segments"),
+            "E-mailing tool",
+        ),
+        UseCaseNeed(
+            "Points balance in the club e-mails",
+            "Loyalty club",
+            ("customers", "loyalty points"),
+            "E-mailing tool",
+        ),
+        UseCaseNeed(
+            "Post-purchase NPS survey",
+            "Post-purchase satisfaction",
+            ("customers", "orders"),
+            "Survey tool",
+        ),
+        UseCaseNeed(
+            "Trade account follow-up calls",
+            "Trade accounts",
+            ("trade accounts", "orders"),
+            "Call-centre software",
+        ),
+    ),
+)
+"""Northwind's data map: 15 systems (7 sources, 2 hubs, 6 activation tools), 25 flows (two of
+them by hand, with the trade desk's spreadsheets), a data dictionary of 14 fields and the data
+6 use cases of the relationship plan need. Planted for the audit: baskets never reach the
+e-mailing tool (the abandoned-basket reminder lacks them), trade accounts arrive only by hand,
+the spreadsheets have no owner, two personal-data flows state no legal basis, the weekly customer
+lists sent to the spreadsheets serve no use case, several systems are hosted outside the EU,
+and four collection points of the journey are not in the map."""
+
+DATA_MAPS: dict[str, DataMap] = {"northwind-retail": NORTHWIND_DATA_MAP}
 
 
 def example_workbook(slug: str) -> Workbook:

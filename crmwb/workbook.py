@@ -44,6 +44,8 @@ from crmwb.tco import (
 )
 
 if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
+    from crmwb.dataflow import DataMap
+    from crmwb.dataflow_sheets import CustomerFileSettings
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
     from crmwb.roi import RoiCase
@@ -147,11 +149,13 @@ CHOICE_PREFIX: dict[type[StrEnum], str] = {
 def choice_prefixes() -> dict[type[StrEnum], str]:
     """Every drop-down list of the workbook, the TCO's, the vendor comparison's
     (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
-    (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`)."""
+    (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
+    (:data:`crmwb.dataflow_sheets.DATAFLOW_CHOICES`)."""
+    from crmwb.dataflow_sheets import DATAFLOW_CHOICES
     from crmwb.journey_sheets import JOURNEY_CHOICES
     from crmwb.vendor_sheets import VENDOR_CHOICES
 
-    return {**CHOICE_PREFIX, **VENDOR_CHOICES, **JOURNEY_CHOICES}
+    return {**CHOICE_PREFIX, **VENDOR_CHOICES, **JOURNEY_CHOICES, **DATAFLOW_CHOICES}
 
 
 # Template positions. The reader does not rely on them: it finds labels and headers by text.
@@ -179,6 +183,8 @@ def build_workbook(
     roi: RoiSheet | None = None,
     journey: Journey | None = None,
     plan: RelationshipPlan | None = None,
+    data_map: DataMap | None = None,
+    customer_file: CustomerFileSettings | None = None,
 ) -> Workbook:
     """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
     ``vendors`` are None, or one filled with them (the example clients are written this way).
@@ -187,9 +193,12 @@ def build_workbook(
     Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None), then ROI (empty when
     ``roi`` is None), then the journey's (Stages, Channels, Segments, Touchpoints, Personas,
     Paths; empty when ``journey`` is None) and the relationship plan's (Programmes, Scenarios,
-    Campaigns, Conventions; empty when ``plan`` is None). New sheets go after Lists, so the
+    Campaigns, Conventions; empty when ``plan`` is None), then the data map's (Systems, Flows,
+    Data dictionary, Use-case data; empty when ``data_map`` is None) and the Customer file
+    (its parameters and roles; filled from ``customer_file``). New sheets go after Lists, so the
     sheets of workbooks made before them keep their places.
     """
+    from crmwb.dataflow_sheets import write_customer_file_sheet, write_data_map_sheets
     from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
     from crmwb.roi_sheets import write_roi_sheet
     from crmwb.vendor_sheets import write_vendor_sheets
@@ -208,6 +217,8 @@ def build_workbook(
     write_roi_sheet(wb, lang, roi)
     write_journey_sheets(wb, lang, journey)
     write_plan_sheets(wb, lang, plan)
+    write_data_map_sheets(wb, lang, data_map)
+    write_customer_file_sheet(wb, lang, customer_file)
     wb.active = 0
     return wb
 
@@ -786,6 +797,34 @@ class WorkbookReader:
         from crmwb.journey_sheets import read_plan
 
         return read_plan(self)
+
+    # -- the data map and the customer file (crmwb.dataflow_sheets) --
+
+    def has_data_map(self) -> bool:
+        """Whether the workbook has a Systems sheet with at least one system."""
+        from crmwb.dataflow_sheets import has_data_map
+
+        return has_data_map(self)
+
+    def read_data_map(self) -> DataMap:
+        """The data map's sheets (Systems, Flows, Data dictionary, Use-case data) as a
+        :class:`~crmwb.dataflow.DataMap`. See :func:`crmwb.dataflow_sheets.read_data_map`."""
+        from crmwb.dataflow_sheets import read_data_map
+
+        return read_data_map(self)
+
+    def has_customer_file(self) -> bool:
+        """Whether the workbook has a Customer file sheet whose File is filled in."""
+        from crmwb.dataflow_sheets import has_customer_file
+
+        return has_customer_file(self)
+
+    def read_customer_file_settings(self) -> CustomerFileSettings:
+        """The Customer file sheet as :class:`~crmwb.dataflow_sheets.CustomerFileSettings`.
+        See :func:`crmwb.dataflow_sheets.read_customer_file_settings`."""
+        from crmwb.dataflow_sheets import read_customer_file_settings
+
+        return read_customer_file_settings(self)
 
 
 def read_workbook(path: Path | str) -> WorkbookReader:

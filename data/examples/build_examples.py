@@ -2641,6 +2641,7 @@ def example_workbook(slug: str) -> Workbook:
         ROI.get(slug),
         journey=JOURNEYS.get(slug),
         plan=PLANS.get(slug),
+        data_map=DATA_MAPS.get(slug),
     )
 
 

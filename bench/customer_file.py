@@ -1,0 +1,378 @@
+"""Benchmark of the customer-file audit on synthetic files of 1 000 000 and 5 000 000 rows.
+
+The files come from ``crmwb.synthetic.write_customer_file`` (French Excel export: ``;``,
+cp1252, dd/mm/yyyy; 8 % duplicates with known clusters and known defects). They are written
+to ``--workdir`` (default ``/tmp/crmwb-bench``) with their truth (``.truth.npz``) and reused
+by the next run when present (``--regenerate`` to rewrite them).
+
+For each size:
+
+1. **SUMMARIZE**: DuckDB's own ``SUMMARIZE`` of the file read with ``read_csv(all_varchar)``,
+   the floor of any profile (one pass, generic statistics);
+2. **quality profile**: ``crmwb.quality.read_customer_file`` + ``crmwb.quality.profile`` with
+   every role mapped (when ``crmwb.quality`` exists); target: profile / SUMMARIZE <= 3x;
+
+and on ``--dedup-sizes`` (default 1 000 000 rows):
+
+3. **deduplication**: ``crmwb.duplicates.find_duplicates`` (splink on DuckDB) on the file loaded
+   into DuckDB, its pairwise precision and recall against the injected duplicates. Targets:
+   under 90 s, precision and recall both above 0.95.
+
+Every measurement runs in its own child Python process, which reports the time of the
+operation (imports excluded) and its own peak resident memory (``ru_maxrss`` of
+``RUSAGE_SELF``, interpreter and imports included), so that runs do not pollute each other.
+
+A benchmark is not a test: the targets are reported as "met" or "NOT met" and the exit code is 0
+either way (it is 1 only when a measurement could not be made).
+
+    .venv/bin/python bench/customer_file.py [--sizes 1000000,5000000] [--dedup-sizes 1000000]
+                                            [--workdir DIR] [--regenerate]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = BENCH_DIR.parent
+DEFAULT_WORKDIR = Path("/tmp/crmwb-bench")
+TODAY = dt.date(2026, 11, 1)  # the files' "today" (order dates span the 6 years before it)
+SEED = 0
+TARGET_PROFILE_RATIO = 3.0  # profile / SUMMARIZE, at most
+TARGET_DEDUP_SECONDS = 90.0
+TARGET_PAIR_SCORE = 0.95  # precision and recall, above
+# Every role of crmwb.quality mapped to the French export's columns.
+QUALITY_MAPPING = {
+    "record_id": "id_client",
+    "email": "email",
+    "phone": "telephone",
+    "first_name": "prenom",
+    "last_name": "nom",
+    "postcode": "code_postal",
+    "city": "ville",
+    "country": "pays",
+    "last_activity": "date_derniere_commande",
+    "opt_in": "optin_email",
+    "undeliverable": "npai",
+}
+INACTIVE_MONTHS = 24
+
+
+class BenchError(Exception):
+    """A measurement could not be made."""
+
+
+@dataclass
+class SizeResults:
+    rows: int
+    generated: dict[str, Any] | None = None  # None: reused
+    file_mb: float = 0.0
+    summarize: dict[str, Any] = field(default_factory=dict)
+    profile: dict[str, Any] | None = None  # None: crmwb.quality not available
+    dedup: dict[str, Any] | None = None
+
+
+# --- children: each prints one JSON line --------------------------------------------------------
+
+
+def peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def child_generate(path: Path, rows: int) -> dict[str, Any]:
+    from crmwb.synthetic import write_customer_file
+
+    started = time.perf_counter()
+    truth = write_customer_file(path, rows, seed=SEED, today=TODAY)
+    truth.save()
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb()}
+
+
+def child_summarize(path: Path) -> dict[str, Any]:
+    import duckdb
+
+    from crmwb.synthetic import csv_options
+
+    con = duckdb.connect()
+    started = time.perf_counter()
+    rows = con.execute(f"SUMMARIZE SELECT * FROM read_csv('{path}', {csv_options()})").fetchall()
+    return {"seconds": time.perf_counter() - started, "peak_mb": peak_mb(), "columns": len(rows)}
+
+
+def child_profile(path: Path) -> dict[str, Any]:
+    from crmwb import quality
+
+    mapping = {quality.FieldRole(role): column for role, column in QUALITY_MAPPING.items()}
+    started = time.perf_counter()
+    with quality.read_customer_file(path, mapping, country="FR") as file:
+        read_s = time.perf_counter() - started
+        result = quality.profile(file, inactive_months=INACTIVE_MONTHS, today=TODAY)
+    return {
+        "seconds": time.perf_counter() - started,
+        "read_seconds": read_s,
+        "peak_mb": peak_mb(),
+        "rows": result.rows,
+        "score": result.score,
+    }
+
+
+def child_dedup(path: Path) -> dict[str, Any]:
+    import duckdb
+
+    from crmwb.duplicates import evaluate_pairs, find_duplicates
+    from crmwb.synthetic import Truth, csv_options, truth_path
+
+    con = duckdb.connect()
+    started = time.perf_counter()
+    con.execute(
+        "CREATE TABLE customers AS SELECT id_client AS record_id, email, telephone AS phone, "
+        "prenom AS first_name, nom AS last_name, code_postal AS postcode, ville AS city "
+        f"FROM read_csv('{path}', {csv_options()})"
+    )
+    load_s = time.perf_counter() - started
+    truth = Truth.load(truth_path(path))
+    truth.to_duckdb(con, "truth")
+    result = find_duplicates(con, "customers", seed=SEED)
+    evaluation = evaluate_pairs(con, result.clusters_table, "truth")
+    return {
+        "load_seconds": load_s,
+        "seconds": result.timings["total"],
+        "timings": dict(result.timings),
+        "peak_mb": peak_mb(),
+        "precision": evaluation.precision,
+        "recall": evaluation.recall,
+        "found_pairs": evaluation.found,
+        "true_pairs": evaluation.true,
+        "duplicate_rate": result.duplicate_rate,
+        "true_duplicate_rate": truth.duplicate_rate,
+        "clusters": result.clusters,
+    }
+
+
+CHILDREN = {
+    "generate": lambda args: child_generate(Path(args[0]), int(args[1])),
+    "summarize": lambda args: child_summarize(Path(args[0])),
+    "profile": lambda args: child_profile(Path(args[0])),
+    "dedup": lambda args: child_dedup(Path(args[0])),
+}
+
+
+def run_child(kind: str, *args: str) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter; its JSON report."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, *args]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        tail = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-25:])
+        raise BenchError(f"{kind} failed with exit code {proc.returncode}:\n{tail}")
+    report: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return report
+
+
+# --- the benchmark ------------------------------------------------------------------------------
+
+
+def quality_available() -> bool:
+    try:
+        from crmwb import quality
+    except ImportError:
+        return False
+    return all(hasattr(quality, n) for n in ("read_customer_file", "profile", "FieldRole"))
+
+
+def parse_sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"comma-separated row counts, not {text!r}") from exc
+    if not sizes or min(sizes) < 1:
+        raise argparse.ArgumentTypeError(f"comma-separated row counts >= 1, not {text!r}")
+    return sizes
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench/customer_file.py",
+        description="Time DuckDB's SUMMARIZE, the quality profile and the deduplication of "
+        "synthetic customer files, and score the deduplication against the injected duplicates.",
+    )
+    parser.add_argument("--sizes", type=parse_sizes, default=[1_000_000, 5_000_000])
+    parser.add_argument("--dedup-sizes", type=parse_sizes, default=[1_000_000])
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--regenerate", action="store_true", help="rewrite the files")
+    return parser.parse_args(argv)
+
+
+def pick(report: dict[str, Any] | None, key: str) -> float | None:
+    """``report[key]`` as a float, None when there is no report or no such key."""
+    return None if not report or report.get(key) is None else float(report[key])
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT met"
+
+
+def bench_size(rows: int, args: argparse.Namespace, with_profile: bool) -> SizeResults:
+    from crmwb.synthetic import truth_path
+
+    res = SizeResults(rows=rows)
+    path = args.workdir / f"customers-{rows}.csv"
+    if args.regenerate or not (path.is_file() and truth_path(path).is_file()):
+        print(f"{rows:,} rows: generating {path}...", flush=True)
+        res.generated = run_child("generate", str(path), str(rows))
+    else:
+        print(f"{rows:,} rows: reusing {path}", flush=True)
+    res.file_mb = path.stat().st_size / 1e6
+    print(f"{rows:,} rows: SUMMARIZE...", flush=True)
+    res.summarize = run_child("summarize", str(path))
+    if with_profile:
+        print(f"{rows:,} rows: quality profile...", flush=True)
+        res.profile = run_child("profile", str(path))
+    if rows in args.dedup_sizes:
+        print(f"{rows:,} rows: deduplication...", flush=True)
+        res.dedup = run_child("dedup", str(path))
+    return res
+
+
+def report(results: list[SizeResults], with_profile: bool) -> str:
+    def row(label: str, values: list[str], note: str = "") -> str:
+        return f"{label:<32}" + "".join(f"{v:>18}" for v in values) + (f"   {note}" if note else "")
+
+    def seconds(v: float | None) -> str:
+        return "-" if v is None else f"{v:.1f} s"
+
+    def mb(v: float | None) -> str:
+        return "-" if v is None else f"{v:,.0f} MB"
+
+    lines = [
+        "",
+        "crmwb customer-file benchmark",
+        "=============================",
+        f"CPUs {os.cpu_count() or 1}; files: French Excel export (; cp1252 dd/mm/yyyy), seed "
+        f"{SEED}, 8 % duplicates; peak memory = the child process's max RSS",
+        "",
+        row("rows", [f"{r.rows:,}" for r in results]),
+        row("file size", [f"{r.file_mb:,.0f} MB" for r in results]),
+        row(
+            "generation time",
+            [seconds(r.generated["seconds"]) if r.generated else "reused" for r in results],
+        ),
+        row(
+            "generation peak memory",
+            [mb(r.generated["peak_mb"]) if r.generated else "reused" for r in results],
+        ),
+        row("SUMMARIZE time", [seconds(r.summarize["seconds"]) for r in results]),
+        row("SUMMARIZE peak memory", [mb(r.summarize["peak_mb"]) for r in results]),
+    ]
+    if with_profile:
+        lines += [
+            row(
+                "quality profile time",
+                [seconds(pick(r.profile, "seconds")) for r in results],
+            ),
+            row(
+                "  of which read_customer_file",
+                [seconds(pick(r.profile, "read_seconds")) for r in results],
+            ),
+            row(
+                "quality profile peak memory",
+                [mb(pick(r.profile, "peak_mb")) for r in results],
+            ),
+        ]
+        ratios = [
+            r.profile["seconds"] / r.summarize["seconds"] if r.profile else None for r in results
+        ]
+        lines.append(
+            row(
+                "ratio profile / SUMMARIZE",
+                ["-" if x is None else f"{x:.2f}x" for x in ratios],
+                f"target <= {TARGET_PROFILE_RATIO:g}x: "
+                + ", ".join(verdict(x <= TARGET_PROFILE_RATIO) for x in ratios if x is not None),
+            )
+        )
+    else:
+        lines.append("quality profile not available (crmwb.quality.read_customer_file / profile)")
+    deduped = [r for r in results if r.dedup]
+    if deduped:
+        d = [r.dedup for r in results]
+        lines += [
+            "",
+            row(
+                "deduplication (find_duplicates)",
+                [f"{r.rows:,}" if r.dedup else "-" for r in results],
+            ),
+            row("  load CSV into DuckDB", [seconds(pick(x, "load_seconds")) for x in d]),
+            row(
+                "  dedup time",
+                [seconds(pick(x, "seconds")) for x in d],
+                f"target < {TARGET_DEDUP_SECONDS:g} s: "
+                + ", ".join(verdict(x["seconds"] < TARGET_DEDUP_SECONDS) for x in d if x),
+            ),
+        ]
+        for step in ("normalise", "train", "predict", "cluster"):
+            lines.append(row(f"    {step}", [seconds(pick(x and x["timings"], step)) for x in d]))
+        lines += [
+            row("  dedup peak memory", [mb(pick(x, "peak_mb")) for x in d], "(load + dedup)"),
+            row(
+                "  pairwise precision",
+                ["-" if not x else f"{x['precision']:.4f}" for x in d],
+                f"target > {TARGET_PAIR_SCORE:g}: "
+                + ", ".join(verdict(x["precision"] > TARGET_PAIR_SCORE) for x in d if x),
+            ),
+            row(
+                "  pairwise recall",
+                ["-" if not x else f"{x['recall']:.4f}" for x in d],
+                f"target > {TARGET_PAIR_SCORE:g}: "
+                + ", ".join(verdict(x["recall"] > TARGET_PAIR_SCORE) for x in d if x),
+            ),
+            row(
+                "  pairs found / true",
+                ["-" if not x else f"{x['found_pairs']:,}/{x['true_pairs']:,}" for x in d],
+            ),
+            row(
+                "  duplicate rate found / true",
+                [
+                    "-" if not x else f"{x['duplicate_rate']:.2%}/{x['true_duplicate_rate']:.2%}"
+                    for x in d
+                ],
+            ),
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        print(json.dumps(CHILDREN[argv[1]](argv[2:])))
+        return 0
+    args = parse_args(argv)
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    with_profile = quality_available()
+    results: list[SizeResults] = []
+    try:
+        for rows in sorted(set(args.sizes) | set(args.dedup_sizes)):
+            results.append(bench_size(rows, args, with_profile))
+    except BenchError as exc:
+        print(f"bench: aborted: {exc}", file=sys.stderr)
+        if results:
+            print(report(results, with_profile))
+        return 1
+    print(report(results, with_profile))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,295 @@
+"""The synthetic customer files (crmwb.synthetic) and the probabilistic deduplication
+(crmwb.duplicates) measured against the duplicates the generator injected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pytest
+
+from crmwb.duplicates import DuplicateResult, evaluate_pairs, find_duplicates
+from crmwb.errors import InputError
+from crmwb.synthetic import (
+    COLUMNS,
+    NO_DEFECTS,
+    DefectRates,
+    Truth,
+    csv_options,
+    truth_path,
+    write_customer_file,
+)
+
+TODAY = dt.date(2026, 11, 1)
+ROWS = 3_000
+SEED = 7
+# The French export's columns -> the canonical names find_duplicates expects.
+CANONICAL_SELECT = """
+    SELECT id_client AS record_id, email, telephone AS phone, prenom AS first_name,
+           nom AS last_name, code_postal AS postcode, ville AS city
+"""
+
+
+def load(con: duckdb.DuckDBPyConnection, path: Path, table: str = "customers") -> None:
+    con.execute(
+        f"CREATE OR REPLACE TABLE {table} AS {CANONICAL_SELECT} "
+        f"FROM read_csv('{path}', {csv_options()})"
+    )
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Truth]:
+    path = tmp_path_factory.mktemp("synthetic") / "clients.csv"
+    return path, write_customer_file(path, ROWS, seed=SEED, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def deduplicated(
+    generated: tuple[Path, Truth],
+) -> Iterator[tuple[duckdb.DuckDBPyConnection, Truth, DuplicateResult]]:
+    path, truth = generated
+    con = duckdb.connect()
+    load(con, path)
+    truth.to_duckdb(con, "truth")
+    yield con, truth, find_duplicates(con, "customers", seed=0)
+    con.close()
+
+
+# --- the generator ----------------------------------------------------------------------------
+
+
+def test_generator_rows_columns_and_truth(generated: tuple[Path, Truth]) -> None:
+    path, truth = generated
+    con = duckdb.connect()
+    rows = con.execute(f"SELECT count(*) FROM read_csv('{path}', {csv_options()})").fetchall()
+    assert rows == [(ROWS,)]
+    header = path.read_bytes().split(b"\r\n", 1)[0].decode("cp1252")
+    assert tuple(header.split(";")) == COLUMNS
+    assert truth.rows == ROWS == truth.record_id.size == truth.is_copy.size
+    assert truth.duplicate_rate == round(ROWS * 0.08) / ROWS
+    assert int(truth.is_copy.sum()) == ROWS - truth.entities
+    assert set(truth.cluster_sizes()) <= {1, 2, 3, 4}  # 1 to 3 extra copies
+    ids = con.execute(f"SELECT id_client FROM read_csv('{path}', {csv_options()})").fetchall()
+    assert [int(i) for (i,) in ids] == truth.record_id.tolist()
+
+
+def test_generator_dialects(tmp_path: Path) -> None:
+    fr = tmp_path / "fr.csv"
+    write_customer_file(fr, 500, seed=1, today=TODAY)
+    raw = fr.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")  # accents written in cp1252
+    text = raw.decode("cp1252")
+    assert "é" in text and text.count("\r\n") == 501 and ";" in text.splitlines()[1]
+    dates = [line.split(";")[9] for line in text.splitlines()[1:]]
+    assert all(re.fullmatch(r"\d\d/\d\d/\d{4}", d) for d in dates if d)
+    parsed = [dt.datetime.strptime(d, "%d/%m/%Y").date() for d in dates if d]
+    assert min(parsed) >= TODAY - dt.timedelta(days=6 * 365) and max(parsed) <= TODAY
+
+    utf8 = tmp_path / "utf8.csv"
+    write_customer_file(utf8, 500, seed=1, today=TODAY, dialect="utf8-comma")
+    lines = utf8.read_bytes().decode("utf-8").split("\n")
+    assert lines[0] == ",".join(COLUMNS)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d|", line.split(",")[9]) for line in lines[1:-1])
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    a, b, c = tmp_path / "a.csv", tmp_path / "b.csv", tmp_path / "c.csv"
+    write_customer_file(a, 2_000, seed=3, today=TODAY)
+    write_customer_file(b, 2_000, seed=3, today=TODAY)
+    write_customer_file(c, 2_000, seed=4, today=TODAY)
+    assert a.read_bytes() == b.read_bytes() != c.read_bytes()
+
+
+def test_generator_defects_are_counted_and_near_the_requested_rates(tmp_path: Path) -> None:
+    rows, rates = 20_000, DefectRates()
+    path = tmp_path / "defects.csv"
+    truth = write_customer_file(path, rows, seed=11, today=TODAY)
+    con = duckdb.connect()
+    phone_ok = (
+        r"^(0\d( \d\d){4}|0\d{9}|0\d(\.\d\d){4}|\+33 \d( \d\d){4}|\+33\d{9}|0033 \d( \d\d){4})$"
+    )
+    (observed,) = con.execute(
+        f"""
+        SELECT
+            count(*) FILTER (email IS NULL),
+            count(*) FILTER (email NOT LIKE '%@%' OR email LIKE '% %' OR email LIKE '%..%'),
+            count(*) FILTER (telephone IS NULL),
+            count(*) FILTER (NOT regexp_matches(telephone, '{phone_ok}')),
+            count(*) FILTER (NOT regexp_matches(code_postal, '^[0-9]{{5}}$')),
+            count(*) FILTER (date_derniere_commande IS NULL),
+            count(*) FILTER (npai = '1')
+        FROM read_csv('{path}', {csv_options()})
+        """
+    ).fetchall()
+    counts = truth.counts
+    assert observed == (
+        counts["email_missing"] + counts["copy_email_missing"],
+        counts["email_invalid"],
+        counts["phone_missing"],
+        counts["phone_invalid"],
+        counts["postcode_invalid"],
+        counts["date_missing"],
+        counts["npai"],
+    )
+    for name in ("email_missing", "phone_missing", "phone_invalid", "postcode_invalid", "npai"):
+        assert counts[name] / rows == pytest.approx(getattr(rates, name), abs=0.01), name
+    # email_invalid applies to the rows that still have an email
+    assert counts["email_invalid"] / rows == pytest.approx(rates.email_invalid, abs=0.01)
+    assert counts["date_missing"] / rows == pytest.approx(rates.date_missing, abs=0.01)
+    # each person's email is their own: as many distinct valid emails as people showing one
+    truth.to_duckdb(con, "truth")
+    (unique,) = con.execute(
+        f"""
+        SELECT count(DISTINCT lower(email)), count(DISTINCT entity)
+        FROM read_csv('{path}', {csv_options()}) f JOIN truth t ON t.record_id = f.id_client
+        WHERE email LIKE '%@%' AND email NOT LIKE '% %' AND email NOT LIKE '%..%'
+        """
+    ).fetchall()
+    assert unique[0] == unique[1]
+    clean = tmp_path / "clean.csv"
+    clean_truth = write_customer_file(
+        clean, 2_000, seed=2, today=TODAY, defects=NO_DEFECTS, duplicate_rate=0.0
+    )
+    (distinct,) = con.execute(
+        f"SELECT count(DISTINCT email), count(DISTINCT telephone), count(*) FILTER (email IS NULL)"
+        f" FROM read_csv('{clean}', {csv_options()})"
+    ).fetchall()
+    assert distinct == (2_000, 2_000, 0)
+    assert clean_truth.entities == 2_000 and not any(
+        v for k, v in clean_truth.counts.items() if not k.startswith("copy_")
+    )
+
+
+def test_truth_round_trip(generated: tuple[Path, Truth], tmp_path: Path) -> None:
+    _, truth = generated
+    saved = truth.save(tmp_path / "t.truth.npz")
+    loaded = Truth.load(saved)
+    assert np.array_equal(loaded.entity, truth.entity)
+    assert np.array_equal(loaded.record_id, truth.record_id)
+    assert dict(loaded.counts) == dict(truth.counts)
+    assert (loaded.dialect, loaded.seed, loaded.path) == (truth.dialect, truth.seed, truth.path)
+    assert truth_path(Path("x/clients.csv")) == Path("x/clients.truth.npz")
+
+
+def test_generator_rejects_bad_arguments(tmp_path: Path) -> None:
+    with pytest.raises(InputError):
+        write_customer_file(tmp_path / "x.csv", 10, country="BE")
+    with pytest.raises(InputError):
+        write_customer_file(tmp_path / "x.csv", -1)
+    with pytest.raises(InputError):
+        write_customer_file(tmp_path / "x.csv", 10, duplicate_rate=0.9)
+    with pytest.raises(InputError):
+        DefectRates(email_missing=1.5)
+
+
+# --- the deduplication ------------------------------------------------------------------------
+
+
+def test_precision_and_recall_against_the_injected_duplicates(
+    deduplicated: tuple[duckdb.DuckDBPyConnection, Truth, DuplicateResult],
+) -> None:
+    con, truth, result = deduplicated
+    evaluation = evaluate_pairs(con, result.clusters_table, "truth")
+    assert evaluation.true == truth.true_pairs
+    assert evaluation.found == result.pairs_in_clusters
+    assert evaluation.precision >= 0.95, evaluation
+    assert evaluation.recall >= 0.95, evaluation
+    assert result.duplicate_rate == pytest.approx(truth.duplicate_rate, abs=0.01)
+
+
+def test_result_shape(
+    deduplicated: tuple[duckdb.DuckDBPyConnection, Truth, DuplicateResult],
+) -> None:
+    con, _, result = deduplicated
+    assert result.records == ROWS and result.threshold == 0.95
+    assert result.clusters == sum(result.size_distribution.values()) > 0
+    assert result.records_in_clusters == sum(s * n for s, n in result.size_distribution.items())
+    assert min(result.size_distribution) >= 2
+    assert result.duplicate_rate == pytest.approx(
+        (result.records_in_clusters - result.clusters) / result.records
+    )
+    assert len(result.blocking_rules) == 5 and "either order" in result.blocking_rules[2]
+    assert {"normalise", "train", "predict", "cluster", "total"} <= set(result.timings)
+    (rows, bad_ids, small) = con.execute(
+        f"""
+        SELECT count(*),
+               count(*) FILTER (cluster_id <> min_id),
+               count(*) FILTER (cluster_size < 2)
+        FROM (SELECT *, min(record_id) OVER (PARTITION BY cluster_id) AS min_id
+              FROM {result.clusters_table})
+        """
+    ).fetchall()[0]
+    assert (rows, bad_ids, small) == (result.records_in_clusters, 0, 0)
+    (low,) = con.execute(
+        f"SELECT count(*) FROM {result.pairwise_scores} WHERE match_probability < 0.5"
+    ).fetchall()[0]
+    assert low == 0
+    # the working table and splink's tables are gone
+    tables = {name for (name,) in con.execute("SHOW TABLES").fetchall()}
+    assert not {t for t in tables if t.startswith("__")}
+
+
+def test_deduplication_is_deterministic(
+    deduplicated: tuple[duckdb.DuckDBPyConnection, Truth, DuplicateResult],
+) -> None:
+    con, _, first = deduplicated
+    again = find_duplicates(con, "customers", seed=0, output_prefix="again")
+    assert again.size_distribution == first.size_distribution
+    (differences,) = con.execute(
+        f"""
+        SELECT count(*) FROM (
+            (SELECT record_id, cluster_id FROM {first.clusters_table}
+             EXCEPT SELECT record_id, cluster_id FROM {again.clusters_table})
+            UNION ALL
+            (SELECT record_id, cluster_id FROM {again.clusters_table}
+             EXCEPT SELECT record_id, cluster_id FROM {first.clusters_table})
+        )
+        """
+    ).fetchall()[0]
+    assert differences == 0
+
+
+def test_a_file_without_duplicates_gives_about_zero(tmp_path: Path) -> None:
+    path = tmp_path / "unique.csv"
+    write_customer_file(path, ROWS, seed=SEED, duplicate_rate=0.0, today=TODAY)
+    con = duckdb.connect()
+    load(con, path)
+    result = find_duplicates(con, "customers")
+    assert result.duplicate_rate < 0.005
+
+
+def test_missing_columns_are_skipped(
+    deduplicated: tuple[duckdb.DuckDBPyConnection, Truth, DuplicateResult],
+) -> None:
+    con, _, _ = deduplicated
+    con.execute(
+        "CREATE OR REPLACE TABLE names_only AS "
+        "SELECT record_id, first_name, last_name, postcode FROM customers"
+    )
+    result = find_duplicates(con, "names_only")
+    assert not any("email" in r or "phone" in r for r in result.blocking_rules)
+    evaluation = evaluate_pairs(con, result.clusters_table, "truth")
+    assert evaluation.precision >= 0.9 and evaluation.found > 0
+
+
+def test_bad_tables_are_refused() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE no_id AS SELECT 'a@b.fr' AS email")
+    con.execute("CREATE TABLE twice AS SELECT '1' AS record_id, 'a@b.fr' AS email FROM range(2)")
+    con.execute("CREATE TABLE nothing AS SELECT '1' AS record_id")
+    for table in ("no_id", "twice", "nothing", "missing", "x; DROP TABLE twice"):
+        with pytest.raises(InputError):
+            find_duplicates(con, table)
+    with pytest.raises(InputError):
+        find_duplicates(con, "twice", threshold=1.0)
+
+
+def test_tiny_tables() -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE one AS SELECT '1' AS record_id, 'a@b.fr' AS email")
+    assert find_duplicates(con, "one").clusters == 0

@@ -92,6 +92,11 @@ def _has_plan(reader: WorkbookReader) -> bool:
     return reader.has_plan()
 
 
+def _has_data_audit(reader: WorkbookReader) -> bool:
+    """The workbook lists systems, or names a customer file to audit."""
+    return reader.has_data_map() or reader.has_customer_file()
+
+
 ANALYSES: dict[str, Analysis] = {
     "journey_mapping": Analysis(
         "journey_mapping",
@@ -108,6 +113,13 @@ ANALYSES: dict[str, Analysis] = {
         skip_reason="no programme listed in the Programmes sheet",
     ),
     "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
+    "data_flow_audit": Analysis(
+        "data_flow_audit",
+        NOTEBOOKS_DIR / "data_flow_audit.ipynb",
+        "analysis.data_flow_audit",
+        applies=_has_data_audit,
+        skip_reason="no system in the Systems sheet and no customer file",
+    ),
     "roi": Analysis(
         "roi",
         NOTEBOOKS_DIR / "roi.ipynb",

@@ -5,6 +5,7 @@
     crmwb clients
     crmwb examples
     crmwb template [--check]
+    crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en]
 
 Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
 """
@@ -87,6 +88,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="only check that the committed templates are up to date",
     )
+    audit = sub.add_parser(
+        "audit-file",
+        help="audit a customer export with a client's column mapping (Customer file sheet)",
+    )
+    audit.add_argument("client", metavar="CLIENT", help="client folder name (slug) or path")
+    audit.add_argument("path", metavar="PATH", type=Path, help="the CSV or XLSX export")
+    audit.add_argument(
+        "--clusters",
+        type=Path,
+        default=None,
+        help="also write the probable-duplicate clusters (line, id, cluster) to this folder",
+    )
+    audit.add_argument("--lang", choices=LANGUAGES, default=None)
     return parser
 
 
@@ -103,6 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _examples(args)
         if args.command == "template":
             return _template(args)
+        if args.command == "audit-file":
+            return _audit_file(args)
     except UsageError as exc:
         print(f"crmwb: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -236,6 +252,63 @@ def _run(args: argparse.Namespace) -> int:
         bar.close()
     print(batch.summary(runs))
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
+
+
+def _audit_file(args: argparse.Namespace) -> int:
+    """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
+    from crmwb.clients import load_client
+    from crmwb.customer_audit import audit_customer_file
+    from crmwb.views import Context
+
+    (folder,) = _resolve_clients([args.client], _clients_dir(args))
+    client = load_client(folder)
+    reader = client.reader
+    if not reader.has_customer_file():
+        raise UsageError(
+            "the client's column mapping on its Customer file sheet",
+            found="no file named on that sheet",
+            hint="fill the Customer file sheet of the workbook (file and columns)",
+        )
+    plan = client.relationship_plan() if reader.has_plan() else None
+    if args.clusters is not None:
+        args.clusters.mkdir(parents=True, exist_ok=True)
+    audit = audit_customer_file(
+        folder,
+        reader.read_customer_file_settings(),
+        inactive_months=plan.conventions.inactive_months if plan else None,
+        output_dir=args.clusters,
+        path=args.path.resolve(),
+    )
+    ctx = Context.of(client.about, args.lang)
+    print(_audit_text(audit, ctx))
+    return EXIT_OK
+
+
+def _audit_text(audit: object, ctx: object) -> str:
+    from crmwb import quality_views
+    from crmwb.customer_audit import CustomerAudit
+    from crmwb.views import Context, Table
+
+    assert isinstance(audit, CustomerAudit) and isinstance(ctx, Context)
+
+    def table(t: Table) -> list[str]:
+        lines = [t.name, "  " + " | ".join(c.title for c in t.columns)]
+        for i, row in enumerate(t.rows):
+            cells = (t.cell_text(v, t.kind(i, j)) for j, v in enumerate(row))
+            lines.append("  " + " | ".join(cells))
+        return lines
+
+    p = audit.profile
+    out = [
+        f"{audit.file_name}: {p.rows} records, quality score {p.score:.0f}/100",
+        *table(quality_views.scorecard(audit, ctx)),
+        *table(quality_views.indicators(audit, ctx)),
+        *table(quality_views.duplicates_table(audit, ctx)),
+        *table(quality_views.examples_table(audit, ctx)),
+    ]
+    if audit.clusters_file is not None:
+        out.append(f"clusters written to {audit.clusters_file}")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -78,6 +78,33 @@ def key_figures(
     )
 
 
+def summary(
+    data_map: DataMap, findings: Sequence[DataFinding], matrix: CoverageMatrix, ctx: Context
+) -> Text:
+    """The map's part of the executive summary, written from the numbers."""
+    complete = sum(
+        all(
+            matrix.providers(u, o)
+            for o in matrix.data_objects
+            if matrix.providers(u, o) is not None
+        )
+        for u in matrix.use_cases
+    )
+    warnings = [f for f in findings if f.severity == "warning"]
+    paragraphs = [
+        ctx.t(
+            "audit.summary.map",
+            systems=len(data_map.systems),
+            flows=len(data_map.flows),
+            complete=complete,
+            use_cases=len(matrix.use_cases),
+        )
+    ]
+    if warnings:
+        paragraphs.append(ctx.t("audit.summary.findings", count=len(warnings)))
+    return Text(tuple(paragraphs))
+
+
 def findings_list(findings: Sequence[DataFinding], ctx: Context, *, severity: str) -> Bullets:
     """The findings of one severity, each a sentence."""
     chosen = [f for f in findings if f.severity == severity]

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.customer_audit import CLUSTERS_FILE
 from crmwb.paths import EXAMPLES_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the seed example's first cost line
@@ -78,6 +79,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
             "journey_mapping",
             "relationship_plan",
             "tco",
+            "data_flow_audit",
             "roi",
             "vendor_comparison",
         ],
@@ -89,6 +91,8 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         expected = ["manifest.json"] + [
             f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
         ]
+        if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
+            expected.append(CLUSTERS_FILE)
         assert names == sorted(expected)
         for analysis in analyses:
             assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")
@@ -99,6 +103,22 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     )
     assert manifest["analyses"]["vendor_comparison"]["status"] == "skipped"
     assert "skipped" in first.stdout
+
+
+def test_no_deliverable_shows_a_customer_s_email_or_phone(scenario):
+    """Every e-mail and phone of the example's customer file is looked for, as written, in
+    every HTML, Excel and notebook deliverable (the PDFs are printed from the HTML)."""
+    export = EXAMPLES_DIR / "northwind-retail" / "customers.csv"
+    rows = [line.split(";") for line in export.read_text(encoding="cp1252").splitlines()[1:]]
+    secrets = {v for row in rows for v in (row[4], row[5]) if len(v.strip()) >= 8}
+    latest = scenario["reports"] / "northwind-retail" / "latest"
+    texts = [p.read_text(encoding="utf-8") for p in latest.glob("*.html")]
+    texts += [p.read_text(encoding="utf-8") for p in latest.glob("*.ipynb")]
+    for workbook in latest.glob("*.xlsx"):
+        for ws in load_workbook(workbook).worksheets:
+            texts.append(" ".join(str(c.value) for row in ws.iter_rows() for c in row))
+    found = {s for s in secrets for text in texts if s in text}
+    assert len(secrets) > 7000 and found == set()
 
 
 def test_the_seed_example_deliverables_show_the_domain_numbers(scenario):

@@ -60,6 +60,7 @@ from crmwb.dataflow import (
     SystemType,
     UseCaseNeed,
 )
+from crmwb.dataflow_sheets import CustomerFileSettings
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -109,6 +110,7 @@ from crmwb.roi import (
     UndeliverableMailSavings,
 )
 from crmwb.roi_sheets import RoiSheet
+from crmwb.synthetic import write_customer_file
 from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.uncertainty import Pert
 from crmwb.vendor_sheets import (
@@ -2630,6 +2632,33 @@ and four collection points of the journey are not in the map."""
 DATA_MAPS: dict[str, DataMap] = {"northwind-retail": NORTHWIND_DATA_MAP}
 
 
+NORTHWIND_CUSTOMER_FILE = CustomerFileSettings(
+    path="customers.csv",
+    country="FR",
+    reference_date=dt.date(2026, 11, 23),
+    mapping={
+        "record_id": "id_client",
+        "email": "email",
+        "phone": "telephone",
+        "first_name": "prenom",
+        "last_name": "nom",
+        "postcode": "code_postal",
+        "city": "ville",
+        "country": "pays",
+        "last_activity": "date_derniere_commande",
+        "opt_in": "optin_email",
+        "undeliverable": "npai",
+    },
+)
+"""Northwind's customer export: a French Excel CSV (semicolons, cp1252, dd/mm/yyyy dates) of
+4 000 synthetic customers (:mod:`crmwb.synthetic`, seed 2026: 8 % of the records are copies of
+another customer, with typos, swapped names, other phone formats ...; invalid e-mails and phones,
+missing dates, NPAI markers at known rates), mapped to the audit's roles."""
+
+CUSTOMER_FILES: dict[str, CustomerFileSettings] = {"northwind-retail": NORTHWIND_CUSTOMER_FILE}
+CUSTOMER_ROWS, CUSTOMER_SEED = 4_000, 2026
+
+
 def example_workbook(slug: str) -> Workbook:
     """The workbook of the example client ``slug``, every sheet filled from this file."""
     about, tco = {"seed-example": SEED, "northwind-retail": NORTHWIND}[slug]
@@ -2642,6 +2671,7 @@ def example_workbook(slug: str) -> Workbook:
         journey=JOURNEYS.get(slug),
         plan=PLANS.get(slug),
         data_map=DATA_MAPS.get(slug),
+        customer_file=CUSTOMER_FILES.get(slug),
     )
 
 
@@ -2650,6 +2680,12 @@ def main() -> None:
         path = HERE / slug / WORKBOOK_NAME
         save_workbook(example_workbook(slug), path)
         print(f"wrote {path}")
+        if slug in CUSTOMER_FILES:
+            export = HERE / slug / CUSTOMER_FILES[slug].path
+            write_customer_file(
+                export, CUSTOMER_ROWS, seed=CUSTOMER_SEED, today=dt.date(2026, 11, 23)
+            )
+            print(f"wrote {export}")
 
 
 if __name__ == "__main__":

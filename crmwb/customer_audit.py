@@ -1,0 +1,171 @@
+"""The customer-file audit of a client: its export read with the workbook's column mapping,
+profiled (:mod:`crmwb.quality`), deduplicated exactly and probabilistically
+(:mod:`crmwb.duplicates`), with masked examples only — and, apart, the file of duplicate
+clusters the client cleans from (record ids, never shown in a report).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.duplicates import find_duplicates
+from crmwb.errors import InputError
+from crmwb.quality import (
+    CustomerFile,
+    DuplicateExample,
+    DuplicateKey,
+    FieldRole,
+    MaskedRecord,
+    QualityProfile,
+    examples,
+    initials,
+    mask_email,
+    mask_phone,
+    mask_postcode,
+    profile,
+    read_customer_file,
+)
+
+CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
+"""The file of probable-duplicate clusters for the client's cleaning: line, the client's record
+id, cluster id and size. It names customers by their ids: it is never embedded in a report."""
+
+
+@dataclass(frozen=True)
+class ProbableDuplicates:
+    """What the probabilistic deduplication found: clusters of records judged to be the same
+    person at ``threshold``, with the blocking rules that chose the pairs compared."""
+
+    records: int
+    clusters: int
+    records_in_clusters: int
+    duplicate_rate: float
+    size_distribution: tuple[tuple[int, int], ...]
+    blocking_rules: tuple[str, ...]
+    threshold: float
+    examples: tuple[tuple[MaskedRecord, ...], ...]
+
+
+@dataclass(frozen=True)
+class CustomerAudit:
+    """The audit of one customer file: numbers and masked examples only."""
+
+    file_name: str
+    encoding: str | None
+    delimiter: str | None
+    profile: QualityProfile
+    exact_examples: tuple[DuplicateExample, ...]
+    probable: ProbableDuplicates | None
+    clusters_file: Path | None
+
+
+def audit_customer_file(
+    client_dir: Path,
+    settings: CustomerFileSettings,
+    *,
+    inactive_months: int | None = None,
+    today: dt.date | None = None,
+    threshold: float = 0.95,
+    output_dir: Path | None = None,
+    path: Path | None = None,
+) -> CustomerAudit:
+    """Audit the customer file of ``settings`` (``path`` overrides its file; a relative one is
+    taken from ``client_dir``). With ``output_dir``, the duplicate clusters are written there
+    to :data:`CLUSTERS_FILE`; the client's file is only read."""
+    source = path if path is not None else Path(settings.path)
+    if not source.is_absolute():
+        source = client_dir / source
+    if not source.is_file():
+        raise InputError(
+            "the customer file named on the Customer file sheet",
+            file=str(source),
+            found="no such file",
+            hint="put the export in the client's folder, or correct its name on the sheet",
+        )
+    mapping = {FieldRole(role): column for role, column in settings.mapping.items() if column}
+    with read_customer_file(
+        source, mapping, sheet=settings.sheet, country=settings.country
+    ) as file:
+        quality = profile(
+            file,
+            inactive_months=inactive_months,
+            today=today or settings.reference_date or dt.date.today(),
+        )
+        exact = tuple(example for key in DuplicateKey for example in examples(file, key, n=2))
+        probable, written = _probable(file, threshold, output_dir)
+        return CustomerAudit(
+            file_name=source.name,
+            encoding=file.encoding,
+            delimiter=file.delimiter,
+            profile=quality,
+            exact_examples=exact,
+            probable=probable,
+            clusters_file=written,
+        )
+
+
+_DEDUP_COLUMNS = ("email", "phone", "first_name", "last_name", "postcode", "city")
+
+
+def _probable(
+    file: CustomerFile, threshold: float, output_dir: Path | None
+) -> tuple[ProbableDuplicates | None, Path | None]:
+    """Splink on the file's records (the line number as their id: unique even when the
+    client's ids are not)."""
+    columns = [c for c in _DEDUP_COLUMNS if file.mapped(FieldRole(c))]
+    if not columns or file.rows < 2:
+        return None, None
+    con = file.connection
+    con.execute(
+        "CREATE OR REPLACE TABLE audit_dedup AS SELECT CAST(line AS VARCHAR) AS record_id, "
+        + ", ".join(columns)
+        + " FROM customers"
+    )
+    result = find_duplicates(con, "audit_dedup", threshold=threshold)
+    shown = con.execute(
+        f"WITH top AS (SELECT cluster_id, min(CAST(record_id AS BIGINT)) AS first "
+        f"FROM {result.clusters_table} GROUP BY cluster_id ORDER BY first LIMIT 3) "
+        f"SELECT t.cluster_id, c.line, c.email, c.phone, c.first_name, c.last_name, c.postcode "
+        f"FROM top t JOIN {result.clusters_table} k ON k.cluster_id = t.cluster_id "
+        f"JOIN customers c ON CAST(c.line AS VARCHAR) = k.record_id ORDER BY t.first, c.line"
+    ).fetchall()
+    groups: dict[object, list[MaskedRecord]] = {}
+    for cluster, line, email, phone, first, last, postcode in shown:
+        groups.setdefault(cluster, []).append(
+            MaskedRecord(
+                line=int(line),
+                email=mask_email(email or ""),
+                phone=mask_phone(phone or "", file.country),
+                name=initials(first, last),
+                postcode=mask_postcode(postcode),
+            )
+        )
+    written = None
+    if output_dir is not None:
+        written = Path(output_dir) / CLUSTERS_FILE
+        rows = con.execute(
+            f"SELECT c.line, c.record_id, k.cluster_id, k.cluster_size "
+            f"FROM {result.clusters_table} k JOIN customers c "
+            f"ON CAST(c.line AS VARCHAR) = k.record_id ORDER BY k.cluster_id, c.line"
+        ).fetchall()
+        with written.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(["line", "record_id", "cluster_id", "cluster_size"])
+            out.writerows(rows)
+    return (
+        ProbableDuplicates(
+            records=result.records,
+            clusters=result.clusters,
+            records_in_clusters=result.records_in_clusters,
+            duplicate_rate=result.duplicate_rate,
+            size_distribution=tuple(sorted(result.size_distribution.items())),
+            blocking_rules=result.blocking_rules,
+            threshold=result.threshold,
+            examples=tuple(tuple(records) for records in groups.values()),
+        ),
+        written,
+    )

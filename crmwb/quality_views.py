@@ -1,0 +1,251 @@
+"""The customer-file part of the data audit: the quality scorecard, the duplicates and masked
+examples, from :mod:`crmwb.customer_audit` results. Nothing personal is ever shown: counts,
+shares and masked examples only."""
+
+from __future__ import annotations
+
+from crmwb import i18n
+from crmwb.customer_audit import CustomerAudit
+from crmwb.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
+from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+
+
+def _role(role: FieldRole, ctx: Context) -> str:
+    return ctx.t(f"customer_role.{role.value}")
+
+
+def key_figures(audit: CustomerAudit, ctx: Context) -> KeyFigures:
+    p = audit.profile
+    figures = [
+        KeyFigure(
+            ctx.t("quality.figure.score"),
+            i18n.number(p.score, ctx.lang, decimals=0) + " / 100",
+            ctx.t("quality.figure.records", rows=i18n.number(p.rows, ctx.lang)),
+            highlight=p.score < 80,
+        ),
+        KeyFigure(
+            ctx.t("quality.figure.exact"),
+            ctx.percent(p.records_in_duplicates_share, decimals=1),
+            ctx.t(
+                "quality.figure.exact_note", count=i18n.number(p.records_in_duplicates, ctx.lang)
+            ),
+        ),
+    ]
+    if audit.probable is not None:
+        figures.append(
+            KeyFigure(
+                ctx.t("quality.figure.probable"),
+                ctx.percent(audit.probable.duplicate_rate, decimals=1),
+                ctx.t(
+                    "quality.figure.probable_note",
+                    clusters=i18n.number(audit.probable.clusters, ctx.lang),
+                ),
+                highlight=audit.probable.duplicate_rate > 0.02,
+            )
+        )
+    if p.staleness is not None and p.staleness.stale_share is not None:
+        figures.append(
+            KeyFigure(
+                ctx.t("quality.figure.stale"),
+                ctx.percent(p.staleness.stale_share),
+                ctx.t("quality.figure.stale_note", months=p.staleness.inactive_months),
+            )
+        )
+    return KeyFigures(tuple(figures))
+
+
+def summary(audit: CustomerAudit, ctx: Context) -> Text:
+    p = audit.profile
+    paragraphs = [
+        ctx.t(
+            "quality.summary.file",
+            file=audit.file_name,
+            rows=i18n.number(p.rows, ctx.lang),
+            score=i18n.number(p.score, ctx.lang, decimals=0),
+        )
+    ]
+    if audit.probable is not None:
+        paragraphs.append(
+            ctx.t(
+                "quality.summary.duplicates",
+                rate=ctx.percent(audit.probable.duplicate_rate, decimals=1),
+                excess=i18n.number(
+                    audit.probable.records_in_clusters - audit.probable.clusters, ctx.lang
+                ),
+            )
+        )
+    worst = [f for f in p.fields if f.validity is not None and f.validity < 0.95]
+    if worst:
+        paragraphs.append(
+            ctx.t(
+                "quality.summary.validity",
+                fields=", ".join(
+                    f"{_role(f.role, ctx)} ({ctx.percent(f.validity or 0)})" for f in worst
+                ),
+            )
+        )
+    return Text(tuple(paragraphs))
+
+
+def scorecard(audit: CustomerAudit, ctx: Context) -> Table:
+    """Per mapped field: how often it is filled, and how often a filled value is valid."""
+    rows = tuple(
+        (
+            _role(f.role, ctx),
+            f.filled,
+            f.completeness,
+            f.valid,
+            f.validity,
+        )
+        for f in audit.profile.fields
+    )
+    columns = (
+        Column(ctx.t("quality.col.field")),
+        Column(ctx.t("quality.col.filled"), "integer"),
+        Column(ctx.t("quality.col.completeness"), "percent"),
+        Column(ctx.t("quality.col.valid"), "integer"),
+        Column(ctx.t("quality.col.validity"), "percent"),
+    )
+    return Table(
+        ctx.t("quality.sheet.scorecard"), columns, rows, ctx, note=ctx.t("quality.rule.validity")
+    )
+
+
+def indicators(audit: CustomerAudit, ctx: Context) -> Table:
+    """Freshness, consent and deliverability, as shares of the file."""
+    p = audit.profile
+    rows: list[tuple[object, ...]] = []
+    if p.staleness is not None:
+        if p.staleness.stale_share is not None:
+            rows.append(
+                (
+                    ctx.t("quality.row.stale", months=p.staleness.inactive_months),
+                    p.staleness.stale,
+                    p.staleness.stale_share,
+                )
+            )
+        rows.append((ctx.t("quality.row.no_date"), p.staleness.no_date, p.staleness.no_date_share))
+    if p.opt_in is not None:
+        rows.append((ctx.t("quality.row.opt_in_yes"), p.opt_in.yes, p.opt_in.yes_share))
+        rows.append((ctx.t("quality.row.opt_in_no"), p.opt_in.no, p.opt_in.no_share))
+        rows.append(
+            (
+                ctx.t("quality.row.opt_in_unknown"),
+                p.opt_in.blank + p.opt_in.unreadable,
+                p.opt_in.unknown_share,
+            )
+        )
+    if p.undeliverable is not None:
+        rows.append(
+            (ctx.t("quality.row.undeliverable"), p.undeliverable.count, p.undeliverable.share)
+        )
+    columns = (
+        Column(ctx.t("quality.col.indicator")),
+        Column(ctx.t("quality.col.records"), "integer"),
+        Column(ctx.t("quality.col.share"), "percent"),
+    )
+    return Table(ctx.t("quality.sheet.indicators"), columns, tuple(rows), ctx)
+
+
+def score_table(audit: CustomerAudit, ctx: Context) -> Table:
+    rows = tuple(
+        (ctx.t(f"quality.part.{part.name}"), part.weight, part.value)
+        for part in audit.profile.score_parts
+    )
+    columns = (
+        Column(ctx.t("quality.col.component")),
+        Column(ctx.t("quality.col.weight"), "number"),
+        Column(ctx.t("quality.col.value"), "percent"),
+    )
+    weights = ", ".join(f"{name} {weight:g}" for name, weight in SCORE_WEIGHTS.items())
+    return Table(
+        ctx.t("quality.sheet.score"),
+        columns,
+        rows,
+        ctx,
+        note=ctx.t("quality.rule.score", weights=weights),
+    )
+
+
+def duplicates_table(audit: CustomerAudit, ctx: Context) -> Table:
+    """Exact duplicates by key, then the probable ones."""
+    rows: list[tuple[object, ...]] = [
+        (ctx.t(f"quality.key.{d.key.value}"), d.groups, d.records, d.excess)
+        for d in audit.profile.duplicates
+    ]
+    probable = audit.probable
+    if probable is not None:
+        rows.append(
+            (
+                ctx.t("quality.key.probable", threshold=ctx.percent(probable.threshold)),
+                probable.clusters,
+                probable.records_in_clusters,
+                probable.records_in_clusters - probable.clusters,
+            )
+        )
+    columns = (
+        Column(ctx.t("quality.col.key")),
+        Column(ctx.t("quality.col.groups"), "integer"),
+        Column(ctx.t("quality.col.records"), "integer"),
+        Column(ctx.t("quality.col.excess"), "integer"),
+    )
+    return Table(
+        ctx.t("quality.sheet.duplicates"),
+        columns,
+        tuple(rows),
+        ctx,
+        strong_rows=frozenset({len(rows) - 1}) if probable is not None else frozenset(),
+        note=ctx.t("quality.rule.duplicates"),
+    )
+
+
+def blocking_rules(audit: CustomerAudit, ctx: Context) -> Bullets:
+    if audit.probable is None:
+        return Bullets(())
+    return Bullets(audit.probable.blocking_rules)
+
+
+def examples_table(audit: CustomerAudit, ctx: Context) -> Table:
+    """A few probable-duplicate clusters, masked (e-mail, phone, initials, postcode)."""
+    rows: list[tuple[object, ...]] = []
+
+    def add(group: str, records: tuple[MaskedRecord, ...]) -> None:
+        for r in records:
+            rows.append((group, r.line, r.name, r.email, r.phone, r.postcode))
+
+    if audit.probable is not None:
+        for i, records in enumerate(audit.probable.examples, start=1):
+            add(ctx.t("quality.example.cluster", number=i), records)
+    for example in audit.exact_examples[:2]:
+        add(ctx.t(f"quality.key.{example.key.value}"), example.records)
+    columns = (
+        Column(ctx.t("quality.col.group")),
+        Column(ctx.t("quality.col.line"), "integer"),
+        Column(ctx.t("quality.col.name")),
+        Column(ctx.t("quality.col.email")),
+        Column(ctx.t("quality.col.phone")),
+        Column(ctx.t("quality.col.postcode")),
+    )
+    return Table(
+        ctx.t("quality.sheet.examples"),
+        columns,
+        tuple(rows),
+        ctx,
+        note=ctx.t("quality.rule.masked"),
+    )
+
+
+def clusters_note(audit: CustomerAudit, ctx: Context) -> Text:
+    if audit.clusters_file is None:
+        return Text(())
+    return Text((ctx.t("quality.rule.clusters_file", file=audit.clusters_file.name),), "note")
+
+
+def excel_tables(audit: CustomerAudit, ctx: Context) -> list[Table]:
+    return [
+        scorecard(audit, ctx),
+        indicators(audit, ctx),
+        score_table(audit, ctx),
+        duplicates_table(audit, ctx),
+        examples_table(audit, ctx),
+    ]

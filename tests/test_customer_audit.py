@@ -1,0 +1,108 @@
+"""The customer-file audit of a client, on the shipped example: its export is synthetic, with
+known duplicates (crmwb.synthetic, seed 2026), so what the audit finds can be checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from crmwb.customer_audit import CLUSTERS_FILE, audit_customer_file
+from crmwb.duplicates import evaluate_pairs
+from crmwb.errors import InputError
+from crmwb.paths import EXAMPLES_DIR
+from crmwb.synthetic import write_customer_file
+from crmwb.workbook import read_workbook
+
+NORTHWIND = EXAMPLES_DIR / "northwind-retail"
+
+
+def _build_examples():
+    spec = importlib.util.spec_from_file_location(
+        "build_examples", EXAMPLES_DIR / "build_examples.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def truth_and_audit(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("audit")
+    module = _build_examples()
+    truth = write_customer_file(
+        tmp / "customers.csv",
+        module.CUSTOMER_ROWS,
+        seed=module.CUSTOMER_SEED,
+        today=dt.date(2026, 11, 23),
+    )
+    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    audit = audit_customer_file(NORTHWIND, settings, inactive_months=24, output_dir=tmp)
+    return tmp, truth, audit
+
+
+def test_the_shipped_export_is_what_the_generator_makes(truth_and_audit):
+    tmp, _truth, _audit = truth_and_audit
+    assert (tmp / "customers.csv").read_bytes() == (NORTHWIND / "customers.csv").read_bytes(), (
+        "run `python data/examples/build_examples.py` to rebuild the example export"
+    )
+
+
+def test_duplicates_found_match_the_injected_ones(truth_and_audit):
+    tmp, truth, audit = truth_and_audit
+    # 8 % of the 4 000 records are copies of another customer (the generator's truth)
+    assert audit.probable is not None
+    assert audit.probable.duplicate_rate == pytest.approx(truth.duplicate_rate, abs=0.01)
+    con = duckdb.connect()
+    truth.to_duckdb(con, "truth")
+    con.execute(
+        f"CREATE TABLE found AS SELECT CAST(record_id AS BIGINT) AS record_id, cluster_id "
+        f"FROM read_csv('{tmp / CLUSTERS_FILE}', all_varchar=true)"
+    )
+    con.execute(
+        "CREATE TABLE truth2 AS SELECT CAST(record_id AS BIGINT) AS record_id, entity FROM truth"
+    )
+    result = evaluate_pairs(con, "found", "truth2")
+    assert result.precision >= 0.95 and result.recall >= 0.95
+
+
+def test_the_report_side_is_masked(truth_and_audit):
+    _tmp, _truth, audit = truth_and_audit
+    text = repr(audit)
+    raw = (NORTHWIND / "customers.csv").read_text(encoding="cp1252").splitlines()[1:200]
+    emails = {line.split(";")[4] for line in raw if "@" in line.split(";")[4]}
+    assert emails and not any(email in text for email in emails)
+    assert all("***@" in r.email for group in audit.probable.examples for r in group if r.email)
+
+
+def test_a_missing_export_names_the_file(tmp_path):
+    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    with pytest.raises(InputError, match="no such file"):
+        audit_customer_file(tmp_path, settings)
+
+
+def test_audit_file_command_prints_masked_figures(tmp_path):
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "crmwb.cli",
+            "audit-file",
+            str(NORTHWIND),
+            str(NORTHWIND / "customers.csv"),
+            "--clusters",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "customers.csv: 4000 records" in done.stdout
+    assert "Probable duplicates" in done.stdout
+    assert "@orange.fr" not in done.stdout and "@gmail.com" not in done.stdout
+    assert (tmp_path / CLUSTERS_FILE).exists()

@@ -72,6 +72,23 @@ class LegalBasis(StrEnum):
     LEGITIMATE_INTERESTS = "legitimate_interests"
 
 
+class CustomerRole(StrEnum):
+    """What a column of the client's customer file holds (labels ``customer_role.*``): the
+    Customer file sheet maps the client's columns to these roles, the audit reads them."""
+
+    RECORD_ID = "record_id"
+    EMAIL = "email"
+    PHONE = "phone"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    POSTCODE = "postcode"
+    CITY = "city"
+    COUNTRY = "country"
+    LAST_ACTIVITY = "last_activity"
+    OPT_IN = "opt_in"
+    UNDELIVERABLE = "undeliverable"
+
+
 @dataclass(frozen=True)
 class System:
     """A place where data lives. ``location`` is where it is hosted (a country, "EU", "US" ...;

@@ -49,6 +49,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb import i18n
 from crmwb.dataflow import (
     EU_EEA,
+    CustomerRole,
     DataField,
     DataMap,
     Flow,
@@ -91,22 +92,6 @@ from crmwb.workbook import (
 )
 
 # --- the vocabulary ----------------------------------------------------------------------------
-
-
-class CustomerRole(StrEnum):
-    """What a column of the client's customer file holds (labels ``customer_role.*``)."""
-
-    RECORD_ID = "record_id"
-    EMAIL = "email"
-    PHONE = "phone"
-    FIRST_NAME = "first_name"
-    LAST_NAME = "last_name"
-    POSTCODE = "postcode"
-    CITY = "city"
-    COUNTRY = "country"
-    LAST_ACTIVITY = "last_activity"
-    OPT_IN = "opt_in"
-    UNDELIVERABLE = "undeliverable"
 
 
 DATAFLOW_CHOICES: dict[type[StrEnum], str] = {

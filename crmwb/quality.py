@@ -50,26 +50,16 @@ from typing import Any
 import duckdb
 import phonenumbers
 
+from crmwb.dataflow import CustomerRole
 from crmwb.errors import InputError
 
 # --- roles, keys, errors ------------------------------------------------------------------------
 
 
-class FieldRole(StrEnum):
-    """What a column of the customer file holds. ``email`` or ``phone`` (at least one) must be
-    mapped; every other role is optional (``record_id``: the line number when not mapped)."""
-
-    RECORD_ID = "record_id"
-    EMAIL = "email"
-    PHONE = "phone"
-    FIRST_NAME = "first_name"
-    LAST_NAME = "last_name"
-    POSTCODE = "postcode"
-    CITY = "city"
-    COUNTRY = "country"
-    LAST_ACTIVITY = "last_activity"
-    OPT_IN = "opt_in"
-    UNDELIVERABLE = "undeliverable"
+FieldRole = CustomerRole
+"""What a column of the customer file holds (:class:`crmwb.dataflow.CustomerRole`). ``email``
+or ``phone`` (at least one) must be mapped; every other role is optional (``record_id``: the
+line number when not mapped)."""
 
 
 class DuplicateKey(StrEnum):

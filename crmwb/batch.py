@@ -182,6 +182,7 @@ class _ClientInfo:
     client: str
     lang: Lang
     date: dt.date
+    consultant: str = ""
 
     def report(self, analysis: Analysis) -> ReportInfo:
         title = t(analysis.title_key, self.lang)
@@ -195,7 +196,9 @@ def _report_info(client_dir: Path, lang: Lang | None) -> _ClientInfo | None:
         about = load_client(client_dir).about
     except CrmwbError:
         return None
-    return _ClientInfo(about.client_name, lang or about.language, about.date or dt.date.today())
+    return _ClientInfo(
+        about.client_name, lang or about.language, about.date or dt.date.today(), about.consultant
+    )
 
 
 def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
@@ -424,7 +427,7 @@ def _finish(
     order = {a.name: i for i, a in enumerate(analyses)}
     client_run.results.sort(key=lambda r: order.get(r.analysis, 0))
     workbook = client_dir / WORKBOOK_NAME
-    manifest = {
+    manifest: dict[str, object] = {
         "run_id": client_run.run_id,
         "client": client_run.slug,
         "status": "ok" if client_run.ok else "failed",
@@ -444,12 +447,48 @@ def _finish(
             for r in client_run.results
         },
     }
+    manifest["pack"] = _write_pack(client_run, staging, client_dir, lang, analyses)
     write_manifest(staging / "manifest.json", manifest)
     final = client_reports / (client_run.run_id if client_run.ok else f"{client_run.run_id}-failed")
     staging.rename(final)
     client_run.folder = final
     if client_run.ok:
         point_latest(client_reports, final.name)
+
+
+def _write_pack(
+    client_run: ClientRun,
+    staging: Path,
+    client_dir: Path,
+    lang: Lang | None,
+    analyses: Sequence[Analysis],
+) -> dict[str, object]:
+    """The client's deliverable pack (index.html, pack.pdf) in the run folder; its status for
+    the manifest. A pack that cannot be made fails the run, as a report would."""
+    from crmwb.pack import PackCover, PackEntry, write_pack
+
+    info = _report_info(client_dir, lang)
+    if info is None or not any(r.ok for r in client_run.results):
+        return {"status": "skipped"}
+    titles = {a.name: t(a.title_key, info.lang) for a in analyses}
+    entries = [
+        PackEntry(
+            r.analysis,
+            titles.get(r.analysis, r.analysis),
+            "skipped" if r.skipped else "ok" if r.ok else "failed",
+            r.error,
+        )
+        for r in client_run.results
+    ]
+    started = time.perf_counter()
+    try:
+        write_pack(staging, PackCover(info.client, info.lang, info.date, info.consultant), entries)
+    except Exception as exc:  # the pack is a deliverable: its failure fails the run
+        client_run.results.append(
+            JobResult(client_run.slug, "pack", error_type=type(exc).__name__, error=str(exc))
+        )
+        return {"status": "failed", "error": _first_line(str(exc))}
+    return {"status": "ok", "seconds": round(time.perf_counter() - started, 3)}
 
 
 def point_latest(client_reports: Path, run_name: str) -> None:
@@ -516,6 +555,9 @@ def summary(runs: Sequence[ClientRun]) -> str:
         if client_run.ok:
             latest = _shown(client_run.folder.parent / "latest")
             lines.append(f"{client_run.slug}: deliverables in {folder}/ (also {latest}/)")
+            index = client_run.folder / "index.html"
+            if index.is_file():
+                lines.append(f"  the pack: {_shown(index)}")
         else:
             has_good_run = (client_run.folder.parent / "latest").exists()
             still = (

@@ -1610,6 +1610,100 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "sensitive (GDPR art. 9)",
     },
     "dataflow.register.unknown_location": {"fr": "localisation inconnue", "en": "location unknown"},
+    # --- the project plan (crmwb.planning, crmwb.project_charts) ---------------------------
+    "planning.phase.relationship_plan": {
+        "fr": "Plan marketing relationnel",
+        "en": "Relationship marketing plan",
+    },
+    "planning.phase.software_choice": {"fr": "Choix du logiciel CRM", "en": "CRM software choice"},
+    "planning.phase.data_flows": {"fr": "Flux de données", "en": "Data flows"},
+    "planning.phase.software_setup": {"fr": "Paramétrage du logiciel", "en": "Software set-up"},
+    "planning.phase.use_cases_batch_1": {
+        "fr": "Cas d'usage – lot 1",
+        "en": "Use cases – batch 1",
+    },
+    "planning.phase.use_cases_batch_2": {
+        "fr": "Cas d'usage – lot 2",
+        "en": "Use cases – batch 2",
+    },
+    "planning.batch": {"fr": "Lot {n}", "en": "Batch {n}"},
+    "planning.batch.none": {"fr": "Socle commun", "en": "Common foundation"},
+    "planning.gantt.critical": {"fr": "Chemin critique", "en": "Critical path"},
+    "planning.gantt.slack": {"fr": "Marge", "en": "Slack"},
+    "planning.gantt.copil": {
+        "fr": "Comité de pilotage (trimestriel)",
+        "en": "Steering committee (quarterly)",
+    },
+    "planning.gantt.ops": {
+        "fr": "Point opérationnel (toutes les 2 semaines)",
+        "en": "Operational point (every 2 weeks)",
+    },
+    "planning.gantt.copil_row": {"fr": "Comités de pilotage", "en": "Steering committees"},
+    "planning.gantt.ops_row": {"fr": "Points opérationnels", "en": "Operational points"},
+    "planning.gantt.today": {"fr": "Aujourd'hui", "en": "Today"},
+    "planning.gantt.days": {"fr": "{n} j", "en": "{n} d"},
+    "planning.checklist.title": {"fr": "Étapes du déploiement", "en": "Deployment checklist"},
+    "planning.step.1": {
+        "fr": "Analyser la situation actuelle de l'entreprise (problématiques, logiciels existants)",
+        "en": "Analyse the company's current situation (issues, existing software)",
+    },
+    "planning.step.2": {
+        "fr": "Définir le but et le périmètre exact du projet dans un ordre de mission écrit ; "
+        "nommer les responsables du projet et les membres du groupe de travail",
+        "en": "Set the project's goal and exact scope in a written mission statement; "
+        "appoint the project owners and the members of the working group",
+    },
+    "planning.step.3": {
+        "fr": "Étudier les besoins auprès des opérationnels",
+        "en": "Study the needs with the operational staff",
+    },
+    "planning.step.4": {
+        "fr": "Analyser les logiciels du marché et retenir une liste courte de 3 ou 4 solutions",
+        "en": "Scan the software on the market and shortlist 3 or 4 solutions",
+    },
+    "planning.step.5": {
+        "fr": "Recevoir les propositions en réponse aux demandes de devis et appels d'offres",
+        "en": "Receive the proposals in answer to the requests for quotes and calls for tenders",
+    },
+    "planning.step.6": {
+        "fr": "Reformuler les besoins pour vérifier qu'ils correspondent bien aux objectifs",
+        "en": "Restate the needs to check that they match the objectives",
+    },
+    "planning.step.7": {
+        "fr": "Choisir la solution et obtenir du prestataire un planning de mise en place",
+        "en": "Choose the solution, with the provider's set-up schedule",
+    },
+    "planning.step.8": {
+        "fr": "Faire tester la solution par un échantillon d'utilisateurs (bêta-testeurs)",
+        "en": "Have a sample of users test the solution (beta testers)",
+    },
+    "planning.step.9": {
+        "fr": "Informer toute l'organisation de l'avancement du projet",
+        "en": "Keep the whole organisation informed of the project's progress",
+    },
+    "planning.step.10": {
+        "fr": "Faire finaliser le projet par le prestataire",
+        "en": "Have the provider finish the project",
+    },
+    "planning.step.11": {
+        "fr": "Présenter le projet aux salariés de l'entreprise",
+        "en": "Present the project to the company's staff",
+    },
+    "planning.step.12": {"fr": "Former les utilisateurs", "en": "Train the users"},
+    "planning.step.13": {"fr": "Mettre en service la solution CRM", "en": "Go live with the CRM"},
+    "planning.step.14": {
+        "fr": "Faire le bilan du projet un mois après la mise en service",
+        "en": "Review the project one month after go-live",
+    },
+    "planning.step.15": {"fr": "Optimiser la solution", "en": "Optimise the solution"},
+    "planning.step.16": {
+        "fr": "Organiser une formation de perfectionnement 1 à 2 mois après la mise en service",
+        "en": "Run an advanced training course 1 to 2 months after go-live",
+    },
+    "planning.step.17": {
+        "fr": "Optimiser de nouveau la solution",
+        "en": "Optimise the solution again",
+    },
     # --- batch and files ----------------------------------------------------------------
     # --- the journey and plan charts (crmwb.journey_charts) ----------------------------------
     "jc.perception.satisfaction": {"fr": "Satisfaction", "en": "Satisfaction"},
@@ -1688,6 +1782,135 @@ LABELS: dict[str, dict[Lang, str]] = {
     "fm.alt": {
         "fr": "Cartographie des flux de données : {systems} systèmes, {flows} flux, dont {pd} de données personnelles et {manual} manuels.",
         "en": "Data-flow map: {systems} systems, {flows} flows, {pd} of them carrying personal data and {manual} manual.",
+    },
+    # --- governance (crmwb.governance) ------------------------------------------------------
+    "governance.role.R": {
+        "fr": "Responsable (R) : réalise la tâche et en répond",
+        "en": "Responsible (R): does the task and answers for it",
+    },
+    "governance.role.A": {"fr": "Approbateur (A) : valide", "en": "Accountable (A): approves"},
+    "governance.role.C": {"fr": "Consulté (C)", "en": "Consulted (C)"},
+    "governance.role.I": {"fr": "Informé (I)", "en": "Informed (I)"},
+    "governance.status.planned": {"fr": "prévu", "en": "planned"},
+    "governance.status.in_place": {"fr": "en place", "en": "in place"},
+    "governance.status.done": {"fr": "fait", "en": "done"},
+    "governance.group.strategy": {"fr": "Stratégie", "en": "Strategy"},
+    "governance.group.campaigns": {"fr": "Campagnes", "en": "Campaigns"},
+    "governance.group.analysis": {"fr": "Analyse des campagnes", "en": "Campaign analysis"},
+    "governance.group.review": {"fr": "Revue de la stratégie", "en": "Strategy review"},
+    "governance.group.management": {"fr": "Management", "en": "Management"},
+    "governance.task.objectives": {
+        "fr": "Fixer les objectifs prioritaires et secondaires",
+        "en": "Set the priority and secondary objectives",
+    },
+    "governance.task.segments": {"fr": "Définir les segments", "en": "Define the segments"},
+    "governance.task.pressure": {
+        "fr": "Définir la pression marketing",
+        "en": "Define the marketing pressure",
+    },
+    "governance.task.calendar": {
+        "fr": "Mettre à jour le calendrier des campagnes",
+        "en": "Update the campaign calendar",
+    },
+    "governance.task.brief": {"fr": "Rédiger le brief", "en": "Write the brief"},
+    "governance.task.data_available": {
+        "fr": "Vérifier que toutes les données sont disponibles dans l'outil",
+        "en": "Check that all the data is available in the tool",
+    },
+    "governance.task.create_email": {
+        "fr": "Créer et rédiger l'e-mail",
+        "en": "Create and write the e-mail",
+    },
+    "governance.task.targeting": {"fr": "Créer le ciblage", "en": "Create the targeting"},
+    "governance.task.approve_proof": {
+        "fr": "Valider le BAT (brief, charte graphique et charte éditoriale)",
+        "en": "Approve the proof (brief, graphic and editorial charters)",
+    },
+    "governance.task.check_sent": {
+        "fr": "Vérifier le bon envoi de la campagne",
+        "en": "Check that the campaign went out correctly",
+    },
+    "governance.task.follow_up": {
+        "fr": "Remplir le document de suivi à J+5",
+        "en": "Fill in the follow-up document at D+5",
+    },
+    "governance.task.deliverability": {
+        "fr": "Contrôler la délivrabilité et la réputation",
+        "en": "Check deliverability and reputation",
+    },
+    "governance.task.statistics": {
+        "fr": "Analyser les statistiques de la campagne à J+5",
+        "en": "Analyse the campaign statistics at D+5",
+    },
+    "governance.task.decide": {
+        "fr": "Décider à partir de l'analyse (prochain test A/B, relance, prochaine cible)",
+        "en": "Decide from the analysis (next A/B test, reminder, next target)",
+    },
+    "governance.task.dashboard_needs": {
+        "fr": "Exprimer les besoins en tableaux de bord",
+        "en": "Express the dashboards' needs",
+    },
+    "governance.task.build_dashboards": {
+        "fr": "Construire les tableaux de bord",
+        "en": "Build the dashboards",
+    },
+    "governance.task.data_quality": {
+        "fr": "Analyser la qualité des données",
+        "en": "Analyse data quality",
+    },
+    "governance.task.quarterly": {
+        "fr": "Analyse trimestrielle de la performance et feuille de route",
+        "en": "Quarterly performance analysis and roadmap",
+    },
+    "governance.task.purpose": {
+        "fr": "Partager la raison d'être, la stratégie et la vision",
+        "en": "Share the purpose, strategy and vision",
+    },
+    "governance.task.editorial_charter": {"fr": "Charte éditoriale", "en": "Editorial charter"},
+    "governance.task.graphic_charter": {
+        "fr": "Charte graphique des e-mails",
+        "en": "E-mail graphic charter",
+    },
+    "governance.task.tool_training": {"fr": "Formation à l'outil", "en": "Tool training"},
+    "governance.task.data_model_training": {
+        "fr": "Formation continue au modèle de données",
+        "en": "Continuous training on the data model",
+    },
+    "governance.finding.no_accountable": {
+        "fr": "La tâche « {subject} » ({group}) n'a pas d'approbateur (A) : désignez une équipe, et une seule, qui la valide.",
+        "en": "Task '{subject}' ({group}) has no accountable team (A): name one team, and only one, to approve it.",
+    },
+    "governance.finding.several_accountable": {
+        "fr": "La tâche « {subject} » ({group}) a {count} approbateurs (A) : {teams}. N'en gardez qu'un, pour qu'une seule équipe tranche.",
+        "en": "Task '{subject}' ({group}) has {count} accountable teams (A): {teams}. Keep only one, so that a single team has the final say.",
+    },
+    "governance.finding.no_responsible": {
+        "fr": "La tâche « {subject} » ({group}) n'a pas de responsable (R) : aucune équipe n'est chargée de la réaliser.",
+        "en": "Task '{subject}' ({group}) has no responsible team (R): no team is in charge of doing it.",
+    },
+    "governance.finding.nobody_owns": {
+        "fr": "Personne ne porte la tâche « {subject} » ({group}) : ni responsable (R) pour la réaliser, ni approbateur (A) pour la valider.",
+        "en": "Nobody owns task '{subject}' ({group}): no responsible team (R) to do it, no accountable team (A) to approve it.",
+    },
+    "governance.finding.kpi_behind_target": {
+        "fr": "Le KPI « {subject} » (programme « {programme} ») n'atteint pas son objectif {behind} mois sur {compared} ; dernier écart en {month} : {actual} pour un objectif de {target} ({gap} d'écart).",
+        "en": "KPI '{subject}' (programme '{programme}') is behind target in {behind} of {compared} months; latest gap in {month}: {actual} against a target of {target} ({gap} off).",
+    },
+    "governance.finding.action_late": {
+        "fr": "L'action « {subject} » (programme « {programme} »), prévue le {planned}, n'est pas faite au {as_of} : retard de {days} jour(s).",
+        "en": "Action '{subject}' (programme '{programme}'), planned for {planned}, is not done as of {as_of}: {days} day(s) late.",
+    },
+    "governance.finding.adoption_low": {
+        "fr": "En {month}, seuls {share} des utilisateurs disposant d'une licence se servent de l'outil ({active} sur {licensed}), sous le seuil de {min}.",
+        "en": "In {month}, only {share} of licensed users use the tool ({active} of {licensed}), below the {min} threshold.",
+    },
+    "governance.finding.adoption_falling": {
+        "fr": "La part d'utilisateurs actifs baisse : {latest} en {month}, contre {previous} en {previous_month}.",
+        "en": "The share of active users is falling: {latest} in {month}, against {previous} in {previous_month}.",
+    },
+    "governance.finding.fill_rate_low": {
+        "fr": "Le champ « {subject} » n'est rempli que dans {rate} des fiches en {month}, sous le seuil de {threshold} : formez les utilisateurs, rendez-le obligatoire ou supprimez-le.",
+        "en": "Field '{subject}' is filled in only {rate} of records in {month}, below the {threshold} threshold: train the users, make it mandatory or remove it.",
     },
     # --- the vendor comparison deliverable ------------------------------------------------
     "vc.title": {"fr": "Comparaison des éditeurs CRM", "en": "CRM vendor comparison"},
@@ -2614,6 +2837,22 @@ LABELS: dict[str, dict[Lang, str]] = {
     "quality.sheet.duplicates": {"fr": "Doublons", "en": "Duplicates"},
     "quality.sheet.examples": {"fr": "Exemples masqués", "en": "Masked examples"},
     "analysis.data_flow_audit": {"fr": "Audit des données", "en": "Data audit"},
+    # --- the deliverable pack (crmwb.pack) ------------------------------------------------------
+    "pack.title": {"fr": "Dossier de restitution", "en": "Deliverable pack"},
+    "pack.subtitle": {
+        "fr": "Synthèse des {count} analyses et accès aux rapports",
+        "en": "Summary of the {count} analyses and links to the reports",
+    },
+    "pack.contents": {"fr": "Sommaire", "en": "Contents"},
+    "pack.not_run": {"fr": "Analyses non produites", "en": "Analyses not produced"},
+    "pack.status.skipped": {
+        "fr": "non réalisée, faute de données",
+        "en": "not run: no data for it",
+    },
+    "pack.status.failed": {"fr": "en échec", "en": "failed"},
+    "pack.link.html": {"fr": "Rapport", "en": "Report"},
+    "pack.link.pdf": {"fr": "PDF", "en": "PDF"},
+    "pack.link.xlsx": {"fr": "Classeur Excel", "en": "Excel workbook"},
     "analysis.journey_mapping": {"fr": "Parcours client", "en": "Customer journey"},
     "analysis.relationship_plan": {
         "fr": "Plan marketing relationnel",

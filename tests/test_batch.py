@@ -88,7 +88,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         latest = scenario["reports"] / slug / "latest"
         assert latest.is_symlink()
         names = sorted(p.name for p in latest.iterdir())
-        expected = ["manifest.json"] + [
+        expected = ["index.html", "manifest.json", "pack.pdf", "summaries"] + [
             f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
         ]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
@@ -102,7 +102,13 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         )
     )
     assert manifest["analyses"]["vendor_comparison"]["status"] == "skipped"
+    assert manifest["pack"]["status"] == "ok"
     assert "skipped" in first.stdout
+    # the pack of the seed example summarises what ran and says the vendor comparison did not
+    index = (scenario["reports"] / "seed-example" / "latest" / "index.html").read_text("utf-8")
+    assert "Coût total de possession" in index and "13\u202f200\u00a0€" in index
+    assert "Comparaison des éditeurs</strong> — non réalisée" in index
+    assert "the pack: " in first.stdout and "index.html" in first.stdout
 
 
 def test_no_deliverable_shows_a_customer_s_email_or_phone(scenario):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Sequence
 
 from babel.dates import format_date
 from matplotlib.artist import Artist
@@ -18,6 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from crmwb.charts import GRID, INK, PALETTE
+from crmwb.governance import KpiTrack
 from crmwb.planning import Schedule, add_months, batch_label, phase_label
 from crmwb.views import Context
 
@@ -283,4 +285,50 @@ def gantt(
             Line2D([], [], color=CRITICAL, linestyle="--", label=ctx.t("planning.gantt.today"))
         )
     fig.legend(handles=handles, loc="outside lower center", ncols=3, frameon=False, fontsize=8)
+    return fig
+
+
+def kpi_tracking(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Figure:
+    """Planned vs actual, one small panel per KPI: the monthly targets as a dashed line, the
+    actuals up to ``as_of`` as bars (red where behind the target by more than 10 %)."""
+    shown = [t for t in tracks if t.targets]
+    columns = 2 if len(shown) > 1 else 1
+    rows = max(1, -(-len(shown) // columns))
+    fig = Figure(figsize=(7.5, 2.1 * rows + 0.3), layout="constrained")
+    for index, track in enumerate(shown):
+        ax = fig.add_subplot(rows, columns, index + 1)
+        months = sorted(track.targets)
+        xs = range(len(months))
+        ax.plot(
+            xs,
+            [track.targets[m] for m in months],
+            color=INK,
+            linestyle="--",
+            linewidth=1.2,
+            label=ctx.t("governance.col.target"),
+        )
+        lower = track.direction == "lower"
+        for x, month in zip(xs, months, strict=True):
+            actual = track.actuals.get(month)
+            if actual is None or month > as_of:
+                continue
+            target = track.targets[month]
+            behind = actual > target * 1.1 if lower else actual < target * 0.9
+            ax.bar(x, actual, width=0.6, color="#C00000" if behind else PALETTE[0])
+        ax.set_xticks(list(xs))
+        ax.set_xticklabels(
+            [_month_label(m, ctx, i == 0 or m.month == 1) for i, m in enumerate(months)],
+            fontsize=7,
+        )
+        ax.set_title(textwrap.shorten(f"{track.programme} — {track.kpi}", 60), fontsize=8.5)
+        ax.grid(axis="y", color=GRID, linewidth=0.6)
+        ax.set_axisbelow(True)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.tick_params(axis="y", labelsize=7)
+    handles = [
+        Line2D([], [], color=INK, linestyle="--", label=ctx.t("governance.col.target")),
+        Patch(color=PALETTE[0], label=ctx.t("governance.col.actual")),
+        Patch(color="#C00000", label=ctx.t("governance.chart.behind")),
+    ]
+    fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=8)
     return fig

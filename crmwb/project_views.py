@@ -1,0 +1,262 @@
+"""The project plan and governance deliverables' tables and sentences, from
+:mod:`crmwb.planning` and :mod:`crmwb.governance` results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from crmwb import i18n
+from crmwb.governance import (
+    ActionsProgress,
+    GovernanceFinding,
+    KpiTrack,
+    Raci,
+    Role,
+    check_raci,
+    finding_text,
+    load_share,
+    team_load,
+)
+from crmwb.planning import CHECKLIST, Schedule, batch_label, phase_label
+from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+
+
+def _date(day: dt.date, ctx: Context) -> str:
+    return i18n.date(day, ctx.lang)
+
+
+# --- the plan ----------------------------------------------------------------------------------
+
+
+def plan_key_figures(plan: Schedule, ctx: Context, as_of: dt.date | None = None) -> KeyFigures:
+    figures = [
+        KeyFigure(
+            ctx.t("project.figure.end"),
+            _date(plan.end - dt.timedelta(days=1), ctx),
+            ctx.t("project.figure.start", start=_date(plan.start, ctx)),
+            highlight=True,
+        ),
+        KeyFigure(
+            ctx.t("project.figure.duration"),
+            ctx.t(
+                "project.figure.months",
+                months=i18n.number(plan.duration_months, ctx.lang, decimals=1),
+            ),
+            ctx.t("project.figure.phases", count=len(plan.phases)),
+        ),
+        KeyFigure(
+            ctx.t("project.figure.copil"),
+            i18n.number(len(plan.steering_committees), ctx.lang),
+            ctx.t("project.figure.points", count=len(plan.operational_points)),
+        ),
+    ]
+    if as_of is not None and plan.start <= as_of < plan.end:
+        running = [p.name for p in plan.phases if p.start <= as_of < p.finish]
+        figures.append(
+            KeyFigure(
+                ctx.t("project.figure.now", date=_date(as_of, ctx)),
+                ", ".join(phase_label(n, ctx.lang) for n in running) or "–",
+                ctx.t("project.figure.now_note"),
+            )
+        )
+    return KeyFigures(tuple(figures))
+
+
+def plan_summary(plan: Schedule, ctx: Context) -> Text:
+    critical = ", ".join(phase_label(n, ctx.lang) for n in plan.critical_path)
+    paragraphs = [
+        ctx.t(
+            "project.summary.dates",
+            start=_date(plan.start, ctx),
+            end=_date(plan.end - dt.timedelta(days=1), ctx),
+            months=i18n.number(plan.duration_months, ctx.lang, decimals=1),
+        ),
+        ctx.t("project.summary.critical", phases=critical),
+    ]
+    slack = [p for p in plan.phases if p.slack_days > 0]
+    if slack:
+        paragraphs.append(
+            ctx.t(
+                "project.summary.slack",
+                phases=", ".join(
+                    f"{phase_label(p.name, ctx.lang)} ({p.slack_days} j)"
+                    if ctx.lang == "fr"
+                    else f"{phase_label(p.name, ctx.lang)} ({p.slack_days} d)"
+                    for p in slack
+                ),
+            )
+        )
+    return Text(tuple(paragraphs))
+
+
+def phases_table(plan: Schedule, ctx: Context) -> Table:
+    rows = tuple(
+        (
+            phase_label(p.name, ctx.lang),
+            batch_label(p.phase.batch, ctx.lang),
+            _date(p.start, ctx),
+            _date(p.last_day, ctx),
+            p.phase.duration_days,
+            p.slack_days,
+            ", ".join(phase_label(d, ctx.lang) for d in p.phase.depends_on),
+            p.phase.owner,
+        )
+        for p in plan.phases
+    )
+    columns = (
+        Column(ctx.t("project.col.phase")),
+        Column(ctx.t("project.col.batch")),
+        Column(ctx.t("project.col.start")),
+        Column(ctx.t("project.col.end")),
+        Column(ctx.t("project.col.days"), "integer"),
+        Column(ctx.t("project.col.slack"), "integer"),
+        Column(ctx.t("project.col.after")),
+        Column(ctx.t("project.col.owner")),
+    )
+    return Table(
+        ctx.t("project.sheet.phases"),
+        columns,
+        rows,
+        ctx,
+        strong_rows=frozenset(i for i, p in enumerate(plan.phases) if p.critical),
+        note=ctx.t("project.rule.dates"),
+    )
+
+
+def milestones_table(plan: Schedule, ctx: Context) -> Table:
+    rows = tuple((ctx.t("project.copil"), _date(d, ctx)) for d in plan.steering_committees)
+    return Table(
+        ctx.t("project.sheet.milestones"),
+        (Column(ctx.t("project.col.milestone")), Column(ctx.t("project.col.date"))),
+        rows,
+        ctx,
+        note=ctx.t("project.rule.milestones", points=len(plan.operational_points)),
+    )
+
+
+def checklist_table(statuses: Mapping[int, tuple[str, dt.date | None]], ctx: Context) -> Table:
+    """The 17-step deployment checklist (seed 004) with each step's status."""
+    rows = tuple(
+        (
+            step.number,
+            step.title(ctx.lang),
+            phase_label(step.phase, ctx.lang),
+            statuses.get(step.number, ("", None))[0],
+            _date(d, ctx) if (d := statuses.get(step.number, ("", None))[1]) else "",
+        )
+        for step in CHECKLIST
+    )
+    columns = (
+        Column("#", "integer"),
+        Column(ctx.t("project.col.step")),
+        Column(ctx.t("project.col.phase")),
+        Column(ctx.t("project.col.status")),
+        Column(ctx.t("project.col.date")),
+    )
+    return Table(ctx.t("project.sheet.checklist"), columns, rows, ctx)
+
+
+# --- governance --------------------------------------------------------------------------------
+
+
+def raci_table(raci: Raci, ctx: Context) -> Table:
+    """The matrix as the client reads it, tasks with a finding in bold."""
+    flagged = {f.subject for f in check_raci(raci)}
+    rows = tuple(
+        (task.group, task.task, *(task.roles.get(team, "") for team in raci.teams))
+        for task in raci.tasks
+    )
+    columns = (
+        Column(ctx.t("governance.col.group")),
+        Column(ctx.t("governance.col.task")),
+        *(Column(team) for team in raci.teams),
+    )
+    return Table(
+        ctx.t("governance.sheet.raci"),
+        columns,
+        rows,
+        ctx,
+        strong_rows=frozenset(i for i, task in enumerate(raci.tasks) if task.task in flagged),
+        note=ctx.t("governance.rule.raci"),
+    )
+
+
+def raci_findings(raci: Raci, ctx: Context) -> Bullets:
+    findings = check_raci(raci)
+    if not findings:
+        return Bullets((ctx.t("governance.no_finding"),))
+    return Bullets(tuple(finding_text(f, ctx.lang) for f in findings))
+
+
+def load_table(raci: Raci, ctx: Context) -> Table:
+    loads, shares = team_load(raci), load_share(raci)
+    rows = tuple(
+        (team, *(loads[team][role] for role in Role), shares[team]) for team in raci.teams
+    )
+    columns = (
+        Column(ctx.t("governance.col.team")),
+        *(Column(role.value, "integer") for role in Role),
+        Column(ctx.t("governance.col.share"), "percent"),
+    )
+    return Table(
+        ctx.t("governance.sheet.load"), columns, rows, ctx, note=ctx.t("governance.rule.load")
+    )
+
+
+def kpi_table(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Table:
+    """Each KPI's latest month up to ``as_of``: target, actual, gap."""
+    rows = []
+    for track in tracks:
+        months = sorted(m for m in track.actuals if m <= as_of and m in track.targets)
+        if not months:
+            continue
+        last = months[-1]
+        target, actual = track.targets[last], track.actuals[last]
+        rows.append(
+            (
+                track.programme,
+                track.kpi,
+                ctx.t(f"governance.kind.{track.kind}"),
+                _month(last, ctx),
+                target,
+                actual,
+                (actual - target) / target if target else None,
+            )
+        )
+    columns = (
+        Column(ctx.t("governance.col.programme")),
+        Column(ctx.t("governance.col.kpi")),
+        Column(ctx.t("governance.col.kind")),
+        Column(ctx.t("governance.col.month")),
+        Column(ctx.t("governance.col.target"), "number"),
+        Column(ctx.t("governance.col.actual"), "number"),
+        Column(ctx.t("governance.col.gap"), "percent"),
+    )
+    return Table(ctx.t("governance.sheet.kpis"), columns, tuple(rows), ctx)
+
+
+def _month(day: dt.date, ctx: Context) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, "MMMM y", locale="fr_FR" if ctx.lang == "fr" else "en_GB"))
+
+
+def actions_table(progress: ActionsProgress, ctx: Context) -> Table:
+    rows = tuple(
+        (action.name, action.programme, _date(action.planned, ctx), days)
+        for action, days in progress.late
+    )
+    columns = (
+        Column(ctx.t("governance.col.action")),
+        Column(ctx.t("governance.col.programme")),
+        Column(ctx.t("governance.col.planned")),
+        Column(ctx.t("governance.col.days_late"), "integer"),
+    )
+    return Table(ctx.t("governance.sheet.late"), columns, rows, ctx)
+
+
+def gaps_list(findings: Sequence[GovernanceFinding], ctx: Context) -> Bullets:
+    if not findings:
+        return Bullets((ctx.t("governance.no_gap"),))
+    return Bullets(tuple(finding_text(f, ctx.lang) for f in findings))

@@ -1704,6 +1704,240 @@ LABELS: dict[str, dict[Lang, str]] = {
         "fr": "Optimiser de nouveau la solution",
         "en": "Optimise the solution again",
     },
+    # --- the project plan and governance sheets (crmwb.project_sheets) ---------------------
+    "sheet.project_plan": {"fr": "Planning projet", "en": "Project plan"},
+    "sheet.checklist": {"fr": "Check-list de déploiement", "en": "Checklist"},
+    "sheet.raci": {"fr": "RACI", "en": "RACI"},
+    "sheet.kpi_tracking": {"fr": "Suivi des KPI", "en": "KPI tracking"},
+    "sheet.actions": {"fr": "Actions", "en": "Actions"},
+    "sheet.adoption": {"fr": "Adoption", "en": "Adoption"},
+    "duration_unit.days": {"fr": "jours", "en": "days"},
+    "duration_unit.weeks": {"fr": "semaines", "en": "weeks"},
+    "duration_unit.months": {"fr": "mois", "en": "months"},
+    "step_status.to_do": {"fr": "à faire", "en": "to do"},
+    "step_status.in_progress": {"fr": "en cours", "en": "in progress"},
+    "step_status.done": {"fr": "fait", "en": "done"},
+    "kpi_kind.business": {"fr": "métier", "en": "business"},
+    "kpi_kind.operational": {"fr": "opérationnel", "en": "operational"},
+    "kpi_direction.higher": {"fr": "plus = mieux", "en": "higher is better"},
+    "kpi_direction.lower": {"fr": "moins = mieux", "en": "lower is better"},
+    "action_status.planned": {"fr": "prévu", "en": "planned"},
+    "action_status.in_place": {"fr": "en place", "en": "in place"},
+    "action_status.done": {"fr": "fait", "en": "done"},
+    "project_sheet.plan.sheet_title": {"fr": "Planning du projet CRM", "en": "CRM project plan"},
+    "project_sheet.plan.sheet_intro": {
+        "fr": "Une ligne par phase du déploiement : sa durée et les phases qui doivent être terminées avant qu'elle commence. Le tableau part du planning type (plan relationnel 1,5 mois, choix du logiciel 3,5 mois, flux de données 1,5 mois en parallèle, paramétrage 2 mois, lot 1 2 mois, lot 2 2 semaines) : ajustez les durées, renommez, ajoutez ou supprimez des phases. Le nom d'une phase, tel qu'il est écrit, sert dans la colonne « Dépend de ». Les durées sont en jours calendaires : une semaine fait 7 jours, un mois 30,4375 jours, arrondis au jour.",
+        "en": "One line per phase of the deployment: its duration and the phases that must be finished before it starts. The table starts from the typical plan (relationship plan 1.5 months, software choice 3.5 months, data flows 1.5 months alongside, set-up 2 months, batch 1 2 months, batch 2 2 weeks): adjust the durations, rename, add or delete phases. A phase's name, as written, is what the Depends on column refers to. Durations are in calendar days: a week is 7 days, a month 30.4375 days, rounded to the day.",
+    },
+    "project_sheet.plan.start": {"fr": "Date de début", "en": "Start date"},
+    "project_sheet.plan.start.help": {
+        "fr": "Le premier jour du projet (obligatoire) : les phases qui ne dépendent d'aucune autre commencent ce jour-là.",
+        "en": "The project's first day (required): the phases that depend on no other start that day.",
+    },
+    "project_sheet.plan.as_of": {"fr": "Date de référence", "en": "Reference date"},
+    "project_sheet.plan.as_of.help": {
+        "fr": "La date « à ce jour » du suivi (vide = aujourd'hui) : les retards des actions sont comptés à cette date.",
+        "en": "The 'as of' date of the follow-up (empty = today): late actions are counted on that date.",
+    },
+    "project_sheet.plan.col.phase": {"fr": "Phase", "en": "Phase"},
+    "project_sheet.plan.col.phase.help": {
+        "fr": "Le nom de la phase, unique (ex. Choix du logiciel CRM).",
+        "en": "The phase's name, unique (e.g. CRM software choice).",
+    },
+    "project_sheet.plan.col.duration": {"fr": "Durée", "en": "Duration"},
+    "project_sheet.plan.col.duration.help": {
+        "fr": "Un nombre supérieur à 0, dans l'unité de la colonne suivante (ex. 1,5 mois).",
+        "en": "A number above 0, in the unit of the next column (e.g. 1.5 months).",
+    },
+    "project_sheet.plan.col.unit": {"fr": "Unité", "en": "Unit"},
+    "project_sheet.plan.col.unit.help": {
+        "fr": "Jours, semaines ou mois (liste ; vide = jours).",
+        "en": "Days, weeks or months (list; empty = days).",
+    },
+    "project_sheet.plan.col.depends_on": {"fr": "Dépend de", "en": "Depends on"},
+    "project_sheet.plan.col.depends_on.help": {
+        "fr": "Les phases à terminer avant celle-ci, séparées par des virgules ou des points-virgules (vide = elle commence à la date de début).",
+        "en": "The phases to finish before this one, separated by commas or semicolons (empty = it starts on the start date).",
+    },
+    "project_sheet.plan.col.batch": {"fr": "Lot", "en": "Batch"},
+    "project_sheet.plan.col.batch.help": {
+        "fr": "Le lot que la phase livre : 1, 2... (vide = socle commun).",
+        "en": "The batch the phase delivers: 1, 2... (empty = common foundation).",
+    },
+    "project_sheet.plan.col.owner": {"fr": "Responsable", "en": "Owner"},
+    "project_sheet.plan.col.owner.help": {
+        "fr": "L'équipe ou la personne qui porte la phase.",
+        "en": "The team or person in charge of the phase.",
+    },
+    "project_sheet.checklist.sheet_title": {
+        "fr": "Check-list du déploiement CRM",
+        "en": "CRM deployment checklist",
+    },
+    "project_sheet.checklist.sheet_intro": {
+        "fr": "Les 17 grandes étapes de la mise en place d'un CRM, chacune rattachée à sa phase du planning type. Indiquez où en est chaque étape (à faire, en cours, fait) et sa date (celle où elle a été faite, ou celle où elle est prévue). Seules les étapes dont le statut ou la date est rempli sont lues ; ne changez pas les numéros.",
+        "en": "The 17 main steps of a CRM set-up, each tied to its phase of the typical plan. Say where each step stands (to do, in progress, done) and its date (when it was done, or when it is due). Only the steps with a status or a date are read; do not change the numbers.",
+    },
+    "project_sheet.checklist.col.number": {"fr": "N°", "en": "No."},
+    "project_sheet.checklist.col.number.help": {
+        "fr": "Le numéro de l'étape, de 1 à 17.",
+        "en": "The step's number, 1 to 17.",
+    },
+    "project_sheet.checklist.col.step": {"fr": "Étape", "en": "Step"},
+    "project_sheet.checklist.col.step.help": {
+        "fr": "Ce qu'il faut faire (pour information : non lu).",
+        "en": "What to do (for information: not read).",
+    },
+    "project_sheet.checklist.col.phase": {"fr": "Phase", "en": "Phase"},
+    "project_sheet.checklist.col.phase.help": {
+        "fr": "La phase du planning type où se situe l'étape (pour information : non lu).",
+        "en": "The phase of the typical plan the step falls in (for information: not read).",
+    },
+    "project_sheet.checklist.col.status": {"fr": "Statut", "en": "Status"},
+    "project_sheet.checklist.col.status.help": {
+        "fr": "À faire, en cours ou fait (liste ; vide = à faire).",
+        "en": "To do, in progress or done (list; empty = to do).",
+    },
+    "project_sheet.checklist.col.date": {"fr": "Date", "en": "Date"},
+    "project_sheet.checklist.col.date.help": {
+        "fr": "La date où l'étape a été faite, ou celle où elle est prévue.",
+        "en": "The date the step was done, or the date it is due.",
+    },
+    "project_sheet.raci.sheet_title": {"fr": "Matrice RACI", "en": "RACI matrix"},
+    "project_sheet.raci.sheet_intro": {
+        "fr": "Pour chaque tâche, le rôle de chaque équipe : R = réalise la tâche et en répond, A = approuve (valide), C = consultée, I = informée, R/A = réalise et approuve ; vide = pas impliquée. Une lettre par case (liste). Les équipes sont les colonnes après « Tâche » : renommez-les, ou ajoutez-en une (ex. Rédaction, Prestataires externes) en tapant son nom dans l'en-tête de la première colonne libre. Le tableau part de l'exemple d'une campagne e-mail menée par le Marketing.",
+        "en": "For each task, each team's role: R = does the task and answers for it, A = approves it, C = consulted, I = informed, R/A = does and approves; empty = not involved. One letter per cell (list). The teams are the columns after 'Task': rename them, or add one (e.g. Editorial team, External providers) by typing its name in the header of the first free column. The table starts from the example of an e-mail campaign run by Marketing.",
+    },
+    "project_sheet.raci.col.group": {"fr": "Groupe", "en": "Group"},
+    "project_sheet.raci.col.group.help": {
+        "fr": "Le groupe de tâches (ex. Stratégie, Campagnes).",
+        "en": "The group of tasks (e.g. Strategy, Campaigns).",
+    },
+    "project_sheet.raci.col.task": {"fr": "Tâche", "en": "Task"},
+    "project_sheet.raci.col.task.help": {
+        "fr": "La tâche, une par ligne.",
+        "en": "The task, one per line.",
+    },
+    "project_sheet.raci.col.team": {"fr": "Équipe", "en": "Team"},
+    "project_sheet.raci.col.team.help": {
+        "fr": "R, A, C, I ou R/A (liste ; vide = pas impliquée). L'en-tête est le nom de l'équipe.",
+        "en": "R, A, C, I or R/A (list; empty = not involved). The header is the team's name.",
+    },
+    "project_sheet.raci.add_team": {
+        "fr": "Une équipe de plus ? Tapez son nom dans l'en-tête de cette colonne.",
+        "en": "One more team? Type its name in this column's header.",
+    },
+    "project_sheet.kpis.sheet_title": {
+        "fr": "Suivi des KPI : objectifs et réalisé",
+        "en": "KPI tracking: targets and actuals",
+    },
+    "project_sheet.kpis.sheet_intro": {
+        "fr": "Une ligne par KPI et par mois : l'objectif du mois et le réalisé, pour comparer le prévu au réalisé en comité de pilotage. Le mois se saisit comme une date : n'importe quel jour vaut pour son mois (le 15/03/2026 est lu comme mars 2026). Le type, l'unité et le sens se saisissent une fois par KPI (ses autres lignes peuvent les laisser vides). Chaque mois doit tomber dans le planning du projet.",
+        "en": "One line per KPI and month: the month's target and actual, to compare planned and done at the steering committee. The month is entered as a date: any day stands for its month (15/03/2026 reads as March 2026). The kind, unit and direction are entered once per KPI (its other lines may leave them empty). Every month must fall within the project plan.",
+    },
+    "project_sheet.kpis.col.programme": {"fr": "Programme", "en": "Programme"},
+    "project_sheet.kpis.col.programme.help": {
+        "fr": "Le programme du KPI (liste de l'onglet Programmes, ou un autre texte).",
+        "en": "The KPI's programme (list of the Programmes sheet, or other text).",
+    },
+    "project_sheet.kpis.col.kpi": {"fr": "KPI", "en": "KPI"},
+    "project_sheet.kpis.col.kpi.help": {
+        "fr": "Le nom de l'indicateur (ex. Ventes du programme de bienvenue).",
+        "en": "The indicator's name (e.g. Welcome programme sales).",
+    },
+    "project_sheet.kpis.col.kind": {"fr": "Type", "en": "Kind"},
+    "project_sheet.kpis.col.kind.help": {
+        "fr": "Métier (ventes, chiffre d'affaires...) ou opérationnel (taux d'ouverture, délivrabilité...) (liste ; vide = métier).",
+        "en": "Business (sales, revenue...) or operational (open rate, deliverability...) (list; empty = business).",
+    },
+    "project_sheet.kpis.col.unit": {"fr": "Unité", "en": "Unit"},
+    "project_sheet.kpis.col.unit.help": {
+        "fr": "L'unité des valeurs (ex. ventes, €, %).",
+        "en": "The values' unit (e.g. sales, €, %).",
+    },
+    "project_sheet.kpis.col.direction": {"fr": "Sens", "en": "Direction"},
+    "project_sheet.kpis.col.direction.help": {
+        "fr": "Plus = mieux ou moins = mieux, comme pour un taux de désabonnement (liste ; vide = plus = mieux).",
+        "en": "Higher is better, or lower is better as for an unsubscribe rate (list; empty = higher is better).",
+    },
+    "project_sheet.kpis.col.month": {"fr": "Mois", "en": "Month"},
+    "project_sheet.kpis.col.month.help": {
+        "fr": "Le mois, saisi comme une date (le 1er ou n'importe quel jour du mois).",
+        "en": "The month, entered as a date (the 1st or any day of the month).",
+    },
+    "project_sheet.kpis.col.target": {"fr": "Objectif", "en": "Target"},
+    "project_sheet.kpis.col.target.help": {
+        "fr": "L'objectif du mois (vide = pas d'objectif ce mois-là).",
+        "en": "The month's target (empty = no target that month).",
+    },
+    "project_sheet.kpis.col.actual": {"fr": "Réalisé", "en": "Actual"},
+    "project_sheet.kpis.col.actual.help": {
+        "fr": "Le réalisé du mois (vide = pas encore connu).",
+        "en": "The month's actual (empty = not known yet).",
+    },
+    "project_sheet.actions.sheet_title": {
+        "fr": "Actions : prévu et réalisé",
+        "en": "Actions: planned and done",
+    },
+    "project_sheet.actions.sheet_intro": {
+        "fr": "Une ligne par action du plan (campagne, scénario, tâche de mise en place) : sa date prévue, sa date de réalisation et son statut (prévu, en place, fait), comme le comité de pilotage les passe en revue. Une action prévue avant la date de référence et pas encore faite est en retard.",
+        "en": "One line per action of the plan (campaign, scenario, set-up task): its planned date, its done date and its status (planned, in place, done), as the steering committee reviews them. An action planned before the reference date and not done yet is late.",
+    },
+    "project_sheet.actions.col.action": {"fr": "Action", "en": "Action"},
+    "project_sheet.actions.col.action.help": {
+        "fr": "Le nom de l'action.",
+        "en": "The action's name.",
+    },
+    "project_sheet.actions.col.programme": {"fr": "Programme", "en": "Programme"},
+    "project_sheet.actions.col.programme.help": {
+        "fr": "Le programme de l'action (liste de l'onglet Programmes, ou un autre texte).",
+        "en": "The action's programme (list of the Programmes sheet, or other text).",
+    },
+    "project_sheet.actions.col.planned": {"fr": "Date prévue", "en": "Planned date"},
+    "project_sheet.actions.col.planned.help": {
+        "fr": "La date à laquelle l'action est prévue.",
+        "en": "The date the action is planned for.",
+    },
+    "project_sheet.actions.col.done": {"fr": "Date de réalisation", "en": "Done date"},
+    "project_sheet.actions.col.done.help": {
+        "fr": "La date où elle a été faite (vide = pas encore faite).",
+        "en": "The date it was done (empty = not done yet).",
+    },
+    "project_sheet.actions.col.status": {"fr": "Statut", "en": "Status"},
+    "project_sheet.actions.col.status.help": {
+        "fr": "Prévu, en place ou fait (liste ; vide = fait s'il y a une date de réalisation, prévu sinon). « Fait » va avec une date de réalisation.",
+        "en": "Planned, in place or done (list; empty = done when there is a done date, planned otherwise). 'Done' goes with a done date.",
+    },
+    "project_sheet.adoption.sheet_title": {"fr": "Adoption de l'outil", "en": "Tool adoption"},
+    "project_sheet.adoption.sheet_intro": {
+        "fr": "Une ligne par mois : les utilisateurs actifs parmi ceux qui ont une licence, puis le taux de remplissage des champs suivis, une colonne par champ. Pour suivre un autre champ, ajoutez une colonne dont l'en-tête commence par « Taux de remplissage : » suivi du nom du champ. Un taux est une part des fiches : 0,85 ou 85 %. Le mois se saisit comme une date : n'importe quel jour vaut pour son mois.",
+        "en": "One line per month: the active users among those with a licence, then the fill rate of the tracked fields, one column per field. To track another field, add a column whose header starts with 'Fill rate:' followed by the field's name. A rate is a share of the records: 0.85 or 85%. The month is entered as a date: any day stands for its month.",
+    },
+    "project_sheet.adoption.col.month": {"fr": "Mois", "en": "Month"},
+    "project_sheet.adoption.col.month.help": {
+        "fr": "Le mois, saisi comme une date (le 1er ou n'importe quel jour du mois).",
+        "en": "The month, entered as a date (the 1st or any day of the month).",
+    },
+    "project_sheet.adoption.col.active": {"fr": "Utilisateurs actifs", "en": "Active users"},
+    "project_sheet.adoption.col.active.help": {
+        "fr": "Les utilisateurs qui se sont servis de l'outil dans le mois.",
+        "en": "The users who used the tool during the month.",
+    },
+    "project_sheet.adoption.col.licensed": {
+        "fr": "Utilisateurs avec licence",
+        "en": "Licensed users",
+    },
+    "project_sheet.adoption.col.licensed.help": {
+        "fr": "Les utilisateurs qui disposent d'une licence (au moins 1).",
+        "en": "The users who have a licence (at least 1).",
+    },
+    "project_sheet.adoption.col.fill_rate": {
+        "fr": "Taux de remplissage : {field}",
+        "en": "Fill rate: {field}",
+    },
+    "project_sheet.adoption.col.fill_rate.help": {
+        "fr": "La part des fiches où ce champ est rempli ce mois-là (ex. 85 %). L'en-tête nomme le champ après les deux-points.",
+        "en": "The share of the records where this field is filled that month (e.g. 85%). The header names the field after the colon.",
+    },
     # --- batch and files ----------------------------------------------------------------
     # --- the journey and plan charts (crmwb.journey_charts) ----------------------------------
     "jc.perception.satisfaction": {"fr": "Satisfaction", "en": "Satisfaction"},
@@ -2887,7 +3121,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "project.section.summary": {"fr": "Synthèse", "en": "Summary"},
     "project.section.gantt": {"fr": "Le planning", "en": "The schedule"},
     "project.section.phases": {"fr": "Les phases", "en": "The phases"},
-    "project.section.milestones": {"fr": "Les instances de pilotage", "en": "Governance milestones"},
+    "project.section.milestones": {
+        "fr": "Les instances de pilotage",
+        "en": "Governance milestones",
+    },
     "project.section.checklist": {
         "fr": "La check-list de déploiement",
         "en": "The deployment checklist",
@@ -2923,9 +3160,15 @@ LABELS: dict[str, dict[Lang, str]] = {
     "governance.no_finding": {"fr": "Aucun point à revoir.", "en": "Nothing to review."},
     "governance.no_gap": {"fr": "Aucun écart à discuter.", "en": "No gap to discuss."},
     "governance.section.raci": {"fr": "La matrice RACI", "en": "The RACI matrix"},
-    "governance.section.raci_findings": {"fr": "Points à revoir dans le RACI", "en": "RACI points to review"},
+    "governance.section.raci_findings": {
+        "fr": "Points à revoir dans le RACI",
+        "en": "RACI points to review",
+    },
     "governance.section.load": {"fr": "Charge par équipe", "en": "Load per team"},
-    "governance.section.copil": {"fr": "Suivi pour le comité de pilotage", "en": "Steering-committee follow-up"},
+    "governance.section.copil": {
+        "fr": "Suivi pour le comité de pilotage",
+        "en": "Steering-committee follow-up",
+    },
     "governance.section.gaps": {"fr": "Écarts à discuter", "en": "Gaps to discuss"},
     "governance.col.group": {"fr": "Domaine", "en": "Area"},
     "governance.col.task": {"fr": "Tâche", "en": "Task"},
@@ -2959,7 +3202,10 @@ LABELS: dict[str, dict[Lang, str]] = {
         "fr": "En retard de plus de 10 %",
         "en": "Behind by more than 10 %",
     },
-    "governance.chart.kpi_alt": {"fr": "Objectifs et réalisé par mois", "en": "Targets and actuals by month"},
+    "governance.chart.kpi_alt": {
+        "fr": "Objectifs et réalisé par mois",
+        "en": "Targets and actuals by month",
+    },
     "analysis.project_plan": {"fr": "Planning du projet", "en": "Project plan"},
     "analysis.governance": {"fr": "Gouvernance", "en": "Governance"},
     "analysis.journey_mapping": {"fr": "Parcours client", "en": "Customer journey"},

@@ -46,8 +46,10 @@ from crmwb.tco import (
 if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
     from crmwb.dataflow import DataMap
     from crmwb.dataflow_sheets import CustomerFileSettings
+    from crmwb.governance import Raci
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
+    from crmwb.project_sheets import ProjectPlanInputs, ProjectSheets, SteeringInputs
     from crmwb.roi import RoiCase
     from crmwb.roi_sheets import RoiSheet
     from crmwb.vendor_sheets import VendorInputs, VendorSheets
@@ -150,12 +152,20 @@ def choice_prefixes() -> dict[type[StrEnum], str]:
     """Every drop-down list of the workbook, the TCO's, the vendor comparison's
     (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
     (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
-    (:data:`crmwb.dataflow_sheets.DATAFLOW_CHOICES`)."""
+    (:data:`crmwb.dataflow_sheets.DATAFLOW_CHOICES`) and the project's
+    (:data:`crmwb.project_sheets.PROJECT_CHOICES`)."""
     from crmwb.dataflow_sheets import DATAFLOW_CHOICES
     from crmwb.journey_sheets import JOURNEY_CHOICES
+    from crmwb.project_sheets import PROJECT_CHOICES
     from crmwb.vendor_sheets import VENDOR_CHOICES
 
-    return {**CHOICE_PREFIX, **VENDOR_CHOICES, **JOURNEY_CHOICES, **DATAFLOW_CHOICES}
+    return {
+        **CHOICE_PREFIX,
+        **VENDOR_CHOICES,
+        **JOURNEY_CHOICES,
+        **DATAFLOW_CHOICES,
+        **PROJECT_CHOICES,
+    }
 
 
 # Template positions. The reader does not rely on them: it finds labels and headers by text.
@@ -185,6 +195,7 @@ def build_workbook(
     plan: RelationshipPlan | None = None,
     data_map: DataMap | None = None,
     customer_file: CustomerFileSettings | None = None,
+    project: ProjectSheets | None = None,
 ) -> Workbook:
     """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
     ``vendors`` are None, or one filled with them (the example clients are written this way).
@@ -195,11 +206,14 @@ def build_workbook(
     Paths; empty when ``journey`` is None) and the relationship plan's (Programmes, Scenarios,
     Campaigns, Conventions; empty when ``plan`` is None), then the data map's (Systems, Flows,
     Data dictionary, Use-case data; empty when ``data_map`` is None) and the Customer file
-    (its parameters and roles; filled from ``customer_file``). New sheets go after Lists, so the
-    sheets of workbooks made before them keep their places.
+    (its parameters and roles; filled from ``customer_file``), then the project's (Project
+    plan, Checklist, RACI, KPI tracking, Actions, Adoption; the default plan, the 17 steps and
+    the seed RACI when ``project`` is None). New sheets go after Lists, so the sheets of
+    workbooks made before them keep their places.
     """
     from crmwb.dataflow_sheets import write_customer_file_sheet, write_data_map_sheets
     from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
+    from crmwb.project_sheets import write_project_sheets
     from crmwb.roi_sheets import write_roi_sheet
     from crmwb.vendor_sheets import write_vendor_sheets
 
@@ -219,6 +233,7 @@ def build_workbook(
     write_plan_sheets(wb, lang, plan)
     write_data_map_sheets(wb, lang, data_map)
     write_customer_file_sheet(wb, lang, customer_file)
+    write_project_sheets(wb, lang, project)
     wb.active = 0
     return wb
 
@@ -825,6 +840,47 @@ class WorkbookReader:
         from crmwb.dataflow_sheets import read_customer_file_settings
 
         return read_customer_file_settings(self)
+
+    # -- the project plan and the governance (crmwb.project_sheets) --
+
+    def has_project_plan(self) -> bool:
+        """Whether the workbook has a Project plan sheet with a start date and a phase."""
+        from crmwb.project_sheets import has_project_plan
+
+        return has_project_plan(self)
+
+    def read_project_plan(self) -> ProjectPlanInputs:
+        """The Project plan and Checklist sheets. See
+        :func:`crmwb.project_sheets.read_project_plan`."""
+        from crmwb.project_sheets import read_project_plan
+
+        return read_project_plan(self)
+
+    def has_raci(self) -> bool:
+        """Whether the workbook has a RACI sheet with at least one task."""
+        from crmwb.project_sheets import has_raci
+
+        return has_raci(self)
+
+    def read_raci(self) -> Raci:
+        """The RACI sheet as a :class:`~crmwb.governance.Raci`. See
+        :func:`crmwb.project_sheets.read_raci`."""
+        from crmwb.project_sheets import read_raci
+
+        return read_raci(self)
+
+    def has_steering(self) -> bool:
+        """Whether the workbook has KPI tracking, Actions or Adoption rows."""
+        from crmwb.project_sheets import has_steering
+
+        return has_steering(self)
+
+    def read_steering(self) -> SteeringInputs:
+        """The KPI tracking, Actions and Adoption sheets. See
+        :func:`crmwb.project_sheets.read_steering`."""
+        from crmwb.project_sheets import read_steering
+
+        return read_steering(self)
 
 
 def read_workbook(path: Path | str) -> WorkbookReader:

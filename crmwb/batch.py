@@ -97,6 +97,16 @@ def _has_data_audit(reader: WorkbookReader) -> bool:
     return reader.has_data_map() or reader.has_customer_file()
 
 
+def _has_project_plan(reader: WorkbookReader) -> bool:
+    """The Project plan sheet has a start date and at least one phase."""
+    return reader.has_project_plan()
+
+
+def _has_governance(reader: WorkbookReader) -> bool:
+    """The RACI sheet lists tasks (the template's seed RACI counts: it is the starting point)."""
+    return reader.has_raci()
+
+
 ANALYSES: dict[str, Analysis] = {
     "journey_mapping": Analysis(
         "journey_mapping",
@@ -126,6 +136,20 @@ ANALYSES: dict[str, Analysis] = {
         "analysis.roi",
         applies=_has_roi,
         skip_reason="no benefit listed in the ROI sheet",
+    ),
+    "project_plan": Analysis(
+        "project_plan",
+        NOTEBOOKS_DIR / "project_plan.ipynb",
+        "analysis.project_plan",
+        applies=_has_project_plan,
+        skip_reason="no start date or no phase on the Project plan sheet",
+    ),
+    "governance": Analysis(
+        "governance",
+        NOTEBOOKS_DIR / "governance.ipynb",
+        "analysis.governance",
+        applies=_has_governance,
+        skip_reason="no task on the RACI sheet",
     ),
     "vendor_comparison": Analysis(
         "vendor_comparison",

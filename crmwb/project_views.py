@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from crmwb import i18n
 from crmwb.governance import (
@@ -19,6 +19,7 @@ from crmwb.governance import (
     team_load,
 )
 from crmwb.planning import CHECKLIST, Schedule, batch_label, phase_label
+from crmwb.project_sheets import StepProgress, StepStatus
 from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
 
 
@@ -135,18 +136,24 @@ def milestones_table(plan: Schedule, ctx: Context) -> Table:
     )
 
 
-def checklist_table(statuses: Mapping[int, tuple[str, dt.date | None]], ctx: Context) -> Table:
-    """The 17-step deployment checklist (seed 004) with each step's status."""
-    rows = tuple(
-        (
-            step.number,
-            step.title(ctx.lang),
-            phase_label(step.phase, ctx.lang),
-            statuses.get(step.number, ("", None))[0],
-            _date(d, ctx) if (d := statuses.get(step.number, ("", None))[1]) else "",
+def checklist_table(progress: Sequence[StepProgress], ctx: Context) -> Table:
+    """The 17-step deployment checklist (seed 004) with each step's status and date (a step
+    not on the Checklist sheet is to do)."""
+    from crmwb.workbook import choice_label
+
+    by_number = {step.number: step for step in progress}
+    rows = []
+    for step in CHECKLIST:
+        state = by_number.get(step.number, StepProgress(step.number))
+        rows.append(
+            (
+                step.number,
+                step.title(ctx.lang),
+                phase_label(step.phase, ctx.lang),
+                choice_label(state.status, ctx.lang),
+                _date(state.date, ctx) if state.date else "",
+            )
         )
-        for step in CHECKLIST
-    )
     columns = (
         Column("#", "integer"),
         Column(ctx.t("project.col.step")),
@@ -154,7 +161,18 @@ def checklist_table(statuses: Mapping[int, tuple[str, dt.date | None]], ctx: Con
         Column(ctx.t("project.col.status")),
         Column(ctx.t("project.col.date")),
     )
-    return Table(ctx.t("project.sheet.checklist"), columns, rows, ctx)
+    return Table(
+        ctx.t("project.sheet.checklist"),
+        columns,
+        tuple(rows),
+        ctx,
+        strong_rows=frozenset(
+            i
+            for i, step in enumerate(CHECKLIST)
+            if by_number.get(step.number) is not None
+            and by_number[step.number].status is StepStatus.IN_PROGRESS
+        ),
+    )
 
 
 # --- governance --------------------------------------------------------------------------------
@@ -191,9 +209,7 @@ def raci_findings(raci: Raci, ctx: Context) -> Bullets:
 
 def load_table(raci: Raci, ctx: Context) -> Table:
     loads, shares = team_load(raci), load_share(raci)
-    rows = tuple(
-        (team, *(loads[team][role] for role in Role), shares[team]) for team in raci.teams
-    )
+    rows = tuple((team, *(loads[team][role] for role in Role), shares[team]) for team in raci.teams)
     columns = (
         Column(ctx.t("governance.col.team")),
         *(Column(role.value, "integer") for role in Role),

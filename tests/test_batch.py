@@ -74,13 +74,22 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     assert first.returncode == 0, first.stdout + first.stderr
     deliverables = {
         # the seed example has no vendor in its workbook: its vendor comparison is skipped
-        "seed-example": ["journey_mapping", "relationship_plan", "tco", "roi"],
+        "seed-example": [
+            "journey_mapping",
+            "relationship_plan",
+            "tco",
+            "roi",
+            "project_plan",
+            "governance",
+        ],
         "northwind-retail": [
             "journey_mapping",
             "relationship_plan",
             "tco",
             "data_flow_audit",
             "roi",
+            "project_plan",
+            "governance",
             "vendor_comparison",
         ],
     }

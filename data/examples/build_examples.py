@@ -43,6 +43,8 @@ the week of 6 December the trade segment over its 1 a week.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -61,6 +63,7 @@ from crmwb.dataflow import (
     UseCaseNeed,
 )
 from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.governance import Action, Adoption, KpiTrack
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -84,6 +87,7 @@ from crmwb.plan import (
     Scenario,
     Sender,
 )
+from crmwb.planning import DEFAULT_PLAN, add_months
 from crmwb.pricing import (
     ContactPricing,
     Edition,
@@ -100,6 +104,7 @@ from crmwb.pricing import (
     Volume,
     Volumes,
 )
+from crmwb.project_sheets import ProjectSheets, StepProgress, StepStatus
 from crmwb.roi import (
     AdminTasksAutomated,
     HigherAverageBasket,
@@ -2659,6 +2664,87 @@ CUSTOMER_FILES: dict[str, CustomerFileSettings] = {"northwind-retail": NORTHWIND
 CUSTOMER_ROWS, CUSTOMER_SEED = 4_000, 2026
 
 
+# --- the project plan and governance (DOMAIN.md §6) ----------------------------------------
+
+
+def _monthly(first: dt.date, values: Sequence[float]) -> dict[dt.date, float]:
+    """Values for consecutive months from ``first`` (a month's first day)."""
+    return {add_months(first, i): v for i, v in enumerate(values)}
+
+
+_JUN = dt.date(2026, 6, 1)
+NORTHWIND_PROJECT = ProjectSheets(
+    phases=tuple(
+        replace(phase, owner=owner)
+        for phase, owner in zip(
+            DEFAULT_PLAN,
+            ("CRM team", "CRM team", "Data team", "CRM team", "Marketing", "Marketing"),
+            strict=True,
+        )
+    ),
+    start=dt.date(2026, 6, 1),
+    as_of=dt.date(2026, 11, 23),
+    kpis=(
+        KpiTrack(
+            "Welcome",
+            "First-purchase rate at 60 days",
+            "business",
+            "%",
+            targets=_monthly(dt.date(2026, 9, 1), (8, 10, 12, 14)),
+            actuals=_monthly(dt.date(2026, 9, 1), (7.5, 9.8, 9.1)),
+        ),
+        KpiTrack(
+            "Reactivation of inactive clients",
+            "Number of reactivated clients",
+            "business",
+            "clients",
+            targets=_monthly(dt.date(2026, 9, 1), (150, 200, 250, 300)),
+            actuals=_monthly(dt.date(2026, 9, 1), (160, 190, 170)),
+        ),
+        KpiTrack(
+            "Abandoned basket",
+            "Scenarios deployed",
+            "operational",
+            "scenarios",
+            targets=_monthly(dt.date(2026, 9, 1), (1, 2, 3, 4)),
+            actuals=_monthly(dt.date(2026, 9, 1), (1, 2, 2)),
+        ),
+    ),
+    actions=(
+        Action("Welcome series live", "Welcome", dt.date(2026, 9, 1), dt.date(2026, 9, 8)),
+        Action(
+            "Reactivation e-mails live",
+            "Reactivation of inactive clients",
+            dt.date(2026, 9, 15),
+            dt.date(2026, 9, 14),
+        ),
+        Action("Abandoned-basket reminder live", "Abandoned basket", dt.date(2026, 11, 2)),
+        Action("Club points in the e-mails", "Loyalty club", dt.date(2026, 12, 1)),
+    ),
+    adoptions=(
+        Adoption(dt.date(2026, 9, 1), 28, 40, {"E-mail": 0.93, "Phone": 0.71}),
+        Adoption(dt.date(2026, 10, 1), 33, 40, {"E-mail": 0.94, "Phone": 0.74}),
+        Adoption(dt.date(2026, 11, 1), 31, 40, {"E-mail": 0.95, "Phone": 0.76}),
+    ),
+    checklist=(
+        *(StepProgress(n, StepStatus.DONE) for n in range(1, 10)),
+        StepProgress(10, StepStatus.IN_PROGRESS),
+    ),
+)
+"""Northwind's project: the seeds' plan from 1 June 2026 (owners added), followed on
+23 November 2026: three KPIs of the plan (one behind in November), four actions (one late),
+the adoption of the CRM by its 40 users, the checklist's first nine steps done."""
+
+SEED_PROJECT = ProjectSheets(start=dt.date(2026, 9, 1), as_of=dt.date(2026, 11, 23))
+"""The seed example: the seeds' default plan and RACI as the template gives them, from
+1 September 2026; no follow-up yet."""
+
+PROJECTS: dict[str, ProjectSheets] = {
+    "seed-example": SEED_PROJECT,
+    "northwind-retail": NORTHWIND_PROJECT,
+}
+
+
 def example_workbook(slug: str) -> Workbook:
     """The workbook of the example client ``slug``, every sheet filled from this file."""
     about, tco = {"seed-example": SEED, "northwind-retail": NORTHWIND}[slug]
@@ -2672,6 +2758,7 @@ def example_workbook(slug: str) -> Workbook:
         plan=PLANS.get(slug),
         data_map=DATA_MAPS.get(slug),
         customer_file=CUSTOMER_FILES.get(slug),
+        project=PROJECTS.get(slug),
     )
 
 

@@ -386,6 +386,23 @@ class _Reader(_SheetReader):
             for cells in self.r._rows(ws, index, header_row)
         ]
 
+    def programme_names(self) -> _Names:
+        """The Programmes sheet's names, as typed: a programme named elsewhere (a use case, a
+        KPI, an action) is matched to their spelling, not checked against them."""
+        ws = self.sheet(PROGRAMMES)
+        if ws is None:
+            return _Names()
+        try:
+            index, header_row = self.r._table(ws, PROGRAMMES.columns)
+        except WorkbookError:
+            return _Names()
+        key = PROGRAMMES.columns[0].key
+        return _Names(
+            str(cells[key].value).strip()
+            for cells in self.r._rows(ws, index, header_row)
+            if not _blank(cells[key].value)
+        )
+
 
 def _close_choice(text: str, enum: type[StrEnum], lang: Lang) -> str | None:
     """The drop-down value closest to ``text`` (in either language), in the workbook's."""
@@ -507,23 +524,6 @@ class _DataMapReader(_Reader):
                 )
             )
         return tuple(needs)
-
-    def programme_names(self) -> _Names:
-        """The Programmes sheet's names, as typed: a use case's programme is matched to their
-        spelling, not checked against them."""
-        ws = self.sheet(PROGRAMMES)
-        if ws is None:
-            return _Names()
-        try:
-            index, header_row = self.r._table(ws, PROGRAMMES.columns)
-        except WorkbookError:
-            return _Names()
-        key = PROGRAMMES.columns[0].key
-        return _Names(
-            str(cells[key].value).strip()
-            for cells in self.r._rows(ws, index, header_row)
-            if not _blank(cells[key].value)
-        )
 
 
 class _CustomerFileReader(_Reader):

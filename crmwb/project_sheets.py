@@ -78,7 +78,6 @@ from crmwb.journey_sheets import (
     HEADER_ROW,
     HELP_ROW,
     PROGRAMME_NAMES,
-    PROGRAMMES,
     _has_rows,
     _Lookup,
     _Names,
@@ -552,22 +551,6 @@ class _ProjectReader(_Reader):
         if ws is None:
             return None, []
         return ws, self.table(ws, columns if columns is not None else table.columns)
-
-    def programme_names(self) -> _Names:
-        """The Programmes sheet's names, as typed (a programme is matched to their spelling)."""
-        ws = self.sheet(PROGRAMMES)
-        if ws is None:
-            return _Names()
-        try:
-            index, header_row = self.r._table(ws, PROGRAMMES.columns)
-        except WorkbookError:
-            return _Names()
-        key = PROGRAMMES.columns[0].key
-        return _Names(
-            str(cells[key].value).strip()
-            for cells in self.r._rows(ws, index, header_row)
-            if not _blank(cells[key].value)
-        )
 
 
 class _PlanReader(_ProjectReader):

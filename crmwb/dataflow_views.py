@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from crmwb import i18n
+from crmwb import i18n, views
 from crmwb.dataflow import (
     CoverageMatrix,
     DataFinding,
@@ -114,17 +114,12 @@ def findings_list(findings: Sequence[DataFinding], ctx: Context, *, severity: st
 
 
 def findings_table(findings: Sequence[DataFinding], ctx: Context) -> Table:
-    rows = tuple(
-        (ctx.t(f"plan.severity.{f.severity}"), f.rule, f.subject, finding_text(f, ctx.lang))
-        for f in findings
+    """The findings for Excel: severity, rule, subject, message."""
+    return views.findings_table(
+        ctx.t("audit.sheet.findings"),
+        [(f.severity, f.rule, f.subject, finding_text(f, ctx.lang)) for f in findings],
+        ctx,
     )
-    columns = (
-        Column(ctx.t("plan.col.severity")),
-        Column(ctx.t("plan.col.rule")),
-        Column(ctx.t("plan.col.subject")),
-        Column(ctx.t("plan.col.finding")),
-    )
-    return Table(ctx.t("audit.sheet.findings"), columns, rows, ctx)
 
 
 def coverage_table(matrix: CoverageMatrix, ctx: Context) -> Table:

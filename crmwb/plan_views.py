@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from crmwb import i18n
+from crmwb import i18n, views
 from crmwb.journey import ALL_SEGMENTS, MomentOfTruth
 from crmwb.plan import (
     Family,
@@ -163,17 +163,11 @@ def findings_list(findings: Sequence[PlanFinding], ctx: Context) -> Bullets:
 
 def findings_table(findings: Sequence[PlanFinding], ctx: Context) -> Table:
     """The findings for Excel: severity, rule, subject, message."""
-    rows = tuple(
-        (ctx.t(f"plan.severity.{f.severity}"), f.rule, f.subject, finding_text(f, ctx.lang))
-        for f in findings
+    return views.findings_table(
+        ctx.t("plan.sheet.findings"),
+        [(f.severity, f.rule, f.subject, finding_text(f, ctx.lang)) for f in findings],
+        ctx,
     )
-    columns = (
-        Column(ctx.t("plan.col.severity")),
-        Column(ctx.t("plan.col.rule")),
-        Column(ctx.t("plan.col.subject")),
-        Column(ctx.t("plan.col.finding")),
-    )
-    return Table(ctx.t("plan.sheet.findings"), columns, rows, ctx)
 
 
 def programmes_table(

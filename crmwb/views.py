@@ -248,6 +248,22 @@ class ReportHeader:
         )
 
 
+def findings_table(name: str, findings: Sequence[tuple[str, str, str, str]], ctx: Context) -> Table:
+    """Findings for Excel, one a row: (severity key, rule, subject, message); the severity is
+    shown in the client's language."""
+    rows = tuple(
+        (ctx.t(f"plan.severity.{sev}"), rule, subject, text)
+        for sev, rule, subject, text in findings
+    )
+    columns = (
+        Column(ctx.t("plan.col.severity")),
+        Column(ctx.t("plan.col.rule")),
+        Column(ctx.t("plan.col.subject")),
+        Column(ctx.t("plan.col.finding")),
+    )
+    return Table(name, columns, rows, ctx)
+
+
 def section(title: str, *parts: Part, keep_together: bool = False) -> Section:
     return Section(title, tuple(parts), keep_together)
 

@@ -21,7 +21,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from crmwb.errors import InputError
-from crmwb.i18n import Lang, number, t
+from crmwb.i18n import Lang, number, quoted, t
 from crmwb.journey import Journey, journey_order, missing_collection_points
 from crmwb.plan import LabelKey, Severity
 
@@ -318,8 +318,7 @@ def _render(value: object, lang: Lang) -> str:
         return str(value)
     if isinstance(value, int):
         return number(value, lang)
-    text = str(value)
-    return f"« {text} »" if lang == "fr" else f"'{text}'"
+    return quoted(str(value), lang)
 
 
 def _objects(objects: tuple[str, ...]) -> object:

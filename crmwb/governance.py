@@ -34,10 +34,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-from babel.dates import format_date
-
 from crmwb.errors import InputError
-from crmwb.i18n import Lang, number, percent, t
+from crmwb.i18n import Lang, date_pattern, number, percent, t, tn
 from crmwb.i18n import date as long_date
 from crmwb.plan import LabelKey
 
@@ -102,6 +100,10 @@ RaciFinding: TypeAlias = GovernanceFinding
 """A finding of :func:`check_raci` (same shape as the steering committee's)."""
 
 
+PLURAL_COUNTS = {"action_late": "days"}
+"""The value whose count chooses the plural form of a finding's message, by rule."""
+
+
 def finding_text(finding: GovernanceFinding, lang: Lang) -> str:
     """The finding's message in ``lang``: label ``governance.finding.<rule>`` with the subject
     and values written for a reader (labels, percentages, months, dates, numbers).
@@ -110,7 +112,12 @@ def finding_text(finding: GovernanceFinding, lang: Lang) -> str:
     "Task 'Brief' (G) has no responsible team (R): no team is in charge of doing it."
     """
     values = {name: _render(value, lang) for name, value in finding.values.items()}
-    return t(finding.key, lang, subject=_render(finding.subject, lang), **values)
+    subject = _render(finding.subject, lang)
+    if finding.rule in PLURAL_COUNTS:
+        count = finding.values[PLURAL_COUNTS[finding.rule]]
+        assert isinstance(count, int)
+        return tn(finding.key, count, lang, subject=subject, **values)
+    return t(finding.key, lang, subject=subject, **values)
 
 
 def _render(value: object, lang: Lang) -> str:
@@ -119,10 +126,10 @@ def _render(value: object, lang: Lang) -> str:
     if isinstance(value, Share):
         return percent(value, lang)
     if isinstance(value, Month):
-        return str(format_date(value, format="LLLL y", locale=_BABEL_LOCALES[lang]))
+        return date_pattern(value, "LLLL y", lang)
     if isinstance(value, Quantity):
         amount = _render(value.value, lang)
-        return f"{amount} {value.unit}" if value.unit else amount
+        return f"{amount}\u00a0{value.unit}" if value.unit else amount
     if isinstance(value, tuple):
         return ", ".join(_render(item, lang) for item in value)
     if isinstance(value, bool):
@@ -135,9 +142,6 @@ def _render(value: object, lang: Lang) -> str:
     if isinstance(value, dt.date):
         return long_date(value, lang)
     return str(value)
-
-
-_BABEL_LOCALES: dict[str, str] = {"fr": "fr_FR", "en": "en_GB"}
 
 
 # --- RACI --------------------------------------------------------------------------------

@@ -103,7 +103,7 @@ def summary(
     paragraphs = []
     warnings = [f for f in findings if f.severity == "warning"]
     paragraphs.append(
-        ctx.t("plan.summary.findings", count=len(warnings))
+        ctx.tn("plan.summary.findings", len(warnings), count=len(warnings))
         if warnings
         else ctx.t("plan.summary.no_finding")
     )

@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from crmwb.errors import InputError
-from crmwb.i18n import LABELS, Lang, t
+from crmwb.i18n import Lang, has_message, t
 
 DAYS_PER_WEEK = 7
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375
@@ -303,7 +303,7 @@ def phase_label(name: str, lang: Lang) -> str:
     """The phase's name for a reader: the label ``planning.phase.<name>`` when there is one
     (the default plan's phases), else the name as given."""
     key = f"planning.phase.{name}"
-    return t(key, lang) if key in LABELS else name
+    return t(key, lang) if has_message(key) else name
 
 
 def batch_label(batch: str, lang: Lang) -> str:

@@ -885,7 +885,7 @@ class _SteeringReader(_ProjectReader):
 _FILL_RATE_HEADER = re.compile(
     "^(?:"
     + "|".join(
-        re.escape(label.split("{field}")[0].rstrip(" :")).replace(r"\ ", r"\s+")
+        re.escape(label.split("{field}")[0].rstrip(" :\u00a0\u202f")).replace(r"\ ", r"\s+")
         for label in i18n.all_labels(FILL_RATE.key)
     )
     + r")\s*:\s*(.*)$",

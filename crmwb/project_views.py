@@ -44,12 +44,16 @@ def plan_key_figures(plan: Schedule, ctx: Context, as_of: dt.date | None = None)
                 "project.figure.months",
                 months=i18n.number(plan.duration_months, ctx.lang, decimals=1),
             ),
-            ctx.t("project.figure.phases", count=len(plan.phases)),
+            ctx.tn("project.figure.phases", len(plan.phases), count=len(plan.phases)),
         ),
         KeyFigure(
             ctx.t("project.figure.copil"),
             i18n.number(len(plan.steering_committees), ctx.lang),
-            ctx.t("project.figure.points", count=len(plan.operational_points)),
+            ctx.tn(
+                "project.figure.points",
+                len(plan.operational_points),
+                count=len(plan.operational_points),
+            ),
         ),
     ]
     if as_of is not None and plan.start <= as_of < plan.end:

@@ -65,13 +65,13 @@ def summary(audit: CustomerAudit, ctx: Context) -> Text:
         )
     ]
     if audit.probable is not None:
+        excess = audit.probable.records_in_clusters - audit.probable.clusters
         paragraphs.append(
-            ctx.t(
+            ctx.tn(
                 "quality.summary.duplicates",
+                excess,
                 rate=ctx.percent(audit.probable.duplicate_rate, decimals=1),
-                excess=i18n.number(
-                    audit.probable.records_in_clusters - audit.probable.clusters, ctx.lang
-                ),
+                excess=i18n.number(excess, ctx.lang),
             )
         )
     worst = [f for f in p.fields if f.validity is not None and f.validity < 0.95]

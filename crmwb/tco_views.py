@@ -80,8 +80,9 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
             )
         if cheapest.cost_per_user_per_month is not None and dearest.cost_per_user_per_month:
             sentences.append(
-                ctx.t(
+                ctx.tn(
                     "tco.conclusion.per_user",
+                    s.users,
                     users=s.users,
                     cheapest=cheapest.option,
                     dearest=dearest.option,

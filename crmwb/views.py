@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from crmwb import i18n
-from crmwb.i18n import Lang, t
+from crmwb.i18n import Lang, t, tn
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -50,6 +50,9 @@ class Context:
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
+
+    def tn(self, key: str, n: int, **values: object) -> str:
+        return tn(key, n, self.lang, **values)
 
     def money(self, amount: float, *, cents: bool = False) -> str:
         return i18n.money(amount, self.currency, self.lang, cents=cents)

@@ -346,7 +346,7 @@ def test_the_small_calendar_flags_week_two_only_and_shows_values_and_caps() -> N
     fig = jc.pressure_calendar(small_calendar(), Context("Client", "fr"))
     assert flagged(fig) == {(1, 0)}  # 3 > 2; week 3 is at the cap, not over it
     texts = [a.get_text() for a in fig.axes[0].texts]
-    assert "plafond : 2/sem." in texts and "sans plafond" in texts
+    assert "plafond\u00a0: 2/sem." in texts and "sans plafond" in texts
     assert {"1,5", "3,0", "4,0", "1,3"} <= set(texts)  # one decimal each, French commas
     months = jc.pressure_calendar(small_calendar(), Context("Client", "en"), "month")
     assert flagged(months) == {(0, 0)}  # 6.5 > 6

@@ -70,8 +70,9 @@ def test_summary_names_the_first_moment_and_client_text_is_escaped():
         j, moments, importance_performance(j), path_metrics(j), coverage_gaps(j), ctx
     )
     html = text._repr_html_()
-    assert "<strong>3 moments de vérité</strong>" in html
-    assert "T04 « Slot changed »" in html
+    moments = "Moments de vérité (les points de contact les plus importants)"
+    assert moments + "\u00a0: <strong>3</strong>" in html
+    assert "T04 «\u202fSlot changed\u202f»" in html
     grid_html = journey_views.touchpoints_table(j, ctx, {"T04"})._repr_html_()
     assert "Search &lt;b&gt;results&lt;/b&gt;" in grid_html and "<b>results" not in grid_html
 

@@ -36,7 +36,7 @@ def test_the_pack_summarises_what_ran_and_lists_what_did_not(tmp_path):
     assert 'href="tco.pdf"' not in page
     # the analyses that did not run are named, with why
     assert "Retour sur investissement</strong> — en échec (ROI!B5: a number)" in page
-    assert "Comparaison des éditeurs</strong> — non réalisée, faute de données" in page
+    assert "Comparaison des éditeurs</strong> — analyse non réalisée, faute de données" in page
     assert 'href="#roi"' not in page  # not in the contents
 
 

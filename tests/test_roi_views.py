@@ -69,7 +69,7 @@ def test_summary_states_npv_payback_and_the_top_driver_in_french():
     )
     # NPV 15 672 (roi.py's docstring), payback 20 months
     assert "valeur actuelle nette de **15 672 €**" in text
-    assert "remboursé au bout de 20,0 mois" in text
+    assert "Le délai de récupération est de 20,0 mois" in text
     assert "« minutes a day »" in text
 
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 from crmwb.customer_audit import CLUSTERS_FILE
 from crmwb.paths import EXAMPLES_DIR
 
-BROKEN_CELL = "TCO!F12"  # unit price of the seed example's first cost line
+BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
 
 
 def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -44,7 +44,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """Run 1: two good clients. Then one client's workbook is broken. Run 2: both again."""
     root = tmp_path_factory.mktemp("batch")
     clients, reports = root / "clients", root / "reports"
-    for slug in ("seed-example", "northwind-retail"):
+    for slug in ("literie-lenoir", "northwind-retail"):
         shutil.copytree(EXAMPLES_DIR / slug, clients / slug)
     common = (
         "--clients-dir",
@@ -57,8 +57,8 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
         str(reports),
     )
     first = crmwb(*common, cwd=root)
-    first_latest = (reports / "seed-example" / "latest").resolve()
-    break_unit_price(clients / "seed-example" / "workbook.xlsx")
+    first_latest = (reports / "literie-lenoir" / "latest").resolve()
+    break_unit_price(clients / "literie-lenoir" / "workbook.xlsx")
     second = crmwb(*common, cwd=root)
     return {
         "root": root,
@@ -73,14 +73,15 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     first = scenario["first"]
     assert first.returncode == 0, first.stdout + first.stderr
     deliverables = {
-        # the seed example has no vendor in its workbook: its vendor comparison is skipped
-        "seed-example": [
+        # the French example has no system and no customer file: its data audit is skipped
+        "literie-lenoir": [
             "journey_mapping",
             "relationship_plan",
             "tco",
             "roi",
             "project_plan",
             "governance",
+            "vendor_comparison",
         ],
         "northwind-retail": [
             "journey_mapping",
@@ -106,17 +107,19 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         for analysis in analyses:
             assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")
     manifest = json.loads(
-        (scenario["reports"] / "seed-example" / "latest" / "manifest.json").read_text(
+        (scenario["reports"] / "literie-lenoir" / "latest" / "manifest.json").read_text(
             encoding="utf-8"
         )
     )
-    assert manifest["analyses"]["vendor_comparison"]["status"] == "skipped"
+    assert manifest["analyses"]["vendor_comparison"]["status"] == "ok"
+    assert manifest["analyses"]["data_flow_audit"]["status"] == "skipped"
     assert manifest["pack"]["status"] == "ok"
     assert "skipped" in first.stdout
-    # the pack of the seed example summarises what ran and says the vendor comparison did not
-    index = (scenario["reports"] / "seed-example" / "latest" / "index.html").read_text("utf-8")
+    # the pack of the French example summarises what ran and says the data audit did not
+    index = (scenario["reports"] / "literie-lenoir" / "latest" / "index.html").read_text("utf-8")
     assert "Coût total de possession" in index and "13\u202f200\u00a0€" in index
-    assert "Comparaison des éditeurs</strong> — non réalisée" in index
+    assert '<section class="section pack-entry" id="vendor_comparison">' in index
+    assert "Audit des données</strong> — non réalis" in index
     assert "the pack: " in first.stdout and "index.html" in first.stdout
 
 
@@ -136,7 +139,7 @@ def test_no_deliverable_shows_a_customer_s_email_or_phone(scenario):
     assert len(secrets) > 7000 and found == set()
 
 
-def test_the_seed_example_deliverables_show_the_domain_numbers(scenario):
+def test_the_french_example_deliverables_show_the_domain_numbers(scenario):
     # DOMAIN.md §4: 3 000 + 6 000 + 7 x 600 = 13 200; 2 000 + 7 x 4 x 60 x 12 = 22 160.
     html = (scenario["first_latest"] / "tco.html").read_text(encoding="utf-8")
     plain = html.replace("\u202f", " ").replace("\u00a0", " ")
@@ -151,7 +154,7 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
     assert second.returncode == 1
     # The summary names the client, the analysis and the broken cell.
     line = next(
-        x for x in second.stdout.splitlines() if x.startswith("seed-example") and " tco " in x
+        x for x in second.stdout.splitlines() if x.startswith("literie-lenoir") and " tco " in x
     )
     assert "tco" in line and "FAILED" in line and BROKEN_CELL in line
     assert "'trois mille'" in line
@@ -162,7 +165,7 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
 
 
 def test_a_failed_run_never_replaces_the_last_good_one(scenario):
-    seed = scenario["reports"] / "seed-example"
+    seed = scenario["reports"] / "literie-lenoir"
     assert (seed / "latest").resolve() == scenario["first_latest"]
     failed = [p for p in seed.iterdir() if p.name.endswith("-failed")]
     assert len(failed) == 1
@@ -197,7 +200,7 @@ def test_the_manifest_records_inputs_parameters_versions_and_timings(scenario):
     assert (
         manifest["inputs"]["workbook.xlsx"]
         == hashlib.sha256(
-            (EXAMPLES_DIR / "seed-example" / "workbook.xlsx").read_bytes()
+            (EXAMPLES_DIR / "literie-lenoir" / "workbook.xlsx").read_bytes()
         ).hexdigest()
     )
 
@@ -221,7 +224,7 @@ def test_runtime_files_stay_out_of_the_home_folder(scenario):
 )
 def test_usage_errors_exit_with_2(tmp_path, args, message):
     (tmp_path / "clients").mkdir()
-    shutil.copytree(EXAMPLES_DIR / "seed-example", tmp_path / "clients" / "seed-example")
+    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", tmp_path / "clients" / "literie-lenoir")
     done = crmwb("--clients-dir", str(tmp_path / "clients"), *args, cwd=tmp_path)
     assert done.returncode == 2, done.stdout + done.stderr
     assert message in done.stderr

@@ -171,10 +171,10 @@ def test_client_dirs_of_a_missing_folder_is_empty(tmp_path):
 def test_install_examples_copies_only_absent_clients(tmp_path):
     copied = install_examples(clients_dir=tmp_path)
     assert sorted((p.name, a) for p, a in copied) == [
+        ("literie-lenoir", "copied"),
         ("northwind-retail", "copied"),
-        ("seed-example", "copied"),
     ]
-    assert load_client(tmp_path / "seed-example").about.language == "fr"
+    assert load_client(tmp_path / "literie-lenoir").about.language == "fr"
     # a second run copies nothing and keeps what is there
     assert install_examples(clients_dir=tmp_path) == []
 
@@ -182,7 +182,7 @@ def test_install_examples_copies_only_absent_clients(tmp_path):
 def test_install_examples_refreshes_untouched_copies_only(tmp_path):
     examples, clients = tmp_path / "examples", tmp_path / "clients"
     for slug in ("kept", "fresh"):
-        shutil.copytree(EXAMPLES_DIR / "seed-example", examples / slug)
+        shutil.copytree(EXAMPLES_DIR / "literie-lenoir", examples / slug)
     install_examples(clients, examples)
     edited = clients / "kept" / "workbook.xlsx"
     edited.write_bytes(edited.read_bytes() + b" ")  # the consultant changed it

@@ -32,7 +32,7 @@ def test_tco_notebook_runs_on_the_seed_example(tmp_path, monkeypatch, lang):
         str(ANALYSES["tco"].notebook),
         str(tmp_path / "tco.ipynb"),
         parameters={
-            "client_dir": str(EXAMPLES_DIR / "seed-example"),
+            "client_dir": str(EXAMPLES_DIR / "literie-lenoir"),
             "lang": lang,
             "horizon_years": 6,
             "output_dir": str(tmp_path),

@@ -170,7 +170,7 @@ def _load_build_examples():  # type: ignore[no-untyped-def]
     return module
 
 
-@pytest.mark.parametrize("slug", ["seed-example", "northwind-retail"])
+@pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
 def test_examples_read_and_give_a_finite_npv(slug):
     reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
     assert reader.has_roi()

@@ -349,8 +349,11 @@ def test_northwind_vendor_comparison_reads():
     assert len(comparison.ranked_vendors) == 5
 
 
-def test_seed_example_has_empty_vendor_sheets():
-    reader = read_workbook(EXAMPLES / "seed-example" / "workbook.xlsx")
+def test_empty_vendor_sheets_name_the_french_sheet(tmp_path):
+    path = tmp_path / "workbook.xlsx"
+    about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
+    save_workbook(build_workbook("fr", about, TCO), path)  # no vendors: the blank sheets
+    reader = read_workbook(path)
     assert reader.has_vendor_comparison()
     with pytest.raises(WorkbookError) as info:
         reader.read_vendor_comparison()

@@ -351,18 +351,18 @@ def test_errors_in_a_french_workbook_name_the_french_sheet(tmp_path):
 
 def test_example_workbooks_exist():
     names = sorted(p.parent.name for p in EXAMPLES.glob("*/workbook.xlsx"))
-    assert names == ["northwind-retail", "seed-example"]
+    assert names == ["literie-lenoir", "northwind-retail"]
 
 
-@pytest.mark.parametrize("slug", ["northwind-retail", "seed-example"])
+@pytest.mark.parametrize("slug", ["northwind-retail", "literie-lenoir"])
 def test_example_workbooks_load(slug):
     reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
     assert reader.read_about().client_name
     assert reader.read_tco().lines
 
 
-def test_seed_example_round_trip():
-    reader = read_workbook(EXAMPLES / "seed-example" / "workbook.xlsx")
+def test_literie_lenoir_round_trip():
+    reader = read_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx")
     assert reader.read_about().language == "fr"
     inputs = reader.read_tco()
     assert inputs.settings == TcoSettings(horizon_years=7, discount_rate=0.0, users=4)
@@ -397,7 +397,7 @@ def _load_build_examples():
     return module
 
 
-@pytest.mark.parametrize("slug", ["seed-example", "northwind-retail"])
+@pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
 def test_example_workbooks_are_up_to_date(tmp_path, slug):
     """The committed example workbooks are what build_examples.py makes of them, every sheet."""
     fresh = tmp_path / "workbook.xlsx"

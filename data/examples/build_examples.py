@@ -3,10 +3,16 @@
 The workbooks are the source of truth (a consultant edits them in Excel); this script records
 how they were made and rebuilds them when the workbook layout changes.
 
-* ``seed-example``: the worked example of DOMAIN.md §4 (seed 004), on one 7-year horizon:
-  licence 3 000 EUR for 4 users + 20 % maintenance a year + 6 000 EUR of year-1 services,
-  training and hardware, against SaaS at 60 EUR per user per month + 2 000 EUR of services.
-  Expected: 13 200 EUR (licence) and 22 160 EUR (SaaS), break-even during year 4.
+* ``literie-lenoir``: Literie Lenoir, a fictitious bedding retailer with 4 CRM users, in French
+  (consultant Camille Roussel), built on the worked example of DOMAIN.md §4 (seed 004), on one
+  7-year horizon: licence 3 000 EUR for 4 users + 20 % maintenance a year + 6 000 EUR of year-1
+  services, training and hardware, against SaaS at 60 EUR per user per month + 2 000 EUR of
+  services. Expected: 13 200 EUR (licence) and 22 160 EUR (SaaS), break-even during year 4.
+  Its vendor comparison (DOMAIN.md §3): the four CRMs seed 004 prices (2015 prices per month,
+  excl. VAT: Sage CRM by subscription and Sage CRM bought outright as two vendors, Simple CRM,
+  Sellsy, GRC Contact), the guide's five criteria weighted directly by the consultant, one
+  evaluator, 6 use cases of the relationship plan; the 7-year TCO criterion is computed from
+  the Pricing sheet (4 users, no growth). See ``LENOIR_PRICING`` for how each price is read.
 * ``northwind-retail``: a mid-size retailer (40 users, 180 000 contacts), in English, on-premise
   licence against SaaS over 5 years at 8 %, with the costs the seeds say are often forgotten
   (AMOA, migration, custom development at 850 EUR a day, internal staff, refresher training).
@@ -23,7 +29,7 @@ how they were made and rebuilds them when the workbook layout changes.
   manager: cheap contact tiers, messages, and a minimum commitment topped up every year.
 
 ``JOURNEYS`` and ``PLANS`` hold each example's customer journey and relationship-marketing plan
-(DOMAIN.md §1-2). ``seed-example`` (in French, after seed 001): a bedding retailer's 7 stages x 6
+(DOMAIN.md §1-2). ``literie-lenoir`` (in French, after seed 001): a bedding retailer's 7 stages x 6
 channels, 2 segments, 16 touchpoints, the guide's 40+ buyer (search engine, web site on a desktop
 computer, phone call to the service centre, purchase in store) and a young couple buying online;
 7 programmes taken from seeds 000 and 001 (welcome, reactivation with "number of reactivated
@@ -134,8 +140,8 @@ from crmwb.workbook import About, TcoInputs, build_workbook, save_workbook
 HERE = Path(__file__).resolve().parent
 C, F, B = Category, Frequency, Basis
 
-SEED = (
-    About("Exemple du guide (seed 004)", "fr", "EUR", "Équipe crmwb", dt.date(2026, 11, 23)),
+LENOIR = (
+    About("Literie Lenoir", "fr", "EUR", "Camille Roussel", dt.date(2026, 11, 23)),
     TcoInputs(
         TcoSettings(horizon_years=7, discount_rate=0.0, users=4),
         (
@@ -639,10 +645,196 @@ NORTHWIND_VENDORS = VendorSheets(
     volumes=NORTHWIND_VOLUMES,
 )
 
-VENDORS = {"northwind-retail": NORTHWIND_VENDORS}
-"""The examples' vendor comparisons (the seed example has none: its vendor sheets are empty)."""
+# --- Literie Lenoir's vendor comparison (DOMAIN.md §3) ---------------------------------------
+#
+# The four CRMs seed 004 prices for SMEs, at its 2015 prices per month excluding VAT, costed on
+# the TCO sheet's horizon (7 years, no discount, no escalation) for its 4 users. The guide gives
+# vendor prices only: no installation, training or hardware is added to any vendor (the TCO
+# sheet's licence and SaaS options carry those), so each TCO below is the price list alone.
+#
+# * Sage CRM, "à partir de 30 € (prospection et fidélisation) et 55 € (gestion d'un SAV) / mois,
+#   ou en achat direct 3 900 € HT": read per user per month (Sage CRM's subscription is sold per
+#   user), and the purchase as one licence for the client's 4 users. The Pricing sheet cannot
+#   offer two ways to pay (nor two editions picked by features: its editions are a ladder by
+#   number of users, the first one quoted), so Sage is two vendors: the subscription, quoted
+#   in the 30 € edition (the relationship plan is prospecting and loyalty; it has no service
+#   desk, which the 55 € edition is for), and the outright purchase, with a maintenance of 20 %
+#   a year, the TCO sheet's rate (the guide gives none for Sage; a licence bought without
+#   maintenance for 7 years would not be a fair comparison).
+#   Subscription: 30 x 4 users x 12 months x 7 years = 10 080.
+#   Purchase: 3 900 + 7 years x 20 % x 3 900 (780) = 3 900 + 5 460 = 9 360.
+# * Simple CRM, "à partir de 7,50 € / utilisateurs / mois": 7.50 x 4 x 12 x 7 = 2 520.
+# * Sellsy, "l'administrateur 35 € / mois, puis 5 ou 10 € / mois par utilisateurs
+#   supplémentaires": the sheet has no fee that includes users (nor a flat price on an edition),
+#   so 35 + 10 x (n - 1) is typed as its exact equivalent 25 + 10 x n for any n >= 1 users: a
+#   module of 25 a month plus an edition of 10 per user, administrator included. 10 € rather
+#   than 5 € (the guide does not say which users pay 5 €; the prudent case): 35 + 3 x 10 = 65 a
+#   month, 65 x 12 x 7 = 5 460 (with 5 €: 50 a month, 4 200).
+# * GRC Contact, "La solution de gestion de contacts simple et pratique pour les PME (30 € /
+#   mois)": read as 30 € a month for the company, a module at a flat price. The guide writes
+#   "par utilisateur" for Simple CRM and Sellsy and not here (nor for Sage, read per user from
+#   Sage's own price list, which the guide does not contradict); for GRC Contact nothing says
+#   per user, so this is the literal reading, to confirm with a quote (per user it would be
+#   30 x 4 x 12 x 7 = 10 080). 30 x 12 x 7 = 2 520, the same as Simple CRM's 7.50 x 4 users.
+SAGE_SUB, SAGE_BUY, SIMPLE, SELLSY, GRC = (
+    "Sage CRM (abonnement)",
+    "Sage CRM (achat)",
+    "Simple CRM",
+    "Sellsy",
+    "GRC Contact",
+)
+FONCTIONNEL, COUTS, USAGE, INTEGRATION_FR = (
+    "Fonctionnel",
+    "Coûts",
+    "Utilisation et support",
+    "Intégration",
+)
+FONCTIONNALITES, COUT_TOTAL, FACILITE, SUPPORT_FR, FACILITE_INTEGRATION = (
+    "Fonctionnalités",
+    "Coût total sur l'horizon",
+    "Facilité d'utilisation",
+    "Qualité du support",
+    "Facilité d'intégration",
+)
+CAMILLE = "Camille Roussel"
 
-SEED_ROI = RoiSheet(
+LENOIR_VOLUMES = Volumes(users=Volume(4))
+"""The TCO sheet's 4 users, no growth (no contact, message or storage pricing)."""
+
+LENOIR_PRICING = (
+    VendorPricing(SAGE_SUB, users=UserPricing((Edition("Prospection et fidélisation", 30),))),
+    VendorPricing(
+        SAGE_BUY,
+        licences=(LicencePurchase(3900, 0.20, description="Licence Sage CRM, achat direct"),),
+    ),
+    VendorPricing(SIMPLE, users=UserPricing((Edition("Par utilisateur", 7.50),))),
+    VendorPricing(
+        SELLSY,
+        users=UserPricing((Edition("Par utilisateur, administrateur compris", 10),)),
+        modules=(Module("Administrateur\u00a0: part fixe (35\u00a0€ moins 10\u00a0€)", 25),),
+    ),
+    VendorPricing(GRC, modules=(Module("Abonnement de l'entreprise", 30),)),
+)
+
+# Direct weights by the consultant: the use cases come first (features 35 %); the price counts
+# for 20 % only, since the price lists differ by a few hundred euros a year at 4 users and the
+# weighted sum rescales a cost as cheapest / cost (twice as dear scores half).
+# vendor -> criterion -> (Camille's score on 0-5); the TCO criterion is computed from the
+# Pricing sheet. Sage bought outright is the same software as by subscription, but installed on
+# a server the shop must run: harder to connect to the e-commerce site and the tills.
+_LENOIR_SCORES: dict[str, dict[str, list[float | None]]] = {
+    SAGE_SUB: {FONCTIONNALITES: [4], FACILITE: [3], SUPPORT_FR: [4], FACILITE_INTEGRATION: [4]},
+    SAGE_BUY: {FONCTIONNALITES: [4], FACILITE: [3], SUPPORT_FR: [4], FACILITE_INTEGRATION: [3]},
+    SIMPLE: {FONCTIONNALITES: [2], FACILITE: [5], SUPPORT_FR: [3], FACILITE_INTEGRATION: [2]},
+    SELLSY: {FONCTIONNALITES: [4], FACILITE: [4], SUPPORT_FR: [3], FACILITE_INTEGRATION: [3]},
+    GRC: {FONCTIONNALITES: [2], FACILITE: [4], SUPPORT_FR: [3], FACILITE_INTEGRATION: [2]},
+}
+
+
+def _lenoir_coverage(*levels: Coverage) -> dict[str, Coverage]:
+    return dict(zip((SAGE_SUB, SAGE_BUY, SIMPLE, SELLSY, GRC), levels, strict=True))
+
+
+LENOIR_VENDORS = VendorSheets(
+    vendors=(
+        VendorEntry(
+            SAGE_SUB,
+            MarketType.ECOSYSTEM,
+            "Le CRM de Sage, éditeur de logiciels de comptabilité et de gestion. Abonnement à "
+            "partir de 30\u00a0€ par utilisateur et par mois (prospection et fidélisation)\u202f; "
+            "55\u00a0€ avec la gestion d'un SAV, non retenu\u00a0: le plan relationnel ne prévoit "
+            "pas de gestion des demandes de SAV.",
+        ),
+        VendorEntry(
+            SAGE_BUY,
+            MarketType.ECOSYSTEM,
+            "Sage CRM en achat direct\u00a0: 3\u202f900\u00a0€ HT pour les 4\u00a0utilisateurs, "
+            "plus une maintenance de 20\u00a0% par an (taux de la fiche TCO, le tarif n'en "
+            "donne pas). Installation et serveur non chiffrés.",
+        ),
+        VendorEntry(
+            SIMPLE,
+            MarketType.INTERMEDIATE,
+            "CRM simplifié, pour découvrir le CRM sans sa complexité\u00a0: à partir de "
+            "7,50\u00a0€ par utilisateur et par mois.",
+        ),
+        VendorEntry(
+            SELLSY,
+            MarketType.INTERMEDIATE,
+            "CRM, facturation et gestion de projets en un seul outil\u00a0: 35\u00a0€ par mois "
+            "pour l'administrateur, puis 5 ou 10\u00a0€ par mois par utilisateur supplémentaire "
+            "(10\u00a0€ retenu). Saisi comme 25\u00a0€ par mois plus 10\u00a0€ par utilisateur, "
+            "administrateur compris\u00a0: 25 + 4 × 10 = 35 + 3 × 10 = 65\u00a0€ par mois.",
+        ),
+        VendorEntry(
+            GRC,
+            MarketType.INTERMEDIATE,
+            "Gestion de contacts simple et pratique pour les PME\u00a0: 30\u00a0€ par mois, lu "
+            "comme un abonnement pour l'entreprise (le tarif ne dit pas «\u202fpar "
+            "utilisateur\u202f»)\u202f; à confirmer par un devis.",
+        ),
+    ),
+    criteria=(
+        CriterionEntry(FONCTIONNEL, FONCTIONNALITES, BEN, weight=0.35),
+        CriterionEntry(COUTS, COUT_TOTAL, COST, CriterionMeasure.TCO, weight=0.20),
+        CriterionEntry(USAGE, FACILITE, BEN, weight=0.20),
+        CriterionEntry(USAGE, SUPPORT_FR, BEN, weight=0.10),
+        CriterionEntry(INTEGRATION_FR, FACILITE_INTEGRATION, BEN, weight=0.15),
+    ),
+    scores=scores_from_table(_LENOIR_SCORES, [CAMILLE]),
+    scale=(0, 5),
+    weighting=WeightingMethod.DIRECT,
+    use_cases=(
+        UseCaseEntry(
+            "Série de bienvenue des nouveaux inscrits",
+            3,
+            True,
+            "Bienvenue",
+            _lenoir_coverage(CF, CF, CF, CF, CD),
+        ),
+        UseCaseEntry(
+            "Relance des clients inactifs (30 jours, 18 mois)",
+            3,
+            True,
+            "Réactivation",
+            _lenoir_coverage(CF, CF, CF, CF, CF),
+        ),
+        UseCaseEntry(
+            "Suivi après-vente\u00a0: enquête à J+7 et fin des 100 nuits d'essai",
+            2,
+            False,
+            "Satisfaction",
+            _lenoir_coverage(CF, CF, CD, CF, CD),
+        ),
+        UseCaseEntry(
+            "Rappel des demandes de conseil par un conseiller",
+            2,
+            False,
+            "Demandes de conseil",
+            _lenoir_coverage(N, N, N, N, N),
+        ),
+        UseCaseEntry(
+            "Carte de fidélité et ventes privées des porteurs de carte",
+            2,
+            False,
+            "Fidélité",
+            _lenoir_coverage(CD, CD, NC, CD, NC),
+        ),
+        UseCaseEntry(
+            "E-mail d'anniversaire", 1, False, "Anniversaire", _lenoir_coverage(CF, CF, CF, CF, CF)
+        ),
+    ),
+    evaluators=(CAMILLE,),
+    pricing=LENOIR_PRICING,
+    volumes=LENOIR_VOLUMES,
+)
+"""Literie Lenoir's comparison of the four CRMs seed 004 prices (Sage twice: by subscription
+and bought outright), on the guide's criteria, weighted directly by the consultant."""
+
+VENDORS = {"literie-lenoir": LENOIR_VENDORS, "northwind-retail": NORTHWIND_VENDORS}
+"""The examples' vendor comparisons."""
+
+LENOIR_ROI = RoiSheet(
     tco_option="Licence",
     levers=(
         TimeSaved(
@@ -682,7 +874,7 @@ SEED_ROI = RoiSheet(
     hourly_cost=35,
     change_management=1000,
 )
-"""Seed example: 4 users, the licence option (the TCO's cheapest)."""
+"""Literie Lenoir: 4 users, the licence option (the TCO's cheapest)."""
 
 RAMP = (0.5, 0.8, 1.0)
 NORTHWIND_ROI = RoiSheet(
@@ -761,7 +953,7 @@ NORTHWIND_ROI = RoiSheet(
 )
 """Northwind: 40 users, 180 000 contacts, the on-premise licence (the TCO's cheapest)."""
 
-ROI = {"seed-example": SEED_ROI, "northwind-retail": NORTHWIND_ROI}
+ROI = {"literie-lenoir": LENOIR_ROI, "northwind-retail": NORTHWIND_ROI}
 """The examples' ROI sheets."""
 
 
@@ -1808,7 +2000,7 @@ SEARCH, WEB, SHOP, PHONE, MAIL, SOCIAL = (
     "E-mail",
     "Réseaux sociaux",
 )
-SEED_JOURNEY = Journey(
+LENOIR_JOURNEY = Journey(
     stages=(
         Stage("Découverte", "Le client cherche un matelas ou du linge de lit."),
         Stage("Considération", "Il compare les modèles, les avis, les prix et les délais."),
@@ -2078,7 +2270,7 @@ SEED_JOURNEY = Journey(
 ans et plus est celui du guide (moteur de recherche, site sur ordinateur, appel au service
 client, achat en magasin)."""
 
-SEED_PLAN = RelationshipPlan(
+LENOIR_PLAN = RelationshipPlan(
     programmes=(
         Programme(
             "Bienvenue",
@@ -2275,19 +2467,25 @@ SEED_PLAN = RelationshipPlan(
             ),
         ),
         senders=(
-            Sender(Family.TRANSACTIONAL, "commandes@seed-example.example", "203.0.113.10"),
-            Sender(Family.CAMPAIGNS, "newsletter@seed-example.example", "203.0.113.20"),
-            Sender(Family.SCENARIOS, "bonjour@seed-example.example", "203.0.113.20"),
+            Sender(Family.TRANSACTIONAL, "commandes@literie-lenoir.example", "203.0.113.10"),
+            Sender(Family.CAMPAIGNS, "newsletter@literie-lenoir.example", "203.0.113.20"),
+            Sender(Family.SCENARIOS, "bonjour@literie-lenoir.example", "203.0.113.20"),
         ),
     ),
 )
 """Le plan de l'exemple : 7 programmes tirés des guides (seeds 000 et 001), 7 scénarios dont la
 relance après 30 jours d'inactivité, 11 campagnes en 2027."""
 
-JOURNEYS: dict[str, Journey] = {"seed-example": SEED_JOURNEY, "northwind-retail": NORTHWIND_JOURNEY}
+JOURNEYS: dict[str, Journey] = {
+    "literie-lenoir": LENOIR_JOURNEY,
+    "northwind-retail": NORTHWIND_JOURNEY,
+}
 """The examples' customer journeys (DOMAIN.md §1)."""
 
-PLANS: dict[str, RelationshipPlan] = {"seed-example": SEED_PLAN, "northwind-retail": NORTHWIND_PLAN}
+PLANS: dict[str, RelationshipPlan] = {
+    "literie-lenoir": LENOIR_PLAN,
+    "northwind-retail": NORTHWIND_PLAN,
+}
 """The examples' relationship-marketing plans (DOMAIN.md §2)."""
 
 
@@ -2735,19 +2933,19 @@ NORTHWIND_PROJECT = ProjectSheets(
 23 November 2026: three KPIs of the plan (one behind in November), four actions (one late),
 the adoption of the CRM by its 40 users, the checklist's first nine steps done."""
 
-SEED_PROJECT = ProjectSheets(start=dt.date(2026, 9, 1), as_of=dt.date(2026, 11, 23))
-"""The seed example: the seeds' default plan and RACI as the template gives them, from
+LENOIR_PROJECT = ProjectSheets(start=dt.date(2026, 9, 1), as_of=dt.date(2026, 11, 23))
+"""Literie Lenoir: the seeds' default plan and RACI as the template gives them, from
 1 September 2026; no follow-up yet."""
 
 PROJECTS: dict[str, ProjectSheets] = {
-    "seed-example": SEED_PROJECT,
+    "literie-lenoir": LENOIR_PROJECT,
     "northwind-retail": NORTHWIND_PROJECT,
 }
 
 
 def example_workbook(slug: str) -> Workbook:
     """The workbook of the example client ``slug``, every sheet filled from this file."""
-    about, tco = {"seed-example": SEED, "northwind-retail": NORTHWIND}[slug]
+    about, tco = {"literie-lenoir": LENOIR, "northwind-retail": NORTHWIND}[slug]
     return build_workbook(
         about.language,
         about,
@@ -2763,7 +2961,7 @@ def example_workbook(slug: str) -> Workbook:
 
 
 def main() -> None:
-    for slug in ("seed-example", "northwind-retail"):
+    for slug in ("literie-lenoir", "northwind-retail"):
         path = HERE / slug / WORKBOOK_NAME
         save_workbook(example_workbook(slug), path)
         print(f"wrote {path}")

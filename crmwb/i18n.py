@@ -141,16 +141,30 @@ def catalog(lang: Lang) -> Catalog:
 
 
 def _pseudo(source: Catalog) -> Catalog:
+    """The source catalog with every literal part of every message between marks, and its
+    placeholders left outside: a value put in a message must itself come from the catalogs, or
+    be client data, a number or a date, for the pseudo-locale test to pass."""
     left, right = PSEUDO_MARKS
 
     def mark(text: str) -> str:
-        return f"{left}{text}{right}"
+        parts = []
+        for literal, field, spec, conversion in string.Formatter().parse(text):
+            if literal:
+                parts.append(f"{left}{_escape_braces(literal)}{right}")
+            if field is not None:
+                conv = f"!{conversion}" if conversion else ""
+                parts.append(f"{{{field}{conv}{':' + spec if spec else ''}}}")
+        return "".join(parts)
 
     messages = {
         key: tuple(mark(s) for s in text) if isinstance(text, tuple) else mark(text)
         for key, text in source.messages.items()
     }
     return Catalog(PSEUDO, messages, source.plural)
+
+
+def _escape_braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _message(key: str, lang: Lang) -> Text:
@@ -271,6 +285,15 @@ def number(value: float, lang: Lang, *, decimals: int = 0) -> str:
     """A plain number with the locale's separators: ``1 500`` or ``1,500``."""
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
     return str(format_decimal(round(value, decimals) + 0.0, format=fmt, locale=babel_locale(lang)))
+
+
+def decimal(value: float, lang: Lang) -> str:
+    """A number as typed, with the locale's decimal sign and no trailing zeros: ``0,25``, ``20``.
+
+    >>> decimal(0.25, "fr"), decimal(20.0, "en"), decimal(1500.5, "en")
+    ('0,25', '20', '1,500.5')
+    """
+    return str(format_decimal(value, format="#,##0.######", locale=babel_locale(lang)))
 
 
 def percent(fraction: float, lang: Lang, *, decimals: int = 0) -> str:

@@ -21,7 +21,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from babel.dates import format_date
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.cm import ScalarMappable
@@ -754,7 +753,7 @@ def _period_labels(starts: Sequence[dt.date], period: str, ctx: Context) -> list
     for i in firsts:
         start = starts[i]
         pattern = "MMM yy" if not out or start.month == 1 else "MMM"
-        out.append((i, str(format_date(start, pattern, locale=ctx.lang))))
+        out.append((i, i18n.date_pattern(start, pattern, ctx.lang)))
     return out
 
 

@@ -298,9 +298,8 @@ def moments_table(plan: RelationshipPlan, moments: Sequence[MomentOfTruth], ctx:
 
 
 def _month_label(day: dt.date, ctx: Context) -> str:
-    from babel.dates import format_date
 
-    return str(format_date(day, "MMM yy", locale="fr_FR" if ctx.lang == "fr" else "en_GB"))
+    return i18n.date_pattern(day, "MMM yy", ctx.lang)
 
 
 def monthly_table(pressure: PressureCalendar, ctx: Context) -> Table:

@@ -12,12 +12,12 @@ import datetime as dt
 import textwrap
 from collections.abc import Sequence
 
-from babel.dates import format_date
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
 from crmwb.governance import KpiTrack
 from crmwb.planning import Schedule, add_months, batch_label, phase_label
@@ -54,7 +54,7 @@ def _month_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
 
 
 def _month_label(day: dt.date, ctx: Context, with_year: bool) -> str:
-    month = str(format_date(day, "MMM", locale=ctx.lang))
+    month = i18n.date_pattern(day, "MMM", ctx.lang)
     return f"{month}\n{day.year}" if with_year else month
 
 
@@ -177,7 +177,7 @@ def gantt(
         ax.text(
             x + (0.012 if right else -0.012) * span,
             0,
-            str(format_date(day, "d MMM", locale=ctx.lang)),
+            i18n.date_pattern(day, "d MMM", ctx.lang),
             ha="left" if right else "right",
             va="center_baseline",
             fontsize=7,

@@ -257,9 +257,8 @@ def kpi_table(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Table
 
 
 def _month(day: dt.date, ctx: Context) -> str:
-    from babel.dates import format_date
 
-    return str(format_date(day, "MMMM y", locale="fr_FR" if ctx.lang == "fr" else "en_GB"))
+    return i18n.date_pattern(day, "MMMM y", ctx.lang)
 
 
 def actions_table(progress: ActionsProgress, ctx: Context) -> Table:

@@ -10,11 +10,14 @@ from __future__ import annotations
 import base64
 import html
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Literal
+
+from matplotlib.ticker import Formatter
 
 from crmwb import i18n
 from crmwb.i18n import Lang, t, tn
@@ -162,7 +165,11 @@ class Chart:
     alt: str
 
     @classmethod
-    def of(cls, figure: Figure, alt: str) -> Chart:
+    def of(cls, figure: Figure, alt: str, ctx: Context | None = None) -> Chart:
+        """The figure as an SVG image; with ``ctx``, its plain number axes are written the
+        client's way first (``0,2``, ``20 000``), whatever the chart function left."""
+        if ctx is not None:
+            localise_axes(figure, ctx.lang)
         buffer = io.BytesIO()
         figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
         return cls(buffer.getvalue(), alt)
@@ -173,6 +180,35 @@ class Chart:
             f'<figure class="chart"><img src="data:image/svg+xml;base64,{data}"'
             f' alt="{html.escape(self.alt)}"/></figure>'
         )
+
+
+class LocaleTicks(Formatter):
+    """Tick labels of a plain number axis in a language: ``0,2`` ``0,4`` or ``20 000``, with the
+    same number of decimals on every tick (as many as the step between ticks needs)."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.decimals = 0
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        self.locs = list(locs)
+        steps = [abs(b - a) for a, b in zip(self.locs, self.locs[1:], strict=False) if b != a]
+        step = min(steps) if steps else 1.0
+        self.decimals = max(0, min(3, -math.floor(math.log10(step)) if step < 1 else 0))
+
+    def __call__(self, value: float, pos: int | None = None) -> str:
+        return i18n.number(value, self.lang, decimals=self.decimals)
+
+
+def localise_axes(figure: Figure, lang: Lang) -> None:
+    """Write every plain number axis of ``figure`` in ``lang`` (axes with their own labels or
+    formatters are left as they are)."""
+    from matplotlib.ticker import ScalarFormatter
+
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(LocaleTicks(lang))
 
 
 @dataclass(frozen=True)

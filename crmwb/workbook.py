@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
@@ -31,7 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, WorkbookError
+from crmwb.errors import CrmwbError, Number, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.tco import (
     MAX_HORIZON_YEARS,
@@ -443,29 +443,61 @@ def save_workbook(wb: Workbook, path: Path) -> None:
 # --- reading ---------------------------------------------------------------------------------
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _in_workbook_language(
+    method: Callable[Concatenate[WorkbookReader, P], R],
+) -> Callable[Concatenate[WorkbookReader, P], R]:
+    """``method``, whose errors (from any module it reads with) speak the workbook's language."""
+
+    @wraps(method)
+    def reading(reader: WorkbookReader, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(reader, *args, **kwargs)
+        except CrmwbError as exc:
+            exc.in_language(reader.lang)
+            raise
+
+    return reading
+
+
 class WorkbookReader:
     """An open client workbook. Each ``read_*`` method validates one sheet."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, lang: Lang | None = None) -> None:
         self.path = Path(path)
         self.file = str(path)
         self._formulas: dict[str, dict[str, str]] = {}  # sheet -> cell -> formula, on demand
         if not self.path.exists():
             raise WorkbookError(
-                "a client workbook (workbook.xlsx)",
+                msg("err.workbook_file"),
                 file=self.file,
-                found="no such file",
-                hint="create the client with `crmwb new-client`",
+                found=msg("err.found.no_file"),
+                hint=msg("err.hint.new_client"),
+                lang=lang,
             )
         try:
             self._wb = load_workbook(self.path, data_only=True)
         except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
             raise WorkbookError(
-                "an Excel workbook (.xlsx)",
+                msg("err.xlsx"),
                 file=self.file,
-                found=f"a file Excel's format cannot be read from ({type(exc).__name__})",
-                hint="save it from Excel or LibreOffice as .xlsx",
+                found=msg("err.found.unreadable", kind=type(exc).__name__),
+                hint=msg("err.hint.save_xlsx"),
+                lang=lang,
             ) from None
+        self.lang: Lang = lang or self._shown_language()
+        """The language the workbook shows, in which its errors are written."""
+
+    def _shown_language(self) -> Lang:
+        """The language of the workbook's sheet names (its About tab: « À propos », « About »)."""
+        titles = {_norm(ws.title) for ws in self._wb.worksheets}
+        for lang in i18n.LANGUAGES:
+            if _norm(t("sheet.about", lang)) in titles:
+                return lang
+        return i18n.DEFAULT_LANG
 
     # -- sheets and cells --
 
@@ -491,16 +523,18 @@ class WorkbookReader:
 
     def sheet(self, key: str) -> Worksheet:
         """The sheet ``key`` (e.g. "sheet.tco"), named in either language."""
-        wanted = {name.casefold() for name in i18n.all_labels(key)}
+        wanted = {_norm(name) for name in i18n.all_labels(key)}
         for ws in self._wb.worksheets:
-            if ws.title.strip().casefold() in wanted:
+            if _norm(ws.title) in wanted:
                 return ws
         raise WorkbookError(
-            f"a sheet named {' or '.join(repr(n) for n in dict.fromkeys(i18n.all_labels(key)))}",
+            msg("err.sheet_named", names=Quoted(t(key, self.lang))),
             file=self.file,
-            found="sheets " + ", ".join(repr(ws.title) for ws in self._wb.worksheets),
+            found=msg("err.found.sheets", names=tuple(Quoted(ws.title) for ws in self._wb)),
+            lang=self.lang,
         )
 
+    @_in_workbook_language
     def has_sheet(self, key: str) -> bool:
         try:
             self.sheet(key)
@@ -509,11 +543,39 @@ class WorkbookReader:
         return True
 
     def _error(
-        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
     ) -> WorkbookError:
         return WorkbookError(
-            expected, file=self.file, sheet=ws.title, cell=cell.coordinate, found=found, hint=hint
+            expected,
+            file=self.file,
+            sheet=ws.title,
+            cell=cell.coordinate,
+            found=found,
+            hint=hint,
+            lang=self.lang,
         )
+
+    def error(
+        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
+    ) -> WorkbookError:
+        """A :class:`WorkbookError` at ``ws!cell``, in the workbook's language."""
+        return self._error(ws, cell, expected, found, hint)
+
+    def shown_label(self, ws: Worksheet, cell: Cell, spec: Field) -> str:
+        """``spec``'s label as the workbook shows it for ``cell``: in column A of its row (a
+        parameter) or in its column's header (a table); else the label in the workbook's
+        language. Errors name fields as the consultant reads them."""
+        labels = {_norm(label) for label in i18n.all_labels(spec.key)}
+
+        def shown(value: object) -> bool:
+            return isinstance(value, str) and _norm(value) in labels
+
+        if cell.column > 1 and shown(label := ws.cell(row=cell.row, column=1).value):
+            return str(label).strip()
+        for row in range(cell.row - 1, 0, -1):
+            if shown(header := ws.cell(row=row, column=cell.column).value):
+                return str(header).strip()
+        return t(spec.key, self.lang)
 
     def _parameter_cells(self, ws: Worksheet, fields: Sequence[Field]) -> dict[str, Cell]:
         """Column-B cells of the labelled parameters, found by their label in column A."""
@@ -528,10 +590,11 @@ class WorkbookReader:
         for spec in fields:
             if spec.required and spec.key not in found:
                 raise WorkbookError(
-                    f"a line labelled {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r}) in column A",
+                    msg("err.label_in_column_a", label=t(spec.key, self.lang)),
                     file=self.file,
                     sheet=ws.title,
-                    found="no such label",
+                    found=msg("err.found.no_label"),
+                    lang=self.lang,
                 )
         return found
 
@@ -546,10 +609,11 @@ class WorkbookReader:
                 break
         if header_row is None:
             raise WorkbookError(
-                f"a header row whose column A says {t(columns[0].key, 'en')!r}",
+                msg("err.header_row", label=t(columns[0].key, self.lang)),
                 file=self.file,
                 sheet=ws.title,
-                found="no such row",
+                found=msg("err.found.no_row"),
+                lang=self.lang,
             )
         by_label = {
             _norm(label): spec.key for spec in columns for label in i18n.all_labels(spec.key)
@@ -565,13 +629,15 @@ class WorkbookReader:
                 if isinstance(where.value, str) and _norm(where.value) in by_label:
                     where = ws.cell(row=header_row, column=max(index.values(), default=0) + 1)
                 raise WorkbookError(
-                    f"a column {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r})"
-                    f" in header row {header_row}",
+                    msg("err.column_in_header", label=t(spec.key, self.lang), row=header_row),
                     file=self.file,
                     sheet=ws.title,
                     cell=where.coordinate,
-                    found="headers "
-                    + ", ".join(repr(c.value) for c in ws[header_row] if c.value is not None),
+                    found=msg(
+                        "err.found.headers",
+                        headers=tuple(Quoted(c.value) for c in ws[header_row] if c.value),
+                    ),
+                    lang=self.lang,
                 )
         return index, header_row
 
@@ -585,27 +651,30 @@ class WorkbookReader:
                 yield cells
 
     def value(self, ws: Worksheet, cell: Cell | None, spec: Field, what: str | None = None) -> Any:
-        """The value of ``cell`` checked against ``spec``; None when empty and not required."""
-        name = what or t(spec.key, "en")
+        """The value of ``cell`` checked against ``spec``; None when empty and not required.
+
+        ``what`` names the field in an error (default: its label as the workbook shows it)."""
         raw = None if cell is None else cell.value
         if raw is None and cell is not None and (formula := self._formula(ws, cell)):
             raise self._error(
                 ws,
                 cell,
-                f"a value for {name!r}",
-                f"the formula {formula!r} with no saved result",
-                "open the workbook in Excel or LibreOffice and save it, so formulas are computed",
+                msg("err.value_for", name=what or self.shown_label(ws, cell, spec)),
+                msg("err.found.formula", formula=formula),
+                msg("err.hint.save_formulas"),
             )
         if _blank(raw):
             if spec.required:
                 assert cell is not None
-                raise self._error(ws, cell, f"a value for {name!r}", "an empty cell")
+                name = what or self.shown_label(ws, cell, spec)
+                raise self._error(ws, cell, msg("err.value_for", name=name), _EMPTY)
             return None
         assert cell is not None
-        return _convert(self, ws, cell, raw, spec, name)
+        return _convert(self, ws, cell, raw, spec, what)
 
     # -- the sheets --
 
+    @_in_workbook_language
     def read_about(self) -> About:
         ws = self.sheet("sheet.about")
         cells = self._parameter_cells(ws, ABOUT_FIELDS)
@@ -618,6 +687,7 @@ class WorkbookReader:
             date=v["about.date"],
         )
 
+    @_in_workbook_language
     def read_tco_settings(self) -> TcoSettings:
         """The TCO sheet's settings (horizon, discount rate, users, contacts, escalation),
         shared by its cost lines and by the vendor pricing."""
@@ -635,6 +705,7 @@ class WorkbookReader:
         )
         return settings, cells
 
+    @_in_workbook_language
     def read_tco(self) -> TcoInputs:
         ws = self.sheet("sheet.tco")
         settings, cells = self._tco_settings(ws)
@@ -647,11 +718,12 @@ class WorkbookReader:
             row_cells.append(row)
         if not lines:
             raise WorkbookError(
-                f"at least one cost line under the header row {header_row}",
+                msg("tco.err.no_cost_line", row=header_row),
                 file=self.file,
                 sheet=ws.title,
                 cell=f"{get_column_letter(index['tco.col.option'])}{header_row + 1}",
-                found="no cost line",
+                found=msg("tco.err.found.no_cost_line"),
+                lang=self.lang,
             )
         self._check_licence_bases(ws, lines, row_cells)
         return TcoInputs(settings=settings, lines=tuple(lines))
@@ -667,21 +739,19 @@ class WorkbookReader:
         basis: Basis = v["tco.col.basis"]
         frequency: Frequency = v["tco.col.frequency"]
         horizon = settings.horizon_years
+        basis_label = choice_label(basis, self.lang)
         if basis is Basis.PERCENT_OF_LICENCE and v["tco.col.rate"] is None:
             raise self._error(
-                ws,
-                row["tco.col.rate"],
-                "a rate (such as 20%) for a '% of licence' line",
-                "an empty cell",
+                ws, row["tco.col.rate"], msg("tco.err.rate_for_percent", basis=basis_label), _EMPTY
             )
         if basis is not Basis.PERCENT_OF_LICENCE and v["tco.col.unit_price"] is None:
-            raise self._error(ws, row["tco.col.unit_price"], "a unit price", "an empty cell")
+            raise self._error(ws, row["tco.col.unit_price"], msg("tco.err.unit_price"), _EMPTY)
         if basis is Basis.PER_DAY and v["tco.col.quantity"] is None:
             raise self._error(
                 ws,
                 row["tco.col.quantity"],
-                "a number of days for a 'per day' line",
-                "an empty cell",
+                msg("tco.err.days_for_per_day", basis=basis_label),
+                _EMPTY,
             )
         for key, what, default in (
             ("tco.col.quantity", "tco.users", (Basis.PER_USER, settings.users)),
@@ -689,20 +759,24 @@ class WorkbookReader:
         ):
             if basis is default[0] and v[key] is None and not default[1]:
                 raise WorkbookError(
-                    f"a number of {t(what, 'en').lower()} > 0, since the line in row"
-                    f" {row[key].row} is priced {t('basis.' + basis.value, 'en').lower()}"
-                    " and gives no quantity",
+                    msg(
+                        "tco.err.quantity_default",
+                        what=t(what, self.lang),
+                        row=row[key].row,
+                        basis=basis_label,
+                    ),
                     file=self.file,
                     sheet=ws.title,
                     cell=parameters[what].coordinate if what in parameters else None,
-                    found="0 or an empty cell",
+                    found=msg("tco.err.found.zero_or_empty"),
+                    lang=self.lang,
                 )
         start, end = v["tco.col.start_year"], v["tco.col.end_year"]
         if start is not None and start > horizon:
             raise self._error(
                 ws,
                 row["tco.col.start_year"],
-                f"a start year between 0 and the horizon ({horizon})",
+                msg("tco.err.start_year", horizon=horizon),
                 str(start),
             )
         if end is not None:
@@ -710,16 +784,16 @@ class WorkbookReader:
                 raise self._error(
                     ws,
                     row["tco.col.end_year"],
-                    "no end year for a one-off cost",
+                    msg("tco.err.no_end_year"),
                     str(end),
-                    "a one-off cost is paid once, in its start year",
+                    msg("tco.err.hint.one_off"),
                 )
             first = 1 if start is None else start
             if not first <= end <= horizon:
                 raise self._error(
                     ws,
                     row["tco.col.end_year"],
-                    f"an end year between the start year ({first}) and the horizon ({horizon})",
+                    msg("tco.err.end_year", first=first, horizon=horizon),
                     str(end),
                 )
         try:
@@ -739,7 +813,7 @@ class WorkbookReader:
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
             raise self._error(
-                ws, row["tco.col.option"], exc.expected, "an inconsistent line"
+                ws, row["tco.col.option"], exc.expected, msg("tco.err.found.inconsistent")
             ) from None
 
     def _check_licence_bases(
@@ -751,17 +825,23 @@ class WorkbookReader:
                 raise self._error(
                     ws,
                     row["tco.col.basis"],
-                    f"a '{t('category.licence', 'en')}' line in option {line.option!r} for this"
-                    " '% of licence' line to be a percentage of",
-                    "no licence line",
+                    msg(
+                        "tco.err.licence_for_percent",
+                        licence=t("category.licence", self.lang),
+                        option=line.option,
+                        basis=t("basis.percent_of_licence", self.lang),
+                    ),
+                    msg("tco.err.found.no_licence"),
                 )
 
     # -- the vendor comparison (crmwb.vendor_sheets) --
 
+    @_in_workbook_language
     def has_vendor_comparison(self) -> bool:
         """Whether the workbook has the vendor comparison's sheets (older ones do not)."""
         return all(self.has_sheet(key) for key in ("sheet.vendors", "sheet.criteria"))
 
+    @_in_workbook_language
     def read_vendor_comparison(self) -> VendorInputs:
         """The Vendors, Criteria, Pairwise (AHP), Scores and Use cases sheets: the score sheet
         with its global weights, the coverage sheet (None without use cases), the weighting
@@ -772,12 +852,14 @@ class WorkbookReader:
 
     # -- the ROI (crmwb.roi_sheets) --
 
+    @_in_workbook_language
     def has_roi(self) -> bool:
         """Whether the workbook has an ROI sheet with at least one lever or benefit row."""
         from crmwb.roi_sheets import has_roi
 
         return has_roi(self)
 
+    @_in_workbook_language
     def read_roi(self) -> RoiCase:
         """The ROI sheet as a :class:`~crmwb.roi.RoiCase`, on the TCO sheet's horizon and with
         the chosen TCO option's costs. See :func:`crmwb.roi_sheets.read_roi`."""
@@ -787,12 +869,14 @@ class WorkbookReader:
 
     # -- the customer journey and the relationship plan (crmwb.journey_sheets) --
 
+    @_in_workbook_language
     def has_journey(self) -> bool:
         """Whether the workbook has a Stages sheet with at least one stage."""
         from crmwb.journey_sheets import has_journey
 
         return has_journey(self)
 
+    @_in_workbook_language
     def read_journey(self) -> Journey:
         """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths) as a
         :class:`~crmwb.journey.Journey`. See :func:`crmwb.journey_sheets.read_journey`."""
@@ -800,12 +884,14 @@ class WorkbookReader:
 
         return read_journey(self)
 
+    @_in_workbook_language
     def has_plan(self) -> bool:
         """Whether the workbook has a Programmes sheet with at least one programme."""
         from crmwb.journey_sheets import has_plan
 
         return has_plan(self)
 
+    @_in_workbook_language
     def read_plan(self) -> RelationshipPlan:
         """The plan's sheets (Programmes, Scenarios, Campaigns, Conventions) as a
         :class:`~crmwb.plan.RelationshipPlan`. See :func:`crmwb.journey_sheets.read_plan`."""
@@ -815,12 +901,14 @@ class WorkbookReader:
 
     # -- the data map and the customer file (crmwb.dataflow_sheets) --
 
+    @_in_workbook_language
     def has_data_map(self) -> bool:
         """Whether the workbook has a Systems sheet with at least one system."""
         from crmwb.dataflow_sheets import has_data_map
 
         return has_data_map(self)
 
+    @_in_workbook_language
     def read_data_map(self) -> DataMap:
         """The data map's sheets (Systems, Flows, Data dictionary, Use-case data) as a
         :class:`~crmwb.dataflow.DataMap`. See :func:`crmwb.dataflow_sheets.read_data_map`."""
@@ -828,12 +916,14 @@ class WorkbookReader:
 
         return read_data_map(self)
 
+    @_in_workbook_language
     def has_customer_file(self) -> bool:
         """Whether the workbook has a Customer file sheet whose File is filled in."""
         from crmwb.dataflow_sheets import has_customer_file
 
         return has_customer_file(self)
 
+    @_in_workbook_language
     def read_customer_file_settings(self) -> CustomerFileSettings:
         """The Customer file sheet as :class:`~crmwb.dataflow_sheets.CustomerFileSettings`.
         See :func:`crmwb.dataflow_sheets.read_customer_file_settings`."""
@@ -843,12 +933,14 @@ class WorkbookReader:
 
     # -- the project plan and the governance (crmwb.project_sheets) --
 
+    @_in_workbook_language
     def has_project_plan(self) -> bool:
         """Whether the workbook has a Project plan sheet with a start date and a phase."""
         from crmwb.project_sheets import has_project_plan
 
         return has_project_plan(self)
 
+    @_in_workbook_language
     def read_project_plan(self) -> ProjectPlanInputs:
         """The Project plan and Checklist sheets. See
         :func:`crmwb.project_sheets.read_project_plan`."""
@@ -856,12 +948,14 @@ class WorkbookReader:
 
         return read_project_plan(self)
 
+    @_in_workbook_language
     def has_raci(self) -> bool:
         """Whether the workbook has a RACI sheet with at least one task."""
         from crmwb.project_sheets import has_raci
 
         return has_raci(self)
 
+    @_in_workbook_language
     def read_raci(self) -> Raci:
         """The RACI sheet as a :class:`~crmwb.governance.Raci`. See
         :func:`crmwb.project_sheets.read_raci`."""
@@ -869,12 +963,14 @@ class WorkbookReader:
 
         return read_raci(self)
 
+    @_in_workbook_language
     def has_steering(self) -> bool:
         """Whether the workbook has KPI tracking, Actions or Adoption rows."""
         from crmwb.project_sheets import has_steering
 
         return has_steering(self)
 
+    @_in_workbook_language
     def read_steering(self) -> SteeringInputs:
         """The KPI tracking, Actions and Adoption sheets. See
         :func:`crmwb.project_sheets.read_steering`."""
@@ -883,9 +979,11 @@ class WorkbookReader:
         return read_steering(self)
 
 
-def read_workbook(path: Path | str) -> WorkbookReader:
-    """Open a client's workbook for reading (raises WorkbookError if it cannot be read)."""
-    return WorkbookReader(path)
+def read_workbook(path: Path | str, lang: Lang | None = None) -> WorkbookReader:
+    """Open a client's workbook for reading (raises WorkbookError if it cannot be read).
+
+    Its errors are written in ``lang``, by default the language the workbook shows."""
+    return WorkbookReader(path, lang)
 
 
 # --- cell conversion -------------------------------------------------------------------------
@@ -899,13 +997,17 @@ def _norm(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split()).casefold()
 
 
-def _describe(value: object) -> str:
+_EMPTY = msg("err.found.empty")
+
+
+def _describe(value: object) -> Text:
+    """What a cell holds, for an error's « found »: the text « abc », the date 2026-03-01..."""
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return msg("err.found.text", value=value)
     if isinstance(value, (dt.date, dt.datetime)):
-        return f"the date {value:%Y-%m-%d}"
+        return msg("err.found.date", value=f"{value:%Y-%m-%d}")
     if isinstance(value, bool):
-        return f"the logical value {value}"
+        return msg("err.found.logical", value=value)
     return _plain(value)
 
 
@@ -916,27 +1018,30 @@ def _plain(value: object) -> str:
 
 
 def _convert(
-    reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: Field, name: str
+    reader: WorkbookReader, ws: Worksheet, cell: Cell, raw: Any, spec: Field, what: str | None
 ) -> Any:
     err = reader._error
+
+    def name() -> str:
+        return what or reader.shown_label(ws, cell, spec)
+
     kind = spec.kind
     if kind == "text":
         text = _plain(raw).strip() if not isinstance(raw, str) else raw.strip()
         return text
     if kind == "choice":
         assert spec.choices is not None
-        return _choice(reader, ws, cell, raw, spec.choices, name)
+        return _choice(reader, ws, cell, raw, spec.choices, name())
     if kind == "language":
         try:
             return i18n.check_lang(raw)
         except ValueError:
-            raise err(
-                ws, cell, f"a language among {', '.join(i18n.LANGUAGES)}", _describe(raw)
-            ) from None
+            languages = tuple(Quoted(code) for code in i18n.LANGUAGES)
+            raise err(ws, cell, msg("err.language", languages=languages), _describe(raw)) from None
     if kind == "currency":
         code = str(raw).strip().upper()
         if len(code) != 3 or not code.isalpha():
-            raise err(ws, cell, "a three-letter ISO currency code such as EUR", _describe(raw))
+            raise err(ws, cell, msg("err.currency"), _describe(raw))
         return code
     if kind == "date":
         if isinstance(raw, dt.datetime):
@@ -948,49 +1053,67 @@ def _convert(
                 return dt.date.fromisoformat(raw.strip())
             except ValueError:
                 pass
-        raise err(ws, cell, f"a date for {name!r}", _describe(raw))
+        raise err(ws, cell, msg("err.date_for", name=name()), _describe(raw))
     # numbers
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        hint = None
-        if isinstance(raw, str):
-            hint = "type the number itself, without quotes, units or currency"
-        raise err(ws, cell, f"a number for {name!r}", _describe(raw), hint)
+        hint = msg("err.hint.number_plain") if isinstance(raw, str) else None
+        raise err(ws, cell, msg("err.number_for", name=name()), _describe(raw), hint)
     value = float(raw)
     if kind in ("fraction", "rate"):
         fmt = str(cell.number_format or "")
         top = spec.maximum if spec.maximum is not None else 1
         if value > top or (spec.max_excluded and value >= top):
-            shown = f"{_plain(raw)}%" if "%" not in fmt else f"{value:.0%}"
+            typed = _number(raw)
+            found: Text = typed
+            if "%" in fmt:
+                found = msg("err.found.shown_as", value=typed, shown=_Percent(value))
             raise err(
                 ws,
                 cell,
-                f"a fraction for {name!r}, such as 0.2 or 20%",
-                f"{_plain(raw)} (shown as {shown})" if "%" in fmt else _plain(raw),
-                f"did you mean {_plain(raw)}%? type {_plain(raw)}% or {_plain(value / 100)},"
-                f" not {_plain(raw)}",
+                msg("err.fraction_for", name=name()),
+                found,
+                msg("err.hint.percent", value=typed, fraction=value / 100),
             )
         bottom = spec.minimum
         if bottom is not None and (value < bottom or (spec.min_excluded and value <= bottom)):
-            sign = ">" if spec.min_excluded else ">="
-            raise err(ws, cell, f"a fraction {sign} {bottom:g} for {name!r}", _plain(raw))
+            key = "err.fraction_above" if spec.min_excluded else "err.fraction_min"
+            raise err(ws, cell, msg(key, min=float(bottom), name=name()), _number(raw))
         return value
     if kind == "whole":
         if not value.is_integer():
-            raise err(ws, cell, f"a whole number for {name!r}", _plain(raw))
+            raise err(ws, cell, msg("err.whole_for", name=name()), _number(raw))
         whole = int(value)
         low, high = spec.minimum, spec.maximum
         if (low is not None and whole < low) or (high is not None and whole > high):
-            bounds = f"between {low:g} and {high:g}" if high is not None else f">= {low:g}"
-            raise err(ws, cell, f"a whole number {bounds} for {name!r}", str(whole))
+            if high is not None:
+                expected = msg("err.whole_between", min=int(low or 0), max=int(high), name=name())
+            else:
+                expected = msg("err.whole_min", min=int(low or 0), name=name())
+            raise err(ws, cell, expected, str(whole))
         return whole
     low, high = spec.minimum, spec.maximum
     if low is not None and (value < low or (spec.min_excluded and value <= low)):
-        sign = ">" if spec.min_excluded else ">="
-        raise err(ws, cell, f"a number {sign} {low:g} for {name!r}", _plain(raw), spec.hint)
+        key = "err.number_above" if spec.min_excluded else "err.number_min"
+        raise err(ws, cell, msg(key, min=float(low), name=name()), _number(raw), spec.hint)
     if high is not None and (value > high or (spec.max_excluded and value >= high)):
-        sign = "<" if spec.max_excluded else "<="
-        raise err(ws, cell, f"a number {sign} {high:g} for {name!r}", _plain(raw), spec.hint)
+        key = "err.number_below" if spec.max_excluded else "err.number_max"
+        raise err(ws, cell, msg(key, max=float(high), name=name()), _number(raw), spec.hint)
     return value
+
+
+@dataclass(frozen=True)
+class _Percent:
+    """A fraction shown as Excel shows it in a percent cell (« 2 000 % »), in any language."""
+
+    fraction: float
+
+    def text(self, lang: Lang) -> str:
+        return i18n.percent(self.fraction, lang)
+
+
+def _number(raw: float) -> Text:
+    """A number typed in a cell, for an error: written with the reader's decimal sign."""
+    return str(int(raw)) if float(raw).is_integer() else Number(float(raw))
 
 
 def _choice(
@@ -1006,11 +1129,11 @@ def _choice(
         )
         if wanted in {_norm(label) for label in labels}:
             return member
-    allowed = ", ".join(repr(t(f"{prefix}.{m.value}", "en")) for m in enum)
+    allowed = tuple(Quoted(t(f"{prefix}.{m.value}", reader.lang)) for m in enum)
     raise reader._error(
         ws,
         cell,
-        f"one of {allowed} for {name!r} (or the French labels)",
+        msg("err.choice", allowed=allowed, name=name),
         _describe(raw),
-        "pick a value from the drop-down list",
+        msg("err.hint.pick_from_list"),
     )

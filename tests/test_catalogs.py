@@ -107,7 +107,8 @@ def test_dates_write_the_first_of_the_month_as_french_does() -> None:
 
 def test_the_pseudo_locale_marks_every_message() -> None:
     assert t("tco.title", PSEUDO) == "⟦Total cost of ownership⟧"
-    assert tn("project.figure.phases", 2, PSEUDO, count=2) == "⟦2 phases⟧"
+    # the literal parts are marked, a value put in a message is not: it must be marked itself
+    assert tn("project.figure.phases", 2, PSEUDO, count=2) == "2⟦ phases⟧"
     assert set(catalog(PSEUDO).messages) == set(catalog("en").messages)
 
 
@@ -128,7 +129,7 @@ UNIT = re.compile(r"(?:\d|\}) (?:€|%|mois|jours?|ans|semaines?)\b")
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
     bad = re.compile(
-        r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|crmwb|Graphviz",
+        r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|crmwb(?! (?:new-client|run|template|examples|catalogs))",
         re.IGNORECASE,
     )
     texts = [(k, x) for k, v in catalog(lang).messages.items() for x in forms(v)]

@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crmwb.clients import WORKBOOK_NAME, check_slug
-from crmwb.errors import CrmwbError, UsageError
-from crmwb.i18n import Lang, t
+from crmwb.errors import CrmwbError, UsageError, msg
+from crmwb.i18n import DEFAULT_LANG, Lang, number, t, tn
 from crmwb.paths import NOTEBOOKS_DIR, REPORTS_DIR
 from crmwb.report import (
     Renderer,
@@ -57,13 +57,18 @@ PARAMETERS = ("client_dir", "lang", "output_dir")
 @dataclass(frozen=True)
 class Analysis:
     """An analysis the runner knows: its notebook, the label of its report, and whether a
-    client's workbook has what it needs (``applies``; None: every client has)."""
+    client's workbook has what it needs (``applies``; None: every client has), with the sheet
+    that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``)."""
 
     name: str
     notebook: Path
     title_key: str
     applies: Callable[[WorkbookReader], bool] | None = None
-    skip_reason: str = ""
+    skip_sheet: str = ""
+
+    def skip_reason(self, lang: Lang) -> str:
+        """Why the analysis did not run for a client, in ``lang``."""
+        return t(f"run.skipped.{self.name}", lang, sheet=t(self.skip_sheet, lang))
 
 
 def _has_vendors(reader: WorkbookReader) -> bool:
@@ -113,14 +118,14 @@ ANALYSES: dict[str, Analysis] = {
         NOTEBOOKS_DIR / "journey_mapping.ipynb",
         "analysis.journey_mapping",
         applies=_has_journey,
-        skip_reason="no stage listed in the Stages sheet",
+        skip_sheet="sheet.stages",
     ),
     "relationship_plan": Analysis(
         "relationship_plan",
         NOTEBOOKS_DIR / "relationship_plan.ipynb",
         "analysis.relationship_plan",
         applies=_has_plan,
-        skip_reason="no programme listed in the Programmes sheet",
+        skip_sheet="sheet.programmes",
     ),
     "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
     "data_flow_audit": Analysis(
@@ -128,35 +133,35 @@ ANALYSES: dict[str, Analysis] = {
         NOTEBOOKS_DIR / "data_flow_audit.ipynb",
         "analysis.data_flow_audit",
         applies=_has_data_audit,
-        skip_reason="no system in the Systems sheet and no customer file",
+        skip_sheet="sheet.systems",
     ),
     "roi": Analysis(
         "roi",
         NOTEBOOKS_DIR / "roi.ipynb",
         "analysis.roi",
         applies=_has_roi,
-        skip_reason="no benefit listed in the ROI sheet",
+        skip_sheet="sheet.roi",
     ),
     "project_plan": Analysis(
         "project_plan",
         NOTEBOOKS_DIR / "project_plan.ipynb",
         "analysis.project_plan",
         applies=_has_project_plan,
-        skip_reason="no start date or no phase on the Project plan sheet",
+        skip_sheet="sheet.project_plan",
     ),
     "governance": Analysis(
         "governance",
         NOTEBOOKS_DIR / "governance.ipynb",
         "analysis.governance",
         applies=_has_governance,
-        skip_reason="no task on the RACI sheet",
+        skip_sheet="sheet.raci",
     ),
     "vendor_comparison": Analysis(
         "vendor_comparison",
         NOTEBOOKS_DIR / "vendor_comparison.ipynb",
         "analysis.vendor_comparison",
         applies=_has_vendors,
-        skip_reason="no vendor listed in the Vendors sheet",
+        skip_sheet="sheet.vendors",
     ),
 }
 
@@ -170,6 +175,7 @@ class JobResult:
     ok: bool = False
     skipped: bool = False
     error: str = ""
+    """The error of a failed job (written in the workbook's language), or nothing."""
     error_type: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
@@ -232,7 +238,8 @@ def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
     unknown = [n for n in names if n not in ANALYSES]
     if unknown:
         raise UsageError(
-            f"analyses among {', '.join(ANALYSES)}", found=", ".join(repr(n) for n in unknown)
+            msg("run.err.analyses_among", names=", ".join(ANALYSES)),
+            found=", ".join(repr(n) for n in unknown),
         )
     return [ANALYSES[n] for n in dict.fromkeys(names)]
 
@@ -325,7 +332,7 @@ def render(job: _Job, result: JobResult, renderer: Renderer, client: _ClientInfo
     name = job.analysis.name
     try:
         if client is None:  # the workbook changed under our feet between the two reads
-            raise CrmwbError("a readable About sheet", file=str(job.client_dir))
+            raise CrmwbError(msg("run.err.readable_about"), file=str(job.client_dir))
         mark = time.perf_counter()
         notebook = nbformat.read(job.staging / f"{name}.ipynb", as_version=4)  # type: ignore[no-untyped-call]
         html = renderer.html(notebook, client.report(job.analysis))
@@ -376,7 +383,7 @@ def run(
             if applies_to(analysis, client_dir):
                 pending.append(_Job(client_dir, slug, analysis, staging, lang))
             else:
-                skipped = JobResult(slug, analysis.name, skipped=True, error=analysis.skip_reason)
+                skipped = JobResult(slug, analysis.name, skipped=True)
                 client_run.results.append(skipped)
                 if progress:
                     progress(skipped)
@@ -500,7 +507,7 @@ def _write_pack(
             r.analysis,
             titles.get(r.analysis, r.analysis),
             "skipped" if r.skipped else "ok" if r.ok else "failed",
-            r.error,
+            ANALYSES[r.analysis].skip_reason(info.lang) if r.skipped else r.error,
         )
         for r in client_run.results
     ]
@@ -545,24 +552,33 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else ""
 
 
-def summary(runs: Sequence[ClientRun]) -> str:
-    """A plain-text table, one line per client and analysis (the error where one failed), then
-    where each client's deliverables are."""
-    rows = [("client", "analysis", "status", "time", "detail")]
+def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
+    """A plain-text table in ``lang`` (the consultant's), one line per client and analysis (why
+    it did not run, or the error where one failed), then where each client's deliverables are."""
+
+    def say(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
+    rows = [tuple(say(f"run.col.{c}") for c in ("client", "analysis", "status", "time", "detail"))]
     for client_run in runs:
         for r in client_run.results:
             seconds = sum(r.timings.values())
+            status = "skipped" if r.skipped else "ok" if r.ok else "failed"
+            if r.skipped:
+                detail = ANALYSES[r.analysis].skip_reason(lang) if r.analysis in ANALYSES else ""
+            elif r.ok:
+                detail = ", ".join(r.outputs)
+            else:
+                detail = f"{r.error_type}: {r.error}"
             rows.append(
                 (
                     r.client,
                     r.analysis,
-                    "skipped" if r.skipped else "ok" if r.ok else "FAILED",
-                    f"{seconds:.1f}s" if seconds else "-",
-                    r.error
-                    if r.skipped
-                    else ", ".join(r.outputs)
-                    if r.ok
-                    else f"{r.error_type}: {r.error}",
+                    say(f"run.status.{status}"),
+                    say("run.seconds", seconds=number(seconds, lang, decimals=1))
+                    if seconds
+                    else "-",
+                    detail,
                 )
             )
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
@@ -578,21 +594,19 @@ def summary(runs: Sequence[ClientRun]) -> str:
         folder = _shown(client_run.folder)
         if client_run.ok:
             latest = _shown(client_run.folder.parent / "latest")
-            lines.append(f"{client_run.slug}: deliverables in {folder}/ (also {latest}/)")
+            lines.append(say("run.done", client=client_run.slug, folder=folder, latest=latest))
             index = client_run.folder / "index.html"
             if index.is_file():
-                lines.append(f"  the pack: {_shown(index)}")
+                lines.append(say("run.pack", index=_shown(index)))
         else:
             has_good_run = (client_run.folder.parent / "latest").exists()
-            still = (
-                "latest still designates the last good run" if has_good_run else "no good run yet"
-            )
-            lines.append(f"{client_run.slug}: FAILED, kept for inspection in {folder}/ ({still})")
+            still = say("run.latest_kept") if has_good_run else say("run.no_good_run")
+            lines.append(say("run.failed_kept", client=client_run.slug, folder=folder, still=still))
     succeeded = sum(r.ok for c in runs for r in c.results)
     skipped = sum(r.skipped for c in runs for r in c.results)
     total = sum(len(c.results) for c in runs) - skipped
-    tail = f" ({skipped} skipped: nothing to analyse)" if skipped else ""
-    lines.append(f"{succeeded} of {total} analyses succeeded{tail}.")
+    tail = tn("run.tally_skipped", skipped, lang, count=skipped) if skipped else ""
+    lines.append(tn("run.tally", succeeded, lang, succeeded=succeeded, total=total, skipped=tail))
     return "\n".join(lines)
 
 

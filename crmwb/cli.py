@@ -1,4 +1,4 @@
-"""The ``crmwb`` command.
+"""The ``crmwb`` command, in the consultant's language (``CRMWB_LANG``, else the system's).
 
     crmwb new-client "Maison Dupont" [--lang fr|en]
     crmwb run [CLIENT ...] [--only tco,...] [--jobs N] [--lang fr|en]
@@ -6,6 +6,7 @@
     crmwb examples
     crmwb template [--check]
     crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en]
+    crmwb catalogs [--update | --init LANG]
 
 Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
 """
@@ -18,89 +19,57 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from crmwb.errors import CrmwbError, UsageError
-from crmwb.i18n import LANGUAGES, check_lang
+from crmwb.errors import CrmwbError, UsageError, msg
+from crmwb.i18n import LANGUAGES, check_lang, t, user_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _say(key: str, **values: object) -> str:
+    """A message of the command line, in the consultant's language."""
+    return t(key, user_language(), **values)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"crmwb: error: {message}", file=sys.stderr)
+        print(_say("cli.error", message=message), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from crmwb.batch import ANALYSES
 
-    parser = _Parser(prog="crmwb", description="The CRM consultant's workbench.")
-    parser.add_argument(
-        "--clients-dir",
-        type=Path,
-        default=None,
-        help="folder of the client folders (default: data/clients)",
-    )
+    say = _say
+    parser = _Parser(prog="crmwb", description=say("cli.description"))
+    parser.add_argument("--clients-dir", type=Path, default=None, help=say("cli.help.clients_dir"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    new = sub.add_parser("new-client", help="create a client folder with a blank workbook")
-    new.add_argument("name", help='the client\'s name, e.g. "Maison Dupont"')
-    new.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default="fr",
-        help="language of the workbook and deliverables (default: fr)",
-    )
+    new = sub.add_parser("new-client", help=say("cli.help.new_client"))
+    new.add_argument("name", help=say("cli.help.name"))
+    new.add_argument("--lang", choices=LANGUAGES, default="fr", help=say("cli.help.new_lang"))
 
-    run = sub.add_parser("run", help="produce the deliverables of clients (all by default)")
-    run.add_argument(
-        "clients",
-        nargs="*",
-        metavar="CLIENT",
-        help="client folder names (slugs) or paths; all clients when none",
-    )
-    run.add_argument(
-        "--only", default=None, help=f"comma-separated analyses among: {', '.join(ANALYSES)}"
-    )
-    run.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=None,
-        help="notebooks run at once (default: number of CPUs)",
-    )
-    run.add_argument(
-        "--lang",
-        type=_language,
-        default=None,
-        help="language of the deliverables (default: each workbook's)",
-    )
-    run.add_argument(
-        "--reports-dir", type=Path, default=None, help="where deliverables go (default: reports/)"
-    )
-    run.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    run = sub.add_parser("run", help=say("cli.help.run"))
+    run.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
+    run.add_argument("--only", default=None, help=say("cli.help.only", names=", ".join(ANALYSES)))
+    run.add_argument("--jobs", "-j", type=int, default=None, help=say("cli.help.jobs"))
+    run.add_argument("--lang", type=_language, default=None, help=say("cli.help.run_lang"))
+    run.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
+    run.add_argument("--quiet", "-q", action="store_true", help=say("cli.help.quiet"))
 
-    sub.add_parser("clients", help="list the client folders")
-    sub.add_parser("examples", help="copy the example clients into the clients folder if absent")
-    tpl = sub.add_parser("template", help="regenerate the blank workbooks under templates/")
-    tpl.add_argument(
-        "--check",
-        action="store_true",
-        help="only check that the committed templates are up to date",
-    )
-    audit = sub.add_parser(
-        "audit-file",
-        help="audit a customer export with a client's column mapping (Customer file sheet)",
-    )
-    audit.add_argument("client", metavar="CLIENT", help="client folder name (slug) or path")
-    audit.add_argument("path", metavar="PATH", type=Path, help="the CSV or XLSX export")
-    audit.add_argument(
-        "--clusters",
-        type=Path,
-        default=None,
-        help="also write the probable-duplicate clusters (line, id, cluster) to this folder",
-    )
-    audit.add_argument("--lang", choices=LANGUAGES, default=None)
+    sub.add_parser("clients", help=say("cli.help.clients"))
+    sub.add_parser("examples", help=say("cli.help.examples"))
+    tpl = sub.add_parser("template", help=say("cli.help.template"))
+    tpl.add_argument("--check", action="store_true", help=say("cli.help.check"))
+    audit = sub.add_parser("audit-file", help=say("cli.help.audit"))
+    audit.add_argument("client", metavar="CLIENT", help=say("cli.help.audit_client"))
+    audit.add_argument("path", metavar="PATH", type=Path, help=say("cli.help.audit_path"))
+    audit.add_argument("--clusters", type=Path, default=None, help=say("cli.help.clusters"))
+    audit.add_argument("--lang", choices=LANGUAGES, default=None, help=say("cli.help.audit_lang"))
+    catalogs = sub.add_parser("catalogs", help=say("cli.help.catalogs"))
+    what = catalogs.add_mutually_exclusive_group()
+    what.add_argument("--update", action="store_true", help=say("cli.help.catalogs_update"))
+    what.add_argument("--init", metavar="LANG", default=None, help=say("cli.help.catalogs_init"))
     return parser
 
 
@@ -114,26 +83,25 @@ def _language(value: str) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    commands = {
+        "new-client": _new_client,
+        "run": _run,
+        "clients": _clients,
+        "examples": _examples,
+        "template": _template,
+        "audit-file": _audit_file,
+        "catalogs": _catalogs,
+    }
     try:
-        if args.command == "new-client":
-            return _new_client(args)
-        if args.command == "run":
-            return _run(args)
-        if args.command == "clients":
-            return _clients(args)
-        if args.command == "examples":
-            return _examples(args)
-        if args.command == "template":
-            return _template(args)
-        if args.command == "audit-file":
-            return _audit_file(args)
+        return commands[args.command](args)
     except UsageError as exc:
-        print(f"crmwb: error: {exc}", file=sys.stderr)
+        print(_say("cli.error", message=exc.message(user_language())), file=sys.stderr)
         return EXIT_USAGE
     except CrmwbError as exc:
-        print(f"crmwb: {exc}", file=sys.stderr)
+        print(
+            _say("cli.failure", message=exc.message(exc.lang or user_language())), file=sys.stderr
+        )
         return EXIT_FAILED
-    return EXIT_USAGE  # pragma: no cover - argparse requires a command
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:
@@ -150,7 +118,7 @@ def _new_client(args: argparse.Namespace) -> int:
         folder = new_client(args.name, args.lang, _clients_dir(args))
     except ClientError as exc:
         raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
-    print(f"Created {folder / 'workbook.xlsx'} - fill it in, then: crmwb run {folder.name}")
+    print(_say("cli.created", path=folder / "workbook.xlsx", slug=folder.name))
     return EXIT_OK
 
 
@@ -168,9 +136,10 @@ def _examples(args: argparse.Namespace) -> int:
     clients_dir = _clients_dir(args)
     done = install_examples(clients_dir)
     for folder, action in done:
-        print(f"{action} example client {folder.name} in {clients_dir}")
+        key = "cli.example_copied" if action == "copied" else "cli.example_refreshed"
+        print(_say(key, name=folder.name, folder=clients_dir))
     if not done:
-        print(f"example clients already in {clients_dir}")
+        print(_say("cli.examples_present", folder=clients_dir))
     return EXIT_OK
 
 
@@ -180,11 +149,31 @@ def _template(args: argparse.Namespace) -> int:
     if args.check:
         stale = check_templates()
         for path in stale:
-            print(f"out of date: {path} (run `crmwb template`)", file=sys.stderr)
+            print(_say("cli.template_stale", path=path), file=sys.stderr)
         return EXIT_FAILED if stale else EXIT_OK
     for path in write_templates():
-        print(f"wrote {path}")
+        print(_say("cli.template_written", path=path))
     return EXIT_OK
+
+
+def _catalogs(args: argparse.Namespace) -> int:
+    from crmwb import catalogs, i18n
+
+    if args.init:
+        for path in catalogs.init(args.init):
+            print(_say("cli.catalogs_started", path=path))
+        return EXIT_OK
+    if args.update:
+        for change in catalogs.update():
+            print(_say("cli.catalogs_changed", change=change))
+    problems = catalogs.problems()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        languages = ", ".join(catalogs.languages())
+        count = len(i18n.message_keys())
+        print(_say("cli.catalogs_whole", count=count, languages=languages))
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
@@ -195,9 +184,9 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
         found = client_dirs(clients_dir)
         if not found:
             raise UsageError(
-                f"client folders in {clients_dir}",
-                found="none",
-                hint='create one with crmwb new-client "Name", or run make demo',
+                msg("cli.err.client_folders", folder=clients_dir),
+                found=msg("err.found.none"),
+                hint=msg("cli.err.hint.new_client"),
             )
         return found
     folders = []
@@ -212,7 +201,9 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
                 raise UsageError(exc.expected, found=exc.found) from None
         if not folder.is_dir():
             raise UsageError(
-                f"a client folder {folder}", found="no such folder", hint="see crmwb clients"
+                msg("cli.err.client_folder", folder=folder),
+                found=msg("cli.err.no_folder"),
+                hint=msg("cli.err.hint.clients"),
             )
         folders.append(folder)
     return folders
@@ -225,7 +216,7 @@ def _run(args: argparse.Namespace) -> int:
     from crmwb.paths import REPORTS_DIR
 
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs of at least 1", found=str(args.jobs))
+        raise UsageError(msg("cli.err.jobs"), found=str(args.jobs))
     analyses = batch.select_analyses(
         [n.strip() for n in args.only.split(",") if n.strip()] if args.only else None
     )
@@ -240,7 +231,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.quiet:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, unit="notebook", file=sys.stderr, desc="crmwb run")
+        bar = tqdm(total=total, unit=_say("run.unit"), file=sys.stderr, desc=_say("run.progress"))
 
     def progress(result: batch.JobResult) -> None:
         if bar is not None:
@@ -258,7 +249,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     if bar is not None:
         bar.close()
-    print(batch.summary(runs))
+    print(batch.summary(runs, user_language()))
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
 
 
@@ -272,10 +263,11 @@ def _audit_file(args: argparse.Namespace) -> int:
     client = load_client(folder)
     reader = client.reader
     if not reader.has_customer_file():
+        sheet = t("sheet.customer_file", reader.lang)
         raise UsageError(
-            "the client's column mapping on its Customer file sheet",
-            found="no file named on that sheet",
-            hint="fill the Customer file sheet of the workbook (file and columns)",
+            msg("cli.err.customer_file", sheet=sheet),
+            found=msg("cli.err.found.no_customer_file"),
+            hint=msg("cli.err.hint.customer_file", sheet=sheet),
         )
     plan = client.relationship_plan() if reader.has_plan() else None
     if args.clusters is not None:
@@ -293,7 +285,7 @@ def _audit_file(args: argparse.Namespace) -> int:
 
 
 def _audit_text(audit: object, ctx: object) -> str:
-    from crmwb import quality_views
+    from crmwb import i18n, quality_views
     from crmwb.customer_audit import CustomerAudit
     from crmwb.views import Context, Table
 
@@ -308,14 +300,19 @@ def _audit_text(audit: object, ctx: object) -> str:
 
     p = audit.profile
     out = [
-        f"{audit.file_name}: {p.rows} records, quality score {p.score:.0f}/100",
+        ctx.t(
+            "cli.audit_head",
+            file=audit.file_name,
+            records=i18n.number(p.rows, ctx.lang),
+            score=i18n.number(p.score, ctx.lang),
+        ),
         *table(quality_views.scorecard(audit, ctx)),
         *table(quality_views.indicators(audit, ctx)),
         *table(quality_views.duplicates_table(audit, ctx)),
         *table(quality_views.examples_table(audit, ctx)),
     ]
     if audit.clusters_file is not None:
-        out.append(f"clusters written to {audit.clusters_file}")
+        out.append(ctx.t("cli.clusters_written", path=audit.clusters_file))
     return "\n".join(out)
 
 

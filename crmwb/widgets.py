@@ -25,7 +25,8 @@ from itertools import combinations
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from crmwb.errors import CrmwbError
+from crmwb.errors import CrmwbError, msg, render
+from crmwb.i18n import DEFAULT_LANG, Lang, number, percent, t
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -39,6 +40,7 @@ from crmwb.journey import (
 )
 from crmwb.views import Chart, Context
 from crmwb.weights import AhpResult, PairwiseComparisons, ahp_weights
+from crmwb.workbook import choice_label
 
 if TYPE_CHECKING:
     from crmwb.vendor_sheets import VendorInputs
@@ -68,13 +70,17 @@ def ratio_to_position(ratio: float) -> int:
     return min(positions, key=lambda p: abs(math.log(position_to_ratio(p)) - math.log(ratio)))
 
 
-def position_label(position: int, first: str, second: str) -> str:
-    """What a slider position means, in words the client understands."""
+def position_label(position: int, first: str, second: str, lang: Lang = DEFAULT_LANG) -> str:
+    """What a slider position means, in words the client understands.
+
+    >>> position_label(6, "Price", "Support", "en")
+    'Price ×3'
+    """
     step = SAATY_STEPS[position]
     if step == 1:
-        return f"{first} = {second}"
+        return t("workshop.pairwise.equal", lang, first=first, second=second)
     more = first if position < MIDDLE else second
-    return f"{more} x{step}"
+    return t("workshop.pairwise.more", lang, more=more, step=step)
 
 
 class PairwiseForm:
@@ -87,11 +93,13 @@ class PairwiseForm:
         initial: PairwiseComparisons | None = None,
         on_save: Callable[[PairwiseComparisons], str] | None = None,
         title: str = "",
+        lang: Lang = DEFAULT_LANG,
     ) -> None:
         import ipywidgets as w
 
         if len(items) < 2:
-            raise CrmwbError("at least two items to compare", found=f"{len(items)}")
+            raise CrmwbError(msg("workshop.pairwise.too_few"), found=str(len(items)), lang=lang)
+        self.lang = lang
         self.items = tuple(items)
         self.pairs = tuple(combinations(self.items, 2))
         self._on_save = on_save
@@ -108,7 +116,7 @@ class PairwiseForm:
                 layout=w.Layout(width="320px"),
             )
             label = w.Label(
-                position_label(slider.value, first, second), layout=w.Layout(width="180px")
+                position_label(slider.value, first, second, lang), layout=w.Layout(width="180px")
             )
             slider.observe(self._moved(label, first, second), names="value")
             self.sliders[(first, second)] = slider
@@ -124,7 +132,7 @@ class PairwiseForm:
             )
         self.result_view = w.HTML()
         self.status = w.HTML()
-        save = w.Button(description="Save to workbook", icon="save", button_style="primary")
+        save = w.Button(description=t("workshop.save", lang), icon="save", button_style="primary")
         save.on_click(lambda _button: self.save())
         header = [w.HTML(f"<h3>{html.escape(title)}</h3>")] if title else []
         self.widget = w.VBox([*header, *rows, self.result_view, w.HBox([save, self.status])])
@@ -132,7 +140,7 @@ class PairwiseForm:
 
     def _moved(self, label: Any, first: str, second: str) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
-            label.value = position_label(change["new"], first, second)
+            label.value = position_label(change["new"], first, second, self.lang)
             self._refresh()
 
         return handler
@@ -150,34 +158,48 @@ class PairwiseForm:
 
     def _refresh(self) -> None:
         result = self.result()
+        lang = self.lang
         rows = "".join(
-            f"<tr><td>{html.escape(name)}</td><td style='text-align:right'>{weight:.1%}</td></tr>"
+            f"<tr><td>{html.escape(name)}</td>"
+            f"<td style='text-align:right'>{html.escape(percent(weight, lang, decimals=1))}"
+            "</td></tr>"
             for name, weight in sorted(result.priorities.items(), key=lambda kv: -kv[1])
         )
-        verdict = "consistent" if result.is_consistent else "inconsistent: revisit"
+        key = "consistent" if result.is_consistent else "inconsistent"
         colour = "#548235" if result.is_consistent else "#C00000"
-        warning = f"<p>{html.escape(result.warning)}</p>" if result.warning else ""
+        verdict = t(
+            f"workshop.pairwise.{key}",
+            lang,
+            ratio=number(result.consistency_ratio, lang, decimals=3),
+            threshold=number(0.10, lang, decimals=2),
+        )
+        warning = f"<p>{html.escape(render(result.warning, lang))}</p>" if result.warning else ""
         self.result_view.value = (
-            f"<table>{rows}</table>"
-            f"<p style='color:{colour}'>Consistency ratio {result.consistency_ratio:.3f}"
-            f" ({verdict}; threshold 0.10)</p>{warning}"
+            f"<table>{rows}</table><p style='color:{colour}'>{html.escape(verdict)}</p>{warning}"
         )
 
     def save(self) -> None:
         """Hand the comparisons to the save callback and show what it says (or its error)."""
         if self._on_save is None:
-            self.status.value = "no workbook to save to"
+            self.status.value = html.escape(t("workshop.no_workbook", self.lang))
             return
         try:
-            self.status.value = html.escape(self._on_save(self.comparisons()))
+            self.status.value = html.escape(render(self._on_save(self.comparisons()), self.lang))
         except CrmwbError as exc:
-            self.status.value = f"<span style='color:#C00000'>{html.escape(str(exc))}</span>"
+            message = html.escape(exc.message(self.lang))
+            self.status.value = f"<span style='color:#C00000'>{message}</span>"
 
 
-def weight_forms(workbook: FilePath, inputs: VendorInputs) -> list[PairwiseForm]:
+def weight_forms(
+    workbook: FilePath, inputs: VendorInputs, lang: Lang | None = None
+) -> list[PairwiseForm]:
     """One pairwise form for the criterion groups, and one per group of two criteria or
-    more, started from the workbook's comparisons; each saves its scope back to ``workbook``."""
+    more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
+    The forms speak ``lang`` (default: the workbook's language)."""
     from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise
+    from crmwb.workbook import read_workbook
+
+    lang = lang or read_workbook(workbook).lang
 
     groups: dict[str, list[str]] = {}
     for criterion in inputs.score_sheet.criteria:
@@ -197,7 +219,8 @@ def weight_forms(workbook: FilePath, inputs: VendorInputs) -> list[PairwiseForm]
                 items,
                 initial.comparisons if initial is not None else None,
                 on_save,
-                title=scope,
+                title=t("workshop.pairwise.groups", lang) if scope == GROUPS_SCOPE else scope,
+                lang=lang,
             )
         )
     return forms
@@ -206,7 +229,8 @@ def weight_forms(workbook: FilePath, inputs: VendorInputs) -> list[PairwiseForm]
 # --- the journey workshop ------------------------------------------------------------------------
 
 NEW = "(new)"
-"""The first entry of every "edit" drop-down: fill the fields to add an item."""
+"""The value of the first entry of every "edit" drop-down (shown as « (nouveau) »): fill the
+fields to add an item."""
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -382,41 +406,53 @@ class JourneyEditor:
         self.status = w.HTML()
         self.chart = w.HTML()
         self.redraws = 0
+        say = ctx.t
 
-        def text(description: str, **kw: Any) -> Any:
-            return w.Text(description=description, continuous_update=False, **kw)
+        def label(key: str) -> str:
+            return say(f"workshop.field.{key}")
 
-        def button(description: str, icon: str, handler: Callable[[], None]) -> Any:
-            b = w.Button(description=description, icon=icon)
+        def text(key: str, placeholder: str = "", **kw: Any) -> Any:
+            return w.Text(
+                description=label(key),
+                placeholder=say(placeholder) if placeholder else "",
+                continuous_update=False,
+                **kw,
+            )
+
+        def dropdown(key: str, **kw: Any) -> Any:
+            return w.Dropdown(description=label(key), **kw)
+
+        def button(key: str, icon: str, handler: Callable[[], None]) -> Any:
+            b = w.Button(description=say(f"workshop.{key}"), icon=icon)
             b.on_click(lambda _b: handler())
             return b
 
         # stages, channels, segments: a name, a description (segments: channels, stages)
-        self.stage_select = w.Dropdown(description="Stage")
-        self.stage_name, self.stage_description = text("Name"), text("Description")
-        self.channel_select = w.Dropdown(description="Channel")
-        self.channel_name, self.channel_description = text("Name"), text("Description")
-        self.segment_select = w.Dropdown(description="Segment")
-        self.segment_name, self.segment_description = text("Name"), text("Description")
-        self.segment_channels = text("Channels", placeholder="blank: every channel")
-        self.segment_stages = text("Stages", placeholder="blank: every stage")
+        self.stage_select = dropdown("stage")
+        self.stage_name, self.stage_description = text("name"), text("description")
+        self.channel_select = dropdown("channel")
+        self.channel_name, self.channel_description = text("name"), text("description")
+        self.segment_select = dropdown("segment")
+        self.segment_name, self.segment_description = text("name"), text("description")
+        self.segment_channels = text("channels", "workshop.field.every_channel")
+        self.segment_stages = text("stages", "workshop.field.every_stage")
         # touchpoints
-        self.touchpoint_select = w.Dropdown(description="Touchpoint")
-        self.tp_id = text("ID")
-        self.tp_stage = w.Dropdown(description="Stage")
-        self.tp_channel = w.Dropdown(description="Channel")
-        self.tp_description = text("Description", layout=w.Layout(width="520px"))
-        self.tp_segment = w.Dropdown(description="Segment")
-        self.tp_perception = w.Dropdown(
-            description="Perception", options=[p.value for p in Perception]
+        self.touchpoint_select = dropdown("touchpoint")
+        self.tp_id = text("id")
+        self.tp_stage = dropdown("stage")
+        self.tp_channel = dropdown("channel")
+        self.tp_description = text("description", layout=w.Layout(width="520px"))
+        self.tp_segment = dropdown("segment")
+        self.tp_perception = dropdown(
+            "perception", options=[(choice_label(p, ctx.lang), p.value) for p in Perception]
         )
-        self.tp_emotion = w.IntSlider(description="Emotion", min=-2, max=2, value=0)
-        self.tp_importance = w.IntSlider(description="Importance", min=1, max=5, value=3)
-        self.tp_rated = w.Checkbox(description="Performance rated", value=False)
-        self.tp_performance = w.IntSlider(description="Performance", min=1, max=5, value=3)
-        self.tp_data = text("Data collected")
-        self.tp_collection = text("Collected by")
-        self.tp_owner = text("Owner")
+        self.tp_emotion = w.IntSlider(description=label("emotion"), min=-2, max=2, value=0)
+        self.tp_importance = w.IntSlider(description=label("importance"), min=1, max=5, value=3)
+        self.tp_rated = w.Checkbox(description=label("rated"), value=False)
+        self.tp_performance = w.IntSlider(description=label("performance"), min=1, max=5, value=3)
+        self.tp_data = text("data")
+        self.tp_collection = text("collected_by")
+        self.tp_owner = text("owner")
         live = (
             self.tp_stage,
             self.tp_channel,
@@ -434,14 +470,10 @@ class JourneyEditor:
         for field in live:
             field.observe(lambda _change: self._touchpoint_edited(), names="value")
         # personas and their paths
-        self.persona_select = w.Dropdown(description="Persona")
-        self.persona_name, self.persona_description = text("Name"), text("Description")
-        self.persona_segment = w.Dropdown(description="Segment")
-        self.persona_path = text(
-            "Path",
-            placeholder="touchpoint IDs in order: T01, T04, T09",
-            layout=w.Layout(width="520px"),
-        )
+        self.persona_select = dropdown("persona")
+        self.persona_name, self.persona_description = text("name"), text("description")
+        self.persona_segment = dropdown("segment")
+        self.persona_path = text("path", "workshop.field.path_hint", layout=w.Layout(width="520px"))
 
         selects = self._selects()
         for kind, select in selects.items():
@@ -454,8 +486,8 @@ class JourneyEditor:
                     *fields,
                     w.HBox(
                         [
-                            button("Add / update", "check", save),
-                            button("Remove", "trash", lambda: self.remove(kind)),
+                            button("add_update", "check", save),
+                            button("remove", "trash", lambda: self.remove(kind)),
                         ]
                     ),
                 ]
@@ -498,10 +530,10 @@ class JourneyEditor:
                 ),
             ]
         )
-        for i, title in enumerate(["Stages", "Channels", "Segments", "Touchpoints", "Personas"]):
-            tabs.set_title(i, title)
-        self.undo_button = button("Undo", "undo", self.undo)
-        self.save_button = button("Save to workbook", "save", self.save)
+        for i, tab in enumerate(["stages", "channels", "segments", "touchpoints", "personas"]):
+            tabs.set_title(i, say(f"workshop.tab.{tab}"))
+        self.undo_button = button("undo", "undo", self.undo)
+        self.save_button = button("save", "save", self.save)
         self.save_button.button_style = "primary"
         self.widget = w.VBox(
             [tabs, w.HBox([self.undo_button, self.save_button, self.status]), self.chart]
@@ -518,7 +550,10 @@ class JourneyEditor:
         step. Returns whether the change was applied."""
         try:
             new = change(self.journey)
-        except (CrmwbError, ValueError) as exc:
+        except CrmwbError as exc:
+            self._say(exc.message(self.ctx.lang), error=True)
+            return False
+        except ValueError as exc:
             self._say(str(exc), error=True)
             return False
         if new == self.journey:
@@ -533,21 +568,21 @@ class JourneyEditor:
     def undo(self) -> None:
         """Back to the journey before the last change."""
         if not self._history:
-            self._say("nothing to undo")
+            self._say(self.ctx.t("workshop.nothing_to_undo"))
             return
         self.journey, _ = self._history.pop()
-        self._say("undone")
+        self._say(self.ctx.t("workshop.undone"))
         self._refresh()
 
     def save(self) -> None:
         """Hand the journey to the save callback and show what it says (or its error)."""
         if self._on_save is None:
-            self._say("no workbook to save to", error=True)
+            self._say(self.ctx.t("workshop.no_workbook"), error=True)
             return
         try:
-            self._say(self._on_save(self.journey))
+            self._say(render(self._on_save(self.journey), self.ctx.lang))
         except CrmwbError as exc:
-            self._say(str(exc), error=True)
+            self._say(exc.message(self.ctx.lang), error=True)
 
     def save_stage(self) -> None:
         old = self._selected(self.stage_select)
@@ -600,7 +635,7 @@ class JourneyEditor:
         select = self._selects()[kind]
         name = self._selected(select)
         if name is None:
-            self._say(f"choose the {kind} to remove", error=True)
+            self._say(self.ctx.t(f"workshop.choose_to_remove.{kind}"), error=True)
             return
         if self.apply(lambda j: remove_item(j, kind, name)):
             self._select(select, NEW)
@@ -609,7 +644,7 @@ class JourneyEditor:
 
     def _touchpoint(self) -> Touchpoint | None:
         ident = self.tp_id.value.strip()
-        if not self._named(ident, "touchpoint ID"):
+        if not self._named(ident, "touchpoint"):
             return None
         try:
             return Touchpoint(
@@ -627,7 +662,7 @@ class JourneyEditor:
                 owner=self.tp_owner.value.strip(),
             )
         except CrmwbError as exc:
-            self._say(str(exc), error=True)
+            self._say(exc.message(self.ctx.lang), error=True)
             return None
 
     def _touchpoint_edited(self) -> None:
@@ -711,8 +746,8 @@ class JourneyEditor:
                 (self.persona_select, [p.name for p in j.personas]),
             ):
                 current = select.value
-                select.options = [NEW, *names]
-                select.value = current if current in select.options else NEW
+                select.options = [(self.ctx.t("workshop.new"), NEW), *((n, n) for n in names)]
+                select.value = current if current in names else NEW
             for dropdown, names in (
                 (self.tp_stage, list(j.stage_names)),
                 (self.tp_channel, list(j.channel_names)),
@@ -754,11 +789,12 @@ class JourneyEditor:
 
         self.redraws += 1
         if not self.journey.stages or not self.journey.channels:
-            self.chart.value = "<p><i>Add stages and channels to see the grid.</i></p>"
+            self.chart.value = f"<p><i>{html.escape(self.ctx.t('workshop.grid_empty'))}</i></p>"
             return
         moments = [m.touchpoint.id for m in moments_of_truth(self.journey)]
         figure = journey_grid(self.journey, self.ctx, moments)
-        self.chart.value = Chart.of(figure, self.ctx.t("journey.chart.grid_alt"))._repr_html_()
+        alt = self.ctx.t("journey.chart.grid_alt")
+        self.chart.value = Chart.of(figure, alt, self.ctx)._repr_html_()
 
     def _selected(self, select: Any) -> str | None:
         return None if select.value in (None, NEW) else str(select.value)
@@ -774,7 +810,7 @@ class JourneyEditor:
 
     def _named(self, name: str, what: str) -> bool:
         if not name:
-            self._say(f"give the {what} a name", error=True)
+            self._say(self.ctx.t(f"workshop.name_missing.{what}"), error=True)
         return bool(name)
 
     def _say(self, message: str, *, error: bool = False) -> None:

@@ -8,6 +8,7 @@ read what it left behind.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,8 @@ from crmwb.paths import EXAMPLES_DIR
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
 
 
-def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def crmwb(*args: str, cwd: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
+    """``crmwb ARGS``, the consultant speaking ``lang`` (the command's language)."""
     return subprocess.run(
         [sys.executable, "-m", "crmwb.cli", *args],
         capture_output=True,
@@ -30,6 +32,7 @@ def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         cwd=cwd,
         timeout=600,
         check=False,
+        env={**os.environ, "CRMWB_LANG": lang},
     )
 
 
@@ -114,13 +117,16 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     assert manifest["analyses"]["vendor_comparison"]["status"] == "ok"
     assert manifest["analyses"]["data_flow_audit"]["status"] == "skipped"
     assert manifest["pack"]["status"] == "ok"
-    assert "skipped" in first.stdout
+    # the summary is in the consultant's language, and says why the data audit did not run
+    line = next(x for x in first.stdout.splitlines() if " data_flow_audit " in x)
+    assert "non réalisée" in line and "aucun système dans la feuille «\u202fSystèmes\u202f»" in line
     # the pack of the French example summarises what ran and says the data audit did not
     index = (scenario["reports"] / "literie-lenoir" / "latest" / "index.html").read_text("utf-8")
     assert "Coût total de possession" in index and "13\u202f200\u00a0€" in index
     assert '<section class="section pack-entry" id="vendor_comparison">' in index
-    assert "Audit des données</strong> — non réalis" in index
-    assert "the pack: " in first.stdout and "index.html" in first.stdout
+    assert "Audit des données</strong> — analyse non réalisée, faute de données (aucun" in index
+    assert "le dossier de restitution\u00a0: " in first.stdout and "index.html" in first.stdout
+    assert "15\u00a0analyses réussies sur 15 (1\u00a0non réalisée" in first.stdout
 
 
 def test_no_deliverable_shows_a_customer_s_email_or_phone(scenario):
@@ -156,8 +162,10 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
     line = next(
         x for x in second.stdout.splitlines() if x.startswith("literie-lenoir") and " tco " in x
     )
-    assert "tco" in line and "FAILED" in line and BROKEN_CELL in line
-    assert "'trois mille'" in line
+    # in French, as the workbook is: the cell, what it expected and what it found
+    assert "tco" in line and "ÉCHEC" in line and BROKEN_CELL in line
+    assert "on attend un nombre pour «\u202fPrix unitaire\u202f»" in line
+    assert "le texte «\u202ftrois mille\u202f»" in line
     # The other client's deliverables are produced.
     northwind = scenario["reports"] / "northwind-retail"
     assert len([p for p in northwind.iterdir() if p.name[0].isdigit()]) == 2
@@ -225,6 +233,6 @@ def test_runtime_files_stay_out_of_the_home_folder(scenario):
 def test_usage_errors_exit_with_2(tmp_path, args, message):
     (tmp_path / "clients").mkdir()
     shutil.copytree(EXAMPLES_DIR / "literie-lenoir", tmp_path / "clients" / "literie-lenoir")
-    done = crmwb("--clients-dir", str(tmp_path / "clients"), *args, cwd=tmp_path)
+    done = crmwb("--clients-dir", str(tmp_path / "clients"), *args, cwd=tmp_path, lang="en")
     assert done.returncode == 2, done.stdout + done.stderr
     assert message in done.stderr

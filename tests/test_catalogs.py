@@ -129,7 +129,8 @@ UNIT = re.compile(r"(?:\d|\}) (?:€|%|mois|jours?|ans|semaines?)\b")
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
     bad = re.compile(
-        r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|crmwb(?! (?:new-client|run|template|examples|catalogs))",
+        r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|"
+        r"crmwb(?! (?:new-client|run|template|examples|catalogs))",
         re.IGNORECASE,
     )
     texts = [(k, x) for k, v in catalog(lang).messages.items() for x in forms(v)]

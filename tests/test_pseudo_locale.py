@@ -8,17 +8,14 @@ Run as a script to list what is unmarked in a folder of deliverables:
 
 from __future__ import annotations
 
-import base64
 import re
 import shutil
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.i18n import PSEUDO_MARKS
@@ -32,71 +29,24 @@ MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-FORMATTED = re.compile(
+MASKED = re.compile(
+    r"\b[A-Za-z]\*+@[a-z]\*+\.[a-z]+\b"  # masked e-mails
+    r"|\*\*"  # masked digits of a phone
+    r"|[\w.-]+\.(?:csv|xlsx|html|pdf)\b"  # file names
+)
+NUMBERS = re.compile(
     r"[-−+]?[€£$]?\d[\d,.]*\s?[%€£$]?"  # numbers, money, percents (en_GB style)
     rf"|\b(?:{MONTHS})\b"  # dates in words
-    r"|\b[A-Z]\*+@[a-z]\*+\.[a-z]+\b|[a-z]\*+@[a-z]\*+\.[a-z]+"  # masked e-mails
-    r"|\*\*"  # masked digits of a phone
     r"|\bP(?:10|50|90)\b"  # percentiles
-    r"|\b[xX]\b",  # "2x", multiplication
 )
+
+
+def _allowed(text: str, client: re.Pattern[str]) -> str:
+    """``text`` without masked data and file names, client data, numbers and dates."""
+    return NUMBERS.sub(" ", client.sub(" ", MASKED.sub(" ", text)))
+
+
 PUNCTUATION = re.compile(r"[\s\W_]+", re.UNICODE)
-
-
-# --- what a reader sees ----------------------------------------------------------------------
-
-
-class _Visible(HTMLParser):
-    """The text of an HTML page a reader sees: text nodes (not scripts or styles), alternative
-    texts, and the text of the SVG charts embedded as images."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.texts: list[str] = []
-        self.charts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._hidden += 1
-        values = dict(attrs)
-        if values.get("alt"):
-            self.texts.append(str(values["alt"]))
-        src = values.get("src") or ""
-        if src.startswith("data:image/svg+xml;base64,"):
-            self.charts.extend(svg_texts(base64.b64decode(src.split(",", 1)[1])))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._hidden -= 1
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden and data.strip():
-            self.texts.append(data)
-
-
-def svg_texts(svg: bytes) -> list[str]:
-    """The texts a chart shows (matplotlib writes them as <text> elements)."""
-    root = ET.fromstring(svg)
-    return ["".join(node.itertext()) for node in root.iter() if node.tag.endswith("}text")]
-
-
-def excel_texts(path: Path) -> Iterator[tuple[str, str]]:
-    """(where, text) of every sheet name, text cell and comment of a workbook."""
-    book = load_workbook(path)
-    for ws in book.worksheets:
-        yield f"{path.name}[{ws.title}]", ws.title
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.strip():
-                    yield f"{path.name}!{ws.title}!{cell.coordinate}", cell.value
-                if cell.comment is not None:
-                    yield f"{path.name}!{ws.title}!{cell.coordinate} (comment)", cell.comment.text
-
-
-def pdf_text(path: Path) -> str:
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
-    return done.stdout.decode("utf-8")
 
 
 # --- what is allowed -------------------------------------------------------------------------
@@ -112,6 +62,7 @@ def client_strings(*workbooks: Path) -> list[str]:
                     if isinstance(value, str) and value.strip():
                         found.add(value.strip())
                         found.update(part.strip() for part in re.split(r"[\n;,]", value))
+    found |= {value.upper() for value in found}  # a client's name in capitals (page headers)
     return sorted((s for s in found if len(s) > 1), key=len, reverse=True)
 
 
@@ -135,10 +86,20 @@ def unmarked(
         previous, text = text, INNERMOST.sub(" ", text)
     if truncated and LEFT in text:
         text = text[: text.index(LEFT)]
-    text = _client_pattern(client).sub(" ", text)
-    text = FORMATTED.sub(" ", text)
-    words = [w for w in PUNCTUATION.split(text) if len(w) > 1 and not w.isdigit()]
+    text = _allowed(text, _client_pattern(client))
+    if client_words:  # a chart cuts a long name: "points, cus…"
+        text = re.sub(
+            r"(\w+)…",
+            lambda m: " " if any(w.startswith(m.group(1)) for w in client_words) else m.group(0),
+            text,
+        )
+    # single capitals are initials of masked names or RACI letters (R, A, C, I)
+    words = [w for w in PUNCTUATION.split(text) if w and not w.isdigit() and not _initial(w)]
     return [w for w in words if w not in client_words]
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and (word.isupper() or word in "x×")
 
 
 def scan(folder: Path, workbook: Path) -> list[tuple[str, str, list[str]]]:
@@ -155,7 +116,7 @@ def scan(folder: Path, workbook: Path) -> list[tuple[str, str, list[str]]]:
     def document(where: str, texts: list[str], words: frozenset[str] = NONE) -> None:
         # the marks of one message may span several text nodes (a word in bold): the whole
         # document is unmarked first, then what is left is reported line by line
-        joined = pattern.sub(" ", "\n".join(texts))
+        joined = _allowed("\n".join(texts), pattern)
         previous = None
         while previous != joined:
             previous, joined = joined, INNERMOST.sub(" ", joined)
@@ -163,14 +124,14 @@ def scan(folder: Path, workbook: Path) -> list[tuple[str, str, list[str]]]:
             check(where, line, words=words)
 
     for path in sorted(folder.rglob("*.html")):
-        parser = _Visible()
+        parser = Visible()
         parser.feed(path.read_text(encoding="utf-8"))
         where = str(path.relative_to(folder))
         document(where, parser.texts)
         document(f"{where} (charts)", parser.charts, _words(client))
     for path in sorted(folder.glob("*.xlsx")):
         for where, text in excel_texts(path):
-            check(where, pattern.sub(" ", text), truncated="[" in where)
+            check(where, _allowed(text, pattern), truncated="[" in where)
     if shutil.which("pdftotext"):
         for path in sorted(folder.glob("*.pdf")):
             document(path.name, [pdf_text(path)], _words(client))
@@ -209,7 +170,8 @@ def test_every_deliverable_shows_only_catalog_text_client_data_and_numbers(
 
 def test_the_scan_finds_a_hard_coded_word() -> None:
     client = ["Literie Lenoir"]
-    assert unmarked("⟦Total cost⟧ for Literie Lenoir: €13,200 in March 2027", client) == ["for"]
+    text = "⟦Total cost⟧ for Literie Lenoir: €13,200 in March 2027"
+    assert unmarked(text, client) == ["for", "in"]
     assert unmarked("⟦a ⟦b⟧ c⟧ 20% 1,500.5", client) == []
     assert unmarked("⟦Pricing sheet⟧ trunc⟦Pri", client, truncated=True) == ["trunc"]
 
@@ -217,3 +179,126 @@ def test_the_scan_finds_a_hard_coded_word() -> None:
 if __name__ == "__main__":
     for where, text, words in scan(Path(sys.argv[1]), Path(sys.argv[2])):
         print(f"{where}: {words} <- {text!r}")
+
+
+# --- the workbook template, the workshops, the command line ----------------------------------
+
+
+def test_the_blank_workbook_speaks_only_through_the_catalogs(tmp_path: Path) -> None:
+    from crmwb.i18n import CURRENCIES, LANGUAGES, PSEUDO
+    from crmwb.workbook import build_workbook, save_workbook
+
+    path = tmp_path / "workbook.xlsx"
+    save_workbook(build_workbook("qps"), path)
+    codes = [*LANGUAGES, PSEUDO, *CURRENCIES]  # language and currency codes are codes
+    problems = []
+    for where, text in excel_texts(path):
+        if re.search(r"![A-Z]+1$", where) and text.startswith("list_"):
+            continue  # the hidden Lists sheet's column names: the names of its ranges
+        problems += [(where, w) for w in unmarked(text, codes, truncated="[" in where)]
+    for ws in load_workbook(path).worksheets:  # the drop-downs' messages
+        for dv in ws.data_validations.dataValidation:
+            for text in (dv.error, dv.errorTitle, dv.prompt, dv.promptTitle):
+                problems += [(ws.title, w) for w in unmarked(text or "", [], truncated=True)]
+    assert problems == []
+
+
+def widget_texts(widget: object) -> Iterator[str]:
+    """Every text a widget tree shows: descriptions, placeholders, choices, tab titles, labels
+    and HTML (charts included)."""
+    for name in ("description", "placeholder", "value"):
+        value = getattr(widget, name, None)
+        if isinstance(value, str) and name != "value":
+            yield value
+    kind = type(widget).__name__
+    if kind in ("Label", "HTML") and isinstance(widget.value, str):  # type: ignore[attr-defined]
+        parser = Visible()
+        parser.feed(widget.value)  # type: ignore[attr-defined]
+        yield from parser.texts + parser.charts
+    yield from getattr(widget, "_options_labels", ()) or ()
+    yield from getattr(widget, "titles", ()) or ()
+    for child in getattr(widget, "children", ()) or ():
+        yield from widget_texts(child)
+
+
+def test_the_workshops_speak_only_through_the_catalogs() -> None:
+    from crmwb.views import Context
+    from crmwb.widgets import JourneyEditor, PairwiseForm
+    from crmwb.workbook import read_workbook
+
+    workbook = EXAMPLES / "northwind-retail" / "workbook.xlsx"
+    client = client_strings(workbook)
+    editor = JourneyEditor(read_workbook(workbook).read_journey(), Context("Northwind", "qps"))
+    editor.undo()  # a status message
+    form = PairwiseForm(["Price", "Support", "Features"], lang="qps")
+    form.save()  # no workbook: a status message
+    texts = [*widget_texts(editor.widget), *widget_texts(form.widget)]
+    assert len(texts) > 60
+    client += ["Price", "Support", "Features"]
+    problems = [(text, unmarked(text, client, client_words=_words(client))) for text in texts]
+    assert [p for p in problems if p[1]] == []
+
+
+def test_the_run_summary_speaks_only_through_the_catalogs(pseudo_runs: Path) -> None:
+    from crmwb import batch
+
+    runs = [
+        batch.ClientRun(
+            "northwind-retail",
+            "20261205-000000",
+            pseudo_runs / "northwind-retail" / "latest",
+            [
+                batch.JobResult("northwind-retail", "tco", ok=True, outputs=["tco.html"]),
+                batch.JobResult("northwind-retail", "roi", skipped=True),
+                batch.JobResult("northwind-retail", "governance", timings={"execute": 1.5}),
+            ],
+        )
+    ]
+    text = batch.summary(runs, "qps")
+    allowed = ["northwind-retail", "tco", "roi", "governance", "latest", "reports", "pseudo"]
+    lines = [line for line in text.splitlines()[2:] if line.strip()]
+    found = [unmarked(line.replace(str(pseudo_runs), ""), allowed) for line in lines]
+    assert [f for f in found if f] == []
+
+
+# --- errors are messages, not English strings --------------------------------------------------
+
+
+def _error_calls(tree: object) -> Iterator[tuple[int, str, object]]:
+    """(line, callee, argument) of every argument that says what an error expected, found or
+    suggests: the first argument of an *Error(...) or of a reader's error(...), and their
+    found= and hint= keywords."""
+    import ast
+
+    assert isinstance(tree, ast.AST)
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        callee = node.func
+        name = callee.id if isinstance(callee, ast.Name) else getattr(callee, "attr", "")
+        if name.endswith("Error") and name != "ValueError" and node.args:
+            yield node.lineno, name, node.args[0]
+        elif name in ("error", "_error", "err", "cannot") and len(node.args) >= 3:
+            yield from ((node.lineno, name, arg) for arg in node.args[2:])
+        else:
+            continue
+        for keyword in node.keywords:
+            if keyword.arg in ("found", "hint", "expected"):
+                yield node.lineno, name, keyword.value
+
+
+def test_no_error_is_written_in_english_in_the_code() -> None:
+    """An error's words come from the catalogs (msg(...)): a string literal or an f-string as
+    what an error expected, found or suggests is English written into the code."""
+    import ast
+
+    literal = []
+    for path in sorted((ROOT / "crmwb").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for line, name, arg in _error_calls(tree):
+            words = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+            if (words and re.search(r"[A-Za-z]{3}", str(arg.value))) or isinstance(
+                arg, ast.JoinedStr
+            ):
+                literal.append(f"{path.name}:{line} {name}")
+    assert literal == []

@@ -35,13 +35,13 @@ def test_slider_positions_are_saatys_scale(ratio, position):
 
 
 def test_labels_say_which_side_wins():
-    assert position_label(6, "Features", "Price") == "Features x3"
-    assert position_label(12, "Features", "Price") == "Price x5"
-    assert position_label(8, "Features", "Price") == "Features = Price"
+    assert position_label(6, "Features", "Price", "en") == "Features ×3"
+    assert position_label(12, "Features", "Price", "en") == "Price ×5"
+    assert position_label(8, "Features", "Price", "en") == "Features = Price"
 
 
 def test_moving_sliders_updates_weights_and_consistency_live():
-    form = PairwiseForm(["Features", "Price", "Support"])
+    form = PairwiseForm(["Features", "Price", "Support"], lang="en")
     # all equal at first: 1/3 each, consistent
     assert form.result().priorities["Features"] == pytest.approx(1 / 3)
     # Features x2 over Price, x6 over Support, Price x3 over Support: consistent by

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.crmwb-installed
 EXAMPLES := $(patsubst data/examples/%/workbook.xlsx,%,$(wildcard data/examples/*/workbook.xlsx))
 JOBS   ?=
 
-.PHONY: help install demo test lab bench lint format template clean
+.PHONY: help install demo test lab bench lint format template catalogs clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-9s %s\n", $$1, $$2}'
@@ -25,6 +25,11 @@ $(STAMP): pyproject.toml
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	    apt-get install -y -q graphviz >/dev/null 2>&1; } || \
 	  echo "note: graphviz is not installed; the data-flow map uses a simpler layout"
+	@# Tests read the PDF deliverables' text with pdftotext (Debian's poppler-utils, best effort).
+	@command -v pdftotext >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q poppler-utils >/dev/null 2>&1; } || \
+	  echo "note: poppler-utils is not installed; tests do not read the PDFs' text"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -54,6 +59,9 @@ lint: install ## Lint, check formatting and types
 
 template: install ## Regenerate the blank client workbooks under templates/
 	$(BIN)/crmwb template
+
+catalogs: install ## Merge the English messages into every language's catalog, then check them
+	$(BIN)/crmwb catalogs --update
 
 clean: ## Remove generated deliverables (reports/) - client data is kept
 	rm -rf reports

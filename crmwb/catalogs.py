@@ -65,7 +65,7 @@ def read(path: Path, lang: str | None = None) -> Catalog:
 
 def new_catalog(lang: str | None, domain: str) -> Catalog:
     """An empty catalog with crmwb's header for ``lang`` (None: a template)."""
-    name = i18n.babel_locale(lang) if lang else "template"
+    name = i18n.LOCALES.get(lang, lang) if lang else "template"
     catalog = Catalog(
         locale=lang,
         domain=domain,

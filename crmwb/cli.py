@@ -272,14 +272,15 @@ def _audit_file(args: argparse.Namespace) -> int:
     plan = client.relationship_plan() if reader.has_plan() else None
     if args.clusters is not None:
         args.clusters.mkdir(parents=True, exist_ok=True)
+    ctx = Context.of(client.about, args.lang)
     audit = audit_customer_file(
         folder,
         reader.read_customer_file_settings(),
         inactive_months=plan.conventions.inactive_months if plan else None,
         output_dir=args.clusters,
         path=args.path.resolve(),
+        lang=ctx.lang,
     )
-    ctx = Context.of(client.about, args.lang)
     print(_audit_text(audit, ctx))
     return EXIT_OK
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from crmwb.dataflow_sheets import CustomerFileSettings
 from crmwb.duplicates import find_duplicates
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Quoted, msg
+from crmwb.i18n import SOURCE_LANG, Lang, t
 from crmwb.quality import (
     CustomerFile,
     DuplicateExample,
@@ -22,6 +23,7 @@ from crmwb.quality import (
     MaskedRecord,
     QualityProfile,
     examples,
+    in_language,
     initials,
     mask_email,
     mask_phone,
@@ -32,7 +34,17 @@ from crmwb.quality import (
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
 """The file of probable-duplicate clusters for the client's cleaning: line, the client's record
-id, cluster id and size. It names customers by their ids: it is never embedded in a report."""
+id, cluster id and size. It names customers by their ids: it is never embedded in a report.
+Its name and column headers are in the client's language (:func:`clusters_file_name`): this
+is the English one."""
+
+CLUSTERS_COLUMNS = ("line", "record_id", "cluster_id", "cluster_size")
+"""The cluster file's columns (headers: the messages ``quality.clusters.col.<column>``)."""
+
+
+def clusters_file_name(lang: Lang | None = None) -> str:
+    """The name of the cluster file in ``lang`` (None: English, :data:`CLUSTERS_FILE`)."""
+    return t("quality.clusters.file", lang or SOURCE_LANG)
 
 
 @dataclass(frozen=True)
@@ -45,7 +57,8 @@ class ProbableDuplicates:
     records_in_clusters: int
     duplicate_rate: float
     size_distribution: tuple[tuple[int, int], ...]
-    blocking_rules: tuple[str, ...]
+    blocking_rules: tuple[Msg, ...]
+    """What each blocking rule compares (« same e-mail »), written in the report's language."""
     threshold: float
     examples: tuple[tuple[MaskedRecord, ...], ...]
 
@@ -72,19 +85,40 @@ def audit_customer_file(
     threshold: float = 0.95,
     output_dir: Path | None = None,
     path: Path | None = None,
+    lang: Lang | None = None,
 ) -> CustomerAudit:
     """Audit the customer file of ``settings`` (``path`` overrides its file; a relative one is
     taken from ``client_dir``). With ``output_dir``, the duplicate clusters are written there
-    to :data:`CLUSTERS_FILE`; the client's file is only read."""
+    to :func:`clusters_file_name` (its name and headers in ``lang``); the client's file is only
+    read. ``lang`` is the client's language: the errors (a missing file, a bad line, a column
+    not found...) are written in it (None: in the reader's, and the cluster file in English).
+    """
+    with in_language(lang):
+        return _audit(
+            client_dir, settings, inactive_months, today, threshold, output_dir, path, lang
+        )
+
+
+def _audit(
+    client_dir: Path,
+    settings: CustomerFileSettings,
+    inactive_months: int | None,
+    today: dt.date | None,
+    threshold: float,
+    output_dir: Path | None,
+    path: Path | None,
+    lang: Lang | None,
+) -> CustomerAudit:
     source = path if path is not None else Path(settings.path)
     if not source.is_absolute():
         source = client_dir / source
     if not source.is_file():
+        sheet = Quoted(msg("sheet.customer_file"))
         raise InputError(
-            "the customer file named on the Customer file sheet",
+            msg("quality.err.customer_file_named", sheet=sheet),
             file=str(source),
-            found="no such file",
-            hint="put the export in the client's folder, or correct its name on the sheet",
+            found=msg("err.found.no_file"),
+            hint=msg("quality.err.hint.put_export", sheet=sheet),
         )
     mapping = {FieldRole(role): column for role, column in settings.mapping.items() if column}
     with read_customer_file(
@@ -96,7 +130,7 @@ def audit_customer_file(
             today=today or settings.reference_date or dt.date.today(),
         )
         exact = tuple(example for key in DuplicateKey for example in examples(file, key, n=2))
-        probable, written = _probable(file, threshold, output_dir)
+        probable, written = _probable(file, threshold, output_dir, lang)
         return CustomerAudit(
             file_name=source.name,
             encoding=file.encoding,
@@ -112,10 +146,10 @@ _DEDUP_COLUMNS = ("email", "phone", "first_name", "last_name", "postcode", "city
 
 
 def _probable(
-    file: CustomerFile, threshold: float, output_dir: Path | None
+    file: CustomerFile, threshold: float, output_dir: Path | None, lang: Lang | None
 ) -> tuple[ProbableDuplicates | None, Path | None]:
-    """Splink on the file's records (the line number as their id: unique even when the
-    client's ids are not)."""
+    """The probabilistic deduplication of the file's records (the line number as their id:
+    unique even when the client's ids are not)."""
     columns = [c for c in _DEDUP_COLUMNS if file.mapped(FieldRole(c))]
     if not columns or file.rows < 2:
         return None, None
@@ -146,7 +180,7 @@ def _probable(
         )
     written = None
     if output_dir is not None:
-        written = Path(output_dir) / CLUSTERS_FILE
+        written = Path(output_dir) / clusters_file_name(lang)
         rows = con.execute(
             f"SELECT c.line, c.record_id, k.cluster_id, k.cluster_size "
             f"FROM {result.clusters_table} k JOIN customers c "
@@ -154,7 +188,9 @@ def _probable(
         ).fetchall()
         with written.open("w", newline="", encoding="utf-8") as handle:
             out = csv.writer(handle)
-            out.writerow(["line", "record_id", "cluster_id", "cluster_size"])
+            out.writerow(
+                [t(f"quality.clusters.col.{c}", lang or SOURCE_LANG) for c in CLUSTERS_COLUMNS]
+            )
             out.writerows(rows)
     return (
         ProbableDuplicates(

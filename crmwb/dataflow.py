@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Quoted, msg
 from crmwb.i18n import Lang, number, quoted, t
 from crmwb.journey import Journey, journey_order, missing_collection_points
 from crmwb.plan import LabelKey, Severity
@@ -122,8 +122,7 @@ class Flow:
     def __post_init__(self) -> None:
         if self.volume is not None and self.volume < 0:
             raise InputError(
-                f"a volume >= 0 for the flow {self.source} -> {self.target}",
-                found=repr(self.volume),
+                msg("dataflow.err.volume", flow=Quoted(flow_label(self))), found=str(self.volume)
             )
 
 
@@ -167,25 +166,30 @@ class DataMap:
         seen: set[str] = set()
         for name in names:
             if name in seen:
-                raise InputError("each system once", found=f"{name!r} twice")
+                raise InputError(
+                    msg("dataflow.err.system_once"),
+                    found=msg("dataflow.err.found.twice", name=Quoted(name)),
+                )
             seen.add(name)
+        known = tuple(Quoted(name) for name in names)
         for flow in self.flows:
             for end in (flow.source, flow.target):
                 if end not in seen:
                     raise InputError(
-                        f"a known system for the flow {flow.source} -> {flow.target}"
-                        f" (one of {', '.join(names)})",
-                        found=repr(end),
+                        msg("dataflow.err.flow_system", flow=Quoted(flow_label(flow)), names=known),
+                        found=Quoted(end),
                     )
         for entry in self.dictionary:
             if entry.system not in seen:
                 raise InputError(
-                    f"a known system for the field {entry.field!r}", found=repr(entry.system)
+                    msg("dataflow.err.field_system", field=Quoted(entry.field), names=known),
+                    found=Quoted(entry.system),
                 )
         for need in self.use_cases:
             if need.system and need.system not in seen:
                 raise InputError(
-                    f"a known system for the use case {need.name!r}", found=repr(need.system)
+                    msg("dataflow.err.use_case_system", use_case=Quoted(need.name), names=known),
+                    found=Quoted(need.system),
                 )
 
     def system(self, name: str) -> System:

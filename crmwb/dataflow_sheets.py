@@ -62,7 +62,7 @@ from crmwb.dataflow import (
     UseCaseNeed,
     _key,
 )
-from crmwb.errors import CrmwbError, WorkbookError
+from crmwb.errors import CrmwbError, Msg, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.journey_sheets import (
     PROGRAMME_NAMES,
@@ -360,6 +360,39 @@ class _Reader(_SheetReader):
         super().__init__(reader)
         self.lang = _sheet_language(reader)
 
+    def fail(
+        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
+    ) -> WorkbookError:
+        """A :class:`WorkbookError` at ``ws!cell``, in the workbook's language."""
+        return self.r.error(ws, cell, expected, found, hint)
+
+    def once(
+        self,
+        ws: Worksheet,
+        cell: Cell,
+        name: str,
+        seen: dict[str, Cell],
+        what: str,
+        shown: str | None = None,
+    ) -> None:
+        """Raise when ``name`` was already met on the sheet (``seen``: normalised name -> its
+        first cell). ``what`` is ``system``, ``field``, ``use_case`` or ``role`` (the messages
+        ``dataflow_sheet.err.<what>_once``); ``shown`` the name as the error writes it."""
+        first = seen.get(_norm(name))
+        if first is not None:
+            raise self.fail(
+                ws,
+                cell,
+                msg(f"dataflow_sheet.err.{what}_once"),
+                msg(
+                    "dataflow_sheet.err.found.again",
+                    name=Quoted(shown or name),
+                    where=f"{ws.title}!{first.coordinate}",
+                ),
+                msg(f"dataflow_sheet.err.hint.{'one_column' if what == 'role' else 'merge'}"),
+            )
+        seen[_norm(name)] = cell
+
     def cell_value(self, ws: Worksheet, cell: Cell, spec: Field) -> Any:
         """The checked value of ``cell``; a drop-down value not recognised gets a "did you
         mean" hint; a yes/no cell also takes Excel's TRUE / FALSE."""
@@ -373,8 +406,8 @@ class _Reader(_SheetReader):
             close = _close_choice(str(cell.value), spec.choices, self.lang)
             if close is None:
                 raise
-            raise self.error(
-                ws, cell, exc.expected, exc.found or "", f"did you mean {close!r}?"
+            raise self.fail(
+                ws, cell, exc.expected, exc.found or "", msg("err.hint.did_you_mean", name=close)
             ) from None
 
     def table(
@@ -430,7 +463,24 @@ class _DataMapReader(_Reader):
             raise self.backstop(ws, exc) from None
 
     def system(self, ws: Worksheet, cell: Cell, text: str, names: _Names) -> str:
-        return self.known(ws, cell, text, names, "system", SYSTEMS.sheet)
+        """``text`` as a system of the Systems sheet, or an error naming that sheet as the
+        workbook shows it, with the systems it has and the closest one."""
+        found = names.get(text)
+        if found is not None:
+            return found
+        sheet = Quoted(self.r.sheet(SYSTEMS.sheet).title)
+        listed: tuple[object, ...] = tuple(Quoted(name) for name in names.names[:12])
+        if len(names.names) > 12:
+            listed += ("…",)
+        close = difflib.get_close_matches(_norm(text), [_norm(n) for n in names.names], n=1)
+        hint: Msg | None = msg("err.hint.did_you_mean", name=names.get(close[0])) if close else None
+        raise self.fail(
+            ws,
+            cell,
+            msg("dataflow_sheet.err.system_of", sheet=sheet, names=listed),
+            _describe(text),
+            hint or (msg("dataflow_sheet.err.hint.add_system", sheet=sheet) if not names else None),
+        )
 
     def systems(self, ws: Worksheet) -> tuple[System, ...]:
         index, header_row = self.r._table(ws, SYSTEM_COLUMNS)
@@ -438,7 +488,7 @@ class _DataMapReader(_Reader):
         seen: dict[str, Cell] = {}
         systems: list[System] = []
         for cells, v in self.table(ws, SYSTEM_COLUMNS):
-            self.unique(ws, cells[k[0]], v[k[0]], seen, "system")
+            self.once(ws, cells[k[0]], v[k[0]], seen, "system")
             systems.append(
                 System(
                     name=v[k[0]],
@@ -451,7 +501,12 @@ class _DataMapReader(_Reader):
                 )
             )
         if not systems:
-            raise self.none_error(ws, header_row, index[k[0]], "system")
+            raise self.fail(
+                ws,
+                ws.cell(row=header_row + 1, column=index[k[0]]),
+                msg("dataflow_sheet.err.no_system", row=header_row),
+                msg("dataflow_sheet.err.found.no_system"),
+            )
         return tuple(systems)
 
     def flows(self, names: _Names) -> tuple[Flow, ...]:
@@ -482,15 +537,26 @@ class _DataMapReader(_Reader):
         fields: list[DataField] = []
         for cells, v in self.table(ws, DICTIONARY_COLUMNS):
             system = self.system(ws, cells[k[0]], v[k[0]], names)
-            self.unique(ws, cells[k[1]], f"{system} / {v[k[1]]}", seen, "field of a system")
+            self.once(ws, cells[k[1]], f"{system} / {v[k[1]]}", seen, "field")
             sensitive = v[k[5]] is YesNo.YES
             if sensitive and v[k[4]] is YesNo.NO:
-                raise self.error(
+                personal, marked = (
+                    self.r.shown_label(ws, cells[spec.key], spec)
+                    for spec in DICTIONARY_COLUMNS[4:6]
+                )
+                raise self.fail(
                     ws,
                     cells[k[4]],
-                    "personal data for a sensitive field (sensitive data is personal data)",
+                    msg(
+                        "dataflow_sheet.err.personal_if_sensitive",
+                        personal=Quoted(personal),
+                        sensitive=Quoted(marked),
+                    ),
                     _describe(cells[k[4]].value),
-                    "answer yes, or leave the cell empty",
+                    msg(
+                        "dataflow_sheet.err.hint.answer_yes",
+                        yes=Quoted(choice_label(YesNo.YES, self.lang)),
+                    ),
                 )
             fields.append(
                 DataField(
@@ -513,7 +579,7 @@ class _DataMapReader(_Reader):
         seen: dict[str, Cell] = {}
         needs: list[UseCaseNeed] = []
         for cells, v in self.table(ws, USE_CASE_COLUMNS):
-            self.unique(ws, cells[k[0]], v[k[0]], seen, "use case")
+            self.once(ws, cells[k[0]], v[k[0]], seen, "use_case")
             programme = v[k[1]] or ""
             needs.append(
                 UseCaseNeed(
@@ -535,10 +601,10 @@ class _CustomerFileReader(_Reader):
         path = self.path(ws, cells[p[0].key], v[p[0].key])
         country = v[p[2].key] or DEFAULT_COUNTRY
         if not re.fullmatch(r"[A-Za-z]{2}", country):
-            raise self.error(
+            raise self.fail(
                 ws,
                 cells[p[2].key],
-                "a country's two-letter ISO code, such as FR or BE",
+                msg("dataflow_sheet.err.country"),
                 _describe(country),
                 _country_hint(country),
             )
@@ -553,12 +619,12 @@ class _CustomerFileReader(_Reader):
     def path(self, ws: Worksheet, cell: Cell, text: str) -> str:
         path = text.replace("\\", "/")
         if _ABSOLUTE.match(text) or ".." in path.split("/"):
-            raise self.error(
+            raise self.fail(
                 ws,
                 cell,
-                "a path relative to the client folder, such as customers.csv",
+                msg("dataflow_sheet.err.relative_path"),
                 _describe(text),
-                "copy the file into the client folder and type its name",
+                msg("dataflow_sheet.err.hint.copy_into_folder"),
             )
         return path
 
@@ -572,21 +638,21 @@ class _CustomerFileReader(_Reader):
                 continue
             role: CustomerRole | None = v[role_key]
             if role is None:
-                raise self.error(
+                raise self.fail(
                     ws,
                     cells[role_key],
-                    f"a role for the client's column {column!r}",
-                    "an empty cell",
-                    "pick a role from the drop-down list",
+                    msg("dataflow_sheet.err.role_for_column", column=Quoted(column)),
+                    msg("err.found.empty"),
+                    msg("err.hint.pick_from_list"),
                 )
-            self.unique(ws, cells[role_key], role.value, seen, "role")
+            self.once(ws, cells[role_key], role.value, seen, "role", choice_label(role, self.lang))
             mapping[role.value] = column
         return mapping
 
 
-def _country_hint(text: str) -> str | None:
+def _country_hint(text: str) -> Msg | None:
     """The ISO code of an EU/EEA country typed by its name ("France" -> FR)."""
     for code, names in EU_EEA.items():
         if _key(text) in {_key(name) for name in names}:
-            return f"did you mean {code!r}?"
+            return msg("err.hint.did_you_mean", name=code)
     return None

@@ -22,12 +22,18 @@ def _yes(value: bool, ctx: Context) -> str:
     return ctx.t("journey.yes") if value else ""
 
 
+def count(key: str, n: int, ctx: Context) -> str:
+    """``n`` things in words, the noun agreeing with the count: ``audit.count.<key>`` (« 1
+    système », « 15 systèmes », « 25 flux »)."""
+    return ctx.tn(f"audit.count.{key}", n, count=i18n.number(n, ctx.lang))
+
+
 def subtitle(data_map: DataMap, ctx: Context) -> str:
     return ctx.t(
         "audit.subtitle",
-        systems=len(data_map.systems),
-        flows=len(data_map.flows),
-        use_cases=len(data_map.use_cases),
+        systems=count("systems", len(data_map.systems), ctx),
+        flows=count("flows", len(data_map.flows), ctx),
+        use_cases=count("use_cases", len(data_map.use_cases), ctx),
     )
 
 
@@ -55,12 +61,12 @@ def key_figures(
             KeyFigure(
                 ctx.t("audit.figure.systems"),
                 i18n.number(len(data_map.systems), ctx.lang),
-                ctx.t("audit.figure.personal", count=personal),
+                ctx.tn("audit.figure.personal", personal, count=i18n.number(personal, ctx.lang)),
             ),
             KeyFigure(
                 ctx.t("audit.figure.flows"),
                 i18n.number(len(data_map.flows), ctx.lang),
-                ctx.t("audit.figure.manual", count=manual),
+                ctx.tn("audit.figure.manual", manual, count=i18n.number(manual, ctx.lang)),
             ),
             KeyFigure(
                 ctx.t("audit.figure.use_cases"),
@@ -71,7 +77,11 @@ def key_figures(
             KeyFigure(
                 ctx.t("audit.figure.findings"),
                 i18n.number(len(warnings), ctx.lang),
-                ctx.t("audit.figure.infos", count=len(findings) - len(warnings)),
+                ctx.tn(
+                    "audit.figure.infos",
+                    len(findings) - len(warnings),
+                    count=i18n.number(len(findings) - len(warnings), ctx.lang),
+                ),
                 highlight=bool(warnings),
             ),
         )
@@ -91,17 +101,21 @@ def summary(
         for u in matrix.use_cases
     )
     warnings = [f for f in findings if f.severity == "warning"]
-    paragraphs = [
-        ctx.t(
-            "audit.summary.map",
-            systems=len(data_map.systems),
-            flows=len(data_map.flows),
-            complete=complete,
-            use_cases=len(matrix.use_cases),
+    map_size = ctx.t(
+        "audit.summary.map",
+        systems=count("systems", len(data_map.systems), ctx),
+        flows=count("flows", len(data_map.flows), ctx),
+    )
+    if matrix.use_cases:
+        map_size += " " + ctx.tn(
+            "audit.summary.complete",
+            complete,
+            complete=i18n.number(complete, ctx.lang),
+            use_cases=i18n.number(len(matrix.use_cases), ctx.lang),
         )
-    ]
+    paragraphs = [map_size]
     if warnings:
-        paragraphs.append(ctx.t("audit.summary.findings", count=len(warnings)))
+        paragraphs.append(ctx.tn("audit.summary.findings", len(warnings), count=len(warnings)))
     return Text(tuple(paragraphs))
 
 
@@ -114,10 +128,14 @@ def findings_list(findings: Sequence[DataFinding], ctx: Context, *, severity: st
 
 
 def findings_table(findings: Sequence[DataFinding], ctx: Context) -> Table:
-    """The findings for Excel: severity, rule, subject, message."""
+    """The findings for Excel: severity, rule (its title: ``dataflow.rule.<rule>``), subject,
+    message."""
     return views.findings_table(
         ctx.t("audit.sheet.findings"),
-        [(f.severity, f.rule, f.subject, finding_text(f, ctx.lang)) for f in findings],
+        [
+            (f.severity, ctx.t(f"dataflow.rule.{f.rule}"), f.subject, finding_text(f, ctx.lang))
+            for f in findings
+        ],
         ctx,
     )
 
@@ -205,11 +223,12 @@ def flows_table(data_map: DataMap, ctx: Context) -> Table:
 
 def _register_values(entry: RegisterEntry, ctx: Context) -> dict[RegisterField, str]:
     todo = ctx.t("dataflow.register.to_complete")
+    then = ctx.t("dataflow.register.separator")
     people = ", ".join(ctx.t(f"dataflow.register.people.{p.value}") for p in entry.people)
     if entry.people_to_confirm:
-        people += f" ({ctx.t('dataflow.register.to_confirm')})"
+        people = ctx.t("dataflow.register.to_confirm", people=people)
     categories = ", ".join(
-        c.name + (f" ({ctx.t('dataflow.register.sensitive')})" if c.sensitive else "")
+        ctx.t("dataflow.register.sensitive", name=c.name) if c.sensitive else c.name
         for c in entry.categories
     )
     recipients = ", ".join(f"{r.system} ({r.owner or todo})" for r in entry.recipients)
@@ -217,14 +236,17 @@ def _register_values(entry: RegisterEntry, ctx: Context) -> dict[RegisterField, 
     transfers += [
         f"{s} ({ctx.t('dataflow.register.unknown_location')})" for s in entry.unknown_locations
     ]
-    retention = "; ".join(f"{s}: {period or todo}" for s, period in entry.retention)
+    retention = then.join(
+        ctx.t("dataflow.register.retention_of", system=s, period=period or todo)
+        for s, period in entry.retention
+    )
     bases = ", ".join(ctx.t(f"legal_basis.{b.value}") for b in entry.legal_bases)
     if entry.flows_without_basis:
-        bases = (bases + "; " if bases else "") + ctx.t(
+        bases = (bases + then if bases else "") + ctx.t(
             "audit.register.flows_without_basis", flows=", ".join(entry.flows_without_basis)
         )
     return {
-        RegisterField.PURPOSES: "; ".join(entry.purposes),
+        RegisterField.PURPOSES: then.join(entry.purposes),
         RegisterField.PEOPLE: people,
         RegisterField.CATEGORIES: categories or todo,
         RegisterField.RECIPIENTS: recipients or todo,

@@ -81,7 +81,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Quoted, msg
 
 if TYPE_CHECKING:
     from splink.internals.comparison_creator import ComparisonCreator
@@ -118,7 +118,9 @@ class DuplicateResult:
     duplicate_rate: float
     size_distribution: Mapping[int, int]
     """Number of clusters per cluster size (2, 3, ...)."""
-    blocking_rules: tuple[str, ...]
+    blocking_rules: tuple[Msg, ...]
+    """What each blocking rule compares, to be written in the reader's language (« same
+    e-mail », « même e-mail »)."""
     comparisons: tuple[str, ...]
     threshold: float
     timings: Mapping[str, float]
@@ -165,9 +167,7 @@ def find_duplicates(
     stay bounded on millions of records). Same data and seed, same result.
     """
     if not 0.0 < threshold < 1.0:
-        raise InputError(
-            "a match-probability threshold strictly between 0 and 1", found=repr(threshold)
-        )
+        raise InputError(msg("duplicates.err.threshold"), found=str(threshold))
     _check_identifier(table, "table")
     prefix = output_prefix or f"{table.replace('.', '_')}_duplicates"
     _check_identifier(prefix, "output_prefix")
@@ -181,8 +181,8 @@ def find_duplicates(
     compared = [c for c in CANONICAL_COLUMNS[1:] if c in columns]
     if not compared:
         raise InputError(
-            f"at least one of {', '.join(CANONICAL_COLUMNS[1:])} in table {table}",
-            found=", ".join(sorted(columns)) or "no column",
+            msg("duplicates.err.compared_column", columns=CANONICAL_COLUMNS[1:], table=table),
+            found=_listed(columns),
         )
     con.execute(_normalise_sql(table, work, set(compared)))
     timings["normalise"] = time.perf_counter() - started
@@ -271,10 +271,14 @@ def evaluate_pairs(
 
 def _check_identifier(name: str, what: str) -> None:
     if not _IDENTIFIER.fullmatch(name):
-        raise InputError(
-            f"{what}: a plain SQL identifier (letters, digits, _; optionally schema.name)",
-            found=repr(name),
-        )
+        raise InputError(msg("duplicates.err.identifier", what=what), found=Quoted(name))
+
+
+def _listed(columns: set[str]) -> Msg:
+    """The columns found, for an error."""
+    if not columns:
+        return msg("duplicates.err.found.no_column")
+    return msg("duplicates.err.found.columns", columns=tuple(sorted(columns)))
 
 
 def _one(con: duckdb.DuckDBPyConnection, sql: str) -> tuple[Any, ...]:
@@ -286,12 +290,10 @@ def _columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
     try:
         description = con.execute(f"SELECT * FROM {table} LIMIT 0").description
     except duckdb.Error as exc:
-        raise InputError(f"a DuckDB table or view named {table}", found=str(exc)) from exc
+        raise InputError(msg("duplicates.err.table", table=table), found=str(exc)) from exc
     names = {str(d[0]) for d in description or ()}
     if "record_id" not in names:
-        raise InputError(
-            f"a record_id column in table {table}", found=", ".join(sorted(names)) or "no column"
-        )
+        raise InputError(msg("duplicates.err.record_id", table=table), found=_listed(names))
     return names & set(CANONICAL_COLUMNS)
 
 
@@ -301,13 +303,16 @@ def _check_record_ids(con: duckdb.DuckDBPyConnection, table: str) -> None:
         f"SELECT count(*), count(record_id), count(DISTINCT record_id) FROM {table}",
     )
     if non_null != rows:
+        empty = rows - non_null
         raise InputError(
-            f"a record_id on every row of {table}", found=f"{rows - non_null} empty record_id(s)"
+            msg("duplicates.err.record_id_everywhere", table=table),
+            found=msg("duplicates.err.found.empty_ids", count=empty, number=empty),
         )
     if distinct != rows:
+        repeated = rows - distinct
         raise InputError(
-            f"unique record_id values in {table}",
-            found=f"{rows - distinct} repeated record_id(s)",
+            msg("duplicates.err.unique_ids", table=table),
+            found=msg("duplicates.err.found.repeated_ids", count=repeated, number=repeated),
         )
 
 
@@ -360,44 +365,34 @@ def _normalise_sql(table: str, work: str, present: set[str]) -> str:
     )
 
 
-Rule = tuple[str, Any]  # (text for people, splink blocking rule creator)
+Rule = tuple[Msg, Any]  # (what it compares, for people; splink blocking rule creator)
 
 
 def _blocking_rules(present: set[str]) -> list[Rule]:
+    """The blocking rules for the columns ``present``, each with what it compares (a message
+    ``duplicates.blocking.*``)."""
     from splink import block_on
+
+    def rule(key: str, *columns: str) -> Rule:
+        return msg(f"duplicates.blocking.{key}"), block_on(*columns)
 
     rules: list[Rule] = []
     if "email" in present:
-        rules.append(("same email", block_on("email")))
+        rules.append(rule("email", "email"))
     if "phone" in present:
-        rules.append(("same phone", block_on("phone")))
+        rules.append(rule("phone", "phone"))
     names = {"first_name", "last_name"} <= present
     place = "city" if "city" in present else "postcode" if "postcode" in present else None
     if names and place:
-        rules.append(
-            (
-                f"same first and last names in either order, same {place}",
-                block_on("name_lo", "name_hi", place),
-            )
-        )
+        rules.append(rule(f"names_either_order_{place}", "name_lo", "name_hi", place))
     if names and "postcode" in present:
-        rules.append(
-            (
-                "same last name, same postcode, same first letter of the first name",
-                block_on("last_name", "postcode", "first_initial"),
-            )
-        )
-        rules.append(
-            (
-                "same first name, same postcode, same first letter of the last name",
-                block_on("first_name", "postcode", "last_initial"),
-            )
-        )
+        rules.append(rule("last_name_postcode_initial", "last_name", "postcode", "first_initial"))
+        rules.append(rule("first_name_postcode_initial", "first_name", "postcode", "last_initial"))
     if names and not place:
-        rules.append(("same first and last names in either order", block_on("name_lo", "name_hi")))
+        rules.append(rule("names_either_order", "name_lo", "name_hi"))
     if not rules:  # a single name column, or only a place
         only = sorted(present)[0]
-        rules.append((f"same {only}", block_on(only)))
+        rules.append(rule(only, only))
     return rules
 
 

@@ -1019,11 +1019,12 @@ def flow_map_svg(
 
 def map_chart(data_map: DataMap, ctx: Context, highlight: Collection[str] = ()) -> Chart:
     """The map as a :class:`~crmwb.views.Chart` for a deliverable, with its alternative text."""
+    manual = sum(1 for f in data_map.flows if f.method == Method.MANUAL)
     alt = ctx.t(
         "fm.alt",
-        systems=len(data_map.systems),
-        flows=len(data_map.flows),
+        systems=ctx.tn("audit.count.systems", len(data_map.systems), count=len(data_map.systems)),
+        flows=ctx.tn("audit.count.flows", len(data_map.flows), count=len(data_map.flows)),
         pd=sum(1 for f in data_map.flows if f.personal_data),
-        manual=sum(1 for f in data_map.flows if f.method == Method.MANUAL),
+        manual=ctx.tn("fm.alt.manual", manual, count=manual),
     )
     return Chart(flow_map_svg(data_map, ctx, highlight=highlight), alt)

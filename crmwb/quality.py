@@ -39,6 +39,7 @@ import tempfile
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from datetime import time as dtime
@@ -51,7 +52,8 @@ import duckdb
 import phonenumbers
 
 from crmwb.dataflow import CustomerRole
-from crmwb.errors import InputError
+from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, msg, render
+from crmwb.i18n import DEFAULT_LANG, Lang, t
 
 # --- roles, keys, errors ------------------------------------------------------------------------
 
@@ -72,25 +74,104 @@ class DuplicateKey(StrEnum):
 
 
 class CustomerFileError(InputError):
-    """The customer file cannot be read as mapped. ``cell`` holds ``"line N"`` for a CSV (the
-    file's own line number, header = line 1) or an A1 reference for an XLSX (with ``sheet``).
+    """The customer file cannot be read as mapped. ``line`` is the CSV line it is about (the
+    file's own line number, header = line 1), ``sheet`` and ``cell`` the A1 reference for an
+    XLSX. Written in the client's language (``lang``; :func:`read_customer_file` sets it).
 
-    >>> str(CustomerFileError("3 fields", file="c.csv", cell="line 7", found="4 fields"))
-    'c.csv, line 7: 3 fields; found 4 fields'
+    >>> err = CustomerFileError(msg("quality.err.fields", count=3, fields=3, separator="';'"),
+    ...                         file="c.csv", line=7, found=msg("quality.err.found.fields",
+    ...                         count=4, fields=4))
+    >>> err.message("en")
+    "c.csv, line 7: 3 fields separated by ';', as in the header; found 4 fields"
+    >>> err.message("fr").startswith("c.csv, ligne 7\u00a0: on attend 3 champs")
+    True
     """
+
+    def __init__(
+        self,
+        expected: Text,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        sheet: str | None = None,
+        cell: str | None = None,
+        found: Text | None = None,
+        hint: Text | None = None,
+        lang: Lang | None = None,
+    ) -> None:
+        super().__init__(
+            expected, file=file, sheet=sheet, cell=cell, found=found, hint=hint, lang=lang
+        )
+        self.line = line
 
     @property
     def location(self) -> str | None:
-        if self.sheet is None:
-            return self.cell
-        return super().location
+        """The line (« line 7 », in the error's language), or ``Sheet!Cell`` for an XLSX."""
+        return self._where(self.lang or DEFAULT_LANG)
 
-    @property
-    def line(self) -> int | None:
-        """The CSV line number named by the error, if any."""
-        if self.cell and self.cell.startswith("line "):
-            return int(self.cell[5:])
-        return None
+    def _where(self, lang: Lang) -> str | None:
+        if self.line is not None:
+            return t("quality.err.line", lang, line=self.line)
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet
+
+    def message(self, lang: Lang | None = None) -> str:
+        lang = lang or self.lang or DEFAULT_LANG
+        where = ", ".join(part for part in (self.file, self._where(lang)) if part)
+        expected = render(self.expected, lang)
+        text = t("err.frame.where", lang, where=where, expected=expected) if where else expected
+        if self.found is not None:
+            text += t("err.frame.found", lang, found=render(self.found, lang))
+        if self.hint:
+            text += t("err.frame.hint", lang, hint=render(self.hint, lang))
+        return text
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            _file_error,
+            (
+                self.expected,
+                self.file,
+                self.line,
+                self.sheet,
+                self.cell,
+                self.found,
+                self.hint,
+                self.lang,
+            ),
+        )
+
+
+def _file_error(
+    expected: Text,
+    file: str | None,
+    line: int | None,
+    sheet: str | None,
+    cell: str | None,
+    found: Text | None,
+    hint: Text | None,
+    lang: Lang | None,
+) -> CustomerFileError:
+    return CustomerFileError(
+        expected, file=file, line=line, sheet=sheet, cell=cell, found=found, hint=hint, lang=lang
+    )
+
+
+@contextmanager
+def in_language(lang: Lang | None) -> Iterator[None]:
+    """Errors raised inside are written in ``lang`` (the client's), unless they have one."""
+    try:
+        yield
+    except CrmwbError as exc:
+        if lang is not None:
+            exc.in_language(lang)
+        raise
+
+
+def _role(role: FieldRole) -> Msg:
+    """A role as the Customer file sheet names it (« E-mail », « Téléphone »)."""
+    return msg(f"customer_role.{role.value}")
 
 
 # --- SQL building blocks ----------------------------------------------------------------------
@@ -326,10 +407,7 @@ def phone_plan(country: str) -> PhonePlan:
     code = country.strip().upper() if isinstance(country, str) else ""
     meta = phonenumbers.PhoneMetadata.metadata_for_region(code) if code else None
     if meta is None or meta.general_desc is None or not meta.general_desc.national_number_pattern:
-        raise InputError(
-            "an ISO 3166 country code with a telephone numbering plan (FR, BE, DE ...)",
-            found=repr(country),
-        )
+        raise InputError(msg("quality.err.phone_country"), found=Quoted(str(country)))
     types: list[tuple[str, tuple[int, ...]]] = []
     for name in _PHONE_TYPES:
         desc = getattr(meta, name, None)
@@ -783,20 +861,30 @@ def _check_mapping(mapping: Mapping[FieldRole, str], file: str) -> dict[FieldRol
             role = FieldRole(key)
         except ValueError:
             raise CustomerFileError(
-                f"a role among {', '.join(r.value for r in FieldRole)}",
+                msg("quality.err.role", roles=tuple(Quoted(r.value) for r in FieldRole)),
                 file=file,
-                found=repr(key),
+                found=Quoted(str(key)),
             ) from None
         if not isinstance(column, str) or not column.strip():
             raise CustomerFileError(
-                f"the client's column name for {role.value}", file=file, found=repr(column)
+                msg("quality.err.column_for_role", role=Quoted(_role(role))),
+                file=file,
+                found=msg("quality.err.found.no_column"),
             )
         roles[role] = column
     if FieldRole.EMAIL not in roles and FieldRole.PHONE not in roles:
         raise CustomerFileError(
-            "a column mapped to email or to phone (at least one)",
+            msg(
+                "quality.err.email_or_phone",
+                email=Quoted(_role(FieldRole.EMAIL)),
+                phone=Quoted(_role(FieldRole.PHONE)),
+            ),
             file=file,
-            found=f"roles {', '.join(r.value for r in roles) or 'none'}",
+            found=(
+                msg("quality.err.found.roles", roles=tuple(Quoted(_role(r)) for r in roles))
+                if roles
+                else msg("quality.err.found.no_role")
+            ),
         )
     return roles
 
@@ -806,8 +894,9 @@ def _resolve_columns(
     roles: Mapping[FieldRole, str],
     *,
     file: str,
-    sheet: str | None,
-    cell: str,
+    line: int | None = None,
+    sheet: str | None = None,
+    cell: str | None = None,
 ) -> dict[FieldRole, int]:
     """Position of each mapped column in the header: the exact name, else the only one equal
     once trimmed, case-folded and without accents."""
@@ -825,7 +914,7 @@ def _resolve_columns(
             missing.append((role, column))
     if missing:
         names = [h for h in header if h.strip()]
-        hints = []
+        hints: list[Msg] = []
         for _, column in missing:
             close = difflib.get_close_matches(column, names, n=1, cutoff=0.6)
             if not close:
@@ -833,15 +922,25 @@ def _resolve_columns(
                 match = difflib.get_close_matches(_norm_header(column), list(norm), n=1)
                 close = [norm[match[0]]] if match else []
             if close:
-                hints.append(f"for {column!r} did you mean {close[0]!r}?")
-        what = ", ".join(f"{column!r} (mapped to {role.value})" for role, column in missing)
+                hints.append(
+                    msg("quality.err.hint.instead", name=Quoted(close[0]), column=Quoted(column))
+                )
+        what = tuple(
+            msg("quality.err.column_mapped", column=Quoted(column), role=Quoted(_role(role)))
+            for role, column in missing
+        )
         raise CustomerFileError(
-            f"the column{'s' if len(missing) > 1 else ''} {what} in the header",
+            msg("quality.err.columns_in_header", count=len(missing), columns=what),
             file=file,
+            line=line,
             sheet=sheet,
             cell=cell,
-            found=f"the columns {', '.join(repr(n) for n in names) or '(none)'}",
-            hint="; ".join(hints) or None,
+            found=(
+                msg("quality.err.found.columns", columns=tuple(Quoted(n) for n in names))
+                if names
+                else msg("quality.err.found.no_column_name")
+            ),
+            hint=msg("quality.err.hint.did_you_mean", pairs=tuple(hints)) if hints else None,
         )
     return found
 
@@ -852,6 +951,7 @@ def read_customer_file(
     *,
     sheet: str | None = None,
     country: str = "FR",
+    lang: Lang | None = None,
 ) -> CustomerFile:
     """Load the client's customer file (CSV or XLSX) into DuckDB as the view ``customers``.
 
@@ -874,25 +974,36 @@ def read_customer_file(
     Raises :class:`CustomerFileError` naming the file and line (sheet and cell for an XLSX) for:
     a missing or 0-byte file, a header-only file, a mapped column not in the header (listing the
     columns found, with a "did you mean"), a record with more or fewer fields than the header (or
-    a value right of the last header cell), bytes that cannot be decoded, a missing sheet."""
-    file = Path(path)
+    a value right of the last header cell), bytes that cannot be decoded, a missing sheet —
+    written in ``lang``, the client's language (None: the reader's)."""
+    with in_language(lang):
+        return _read_customer_file(Path(path), mapping, sheet, country)
+
+
+def _read_customer_file(
+    file: Path, mapping: Mapping[FieldRole, str], sheet: str | None, country: str
+) -> CustomerFile:
     name = file.name
     roles = _check_mapping(mapping, name)
     plan = phone_plan(country)
     if not file.is_file():
-        raise CustomerFileError("an existing CSV or XLSX file", file=str(file), found="no file")
+        raise CustomerFileError(
+            msg("quality.err.existing_file"), file=str(file), found=msg("err.found.no_file")
+        )
     if file.stat().st_size == 0:
         raise CustomerFileError(
-            "a header line and at least one record", file=name, found="an empty file (0 bytes)"
+            msg("quality.err.header_and_record"),
+            file=name,
+            found=msg("quality.err.found.empty_file_0"),
         )
     with file.open("rb") as fh:
         magic = fh.read(8)
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise CustomerFileError(
-            "a CSV or XLSX file",
+            msg("quality.err.csv_or_xlsx"),
             file=name,
-            found="an old Excel .xls file",
-            hint="save it as .xlsx or CSV",
+            found=msg("quality.err.found.xls"),
+            hint=msg("quality.err.hint.save_as"),
         )
     tmpdir = Path(tempfile.mkdtemp(prefix="crmwb-quality-"))
     connection = duckdb.connect(":memory:", config={"temp_directory": str(tmpdir / "duckdb")})
@@ -904,12 +1015,13 @@ def read_customer_file(
         _create_view(connection, roles, loaded.used)
         rows = int(connection.execute("SELECT count(*) FROM _data").fetchall()[0][0])
         if rows == 0:
-            where = {"sheet": loaded.sheet, "cell": "A2"} if loaded.sheet else {"cell": "line 2"}
             raise CustomerFileError(
-                "at least one record below the header",
+                msg("quality.err.record_below_header"),
                 file=name,
-                found="only the header",
-                **where,
+                line=None if loaded.sheet else 2,
+                sheet=loaded.sheet,
+                cell="A2" if loaded.sheet else None,
+                found=msg("quality.err.found.only_header"),
             )
     except BaseException:
         _release(connection, tmpdir)
@@ -980,11 +1092,11 @@ def _load_csv(
 
     def undecodable(exc: _Undecodable, enc: str) -> CustomerFileError:
         return CustomerFileError(
-            f"text in {enc} (the encoding the file's start shows)",
+            msg("quality.err.encoding", encoding=enc),
             file=name,
-            cell=f"line {exc.line}",
-            found=f"undecodable bytes {exc.raw.hex(' ')}",
-            hint="save the file again as CSV UTF-8",
+            line=exc.line,
+            found=msg("quality.err.found.bytes", bytes=exc.raw.hex(" ")),
+            hint=msg("quality.err.hint.save_utf8"),
         )
 
     if encoding in ("utf-8", "utf-8-sig"):
@@ -1004,15 +1116,17 @@ def _load_csv(
                 raise undecodable(exc, label) from None
     if not scan.head.strip(_BLANKS + "\ufeff"):
         raise CustomerFileError(
-            "a header line and at least one record", file=name, found="an empty file"
+            msg("quality.err.header_and_record"),
+            file=name,
+            found=msg("quality.err.found.empty_file"),
         )
     first_line = scan.head.split("\n", 1)[0].rstrip("\r")
     if not first_line.strip():
         raise CustomerFileError(
-            "the header (the column names) on line 1",
+            msg("quality.err.header_line_1"),
             file=name,
-            cell="line 1",
-            found="a blank line",
+            line=1,
+            found=msg("quality.err.found.blank_line"),
         )
     unquoted = re.sub(r'"[^"]*"', "", first_line)
     delimiter = max(_DELIMITERS, key=lambda d: (unquoted.count(d), -_DELIMITERS.index(d)))
@@ -1021,7 +1135,7 @@ def _load_csv(
     reader = csv.reader(io.StringIO(scan.head), delimiter=delimiter, quotechar='"')
     header = [h.lstrip("\ufeff") for h in next(reader)]
     first_row = reader.line_num + 1  # the line of the first record (a header may span lines)
-    positions = _resolve_columns(header, roles, file=name, sheet=None, cell="line 1")
+    positions = _resolve_columns(header, roles, file=name, line=1)
     ncols = len(header)
 
     _check_head(scan.head, delimiter, ncols, name)
@@ -1064,7 +1178,7 @@ def _load_csv(
             rejects = connection.execute(first_reject.format("_first_reject")).fetchall()
     except duckdb.Error as exc:
         raise CustomerFileError(
-            "a CSV file DuckDB can read",
+            msg("quality.err.readable_csv"),
             file=name,
             found=str(exc).strip().splitlines()[0],
         ) from None
@@ -1106,27 +1220,31 @@ def _load_csv(
 def _reject_error(
     name: str, line: int, error_type: str, message: str, ncols: int, delimiter: str
 ) -> CustomerFileError:
-    shown = "tab" if delimiter == "\t" else repr(delimiter)
+    shown: Text = msg("quality.err.tab") if delimiter == "\t" else Quoted(delimiter)
     if error_type in ("TOO MANY COLUMNS", "MISSING COLUMNS"):
         count = re.search(r"Found: (\d+)", message)
         return CustomerFileError(
-            f"{ncols} fields separated by {shown}, as in the header",
+            msg("quality.err.fields", count=ncols, fields=ncols, separator=shown),
             file=name,
-            cell=f"line {line}",
-            found=f"{count.group(1) if count else 'another number of'} fields",
-            hint="a separator inside a value must be in double quotes",
+            line=line,
+            found=(
+                msg("quality.err.found.fields", count=int(count.group(1)), fields=count.group(1))
+                if count
+                else msg("quality.err.found.other_fields")
+            ),
+            hint=msg("quality.err.hint.quote_separator"),
         )
     if error_type == "UNQUOTED VALUE":
         return CustomerFileError(
-            "a field either entirely in double quotes or without a leading quote",
+            msg("quality.err.quoted_field"),
             file=name,
-            cell=f"line {line}",
-            found="text after a closing double quote",
+            line=line,
+            found=msg("quality.err.found.after_quote"),
         )
     return CustomerFileError(
-        "a well-formed CSV record",
+        msg("quality.err.well_formed"),
         file=name,
-        cell=f"line {line}",
+        line=line,
         found=message.strip().splitlines()[0] if message.strip() else error_type.lower(),
     )
 
@@ -1196,10 +1314,7 @@ def _csv_lines(path: Path, delimiter: str, ncols: int, name: str) -> tuple[_Poin
                 rowid += 1
         except csv.Error as exc:
             raise CustomerFileError(
-                "a well-formed CSV record",
-                file=name,
-                cell=f"line {previous + 1}",
-                found=str(exc),
+                msg("quality.err.well_formed"), file=name, line=previous + 1, found=str(exc)
             ) from None
     return _Points(tuple(duck)), _Points(tuple(rows))
 
@@ -1263,25 +1378,32 @@ def _load_xlsx(
     try:
         wb = load_workbook(file, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise CustomerFileError("a readable XLSX workbook", file=name, found=str(exc)) from None
+        raise CustomerFileError(
+            msg("quality.err.readable_xlsx"), file=name, found=str(exc)
+        ) from None
     try:
         sheets = list(wb.sheetnames)
-        listed = ", ".join(repr(s) for s in sheets)
+        listed = tuple(Quoted(s) for s in sheets)
         if sheet is None:
             if len(sheets) != 1:
                 raise CustomerFileError(
-                    "the name of the sheet to read (sheet=...)",
+                    msg("quality.err.sheet_to_read", sheet=Quoted(msg("sheet.customer_file"))),
                     file=name,
-                    found=f"{len(sheets)} sheets: {listed}",
+                    found=msg(
+                        "quality.err.found.sheets",
+                        count=len(sheets),
+                        number=len(sheets),
+                        sheets=listed,
+                    ),
                 )
             sheet = sheets[0]
         elif sheet not in sheets:
             close = difflib.get_close_matches(sheet, sheets, n=1)
             raise CustomerFileError(
-                f"a sheet named {sheet!r}",
+                msg("quality.err.sheet_named", sheet=Quoted(sheet)),
                 file=name,
-                found=f"the sheets {listed}",
-                hint=f"did you mean {close[0]!r}?" if close else None,
+                found=msg("err.found.sheets", names=listed),
+                hint=msg("err.hint.did_you_mean", name=close[0]) if close else None,
             )
         ws = wb[sheet]
         ws.reset_dimensions()
@@ -1292,11 +1414,15 @@ def _load_xlsx(
             raw_header.pop()
         if not raw_header:
             raise CustomerFileError(
-                "the column names in row 1",
+                msg("quality.err.names_in_row_1"),
                 file=name,
                 sheet=sheet,
                 cell="A1",
-                found="an empty sheet" if first is None else "an empty row 1",
+                found=msg(
+                    "quality.err.found.empty_sheet"
+                    if first is None
+                    else "quality.err.found.empty_row_1"
+                ),
             )
         ncols = len(raw_header)
         last = get_column_letter(ncols)
@@ -1317,11 +1443,16 @@ def _load_xlsx(
                     v = values[j]
                     if v is not None and not (isinstance(v, str) and not v.strip()):
                         raise CustomerFileError(
-                            f"values only under the {ncols} column names of row 1 (A1:{last}1)",
+                            msg(
+                                "quality.err.values_under_names",
+                                count=ncols,
+                                names=ncols,
+                                range=f"A1:{last}1",
+                            ),
                             file=name,
                             sheet=sheet,
                             cell=f"{get_column_letter(j + 1)}{number}",
-                            found="a value right of the last column name",
+                            found=msg("quality.err.found.value_right"),
                         )
                 writer.writerow(
                     [
@@ -1683,9 +1814,7 @@ def profile(
         or not isinstance(inactive_months, int)
         or inactive_months < 1
     ):
-        raise InputError(
-            "inactive_months: a whole number of months >= 1", found=repr(inactive_months)
-        )
+        raise InputError(msg("quality.err.inactive_months"), found=str(inactive_months))
     _prepare(file)
     cutoff = _months_before(today, inactive_months) if inactive_months is not None else None
     aggs = ["count(*)"]

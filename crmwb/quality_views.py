@@ -20,14 +20,16 @@ def key_figures(audit: CustomerAudit, ctx: Context) -> KeyFigures:
         KeyFigure(
             ctx.t("quality.figure.score"),
             i18n.number(p.score, ctx.lang, decimals=0) + " / 100",
-            ctx.t("quality.figure.records", rows=i18n.number(p.rows, ctx.lang)),
+            ctx.tn("quality.figure.records", p.rows, rows=i18n.number(p.rows, ctx.lang)),
             highlight=p.score < 80,
         ),
         KeyFigure(
             ctx.t("quality.figure.exact"),
             ctx.percent(p.records_in_duplicates_share, decimals=1),
-            ctx.t(
-                "quality.figure.exact_note", count=i18n.number(p.records_in_duplicates, ctx.lang)
+            ctx.tn(
+                "quality.figure.exact_note",
+                p.records_in_duplicates,
+                count=i18n.number(p.records_in_duplicates, ctx.lang),
             ),
         ),
     ]
@@ -36,8 +38,9 @@ def key_figures(audit: CustomerAudit, ctx: Context) -> KeyFigures:
             KeyFigure(
                 ctx.t("quality.figure.probable"),
                 ctx.percent(audit.probable.duplicate_rate, decimals=1),
-                ctx.t(
+                ctx.tn(
                     "quality.figure.probable_note",
+                    audit.probable.clusters,
                     clusters=i18n.number(audit.probable.clusters, ctx.lang),
                 ),
                 highlight=audit.probable.duplicate_rate > 0.02,
@@ -48,7 +51,11 @@ def key_figures(audit: CustomerAudit, ctx: Context) -> KeyFigures:
             KeyFigure(
                 ctx.t("quality.figure.stale"),
                 ctx.percent(p.staleness.stale_share),
-                ctx.t("quality.figure.stale_note", months=p.staleness.inactive_months),
+                ctx.tn(
+                    "quality.figure.stale_note",
+                    p.staleness.inactive_months or 0,
+                    months=p.staleness.inactive_months,
+                ),
             )
         )
     return KeyFigures(tuple(figures))
@@ -57,8 +64,9 @@ def key_figures(audit: CustomerAudit, ctx: Context) -> KeyFigures:
 def summary(audit: CustomerAudit, ctx: Context) -> Text:
     p = audit.profile
     paragraphs = [
-        ctx.t(
+        ctx.tn(
             "quality.summary.file",
+            p.rows,
             file=audit.file_name,
             rows=i18n.number(p.rows, ctx.lang),
             score=i18n.number(p.score, ctx.lang, decimals=0),
@@ -119,7 +127,11 @@ def indicators(audit: CustomerAudit, ctx: Context) -> Table:
         if p.staleness.stale_share is not None:
             rows.append(
                 (
-                    ctx.t("quality.row.stale", months=p.staleness.inactive_months),
+                    ctx.tn(
+                        "quality.row.stale",
+                        p.staleness.inactive_months or 0,
+                        months=p.staleness.inactive_months,
+                    ),
                     p.staleness.stale,
                     p.staleness.stale_share,
                 )
@@ -157,7 +169,14 @@ def score_table(audit: CustomerAudit, ctx: Context) -> Table:
         Column(ctx.t("quality.col.weight"), "number"),
         Column(ctx.t("quality.col.value"), "percent"),
     )
-    weights = ", ".join(f"{name} {weight:g}" for name, weight in SCORE_WEIGHTS.items())
+    weights = ", ".join(
+        ctx.t(
+            "quality.rule.weight",
+            part=ctx.t(f"quality.part.{name}"),
+            weight=i18n.decimal(weight, ctx.lang),
+        )
+        for name, weight in SCORE_WEIGHTS.items()
+    )
     return Table(
         ctx.t("quality.sheet.score"),
         columns,
@@ -202,7 +221,7 @@ def duplicates_table(audit: CustomerAudit, ctx: Context) -> Table:
 def blocking_rules(audit: CustomerAudit, ctx: Context) -> Bullets:
     if audit.probable is None:
         return Bullets(())
-    return Bullets(audit.probable.blocking_rules)
+    return Bullets(tuple(rule.text(ctx.lang) for rule in audit.probable.blocking_rules))
 
 
 def examples_table(audit: CustomerAudit, ctx: Context) -> Table:

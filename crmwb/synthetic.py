@@ -56,7 +56,7 @@ import numpy as np
 from numpy.dtypes import StringDType
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Number, Quoted, msg
 
 if TYPE_CHECKING:
     import duckdb
@@ -277,10 +277,15 @@ class DefectRates:
     def __post_init__(self) -> None:
         for name, value in vars(self).items():
             if not 0.0 <= value <= 1.0:
-                raise InputError(f"a defect rate between 0 and 1 for {name}", found=repr(value))
+                raise InputError(
+                    msg("synthetic.err.defect_rate", name=name), found=Number(float(value))
+                )
         for a, b in (("email_missing", "email_invalid"), ("phone_missing", "phone_invalid")):
             if getattr(self, a) + getattr(self, b) > 1.0:
-                raise InputError(f"{a} + {b} <= 1", found=repr(getattr(self, a) + getattr(self, b)))
+                raise InputError(
+                    msg("synthetic.err.rates_sum", first=a, second=b),
+                    found=Number(getattr(self, a) + getattr(self, b)),
+                )
 
 
 NO_DEFECTS = DefectRates(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
@@ -410,13 +415,13 @@ def write_customer_file(
     Deterministic: the same arguments give the same bytes.
     """
     if country != "FR":
-        raise InputError("country 'FR' (the only one the generator knows)", found=repr(country))
+        raise InputError(msg("synthetic.err.country"), found=Quoted(str(country)))
     if dialect not in ("excel-fr", "utf8-comma"):
-        raise InputError("dialect 'excel-fr' or 'utf8-comma'", found=repr(dialect))
+        raise InputError(msg("synthetic.err.dialect"), found=Quoted(str(dialect)))
     if rows < 0:
-        raise InputError("a number of rows >= 0", found=repr(rows))
+        raise InputError(msg("synthetic.err.rows"), found=str(rows))
     if not 0.0 <= duplicate_rate <= 0.5:
-        raise InputError("a duplicate rate between 0 and 0.5", found=repr(duplicate_rate))
+        raise InputError(msg("synthetic.err.duplicate_rate"), found=Number(duplicate_rate))
     rates = DefectRates() if defects is None else defects
     today = dt.date.today() if today is None else today
     path = Path(path)

@@ -11,10 +11,12 @@ import sys
 import duckdb
 import pytest
 
-from crmwb.customer_audit import CLUSTERS_FILE, audit_customer_file
+from crmwb.customer_audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
+from crmwb.dataflow_sheets import CustomerFileSettings
 from crmwb.duplicates import evaluate_pairs
 from crmwb.errors import InputError
 from crmwb.paths import EXAMPLES_DIR
+from crmwb.quality import CustomerFileError
 from crmwb.synthetic import write_customer_file
 from crmwb.workbook import read_workbook
 
@@ -81,8 +83,47 @@ def test_the_report_side_is_masked(truth_and_audit):
 
 def test_a_missing_export_names_the_file(tmp_path):
     settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
-    with pytest.raises(InputError, match="no such file"):
-        audit_customer_file(tmp_path, settings)
+    with pytest.raises(InputError) as exc:
+        audit_customer_file(tmp_path, settings, lang="en")
+    assert str(exc.value) == (
+        f"{tmp_path / 'customers.csv'}: the customer file named on the 'Customer file' sheet; "
+        "found no such file (put the export in the client's folder, or correct its name on the "
+        "'Customer file' sheet)"
+    )
+    with pytest.raises(InputError) as exc:
+        audit_customer_file(tmp_path, settings, lang="fr")
+    assert "on attend le fichier clients indiqué dans l'onglet «\u202fFichier clients\u202f»" in (
+        str(exc.value)
+    )
+
+
+def test_errors_of_the_file_speak_the_clients_language(tmp_path):
+    (tmp_path / "customers.csv").write_text("id;mail\n1;a@b.fr\n2;c;d\n", encoding="utf-8")
+    settings = CustomerFileSettings("customers.csv", mapping={"email": "mail"})
+    with pytest.raises(CustomerFileError) as exc:
+        audit_customer_file(tmp_path, settings, lang="fr")
+    assert str(exc.value) == (
+        "customers.csv, ligne 3\u00a0: on attend 2 champs séparés par «\u202f;\u202f», comme dans "
+        "la ligne d'en-tête\u202f; trouvé\u00a0: 3 champs (un séparateur à l'intérieur d'une "
+        "valeur doit être entre guillemets doubles)"
+    )
+    with pytest.raises(CustomerFileError) as exc:
+        audit_customer_file(tmp_path, settings, lang="en")
+    assert str(exc.value).startswith("customers.csv, line 3: 2 fields separated by ';'")
+
+
+def test_the_cluster_file_is_named_in_the_clients_language(tmp_path):
+    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    audit = audit_customer_file(NORTHWIND, settings, output_dir=tmp_path, lang="fr")
+    assert audit.clusters_file == tmp_path / clusters_file_name("fr")
+    assert audit.clusters_file.name == "groupes_de_doublons.CONFIDENTIEL.csv"
+    header = audit.clusters_file.read_text(encoding="utf-8").splitlines()[0]
+    assert header == "ligne,id_client,groupe,taille_groupe"
+    assert audit.probable is not None
+    assert [rule.text("fr") for rule in audit.probable.blocking_rules][:2] == [
+        "même e-mail",
+        "même téléphone",
+    ]
 
 
 def test_audit_file_command_prints_masked_figures(tmp_path):
@@ -102,7 +143,7 @@ def test_audit_file_command_prints_masked_figures(tmp_path):
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "customers.csv: 4000 records" in done.stdout
+    assert "customers.csv: 4,000 records" in done.stdout
     assert "Probable duplicates" in done.stdout
     assert "@orange.fr" not in done.stdout and "@gmail.com" not in done.stdout
     assert (tmp_path / CLUSTERS_FILE).exists()

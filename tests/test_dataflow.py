@@ -70,12 +70,23 @@ def rules(findings: tuple[DataFinding, ...]) -> list[tuple[str, str]]:
 
 
 def test_the_map_checks_its_names_and_allows_cycles() -> None:
-    with pytest.raises(InputError, match="each system once"):
+    with pytest.raises(InputError) as twice:
         DataMap((SHOP, SHOP))
-    with pytest.raises(InputError, match="a known system for the flow"):
+    assert twice.value.message("en") == "each system once; found 'Shop' twice"
+    assert twice.value.message("fr") == (
+        "chaque système une seule fois\u202f; trouvé\u00a0: «\u202fShop\u202f» deux fois"
+    )
+    with pytest.raises(InputError) as unknown:
         DataMap(LINE, (Flow("Shop", "ERP", ("orders",)),))
-    with pytest.raises(InputError, match="a volume >= 0"):
+    assert unknown.value.message("en") == (
+        "a known system for the flow 'Shop → ERP' (one of 'Shop', 'CRM', 'Mailer'); found 'ERP'"
+    )
+    with pytest.raises(InputError) as negative:
         Flow("Shop", "CRM", (), volume=-1)
+    assert negative.value.message("en") == "a volume >= 0 for the flow 'Shop → CRM'; found -1"
+    assert negative.value.message("fr").startswith(
+        "un volume ≥ 0 pour le flux «\u202fShop → CRM\u202f»"
+    )
     both_ways = DataMap(LINE, (TO_CRM, Flow("CRM", "Shop", ("customers",))))
     assert len(both_ways.flows) == 2
 
@@ -385,6 +396,7 @@ def test_every_rule_has_a_message_in_both_languages() -> None:
     for rule, placeholders in values.items():
         finding = DataFinding(rule, "X", placeholders)
         assert has_message(finding.key)
+        assert has_message(f"dataflow.rule.{rule}")  # its title, in the Findings sheet
         for lang in LANGUAGES:
             text = finding_text(finding, lang)
             assert "{" not in text and "X" in text, text

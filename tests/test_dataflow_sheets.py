@@ -38,7 +38,7 @@ from crmwb.dataflow import (
     UseCaseNeed,
 )
 from crmwb.dataflow_sheets import CustomerFileSettings, CustomerRole
-from crmwb.errors import WorkbookError
+from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
 from crmwb.plan import Programme, RelationshipPlan
 from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
@@ -146,8 +146,15 @@ def settings_error(path: Path) -> WorkbookError:
 
 
 def assert_at(error: WorkbookError, path: Path, sheet: str, cell: str, found: str) -> None:
+    """The error is at ``sheet!cell`` of the workbook, and what it found (written in the
+    workbook's language) says ``found``."""
     assert (error.file, error.sheet, error.cell) == (str(path), sheet, cell), str(error)
-    assert error.found is not None and found in error.found, str(error)
+    assert error.found is not None and found in render(error.found, error.lang), str(error)
+
+
+def said(text: object, error: WorkbookError) -> str:
+    """A part of an error (expected, hint) as the workbook's reader reads it."""
+    return render(text, error.lang)
 
 
 # --- round trip --------------------------------------------------------------------------------
@@ -213,8 +220,14 @@ def test_template_sheets(tmp_path: Path, lang: Lang) -> None:
     assert len(roles) == len(CustomerRole) and customer_file["B11"].value is None
     with pytest.raises(WorkbookError) as info:
         reader.read_data_map()
-    assert f"{SHEETS[lang][0]}!A6: at least one system" in str(info.value)
-    assert_at(settings_error(path), path, SHEETS[lang][4], "B4", "an empty cell")
+    expected = {
+        "en": "Systems!A6: at least one system under the header row 5; found no system",
+        "fr": "Systèmes!A6\u00a0: on attend au moins un système sous la ligne d'en-tête 5\u202f; "
+        "trouvé\u00a0: aucun système",
+    }[lang]
+    assert expected in str(info.value)
+    empty = {"en": "an empty cell", "fr": "une cellule vide"}[lang]
+    assert_at(settings_error(path), path, SHEETS[lang][4], "B4", empty)
 
 
 def test_optional_sheets_missing(path: Path) -> None:
@@ -273,30 +286,57 @@ def test_a_programme_is_matched_to_the_programmes_sheet(tmp_path: Path) -> None:
 def test_a_flow_to_an_unknown_system(path: Path) -> None:
     damage(path, "Flows", {"B7": "Brevoo"})
     error = map_error(path)
-    assert_at(error, path, "Flows", "B7", "'Brevoo'")
-    assert "a system of the Systems sheet" in error.expected
-    assert error.hint == "did you mean 'Brevo'?"
+    assert_at(error, path, "Flows", "B7", "the text 'Brevoo'")
+    assert said(error.expected, error) == (
+        "a system of the 'Systems' sheet (one of 'Sage ERP', 'Shopify', 'CRM', 'Brevo', "
+        "'Store files')"
+    )
+    assert said(error.hint, error) == "did you mean 'Brevo'?"
+
+
+def test_a_french_workbook_says_it_in_french(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path, "fr")
+    damage(path, "Flux", {"B7": "Brevoo"})
+    error = map_error(path)
+    assert str(error) == (
+        f"{path}, Flux!B7\u00a0: on attend un système de l'onglet «\u202fSystèmes\u202f» "
+        "(parmi «\u202fSage ERP\u202f», «\u202fShopify\u202f», «\u202fCRM\u202f», "
+        "«\u202fBrevo\u202f», «\u202fStore files\u202f»)\u202f; trouvé\u00a0: le texte "
+        "«\u202fBrevoo\u202f» (vouliez-vous dire «\u202fBrevo\u202f»\u202f?)"
+    )
+    damage(path, "Flux", {"B7": "Brevo"})
+    damage(path, "Dictionnaire de données", {"B7": "allergies", "E7": "Non"})
+    error = map_error(path)
+    assert_at(error, path, "Dictionnaire de données", "E7", "le texte «\u202fNon\u202f»")
+    assert said(error.expected, error) == (
+        "oui dans la colonne «\u202fDonnée personnelle\u202f» pour un champ marqué "
+        "«\u202fSensible\u202f» (une donnée sensible est une donnée personnelle)"
+    )
+    assert said(error.hint, error) == "répondez «\u202fOui\u202f», ou laissez la cellule vide"
 
 
 def test_a_dictionary_field_or_use_case_on_an_unknown_system(path: Path) -> None:
     damage(path, "Data dictionary", {"A7": "Salesforce"})
-    assert_at(map_error(path), path, "Data dictionary", "A7", "'Salesforce'")
+    error = map_error(path)
+    assert_at(error, path, "Data dictionary", "A7", "the text 'Salesforce'")
+    assert error.hint is None  # nothing close
     damage(path, "Data dictionary", {"A7": "CRM"})
     damage(path, "Use-case data", {"D6": "Mailchimp"})
-    assert_at(map_error(path), path, "Use-case data", "D6", "'Mailchimp'")
+    assert_at(map_error(path), path, "Use-case data", "D6", "the text 'Mailchimp'")
 
 
 def test_a_system_named_twice(path: Path) -> None:
     damage(path, "Systems", {"A9": "crm"})
     error = map_error(path)
-    assert_at(error, path, "Systems", "A9", "again, already in Systems!A8")
+    assert_at(error, path, "Systems", "A9", "'crm' again, already in Systems!A8")
+    assert said(error.expected, error) == "each system once"
 
 
 def test_a_volume_that_is_not_a_number(path: Path) -> None:
     damage(path, "Flows", {"F6": "about 12000"})
     error = map_error(path)
     assert_at(error, path, "Flows", "F6", "the text 'about 12000'")
-    assert "a number for 'Volume per run'" in error.expected
+    assert said(error.expected, error) == "a number for 'Volume per run'"
     damage(path, "Flows", {"F6": 12.5})
     assert_at(map_error(path), path, "Flows", "F6", "12.5")  # a whole number
     damage(path, "Flows", {"F6": -3})
@@ -308,14 +348,15 @@ def test_an_unknown_choice(path: Path) -> None:
     error = map_error(path)
     assert_at(error, path, "Flows", "E8", "the text 'manul'")
     # as close to "manual" as to "manuel": the workbook's language decides
-    assert error.hint == "did you mean 'manual'?"
+    assert said(error.hint, error) == "did you mean 'manual'?"
     damage(path, "Flows", {"E8": "API", "D8": "every full moon"})
     error = map_error(path)
     assert_at(error, path, "Flows", "D8", "'every full moon'")
-    assert error.hint == "pick a value from the drop-down list"
+    assert said(error.hint, error) == "pick a value from the drop-down list"
     damage(path, "Flows", {"D8": "daily"})
     damage(path, "Systems", {"C7": "activaton"})
-    assert map_error(path).hint == "did you mean 'activation'?"
+    error = map_error(path)
+    assert said(error.hint, error) == "did you mean 'activation'?"
 
 
 def test_required_cells(path: Path) -> None:
@@ -328,11 +369,15 @@ def test_required_cells(path: Path) -> None:
 
 def test_dictionary_mistakes(path: Path) -> None:
     damage(path, "Data dictionary", {"B7": "EMAIL"})
-    assert_at(map_error(path), path, "Data dictionary", "B7", "again, already in")
+    error = map_error(path)
+    assert_at(error, path, "Data dictionary", "B7", "'CRM / EMAIL' again, already in")
+    assert said(error.expected, error) == "each field of a system once"
     damage(path, "Data dictionary", {"B7": "allergies", "E7": "No"})
     error = map_error(path)
     assert_at(error, path, "Data dictionary", "E7", "'No'")
-    assert "sensitive data is personal data" in error.expected
+    assert said(error.expected, error) == (
+        "yes under 'Personal' for a field marked 'Sensitive' (sensitive data is personal data)"
+    )
 
 
 def test_a_use_case_named_twice(path: Path) -> None:
@@ -365,26 +410,34 @@ def test_customer_file_values_typed(path: Path) -> None:
 def test_customer_file_outside_the_client_folder(path: Path, typed: str) -> None:
     damage(path, "Customer file", {"B4": typed})
     error = settings_error(path)
-    assert_at(error, path, "Customer file", "B4", repr(typed))
-    assert "relative to the client folder" in error.expected
+    assert_at(error, path, "Customer file", "B4", f"the text '{typed}'")
+    assert said(error.expected, error) == (
+        "a path relative to the client folder, such as customers.csv"
+    )
 
 
 def test_customer_file_bad_country_and_date(path: Path) -> None:
     damage(path, "Customer file", {"B6": "France"})
     error = settings_error(path)
-    assert_at(error, path, "Customer file", "B6", "'France'")
-    assert error.hint == "did you mean 'FR'?"
+    assert_at(error, path, "Customer file", "B6", "the text 'France'")
+    assert said(error.hint, error) == "did you mean 'FR'?"
     damage(path, "Customer file", {"B6": "FR", "B7": "end of June"})
-    assert_at(settings_error(path), path, "Customer file", "B7", "'end of June'")
+    error = settings_error(path)
+    assert_at(error, path, "Customer file", "B7", "the text 'end of June'")
+    assert said(error.expected, error) == "a date for 'Reference date'"
 
 
 def test_customer_file_roles(path: Path) -> None:
     damage(path, "Customer file", {"A14": "E-mail", "B14": "Mail 2"})
     error = settings_error(path)
-    assert_at(error, path, "Customer file", "A14", "'email' again, already in Customer file!A12")
+    # the role as the workbook names it
+    assert_at(error, path, "Customer file", "A14", "'E-mail' again, already in Customer file!A12")
     damage(path, "Customer file", {"A14": None})
-    assert_at(settings_error(path), path, "Customer file", "A14", "an empty cell")
+    error = settings_error(path)
+    assert_at(error, path, "Customer file", "A14", "an empty cell")
+    assert said(error.expected, error) == "a role for the client's column 'Mail 2'"
     damage(path, "Customer file", {"A14": "Emial"})
-    assert settings_error(path).hint == "did you mean 'E-mail'?"
+    error = settings_error(path)
+    assert said(error.hint, error) == "did you mean 'E-mail'?"
     damage(path, "Customer file", {"A14": "Téléphone", "B14": "Tel"})
     assert read_workbook(path).read_customer_file_settings().mapping["phone"] == "Tel"

@@ -76,3 +76,37 @@ def test_register_marks_transfers_and_what_to_complete():
     headers = [c.title for c in table.columns]
     assert "Mailer (US)" in row[headers.index("Transfers outside the EU")]
     assert "Security measures" in row[-1]
+
+
+def test_counts_agree_with_their_nouns_in_french():
+    ctx = Context("C", "fr")
+    assert dataflow_views.subtitle(MAP, ctx) == "3 systèmes, 2 flux, 1 cas d'usage"
+    alone = DataMap(systems=MAP.systems[:1])
+    assert dataflow_views.subtitle(alone, ctx) == "1 système, 0 flux, 0 cas d'usage"
+    assert dataflow_views.subtitle(alone, Context("C", "en")) == "1 system, 0 flows, 0 use cases"
+    findings = data_findings(MAP)
+    summary = dataflow_views.summary(MAP, findings, coverage_matrix(MAP), ctx).paragraphs
+    assert summary[0] == (
+        "La cartographie compte 3 systèmes et 2 flux. 0 cas d'usage sur 1 reçoit toutes les "
+        "données dont il a besoin."
+    )
+    warnings = sum(f.severity == "warning" for f in findings)
+    assert summary[1].startswith(f"{warnings}\u00a0points sont à corriger\u00a0: ")
+    figures = dataflow_views.key_figures(MAP, findings, coverage_matrix(MAP), ctx).figures
+    assert figures[1].note == "dont 1 manuel"
+
+
+def test_findings_sheet_shows_rule_titles_not_ids():
+    table = dataflow_views.findings_table(data_findings(MAP), Context("C", "fr"))
+    rules = [row[1] for row in table.rows]
+    assert "Données manquantes pour un cas d'usage" in rules
+    assert "Flux de données personnelles sans base légale" in rules
+    assert not any("_" in rule for rule in rules)
+
+
+def test_register_in_french_typography():
+    ctx = Context("C", "fr")
+    (row,) = dataflow_views.register_table(processing_register(MAP), ctx).rows
+    # retention unknown everywhere: each system, then « à compléter », separated by « ; »
+    assert "CRM\u00a0: à compléter\u202f; Mailer\u00a0: à compléter" in row[6]
+    assert row[2] == "clients (à confirmer)"  # "Basket" says nothing of customers or prospects

@@ -213,7 +213,18 @@ def test_result_shape(
     assert result.duplicate_rate == pytest.approx(
         (result.records_in_clusters - result.clusters) / result.records
     )
-    assert len(result.blocking_rules) == 5 and "either order" in result.blocking_rules[2]
+    rules = [rule.text("en") for rule in result.blocking_rules]
+    assert rules == [
+        "same e-mail",
+        "same phone",
+        "same first and last names in either order, same city",
+        "same last name, same postcode, same first letter of the first name",
+        "same first name, same postcode, same first letter of the last name",
+    ]
+    # in the client's language: say what the rule compares
+    assert result.blocking_rules[2].text("fr") == (
+        "mêmes nom et prénom, dans un ordre ou l'autre, même ville"
+    )
     assert {"normalise", "train", "predict", "cluster", "total"} <= set(result.timings)
     (rows, bad_ids, small) = con.execute(
         f"""
@@ -272,7 +283,11 @@ def test_missing_columns_are_skipped(
         "SELECT record_id, first_name, last_name, postcode FROM customers"
     )
     result = find_duplicates(con, "names_only")
-    assert not any("email" in r or "phone" in r for r in result.blocking_rules)
+    assert [rule.text("en") for rule in result.blocking_rules] == [
+        "same first and last names in either order, same postcode",
+        "same last name, same postcode, same first letter of the first name",
+        "same first name, same postcode, same first letter of the last name",
+    ]
     evaluation = evaluate_pairs(con, result.clusters_table, "truth")
     assert evaluation.precision >= 0.9 and evaluation.found > 0
 
@@ -285,8 +300,23 @@ def test_bad_tables_are_refused() -> None:
     for table in ("no_id", "twice", "nothing", "missing", "x; DROP TABLE twice"):
         with pytest.raises(InputError):
             find_duplicates(con, table)
-    with pytest.raises(InputError):
+    with pytest.raises(InputError) as twice:
+        find_duplicates(con, "twice")
+    assert (
+        twice.value.message("en") == "unique record_id values in twice; found 1 repeated record_id"
+    )
+    with pytest.raises(InputError) as nothing:
+        find_duplicates(con, "nothing")
+    assert nothing.value.message("fr").startswith(
+        "au moins l'une des colonnes email, phone, first_name, last_name, postcode, city dans la "
+        "table nothing\u202f; trouvé\u00a0: les colonnes record_id"
+    )
+    with pytest.raises(InputError) as threshold:
         find_duplicates(con, "twice", threshold=1.0)
+    assert threshold.value.message("fr") == (
+        "un seuil de probabilité de correspondance strictement compris entre 0 et 1\u202f; "
+        "trouvé\u00a0: 1.0"
+    )
 
 
 def test_tiny_tables() -> None:

@@ -368,5 +368,11 @@ def test_map_chart() -> None:
     chart = fm.map_chart(small_map(), ctx("fr"), highlight=["CRM"])
     assert isinstance(chart, Chart)
     assert b"<svg" in chart.svg
-    assert chart.alt == t("fm.alt", "fr", systems=5, flows=5, pd=3, manual=1)
+    assert chart.alt == (
+        "Cartographie des flux de données\u00a0: 5 systèmes, 5 flux, dont 3 de "
+        "données personnelles et 1 manuel."
+    )
+    assert fm.map_chart(small_map(), ctx("en")).alt == (
+        "Data-flow map: 5 systems, 5 flows, 3 of them carrying personal data and 1 manual."
+    )
     assert "<img" in chart._repr_html_()

@@ -76,8 +76,10 @@ def rows(
 
 
 def raises_at(exc: pytest.ExceptionInfo[CustomerFileError], line: int) -> None:
+    """The error names the line, in the client's language (French by default)."""
     assert exc.value.line == line, str(exc.value)
-    assert f"line {line}" in str(exc.value)
+    assert f", line {line}: " in exc.value.message("en")
+    assert f", ligne {line}\u00a0: " in str(exc.value)
 
 
 # --- dialects ---------------------------------------------------------------------------------
@@ -170,7 +172,11 @@ def test_undecodable_bytes_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(path, SIMPLE_MAPPING)
     raises_at(exc, 4)
-    assert "undecodable bytes e9" in str(exc.value)
+    assert exc.value.message("en") == (
+        "broken.csv, line 4: text in UTF-8 (the encoding the file's start shows); found "
+        "undecodable bytes e9 (save the file again as CSV UTF-8)"
+    )
+    assert "des octets illisibles\u00a0: e9" in exc.value.message("fr")
     # With a UTF-8 byte-order mark, the file says it is UTF-8: no second guess.
     bom = tmp_path / "bom.csv"
     bom.write_bytes(b"\xef\xbb\xbfid;email\n1;a@b.fr\n2;\x80\n")
@@ -190,13 +196,23 @@ def test_undecodable_bytes_name_the_line(tmp_path: Path) -> None:
 
 def test_a_mapped_column_missing_names_it_and_lists_the_columns_found(tmp_path: Path) -> None:
     path = write(tmp_path / "c.csv", "id;Adresse mail;Tel\n1;a@b.fr;0612345678\n")
+    mapping = {FieldRole.EMAIL: "Adresse e-mail", FieldRole.PHONE: "Tel"}
     with pytest.raises(CustomerFileError) as exc:
-        read_customer_file(path, {FieldRole.EMAIL: "Adresse e-mail", FieldRole.PHONE: "Tel"})
-    message = str(exc.value)
-    assert message.startswith("c.csv, line 1: ")
-    assert "'Adresse e-mail' (mapped to email)" in message
-    assert "found the columns 'id', 'Adresse mail', 'Tel'" in message
-    assert "did you mean 'Adresse mail'?" in message
+        read_customer_file(path, mapping, lang="en")
+    assert str(exc.value) == (
+        "c.csv, line 1: the column 'Adresse e-mail' (for 'E-mail') in the header; found the "
+        "columns 'id', 'Adresse mail', 'Tel' (did you mean 'Adresse mail' for 'Adresse e-mail'?)"
+    )
+    # in the client's language, the role as the Customer file sheet names it
+    with pytest.raises(CustomerFileError) as exc:
+        read_customer_file(path, {**mapping, FieldRole.CITY: "Ville"}, lang="fr")
+    assert str(exc.value) == (
+        "c.csv, ligne 1\u00a0: on attend les colonnes «\u202fAdresse e-mail\u202f» (pour "
+        "«\u202fE-mail\u202f»), «\u202fVille\u202f» (pour «\u202fVille\u202f») dans la ligne "
+        "d'en-tête\u202f; trouvé\u00a0: les colonnes «\u202fid\u202f», «\u202fAdresse mail\u202f», "
+        "«\u202fTel\u202f» (vouliez-vous dire «\u202fAdresse mail\u202f» pour "
+        "«\u202fAdresse e-mail\u202f»\u202f?)"
+    )
 
 
 def test_column_names_match_whatever_the_case_accents_and_blanks(tmp_path: Path) -> None:
@@ -209,30 +225,42 @@ def test_empty_header_only_and_blank_first_line(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     with pytest.raises(CustomerFileError, match=r"empty\.csv: .*found an empty file \(0 bytes\)"):
-        read_customer_file(empty, SIMPLE_MAPPING)
+        read_customer_file(empty, SIMPLE_MAPPING, lang="en")
+    with pytest.raises(CustomerFileError, match=r"trouvé\u00a0: un fichier vide \(0 octet\)"):
+        read_customer_file(empty, SIMPLE_MAPPING, lang="fr")
     for text in ("id;email\n", "id;email", "id;email\n\n\n"):
         with pytest.raises(CustomerFileError) as exc:
             read_customer_file(write(tmp_path / "header.csv", text), SIMPLE_MAPPING)
         raises_at(exc, 2)
-        assert "found only the header" in str(exc.value)
+        assert "found only the header" in exc.value.message("en")
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(write(tmp_path / "blank1.csv", "\nid;email\n1;a\n"), SIMPLE_MAPPING)
     raises_at(exc, 1)
-    with pytest.raises(CustomerFileError, match="no file"):
-        read_customer_file(tmp_path / "missing.csv", SIMPLE_MAPPING)
+    with pytest.raises(CustomerFileError, match="no such file"):
+        read_customer_file(tmp_path / "missing.csv", SIMPLE_MAPPING, lang="en")
 
 
 def test_mapping_needs_email_or_phone_and_known_roles(tmp_path: Path) -> None:
     path = write(tmp_path / "c.csv", "id;email\n1;a\n")
-    with pytest.raises(CustomerFileError, match="email or to phone"):
-        read_customer_file(path, {FieldRole.RECORD_ID: "id"})
+    with pytest.raises(CustomerFileError) as exc:
+        read_customer_file(path, {FieldRole.RECORD_ID: "id"}, lang="en")
+    assert str(exc.value) == (
+        "c.csv: a column for 'E-mail' or for 'Phone' (at least one); found columns for "
+        "'Customer ID' only"
+    )
+    with pytest.raises(CustomerFileError) as exc:
+        read_customer_file(path, {FieldRole.RECORD_ID: "id"}, lang="fr")
+    assert str(exc.value).startswith(
+        "c.csv\u00a0: on attend une colonne pour «\u202fE-mail\u202f» ou pour "
+        "«\u202fTéléphone\u202f» (au moins l'une des deux)"
+    )
     with pytest.raises(CustomerFileError, match="a role among"):
-        read_customer_file(path, {"mail": "email"})  # type: ignore[dict-item]
+        read_customer_file(path, {"mail": "email"}, lang="en")  # type: ignore[dict-item]
     # Plain strings equal to a role's value are accepted (the workbook's mapping).
     with read_customer_file(path, {"email": "email"}) as file:  # type: ignore[dict-item]
         assert file.mapping == {FieldRole.EMAIL: "email"}
-    with pytest.raises(InputError, match="ISO 3166"):
-        read_customer_file(path, {"email": "email"}, country="XX")  # type: ignore[dict-item]
+    with pytest.raises(InputError, match="telephone numbering plan"):
+        read_customer_file(path, {"email": "email"}, country="XX", lang="en")  # type: ignore[dict-item]
 
 
 RAGGED = [
@@ -265,9 +293,10 @@ def test_ragged_rows_name_the_first_bad_line(
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(path, SIMPLE_MAPPING)
     raises_at(exc, line + padding)
-    assert found in str(exc.value)
+    assert found in exc.value.message("en")
     if "fields" in found:
-        assert "3 fields separated by ';'" in str(exc.value)
+        assert "3 fields separated by ';', as in the header" in exc.value.message("en")
+        assert "on attend 3 champs séparés par «\u202f;\u202f»" in str(exc.value)
 
 
 def test_ragged_row_far_down_a_larger_file(tmp_path: Path) -> None:
@@ -376,15 +405,24 @@ def test_xlsx_sheet_errors_list_the_sheets(tmp_path: Path) -> None:
     path = make_workbook(tmp_path / "export.xlsx")
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(path, XLSX_MAPPING, sheet="Client")
-    message = str(exc.value)
+    message = exc.value.message("en")
     assert "found the sheets 'Lisez-moi', 'Clients', 'Prospects'" in message
     assert "did you mean 'Clients'?" in message
-    with pytest.raises(CustomerFileError, match="3 sheets: 'Lisez-moi', 'Clients', 'Prospects'"):
-        read_customer_file(path, XLSX_MAPPING)
     with pytest.raises(CustomerFileError) as exc:
-        read_customer_file(path, XLSX_MAPPING, sheet="Prospects")
+        read_customer_file(path, XLSX_MAPPING, lang="fr")
+    assert str(exc.value) == (
+        "export.xlsx\u00a0: on attend le nom de l'onglet à lire (dans l'onglet "
+        "«\u202fFichier clients\u202f» du classeur)\u202f; trouvé\u00a0: 3 onglets\u00a0: "
+        "«\u202fLisez-moi\u202f», «\u202fClients\u202f», «\u202fProspects\u202f»"
+    )
+    with pytest.raises(CustomerFileError) as exc:
+        read_customer_file(path, XLSX_MAPPING, sheet="Prospects", lang="en")
     assert exc.value.sheet == "Prospects" and exc.value.cell == "A1:B1"
-    assert "'tel' (mapped to phone)" in str(exc.value)
+    assert str(exc.value) == (
+        "export.xlsx, Prospects!A1:B1: the columns 'tel' (for 'Phone'), 'derniere_commande' (for "
+        "'Last activity date'), 'optin' (for 'Consent (opt-in)') in the header; found the "
+        "columns 'id', 'email'"
+    )
 
 
 def test_xlsx_cell_errors_name_the_cell(tmp_path: Path) -> None:
@@ -397,8 +435,11 @@ def test_xlsx_cell_errors_name_the_cell(tmp_path: Path) -> None:
     ws.append(["2", "c@d.fr", "stray note"])
     wb.save(tmp_path / "stray.xlsx")
     with pytest.raises(CustomerFileError) as exc:
-        read_customer_file(tmp_path / "stray.xlsx", SIMPLE_MAPPING)
-    assert str(exc.value).startswith("stray.xlsx, Data!C3: ")
+        read_customer_file(tmp_path / "stray.xlsx", SIMPLE_MAPPING, lang="en")
+    assert str(exc.value) == (
+        "stray.xlsx, Data!C3: values only under the column names of row 1 (A1:B1: 2 columns); "
+        "found a value right of the last column name"
+    )
     header_only = Workbook()
     sheet = header_only.active
     assert sheet is not None
@@ -406,7 +447,8 @@ def test_xlsx_cell_errors_name_the_cell(tmp_path: Path) -> None:
     header_only.save(tmp_path / "header.xlsx")
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(tmp_path / "header.xlsx", SIMPLE_MAPPING)
-    assert exc.value.cell == "A2" and "only the header" in str(exc.value)
+    assert exc.value.cell == "A2" and exc.value.line is None
+    assert str(exc.value).startswith("header.xlsx, Sheet!A2\u00a0: on attend au moins une fiche")
 
 
 # --- normalisation rules ----------------------------------------------------------------------
@@ -756,7 +798,7 @@ def test_score_leaves_out_unmapped_parts(tmp_path: Path) -> None:
 
 def test_profile_rejects_a_bad_threshold(hand_made: CustomerFile) -> None:
     for months in (0, -3, 1.5, True):
-        with pytest.raises(InputError, match="inactive_months"):
+        with pytest.raises(InputError, match="nombre entier de mois ≥ 1"):
             profile(hand_made, inactive_months=months, today=TODAY)  # type: ignore[arg-type]
 
 

@@ -20,7 +20,9 @@ from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.pricing import VendorStudy
 from crmwb.roi import MonteCarloResult as RoiMonteCarlo
 from crmwb.roi import RoiResult, Tornado
+from crmwb.roi_views import input_label
 from crmwb.tco import TcoComparison, accrual_path
+from crmwb.tco_views import month_ordinal
 from crmwb.vendors import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.views import Context
 from crmwb.workbook import choice_label
@@ -61,6 +63,11 @@ def _figure(width: float = 7.5, height: float = 3.6) -> Figure:
     return Figure(figsize=(width, height), layout="constrained")
 
 
+def _shorten(text: str, width: int) -> str:
+    """``text`` cut at a word to fit ``width`` characters, an ellipsis marking the cut."""
+    return textwrap.shorten(text, width, placeholder=" …")
+
+
 def _money_axis(ctx: Context) -> FuncFormatter:
     return FuncFormatter(lambda value, _pos: ctx.money(value))
 
@@ -89,7 +96,7 @@ def cumulative_cost(study: TcoComparison, ctx: Context) -> Figure:
         ax.axvline(x, color="#7F7F7F", linestyle=":", linewidth=1)
         ax.plot([x], [be.cumulative_cost], marker="o", markersize=7, color="#C00000", zorder=5)
         ax.annotate(
-            ctx.t("tco.chart.break_even", month=be.month),
+            ctx.t("tco.chart.break_even", month=month_ordinal(be.month, ctx)),
             xy=(x, be.cumulative_cost),
             xytext=(-10, 18),
             textcoords="offset points",
@@ -243,7 +250,7 @@ def coverage_matrix(coverage: CoverageSheet, vendors: Sequence[str], ctx: Contex
     ax.set_xticklabels([textwrap.fill(v, 14) for v in vendors], fontsize=8)
     ax.xaxis.tick_top()
     ax.set_yticks([i + 0.45 for i in range(len(use_cases))])
-    ax.set_yticklabels([textwrap.shorten(u.name, 40) for u in use_cases], fontsize=8)
+    ax.set_yticklabels([_shorten(u.name, 40) for u in use_cases], fontsize=8)
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -294,7 +301,7 @@ def weight_sensitivity(comparison: VendorComparison, ctx: Context) -> Figure:
             color=PALETTE[1],
         )
     ax.set_yticks(range(len(items)))
-    ax.set_yticklabels([textwrap.shorten(s.criterion, 34) for s in items], fontsize=8)
+    ax.set_yticklabels([_shorten(s.criterion, 34) for s in items], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: ctx.percent(v)))
@@ -338,7 +345,7 @@ def value_map(ranking: WeightedSumResult, totals: Mapping[str, float], ctx: Cont
     for colour, vendor, x, y in zip(PALETTE * 3, vendors, xs, ys, strict=False):
         ax.scatter([x], [y], s=80, color=colour, zorder=3)
         ax.annotate(
-            textwrap.shorten(vendor, 30),
+            _shorten(vendor, 30),
             xy=(x, y),
             xytext=(7, 4),
             textcoords="offset points",
@@ -434,7 +441,8 @@ def roi_cumulative(result: RoiResult, ctx: Context) -> Figure:
         ax.plot([x], [0], marker="o", color="#C00000", markersize=7, zorder=5)
         ax.annotate(
             ctx.t(
-                "roi.chart.payback", month=i18n.number(result.payback_months, ctx.lang, decimals=1)
+                "roi.chart.payback",
+                months=i18n.number(result.payback_months, ctx.lang, decimals=1),
             ),
             xy=(x, 0),
             xytext=(8, 12),
@@ -456,17 +464,28 @@ def roi_tornado(tornado: Tornado, ctx: Context, most: int = 10) -> Figure:
     """NPV when each input goes to its low or its high value (others at their most likely),
     widest swing on top, around the base NPV."""
     bars = tornado.bars[:most]
-    fig = _figure(height=1.2 + 0.36 * max(len(bars), 1))
+    fig = _figure(height=1.2 + 0.45 * max(len(bars), 1))
     ax = fig.add_subplot()
     base = tornado.base_npv
     for y, bar in enumerate(bars):
         for value, colour in ((bar.npv_at_low, "#C55A11"), (bar.npv_at_high, PALETTE[2])):
             ax.barh(y, value - base, left=base, color=colour, height=0.6)
     ax.axvline(base, color=INK, linewidth=0.8)
+    if not bars:  # every input certain: say so rather than draw an empty chart
+        ax.annotate(
+            ctx.t("roi.chart.no_range"),
+            xy=(0.5, 0.5),
+            xycoords="axes fraction",
+            ha="center",
+            va="center",
+            fontsize=9,
+            color="#7F7F7F",
+        )
     ax.set_yticks(range(len(bars)))
-    ax.set_yticklabels(
-        [textwrap.shorten(f"{b.input.replace('_', ' ')} ({b.lever})", 44) for b in bars], fontsize=8
-    )
+    labels = [
+        ctx.t("roi.chart.tornado_bar", input=input_label(b.input, ctx), lever=b.lever) for b in bars
+    ]
+    ax.set_yticklabels([textwrap.fill(_shorten(label, 80), 40) for label in labels], fontsize=8)
     ax.invert_yaxis()
     ax.xaxis.set_major_formatter(_money_axis(ctx))
     ax.set_xlabel(ctx.t("roi.chart.npv_x", currency=ctx.currency))

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crmwb.errors import ClientError
-from crmwb.i18n import Lang, check_lang
+from crmwb.errors import ClientError, Quoted, msg
+from crmwb.i18n import LANGUAGES, Lang, check_lang
 from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
@@ -43,10 +43,7 @@ def slugify(name: str) -> str:
 def check_slug(slug: str) -> str:
     """``slug`` if it is a safe client folder name, else ClientError (no ``..``, no ``/``)."""
     if not SLUG.match(slug):
-        raise ClientError(
-            "a client folder name of lower-case letters, digits and dashes (such as maison-dupont)",
-            found=repr(slug),
-        )
+        raise ClientError(msg("client.err.slug"), found=Quoted(slug))
     return slug
 
 
@@ -62,17 +59,21 @@ def new_client(
 
     language = _lang(lang)
     if not name.strip() or any(ord(c) < 32 for c in name):
-        raise ClientError("a client name", found=repr(name))
+        raise ClientError(msg("client.err.name"), found=repr(name))
     slug = slugify(name)
     if not slug:
         raise ClientError(
-            "a client name with at least one letter or digit",
-            found=repr(name),
-            hint="the folder name is made of the name's letters and digits",
+            msg("client.err.name_letters"),
+            found=Quoted(name),
+            hint=msg("client.err.hint.name_letters"),
         )
     folder = clients_dir / check_slug(slug)
     if folder.exists():
-        raise ClientError("a new client", found=f"{folder} already exists")
+        raise ClientError(
+            msg("client.err.new"),
+            found=msg("client.err.found.exists", folder=str(folder)),
+            hint=msg("client.err.hint.exists", slug=folder.name),
+        )
     wb = load_workbook(template_path(language))
     ws = wb.worksheets[0]
     values = {
@@ -90,8 +91,9 @@ def new_client(
 def _lang(value: str) -> Lang:
     try:
         return check_lang(value)
-    except ValueError as exc:
-        raise ClientError(str(exc).split(", found")[0], found=repr(value)) from None
+    except ValueError:
+        languages = tuple(Quoted(code) for code in LANGUAGES)
+        raise ClientError(msg("err.language", languages=languages), found=Quoted(value)) from None
 
 
 def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:

@@ -66,7 +66,8 @@ import numpy as np
 import numpy_financial as npf
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
+from crmwb.i18n import SOURCE_LANG, Lang, t
 from crmwb.tco import MAX_HORIZON_YEARS, MONTHS_PER_YEAR, OptionCosts
 from crmwb.uncertainty import Percentiles, Pert, Seed, percentiles, sample_perts
 
@@ -103,8 +104,6 @@ CONVENTIONS: tuple[str, ...] = (
 )
 """Keys of the conventions every ROI deliverable states (labels in :mod:`crmwb.i18n`)."""
 
-PERIOD_LABELS_INITIAL = "Initial"
-
 FloatArray = NDArray[np.float64]
 Point = Literal["low", "most_likely", "high"]
 
@@ -131,46 +130,74 @@ class IrrStatus(StrEnum):
 # input checks
 
 
-def check_rate(value: float, what: str, *, allow_one: bool = True) -> None:
-    """Refuse a fraction outside [0, 1], with a hint when it looks like a percent.
+def check_rate(value: float, what: Text, *, allow_one: bool = True) -> None:
+    """Refuse a fraction outside [0, 1], with a hint when it looks like a percent. ``what``
+    names the value (a message, or plain text).
 
     >>> check_rate(0.25, "reactivation rate")
     >>> try:
     ...     check_rate(25, "reactivation rate")
     ... except InputError as error:
-    ...     print(error.expected, "|", error.found, "|", error.hint)
-    reactivation rate: a fraction between 0 and 1 | 25 | did you mean 25%? write 0.25
+    ...     parts = (error.expected, error.found, error.hint)
+    ...     print(*(part.text("en") for part in parts), sep=" | ")
+    reactivation rate: a fraction between 0 and 1 | 25 | did you mean 25%? type 25% or 0.25, not 25
     """
     _check_number(value, what)
     upper_ok = value <= 1 if allow_one else value < 1
     if value < 0 or not upper_ok:
-        hint = None
-        if 1 < value <= 100:
-            hint = f"did you mean {value:g}%? write {value / 100:g}"
-        raise InputError(f"{what}: a fraction between 0 and 1", found=f"{value:g}", hint=hint)
+        raise InputError(
+            msg("roi.err.fraction", what=what), found=Number(value), hint=_percent_hint(value)
+        )
 
 
-def _check_number(value: float, what: str) -> None:
+def _percent_hint(value: float) -> Msg | None:
+    """« did you mean 25%? », for a rate typed as a percent (1 < value <= 100)."""
+    if 1 < value <= 100:
+        return msg("err.hint.percent", value=Number(value), fraction=Number(value / 100))
+    return None
+
+
+def _check_number(value: float, what: Text) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float | np.number):
-        raise InputError(f"{what}: a number", found=repr(value))
+        found = msg("err.found.text", value=value) if isinstance(value, str) else repr(value)
+        raise InputError(msg("roi.err.number", what=what), found=found)
     if not math.isfinite(value):
-        raise InputError(f"{what}: a finite number", found=repr(value))
+        raise InputError(msg("roi.err.finite", what=what), found=repr(value))
 
 
-def _check_ramp_up(ramp_up: Sequence[float], what: str) -> None:
+def _check_ramp_up(ramp_up: Sequence[float], what: Text) -> None:
     if len(ramp_up) == 0:
-        raise InputError(f"{what}: at least one ramp-up share", found="none")
+        raise InputError(msg("roi.err.ramp_up_none", what=what), found=msg("err.found.none"))
     for share in ramp_up:
         _check_number(share, what)
         if share > 1:
-            hint = f"did you mean {share:g}%? write {share / 100:g}" if share <= 100 else None
             raise InputError(
-                f"{what}: ramp-up shares between 0 and 1 (at most 100 % realised)",
-                found=f"{share:g}",
-                hint=hint,
+                msg("roi.err.ramp_up_max", what=what),
+                found=Number(share),
+                hint=_percent_hint(share) if share >= 1.5 else msg("roi.err.hint.at_most_100"),
             )
         if share < 0:
-            raise InputError(f"{what}: ramp-up shares between 0 and 1", found=f"{share:g}")
+            raise InputError(msg("roi.err.ramp_up", what=what), found=Number(share))
+
+
+def input_message(name: str) -> Msg:
+    """A lever input's label (``minutes_a_day`` -> « Minutes gagnées par jour »), as a message."""
+    return msg(f"roi.input.{name}")
+
+
+def input_label(name: str, lang: Lang) -> str:
+    """A lever input's label in ``lang`` (``minutes_a_day`` -> "Minutes saved a day")."""
+    return t(f"roi.input.{name}", lang)
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A lever's formula in words, in the reader's language: its inputs' labels, multiplied."""
+
+    inputs: tuple[str, ...]
+
+    def text(self, lang: Lang) -> str:
+        return " × ".join(input_label(name, lang) for name in self.inputs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,6 +222,8 @@ class Lever:
     """
 
     LABEL: ClassVar[str] = "lever"
+    KIND: ClassVar[str] = ""
+    """The lever's kind: its label is the message ``roi_sheet.lever.<KIND>``."""
     AXIS: ClassVar[Axis] = Axis.REVENUE_AND_COSTS
     RATES: ClassVar[frozenset[str]] = frozenset()
     _COMMON: ClassVar[frozenset[str]] = frozenset({"name", "ramp_up", "risk_adjustment"})
@@ -205,28 +234,38 @@ class Lever:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ramp_up", tuple(self.ramp_up))
-        where = f"lever {self.label!r}"
+        where = msg("roi.err.what.lever", lever=Quoted(self.label))
         for input_name in self.input_names():
             value = getattr(self, input_name)
             if value is None:
                 raise InputError(
-                    f"{where}: a value for {input_name!r}",
-                    found="nothing",
-                    hint=f"{self.LABEL}: {self.formula_text()}",
+                    msg("roi.err.input_value", what=where, input=Quoted(input_message(input_name))),
+                    found=msg("err.found.none"),
+                    hint=self.formula_hint(),
                 )
             points = (
                 (value.low, value.most_likely, value.high) if isinstance(value, Pert) else (value,)
             )
             for point in points:
-                what = f"{where}, {input_name}"
+                what = msg(
+                    "roi.err.what.lever_input",
+                    lever=Quoted(self.label),
+                    input=Quoted(input_message(input_name)),
+                )
                 if input_name in self.RATES:
                     check_rate(point, what)
                 else:
                     _check_number(point, what)
                     if point < 0:
-                        raise InputError(f"{what}: a number >= 0", found=f"{point:g}")
+                        raise InputError(
+                            msg("roi.err.not_negative", what=what), found=Number(point)
+                        )
         _check_ramp_up(self.ramp_up, where)
-        check_rate(self.risk_adjustment, f"{where}, risk adjustment", allow_one=True)
+        check_rate(
+            self.risk_adjustment,
+            msg("roi.err.what.lever_risk", lever=Quoted(self.label)),
+            allow_one=True,
+        )
 
     @property
     def label(self) -> str:
@@ -245,6 +284,18 @@ class Lever:
     def formula_text(cls) -> str:
         """The formula in words: the product of the inputs (see each lever's docstring)."""
         return " x ".join(cls.input_names())
+
+    @classmethod
+    def kind_message(cls) -> Msg:
+        """The lever's kind, in the reader's language (« Temps gagné »)."""
+        return msg(f"roi_sheet.lever.{cls.KIND}")
+
+    @classmethod
+    def formula_hint(cls) -> Msg:
+        """« Time saved: Users × Minutes saved a day × ... », for an error's hint."""
+        return msg(
+            "roi.err.hint.formula", lever=cls.kind_message(), formula=Formula(cls.input_names())
+        )
 
     def inputs_at(self, point: Point = "most_likely") -> dict[str, float]:
         """Each input's value; a :class:`Pert` input at its low, most likely or high value."""
@@ -310,6 +361,7 @@ class ReactivatedDormantClients(Lever):
     """
 
     LABEL = "Reactivated dormant clients"
+    KIND = "reactivated_dormant_clients"
     RATES = frozenset({"reactivation_rate", "gross_margin_rate"})
     dormant_clients: Input = None
     reactivation_rate: Input = None
@@ -327,6 +379,7 @@ class HigherAverageBasket(Lever):
     """
 
     LABEL = "Higher average basket"
+    KIND = "higher_average_basket"
     RATES = frozenset({"gross_margin_rate"})
     orders_a_year: Input = None
     basket_increase: Input = None
@@ -344,6 +397,7 @@ class CrossAndUpSell(Lever):
     """
 
     LABEL = "Cross-sell and up-sell"
+    KIND = "cross_and_up_sell"
     RATES = frozenset({"take_up_rate", "gross_margin_rate"})
     customers: Input = None
     take_up_rate: Input = None
@@ -362,6 +416,7 @@ class LowerAcquisitionCost(Lever):
     """
 
     LABEL = "Lower acquisition cost"
+    KIND = "lower_acquisition_cost"
     RATES = frozenset({"cost_reduction_rate"})
     new_customers: Input = None
     acquisition_cost: Input = None
@@ -379,6 +434,7 @@ class UndeliverableMailSavings(Lever):
     """
 
     LABEL = "Undeliverable mail (NPAI) savings"
+    KIND = "undeliverable_mail_savings"
     RATES = frozenset({"npai_rate", "share_avoided"})
     mailings: Input = None
     npai_rate: Input = None
@@ -398,6 +454,7 @@ class DiscountControl(Lever):
     """
 
     LABEL = "Discount control"
+    KIND = "discount_control"
     RATES = frozenset({"average_discount_rate", "share_avoided"})
     discounted_revenue: Input = None
     average_discount_rate: Input = None
@@ -418,6 +475,7 @@ class TimeSaved(Lever):
     """
 
     LABEL = "Time saved"
+    KIND = "time_saved"
     AXIS = Axis.STAFF_EFFICIENCY
     RATES = frozenset({"productive_share"})
     _FACTOR = 1 / 60
@@ -439,6 +497,7 @@ class AdminTasksAutomated(Lever):
     """
 
     LABEL = "Admin tasks automated"
+    KIND = "admin_tasks_automated"
     AXIS = Axis.STAFF_EFFICIENCY
     RATES = frozenset({"share_automated"})
     _FACTOR = 1 / 60
@@ -459,6 +518,7 @@ class ShorterSalesCycle(Lever):
     """
 
     LABEL = "Shorter sales cycle"
+    KIND = "shorter_sales_cycle"
     AXIS = Axis.STAFF_EFFICIENCY
     RATES = frozenset({"cycle_reduction_rate", "gross_margin_rate"})
     deals_a_year: Input = None
@@ -478,6 +538,7 @@ class FirstCallResolution(Lever):
     """
 
     LABEL = "First-call resolution"
+    KIND = "first_call_resolution"
     AXIS = Axis.STAFF_EFFICIENCY
     RATES = frozenset({"repeat_avoided_rate"})
     service_calls: Input = None
@@ -499,6 +560,7 @@ class Retention(Lever):
     """
 
     LABEL = "Retention"
+    KIND = "retention"
     AXIS = Axis.CUSTOMER_KNOWLEDGE
     RATES = frozenset({"churn_reduction", "gross_margin_rate"})
     customers: Input = None
@@ -525,24 +587,26 @@ class CostItem:
     """One cost line, as an amount >= 0 per period (index 0 = initial period, then years),
     increased by ``risk_adjustment`` (0.1 = 10 %) in the risk-adjusted results."""
 
-    name: str
+    name: Text
+    """The consultant's name for the cost, or a message (« Conduite du changement »)."""
     per_period: tuple[float, ...]
     risk_adjustment: float = 0.0
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "per_period", tuple(float(a) for a in self.per_period))
+        what = msg("roi.err.what.cost", cost=Quoted(self.name))
         if not self.per_period:
-            raise InputError(f"cost {self.name!r}: at least the initial period", found="none")
+            raise InputError(msg("roi.err.cost_initial", what=what), found=msg("err.found.none"))
         for amount in self.per_period:
-            _check_number(amount, f"cost {self.name!r}")
+            _check_number(amount, what)
             if amount < 0:
-                raise InputError(f"cost {self.name!r}: amounts >= 0", found=f"{amount:g}")
-        check_rate(self.risk_adjustment, f"cost {self.name!r}, risk adjustment")
+                raise InputError(msg("roi.err.amounts", what=what), found=Number(amount))
+        check_rate(self.risk_adjustment, msg("roi.err.what.cost_risk", cost=Quoted(self.name)))
 
     @classmethod
     def one_off(
         cls,
-        name: str,
+        name: Text,
         amount: float,
         horizon_years: int,
         *,
@@ -556,7 +620,7 @@ class CostItem:
         """
         if not 0 <= period <= horizon_years:
             raise InputError(
-                f"cost {name!r}: a period between 0 and {horizon_years}", found=f"{period}"
+                msg("roi.err.period", cost=Quoted(name), horizon=horizon_years), found=str(period)
             )
         amounts = [0.0] * (horizon_years + 1)
         amounts[period] = amount
@@ -574,9 +638,11 @@ def costs_from_tco(option: OptionCosts | None, *, risk_adjustment: float = 0.0) 
     """
     if option is None:
         raise InputError(
-            "the TCO of the chosen option", found="none", hint="run or fill the TCO first"
+            msg("roi.err.tco_option_costs"),
+            found=msg("err.found.none"),
+            hint=msg("roi.err.hint.tco_first"),
         )
-    return CostItem(f"TCO: {option.option}", option.per_period, risk_adjustment)
+    return CostItem(msg("roi.cost.tco", option=option.option), option.per_period, risk_adjustment)
 
 
 def project_team_cost(
@@ -592,10 +658,10 @@ def project_team_cost(
     >>> project_team_cost(40, 450, 3).per_period  # 40 x 450
     (18000.0, 0.0, 0.0, 0.0)
     """
-    _check_non_negative(days, "project team days")
-    _check_non_negative(day_cost, "project team day cost")
+    _check_non_negative(days, Quoted(msg("roi_sheet.team_days")))
+    _check_non_negative(day_cost, Quoted(msg("roi_sheet.day_cost")))
     return CostItem.one_off(
-        "Internal project team",
+        msg("roi.cost.project_team"),
         days * day_cost,
         horizon_years,
         period=period,
@@ -617,14 +683,14 @@ def training_time_cost(
     >>> training_time_cost(20, 7, 40, 3).per_period  # 20 x 7 x 40
     (5600.0, 0.0, 0.0, 0.0)
     """
-    for value, what in (
-        (users, "users trained"),
-        (hours_each, "training hours per user"),
-        (loaded_hourly_cost, "loaded hourly cost"),
+    for value, key in (
+        (users, "tco.users"),
+        (hours_each, "roi_sheet.training_hours"),
+        (loaded_hourly_cost, "roi_sheet.hourly_cost"),
     ):
-        _check_non_negative(value, what)
+        _check_non_negative(value, Quoted(msg(key)))
     return CostItem.one_off(
-        "Users' training time",
+        msg("roi.cost.training_time"),
         users * hours_each * loaded_hourly_cost,
         horizon_years,
         period=period,
@@ -632,10 +698,10 @@ def training_time_cost(
     )
 
 
-def _check_non_negative(value: float, what: str) -> None:
+def _check_non_negative(value: float, what: Text) -> None:
     _check_number(value, what)
     if value < 0:
-        raise InputError(f"{what}: a number >= 0", found=f"{value:g}")
+        raise InputError(msg("roi.err.not_negative", what=what), found=Number(value))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -656,26 +722,22 @@ class RoiSettings:
             or not (1 <= self.horizon_years <= MAX_HORIZON_YEARS)
         ):
             raise InputError(
-                f"a horizon between 1 and {MAX_HORIZON_YEARS} years",
+                msg("tco.err.horizon", min=1, max=MAX_HORIZON_YEARS),
                 found=repr(self.horizon_years),
             )
-        _check_number(self.discount_rate, "discount rate")
+        rate = Quoted(msg("roi_sheet.discount_rate"))
+        _check_number(self.discount_rate, rate)
         if self.discount_rate <= -1:
             raise InputError(
-                "a discount rate above -100 %",
-                found=f"{self.discount_rate:g}",
-                hint="the discount factor 1 / (1 + rate) ** t needs 1 + rate > 0",
+                msg("roi.err.discount_above"),
+                found=Number(self.discount_rate),
+                hint=msg("roi.err.hint.discount_factor"),
             )
         if self.discount_rate >= 1:
-            hint = (
-                f"did you mean {self.discount_rate:g}%? write {self.discount_rate / 100:g}"
-                if self.discount_rate <= 100
-                else None
-            )
             raise InputError(
-                "a discount rate as a fraction below 1",
-                found=f"{self.discount_rate:g}",
-                hint=hint,
+                msg("roi.err.discount_below"),
+                found=Number(self.discount_rate),
+                hint=_percent_hint(self.discount_rate) if self.discount_rate <= 100 else None,
             )
 
     @property
@@ -709,20 +771,36 @@ class RoiCase:
         object.__setattr__(self, "qualitative", tuple(self.qualitative))
         if not self.costs:
             raise InputError(
-                "at least one cost line", found="none", hint="run or fill the TCO first"
+                msg("tco.err.no_line"),
+                found=msg("err.found.none"),
+                hint=msg("roi.err.hint.tco_first"),
             )
         periods = self.settings.periods
+        horizon = self.settings.horizon_years
         for cost in self.costs:
             if len(cost.per_period) != periods:
                 raise InputError(
-                    f"cost {cost.name!r}: {periods} amounts (the initial period and "
-                    f"{self.settings.horizon_years} years, the benefits' horizon)",
-                    found=f"{len(cost.per_period)} amounts ({len(cost.per_period) - 1} years)",
-                    hint="put the TCO and the ROI on one horizon",
+                    msg(
+                        "roi.err.cost_periods",
+                        count=horizon,
+                        cost=Quoted(cost.name),
+                        periods=periods,
+                        years=horizon,
+                    ),
+                    found=msg(
+                        "tco.err.found.amounts",
+                        count=len(cost.per_period),
+                        amounts=len(cost.per_period),
+                    ),
+                    hint=msg("roi.err.hint.one_horizon"),
                 )
         labels = [lever.label for lever in self.levers]
         if len(set(labels)) != len(labels):
-            raise InputError("levers with different names", found=repr(labels))
+            twice = next(label for label in labels if labels.count(label) > 1)
+            raise InputError(
+                msg("roi.err.lever_names"),
+                found=msg("tco.err.found.twice", option=Quoted(twice)),
+            )
 
     def ramp_matrix(self) -> FloatArray:
         """Share realised of each lever (rows) in each period (columns, 0 in the initial)."""
@@ -744,7 +822,9 @@ class CashFlowRow:
     """One row of a cash-flow table: an amount per period, its total and present value
     (``None`` where a total means nothing, as for the cumulative row)."""
 
-    label: str
+    label: Text
+    """The row's key (``costs``...), a lever's or a cost's name, or a message (« Conduite du
+    changement »)."""
     per_period: tuple[float, ...]
     total: float | None
     present_value: float | None
@@ -752,21 +832,24 @@ class CashFlowRow:
 
 @dataclass(frozen=True)
 class CashFlowTable:
-    """Columns: Initial, Year 1..n, then Total and Present value. Rows: ``costs``,
-    ``benefits``, ``net``, ``cumulative``; plus one row per lever and cost line."""
+    """Columns: Initial, Year 1..n, then Total and Present value (messages, written in the
+    reader's language). Rows: ``costs``, ``benefits``, ``net``, ``cumulative``; plus one row
+    per lever and cost line."""
 
-    periods: tuple[str, ...]
+    periods: tuple[Msg, ...]
     rows: tuple[CashFlowRow, ...]
     benefit_lines: tuple[CashFlowRow, ...]
     cost_lines: tuple[CashFlowRow, ...]
 
     @property
-    def columns(self) -> tuple[str, ...]:
-        return (*self.periods, "Total", "Present value")
+    def columns(self) -> tuple[Msg, ...]:
+        return (*self.periods, msg("tco.total"), msg("tco.present_value"))
 
-    def row(self, label: str) -> CashFlowRow:
+    def row(self, label: Text) -> CashFlowRow:
+        """The row ``label``: a key, a name, a message, or a message's English text."""
         for row in (*self.rows, *self.benefit_lines, *self.cost_lines):
-            if row.label == label:
+            english = row.label.text(SOURCE_LANG) if isinstance(row.label, Msg) else None
+            if row.label == label or english == label:
                 return row
         raise KeyError(label)
 
@@ -887,7 +970,7 @@ def internal_rate_of_return(net: Sequence[float]) -> Irr:
     return Irr(round(rate, 12), IrrStatus.DEFINED, changes)
 
 
-def _row(label: str, values: FloatArray, factors: FloatArray, totals: bool = True) -> CashFlowRow:
+def _row(label: Text, values: FloatArray, factors: FloatArray, totals: bool = True) -> CashFlowRow:
     per_period = tuple(float(v) for v in values)
     if not totals:
         return CashFlowRow(label, per_period, None, None)
@@ -914,7 +997,10 @@ def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> Roi
     pv_benefits = present_value(benefits.tolist(), rate)
     pv_costs = present_value(costs.tolist(), rate)
     npv = present_value(net.tolist(), rate)
-    periods = (PERIOD_LABELS_INITIAL, *(f"Year {t}" for t in range(1, settings.periods)))
+    periods = (
+        msg("tco.period.initial"),
+        *(msg("tco.period.year", year=t) for t in range(1, settings.periods)),
+    )
     table = CashFlowTable(
         periods=periods,
         rows=(

@@ -38,7 +38,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, InputError, WorkbookError
+from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.roi import (
     DEFAULT_DISCOUNT_RATE,
@@ -59,6 +59,8 @@ from crmwb.roi import (
     TimeSaved,
     UndeliverableMailSavings,
     costs_from_tco,
+    input_label,
+    input_message,
     project_team_cost,
     training_time_cost,
 )
@@ -73,7 +75,8 @@ from crmwb.workbook import (
     _blank,
     _describe,
     _norm,
-    _plain,
+    _number,
+    _Percent,
     _write_parameters,
     _write_table_header,
     _write_title,
@@ -105,12 +108,23 @@ INPUT_LIST = "list_roi_input"
 
 
 def input_names(kind: type[Lever]) -> tuple[str, ...]:
-    """The Input column's names of a lever kind: its dataclass fields, with spaces.
+    """The identifiers of a lever kind's inputs, with spaces (its dataclass fields): the Input
+    column accepts them beside the inputs' labels (:func:`input_labels`), as workbooks written
+    before the labels have them.
 
     >>> input_names(TimeSaved)
     ('users', 'minutes a day', 'working days', 'loaded hourly cost', 'productive share')
     """
     return tuple(name.replace("_", " ") for name in kind.input_names())
+
+
+def input_labels(kind: type[Lever], lang: Lang) -> tuple[str, ...]:
+    """The Input column's values for a lever kind, in ``lang`` (the drop-down offers them).
+
+    >>> input_labels(TimeSaved, "en")[:3]
+    ('Users', 'Minutes saved a day', 'Working days a year')
+    """
+    return tuple(input_label(name, lang) for name in kind.input_names())
 
 
 def _kind_of(lever: Lever) -> str:
@@ -146,11 +160,12 @@ ROI_PARAMETERS: tuple[Field, ...] = (
     Field("roi_sheet.cost_risk", "fraction", maximum=1),
 )
 """Rows 4 to 11 of the template."""
+_PARAMETER_SPEC = {spec.key: spec for spec in ROI_PARAMETERS}
 HELP_ROW = 13
 HEADER_ROW = 14
 """Template positions of the levers table (the reader finds the header by its text)."""
 
-_NOT_NEGATIVE = "volumes, amounts and rates are entered as positive numbers"
+_NOT_NEGATIVE = msg("roi.err.hint.not_negative")
 ROI_COLUMNS: tuple[Field, ...] = (
     Field("roi_sheet.col.lever", "text", width=30),
     Field("roi_sheet.col.name", "text", width=30),
@@ -245,7 +260,9 @@ def _write_lists(wb: Workbook, lang: Lang) -> None:
     """The Lever and Input drop-downs, in two new columns of the hidden Lists sheet."""
     lists_ws = wb[t("sheet.lists", lang)]
     kinds = [t(f"roi_sheet.lever.{kind}", lang) for kind in (*LEVER_KINDS, QUALITATIVE)]
-    names = list(dict.fromkeys(name for cls in LEVER_KINDS.values() for name in input_names(cls)))
+    names = list(
+        dict.fromkeys(name for cls in LEVER_KINDS.values() for name in input_labels(cls, lang))
+    )
     for name, values in ((LEVER_LIST, kinds), (INPUT_LIST, names)):
         col = lists_ws.max_column + 1
         letter = get_column_letter(col)
@@ -261,8 +278,12 @@ def _sheet_rows(sheet: RoiSheet, lang: Lang) -> list[dict[str, Any]]:
     for lever in sheet.levers:
         if len(lever.ramp_up) > len(_RAMP):
             raise InputError(
-                f"lever {lever.label!r}: a ramp-up of at most {len(_RAMP)} years on the ROI sheet",
-                found=repr(lever.ramp_up),
+                msg("roi.err.ramp_up_years", lever=Quoted(lever.label), years=len(_RAMP)),
+                found=msg(
+                    "roi.err.found.ramp_up_years",
+                    count=len(lever.ramp_up),
+                    years=len(lever.ramp_up),
+                ),
             )
         kind = _kind_of(lever)
         for i, input_name in enumerate(type(lever).input_names()):
@@ -270,7 +291,7 @@ def _sheet_rows(sheet: RoiSheet, lang: Lang) -> list[dict[str, Any]]:
             row: dict[str, Any] = {
                 _LEVER: t(f"roi_sheet.lever.{kind}", lang),
                 _NAME: lever.name or None,
-                _INPUT: input_name.replace("_", " "),
+                _INPUT: input_label(input_name, lang),
             }
             if isinstance(value, Pert):
                 row.update({_LOW: value.low, _ML: value.most_likely, _HIGH: value.high})
@@ -328,11 +349,21 @@ class _RoiReader:
     def __init__(self, reader: WorkbookReader) -> None:
         self.r = reader
         self.ws = reader.sheet("sheet.roi")
+        self.tco_users: Text = t("tco.users", reader.lang)
+        """The TCO sheet's users label, as the workbook shows it (once the TCO sheet is read)."""
+        self.tco_title: str = t("sheet.tco", reader.lang)
 
     def error(
-        self, cell: Cell, expected: str, found: str, hint: str | None = None
+        self, cell: Cell, expected: Text, found: Text, hint: Text | None = None
     ) -> WorkbookError:
-        return self.r._error(self.ws, cell, expected, found, hint)
+        return self.r.error(self.ws, cell, expected, found, hint)
+
+    def shown(self, cell: Cell, key: str) -> str:
+        """The label of the parameter or column ``key`` as the workbook shows it for ``cell``."""
+        return self.r.shown_label(self.ws, cell, _SPEC.get(key) or _PARAMETER_SPEC[key])
+
+    def where(self, cell: Cell) -> str:
+        return f"{self.ws.title}!{cell.coordinate}"
 
     def read(self) -> RoiCase:
         ws = self.ws
@@ -340,10 +371,11 @@ class _RoiReader:
         for spec in ROI_PARAMETERS:
             if spec.key not in cells:
                 raise WorkbookError(
-                    f"a line labelled {t(spec.key, 'en')!r} ({t(spec.key, 'fr')!r}) in column A",
+                    msg("err.label_in_column_a", label=t(spec.key, self.r.lang)),
                     file=self.r.file,
                     sheet=ws.title,
-                    found="no such label",
+                    found=msg("err.found.no_label"),
+                    lang=self.r.lang,
                 )
         p = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in ROI_PARAMETERS}
         rate = p["roi_sheet.discount_rate"]
@@ -359,56 +391,84 @@ class _RoiReader:
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
             raise WorkbookError(
-                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+                exc.expected,
+                file=self.r.file,
+                sheet=ws.title,
+                found=exc.found,
+                hint=exc.hint,
+                lang=self.r.lang,
             ) from None
 
     # -- costs --
 
     def tco_costs(self, option_cell: Cell, p: dict[str, Any]) -> tuple[int, list[CostItem], float]:
         """The TCO's horizon, the chosen option's cost line, and the TCO's users."""
-        first = "fill the TCO sheet first: the ROI takes its horizon and an option's costs"
         if not self.r.has_sheet("sheet.tco"):
-            raise self.error(option_cell, "an option of the TCO sheet", "no TCO sheet", first)
+            tco = Quoted(self.tco_title)
+            raise self.error(
+                option_cell,
+                msg("roi.err.tco_option", sheet=tco),
+                msg("roi.err.found.no_tco_sheet", sheet=tco),
+                msg("roi.err.hint.fill_tco", sheet=tco),
+            )
         tco_ws = self.r.sheet("sheet.tco")
+        self.tco_title = tco_ws.title
+        tco = Quoted(tco_ws.title)
+        first = msg("roi.err.hint.fill_tco", sheet=tco)
         index, header_row = self.r._table(tco_ws, TCO_COLUMNS)
         if not any(True for _ in self.r._rows(tco_ws, index, header_row)):
             raise self.error(
                 option_cell,
-                f"an option of the TCO sheet ({tco_ws.title!r})",
-                "a TCO sheet with no cost line",
+                msg("roi.err.tco_option", sheet=tco),
+                msg("roi.err.found.tco_no_line", sheet=tco),
                 first,
             )
         # the horizon first: a TCO sheet without it has no option to take either
-        horizon_cell = self.r._parameter_cells(tco_ws, TCO_PARAMETERS).get("tco.horizon_years")
+        parameters = self.r._parameter_cells(tco_ws, TCO_PARAMETERS)
+        horizon_cell = parameters.get("tco.horizon_years")
         if horizon_cell is None or _blank(horizon_cell.value):
             raise self.error(
-                option_cell, "an option of the TCO sheet", "a TCO sheet with no horizon", first
+                option_cell,
+                msg("roi.err.tco_option", sheet=tco),
+                msg("roi.err.found.tco_no_horizon", sheet=tco),
+                first,
             )
-        tco = self.r.read_tco()
-        comparison = compare_options(tco.lines, tco.settings)
+        if "tco.users" in parameters:
+            self.tco_users = self.r.shown_label(tco_ws, parameters["tco.users"], TCO_PARAMETERS[2])
+        tco_inputs = self.r.read_tco()
+        comparison = compare_options(tco_inputs.lines, tco_inputs.settings)
         names = [o.option for o in comparison.options]
-        listed = ", ".join(repr(n) for n in names)
+        options = tuple(Quoted(n) for n in names)
         chosen = p["roi_sheet.tco_option"]
+        label = self.shown(option_cell, "roi_sheet.tco_option")
         if not chosen:
             raise self.error(
                 option_cell,
-                f"the TCO option whose costs the ROI takes: one of {listed}",
-                "an empty cell",
-                f"the TCO's cheapest option over the horizon is {comparison.cheapest.option!r}",
+                msg("err.choice", allowed=options, name=label),
+                msg("err.found.empty"),
+                msg("roi.err.hint.cheapest", option=Quoted(comparison.cheapest.option)),
             )
         by_norm = {_norm(n): o for n, o in zip(names, comparison.options, strict=True)}
         option = by_norm.get(_norm(chosen)) or self.priced_vendor(chosen)
         if option is None:
             close = difflib.get_close_matches(_norm(chosen), list(by_norm), n=1, cutoff=0.5)
-            hint = f"did you mean {by_norm[close[0]].option!r}?" if close else first
+            hint = (
+                msg("err.hint.did_you_mean", name=by_norm[close[0]].option)
+                if close
+                else msg(
+                    "roi.err.hint.option_or_vendor",
+                    sheet=tco,
+                    pricing=Quoted(t("sheet.pricing", self.r.lang)),
+                )
+            )
             raise self.error(
-                option_cell, f"an option of the TCO sheet: one of {listed}", _describe(chosen), hint
+                option_cell, msg("err.choice", allowed=options, name=label), _describe(chosen), hint
             )
         risk = p["roi_sheet.cost_risk"] or 0.0
         return (
-            tco.settings.horizon_years,
+            tco_inputs.settings.horizon_years,
             [costs_from_tco(option, risk_adjustment=risk)],
-            tco.settings.users,
+            tco_inputs.settings.users,
         )
 
     def priced_vendor(self, chosen: str) -> OptionCosts | None:
@@ -436,9 +496,13 @@ class _RoiReader:
             if p[amount_key] and p[price_key] is None:
                 raise self.error(
                     cells[price_key],
-                    f"a value for {t(price_key, 'en')!r}, since "
-                    f"{t(amount_key, 'en')!r} is {_plain(p[amount_key])}",
-                    "an empty cell",
+                    msg(
+                        "roi.err.value_since",
+                        name=self.shown(cells[price_key], price_key),
+                        other=self.shown(cells[amount_key], amount_key),
+                        value=_number(p[amount_key]),
+                    ),
+                    msg("err.found.empty"),
                 )
         if p["roi_sheet.team_days"]:
             costs.append(
@@ -451,11 +515,21 @@ class _RoiReader:
             )
         if p["roi_sheet.training_hours"]:
             if not users:
+                hours = cells["roi_sheet.training_hours"]
                 raise self.error(
-                    cells["roi_sheet.training_hours"],
-                    "a number of users on the TCO sheet, the users trained",
-                    "0 or an empty cell",
-                    "fill the TCO sheet's users, or leave the training hours empty",
+                    hours,
+                    msg(
+                        "roi.err.users_for_training",
+                        users=self.tco_users,
+                        sheet=Quoted(self.tco_title),
+                    ),
+                    msg("tco.err.found.zero_or_empty"),
+                    msg(
+                        "roi.err.hint.users_for_training",
+                        users=self.tco_users,
+                        sheet=Quoted(self.tco_title),
+                        hours=self.shown(hours, "roi_sheet.training_hours"),
+                    ),
                 )
             costs.append(
                 training_time_cost(
@@ -469,7 +543,7 @@ class _RoiReader:
         if p["roi_sheet.change_management"]:
             costs.append(
                 CostItem.one_off(
-                    "Change management",
+                    msg("roi.cost.change_management"),
                     p["roi_sheet.change_management"],
                     horizon,
                     risk_adjustment=risk,
@@ -488,17 +562,19 @@ class _RoiReader:
             by_label.update({_norm(label): kind for label in labels})
         found = by_label.get(_norm(text))
         if found is None:
-            allowed = ", ".join(
-                repr(t(f"roi_sheet.lever.{k}", "en")) for k in (*LEVER_KINDS, QUALITATIVE)
+            lang = self.r.lang
+            allowed = tuple(
+                Quoted(t(f"roi_sheet.lever.{k}", lang)) for k in (*LEVER_KINDS, QUALITATIVE)
             )
             close = difflib.get_close_matches(_norm(text), list(by_label), n=1, cutoff=0.6)
             hint = (
-                f"did you mean {t(f'roi_sheet.lever.{by_label[close[0]]}', 'en')!r}?"
+                msg("err.hint.did_you_mean", name=t(f"roi_sheet.lever.{by_label[close[0]]}", lang))
                 if close
-                else "pick a value from the drop-down list"
+                else msg("err.hint.pick_from_list")
             )
+            name = self.shown(cell, _LEVER)
             raise self.error(
-                cell, f"a lever among {allowed} (or the French labels)", _describe(text), hint
+                cell, msg("err.choice", allowed=allowed, name=name), _describe(text), hint
             )
         return found
 
@@ -516,7 +592,10 @@ class _RoiReader:
             }
             if not v[_LEVER]:
                 raise self.error(
-                    row[_LEVER], "a lever for this row", "an empty cell", "pick one in the list"
+                    row[_LEVER],
+                    msg("err.value_for", name=self.shown(row[_LEVER], _LEVER)),
+                    msg("err.found.empty"),
+                    msg("err.hint.pick_from_list"),
                 )
             kind = self.kind(row[_LEVER], v[_LEVER])
             if kind == QUALITATIVE:
@@ -527,10 +606,14 @@ class _RoiReader:
             if seen[0] != kind:
                 raise self.error(
                     row[_NAME],
-                    "one lever per name (a name given under two lever kinds)",
-                    f"{name!r}, already a {t(f'roi_sheet.lever.{seen[0]}', 'en')!r} lever"
-                    f" in {ws.title}!{seen[1].coordinate}",
-                    "rename one of them",
+                    msg("roi.err.one_kind_per_name", name=self.shown(row[_NAME], _NAME)),
+                    msg(
+                        "roi.err.found.other_kind",
+                        name=Quoted(name),
+                        kind=Quoted(msg(f"roi_sheet.lever.{seen[0]}")),
+                        where=self.where(seen[1]),
+                    ),
+                    msg("roi.err.hint.rename"),
                 )
             group = groups.setdefault((kind, _norm(name)), _LeverRows(kind, name, [], []))
             group.rows.append(row)
@@ -538,6 +621,7 @@ class _RoiReader:
         return tuple(self.lever(g) for g in groups.values()), tuple(qualitative)
 
     def lang(self) -> Lang:
+        """The deliverables' language (the About sheet's), which names a lever left unnamed."""
         try:
             return self.r.read_about().language
         except CrmwbError:
@@ -553,52 +637,70 @@ class _RoiReader:
     def qualitative(self, row: dict[str, Cell], v: dict[str, Any]) -> QualitativeBenefit:
         if not v[_NAME]:
             raise self.error(
-                row[_NAME], "the qualitative benefit in the Name column", "an empty cell"
+                row[_NAME],
+                msg("roi.err.qualitative_name", name=self.shown(row[_NAME], _NAME)),
+                msg("err.found.empty"),
             )
         for key in (_INPUT, _LOW, _ML, _HIGH, *_RAMP, _RISK):
             if v[key] is not None and v[key] != "":
                 raise self.error(
                     row[key],
-                    "nothing but a Name and Notes for a qualitative benefit (no number)",
+                    msg(
+                        "roi.err.qualitative_only",
+                        name=self.shown(row[_NAME], _NAME),
+                        notes=self.shown(row[_NOTES], _NOTES),
+                    ),
                     _describe(v[key]),
-                    "a benefit with a number is a lever: pick its kind in the Lever column",
+                    msg("roi.err.hint.qualitative_number", lever=self.shown(row[_LEVER], _LEVER)),
                 )
         return QualitativeBenefit(v[_NAME], v[_NOTES] or "")
 
     def lever(self, group: _LeverRows) -> Lever:
         cls = LEVER_KINDS[group.kind]
-        label = f"{group.name!r} ({cls.LABEL})"
+        label = msg("roi.err.lever", name=Quoted(group.name), kind=cls.kind_message())
         allowed = cls.input_names()
         by_norm = {_norm(n.replace("_", " ")): n for n in allowed}
+        for n in allowed:
+            by_norm.update({_norm(text): n for text in i18n.all_labels(f"roi.input.{n}")})
+        choices = tuple(Quoted(input_message(n)) for n in allowed)
         inputs: dict[str, float | Pert] = {}
         where: dict[str, Cell] = {}
         ramp_up: tuple[float, ...] | None = None
         risk: float | None = None
         for row, v in zip(group.rows, group.values, strict=True):
             text = v[_INPUT]
+            column = self.shown(row[_INPUT], _INPUT)
             if not text:
                 raise self.error(
                     row[_INPUT],
-                    f"an input of lever {label}: one of {', '.join(input_names(cls))}",
-                    "an empty cell",
+                    msg("roi.err.input_of", name=column, lever=label, inputs=choices),
+                    msg("err.found.empty"),
                 )
             input_name = by_norm.get(_norm(text.replace("_", " ")))
             if input_name is None:
                 close = difflib.get_close_matches(
                     _norm(text.replace("_", " ")), list(by_norm), n=1, cutoff=0.5
                 )
-                hint = f"did you mean {close[0]!r}?" if close else None
+                hint = (
+                    msg("err.hint.did_you_mean", name=input_label(by_norm[close[0]], self.r.lang))
+                    if close
+                    else msg("err.hint.pick_from_list")
+                )
                 raise self.error(
                     row[_INPUT],
-                    f"an input of lever {label}: one of {', '.join(input_names(cls))}",
+                    msg("roi.err.input_of", name=column, lever=label, inputs=choices),
                     _describe(text),
                     hint,
                 )
             if input_name in where:
                 raise self.error(
                     row[_INPUT],
-                    f"each input of lever {label} once",
-                    f"{text!r} again, already in {self.ws.title}!{where[input_name].coordinate}",
+                    msg("roi.err.input_once", lever=label),
+                    msg(
+                        "roi.err.found.again",
+                        value=Quoted(text),
+                        where=self.where(where[input_name]),
+                    ),
                 )
             where[input_name] = row[_INPUT]
             inputs[input_name] = self.estimate(row, v, input_name, cls)
@@ -607,31 +709,36 @@ class _RoiReader:
                 if ramp_up is not None and shares != ramp_up:
                     raise self.error(
                         row[_R1],
-                        f"one ramp-up per lever ({label})",
-                        f"another ramp-up than on row {group.rows[0][_R1].row}",
-                        "give it on one row of the lever",
+                        msg("roi.err.one_ramp_up", lever=label),
+                        msg("roi.err.found.other_ramp_up", row=group.rows[0][_R1].row),
+                        msg("roi.err.hint.one_row"),
                     )
                 ramp_up = shares
             if v[_RISK] is not None:
                 if risk is not None and v[_RISK] != risk:
                     raise self.error(
                         row[_RISK],
-                        f"one risk adjustment per lever ({label})",
-                        f"{_plain(v[_RISK])}, another value than on an earlier row",
-                        "give it on one row of the lever",
+                        msg("roi.err.one_risk", lever=label),
+                        msg("roi.err.found.other_risk", value=_number(v[_RISK])),
+                        msg("roi.err.hint.one_row"),
                     )
                 risk = v[_RISK]
         first = group.rows[0]
         optional = _optional_inputs(cls)
         for input_name in allowed:
             if input_name not in inputs and input_name not in optional:
-                given = ", ".join(n.replace("_", " ") for n in inputs)
                 raise self.error(
                     first[_INPUT],
-                    f"a row for the input {input_name.replace('_', ' ')!r} of lever {label}"
-                    f" (lever rows from row {first[_INPUT].row})",
-                    f"only {given}",
-                    f"{cls.LABEL}: {' x '.join(input_names(cls))}",
+                    msg(
+                        "roi.err.input_row",
+                        input=Quoted(input_message(input_name)),
+                        lever=label,
+                        row=first[_INPUT].row,
+                    ),
+                    msg(
+                        "roi.err.found.only", inputs=tuple(Quoted(input_message(n)) for n in inputs)
+                    ),
+                    cls.formula_hint(),
                 )
         try:
             return cls(
@@ -646,33 +753,36 @@ class _RoiReader:
     def estimate(
         self, row: dict[str, Cell], v: dict[str, Any], input_name: str, cls: type[Lever]
     ) -> float | Pert:
-        shown = input_name.replace("_", " ")
+        shown = Quoted(input_message(input_name))
         if v[_ML] is None:
-            raise self.error(row[_ML], f"a most likely value for {shown!r}", "an empty cell")
+            raise self.error(
+                row[_ML],
+                msg("roi.err.value_of_input", column=self.shown(row[_ML], _ML), input=shown),
+                msg("err.found.empty"),
+            )
         low, high = v[_LOW], v[_HIGH]
         if (low is None) != (high is None):
             missing = _LOW if low is None else _HIGH
             raise self.error(
                 row[missing],
-                f"both Low and High for {shown!r}, or neither",
-                "an empty cell",
-                "a range needs its two ends; leave both empty for a certain value",
+                msg(
+                    "roi.err.low_and_high",
+                    low=self.shown(row[_LOW], _LOW),
+                    high=self.shown(row[_HIGH], _HIGH),
+                    input=shown,
+                ),
+                msg("err.found.empty"),
+                msg("roi.err.hint.range"),
             )
         if input_name in cls.RATES:
             for key in (_LOW, _ML, _HIGH):
                 value = v[key]
                 if value is not None and value > 1:
-                    hint = (
-                        f"did you mean {_plain(value)}%? type {_plain(value)}% or "
-                        f"{_plain(value / 100)}"
-                        if value <= 100
-                        else None
-                    )
                     raise self.error(
                         row[key],
-                        f"a fraction between 0 and 1 for the rate {shown!r}",
-                        _plain(value),
-                        hint,
+                        msg("roi.err.rate_fraction", input=shown),
+                        _number(value),
+                        _percent_hint(value),
                     )
         if low is None:
             return float(v[_ML])
@@ -690,16 +800,24 @@ class _RoiReader:
         for key, share in zip(_RAMP, shares, strict=False):
             if share is None:
                 raise self.error(
-                    row[key],
-                    "a ramp-up share for every year up to the last one given",
-                    "an empty cell",
+                    row[key], msg("roi.err.ramp_up_every_year"), msg("err.found.empty")
                 )
             if share > 1:
                 hint = (
-                    f"did you mean {_plain(share)}%? type {_plain(share)}% or {_plain(share / 100)}"
-                    if 1.5 <= share <= 100
-                    else "a lever realises at most 100 % of its yearly value"
+                    _percent_hint(share) if 1.5 <= share <= 100 else msg("roi.err.hint.at_most_100")
                 )
-                shown = f"{_plain(share)} ({share:.0%})"
-                raise self.error(row[key], "a share realised between 0 and 100 %", shown, hint)
+                found = msg("err.found.shown_as", value=_number(share), shown=_Percent(share))
+                raise self.error(
+                    row[key],
+                    msg("roi.err.share_realised", name=self.shown(row[key], key)),
+                    found,
+                    hint,
+                )
         return tuple(float(share) for share in shares)
+
+
+def _percent_hint(value: float) -> Msg | None:
+    """« did you mean 25%? type 25% or 0.25 », for a rate typed as a percent (up to 100)."""
+    if value <= 100:
+        return msg("err.hint.percent", value=_number(value), fraction=_number(value / 100))
+    return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crmwb import i18n
+from crmwb.errors import render
 from crmwb.roi import (
     IrrStatus,
     MonteCarloResult,
@@ -21,9 +22,16 @@ ROW_KEYS = {
 }
 
 
-def input_label(name: str) -> str:
-    """A lever input's field name as words ("minutes_a_day" -> "minutes a day")."""
-    return name.replace("_", " ")
+def input_label(name: str, ctx: Context) -> str:
+    """A lever input's label in the client's language (``minutes_a_day`` -> « Minutes gagnées
+    par jour », "Minutes saved a day")."""
+    return ctx.t(f"roi.input.{name}")
+
+
+def _label(label: object, ctx: Context) -> str:
+    """A lever's or a cost line's label in the client's language: a message (« Conduite du
+    changement »), or the client's own name."""
+    return render(label, ctx.lang)
 
 
 def _months(value: float | None, ctx: Context) -> str:
@@ -130,7 +138,7 @@ def summary(
         sentences.append(
             ctx.t(
                 "roi.text.top_driver",
-                input=input_label(top.input),
+                input=input_label(top.input, ctx),
                 lever=top.lever,
                 low=ctx.money(top.npv_at_low),
                 high=ctx.money(top.npv_at_high),
@@ -145,10 +153,7 @@ def cash_flow_table(result: RoiResult, ctx: Context) -> Table:
     table = result.table
     rows_by_key = {row.label: row for row in table.rows}
     keys = [k for k in ("costs", "benefits", "net", "cumulative") if k in rows_by_key]
-    years = len(table.periods) - 1
-    labels = [ctx.t("tco.period.initial")] + [
-        ctx.t("tco.period.year", year=y) for y in range(1, years + 1)
-    ]
+    labels = [render(period, ctx.lang) for period in table.periods]
     rows: list[tuple[object, ...]] = []
     for t, label in enumerate(labels):
         rows.append((label, *(rows_by_key[k].per_period[t] for k in keys)))
@@ -168,20 +173,20 @@ def cash_flow_table(result: RoiResult, ctx: Context) -> Table:
 def lines_table(result: RoiResult, ctx: Context) -> Table:
     """Each benefit lever and cost line: total over the horizon and present value."""
     rows = [
-        (row.label, ctx.t("roi.row.benefits"), row.total, row.present_value)
+        (_label(row.label, ctx), ctx.t("roi.row.benefits"), row.total, row.present_value)
         for row in result.table.benefit_lines
     ]
     rows += [
-        (row.label, ctx.t("roi.row.costs"), row.total, row.present_value)
+        (_label(row.label, ctx), ctx.t("roi.row.costs"), row.total, row.present_value)
         for row in result.table.cost_lines
     ]
     columns = (
         Column(ctx.t("roi.col.line")),
-        Column(""),
+        Column(ctx.t("roi.col.type")),
         Column(ctx.t("tco.total"), "money"),
         Column(ctx.t("tco.present_value"), "money"),
     )
-    return Table(sheet_name(ctx.t("roi.col.line")), columns, tuple(rows), ctx)
+    return Table(sheet_name(ctx.t("roi.sheet.lines")), columns, tuple(rows), ctx)
 
 
 def scenarios_table(scenarios: tuple[Scenario, ...], ctx: Context) -> Table:
@@ -198,10 +203,15 @@ def scenarios_table(scenarios: tuple[Scenario, ...], ctx: Context) -> Table:
     return Table(sheet_name(ctx.t("roi.section.uncertainty")), columns, rows, ctx)
 
 
-def qualitative(analysis: RoiAnalysis) -> Bullets:
+def qualitative(analysis: RoiAnalysis, ctx: Context | None = None) -> Bullets:
+    """The qualitative benefits, each with its description (``ctx``: the client's language;
+    without it, the language of the client's workbook is not known and English is used)."""
+    lang = ctx.lang if ctx is not None else i18n.SOURCE_LANG
     return Bullets(
         tuple(
-            f"**{q.name}**: {q.description}" if q.description else q.name
+            i18n.t("roi.qualitative.item", lang, name=q.name, description=q.description)
+            if q.description
+            else q.name
             for q in analysis.qualitative
         )
     )
@@ -272,21 +282,21 @@ def cash_flow_tei(result: RoiResult, ctx: Context) -> Table:
     """The cash-flow table in the TEI layout (rows costs, benefits, net, cumulative; columns
     Initial, Year 1..n, Total, Present value), for the Excel deliverable."""
     table = result.table
-    years = len(table.periods) - 1
     columns = (
         Column(ctx.t("roi.col.line")),
-        Column(ctx.t("tco.period.initial"), "money"),
-        *(Column(ctx.t("tco.period.year", year=y), "money") for y in range(1, years + 1)),
-        Column(ctx.t("tco.total"), "money"),
-        Column(ctx.t("tco.present_value"), "money"),
+        *(Column(render(column, ctx.lang), "money") for column in table.columns),
     )
     rows = tuple(
-        (
-            ctx.t(ROW_KEYS[row.label]) if row.label in ROW_KEYS else row.label,
-            *row.per_period,
-            row.total,
-            row.present_value,
+        (label, *row.per_period, row.total, row.present_value)
+        for label, row in (
+            *((ctx.t(ROW_KEYS[str(row.label)]), row) for row in table.rows),
+            *((_label(row.label, ctx), row) for row in (*table.benefit_lines, *table.cost_lines)),
         )
-        for row in (*table.rows, *table.benefit_lines, *table.cost_lines)
     )
-    return Table("TEI", columns, rows, ctx, frozenset(range(len(table.rows))))
+    return Table(
+        sheet_name(ctx.t("roi.section.cash_flow")),
+        columns,
+        rows,
+        ctx,
+        frozenset(range(len(table.rows))),
+    )

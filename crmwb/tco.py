@@ -50,7 +50,7 @@ from enum import StrEnum
 
 import numpy_financial as npf
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Number, Quoted, msg
 
 MIN_HORIZON_YEARS = 3
 MAX_HORIZON_YEARS = 10
@@ -112,15 +112,19 @@ class TcoSettings:
     def __post_init__(self) -> None:
         if not MIN_HORIZON_YEARS <= self.horizon_years <= MAX_HORIZON_YEARS:
             raise InputError(
-                f"a horizon between {MIN_HORIZON_YEARS} and {MAX_HORIZON_YEARS} years",
-                found=f"{self.horizon_years} years",
+                msg("tco.err.horizon", min=MIN_HORIZON_YEARS, max=MAX_HORIZON_YEARS),
+                found=msg(
+                    "tco.err.found.years", count=self.horizon_years, years=self.horizon_years
+                ),
             )
         if not 0 <= self.discount_rate < 1:
-            raise InputError("a discount rate between 0 and 1", found=repr(self.discount_rate))
+            raise InputError(msg("tco.err.discount_rate"), found=Number(self.discount_rate))
         if self.users < 0 or self.contacts < 0:
-            raise InputError("numbers of users and contacts >= 0")
+            raise InputError(
+                msg("tco.err.users_contacts"), found=Number(min(self.users, self.contacts))
+            )
         if not -1 < self.escalation < 1:
-            raise InputError("an escalation rate between -1 and 1", found=repr(self.escalation))
+            raise InputError(msg("tco.err.escalation"), found=Number(self.escalation))
 
     @property
     def periods(self) -> int:
@@ -156,15 +160,18 @@ class CostLine:
     source: str = ""
 
     def __post_init__(self) -> None:
-        where = f" ({self.source})" if self.source else ""
+        sheet, _, cell = self.source.rpartition("!")
+        where = {"sheet": sheet or self.source or None, "cell": cell if sheet else None}
         if self.unit_price < 0 or (self.quantity is not None and self.quantity < 0):
-            raise InputError(f"a price and quantity >= 0{where}")
-        if self.basis is Basis.PERCENT_OF_LICENCE and self.rate is None:
             raise InputError(
-                f"a rate (fraction of the licence cost) for a % of licence line{where}"
+                msg("tco.err.line_price_quantity"),
+                found=Number(min(self.unit_price, self.quantity or 0.0)),
+                **where,
             )
+        if self.basis is Basis.PERCENT_OF_LICENCE and self.rate is None:
+            raise InputError(msg("tco.err.line_rate"), **where)
         if self.basis is Basis.PER_DAY and self.quantity is None:
-            raise InputError(f"a number of days for a per-day line{where}")
+            raise InputError(msg("tco.err.line_days"), **where)
 
     @property
     def first_period(self) -> int:
@@ -344,7 +351,7 @@ def option_costs(option: str, lines: Sequence[CostLine], settings: TcoSettings) 
     """Cost of one option: its lines spread over the horizon, totals and present value."""
     own = [line for line in lines if line.option == option]
     if not own:
-        raise InputError(f"at least one cost line for option {option!r}")
+        raise InputError(msg("tco.err.option_lines", option=Quoted(option)))
     licences = [line_costs(line, settings) for line in own if line.category is Category.LICENCE]
     costed = tuple(line_costs(line, settings, licences) for line in own)
     return _option_from_costed(option, costed, settings)
@@ -383,7 +390,7 @@ def option_from_schedules(
     ((2000.0, 2880.0, 2880.0, 2880.0), 10640.0, 2000.0)
     """
     if not schedules:
-        raise InputError(f"at least one cost schedule for option {option!r}")
+        raise InputError(msg("tco.err.option_schedules", option=Quoted(option)))
     costed: list[LineCosts] = []
     for row in schedules:
         match row:
@@ -392,21 +399,32 @@ def option_from_schedules(
             case (category, description, amounts, frequency):
                 pass
             case _:
-                raise InputError(
-                    "a schedule (category, description, amounts[, frequency])",
-                    found=repr(row),
-                )
+                raise InputError(msg("tco.err.schedule"), found=repr(row))
         per_period = tuple(float(amount) for amount in amounts)
         if len(per_period) != settings.periods:
             raise InputError(
-                f"{settings.periods} amounts (the initial period and {settings.horizon_years} "
-                f"years) for {description!r} of option {option!r}",
-                found=f"{len(per_period)} amounts",
+                msg(
+                    "tco.err.schedule_amounts",
+                    count=settings.horizon_years,
+                    periods=settings.periods,
+                    years=settings.horizon_years,
+                    description=Quoted(description),
+                    option=Quoted(option),
+                ),
+                found=msg("tco.err.found.amounts", count=len(per_period), amounts=len(per_period)),
             )
         if not all(math.isfinite(amount) and amount >= 0 for amount in per_period):
             raise InputError(
-                f"amounts >= 0 for {description!r} of option {option!r}",
-                found=repr(list(per_period)),
+                msg(
+                    "tco.err.schedule_negative",
+                    description=Quoted(description),
+                    option=Quoted(option),
+                ),
+                found=next(
+                    repr(amount) if not math.isfinite(amount) else Number(amount)
+                    for amount in per_period
+                    if not (math.isfinite(amount) and amount >= 0)
+                ),
             )
         line = CostLine(option, category, frequency, Basis.FLAT, description=description)
         costed.append(LineCosts(line=line, quantity=1.0, per_period=per_period))
@@ -419,7 +437,7 @@ def compare_options(lines: Iterable[CostLine], settings: TcoSettings) -> TcoComp
     lines = list(lines)
     names = list(dict.fromkeys(line.option for line in lines))
     if not names:
-        raise InputError("at least one cost line")
+        raise InputError(msg("tco.err.no_line"))
     return compare_option_costs([option_costs(name, lines, settings) for name in names], settings)
 
 
@@ -439,16 +457,28 @@ def compare_option_costs(options: Sequence[OptionCosts], settings: TcoSettings) 
     """
     options = tuple(options)
     if not options:
-        raise InputError("at least one option to compare")
+        raise InputError(msg("tco.err.no_option"))
     seen: set[str] = set()
     for costs in options:
         if costs.option in seen:
-            raise InputError("options with different names", found=f"{costs.option!r} twice")
+            raise InputError(
+                msg("tco.err.option_names"),
+                found=msg("tco.err.found.twice", option=Quoted(costs.option)),
+            )
         seen.add(costs.option)
         if len(costs.per_period) != settings.periods:
             raise InputError(
-                f"options costed over {settings.horizon_years} years (one horizon for all)",
-                found=f"{costs.option!r} over {len(costs.per_period) - 1} years",
+                msg(
+                    "tco.err.one_horizon",
+                    count=settings.horizon_years,
+                    years=settings.horizon_years,
+                ),
+                found=msg(
+                    "tco.err.found.option_years",
+                    count=len(costs.per_period) - 1,
+                    option=Quoted(costs.option),
+                    years=len(costs.per_period) - 1,
+                ),
             )
     break_evens = tuple(
         be

@@ -25,6 +25,16 @@ def period_labels(study: TcoComparison, ctx: Context) -> list[str]:
     return [ctx.t("tco.period.initial")] + [ctx.t("tco.period.year", year=y) for y in years]
 
 
+def month_ordinal(month: int, ctx: Context) -> str:
+    """The ``month``-th month, the language's way: « 37e mois », « 1er mois », "month 37"."""
+    return ctx.t("tco.month_first") if month == 1 else ctx.t("tco.month_nth", n=month)
+
+
+def year_ordinal(year: int, ctx: Context) -> str:
+    """The ``year``-th year, the language's way: « 4e année », « 1re année », "year 4"."""
+    return ctx.t("tco.year_first") if year == 1 else ctx.t("tco.year_nth", n=year)
+
+
 def conclusion(study: TcoComparison, ctx: Context) -> Text:
     """What the numbers say, in three or four sentences a steering committee can read."""
     s = study.settings
@@ -54,8 +64,8 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
                     "tco.conclusion.break_even",
                     cheaper=crossing.now_dearer,
                     dearer=crossing.now_cheaper,
-                    year=crossing.year,
-                    month=crossing.month,
+                    year=year_ordinal(crossing.year, ctx),
+                    month=month_ordinal(crossing.month, ctx),
                 )
             )
         else:
@@ -111,8 +121,12 @@ def key_figures(study: TcoComparison, ctx: Context) -> KeyFigures:
         figures.append(
             KeyFigure(
                 ctx.t("tco.figure.break_even"),
-                ctx.t("tco.figure.month", month=crossing.month),
-                ctx.t("tco.figure.during_year", year=crossing.year, option=crossing.now_dearer),
+                month_ordinal(crossing.month, ctx),
+                ctx.t(
+                    "tco.figure.during_year",
+                    year=year_ordinal(crossing.year, ctx),
+                    option=crossing.now_dearer,
+                ),
             )
         )
     return KeyFigures(tuple(figures))

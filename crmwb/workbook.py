@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, wraps
 from pathlib import Path
@@ -98,10 +98,11 @@ class Field:
     choices: type[StrEnum] | None = None
     min_excluded: bool = False  # the bound itself is refused (an escalation of -100%)
     max_excluded: bool = False  # (a discount rate or an escalation of 100%)
-    hint: str | None = None  # added to the error when a number is out of bounds
+    hint: Text | None = field(default=None, hash=False)
+    """Added to the error when a number is out of bounds (a message, in the reader's language)."""
 
 
-_POSITIVE_COSTS = "costs are entered as positive amounts"
+_POSITIVE_COSTS = msg("tco.err.hint.positive_costs")
 
 ABOUT_FIELDS: tuple[Field, ...] = (
     Field("about.client_name", "text", required=True),
@@ -739,7 +740,10 @@ class WorkbookReader:
         basis: Basis = v["tco.col.basis"]
         frequency: Frequency = v["tco.col.frequency"]
         horizon = settings.horizon_years
-        basis_label = choice_label(basis, self.lang)
+        shown_basis = row["tco.col.basis"].value  # the drop-down value as the workbook shows it
+        basis_label = (
+            shown_basis.strip() if isinstance(shown_basis, str) else choice_label(basis, self.lang)
+        )
         if basis is Basis.PERCENT_OF_LICENCE and v["tco.col.rate"] is None:
             raise self._error(
                 ws, row["tco.col.rate"], msg("tco.err.rate_for_percent", basis=basis_label), _EMPTY
@@ -758,10 +762,15 @@ class WorkbookReader:
             ("tco.col.quantity", "tco.contacts", (Basis.PER_CONTACT, settings.contacts)),
         ):
             if basis is default[0] and v[key] is None and not default[1]:
+                spec = next(spec for spec in TCO_PARAMETERS if spec.key == what)
                 raise WorkbookError(
                     msg(
                         "tco.err.quantity_default",
-                        what=t(what, self.lang),
+                        what=(
+                            self.shown_label(ws, parameters[what], spec)
+                            if what in parameters
+                            else t(what, self.lang)
+                        ),
                         row=row[key].row,
                         basis=basis_label,
                     ),

@@ -150,7 +150,7 @@ def test_the_french_example_deliverables_show_the_domain_numbers(scenario):
     html = (scenario["first_latest"] / "tco.html").read_text(encoding="utf-8")
     plain = html.replace("\u202f", " ").replace("\u00a0", " ")
     assert "13 200 €" in plain and "22 160 €" in plain
-    assert "année 4 (mois 37)" in plain
+    assert "au 37e mois (4e année)" in plain
     ws = load_workbook(scenario["first_latest"] / "tco.xlsx").worksheets[0]
     assert [ws.cell(row=2, column=c).value for c in (2, 3)] == [13200, 22160]
 

@@ -31,6 +31,10 @@ def files_under(folder: Path) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
 
 
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 # --- slugify and check_slug ----------------------------------------------------------------
 
 
@@ -71,8 +75,13 @@ def test_check_slug_accepts_safe_names(slug):
 def test_check_slug_refuses_unsafe_names(slug):
     with pytest.raises(ClientError) as info:
         check_slug(slug)
-    assert repr(slug) in str(info.value)  # says what it found
-    assert "lower-case letters, digits and dashes" in str(info.value)  # and what it expected
+    english = info.value.message("en")
+    assert f"found '{slug}'" in english  # says what it found
+    assert "lower-case letters, digits and dashes" in english  # and what it expected
+    # the consultant's language decides (French by default)
+    french = plain(str(info.value))
+    assert french.startswith("un nom de dossier client en lettres minuscules, chiffres et tirets")
+    assert f"trouvé : « {slug} »" in french
 
 
 # --- new_client ----------------------------------------------------------------------------
@@ -108,16 +117,23 @@ def test_new_client_refuses_an_existing_client(tmp_path):
     before = (folder / "workbook.xlsx").read_bytes()
     with pytest.raises(ClientError) as info:
         new_client("Maison Dupont", "en", clients_dir=tmp_path, today=dt.date(2027, 1, 1))
-    assert "already exists" in str(info.value)
-    assert str(folder) in str(info.value)
+    assert info.value.message("en") == (
+        f"a new client; found {folder} already exists"
+        " (open the workbook of maison-dupont, or choose another name)"
+    )
+    assert plain(str(info.value)) == (
+        f"un nouveau client ; trouvé : {folder} existe déjà"
+        " (ouvrez le classeur de maison-dupont, ou choisissez un autre nom)"
+    )
     # the consultant's workbook is untouched
     assert (folder / "workbook.xlsx").read_bytes() == before
 
 
 def test_new_client_refuses_a_name_with_the_same_slug(tmp_path):
     new_client("Maison Dupont", "fr", clients_dir=tmp_path, today=TODAY)
-    with pytest.raises(ClientError, match="already exists"):
+    with pytest.raises(ClientError) as info:
         new_client("MAISON  DUPONT !", "fr", clients_dir=tmp_path, today=TODAY)  # maison-dupont
+    assert "maison-dupont already exists" in info.value.message("en")
 
 
 def test_new_client_path_traversal_becomes_a_safe_slug(tmp_path):
@@ -136,7 +152,7 @@ def test_new_client_path_traversal_becomes_a_safe_slug(tmp_path):
 def test_new_client_refuses_a_name_without_letters_or_digits(tmp_path, name):
     with pytest.raises(ClientError) as info:
         new_client(name, "fr", clients_dir=tmp_path, today=TODAY)
-    assert repr(name) in str(info.value)
+    assert repr(name) in info.value.message("en")
     assert files_under(tmp_path) == []
 
 
@@ -149,8 +165,8 @@ def test_new_client_refuses_control_characters(tmp_path):
 def test_new_client_refuses_an_unknown_language(tmp_path):
     with pytest.raises(ClientError) as info:
         new_client("Acme", "de", clients_dir=tmp_path, today=TODAY)
-    assert "fr, en" in str(info.value)
-    assert "'de'" in str(info.value)
+    assert info.value.message("en") == "a language among 'fr', 'en'; found 'de'"
+    assert plain(str(info.value)) == "une langue parmi « fr », « en » ; trouvé : « de »"
     assert files_under(tmp_path) == []
 
 

@@ -36,7 +36,7 @@ SLOPPY = {
     "a plain space before a colon or a semicolon": re.compile(r" [:;?!»]|« "),
     "an internal reference or a library's name": re.compile(
         r"\bseed\b|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Graphviz|crmwb|"
-        r"Exemple du guide|Équipe",
+        r"Exemple du guide|Équipe crmwb",
         re.IGNORECASE,
     ),
     "a gender slip on a skipped analysis": re.compile(r"</?strong>?\s*— non réalisée"),

@@ -72,7 +72,21 @@ def test_present_value_with_an_initial_period() -> None:
 def test_cash_flow_table_pv_roi_npv() -> None:
     result = analyse_roi(worked_case()).unadjusted
     table = result.table
-    assert table.columns == ("Initial", "Year 1", "Year 2", "Total", "Present value")
+    # the columns are messages, written in the reader's language
+    assert [column.text("en") for column in table.columns] == [
+        "Initial (t=0)",
+        "Year 1",
+        "Year 2",
+        "Total",
+        "Present value",
+    ]
+    assert [column.text("fr") for column in table.columns] == [
+        "Période initiale (t=0)",
+        "Année 1",
+        "Année 2",
+        "Total",
+        "Valeur actuelle",
+    ]
     # benefits: 0 at t=0, 1210 x 0.5 = 605, then 1210
     assert table.row("benefits").per_period == (0, 605, 1210)
     assert table.row("benefits").total == 1815  # 605 + 1210
@@ -407,8 +421,12 @@ def test_monte_carlo_risk_adjusted() -> None:
 # --- bad input -----------------------------------------------------------------------------------
 
 
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 def test_rate_given_as_a_percent_is_refused_with_a_hint() -> None:
-    with pytest.raises(InputError, match="did you mean 25%") as caught:
+    with pytest.raises(InputError) as caught:
         ReactivatedDormantClients(
             name="Dormant",
             dormant_clients=100,
@@ -416,12 +434,19 @@ def test_rate_given_as_a_percent_is_refused_with_a_hint() -> None:
             average_basket=10,
             gross_margin_rate=0.4,
         )
-    assert "reactivation_rate" in caught.value.expected
-    assert "'Dormant'" in caught.value.expected
+    # the lever by its name, the input by its label, and a hint
+    assert caught.value.message("en") == (
+        "lever 'Dormant', 'Reactivation rate': a fraction between 0 and 1; found 25"
+        " (did you mean 25%? type 25% or 0.25, not 25)"
+    )
+    assert plain(str(caught.value)) == (
+        "levier « Dormant », « Taux de réactivation » : une fraction comprise entre 0 et 1 ;"
+        " trouvé : 25 (vouliez-vous dire 25 % ? tapez 25 % ou 0,25, pas 25)"
+    )
 
 
 def test_rate_range_given_as_percents_is_refused() -> None:
-    with pytest.raises(InputError, match="did you mean 30%"):
+    with pytest.raises(InputError) as caught:
         TimeSaved(
             users=1,
             minutes_a_day=1,
@@ -429,21 +454,35 @@ def test_rate_range_given_as_percents_is_refused() -> None:
             loaded_hourly_cost=1,
             productive_share=Pert(0.1, 0.2, 30),
         )
+    message = caught.value.message("en")
+    assert "'Share of the time saved turned productive'" in message
+    assert "found 30 (did you mean 30%? type 30% or 0.3, not 30)" in message
 
 
 def test_ramp_up_over_100_percent_is_refused() -> None:
-    with pytest.raises(InputError, match="at most 100 %"):
+    with pytest.raises(InputError) as caught:
         amount(100, ramp_up=(0.5, 1.2))
-    with pytest.raises(InputError, match="did you mean 50%"):
+    assert caught.value.message("en").endswith(
+        ": ramp-up shares between 0 and 1 (at most 100% realised); found 1.2"
+        " (a lever realises at most 100% of its yearly value)"
+    )
+    with pytest.raises(InputError) as caught:
         amount(100, ramp_up=(50, 80))
+    assert "found 50 (did you mean 50%? type 50% or 0.5, not 50)" in caught.value.message("en")
 
 
 def test_negative_volume_is_refused() -> None:
-    with pytest.raises(InputError, match="mailings: a number >= 0") as caught:
+    with pytest.raises(InputError) as caught:
         UndeliverableMailSavings(mailings=-5000, npai_rate=0.05, share_avoided=0.5)
-    assert caught.value.found == "-5000"
-    with pytest.raises(InputError, match=">= 0"):
+    assert caught.value.message("en") == (
+        "lever 'Undeliverable mail (NPAI) savings', 'Mailings a year': a number >= 0; found -5,000"
+    )
+    assert plain(str(caught.value)).endswith(
+        "« Envois postaux par an » : un nombre ≥ 0 ; trouvé : -5 000"
+    )
+    with pytest.raises(InputError) as caught:
         CostItem("Licences", (-1, 0))
+    assert caught.value.message("en") == "cost 'Licences': amounts >= 0; found -1"
 
 
 def test_missing_input_is_named() -> None:
@@ -451,31 +490,52 @@ def test_missing_input_is_named() -> None:
         TimeSaved(
             name="Search time", users=10, minutes_a_day=15, working_days=200, productive_share=0.5
         )
-    message = str(caught.value)
-    assert "'Search time'" in message
-    assert "'loaded_hourly_cost'" in message
+    message = caught.value.message("en")
+    assert message.startswith("lever 'Search time': a value for 'Loaded hourly cost'; found none")
+    # the hint gives the lever's formula, in words
+    assert message.endswith(
+        "(Time saved: Users × Minutes saved a day × Working days a year × Loaded hourly cost"
+        " × Share of the time saved turned productive)"
+    )
+    assert "« Coût horaire chargé »" in plain(str(caught.value))
 
 
-@pytest.mark.parametrize("rate", [-1.0, -1.5])
-def test_discount_rate_of_minus_100_percent_or_less_is_refused(rate: float) -> None:
-    with pytest.raises(InputError, match="above -100 %"):
+@pytest.mark.parametrize(("rate", "shown"), [(-1.0, "-1"), (-1.5, "-1.5")])
+def test_discount_rate_of_minus_100_percent_or_less_is_refused(rate: float, shown: str) -> None:
+    with pytest.raises(InputError) as caught:
         RoiSettings(3, rate)
+    assert caught.value.message("en").startswith(
+        f"a discount rate above -100%; found {shown} (the discount factor"
+    )
 
 
 def test_discount_rate_as_a_percent_is_refused() -> None:
-    with pytest.raises(InputError, match="did you mean 10%"):
+    with pytest.raises(InputError) as caught:
         RoiSettings(3, 10)
+    assert caught.value.message("en") == (
+        "a discount rate as a fraction below 1; found 10 (did you mean 10%? type 10% or 0.1,"
+        " not 10)"
+    )
 
 
 def test_cost_series_of_another_horizon_is_refused() -> None:
     tco = option_from_schedules(
         "Licence", [(Category.LICENCE, "", [3000, 600, 600, 600])], TcoSettings(3)
     )
-    with pytest.raises(InputError, match="6 amounts") as caught:
+    with pytest.raises(InputError) as caught:
         RoiCase(RoiSettings(5), levers=(amount(1000),), costs=(costs_from_tco(tco),))
-    assert caught.value.found == "4 amounts (3 years)"
+    assert caught.value.message("en") == (
+        "cost 'TCO: Licence': 6 amounts (the initial period and 5 years, the benefits' horizon);"
+        " found 4 amounts (put the TCO and the ROI on one horizon)"
+    )
+    assert plain(str(caught.value)).startswith(
+        "coût « TCO de l'option Licence » : 6 montants (la période initiale et 5 années"
+    )
 
 
 def test_no_tco_available() -> None:
-    with pytest.raises(InputError, match="run or fill the TCO first"):
+    with pytest.raises(InputError) as caught:
         costs_from_tco(None)
+    assert caught.value.message("en") == (
+        "the TCO of the chosen option; found none (run or fill the TCO first)"
+    )

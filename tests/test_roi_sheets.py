@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import WorkbookError
+from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
 from crmwb.roi import (
     QualitativeBenefit,
@@ -104,6 +104,15 @@ def assert_at(error: WorkbookError, path: Path, cell: str, sheet: str = "ROI") -
     assert (error.file, error.sheet, error.cell) == (str(path), sheet, cell), str(error)
 
 
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def english(part: object) -> str:
+    """A part of an error (expected, found, hint) as English writes it."""
+    return render(part, "en")
+
+
 # --- round trip ------------------------------------------------------------------------------
 
 
@@ -117,11 +126,18 @@ def test_round_trip(tmp_path, lang):
     assert case.qualitative == SHEET.qualitative
     assert (case.settings.horizon_years, case.settings.discount_rate) == (3, 0.10)
     # TCO SaaS: 3000 set-up at t=0, 1000 a year; team 10 x 500, training 5 users x 7 h x 40
-    assert [(c.name, c.per_period, c.risk_adjustment) for c in case.costs] == [
+    assert [(english(c.name), c.per_period, c.risk_adjustment) for c in case.costs] == [
         ("TCO: SaaS", (3000.0, 1000.0, 1000.0, 1000.0), 0.1),
         ("Internal project team", (5000.0, 0.0, 0.0, 0.0), 0.1),
         ("Users' training time", (1400.0, 0.0, 0.0, 0.0), 0.1),
         ("Change management", (2000.0, 0.0, 0.0, 0.0), 0.1),
+    ]
+    # the cost lines are written in the deliverable's language, whatever the workbook's
+    assert [render(c.name, "fr") for c in case.costs] == [
+        "TCO de l'option SaaS",
+        "Équipe projet interne",
+        "Temps de formation des utilisateurs",
+        "Conduite du changement",
     ]
     # 5 x 15 / 60 x 200 x 40 x 0.5 = 5000 (half in year 1); 1000 x 0.05 x 200 x 0.4 = 4000
     benefits = analyse_roi(case).unadjusted.table.row("benefits").per_period
@@ -135,9 +151,34 @@ def test_the_same_name_on_two_rows_groups_one_lever_and_blank_names_take_the_lab
     assert [lever.label for lever in case.levers] == ["Search", "Reactivated dormant clients"]
 
 
-def test_inputs_are_read_by_their_field_name_too(tmp_path):
+def test_inputs_are_written_with_their_labels_in_the_workbook_s_language(tmp_path):
+    english_path = write_workbook(tmp_path / "en", lang="en")
+    french_path = write_workbook(tmp_path / "fr", lang="fr")
+    english_ws, french_ws = (load_workbook(p)["ROI"] for p in (english_path, french_path))
+    assert [english_ws[f"C{row}"].value for row in range(15, 18)] == [
+        "Users",
+        "Minutes saved a day",
+        "Working days a year",
+    ]
+    assert [french_ws[f"C{row}"].value for row in range(15, 18)] == [
+        "Utilisateurs",
+        "Minutes gagnées par jour",
+        "Jours travaillés par an",
+    ]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "minutes a day",  # as workbooks written before the labels have it
+        "minutes_a_day",  # the field's name
+        "Minutes gagnées par jour",  # the French label in an English workbook
+        "MINUTES SAVED A DAY",
+    ],
+)
+def test_inputs_are_read_by_their_label_in_any_language_or_their_former_name(tmp_path, typed):
     path = write_workbook(tmp_path)
-    damage(path, {"C16": "minutes_a_day", "A20": "Clients dormants réactivés"})
+    damage(path, {"C16": typed, "A20": "Clients dormants réactivés"})
     assert read_workbook(path).read_roi().levers == (SEARCH, WIN_BACK)
 
 
@@ -160,6 +201,14 @@ def test_template_roi_sheet(tmp_path, lang):
     }
     assert {("A15", "list_roi_lever"), ("C15", "list_roi_input")} <= drop_downs
     assert not read_workbook(path).has_roi()  # an empty sheet: nothing to analyse
+    # the Input drop-down offers the inputs' labels in the workbook's language, each once
+    lists = wb[{"fr": "Listes", "en": "Lists"}[lang]]
+    column = next(c[0].column for c in lists.iter_cols(max_row=1) if c[0].value == "list_roi_input")
+    inputs = [c.value for c in next(lists.iter_cols(min_col=column, max_col=column))][1:]
+    inputs = [value for value in inputs if value is not None]
+    assert len(inputs) == len(set(inputs)) == 34
+    wanted = {"fr": "Minutes gagnées par jour", "en": "Minutes saved a day"}[lang]
+    assert wanted in inputs and "minutes a day" not in inputs
 
 
 def _load_build_examples():  # type: ignore[no-untyped-def]
@@ -182,7 +231,7 @@ def test_examples_read_and_give_a_finite_npv(slug):
     tco = reader.read_tco()
     # the examples take the option the TCO recommends (the cheapest over the horizon)
     cheapest = compare_options(tco.lines, tco.settings).cheapest
-    assert case.costs[0].name == f"TCO: {cheapest.option}"
+    assert english(case.costs[0].name) == f"TCO: {cheapest.option}"
     assert case.settings.horizon_years == tco.settings.horizon_years
 
 
@@ -203,7 +252,7 @@ def test_a_discount_rate_of_minus_100_percent_or_less(tmp_path, rate):
     damage(path, {"B4": rate})
     error = error_at(path)
     assert_at(error, path, "B4")
-    assert "> -1" in error.expected
+    assert english(error.expected) == "a fraction > -1 for 'Discount rate'"
 
 
 def test_a_ramp_up_over_100_percent(tmp_path):
@@ -211,13 +260,28 @@ def test_a_ramp_up_over_100_percent(tmp_path):
     damage(path, {"H15": 1.2})
     error = error_at(path)
     assert_at(error, path, "H15")
-    assert "between 0 and 100 %" in error.expected and "120%" in str(error.found)
+    assert str(error).endswith(
+        "ROI!H15: a share realised between 0 and 100% for 'Ramp-up year 2'; found 1.2"
+        " (shown as 120%) (a lever realises at most 100% of its yearly value)"
+    )
+
+
+def test_a_ramp_up_over_100_percent_in_a_french_workbook(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, {"H15": 1.2})
+    error = error_at(path)
+    assert_at(error, path, "H15")
+    assert plain(str(error)).endswith(
+        "ROI!H15 : on attend une part réalisée comprise entre 0 et 100 % pour"
+        " « Montée en charge an 2 » ; trouvé : 1,2 (affiché 120 %)"
+        " (un levier réalise au plus 100 % de sa valeur annuelle)"
+    )
 
 
 def test_a_ramp_up_typed_as_a_percent(tmp_path):
     path = write_workbook(tmp_path)
     damage(path, {"G15": 50})
-    assert "did you mean 50%" in str(error_at(path))
+    assert "did you mean 50%? type 50% or 0.5, not 50" in str(error_at(path))
 
 
 def test_a_negative_volume(tmp_path):
@@ -225,7 +289,10 @@ def test_a_negative_volume(tmp_path):
     damage(path, {"E15": -5})  # users
     error = error_at(path)
     assert_at(error, path, "E15")
-    assert ">= 0" in error.expected
+    assert str(error).endswith(
+        "ROI!E15: a number >= 0 for 'Most likely'; found -5"
+        " (volumes, amounts and rates are entered as positive numbers)"
+    )
 
 
 def test_a_rate_input_typed_as_a_percent(tmp_path):
@@ -233,7 +300,10 @@ def test_a_rate_input_typed_as_a_percent(tmp_path):
     damage(path, {"E21": 5})  # reactivation rate
     error = error_at(path)
     assert_at(error, path, "E21")
-    assert "did you mean 5%" in str(error)
+    assert str(error).endswith(
+        "ROI!E21: a fraction between 0 and 1 for the rate 'Reactivation rate'; found 5"
+        " (did you mean 5%? type 5% or 0.05, not 5)"
+    )
 
 
 def test_a_lever_whose_input_is_missing_names_the_lever_and_the_input(tmp_path):
@@ -241,15 +311,47 @@ def test_a_lever_whose_input_is_missing_names_the_lever_and_the_input(tmp_path):
     damage(path, {f"{col}18": None for col in "ABCDEFGHIJK"})  # Search's loaded hourly cost
     error = error_at(path)
     assert_at(error, path, "C15")  # the lever's first row
-    assert "'loaded hourly cost'" in error.expected and "'Search'" in error.expected
+    assert english(error.expected) == (
+        "a row for the input 'Loaded hourly cost' of lever 'Search' (Time saved)"
+        " (lever rows from row 15)"
+    )
+    assert english(error.found) == (
+        "only 'Users', 'Minutes saved a day', 'Working days a year',"
+        " 'Share of the time saved turned productive'"
+    )
+
+
+def test_a_french_workbook_names_the_lever_and_the_input_in_french(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, {f"{col}18": None for col in "ABCDEFGHIJK"}, sheet="ROI")
+    error = error_at(path)
+    assert_at(error, path, "C15")
+    assert plain(str(error)).startswith(
+        f"{path}, ROI!C15 : on attend une ligne pour la donnée « Coût horaire chargé » du"
+        " levier « Search » (Temps gagné) (lignes du levier à partir de la ligne 15) ;"
+        " trouvé : seulement « Utilisateurs », « Minutes gagnées par jour »"
+    )
 
 
 def test_an_unknown_input_suggests_the_closest(tmp_path):
     path = write_workbook(tmp_path)
-    damage(path, {"C16": "minutes a dya"})
+    damage(path, {"C16": "minutes saved a dya"})
     error = error_at(path)
     assert_at(error, path, "C16")
-    assert error.hint == "did you mean 'minutes a day'?"
+    assert english(error.expected).startswith("one of 'Users', 'Minutes saved a day', ")
+    assert english(error.expected).endswith("for 'Input' (an input of lever 'Search' (Time saved))")
+    assert english(error.hint) == "did you mean 'Minutes saved a day'?"
+
+
+def test_an_unknown_input_in_a_french_workbook_suggests_the_french_label(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, {"C16": "minutes gagnées par jours"})
+    error = error_at(path)
+    assert_at(error, path, "C16")
+    assert plain(str(error)).endswith(
+        "pour « Donnée » (une donnée du levier « Search » (Temps gagné)) ; trouvé : le texte"
+        " « minutes gagnées par jours » (vouliez-vous dire « Minutes gagnées par jour » ?)"
+    )
 
 
 def test_an_input_given_twice(tmp_path):
@@ -257,7 +359,8 @@ def test_an_input_given_twice(tmp_path):
     damage(path, {"C16": "users"})
     error = error_at(path)
     assert_at(error, path, "C16")
-    assert "ROI!C15" in str(error.found)
+    assert english(error.expected) == "each input of lever 'Search' (Time saved) once"
+    assert english(error.found) == "'users' again, already in ROI!C15"
 
 
 def test_low_without_high(tmp_path):
@@ -271,7 +374,9 @@ def test_an_unknown_lever(tmp_path):
     damage(path, {"A20": "Reactivated dormant client"})
     error = error_at(path)
     assert_at(error, path, "A20")
-    assert error.hint == "did you mean 'Reactivated dormant clients'?"
+    assert english(error.hint) == "did you mean 'Reactivated dormant clients'?"
+    assert english(error.expected).startswith("one of 'Reactivated dormant clients', ")
+    assert english(error.expected).endswith(", 'Qualitative' for 'Lever'")
 
 
 def test_no_tco_sheet(tmp_path):
@@ -281,14 +386,28 @@ def test_no_tco_sheet(tmp_path):
     wb.save(path)
     error = error_at(path)
     assert_at(error, path, "B5")
-    assert "fill the TCO sheet first" in str(error)
+    assert str(error).endswith(
+        "ROI!B5: an option of the 'TCO' sheet; found no 'TCO' sheet (fill the 'TCO' sheet"
+        " first: the ROI takes its horizon and an option's costs)"
+    )
 
 
 def test_a_tco_sheet_without_cost_lines(tmp_path):
     path = write_workbook(tmp_path, tco=None)  # the template's empty TCO sheet
     error = error_at(path)
     assert_at(error, path, "B5")
-    assert "fill the TCO sheet first" in str(error)
+    assert "found a 'TCO' sheet with no cost line (fill the 'TCO' sheet first" in str(error)
+
+
+def test_a_tco_sheet_without_cost_lines_in_a_french_workbook(tmp_path):
+    path = write_workbook(tmp_path, tco=None, lang="fr")
+    error = error_at(path)
+    assert_at(error, path, "B5")
+    assert plain(str(error)).endswith(
+        "ROI!B5 : on attend une option de l'onglet « TCO » ; trouvé : un onglet « TCO » sans"
+        " ligne de coût (remplissez d'abord l'onglet « TCO » : le ROI reprend son horizon et"
+        " les coûts d'une option)"
+    )
 
 
 def test_an_option_the_tco_does_not_have(tmp_path):
@@ -296,7 +415,8 @@ def test_an_option_the_tco_does_not_have(tmp_path):
     damage(path, {"B5": "Saas Pro"})
     error = error_at(path)
     assert_at(error, path, "B5")
-    assert error.hint == "did you mean 'SaaS'?"
+    assert english(error.expected) == "one of 'SaaS' for 'TCO option'"
+    assert english(error.hint) == "did you mean 'SaaS'?"
 
 
 def test_no_option_chosen_names_the_cheapest(tmp_path):
@@ -304,13 +424,30 @@ def test_no_option_chosen_names_the_cheapest(tmp_path):
     damage(path, {"B5": None})
     error = error_at(path)
     assert_at(error, path, "B5")
-    assert "'SaaS'" in str(error.hint)
+    assert english(error.hint) == "the TCO's cheapest option over the horizon is 'SaaS'"
 
 
 def test_training_hours_without_an_hourly_cost(tmp_path):
     path = write_workbook(tmp_path)
     damage(path, {"B9": None})
-    assert_at(error_at(path), path, "B9")
+    error = error_at(path)
+    assert_at(error, path, "B9")
+    assert english(error.expected) == (
+        "a value for 'Loaded hourly cost', since 'Training hours per user' is 7"
+    )
+
+
+def test_training_hours_without_users_on_the_tco_sheet(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, {"B6": None}, sheet="TCO")  # the TCO's users
+    error = error_at(path)
+    assert_at(error, path, "B8")
+    assert plain(str(error)).endswith(
+        "ROI!B8 : on attend un nombre d'utilisateurs (« Utilisateurs » dans l'onglet « TCO ») :"
+        " ce sont les utilisateurs formés ; trouvé : 0 ou une cellule vide (renseignez"
+        " « Utilisateurs » dans l'onglet « TCO », ou laissez « Heures de formation par"
+        " utilisateur » vide)"
+    )
 
 
 def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):

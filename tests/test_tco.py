@@ -466,10 +466,20 @@ def test_break_even_exactly_at_a_month_boundary_is_the_following_month():
 # --- 7. bad domain input -------------------------------------------------------------------
 
 
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 @pytest.mark.parametrize("horizon", [0, 2, 11, 50])
 def test_horizon_out_of_range_is_refused(horizon):
-    with pytest.raises(InputError, match="between 3 and 10 years"):
+    with pytest.raises(InputError) as info:
         TcoSettings(horizon_years=horizon)
+    assert info.value.message("en").startswith(
+        f"a horizon between 3 and 10 years; found {horizon} year"
+    )
+    # not in a workbook: the default language, French (« 0 an », « 50 ans »)
+    assert plain(str(info.value)).startswith("un horizon compris entre 3 et 10 ans ; trouvé : ")
+    assert f"{horizon} an" in str(info.value).replace("\u00a0", " ")
 
 
 @pytest.mark.parametrize("horizon", [3, 10])
@@ -478,34 +488,50 @@ def test_horizon_bounds_are_accepted(horizon):
 
 
 def test_percent_of_licence_line_without_rate_is_refused():
-    with pytest.raises(InputError, match="rate"):
+    with pytest.raises(InputError) as info:
         CostLine("A", C.MAINTENANCE, F.YEARLY, B.PERCENT_OF_LICENCE)
+    assert info.value.message("en") == (
+        "a rate (fraction of the licence cost) for a % of licence line"
+    )
+    assert plain(str(info.value)) == (
+        "un taux (fraction du coût de la licence) pour une ligne en % de la licence"
+    )
 
 
 def test_per_day_line_without_quantity_is_refused():
-    with pytest.raises(InputError, match="number of days"):
+    with pytest.raises(InputError) as info:
         CostLine("A", C.CONSULTING, F.ONE_OFF, B.PER_DAY, 950)
+    assert info.value.message("en") == "a number of days for a per-day line"
 
 
 def test_negative_price_is_refused():
-    with pytest.raises(InputError, match=">= 0"):
+    with pytest.raises(InputError) as info:
         CostLine("A", C.LICENCE, F.ONE_OFF, B.FLAT, -3000)
+    assert info.value.message("en") == "a price and quantity >= 0; found -3,000"
+    assert plain(str(info.value)) == "un prix et une quantité ≥ 0 ; trouvé : -3 000"
 
 
 def test_negative_quantity_is_refused():
-    with pytest.raises(InputError, match=">= 0"):
+    with pytest.raises(InputError) as info:
         CostLine("A", C.CONSULTING, F.ONE_OFF, B.PER_DAY, 950, quantity=-1)
+    assert info.value.message("en") == "a price and quantity >= 0; found -1"
 
 
 def test_error_names_the_source_of_the_line():
-    with pytest.raises(InputError, match=r"TCO!A12"):
+    with pytest.raises(InputError) as info:
         CostLine("A", C.LICENCE, F.ONE_OFF, B.FLAT, -1, source="TCO!A12")
+    assert (info.value.sheet, info.value.cell) == ("TCO", "A12")
+    assert info.value.message("en") == "TCO!A12: a price and quantity >= 0; found -1"
 
 
-@pytest.mark.parametrize("rate", [-0.01, 1.0, 8.0])
-def test_discount_rate_out_of_range_is_refused(rate):
-    with pytest.raises(InputError, match="discount rate"):
+@pytest.mark.parametrize(("rate", "shown"), [(-0.01, "-0.01"), (1.0, "1"), (8.0, "8")])
+def test_discount_rate_out_of_range_is_refused(rate, shown):
+    with pytest.raises(InputError) as info:
         TcoSettings(horizon_years=5, discount_rate=rate)
+    assert info.value.message("en") == (
+        f"a discount rate between 0 and 1, as a fraction (0.08 for 8%); found {shown}"
+    )
+    assert plain(str(info.value)).startswith("un taux d'actualisation compris entre 0 et 1")
 
 
 def test_no_cost_line_is_refused():

@@ -39,7 +39,9 @@ def test_conclusion_in_french(study):
     # 22 160 - 13 200 = 8 960, that is 8 960 / 22 160 = 40 % less
     assert "Sur 7 ans, l&#x27;option <strong>Licence</strong> est la moins chère" in text
     assert "13 200 € contre 22 160 €" in text and "8 960 € d&#x27;écart (40 % de moins)" in text
-    assert "au cours de l&#x27;année 4 (mois 37)" in text
+    # the break-even as French writes it: « au 37e mois (4e année) »
+    assert "celui de l&#x27;option <strong>Licence</strong> au 37e mois (4e année)" in text
+    assert "l&#x27;option <strong>Licence</strong> devient la moins chère" in text
     # 13 200 / (4 users x 84 months) = 39.29; 22 160 / 336 = 65.95
     assert "39,29 €" in text and "65,95 €" in text
 
@@ -66,6 +68,23 @@ def test_key_figures_highlight_the_cheapest_option_and_give_the_break_even(study
     assert figures[2].note == "year 4: SaaS becomes the dearer option"
 
 
+def test_key_figures_in_french_give_the_month_as_an_ordinal(study):
+    figures = tco_views.key_figures(study, ctx("fr")).figures
+    assert (figures[2].label, figures[2].value) == ("Point de bascule", "37e mois")
+    assert plain(figures[2].note) == "4e année : l'option SaaS devient la plus chère"
+
+
+@pytest.mark.parametrize(
+    ("n", "month", "year"),
+    [(1, "1er mois", "1re année"), (2, "2e mois", "2e année"), (37, "37e mois", "37e année")],
+)
+def test_ordinals_in_french_and_english(n, month, year):
+    assert tco_views.month_ordinal(n, ctx("fr")) == month
+    assert tco_views.year_ordinal(n, ctx("fr")) == year
+    assert tco_views.month_ordinal(n, ctx("en")) == f"month {n}"
+    assert tco_views.year_ordinal(n, ctx("en")) == f"year {n}"
+
+
 def test_yearly_table_rows_are_periods_and_end_with_total_and_present_value(study):
     table = tco_views.yearly_table(study, ctx("en"))
     labels = [row[0] for row in table.rows]
@@ -87,6 +106,8 @@ def test_charts_are_figures_and_mark_the_break_even(study):
     assert isinstance(cumulative, Figure)
     texts = [t.get_text() for t in cumulative.axes[0].texts]
     assert "Break-even: month 37" in texts
+    french = charts.cumulative_cost(study, ctx("fr"))
+    assert "Point de bascule\u00a0: 37e mois" in [t.get_text() for t in french.axes[0].texts]
     stacked = charts.cost_by_category(study, ctx("en"))
     legend = [t.get_text() for t in stacked.legends[0].get_texts()]
     assert legend == [

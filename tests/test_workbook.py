@@ -98,6 +98,10 @@ def test_layout_assumed_by_these_tests(seed_path):
     assert ws["B6"].value == 4
 
 
+def plain(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
 # --- a valid workbook ----------------------------------------------------------------------
 
 
@@ -124,10 +128,15 @@ def test_missing_workbook_file(tmp_path):
     path = tmp_path / "nowhere" / "workbook.xlsx"
     with pytest.raises(WorkbookError) as info:
         read_workbook(path)
-    message = str(info.value)
+    # no workbook to tell its language: the error is in the consultant's language
+    message = info.value.message("en")
     assert message.startswith(f"{path}: ")
     assert "a client workbook (workbook.xlsx); found no such file" in message
     assert "crmwb new-client" in message  # what to do about it
+    assert plain(str(info.value)) == (
+        f"{path} : on attend un classeur client (workbook.xlsx) ; trouvé : aucun fichier à cet"
+        " emplacement (créez le client avec la commande crmwb new-client)"
+    )
 
 
 def test_file_that_is_not_xlsx(tmp_path):
@@ -135,9 +144,10 @@ def test_file_that_is_not_xlsx(tmp_path):
     path.write_text("Client;Licence;3000\n", encoding="utf-8")
     with pytest.raises(WorkbookError) as info:
         read_workbook(path)
-    message = str(info.value)
+    message = info.value.message("en")
     assert message.startswith(f"{path}: an Excel workbook (.xlsx); found a file")
     assert "save it from Excel or LibreOffice as .xlsx" in message
+    assert plain(str(info.value)).startswith(f"{path} : on attend un classeur Excel (.xlsx)")
 
 
 def test_missing_sheet(seed_path):
@@ -148,7 +158,7 @@ def test_missing_sheet(seed_path):
     message = str(error)
     assert message.startswith(f"{seed_path}: a sheet named 'TCO'")
     # what was found: the sheets that are there
-    assert "found sheets 'About', 'Lists'" in message
+    assert "; found the sheets 'About', 'Lists', 'Vendors'" in message
 
 
 # --- the TCO table -------------------------------------------------------------------------
@@ -159,8 +169,10 @@ def test_missing_required_column(seed_path):
     error = tco_error(seed_path)
     message = str(error)
     assert f"{seed_path}, TCO!F11: " in message
-    assert "a column 'Unit price' ('Prix unitaire') in header row 11" in message
-    assert "found" in message
+    assert "a column 'Unit price' in header row 11" in message
+    assert (
+        "; found the headers 'Option', 'Category', 'Description', 'Frequency', 'Basis'," in message
+    )
 
 
 def test_text_in_a_number_cell(seed_path):
@@ -174,6 +186,7 @@ def test_negative_price(seed_path):
     damage(seed_path, "F12", -3000)
     message = str(tco_error(seed_path))
     assert f"{seed_path}, TCO!F12: a number >= 0 for 'Unit price'; found -3000" in message
+    assert message.endswith("(costs are entered as positive amounts)")
 
 
 def test_percent_typed_as_20_for_a_fraction(seed_path):
@@ -189,7 +202,7 @@ def test_percent_typed_as_20_in_a_percent_cell_shows_what_excel_shows(seed_path)
     damage(seed_path, "B5", 20, number_format="0%")  # Excel would display 2000%
     message = str(tco_error(seed_path))
     assert f"{seed_path}, TCO!B5: " in message
-    assert "found 20 (shown as 2000%)" in message  # 20 x 100 = 2 000 %
+    assert "found 20 (shown as 2,000%)" in message  # 20 x 100 = 2 000 %
     assert "did you mean 20%?" in message
 
 
@@ -297,7 +310,9 @@ def test_about_unknown_language(seed_path):
     damage(seed_path, "B5", "de", sheet="About")
     with pytest.raises(WorkbookError) as info:
         read_workbook(seed_path).read_about()
-    assert f"{seed_path}, About!B5: a language among fr, en; found the text 'de'" in str(info.value)
+    assert f"{seed_path}, About!B5: a language among 'fr', 'en'; found the text 'de'" in str(
+        info.value
+    )
 
 
 # --- French and English --------------------------------------------------------------------
@@ -343,7 +358,29 @@ def test_errors_in_a_french_workbook_name_the_french_sheet(tmp_path):
     damage(path, "B4", None, sheet="À propos")
     with pytest.raises(WorkbookError) as info:
         read_workbook(path).read_about()
-    assert f"{path}, À propos!B4: " in str(info.value)
+    assert plain(str(info.value)) == (
+        f"{path}, À propos!B4 : on attend une valeur pour « Client » ; trouvé : une cellule vide"
+    )
+
+
+def test_tco_errors_in_a_french_workbook_are_french_and_name_the_french_labels(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, "B6", 0)  # Utilisateurs = 0, and the SaaS subscription (row 15) is per user
+    message = plain(str(tco_error(path)))
+    assert message == (
+        f"{path}, TCO!B6 : on attend « Utilisateurs » > 0, car la ligne 15 est tarifée"
+        " « Par utilisateur » sans indiquer de quantité ; trouvé : 0 ou une cellule vide"
+    )
+
+
+def test_a_negative_price_in_a_french_workbook(tmp_path):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, "F12", -3000)
+    message = plain(str(tco_error(path)))
+    assert message == (
+        f"{path}, TCO!F12 : on attend un nombre ≥ 0 pour « Prix unitaire » ; trouvé : -3000"
+        " (les coûts se saisissent en montants positifs)"
+    )
 
 
 # --- the example clients and the templates -------------------------------------------------

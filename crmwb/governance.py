@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
 from crmwb.i18n import Lang, date_pattern, number, percent, t, tn
 from crmwb.i18n import date as long_date
-from crmwb.plan import LabelKey
+from crmwb.plan import LabelKey, WrittenDate
 
 Severity = Literal["warning", "info"]
 
@@ -128,6 +128,9 @@ def _render(value: object, lang: Lang) -> str:
     if isinstance(value, Month):
         return date_pattern(value, "LLLL y", lang)
     if isinstance(value, Quantity):
+        if value.unit.strip() == "%":  # a rate typed in percent: « 9,1 % », "9.1%"
+            whole = round(value.value, 1) == round(value.value)
+            return percent(value.value / 100, lang, decimals=0 if whole else 1)
         amount = _render(value.value, lang)
         return f"{amount}\u00a0{value.unit}" if value.unit else amount
     if isinstance(value, tuple):
@@ -185,10 +188,9 @@ class RaciTask:
             code = str(cell).replace(" ", "").upper()
             if code not in _CELLS:
                 raise InputError(
-                    f"a RACI cell for team {team!r} on task {self.task!r}: "
-                    "R, A, C, I, R/A or empty",
-                    found=repr(cell),
-                    hint="one letter per cell; R/A for a team that both does and approves",
+                    msg("governance.err.cell", team=Quoted(team), task=Quoted(_name(self.task))),
+                    found=Quoted(str(cell)),
+                    hint=msg("governance.err.hint.one_letter"),
                 )
             if _CELLS[code]:
                 parsed[team] = "R/A" if code == "A/R" else code
@@ -214,16 +216,24 @@ class Raci:
     def __post_init__(self) -> None:
         object.__setattr__(self, "tasks", tuple(self.tasks))
         object.__setattr__(self, "teams", tuple(self.teams))
+        teams = tuple(Quoted(team) for team in self.teams)
         if len(set(self.teams)) != len(self.teams):
-            raise InputError("teams named once each", found=repr(self.teams))
+            raise InputError(
+                msg("governance.err.teams_once"),
+                found=msg("governance.err.found.teams", names=teams),
+            )
         known = set(self.teams)
         for task in self.tasks:
             for team in task.roles:
                 if team not in known:
                     raise InputError(
-                        f"task {task.task!r} to name teams of the RACI ({', '.join(self.teams)})",
-                        found=f"team {team!r}",
-                        hint="add the team to the RACI's teams, or fix its name",
+                        msg(
+                            "governance.err.task_teams",
+                            task=Quoted(_name(task.task)),
+                            teams=teams,
+                        ),
+                        found=msg("governance.err.found.team", team=Quoted(team)),
+                        hint=msg("governance.err.hint.add_team"),
                     )
 
 
@@ -330,14 +340,30 @@ KpiKindName = Literal["business", "operational"]
 Direction = Literal["higher", "lower"]
 
 
-def _check_month(value: dt.date, what: str) -> None:
+def _name(text: str) -> Text:
+    """A task's or a group's name for a message: its label when it is one of the seed's."""
+    return msg(text) if isinstance(text, LabelKey) else text
+
+
+def _month_name(value: dt.date) -> WrittenDate:
+    return WrittenDate(value, month=True)
+
+
+def _kpi_value(kpi: str, what: str) -> Msg:
+    """« KPI 'Sales', target »: what a KPI's value is, in an error."""
+    return msg(
+        "governance.err.what.kpi_value", kpi=Quoted(kpi), value=msg(f"governance.err.what.{what}")
+    )
+
+
+def _check_month(value: dt.date, what: Text) -> None:
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime) or value.day != 1:
-        raise InputError(f"{what}: a month, as its first day", found=repr(value))
+        raise InputError(msg("governance.err.month", what=what), found=str(value))
 
 
-def _check_finite(value: float, what: str) -> None:
+def _check_finite(value: float, what: Text) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f"{what}: a finite number", found=repr(value))
+        raise InputError(msg("governance.err.finite", what=what), found=str(value))
 
 
 @dataclass(frozen=True)
@@ -358,18 +384,24 @@ class KpiTrack:
     cumulative: bool = False
 
     def __post_init__(self) -> None:
+        kpi = Quoted(self.kpi)
         if self.kind not in ("business", "operational"):
-            raise InputError(
-                f"KPI {self.kpi!r}: a kind, business or operational", found=repr(self.kind)
-            )
+            raise InputError(msg("governance.err.kind", kpi=kpi), found=Quoted(str(self.kind)))
         if self.direction not in ("higher", "lower"):
             raise InputError(
-                f"KPI {self.kpi!r}: a direction, higher or lower", found=repr(self.direction)
+                msg("governance.err.direction", kpi=kpi), found=Quoted(str(self.direction))
             )
         for what, values in (("target", self.targets), ("actual", self.actuals)):
             for month, value in values.items():
-                _check_month(month, f"KPI {self.kpi!r}, {what}")
-                _check_finite(value, f"KPI {self.kpi!r}, {what} for {month.isoformat()}")
+                _check_month(month, _kpi_value(self.kpi, what))
+                _check_finite(
+                    value,
+                    msg(
+                        "governance.err.what.for_month",
+                        what=_kpi_value(self.kpi, what),
+                        month=_month_name(month),
+                    ),
+                )
 
 
 @dataclass(frozen=True)
@@ -413,11 +445,15 @@ def kpi_gaps(
     ``plan_end``) is an :class:`~crmwb.errors.InputError` naming the KPI and the month.
     """
     if not 0 <= tolerance < 1:
-        raise InputError("a tolerance between 0 and 1 (0.1 for 10 %)", found=repr(tolerance))
+        raise InputError(msg("governance.err.tolerance"), found=Number(tolerance))
     if plan_end < plan_start:
         raise InputError(
-            "a plan end on or after its start",
-            found=f"{plan_start.isoformat()} to {plan_end.isoformat()}",
+            msg("governance.err.plan_end"),
+            found=msg(
+                "governance.err.found.from_to",
+                start=WrittenDate(plan_start),
+                end=WrittenDate(plan_end),
+            ),
         )
     first = _month_start(plan_start)
     gaps: list[KpiGap] = []
@@ -426,9 +462,15 @@ def kpi_gaps(
             for month in sorted(values):
                 if not first <= month <= plan_end:
                     raise InputError(
-                        f"KPI {track.kpi!r} ({track.programme}): a {what} for a month of the plan "
-                        f"({first.isoformat()} to {plan_end.isoformat()})",
-                        found=f"the month {month.isoformat()}",
+                        msg(
+                            "governance.err.month_in_plan",
+                            kpi=Quoted(track.kpi),
+                            programme=track.programme,
+                            value=msg(f"governance.err.what.{what}"),
+                            start=_month_name(first),
+                            end=_month_name(plan_end),
+                        ),
+                        found=msg("governance.err.found.month", month=_month_name(month)),
                     )
         for month in sorted(set(track.targets) & set(track.actuals)):
             target, actual = track.targets[month], track.actuals[month]
@@ -471,8 +513,16 @@ class Action:
         status = ActionStatus(status)
         if (status is ActionStatus.DONE) != (self.done is not None):
             raise InputError(
-                f"action {self.name!r}: a done date exactly when its status is done",
-                found=f"status {status.value}, done {self.done}",
+                msg(
+                    "governance.err.action_done",
+                    name=Quoted(self.name),
+                    done=Quoted(msg("action_status.done")),
+                ),
+                found=msg(
+                    "governance.err.found.status",
+                    status=Quoted(msg(f"action_status.{status.value}")),
+                    done=WrittenDate(self.done) if self.done else msg("err.found.none"),
+                ),
             )
         object.__setattr__(self, "status", status)
 
@@ -539,21 +589,25 @@ class Adoption:
     fill_rates: Mapping[str, float] = field(default_factory=dict, hash=False)
 
     def __post_init__(self) -> None:
-        _check_month(self.month, "adoption")
-        where = f"adoption of {self.month.isoformat()}"
+        _check_month(self.month, msg("governance.err.what.adoption"))
+        where = msg("governance.err.what.adoption_of", month=_month_name(self.month))
         if self.licensed_users <= 0:
-            raise InputError(f"{where}: licensed users > 0", found=repr(self.licensed_users))
+            raise InputError(
+                msg("governance.err.licensed", where=where), found=str(self.licensed_users)
+            )
         if not 0 <= self.active_users <= self.licensed_users:
             raise InputError(
-                f"{where}: active users between 0 and the {self.licensed_users} licensed",
-                found=repr(self.active_users),
+                msg("governance.err.active", where=where, licensed=self.licensed_users),
+                found=str(self.active_users),
             )
         for name, rate in self.fill_rates.items():
-            _check_finite(rate, f"{where}, fill rate of {name!r}")
+            _check_finite(
+                rate, msg("governance.err.what.fill_rate_of", where=where, name=Quoted(name))
+            )
             if not 0 <= rate <= 1:
                 raise InputError(
-                    f"{where}: a fill rate of {name!r} between 0 and 1 (0.8 for 80 %)",
-                    found=repr(rate),
+                    msg("governance.err.fill_rate", where=where, name=Quoted(name)),
+                    found=Number(rate),
                 )
 
     @property
@@ -587,13 +641,16 @@ def adoption_summary(
     """Summarise the adoption months (at least one; each month once)."""
     items = sorted(adoptions, key=lambda item: item.month)
     if not items:
-        raise InputError("at least one month of adoption figures", found="none")
+        raise InputError(msg("governance.err.adoption_months"), found=msg("err.found.none"))
     months = [item.month for item in items]
     if len(set(months)) != len(months):
         duplicate = next(m for m in months if months.count(m) > 1)
-        raise InputError("each month of adoption once", found=f"{duplicate.isoformat()} twice")
+        raise InputError(
+            msg("governance.err.adoption_once"),
+            found=msg("journey.err.found.twice", name=_month_name(duplicate)),
+        )
     if not 0 < fill_threshold <= 1:
-        raise InputError("a fill-rate threshold in ]0, 1]", found=repr(fill_threshold))
+        raise InputError(msg("governance.err.threshold"), found=Number(fill_threshold))
     shares = tuple(item.active_share for item in items)
     latest = items[-1]
     low = sorted(

@@ -23,7 +23,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Literal
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Quoted, msg
 
 ALL_SEGMENTS = "all"
 """The segment of a touchpoint, scenario or campaign that serves every customer."""
@@ -93,20 +93,21 @@ class Touchpoint:
 
     def __post_init__(self) -> None:
         low, high = SCALE
+        tp = Quoted(self.id)
         if not low <= self.importance <= high:
             raise InputError(
-                f"an importance from {low} to {high} for touchpoint {self.id!r}",
-                found=repr(self.importance),
+                msg("journey.err.importance", low=low, high=high, id=tp),
+                found=str(self.importance),
             )
         if self.performance is not None and not low <= self.performance <= high:
             raise InputError(
-                f"a performance from {low} to {high} for touchpoint {self.id!r}",
-                found=repr(self.performance),
+                msg("journey.err.performance", low=low, high=high, id=tp),
+                found=str(self.performance),
             )
         if not EMOTIONS[0] <= self.emotion <= EMOTIONS[1]:
             raise InputError(
-                f"an emotion from {EMOTIONS[0]} to +{EMOTIONS[1]} for touchpoint {self.id!r}",
-                found=repr(self.emotion),
+                msg("journey.err.emotion", low=EMOTIONS[0], high=EMOTIONS[1], id=tp),
+                found=str(self.emotion),
             )
 
     def serves(self, segment: str) -> bool:
@@ -150,15 +151,16 @@ class Journey:
         _unique("channel", [c.name for c in self.channels])
         _unique("segment", [s.name for s in self.segments])
         _unique("persona", [p.name for p in self.personas])
-        _unique("touchpoint id", [tp.id for tp in self.touchpoints])
+        _unique("touchpoint_id", [tp.id for tp in self.touchpoints])
         stages = set(self.stage_names)
         channels = set(self.channel_names)
         segments = {s.name for s in self.segments} | {ALL_SEGMENTS}
         for seg in self.segments:
-            _known("channel", seg.channels, channels, f"segment {seg.name!r}")
-            _known("stage", seg.stages, stages, f"segment {seg.name!r}")
+            where = _where("segment", seg.name)
+            _known("channel", seg.channels, channels, where)
+            _known("stage", seg.stages, stages, where)
         for tp in self.touchpoints:
-            where = f"touchpoint {tp.id!r}"
+            where = _where("touchpoint", tp.id)
             _known("stage", (tp.stage,), stages, where)
             _known("channel", (tp.channel,), channels, where)
             if self.segments:
@@ -166,14 +168,17 @@ class Journey:
         personas = {p.name for p in self.personas}
         for persona in self.personas:
             if self.segments:
-                _known("segment", (persona.segment,), segments, f"persona {persona.name!r}")
+                _known("segment", (persona.segment,), segments, _where("persona", persona.name))
         ids = {tp.id for tp in self.touchpoints}
         with_path: set[str] = set()
         for path in self.paths:
-            _known("persona", (path.persona,), personas, "a path")
-            _known("touchpoint", path.touchpoints, ids, f"the path of {path.persona!r}")
+            _known("persona", (path.persona,), personas, msg("journey.err.where.a_path"))
+            _known("touchpoint", path.touchpoints, ids, _where("path_of", path.persona))
             if path.persona in with_path:
-                raise InputError("one path per persona", found=f"{path.persona!r} twice")
+                raise InputError(
+                    msg("journey.err.one_path_each"),
+                    found=msg("journey.err.found.twice", name=Quoted(path.persona)),
+                )
             with_path.add(path.persona)
         object.__setattr__(self, "_by_id", {tp.id: tp for tp in self.touchpoints})
 
@@ -190,21 +195,64 @@ class Journey:
         return self._by_id[id]
 
 
+def journey_counts(journey: Journey, *, paths: bool = False) -> Msg:
+    """« 7 stages, 6 channels, 16 touchpoints and 2 personas » (and the paths), each noun
+    agreeing with its number, as a message (written in the reader's language)."""
+    counts = [
+        _count("stages", len(journey.stages)),
+        _count("channels", len(journey.channels)),
+        _count("touchpoints", len(journey.touchpoints)),
+        _count("personas", len(journey.personas)),
+    ]
+    if paths:
+        counts.append(_count("paths", len(journey.paths)))
+    return msg("journey.list", first=tuple(counts[:-1]), last=counts[-1])
+
+
+def _count(noun: str, number: int) -> Msg:
+    """« 3 stages », « 1 stage »: ``journey.count.<noun>``, agreeing with ``number``."""
+    return msg(f"journey.count.{noun}", count=number, number=number)
+
+
+def _what(noun: str) -> Msg:
+    """A noun of the journey's errors, without its article (``journey.err.what.<noun>``)."""
+    return msg(f"journey.err.what.{noun}")
+
+
+def _where(what: str, name: str) -> Msg:
+    """What a name is checked for: « segment 'VIP' », « the path of 'Claire' »."""
+    return msg(f"journey.err.where.{what}", name=Quoted(name))
+
+
 def _unique(what: str, names: Sequence[str]) -> None:
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise InputError(f"each {what} once", found=f"{name!r} twice")
+            raise InputError(
+                msg("journey.err.once", what=_what(what)),
+                found=msg("journey.err.found.twice", name=Quoted(name)),
+            )
         seen.add(name)
 
 
-def _known(what: str, names: Sequence[str], known: set[str], where: str) -> None:
+def _known(what: str, names: Sequence[str], known: set[str], where: Msg) -> None:
     for name in names:
         if name not in known:
-            raise InputError(
-                f"a known {what} for {where} (one of {', '.join(sorted(known)) or 'none'})",
-                found=repr(name),
+            expected = (
+                msg("journey.err.known_for", what=_what(what), where=where, names=_quoted(known))
+                if known
+                else msg("journey.err.known_for_none", what=_what(what), where=where)
             )
+            raise InputError(expected, found=Quoted(name))
+
+
+def _quoted(names: Sequence[str] | set[str]) -> tuple[Quoted, ...]:
+    """Names quoted the reader's way, in sorted order when given as a set (for an error)."""
+    return tuple(Quoted(name) for name in (sorted(names) if isinstance(names, set) else names))
+
+
+def _perception(perception: Perception) -> Msg:
+    return msg(f"perception.{perception.value}")
 
 
 # --- the grid and journey order ----------------------------------------------------------------
@@ -242,11 +290,12 @@ class JourneyGrid:
         """The touchpoints at ``stage`` on ``channel``, in sheet order."""
         if stage not in self.stages:
             raise InputError(
-                f"a stage of the journey ({', '.join(self.stages)})", found=repr(stage)
+                msg("journey.err.stage_of", names=_quoted(self.stages)), found=Quoted(stage)
             )
         if channel not in self.channels:
             raise InputError(
-                f"a channel of the journey ({', '.join(self.channels)})", found=repr(channel)
+                msg("journey.err.channel_of", names=_quoted(self.channels)),
+                found=Quoted(channel),
             )
         return self.cells[stage, channel]
 
@@ -324,20 +373,27 @@ class MomentRule:
         low, high = SCALE
         if not low <= self.min_importance <= high:
             raise InputError(
-                f"a minimum importance from {low} to {high} for the moments of truth",
-                found=repr(self.min_importance),
+                msg("journey.err.min_importance", low=low, high=high),
+                found=str(self.min_importance),
             )
-        expected = "a weight for each perception (satisfaction, friction, disappointment)"
-        unknown = [repr(k) for k in self.weights if k not in set(Perception)]
+        expected = msg("journey.err.weights", perceptions=tuple(_perception(p) for p in Perception))
+        unknown = [Quoted(str(k)) for k in self.weights if k not in set(Perception)]
         if unknown:
-            raise InputError(expected, found=f"unknown perception {', '.join(unknown)}")
-        missing = [p.value for p in Perception if p not in self.weights]
+            raise InputError(
+                expected, found=msg("journey.err.found.unknown_perception", names=tuple(unknown))
+            )
+        missing = [_perception(p) for p in Perception if p not in self.weights]
         if missing:
-            raise InputError(expected, found=f"none for {', '.join(missing)}")
+            raise InputError(
+                expected, found=msg("journey.err.found.no_weight", names=tuple(missing))
+            )
         for perception in Perception:
             weight = self.weights[perception]
             if weight < 0:
-                raise InputError(f"a weight >= 0 for {perception.value}", found=repr(weight))
+                raise InputError(
+                    msg("journey.err.weight_min", perception=_perception(perception)),
+                    found=str(weight),
+                )
         weights = {p: self.weights[p] for p in Perception}
         object.__setattr__(self, "weights", MappingProxyType(weights))
 
@@ -485,7 +541,7 @@ def importance_performance(
     Touchpoints without a performance are listed as unrated, not placed.
     """
     if crosshair not in ("mean", "midpoint"):
-        raise InputError('a crosshair "mean" or "midpoint"', found=repr(crosshair))
+        raise InputError(msg("journey.err.crosshair"), found=Quoted(str(crosshair)))
     ordered = journey_order(journey)
     rated = [(tp, tp.performance) for tp in ordered if tp.performance is not None]
     if crosshair == "mean" and rated:

@@ -35,8 +35,8 @@ from matplotlib.transforms import Transform
 
 from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
-from crmwb.errors import InputError
-from crmwb.journey import SCALE, Journey, Path, Perception, Touchpoint
+from crmwb.errors import InputError, Quoted, msg
+from crmwb.journey import ALL_SEGMENTS, SCALE, Journey, Path, Perception, Touchpoint
 from crmwb.plan import PressureCalendar, PressureCell
 from crmwb.views import Context
 
@@ -75,6 +75,11 @@ def _text_colour(fill: str) -> str:
 
 def _number(value: float, ctx: Context) -> str:
     return i18n.number(value, ctx.lang, decimals=0 if float(value).is_integer() else 1)
+
+
+def _tick(value: float, ctx: Context) -> str:
+    """A tick of a colour scale as typed, with the locale's decimal sign: 0,25, 1, 1,5."""
+    return i18n.decimal(round(value, 4) + 0.0, ctx.lang)
 
 
 # --- the journey grid ------------------------------------------------------------------------
@@ -462,7 +467,8 @@ def persona_path(
     for id in path.touchpoints:
         if id not in known:
             raise InputError(
-                f"touchpoints of the journey on the path of {path.persona!r}", found=repr(id)
+                msg("journey.err.path_touchpoints", persona=Quoted(path.persona)),
+                found=Quoted(id),
             )
     layout = grid_layout(journey)
     fig, ax = _grid_figure(layout)
@@ -502,7 +508,7 @@ def persona_path(
         x, y = layout.positions[id]
         r = _diameter(journey.touchpoint(id).importance) / 2 * _PT
         ax.annotate(
-            ",".join(str(n) for n in numbers),
+            ", ".join(str(n) for n in numbers),
             xy=(x - r * 0.72, y - r * 0.72),
             ha="center",
             va="center",
@@ -543,7 +549,8 @@ def emotion_curves(
     for persona, values in curves.items():
         if len(values) != len(stages):
             raise InputError(
-                f"one emotion per stage ({len(stages)}) for {persona!r}", found=str(len(values))
+                msg("journey.err.emotion_per_stage", stages=len(stages), persona=Quoted(persona)),
+                found=str(len(values)),
             )
     fig = Figure(figsize=(8.5, 3.8), layout="constrained")
     ax = fig.add_subplot()
@@ -752,7 +759,7 @@ def _period_labels(starts: Sequence[dt.date], period: str, ctx: Context) -> list
     out: list[tuple[int, str]] = []
     for i in firsts:
         start = starts[i]
-        pattern = "MMM yy" if not out or start.month == 1 else "MMM"
+        pattern = "MMM y" if not out or start.month == 1 else "MMM"
         out.append((i, i18n.date_pattern(start, pattern, ctx.lang)))
     return out
 
@@ -799,7 +806,12 @@ def pressure_calendar(
     starts = calendar.weeks if period == "week" else calendar.months
     cells = calendar.weekly if period == "week" else calendar.monthly
     segments = calendar.segments
-    names = [textwrap.shorten(s, 24) for s in segments]
+    names = [
+        ctx.t("journey.all_segments")
+        if s == ALL_SEGMENTS
+        else textwrap.shorten(s, 24, placeholder="…")
+        for s in segments
+    ]
     caps = [_cap_text([cells[s, d] for d in starts], period, ctx) for s in segments]
     longest = max((len(x) for x in [*names, *caps]), default=6)
     left, right, top, bottom = max(1.0, 0.07 * longest + 0.25), 0.2, 0.2, 0.95
@@ -886,7 +898,7 @@ def pressure_calendar(
     bar = fig.colorbar(ScalarMappable(norm, PRESSURE_COLOURS), cax=cax, orientation="horizontal")
     bar.outline.set_visible(False)
     bar.ax.tick_params(labelsize=7.5, length=2, color=MUTED)
-    bar.ax.xaxis.set_major_formatter(lambda v, _pos: _number(v, ctx))
+    bar.ax.xaxis.set_major_formatter(lambda v, _pos: _tick(v, ctx))
     bar.set_label(ctx.t(f"jc.pressure.scale_{period}"), fontsize=8, color=INK, labelpad=3)
     bar.ax.xaxis.set_label_position("top")
     fig.legend(

@@ -68,7 +68,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, InputError, WorkbookError
+from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.journey import (
     ALL_SEGMENTS,
@@ -81,6 +81,7 @@ from crmwb.journey import (
     Segment,
     Stage,
     Touchpoint,
+    journey_counts,
 )
 from crmwb.journey import (
     Path as PersonaPath,
@@ -96,6 +97,7 @@ from crmwb.plan import (
     RelationshipPlan,
     Scenario,
     Sender,
+    WrittenDate,
 )
 from crmwb.workbook import (
     TABLE_ROWS,
@@ -227,7 +229,7 @@ SCENARIO_COLUMNS: tuple[Field, ...] = (
     _text(_P + "scenarios.col.programme", 20, required=True),
     _text(_P + "scenarios.col.trigger", 34, required=True),
     _text(_P + "scenarios.col.channel", 16, required=True),
-    Field(_P + "scenarios.col.delay", "number", 10, hint="a delay is counted after the trigger"),
+    Field(_P + "scenarios.col.delay", "number", 10, hint=msg("plan.err.hint.delay_after")),
     Field(_P + "scenarios.col.cap", "number", 13, min_excluded=True),
     _MONTHLY_RATE,
     _text(_P + "scenarios.col.segment", 18),
@@ -461,7 +463,9 @@ def _journey_rows(journey: Journey, lang: Lang) -> dict[str, list[tuple[Any, ...
     for persona in personas:
         if personas.count(persona) > 1:
             raise InputError(
-                "one path per persona on the Paths sheet", found=f"two paths of {persona!r}"
+                msg("journey.err.one_path", sheet=t(PATHS.sheet, lang)),
+                found=msg("journey.err.found.two_paths", persona=Quoted(persona)),
+                lang=lang,
             )
     return {
         STAGES.sheet: [(s.name, s.description or None) for s in journey.stages],
@@ -628,13 +632,15 @@ class _Names:
     def __bool__(self) -> bool:
         return bool(self.names)
 
-    def suggest(self, text: str) -> str | None:
+    def suggest(self, text: str) -> Msg | None:
+        """« did you mean 'X'? » for the name closest to ``text``, if one is close."""
         close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
-        return f"did you mean {self._by_norm[close[0]]!r}?" if close else None
+        return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
 
-    def listed(self, limit: int = 12) -> str:
-        shown = ", ".join(repr(name) for name in self.names[:limit])
-        return shown + (", ..." if len(self.names) > limit else "") if shown else "none"
+    def listed(self, limit: int = 12) -> tuple[object, ...]:
+        """The first ``limit`` names, quoted the reader's way (an error's value), then « … »."""
+        shown: tuple[object, ...] = tuple(Quoted(name) for name in self.names[:limit])
+        return (*shown, "…") if len(self.names) > limit else shown
 
 
 @dataclass
@@ -651,15 +657,26 @@ def _split(text: str) -> list[str]:
 
 
 class _SheetReader:
-    """What the journey's and the plan's readers share."""
+    """What the journey's and the plan's readers share (and the data map's and the project's,
+    which derive from it).
+
+    The ``what`` of :meth:`unique`, :meth:`known` and :meth:`none_error` is a noun without its
+    article, as a message (``msg("journey.err.what.stage")``: « stage », « étape »): the
+    messages around it are written so that it needs no article nor agreement in any language
+    (« chaque étape une seule fois », « un nom d'étape de la feuille « Étapes » »)."""
 
     def __init__(self, reader: WorkbookReader) -> None:
         self.r = reader
 
     def error(
-        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
     ) -> WorkbookError:
-        return self.r._error(ws, cell, expected, found, hint)
+        return self.r.error(ws, cell, expected, found, hint)
+
+    def sheet_title(self, key: str) -> str:
+        """The sheet ``key`` as the workbook names it, or in the workbook's language when it
+        has no such sheet."""
+        return self.r.sheet(key).title if self.r.has_sheet(key) else t(key, self.r.lang)
 
     def rows(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[list[_Row], int, int]:
         """The filled rows of the table of ``ws`` (values checked), its header row and the
@@ -680,16 +697,31 @@ class _SheetReader:
         ]
 
     def unique(
-        self, ws: Worksheet, cell: Cell, name: str, seen: dict[str, Cell], what: str
+        self,
+        ws: Worksheet,
+        cell: Cell,
+        name: str,
+        seen: dict[str, Cell],
+        what: Text,
+        shown: Text | None = None,
+        *,
+        column: bool = False,
     ) -> None:
+        """Refuse ``name`` when ``seen`` has it already (compared whatever the case and
+        spaces); ``shown`` is how the error names it (default: ``name``, quoted); ``column``:
+        the names are column headers (a team), not lines."""
         first = seen.get(_norm(name))
         if first is not None:
             raise self.error(
                 ws,
                 cell,
-                f"each {what} once",
-                f"{name!r} again, already in {ws.title}!{first.coordinate}",
-                f"one line per {what}: merge the two lines or rename one",
+                msg("journey.err.once", what=what),
+                msg(
+                    "journey.err.found.again",
+                    name=shown if shown is not None else Quoted(name),
+                    where=f"{ws.title}!{first.coordinate}",
+                ),
+                msg(f"journey.err.hint.one_{'column' if column else 'line'}_per", what=what),
             )
         seen[_norm(name)] = cell
 
@@ -699,44 +731,47 @@ class _SheetReader:
         cell: Cell,
         text: str,
         names: _Names,
-        what: str,
+        what: Text,
         sheet: str,
     ) -> str:
         """``text`` as a name of ``names`` (the names of the sheet ``sheet``), or an error."""
         found = names.get(text)
         if found is None:
-            label = (
-                self.r.sheet(sheet).title
-                if self.r.has_sheet(sheet)
-                else " / ".join(dict.fromkeys(i18n.all_labels(sheet)))
-            )
-            hint = names.suggest(text) or (
-                f"add it to the {label} sheet first" if not names else None
-            )
-            raise self.error(
-                ws,
-                cell,
-                f"a {what} of the {label} sheet (one of {names.listed()})",
-                _describe(text),
-                hint,
-            )
+            title = self.sheet_title(sheet)
+            if names:
+                expected = msg("journey.err.known", what=what, sheet=title, names=names.listed())
+                hint: Text | None = names.suggest(text)
+            else:
+                expected = msg("journey.err.known_none", what=what, sheet=title)
+                hint = msg("journey.err.hint.add_first", sheet=title)
+            raise self.error(ws, cell, expected, _describe(text), hint)
         return found
 
     def sheet(self, table: _Table) -> Worksheet | None:
         return self.r.sheet(table.sheet) if self.r.has_sheet(table.sheet) else None
 
-    def none_error(self, ws: Worksheet, header_row: int, column: int, what: str) -> WorkbookError:
+    def none_error(self, ws: Worksheet, header_row: int, column: int, what: Text) -> WorkbookError:
         return self.error(
             ws,
             ws.cell(row=header_row + 1, column=column),
-            f"at least one {what} under the header row {header_row}",
-            f"no {what}",
+            msg("journey.err.at_least_one", what=what, row=header_row),
+            msg("journey.err.found.no", what=what),
         )
 
     def backstop(self, ws: Worksheet, exc: CrmwbError) -> WorkbookError:
         return WorkbookError(
-            exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
+            exc.expected,
+            file=self.r.file,
+            sheet=ws.title,
+            found=exc.found,
+            hint=exc.hint,
+            lang=self.r.lang,
         )
+
+
+def _what(noun: str) -> Msg:
+    """A noun of the journey's and the plan's errors (``journey.err.what.<noun>``)."""
+    return msg(f"journey.err.what.{noun}")
 
 
 class _JourneyReader(_SheetReader):
@@ -765,7 +800,8 @@ class _JourneyReader(_SheetReader):
     def named(
         self, table: _Table, what: str, required: bool
     ) -> tuple[Worksheet | None, list[_Row], str, str]:
-        """The rows of a sheet whose first column is a unique name, checked unique."""
+        """The rows of a sheet whose first column is a unique name, checked unique (``what``:
+        the noun of its names, ``journey.err.what.<what>``)."""
         ws = self.r.sheet(table.sheet) if required else self.sheet(table)
         if ws is None:
             return None, [], "", ""
@@ -773,9 +809,9 @@ class _JourneyReader(_SheetReader):
         key, description = table.columns[0].key, table.columns[-1].key
         seen: dict[str, Cell] = {}
         for row in rows:
-            self.unique(ws, row.cells[key], row.v[key], seen, what)
+            self.unique(ws, row.cells[key], row.v[key], seen, _what(what))
         if required and what == "stage" and not rows:
-            raise self.none_error(ws, header_row, column, what)
+            raise self.none_error(ws, header_row, column, _what(what))
         return ws, rows, key, description
 
     def stages(self) -> tuple[Stage, ...]:
@@ -787,7 +823,7 @@ class _JourneyReader(_SheetReader):
         return tuple(Channel(row.v[key], row.v[description] or "") for row in rows)
 
     def names_in(
-        self, ws: Worksheet, cell: Cell, text: str | None, names: _Names, what: str, sheet: str
+        self, ws: Worksheet, cell: Cell, text: str | None, names: _Names, what: Text, sheet: str
     ) -> tuple[str, ...]:
         if not text:
             return ()
@@ -810,9 +846,9 @@ class _JourneyReader(_SheetReader):
                 raise self.error(
                     ws,
                     row.cells[key],
-                    "a segment name other than 'all' / 'tous' (they mean every segment)",
+                    msg("journey.err.segment_not_all"),
                     _describe(name),
-                    "rename the segment",
+                    msg("journey.err.hint.rename_segment"),
                 )
             segments.append(
                 Segment(
@@ -823,11 +859,16 @@ class _JourneyReader(_SheetReader):
                         row.cells[c[2].key],
                         row.v[c[2].key],
                         channels,
-                        "channel",
+                        _what("channel"),
                         CHANNELS.sheet,
                     ),
                     stages=self.names_in(
-                        ws, row.cells[c[3].key], row.v[c[3].key], stages, "stage", STAGES.sheet
+                        ws,
+                        row.cells[c[3].key],
+                        row.v[c[3].key],
+                        stages,
+                        _what("stage"),
+                        STAGES.sheet,
                     ),
                 )
             )
@@ -840,7 +881,7 @@ class _JourneyReader(_SheetReader):
             return ALL_SEGMENTS
         if not segments:
             return text
-        return self.known(ws, cell, text, segments, "segment or 'all' / 'tous'", SEGMENTS.sheet)
+        return self.known(ws, cell, text, segments, _what("segment_or_all"), SEGMENTS.sheet)
 
     def touchpoints(
         self, stages: _Names, channels: _Names, segments: _Names
@@ -859,16 +900,18 @@ class _JourneyReader(_SheetReader):
                 raise self.error(
                     ws,
                     cells[k[0]],
-                    "an ID without commas or semicolons (lists of IDs are separated by them)",
+                    msg("journey.err.id_separators"),
                     _describe(tp_id),
                 )
-            self.unique(ws, cells[k[0]], tp_id, seen, "touchpoint ID")
+            self.unique(ws, cells[k[0]], tp_id, seen, _what("touchpoint_id"))
             touchpoints.append(
                 Touchpoint(
                     id=tp_id,
-                    stage=self.known(ws, cells[k[1]], v[k[1]], stages, "stage", STAGES.sheet),
+                    stage=self.known(
+                        ws, cells[k[1]], v[k[1]], stages, _what("stage"), STAGES.sheet
+                    ),
                     channel=self.known(
-                        ws, cells[k[2]], v[k[2]], channels, "channel", CHANNELS.sheet
+                        ws, cells[k[2]], v[k[2]], channels, _what("channel"), CHANNELS.sheet
                     ),
                     description=v[k[3]] or "",
                     segment=self.segment(ws, cells[k[4]], v[k[4]], segments),
@@ -910,7 +953,7 @@ class _JourneyReader(_SheetReader):
                 row.cells[persona_key],
                 row.v[persona_key],
                 personas,
-                "persona",
+                _what("persona"),
                 PERSONAS.sheet,
             )
             tp_id = self.known(
@@ -918,7 +961,7 @@ class _JourneyReader(_SheetReader):
                 row.cells[tp_key],
                 row.v[tp_key],
                 touchpoints,
-                "touchpoint ID",
+                _what("touchpoint"),
                 TOUCHPOINTS.sheet,
             )
             step: int = row.v[step_key]
@@ -927,9 +970,13 @@ class _JourneyReader(_SheetReader):
                 raise self.error(
                     ws,
                     row.cells[step_key],
-                    f"each step of {persona!r}'s path once",
-                    f"step {step} again, already in {ws.title}!{of_persona[step][1].coordinate}",
-                    "number the steps 1, 2, 3 ... in the order the persona meets them",
+                    msg("journey.err.step_once", persona=persona),
+                    msg(
+                        "journey.err.found.step_again",
+                        step=step,
+                        where=f"{ws.title}!{of_persona[step][1].coordinate}",
+                    ),
+                    msg("journey.err.hint.number_steps"),
                 )
             of_persona[step] = (tp_id, row.cells[step_key])
         return tuple(
@@ -1002,7 +1049,7 @@ class _PlanReader(_SheetReader):
         seen: dict[str, Cell] = {}
         programmes: list[Programme] = []
         for row in rows:
-            self.unique(ws, row.cells[k[0]], row.v[k[0]], seen, "programme")
+            self.unique(ws, row.cells[k[0]], row.v[k[0]], seen, _what("programme"))
             objectives: str = row.v[k[1]] or ""
             parts = objectives.split("\n") if "\n" in objectives else objectives.split(";")
             programmes.append(
@@ -1016,11 +1063,11 @@ class _PlanReader(_SheetReader):
                 )
             )
         if not programmes:
-            raise self.none_error(ws, header_row, column, "programme")
+            raise self.none_error(ws, header_row, column, _what("programme"))
         return tuple(programmes), ws
 
     def programme(self, ws: Worksheet, cell: Cell, text: str, names: _Names) -> str:
-        return self.known(ws, cell, text, names, "programme", PROGRAMMES.sheet)
+        return self.known(ws, cell, text, names, _what("programme"), PROGRAMMES.sheet)
 
     def scenarios(self, programmes: _Names) -> tuple[Scenario, ...]:
         ws = self.sheet(SCENARIOS)
@@ -1037,13 +1084,13 @@ class _PlanReader(_SheetReader):
                 raise self.error(
                     ws,
                     rate_cell,
-                    f"a number for {t(rate_spec.key, 'en')!r}",
+                    msg("err.number_for", name=self.r.shown_label(ws, rate_cell, rate_spec)),
                     _describe(rate_cell.value),
-                    "Excel took a fraction typed as 1/12 for a date: type =1/12 or 0.083",
+                    msg("plan.err.hint.fraction_as_date", value=Number(1 / 12)),
                 )
             (row,) = self.table_rows(ws, SCENARIO_COLUMNS, [cells])
             v = row.v
-            self.unique(ws, cells[k[0]], v[k[0]], seen, "scenario")
+            self.unique(ws, cells[k[0]], v[k[0]], seen, _what("scenario"))
             scenarios.append(
                 Scenario(
                     name=v[k[0]],
@@ -1090,10 +1137,14 @@ class _PlanReader(_SheetReader):
                 raise self.error(
                     ws,
                     cells[k[0]],
-                    "each campaign once (a campaign, date, segment and channel)",
-                    f"{campaign.name!r} on {date:%Y-%m-%d} again, already in"
-                    f" {ws.title}!{seen[key].coordinate}",
-                    "delete one of the two lines",
+                    msg("plan.err.campaign_once"),
+                    msg(
+                        "plan.err.found.campaign_again",
+                        name=Quoted(campaign.name),
+                        date=WrittenDate(date),
+                        where=f"{ws.title}!{seen[key].coordinate}",
+                    ),
+                    msg("plan.err.hint.delete_one"),
                 )
             seen[key] = cells[k[0]]
             campaigns.append(campaign)
@@ -1105,7 +1156,7 @@ class _PlanReader(_SheetReader):
             return self.recent(ws, cell, raw.date())
         if isinstance(raw, dt.date):
             return self.recent(ws, cell, raw)
-        hint = "enter a date (DD/MM/YYYY in a date cell), or type it as 2027-03-15"
+        hint = msg("plan.err.hint.enter_date")
         if isinstance(raw, str):
             text = raw.strip()
             try:
@@ -1120,15 +1171,17 @@ class _PlanReader(_SheetReader):
                 if len(readings) == 1:
                     return self.recent(ws, cell, readings[0])
                 if day_first is not None and month_first is not None:
-                    hint = (
-                        f"it could be {i18n.date(day_first, 'en')} (day first) or"
-                        f" {i18n.date(month_first, 'en')} (month first): type"
-                        f" {day_first:%Y-%m-%d} or {month_first:%Y-%m-%d}, or enter it as a date"
+                    hint = msg(
+                        "plan.err.hint.ambiguous_date",
+                        day_first=WrittenDate(day_first),
+                        month_first=WrittenDate(month_first),
+                        iso_day_first=day_first.isoformat(),
+                        iso_month_first=month_first.isoformat(),
                     )
         raise self.error(
             ws,
             cell,
-            f"a date for {t(CAMPAIGN_COLUMNS[2].key, 'en')!r}",
+            msg("err.date_for", name=self.r.shown_label(ws, cell, CAMPAIGN_COLUMNS[2])),
             _describe(raw),
             hint,
         )
@@ -1140,9 +1193,9 @@ class _PlanReader(_SheetReader):
             raise self.error(
                 ws,
                 cell,
-                f"a campaign date from {MIN_CAMPAIGN_YEAR} on",
-                f"the date {date:%Y-%m-%d}",
-                "a number typed in a date cell shows as a date of 1900: type the date itself",
+                msg("plan.err.campaign_year", year=MIN_CAMPAIGN_YEAR),
+                msg("err.found.date", value=date.isoformat()),
+                msg("plan.err.hint.number_as_date"),
             )
         return date
 
@@ -1199,7 +1252,8 @@ class _PlanReader(_SheetReader):
         caps: list[PressureCap] = []
         for row in rows:
             name = self.segment(row.v[segment], ALL_SEGMENTS) or ALL_SEGMENTS
-            self.unique(ws, row.cells[segment], name, seen, "segment's cap")
+            shown = Quoted(_segment_label(name, self.r.lang) or name)
+            self.unique(ws, row.cells[segment], name, seen, msg("plan.err.what.cap"), shown)
             caps.append(PressureCap(name, row.v[week], row.v[month]))
         return tuple(caps)
 
@@ -1209,7 +1263,7 @@ class _PlanReader(_SheetReader):
         rules: list[OptInRule] = []
         for row in rows:
             name = self.channel(row.v[channel])
-            self.unique(ws, row.cells[channel], name, seen, "channel's opt-in rule")
+            self.unique(ws, row.cells[channel], name, seen, msg("plan.err.what.opt_in"))
             rules.append(OptInRule(name, row.v[rule], row.v[notes] or ""))
         return tuple(rules)
 
@@ -1219,7 +1273,14 @@ class _PlanReader(_SheetReader):
         senders: list[Sender] = []
         for row in rows:
             member: Family = row.v[family]
-            self.unique(ws, row.cells[family], member.value, seen, "family's sender")
+            self.unique(
+                ws,
+                row.cells[family],
+                member.value,
+                seen,
+                msg("plan.err.what.sender"),
+                Quoted(choice_label(member, self.r.lang)),
+            )
             senders.append(Sender(member, row.v[address], row.v[ip] or ""))
         return tuple(senders)
 
@@ -1234,7 +1295,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 # --- workshop: saving the journey back ---------------------------------------------------------
 
 
-def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None) -> str:
+def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None) -> Msg:
     """Rewrite the six journey sheets of the workbook at ``path`` (Stages, Channels, Segments,
     Touchpoints, Personas, Paths) with ``journey``: the values of their table rows, leftover
     rows cleared, keeping every other sheet, cell, style, comment, drop-down and defined name.
@@ -1243,12 +1304,13 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     Refused, with nothing written, when the workbook is open in Excel or LibreOffice (their lock
     file is next to it) or cannot be written. The previous file is first copied to
     ``backups/<name>-YYYYMMDD-HHMMSS.xlsx`` in the client folder (or ``backup_dir``), then the
-    workbook is written through a temporary file. Returns what was done, in a sentence.
+    workbook is written through a temporary file. Returns what was done, in a sentence (a
+    message: written in the reader's language). Errors are written in the workbook's language.
     """
     path = Path(path)
-    _check_writable(path)
-    reader = read_workbook(path)
+    reader = read_workbook(path)  # raises: no such file, or not a workbook
     lang = _sheet_language(reader)
+    _check_writable(path, lang)
     rows = _journey_rows(journey, lang)
     layout: dict[str, tuple[str, dict[str, int], int] | None] = {}
     for table in JOURNEY_TABLES:
@@ -1259,7 +1321,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
         else:
             layout[table.sheet] = None
     lists_title = reader.sheet("sheet.lists").title if reader.has_sheet("sheet.lists") else None
-    backup = _backup(path, backup_dir)
+    backup = _backup(path, backup_dir, lang)
 
     wb = load_workbook(path)  # formulas kept: only the values of these sheets' rows change
     _ensure_lists(wb, lang, lists_title)
@@ -1286,16 +1348,20 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     except OSError as exc:
         path.with_name(f".{path.name}.tmp").unlink(missing_ok=True)
         raise WorkbookError(
-            "a workbook that can be written",
+            msg("journey.err.save.writable"),
             file=str(path),
-            found=f"an error while writing it ({exc.strerror or type(exc).__name__})",
-            hint=f"the workbook is unchanged; close it elsewhere and save again (backup: {backup})",
+            found=msg(
+                "journey.err.save.found.write_error", error=exc.strerror or type(exc).__name__
+            ),
+            hint=msg("journey.err.save.hint.unchanged", backup=str(backup)),
+            lang=lang,
         ) from None
     where = backup.relative_to(path.parent) if backup.is_relative_to(path.parent) else backup
-    return (
-        f"saved the journey ({len(journey.stages)} stages, {len(journey.channels)} channels,"
-        f" {len(journey.touchpoints)} touchpoints, {len(journey.personas)} personas,"
-        f" {len(journey.paths)} paths) to {path.name}; the previous version is in {where}"
+    return msg(
+        "journey.saved",
+        counts=journey_counts(journey, paths=True),
+        file=path.name,
+        backup=str(where),
     )
 
 
@@ -1309,28 +1375,28 @@ def lock_files(path: Path) -> tuple[Path, ...]:
     )
 
 
-def _check_writable(path: Path) -> None:
+def _check_writable(path: Path, lang: Lang) -> None:
     """Refuse before anything is written: the workbook open elsewhere, or read-only (checked
-    explicitly: os.replace would replace a read-only file on Linux)."""
+    explicitly: os.replace would replace a read-only file on Linux). Errors in ``lang``."""
     for lock in lock_files(path):
         if lock.exists():
             raise WorkbookError(
-                "the workbook closed in Excel or LibreOffice before saving into it",
+                msg("journey.err.save.closed"),
                 file=str(path),
-                found=f"the lock file {lock.name}: the workbook is open elsewhere",
-                hint="close it and save again (delete the lock file if nobody has it open);"
-                " nothing was written",
+                found=msg("journey.err.save.found.lock", lock=lock.name),
+                hint=msg("journey.err.save.hint.close"),
+                lang=lang,
             )
     if not path.exists():
-        read_workbook(path)  # raises: no such file
-    for target, what in ((path, "the workbook"), (path.parent, "its folder")):
+        read_workbook(path, lang)  # raises: no such file
+    for target, what in ((path, "workbook"), (path.parent, "folder")):
         if not os.access(target, os.W_OK):
             raise WorkbookError(
-                f"{what} writable to save the journey into it",
+                msg(f"journey.err.save.{what}_writable"),
                 file=str(path),
-                found=f"{what} is read-only",
-                hint="make it writable (file properties, or a copy in a writable folder)"
-                " and save again; nothing was written",
+                found=msg(f"journey.err.save.found.{what}_read_only"),
+                hint=msg("journey.err.save.hint.make_writable"),
+                lang=lang,
             )
 
 
@@ -1347,7 +1413,7 @@ def _sheet_language(reader: WorkbookReader) -> Lang:
         return i18n.DEFAULT_LANG
 
 
-def _backup(path: Path, backup_dir: Path | None) -> Path:
+def _backup(path: Path, backup_dir: Path | None, lang: Lang) -> Path:
     folder = backup_dir if backup_dir is not None else path.parent / "backups"
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     try:
@@ -1360,10 +1426,15 @@ def _backup(path: Path, backup_dir: Path | None) -> Path:
         shutil.copy2(path, target)
     except OSError as exc:
         raise WorkbookError(
-            "a backup of the workbook before saving into it",
+            msg("journey.err.save.backup"),
             file=str(path),
-            found=f"the backup folder {folder} cannot be written ({exc.strerror or exc})",
-            hint="make it writable and save again; nothing was written",
+            found=msg(
+                "journey.err.save.found.backup_folder",
+                folder=str(folder),
+                error=exc.strerror or str(exc),
+            ),
+            hint=msg("journey.err.save.hint.backup_writable"),
+            lang=lang,
         ) from None
     return target
 

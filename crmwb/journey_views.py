@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from crmwb import i18n
 from crmwb.journey import (
+    ALL_SEGMENTS,
     CoverageGap,
     ImportancePerformance,
     Journey,
@@ -16,10 +17,12 @@ from crmwb.journey import (
     Quadrant,
     Touchpoint,
     grid,
+    journey_counts,
     journey_order,
     missing_collection_points,
     perception_by_stage,
 )
+from crmwb.plan import plural_count
 from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
 
 
@@ -29,24 +32,27 @@ def perception(value: Perception, ctx: Context) -> str:
 
 
 def _segment(name: str, ctx: Context) -> str:
-    return ctx.t("journey.all_segments") if name == "all" else name
+    return ctx.t("journey.all_segments") if name == ALL_SEGMENTS else name
 
 
 def _emotion(value: float | None, ctx: Context) -> str:
+    """An emotion score with its sign, as the emotion chart writes it: « +1 », « −0,7 »."""
     if value is None:
         return "–"
-    sign = "+" if value > 0 else ""
-    return sign + i18n.number(value, ctx.lang, decimals=0 if float(value).is_integer() else 1)
+    text = i18n.number(abs(value), ctx.lang, decimals=0 if float(value).is_integer() else 1)
+    if text.strip("0.,") == "":  # 0, or a mean that rounds to 0
+        return text
+    return ("+" if value > 0 else "−") + text
+
+
+def count(noun: str, number: int, ctx: Context) -> str:
+    """« 7 étapes », « 1 canal »: ``journey.count.<noun>``, agreeing with ``number``."""
+    return ctx.tn(f"journey.count.{noun}", number, number=i18n.number(number, ctx.lang))
 
 
 def subtitle(journey: Journey, ctx: Context) -> str:
-    return ctx.t(
-        "journey.subtitle",
-        stages=len(journey.stages),
-        channels=len(journey.channels),
-        touchpoints=len(journey.touchpoints),
-        personas=len(journey.personas),
-    )
+    """« 7 stages, 6 channels, 16 touchpoints and 2 personas »."""
+    return journey_counts(journey).text(ctx.lang)
 
 
 def key_figures(
@@ -58,14 +64,17 @@ def key_figures(
     to_fix = [m for m in moments if m.to_fix]
     missing = missing_collection_points(journey)
     omnichannel = [p for p in paths if p.omnichannel]
+    mean = sum(p.channel_switches for p in paths) / len(paths) if paths else 0.0
+    switches = round(mean) if round(mean, 1) == round(mean) else round(mean, 1)
+    shown = i18n.number(switches, ctx.lang, decimals=0 if float(switches).is_integer() else 1)
     figures = [
         KeyFigure(
             ctx.t("journey.figure.touchpoints"),
             i18n.number(len(journey.touchpoints), ctx.lang),
             ctx.t(
                 "journey.figure.grid",
-                stages=len(journey.stages),
-                channels=len(journey.channels),
+                stages=count("stages", len(journey.stages), ctx),
+                channels=count("channels", len(journey.channels), ctx),
             ),
         ),
         KeyFigure(
@@ -76,20 +85,13 @@ def key_figures(
         ),
         KeyFigure(
             ctx.t("journey.figure.omnichannel"),
-            f"{len(omnichannel)} / {len(paths)}",
-            ctx.t(
-                "journey.figure.switches",
-                switches=i18n.number(
-                    sum(p.channel_switches for p in paths) / len(paths) if paths else 0,
-                    ctx.lang,
-                    decimals=1,
-                ),
-            ),
+            f"{i18n.number(len(omnichannel), ctx.lang)} / {i18n.number(len(paths), ctx.lang)}",
+            ctx.tn("journey.figure.switches", plural_count(switches, ctx.lang), switches=shown),
         ),
         KeyFigure(
             ctx.t("journey.figure.collection"),
             i18n.number(len(missing), ctx.lang),
-            ctx.t("journey.figure.collection_note"),
+            ctx.tn("journey.figure.collection_note", len(missing)),
         ),
     ]
     return KeyFigures(tuple(figures))
@@ -108,9 +110,18 @@ def summary(
     to_fix = [m for m in moments if m.to_fix]
     if not moments:
         paragraphs.append(ctx.t("journey.summary.no_moment"))
+    elif not to_fix:
+        paragraphs.append(
+            ctx.t("journey.summary.moments_none", moments=count("moments", len(moments), ctx))
+        )
     else:
         paragraphs.append(
-            ctx.t("journey.summary.moments", moments=len(moments), to_fix=len(to_fix))
+            ctx.tn(
+                "journey.summary.moments",
+                len(to_fix),
+                moments=count("moments", len(moments), ctx),
+                to_fix=i18n.number(len(to_fix), ctx.lang),
+            )
         )
     if to_fix:
         top = to_fix[0]
@@ -129,21 +140,25 @@ def summary(
     concentrate = quadrants.in_quadrant(Quadrant.CONCENTRATE_HERE)
     if concentrate:
         paragraphs.append(
-            ctx.t(
+            ctx.tn(
                 "journey.summary.concentrate",
+                len(concentrate),
                 count=len(concentrate),
                 ids=", ".join(concentrate),
             )
         )
     if paths:
         omni = sum(p.omnichannel for p in paths)
-        paragraphs.append(ctx.t("journey.summary.paths", omni=omni, paths=len(paths)))
+        if omni:
+            paragraphs.append(ctx.tn("journey.summary.paths", omni, omni=omni, paths=len(paths)))
+        else:
+            paragraphs.append(ctx.t("journey.summary.paths_none"))
     if gaps:
-        paragraphs.append(ctx.t("journey.summary.gaps", count=len(gaps)))
+        paragraphs.append(ctx.tn("journey.summary.gaps", len(gaps), count=len(gaps)))
 
     missing = missing_collection_points(journey)
     if missing:
-        paragraphs.append(ctx.t("journey.summary.collection", count=len(missing)))
+        paragraphs.append(ctx.tn("journey.summary.collection", len(missing), count=len(missing)))
     return Text(tuple(paragraphs))
 
 
@@ -182,7 +197,7 @@ def touchpoints_table(journey: Journey, ctx: Context, moment_ids: set[str]) -> T
         for tp in journey_order(journey)
     )
     columns = (
-        Column("ID"),
+        Column(ctx.t("journey.col.id")),
         Column(ctx.t("journey.col.stage")),
         Column(ctx.t("journey.col.channel")),
         Column(ctx.t("journey.col.touchpoint")),
@@ -208,7 +223,7 @@ def moments_table(
     if for_print:
         columns: tuple[Column, ...] = (
             Column("#", "integer"),
-            Column("ID"),
+            Column(ctx.t("journey.col.id")),
             Column(ctx.t("journey.col.touchpoint")),
             Column(where),
             Column(ctx.t("journey.col.perception")),
@@ -232,7 +247,7 @@ def moments_table(
     else:
         columns = (
             Column("#", "integer"),
-            Column("ID"),
+            Column(ctx.t("journey.col.id")),
             Column(ctx.t("journey.col.stage")),
             Column(ctx.t("journey.col.channel")),
             Column(ctx.t("journey.col.touchpoint")),
@@ -322,7 +337,7 @@ def quadrants_table(
     )
     columns = (
         *(() if only else (Column(ctx.t("journey.col.quadrant")),)),
-        Column("ID"),
+        Column(ctx.t("journey.col.id")),
         Column(ctx.t("journey.col.touchpoint")),
         Column(ctx.t("journey.col.importance"), "integer"),
         Column(ctx.t("journey.col.performance"), "integer"),
@@ -388,8 +403,16 @@ def path_steps(path: PathMetrics, ctx: Context) -> Bullets:
     """A persona's path step by step, for the page of its chart."""
     return Bullets(
         tuple(
-            f"{i}. **{tp.id}** {tp.description} — {tp.stage}, {tp.channel} "
-            f"({perception(tp.perception, ctx).lower()}, {_emotion(tp.emotion, ctx)})"
+            f"{i}. "
+            + ctx.t(
+                "journey.path_step",
+                id=tp.id,
+                description=tp.description,
+                stage=tp.stage,
+                channel=tp.channel,
+                perception=perception(tp.perception, ctx).lower(),
+                emotion=_emotion(tp.emotion, ctx),
+            )
             for i, tp in enumerate(path.steps, start=1)
         )
     )
@@ -398,8 +421,14 @@ def path_steps(path: PathMetrics, ctx: Context) -> Bullets:
 def personas_text(journey: Journey, ctx: Context) -> Bullets:
     return Bullets(
         tuple(
-            f"**{p.name}** ({_segment(p.segment, ctx)})"
-            + (f": {p.description}" if p.description else "")
+            ctx.t(
+                "journey.persona_line",
+                name=p.name,
+                segment=_segment(p.segment, ctx),
+                description=p.description,
+            )
+            if p.description
+            else ctx.t("journey.persona_line.short", name=p.name, segment=_segment(p.segment, ctx))
             for p in journey.personas
         )
     )
@@ -413,7 +442,7 @@ def gaps_view(gaps: Sequence[CoverageGap], ctx: Context) -> Table | Text:
 
 
 def gaps_table(gaps: Sequence[CoverageGap], ctx: Context) -> Table:
-    rows = tuple((g.segment, g.stage, ", ".join(g.channels)) for g in gaps)
+    rows = tuple((_segment(g.segment, ctx), g.stage, ", ".join(g.channels)) for g in gaps)
     columns = (
         Column(ctx.t("journey.col.segment")),
         Column(ctx.t("journey.col.stage")),
@@ -440,7 +469,7 @@ def collection_table(journey: Journey, ctx: Context) -> Table:
 
     rows = tuple(row(tp) for tp in (*collecting, *others))
     columns = (
-        Column("ID"),
+        Column(ctx.t("journey.col.id")),
         Column(ctx.t("journey.col.stage")),
         Column(ctx.t("journey.col.channel")),
         Column(ctx.t("journey.col.touchpoint")),

@@ -25,8 +25,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from crmwb.errors import InputError
-from crmwb.i18n import Lang, number, t
+from babel import Locale
+
+from crmwb.errors import InputError, Number, Quoted, msg
+from crmwb.i18n import Lang, babel_locale, date_pattern, has_message, number, t, tn
 from crmwb.i18n import date as long_date
 from crmwb.journey import ALL_SEGMENTS, Journey
 
@@ -84,19 +86,14 @@ class Scenario:
     touchpoints: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        name = Quoted(self.name)
         if self.delay_days < 0:
-            raise InputError(
-                f"a delay >= 0 days for scenario {self.name!r}", found=repr(self.delay_days)
-            )
+            raise InputError(msg("plan.err.delay", name=name), found=Number(float(self.delay_days)))
         if self.cap_days is not None and self.cap_days <= 0:
-            raise InputError(
-                f"a frequency cap of more than 0 days for scenario {self.name!r}",
-                found=repr(self.cap_days),
-            )
+            raise InputError(msg("plan.err.cap", name=name), found=Number(float(self.cap_days)))
         if self.monthly_rate is not None and self.monthly_rate < 0:
             raise InputError(
-                f"messages per contact per month >= 0 for scenario {self.name!r}",
-                found=repr(self.monthly_rate),
+                msg("plan.err.monthly_rate", name=name), found=Number(float(self.monthly_rate))
             )
 
 
@@ -173,14 +170,21 @@ class RelationshipPlan:
         names = [p.name for p in self.programmes]
         if len(set(names)) != len(names):
             twice = next(n for n in names if names.count(n) > 1)
-            raise InputError("each programme once", found=f"{twice!r} twice")
+            raise InputError(
+                msg("journey.err.once", what=msg("journey.err.what.programme")),
+                found=msg("journey.err.found.twice", name=Quoted(twice)),
+            )
         known = set(names)
         actions: list[Scenario | Campaign] = [*self.scenarios, *self.campaigns]
         for action in actions:
             if action.programme not in known:
                 raise InputError(
-                    f"a known programme for {action.name!r} (one of {', '.join(names)})",
-                    found=repr(action.programme),
+                    msg(
+                        "plan.err.known_programme",
+                        action=Quoted(action.name),
+                        names=tuple(Quoted(name) for name in names),
+                    ),
+                    found=Quoted(action.programme),
                 )
 
     def programme(self, name: str) -> Programme:
@@ -265,6 +269,20 @@ WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
 
 
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date in words in the reader's language, as an error's value: « 1er septembre 2026 »,
+    or with ``month`` the month alone, « septembre 2026 »."""
+
+    value: dt.date
+    month: bool = False
+
+    def text(self, lang: Lang) -> str:
+        if self.month:
+            return date_pattern(self.value, "LLLL y", lang)
+        return long_date(self.value, lang)
+
+
 class LabelKey(str):
     """A value of a finding that is an i18n key (a KPI's reason, a period, a family ...):
     :func:`finding_text` shows its label in the reader's language; it compares equal to the
@@ -291,16 +309,72 @@ class PlanFinding:
         return f"plan.finding.{self.rule}"
 
 
+SEGMENT_SUBJECTS = frozenset({"pressure_over_cap", "no_pressure_cap"})
+"""The rules whose subject is a segment (:data:`ALL_SEGMENTS` included)."""
+FAMILY_SUBJECTS = frozenset({"family_without_sender", "shared_ip"})
+"""The rules whose subject is a communication family (:class:`Family`'s value)."""
+
+
 def finding_text(finding: PlanFinding, lang: Lang) -> str:
     """The finding's message in ``lang``: label ``plan.finding.<rule>`` with ``{subject}`` and
     the values, dates written in words, numbers with the locale's separators (one decimal when
-    not whole), :class:`LabelKey` values as their label.
+    not whole), :class:`LabelKey` values as their label; counted nouns agree with their number
+    (« 1 semaine sur 52 », « 2,3 messages »). A finding about every segment (:data:`ALL_SEGMENTS`)
+    has its own wording (``plan.finding.<rule>.all``).
 
     >>> finding_text(PlanFinding("moment_not_addressed", "T07"), "en")
     "No programme, scenario or campaign addresses the moment of truth 'T07'."
     """
     values = {name: _render(value, lang) for name, value in finding.values.items()}
-    return t(finding.key, lang, subject=finding.subject, **values)
+    key = finding.key
+    if finding.rule in SEGMENT_SUBJECTS and finding.subject == ALL_SEGMENTS:
+        key += ".all"
+    if finding.rule == "pressure_over_cap":
+        kind = str(finding.values["period"]).rsplit(".", 1)[-1]
+        count = int(finding.values["count"])  # type: ignore[call-overload]
+        values["over"] = tn(
+            f"plan.finding.periods_over.{kind}",
+            count,
+            lang,
+            count=values["count"],
+            periods=values["periods"],
+        )
+        total = float(finding.values["total"])  # type: ignore[arg-type]
+        values["messages"] = tn(
+            "plan.count.messages", plural_count(_rounded(total), lang), lang, number=values["total"]
+        )
+    return t(key, lang, subject=finding_subject(finding, lang), **values)
+
+
+def finding_subject(finding: PlanFinding, lang: Lang) -> str:
+    """What the finding is about, as a reader reads it: a communication family by its label,
+    every segment as such (« Tous »), a name as given."""
+    if finding.rule in FAMILY_SUBJECTS and finding.subject in {f.value for f in Family}:
+        return t(f"plan.family.{finding.subject}", lang)
+    if finding.rule in SEGMENT_SUBJECTS and finding.subject == ALL_SEGMENTS:
+        return t("journey.all_segments", lang)
+    return finding.subject
+
+
+def finding_title(finding: PlanFinding, lang: Lang) -> str:
+    """The name of the finding's rule, for a reader (``plan.finding_title.<rule>``)."""
+    key = f"plan.finding_title.{finding.rule}"
+    return t(key, lang) if has_message(key) else finding.rule
+
+
+def plural_count(value: float, lang: Lang) -> int:
+    """The count that chooses the plural form of a noun after ``value`` as it is shown (a
+    rounded decimal): 1,5 takes the singular in French, 1.5 the plural in English.
+
+    >>> plural_count(1.5, "fr"), plural_count(1.5, "en"), plural_count(0, "fr")
+    (1, 2, 1)
+    """
+    return 1 if Locale.parse(babel_locale(lang)).plural_form(value) == "one" else 2
+
+
+def _rounded(value: float) -> float:
+    """``value`` as :func:`finding_text` shows it: one decimal when not whole."""
+    return round(value) if round(value, 1) == round(value) else round(value, 1)
 
 
 def _render(value: object, lang: Lang) -> str:
@@ -576,16 +650,20 @@ def marketing_pressure(
     rows = _unique(rows) or (ALL_SEGMENTS,)
     dates = [c.date for c in plan.campaigns]
     if (start is None or end is None) and not dates:
+        none = msg("err.found.none")
         raise InputError(
-            "a start and an end date for the marketing pressure of a plan with no campaign",
-            found=f"start={start}, end={end}",
+            msg("plan.err.pressure_dates"),
+            found=msg(
+                "plan.err.found.start_end",
+                start=start.isoformat() if start else none,
+                end=end.isoformat() if end else none,
+            ),
         )
     first = start if start is not None else min(dates)
     last = end if end is not None else max(dates)
     if last < first:
         raise InputError(
-            f"an end on or after the start ({first.isoformat()}) of the marketing pressure",
-            found=last.isoformat(),
+            msg("plan.err.pressure_end", start=first.isoformat()), found=last.isoformat()
         )
     weeks = tuple(
         _monday(first) + dt.timedelta(weeks=i)

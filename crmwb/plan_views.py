@@ -15,7 +15,10 @@ from crmwb.plan import (
     ProgrammeSummary,
     RelationshipPlan,
     assess_kpi,
+    finding_subject,
     finding_text,
+    finding_title,
+    plural_count,
     scenario_monthly_rate,
 )
 from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
@@ -30,12 +33,28 @@ def _number(value: float, ctx: Context) -> str:
     return i18n.number(value, ctx.lang, decimals=0 if whole else 1)
 
 
+def _shown(value: float) -> float:
+    """``value`` as :func:`_number` shows it (for the plural of the noun after it)."""
+    return round(value) if round(value, 1) == round(value) else round(value, 1)
+
+
+def count(key: str, number: float, ctx: Context) -> str:
+    """``number`` and its noun, agreeing with it (« 1 scénario », « 7 campagnes », « 2,3
+    messages »): the plural message ``plan.count.<key>``, or ``plan.count.<key>.none`` for 0
+    when the language says it otherwise (« aucune campagne »)."""
+    if number == 0 and i18n.has_message(f"plan.count.{key}.none"):
+        return ctx.t(f"plan.count.{key}.none")
+    return ctx.tn(
+        f"plan.count.{key}", plural_count(_shown(number), ctx.lang), number=_number(number, ctx)
+    )
+
+
 def subtitle(plan: RelationshipPlan, ctx: Context) -> str:
     text = ctx.t(
         "plan.subtitle",
-        programmes=len(plan.programmes),
-        scenarios=len(plan.scenarios),
-        campaigns=len(plan.campaigns),
+        programmes=count("programmes", len(plan.programmes), ctx),
+        scenarios=count("scenarios", len(plan.scenarios), ctx),
+        campaigns=count("campaigns", len(plan.campaigns), ctx),
     )
     if plan.campaigns:
         dates = sorted(c.date for c in plan.campaigns)
@@ -60,14 +79,14 @@ def key_figures(
             i18n.number(len(plan.programmes), ctx.lang),
             ctx.t(
                 "plan.figure.actions",
-                scenarios=len(plan.scenarios),
-                campaigns=len(plan.campaigns),
+                scenarios=count("scenarios", len(plan.scenarios), ctx),
+                campaigns=count("campaigns", len(plan.campaigns), ctx),
             ),
         ),
         KeyFigure(
             ctx.t("plan.figure.findings"),
             i18n.number(len(warnings), ctx.lang),
-            ctx.t("plan.figure.infos", count=len(findings) - len(warnings)),
+            ctx.t("plan.figure.infos", notes=count("notes", len(findings) - len(warnings), ctx)),
             highlight=bool(warnings),
         ),
     ]
@@ -75,7 +94,7 @@ def key_figures(
     figures.append(
         KeyFigure(
             ctx.t("plan.figure.business_kpis"),
-            f"{business} / {len(plan.programmes)}",
+            _ratio(business, len(plan.programmes), ctx),
             ctx.t("plan.figure.business_kpis_note"),
         )
     )
@@ -84,12 +103,16 @@ def key_figures(
         figures.append(
             KeyFigure(
                 ctx.t("plan.figure.weeks_over"),
-                f"{len(weeks)} / {len(pressure.weeks)}",
+                _ratio(len(weeks), len(pressure.weeks), ctx),
                 ctx.t("plan.figure.weeks_over_note"),
                 highlight=bool(weeks),
             )
         )
     return KeyFigures(tuple(figures))
+
+
+def _ratio(part: int, whole: int, ctx: Context) -> str:
+    return f"{i18n.number(part, ctx.lang)} / {i18n.number(whole, ctx.lang)}"
 
 
 def summary(
@@ -110,40 +133,52 @@ def summary(
     by_rule: dict[str, int] = {}
     for finding in warnings:
         by_rule[finding.rule] = by_rule.get(finding.rule, 0) + 1
-    if by_rule.get("too_many_objectives") or by_rule.get("not_business_kpi"):
-        paragraphs.append(
-            ctx.t(
-                "plan.summary.programmes",
-                objectives=by_rule.get("too_many_objectives", 0),
-                kpis=by_rule.get("not_business_kpi", 0),
-            )
-        )
+    programmes = [
+        ctx.tn(f"plan.summary.{rule}", by_rule[rule], count=by_rule[rule])
+        for rule in ("too_many_objectives", "not_business_kpi")
+        if by_rule.get(rule)
+    ]
+    if programmes:
+        paragraphs.append(" ".join(programmes))
     to_fix = [m for m in moments if m.to_fix]
     if to_fix:
-        unaddressed = by_rule.get("moment_not_addressed", 0)
-        paragraphs.append(
-            ctx.t(
-                "plan.summary.moments",
-                addressed=len(to_fix) - unaddressed,
-                moments=len(to_fix),
-            )
-        )
-    if pressure is not None:
-        over = pressure.over_caps()
-        if over:
-            worst = max(over, key=lambda c: (c.total - (c.cap or 0), -c.start.toordinal()))
-            paragraphs.append(
-                ctx.t(
-                    "plan.summary.pressure",
-                    segment=_segment(worst.segment, ctx),
-                    start=i18n.date(worst.start, ctx.lang),
-                    total=_number(worst.total, ctx),
-                    cap=_number(worst.cap or 0, ctx),
-                )
-            )
+        addressed = len(to_fix) - by_rule.get("moment_not_addressed", 0)
+        if addressed == len(to_fix):
+            text = ctx.tn("plan.summary.moments_all", addressed, count=addressed)
+        elif not addressed:
+            text = ctx.tn("plan.summary.moments_none", len(to_fix), count=len(to_fix))
         else:
-            paragraphs.append(ctx.t("plan.summary.pressure_ok"))
+            text = ctx.tn("plan.summary.moments", addressed, addressed=addressed, count=len(to_fix))
+        paragraphs.append(text)
+    if pressure is not None:
+        paragraphs.append(_pressure_summary(pressure, ctx))
     return Text(tuple(paragraphs))
+
+
+def _pressure_summary(pressure: PressureCalendar, ctx: Context) -> str:
+    """The busiest week over its cap (else the busiest month), or that none is."""
+    weekly = set(pressure.weekly.values())
+    over = pressure.over_caps()
+    if not over:
+        return ctx.t("plan.summary.pressure_ok")
+    weeks = [cell for cell in over if cell in weekly]
+    cells = weeks or over
+    worst = max(cells, key=lambda c: (c.total - (c.cap or 0), -c.start.toordinal()))
+    key = "plan.summary.pressure" if weeks else "plan.summary.pressure_month"
+    if worst.segment == ALL_SEGMENTS:
+        key += ".all"
+    start = (
+        i18n.date(worst.start, ctx.lang)
+        if weeks
+        else i18n.date_pattern(worst.start, "LLLL y", ctx.lang)
+    )
+    return ctx.t(
+        key,
+        segment=worst.segment,
+        start=start,
+        messages=count("messages_per_contact", worst.total, ctx),
+        cap=_number(worst.cap or 0, ctx),
+    )
 
 
 def findings_list(findings: Sequence[PlanFinding], ctx: Context) -> Bullets:
@@ -162,10 +197,19 @@ def findings_list(findings: Sequence[PlanFinding], ctx: Context) -> Bullets:
 
 
 def findings_table(findings: Sequence[PlanFinding], ctx: Context) -> Table:
-    """The findings for Excel: severity, rule, subject, message."""
+    """The findings for Excel: severity, rule (its name in the client's language), subject,
+    message."""
     return views.findings_table(
         ctx.t("plan.sheet.findings"),
-        [(f.severity, f.rule, f.subject, finding_text(f, ctx.lang)) for f in findings],
+        [
+            (
+                f.severity,
+                finding_title(f, ctx.lang),
+                finding_subject(f, ctx.lang),
+                finding_text(f, ctx.lang),
+            )
+            for f in findings
+        ],
         ctx,
     )
 
@@ -181,8 +225,12 @@ def programmes_table(
     KPI's kind and the touchpoints addressed; the report shows those in their own sections)."""
     rows: list[tuple[object, ...]] = []
     for s in summaries:
-        objectives = "; ".join(plan.programme(s.name).objectives)
-        actions = ctx.t("plan.actions", scenarios=s.scenarios, campaigns=s.campaigns)
+        objectives = " · ".join(plan.programme(s.name).objectives)
+        actions = ", ".join(
+            count(key, number, ctx)
+            for key, number in (("scenarios", s.scenarios), ("campaigns", s.campaigns))
+            if number
+        )
         if for_print:
             rows.append(
                 (
@@ -190,7 +238,7 @@ def programmes_table(
                     _segment(s.segment, ctx),
                     objectives,
                     s.kpi or "–",
-                    actions,
+                    actions or "–",
                     ", ".join(s.channels),
                 )
             )
@@ -278,7 +326,7 @@ def moments_table(plan: RelationshipPlan, moments: Sequence[MomentOfTruth], ctx:
         )
     columns = (
         Column("#", "integer"),
-        Column("ID"),
+        Column(ctx.t("journey.col.id")),
         Column(ctx.t("journey.col.touchpoint")),
         Column(ctx.t("journey.col.status")),
         Column(ctx.t("plan.col.addressed_by")),
@@ -297,9 +345,10 @@ def moments_table(plan: RelationshipPlan, moments: Sequence[MomentOfTruth], ctx:
     )
 
 
-def _month_label(day: dt.date, ctx: Context) -> str:
-
-    return i18n.date_pattern(day, "MMM yy", ctx.lang)
+def _month_label(day: dt.date, ctx: Context, with_year: bool = True) -> str:
+    """« janv. 2027 », or « févr. » without its year (the year in full: « janv. 27 » reads
+    as a day in French)."""
+    return i18n.date_pattern(day, "MMM y" if with_year else "MMM", ctx.lang)
 
 
 def monthly_table(pressure: PressureCalendar, ctx: Context) -> Table:
@@ -312,7 +361,10 @@ def monthly_table(pressure: PressureCalendar, ctx: Context) -> Table:
     columns = (
         Column(ctx.t("plan.col.segment")),
         Column(ctx.t("plan.col.cap_month"), "number"),
-        *(Column(_month_label(m, ctx), "number") for m in pressure.months),
+        *(
+            Column(_month_label(m, ctx, i == 0 or m.month == 1), "number")
+            for i, m in enumerate(pressure.months)
+        ),
     )
     return Table(
         ctx.t("plan.sheet.pressure_months"),
@@ -323,8 +375,10 @@ def monthly_table(pressure: PressureCalendar, ctx: Context) -> Table:
     )
 
 
-def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table:
-    """Every week and month over its cap."""
+def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table | Text:
+    """Every week and month over its cap, or a sentence saying there is none."""
+    if not pressure.over_caps():
+        return Text((ctx.t("plan.summary.pressure_ok"),))
     weekly = set(pressure.weekly.values())
 
     def row(cell: PressureCell) -> tuple[object, ...]:
@@ -416,45 +470,49 @@ def conventions_table(plan: RelationshipPlan, ctx: Context) -> Table:
     conv = plan.conventions
     rows: list[tuple[object, ...]] = []
     not_set = ctx.t("plan.not_set")
-    rows.append(
-        (
-            ctx.t("plan.conv.active"),
-            ctx.t("plan.conv.months", months=conv.active_months)
-            if conv.active_months is not None
-            else not_set,
-        )
-    )
-    rows.append(
-        (
-            ctx.t("plan.conv.inactive"),
-            ctx.t("plan.conv.months", months=conv.inactive_months)
-            if conv.inactive_months is not None
-            else not_set,
-        )
-    )
-    for cap in conv.caps:
-        parts = []
-        if cap.per_week is not None:
-            parts.append(ctx.t("plan.conv.per_week", count=_number(cap.per_week, ctx)))
-        if cap.per_month is not None:
-            parts.append(ctx.t("plan.conv.per_month", count=_number(cap.per_month, ctx)))
+    for label, key, months in (
+        ("plan.conv.active", "plan.conv.active_months", conv.active_months),
+        ("plan.conv.inactive", "plan.conv.inactive_months", conv.inactive_months),
+    ):
         rows.append(
             (
-                ctx.t("plan.conv.cap", segment=_segment(cap.segment, ctx)),
-                ", ".join(parts) or not_set,
+                ctx.t(label),
+                ctx.tn(key, months, months=i18n.number(months, ctx.lang))
+                if months is not None
+                else not_set,
             )
         )
-    for rule in conv.opt_in:
-        text = ctx.t(f"plan.opt_in.{rule.rule.name.lower()}")
+    for cap in conv.caps:
+        week = count("messages", cap.per_week, ctx) if cap.per_week is not None else None
+        month = count("messages", cap.per_month, ctx) if cap.per_month is not None else None
+        if week is not None and month is not None:
+            rule = ctx.t("plan.conv.caps", week=week, month=_number(cap.per_month or 0, ctx))
+        elif week is not None:
+            rule = ctx.t("plan.conv.per_week", week=week)
+        elif month is not None:
+            rule = ctx.t("plan.conv.per_month", month=month)
+        else:
+            rule = not_set
+        what = (
+            ctx.t("plan.conv.cap_all")
+            if cap.segment == ALL_SEGMENTS
+            else ctx.t("plan.conv.cap", segment=cap.segment)
+        )
+        rows.append((what, rule))
+    for opt_in in conv.opt_in:
+        text = ctx.t(f"plan.opt_in.{opt_in.rule.name.lower()}")
         rows.append(
             (
-                ctx.t("plan.conv.opt_in", channel=rule.channel),
-                text + (f" — {rule.notes}" if rule.notes else ""),
+                ctx.t("plan.conv.opt_in", channel=opt_in.channel),
+                text + (f" — {opt_in.notes}" if opt_in.notes else ""),
             )
         )
     for family in Family:
         senders = [s for s in conv.senders if s.family is family]
-        value = "; ".join(s.address + (f" (IP {s.ip})" if s.ip else "") for s in senders)
+        value = ", ".join(
+            ctx.t("plan.conv.sender_ip", address=s.address, ip=s.ip) if s.ip else s.address
+            for s in senders
+        )
         rows.append(
             (
                 ctx.t("plan.conv.sender", family=ctx.t(f"plan.family.{family.value}")),

@@ -45,7 +45,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Quoted, msg
 from crmwb.i18n import Lang, has_message, t
 
 DAYS_PER_WEEK = 7
@@ -92,14 +92,14 @@ class Phase:
     def __post_init__(self) -> None:
         name = str(self.name).strip()
         if not name:
-            raise InputError("a phase name", found="an empty name")
+            raise InputError(msg("planning.err.phase_name"), found=msg("planning.err.found.empty"))
         object.__setattr__(self, "name", name)
         duration = self.duration_days
         if isinstance(duration, bool) or not isinstance(duration, int) or duration <= 0:
             raise InputError(
-                f"phase {name!r}: a duration of at least 1 calendar day",
-                found=repr(duration),
-                hint="use weeks(n) or months(n) to give it in weeks or months",
+                msg("planning.err.duration", name=Quoted(name)),
+                found=str(duration),
+                hint=msg("planning.err.hint.weeks_months"),
             )
         deps = (self.depends_on,) if isinstance(self.depends_on, str) else self.depends_on
         object.__setattr__(self, "depends_on", tuple(str(d).strip() for d in deps))
@@ -167,12 +167,12 @@ class Schedule:
             return self._by_name[name]
         except KeyError:
             raise InputError(
-                "the name of a phase of the plan", found=repr(name), hint=_names(self._by_name)
+                msg("planning.err.phase_of_plan"), found=Quoted(name), hint=_names(self._by_name)
             ) from None
 
 
-def _names(names: Iterable[str]) -> str:
-    return "phases: " + ", ".join(names)
+def _names(names: Iterable[str]) -> Msg:
+    return msg("planning.err.hint.phases", names=tuple(Quoted(name) for name in names))
 
 
 def _order(phases: Sequence[Phase]) -> list[Phase]:
@@ -181,14 +181,17 @@ def _order(phases: Sequence[Phase]) -> list[Phase]:
     by_name: dict[str, Phase] = {}
     for phase in phases:
         if phase.name in by_name:
-            raise InputError("each phase once in the plan", found=f"phase {phase.name!r} twice")
+            raise InputError(
+                msg("planning.err.phase_once"),
+                found=msg("planning.err.found.phase_twice", name=Quoted(phase.name)),
+            )
         by_name[phase.name] = phase
     for phase in phases:
         for dep in phase.depends_on:
             if dep not in by_name:
                 raise InputError(
-                    f"phase {phase.name!r}: dependencies among the plan's phases",
-                    found=f"unknown phase {dep!r}",
+                    msg("planning.err.dependencies", name=Quoted(phase.name)),
+                    found=msg("planning.err.found.unknown_phase", name=Quoted(dep)),
                     hint=_names(by_name),
                 )
     done: set[str] = set()
@@ -196,10 +199,11 @@ def _order(phases: Sequence[Phase]) -> list[Phase]:
     while len(ordered) < len(phases):
         ready = [p for p in phases if p.name not in done and all(d in done for d in p.depends_on)]
         if not ready:
+            cycle = _cycle([p for p in phases if p.name not in done])
             raise InputError(
-                "a plan without circular dependencies",
-                found="the cycle " + " -> ".join(_cycle([p for p in phases if p.name not in done])),
-                hint="an arrow reads 'must finish before'",
+                msg("planning.err.no_cycle"),
+                found=msg("planning.err.found.cycle", cycle=" -> ".join(cycle)),
+                hint=msg("planning.err.hint.arrow"),
             )
         ordered.append(ready[0])
         done.add(ready[0].name)
@@ -254,7 +258,7 @@ def schedule(phases: Sequence[Phase], start: dt.date) -> Schedule:
     """Earliest dates of every phase from ``start``, the project end, each phase's slack and the
     critical path, and the CoPil and operational-point dates (conventions in the module doc)."""
     if not phases:
-        raise InputError("a plan with at least one phase", found="no phase")
+        raise InputError(msg("planning.err.no_phase"), found=msg("planning.err.found.no_phase"))
     ordered = _order(phases)
     earliest: dict[str, dt.date] = {}
     finish: dict[str, dt.date] = {}

@@ -16,6 +16,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter
 
 from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
@@ -56,6 +57,14 @@ def _month_ticks(start: dt.date, end: dt.date) -> list[dt.date]:
 def _month_label(day: dt.date, ctx: Context, with_year: bool) -> str:
     month = i18n.date_pattern(day, "MMM", ctx.lang)
     return f"{month}\n{day.year}" if with_year else month
+
+
+def _short_date(day: dt.date, ctx: Context) -> str:
+    """« 1er déc. », « 17 mars »: a day and its month, the pattern a message of each language
+    (``planning.gantt.date``, ``.first`` for the 1st, which French writes « 1er »)."""
+    key = "planning.gantt.date.first" if day.day == 1 else "planning.gantt.date"
+    pattern = ctx.t(key) if ctx.lang != i18n.PSEUDO else i18n.t(key, i18n.SOURCE_LANG)
+    return i18n.date_pattern(day, pattern, ctx.lang)
 
 
 def gantt(
@@ -124,7 +133,7 @@ def gantt(
             )
             ax.plot([slack_end], [y], marker="|", markersize=7, color=MUTED, zorder=2)
             end_x = slack_end
-        note = ctx.t("planning.gantt.days", n=item.phase.duration_days)
+        note = ctx.t("planning.gantt.days", n=i18n.number(item.phase.duration_days, ctx.lang))
         if item.phase.owner:
             note += f" · {item.phase.owner}"
         ax.text(
@@ -177,7 +186,7 @@ def gantt(
         ax.text(
             x + (0.012 if right else -0.012) * span,
             0,
-            i18n.date_pattern(day, "d MMM", ctx.lang),
+            _short_date(day, ctx),
             ha="left" if right else "right",
             va="center_baseline",
             fontsize=7,
@@ -320,7 +329,13 @@ def kpi_tracking(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Fi
             [_month_label(m, ctx, i == 0 or m.month == 1) for i, m in enumerate(months)],
             fontsize=7,
         )
-        ax.set_title(textwrap.shorten(f"{track.programme} — {track.kpi}", 60), fontsize=8.5)
+        ax.set_title(
+            textwrap.shorten(f"{track.programme} — {track.kpi}", 60, placeholder="…"), fontsize=8.5
+        )
+        # The values as typed (2,5, 7,5, 10), in the client's locale.
+        ax.yaxis.set_major_formatter(
+            FuncFormatter(lambda v, _pos: i18n.decimal(round(v, 6) + 0.0, ctx.lang))
+        )
         ax.grid(axis="y", color=GRID, linewidth=0.6)
         ax.set_axisbelow(True)
         ax.spines[["top", "right"]].set_visible(False)

@@ -62,7 +62,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
 from crmwb.dataflow_sheets import _objects, _Reader
-from crmwb.errors import CrmwbError, InputError, WorkbookError
+from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, WorkbookError, msg
 from crmwb.governance import (
     Action,
     ActionStatus,
@@ -88,7 +88,7 @@ from crmwb.journey_sheets import (
     _write_table_sheet,
     _write_values,
 )
-from crmwb.plan import LabelKey
+from crmwb.plan import LabelKey, WrittenDate
 from crmwb.planning import (
     CHECKLIST,
     DAYS_PER_MONTH,
@@ -298,6 +298,11 @@ PHASE_HEADER_ROW = 8
 """Template rows of the Project plan sheet's table (parameters in rows 4-5)."""
 PHASE_ROWS = 40
 MONTH_FORMAT = "MM/YYYY"
+
+
+def _what(noun: str) -> Msg:
+    """A noun of the project sheets' errors, without its article (``project.err.what.<noun>``)."""
+    return msg(f"project.err.what.{noun}")
 
 
 # --- durations ---------------------------------------------------------------------------------
@@ -565,10 +570,10 @@ class _PlanReader(_ProjectReader):
         name, duration, unit, depends, batch, owner = (spec.key for spec in PHASE_COLUMNS)
         rows = self.table(ws, PHASE_COLUMNS)
         if not rows:
-            raise self.none_error(ws, header_row, index[name], "phase")
+            raise self.none_error(ws, header_row, index[name], _what("phase"))
         seen: dict[str, Cell] = {}
         for cells, v in rows:
-            self.unique(ws, cells[name], v[name], seen, "phase")
+            self.unique(ws, cells[name], v[name], seen, _what("phase"))
         names = _Names(v[name] for _, v in rows)
         phases: list[Phase] = []
         depends_cells: dict[str, Cell] = {}
@@ -579,13 +584,18 @@ class _PlanReader(_ProjectReader):
                 raise self.error(
                     ws,
                     cells[duration],
-                    "a duration of at least 1 calendar day",
-                    f"{_plain(count)} {t('duration_unit.' + (v[unit] or 'days'), 'en')}"
-                    f" ({days} days once rounded)",
-                    "give it in days, or in weeks or months with a larger number",
+                    msg("project.err.duration_min"),
+                    msg(
+                        "project.err.found.duration",
+                        count=days,
+                        duration=Number(float(count)),
+                        unit=msg(f"duration_unit.{(v[unit] or DurationUnit.DAYS).value}"),
+                        days=days,
+                    ),
+                    msg("project.err.hint.duration"),
                 )
             deps = tuple(
-                self.known(ws, cells[depends], text, names, "phase", PROJECT_PLAN_SHEET)
+                self.known(ws, cells[depends], text, names, _what("phase"), PROJECT_PLAN_SHEET)
                 for text in _split(v[depends] or "")
             )
             try:
@@ -617,10 +627,9 @@ class _PlanReader(_ProjectReader):
         raise self.error(
             ws,
             depends_cells[head],
-            f"a plan without circular dependencies on the {ws.title} sheet",
-            f"the cycle {' -> '.join(loop)} (an arrow reads 'must finish before')",
-            f"remove a dependency of the cycle, such as {before!r} from the phases {head!r}"
-            " depends on",
+            msg("project.err.no_cycle", sheet=ws.title),
+            msg("project.err.found.cycle", cycle=" -> ".join(loop)),
+            msg("project.err.hint.break_cycle", before=Quoted(before), head=Quoted(head)),
         )
 
     def checklist(self) -> tuple[StepProgress, ...]:
@@ -631,7 +640,7 @@ class _PlanReader(_ProjectReader):
         seen: dict[str, Cell] = {}
         steps: list[StepProgress] = []
         for cells, v in rows:
-            self.unique(ws, cells[number], str(v[number]), seen, "step number")
+            self.unique(ws, cells[number], str(v[number]), seen, _what("step_number"))
             if v[status] is None and v[date] is None:
                 continue
             steps.append(StepProgress(v[number], v[status] or StepStatus.TO_DO, v[date]))
@@ -649,9 +658,12 @@ class _RaciReader(_ProjectReader):
             raise self.error(
                 ws,
                 ws.cell(row=header_row, column=index[task_key] + 1),
-                f"at least one team's name in the header row {header_row}, after"
-                f" {t(task_key, 'en')!r}",
-                "an empty cell",
+                msg(
+                    "project.err.team_in_header",
+                    row=header_row,
+                    task=Quoted(_plain(ws.cell(row=header_row, column=index[task_key]).value)),
+                ),
+                msg("err.found.empty"),
             )
         teams: list[str] = []
         team_columns: dict[str, int] = {}
@@ -661,12 +673,12 @@ class _RaciReader(_ProjectReader):
                 raise self.error(
                     ws,
                     cell,
-                    "a team's name in every header cell between the teams",
-                    "an empty cell",
-                    "type the team's name, or delete the empty column",
+                    msg("project.err.team_between"),
+                    msg("err.found.empty"),
+                    msg("project.err.hint.team_between"),
                 )
             name = _plain(cell.value).strip()
-            self.unique(ws, cell, name, seen, "team")
+            self.unique(ws, cell, name, seen, _what("team"), column=True)
             teams.append(name)
             team_columns[name] = cell.column
         columns = {**index, **{f"team:{name}": col for name, col in team_columns.items()}}
@@ -675,7 +687,7 @@ class _RaciReader(_ProjectReader):
         for cells in self.r._rows(ws, columns, header_row):
             group = self.r.value(ws, cells[group_key], RACI_COLUMNS[0]) or ""
             task = self.r.value(ws, cells[task_key], RACI_COLUMNS[1])
-            self.unique(ws, cells[task_key], f"{group} / {task}", seen_tasks, "task of a group")
+            self.unique(ws, cells[task_key], f"{group} / {task}", seen_tasks, _what("task"))
             roles: dict[str, str] = {}
             for name in teams:
                 cell = cells.get(f"team:{name}")
@@ -695,13 +707,13 @@ class _RaciReader(_ProjectReader):
         code = str(raw).replace(" ", "").upper()
         if code in _RACI_READ:
             return _RACI_READ[code]
-        hint = "one letter per cell, from the drop-down list"
+        hint = msg("project.err.hint.one_letter")
         if sorted(re.sub(r"[^A-Z]", "", code)) == ["A", "R"]:
-            hint = "did you mean 'R/A'?"
+            hint = msg("err.hint.did_you_mean", name="R/A")
         raise self.error(
             ws,
             cell,
-            f"R, A, C, I or R/A (or an empty cell) for team {team!r} on task {task!r}",
+            msg("project.err.raci_letter", team=Quoted(team), task=Quoted(task)),
             _describe(raw),
             hint,
         )
@@ -727,7 +739,7 @@ class _SteeringReader(_ProjectReader):
         ws, rows = self.table_of(KPI_TRACKING)
         if ws is None:
             return ()
-        programme_key, kpi_key, kind, unit, direction, month_key, target, actual = (
+        programme_key, kpi_key, _, _, _, month_key, target, actual = (
             spec.key for spec in KPI_COLUMNS
         )
         groups: dict[tuple[str, str], _Track] = {}
@@ -738,10 +750,21 @@ class _SteeringReader(_ProjectReader):
             month: dt.date = v[month_key].replace(day=1)
             key = (_norm(programme), _norm(kpi))
             track = groups.setdefault(key, _Track(programme, kpi))
-            for attr, column in (("kind", kind), ("unit", unit), ("direction", direction)):
-                track.set(self, ws, attr, cells[column], v[column])
-            what = "month of a KPI"
-            self.unique(ws, cells[month_key], f"{programme} / {kpi} / {month}", seen, what)
+            for attr, spec in zip(("kind", "unit", "direction"), KPI_COLUMNS[2:5], strict=True):
+                track.set(self, ws, attr, spec, cells[spec.key], v[spec.key])
+            self.unique(
+                ws,
+                cells[month_key],
+                f"{programme} / {kpi} / {month}",
+                seen,
+                _what("kpi_month"),
+                msg(
+                    "project.err.found.kpi_month",
+                    kpi=Quoted(kpi),
+                    programme=programme,
+                    month=WrittenDate(month, month=True),
+                ),
+            )
             if v[target] is not None:
                 track.targets[month] = v[target]
             if v[actual] is not None:
@@ -786,8 +809,12 @@ class _SteeringReader(_ProjectReader):
                 cell,
                 exc.expected,
                 exc.found or "",
-                f"the project runs from {plan[0]:%Y-%m-%d} to {plan[1]:%Y-%m-%d} (the"
-                f" {self.r.sheet(PROJECT_PLAN_SHEET).title} sheet): fix the month, or the plan",
+                msg(
+                    "project.err.hint.project_runs",
+                    start=WrittenDate(plan[0]),
+                    end=WrittenDate(plan[1] - dt.timedelta(days=1)),
+                    sheet=self.sheet_title(PROJECT_PLAN_SHEET),
+                ),
             ) from None
 
     def actions(self, programmes: _Names) -> tuple[Action, ...]:
@@ -798,22 +825,23 @@ class _SteeringReader(_ProjectReader):
         actions: list[Action] = []
         for cells, v in rows:
             state: ActionStatus | None = v[status]
+            done_label = Quoted(choice_label(ActionStatus.DONE, self.r.lang))
             if state is ActionStatus.DONE and v[done] is None:
                 raise self.error(
                     ws,
                     cells[done],
-                    f"a done date for the action {v[name]!r}, whose status is done",
-                    "an empty cell",
-                    "type the date it was done, or change its status",
+                    msg("project.err.done_date", name=Quoted(v[name]), done=done_label),
+                    msg("err.found.empty"),
+                    msg("project.err.hint.done_date"),
                 )
             if state is not None and state is not ActionStatus.DONE and v[done] is not None:
+                column = self.r.shown_label(ws, cells[done], ACTION_COLUMNS[3])
                 raise self.error(
                     ws,
                     cells[status],
-                    f"the status done (or an empty cell) for the action {v[name]!r}, which has a"
-                    " done date",
+                    msg("project.err.done_status", name=Quoted(v[name]), done=done_label),
                     _describe(cells[status].value),
-                    "empty its Done date, or set its status to done",
+                    msg("project.err.hint.done_status", column=column, done=done_label),
                 )
             try:
                 action = Action(
@@ -837,12 +865,19 @@ class _SteeringReader(_ProjectReader):
         for cells in self.r._rows(ws, columns, header_row):
             v = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in ADOPTION_COLUMNS}
             month: dt.date = v[month_key].replace(day=1)
-            self.unique(ws, cells[month_key], month.isoformat(), seen, "month")
+            self.unique(
+                ws,
+                cells[month_key],
+                month.isoformat(),
+                seen,
+                _what("month"),
+                WrittenDate(month, month=True),
+            )
             if v[active_key] > v[licensed_key]:
                 raise self.error(
                     ws,
                     cells[active_key],
-                    f"active users between 0 and the {v[licensed_key]} licensed users",
+                    msg("project.err.active_users", licensed=v[licensed_key]),
                     _plain(v[active_key]),
                 )
             rates: dict[str, float] = {}
@@ -870,14 +905,14 @@ class _SteeringReader(_ProjectReader):
                 continue
             name = match.group(1).strip()
             if not name:
+                example = t(FILL_RATE.key, self.r.lang, field=t("customer_role.email", self.r.lang))
                 raise self.error(
                     ws,
                     cell,
-                    "a field's name after the colon, as in"
-                    f" {t(FILL_RATE.key, 'en', field='e-mail')!r}",
+                    msg("project.err.fill_rate_field", example=Quoted(example)),
                     _describe(cell.value),
                 )
-            self.unique(ws, cell, name, seen, "fill-rate field")
+            self.unique(ws, cell, name, seen, _what("fill_rate_field"), column=True)
             found[name] = cell
         return found
 
@@ -906,7 +941,13 @@ class _Track:
         self.actuals: dict[dt.date, float] = {}
 
     def set(
-        self, reader: _SteeringReader, ws: Worksheet, attr: str, cell: Cell, value: Any
+        self,
+        reader: _SteeringReader,
+        ws: Worksheet,
+        attr: str,
+        spec: Field,
+        cell: Cell,
+        value: Any,
     ) -> None:
         if value is None or value == "":
             return
@@ -921,10 +962,20 @@ class _Track:
             raise reader.error(
                 ws,
                 cell,
-                f"the same {attr} on every row of the KPI {self.kpi!r} ({self.programme}):"
-                f" {shown!r}, as in {ws.title}!{first[1].coordinate}",
+                msg(
+                    "project.err.same_value",
+                    column=Quoted(reader.r.shown_label(ws, cell, spec)),
+                    kpi=Quoted(self.kpi),
+                    programme=self.programme,
+                    value=Quoted(
+                        choice_label(first[0], reader.r.lang)
+                        if isinstance(first[0], StrEnum)
+                        else shown
+                    ),
+                    where=f"{ws.title}!{first[1].coordinate}",
+                ),
                 _describe(cell.value),
-                "give it once, or the same on every row",
+                msg("project.err.hint.same_value"),
             )
 
     def build(self) -> KpiTrack:

@@ -27,6 +27,17 @@ def _date(day: dt.date, ctx: Context) -> str:
     return i18n.date(day, ctx.lang)
 
 
+def plan_subtitle(plan: Schedule, ctx: Context) -> str:
+    """« 6 phases, du 1er septembre 2026 au 16 juin 2027 »: the report's subtitle."""
+    return ctx.tn(
+        "project.subtitle.phases",
+        len(plan.phases),
+        count=len(plan.phases),
+        start=_date(plan.start, ctx),
+        end=_date(plan.end - dt.timedelta(days=1), ctx),
+    )
+
+
 # --- the plan ----------------------------------------------------------------------------------
 
 
@@ -57,14 +68,15 @@ def plan_key_figures(plan: Schedule, ctx: Context, as_of: dt.date | None = None)
         ),
     ]
     if as_of is not None and plan.start <= as_of < plan.end:
-        running = [p.name for p in plan.phases if p.start <= as_of < p.finish]
-        figures.append(
-            KeyFigure(
-                ctx.t("project.figure.now", date=_date(as_of, ctx)),
-                ", ".join(phase_label(n, ctx.lang) for n in running) or "–",
-                ctx.t("project.figure.now_note"),
-            )
-        )
+        running = [
+            phase_label(p.name, ctx.lang) for p in plan.phases if p.start <= as_of < p.finish
+        ]
+        if len(running) > 1:  # the names under the count: a key figure holds a short value
+            value = ctx.tn("project.figure.phases", len(running), count=len(running))
+            note = ctx.t("project.figure.now_phases", phases=", ".join(running))
+        else:
+            value, note = (running[0] if running else "–"), ctx.t("project.figure.now_note")
+        figures.append(KeyFigure(ctx.t("project.figure.now", date=_date(as_of, ctx)), value, note))
     return KeyFigures(tuple(figures))
 
 
@@ -82,12 +94,17 @@ def plan_summary(plan: Schedule, ctx: Context) -> Text:
     slack = [p for p in plan.phases if p.slack_days > 0]
     if slack:
         paragraphs.append(
-            ctx.t(
+            ctx.tn(
                 "project.summary.slack",
+                len(slack),
+                count=len(slack),
                 phases=", ".join(
-                    f"{phase_label(p.name, ctx.lang)} ({p.slack_days} j)"
-                    if ctx.lang == "fr"
-                    else f"{phase_label(p.name, ctx.lang)} ({p.slack_days} d)"
+                    ctx.tn(
+                        "project.summary.slack_phase",
+                        p.slack_days,
+                        phase=phase_label(p.name, ctx.lang),
+                        days=i18n.number(p.slack_days, ctx.lang),
+                    )
                     for p in slack
                 ),
             )
@@ -180,6 +197,42 @@ def checklist_table(progress: Sequence[StepProgress], ctx: Context) -> Table:
 
 
 # --- governance --------------------------------------------------------------------------------
+
+
+def governance_key_figures(
+    raci: Raci,
+    raci_findings: Sequence[GovernanceFinding],
+    gaps: Sequence[GovernanceFinding],
+    as_of: dt.date,
+    ctx: Context,
+) -> KeyFigures:
+    """The governance report's headline: the RACI's points to review (over how many tasks and
+    teams) and the gaps to discuss at the steering committee of ``as_of``."""
+    tasks, teams = len(raci.tasks), len(raci.teams)
+    return KeyFigures(
+        (
+            KeyFigure(
+                ctx.t("governance.section.raci_findings"),
+                i18n.number(len(raci_findings), ctx.lang),
+                ctx.t(
+                    "governance.figure.raci_note",
+                    tasks=ctx.tn(
+                        "governance.count.tasks", tasks, number=i18n.number(tasks, ctx.lang)
+                    ),
+                    teams=ctx.tn(
+                        "governance.count.teams", teams, number=i18n.number(teams, ctx.lang)
+                    ),
+                ),
+                highlight=bool(raci_findings),
+            ),
+            KeyFigure(
+                ctx.t("governance.section.gaps"),
+                i18n.number(len(gaps), ctx.lang),
+                ctx.t("governance.figure.as_of", date=_date(as_of, ctx)),
+                highlight=bool(gaps),
+            ),
+        )
+    )
 
 
 def raci_table(raci: Raci, ctx: Context) -> Table:

@@ -184,7 +184,7 @@ class Chart:
 
 class LocaleTicks(Formatter):
     """Tick labels of a plain number axis in a language: ``0,2`` ``0,4`` or ``20 000``, with the
-    same number of decimals on every tick (as many as the step between ticks needs)."""
+    same number of decimals on every tick (as many as the ticks need: 2,5 · 5,0 · 7,5)."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
@@ -192,12 +192,18 @@ class LocaleTicks(Formatter):
 
     def set_locs(self, locs: Sequence[float]) -> None:
         self.locs = list(locs)
-        steps = [abs(b - a) for a, b in zip(self.locs, self.locs[1:], strict=False) if b != a]
-        step = min(steps) if steps else 1.0
-        self.decimals = max(0, min(3, -math.floor(math.log10(step)) if step < 1 else 0))
+        self.decimals = max((_decimals(value) for value in self.locs), default=0)
 
     def __call__(self, value: float, pos: int | None = None) -> str:
         return i18n.number(value, self.lang, decimals=self.decimals)
+
+
+def _decimals(value: float) -> int:
+    """The decimals ``value`` needs to be written exactly (3 at most): 2.5 -> 1, 20000 -> 0."""
+    for decimals in range(3):
+        if math.isclose(round(value, decimals), value, rel_tol=0, abs_tol=1e-9):
+            return decimals
+    return 3
 
 
 def localise_axes(figure: Figure, lang: Lang) -> None:

@@ -25,7 +25,7 @@ from itertools import combinations
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from crmwb.errors import CrmwbError, msg, render
+from crmwb.errors import CrmwbError, Text, msg, render
 from crmwb.i18n import DEFAULT_LANG, Lang, number, percent, t
 from crmwb.journey import (
     ALL_SEGMENTS,
@@ -91,7 +91,7 @@ class PairwiseForm:
         self,
         items: Sequence[str],
         initial: PairwiseComparisons | None = None,
-        on_save: Callable[[PairwiseComparisons], str] | None = None,
+        on_save: Callable[[PairwiseComparisons], Text] | None = None,
         title: str = "",
         lang: Lang = DEFAULT_LANG,
     ) -> None:
@@ -211,7 +211,7 @@ def weight_forms(
             continue
         initial = (inputs.ahp or {}).get(scope)
 
-        def on_save(comparisons: PairwiseComparisons, scope: str = scope) -> str:
+        def on_save(comparisons: PairwiseComparisons, scope: str = scope) -> Text:
             return save_pairwise(workbook, scope, comparisons)
 
         forms.append(
@@ -394,7 +394,7 @@ class JourneyEditor:
         self,
         journey: Journey,
         ctx: Context,
-        on_save: Callable[[Journey], str] | None = None,
+        on_save: Callable[[Journey], Text] | None = None,
     ) -> None:
         import ipywidgets as w
 
@@ -828,7 +828,7 @@ def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEdi
     journey = reader.read_journey() if reader.has_journey() else Journey((), ())
     context = ctx or Context.of(reader.read_about())
 
-    def on_save(journey: Journey) -> str:
+    def on_save(journey: Journey) -> Text:
         return save_journey(workbook, journey)
 
     return JourneyEditor(journey, context, on_save)

@@ -5,6 +5,10 @@ Every expected number is computable by hand; the computation is in the comment n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 
 from crmwb.errors import InputError
@@ -104,9 +108,9 @@ def test_grid_cells_in_sheet_order_and_counts() -> None:
 
 def test_grid_cell_of_unknown_stage_or_channel() -> None:
     g = grid(journey(tp("T1")))
-    with pytest.raises(InputError, match=r"a stage of the journey.*'z'"):
+    with raises_en(r"a stage of the journey.*'z'"):
         g.cell("z", "web")
-    with pytest.raises(InputError, match=r"a channel of the journey.*'fax'"):
+    with raises_en(r"a channel of the journey.*'fax'"):
         g.cell("a", "fax")
 
 
@@ -199,16 +203,16 @@ def test_moments_min_importance_and_weights() -> None:
 
 @pytest.mark.parametrize("minimum", [0, 6])
 def test_moment_rule_minimum_out_of_scale(minimum: int) -> None:
-    with pytest.raises(InputError, match=f"minimum importance from 1 to 5.*found {minimum}"):
+    with raises_en(f"minimum importance from 1 to 5.*found {minimum}"):
         MomentRule(min_importance=minimum)
 
 
 def test_moment_rule_bad_weights() -> None:
-    with pytest.raises(InputError, match=r"a weight for each perception.*none for friction"):
+    with raises_en(r"a weight for each perception.*none for friction"):
         MomentRule(weights={SAT: 0, DIS: 2})
-    with pytest.raises(InputError, match="unknown perception 'anger'"):
+    with raises_en("unknown perception 'anger'"):
         MomentRule(weights={SAT: 0, FRI: 1, DIS: 2, "anger": 3})  # type: ignore[dict-item]
-    with pytest.raises(InputError, match="a weight >= 0 for friction; found -1"):
+    with raises_en("a weight >= 0 for friction; found -1"):
         MomentRule(weights={SAT: 0, FRI: -1, DIS: 2})
 
 
@@ -262,7 +266,7 @@ def test_importance_performance_nothing_rated_and_bad_crosshair() -> None:
     ip = importance_performance(journey(tp("T1", importance=5)))
     assert ip.points == () and ip.unrated == ("T1",)
     assert ip.crosshair == (3.0, 3.0)  # no mean without a performance: the midpoint
-    with pytest.raises(InputError, match='"mean" or "midpoint"'):
+    with raises_en('"mean" or "midpoint"'):
         importance_performance(IP_JOURNEY, crosshair="median")  # type: ignore[arg-type]
 
 
@@ -293,6 +297,16 @@ PATH_JOURNEY = journey(
         Path("Zoe", ()),
     ),
 )
+
+
+@contextmanager
+def raises_en(pattern: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
+    """An InputError whose message written in English matches ``pattern`` (a pure module's
+    errors carry no language of their own: shown as they are, they are in French)."""
+    with pytest.raises(InputError) as info:
+        yield info
+    message = info.value.message("en")
+    assert re.search(pattern, message), message
 
 
 def test_path_metrics_omnichannel_path() -> None:
@@ -409,29 +423,30 @@ def test_perception_by_stage() -> None:
 
 
 def test_touchpoint_on_unknown_stage_or_channel() -> None:
-    with pytest.raises(InputError, match=r"a known stage for touchpoint 'T1'.*found 'z'"):
+    with raises_en(r"a known stage for touchpoint 'T1'.*found 'z'"):
         journey(tp("T1", "z"))
-    with pytest.raises(InputError, match=r"a known channel for touchpoint 'T1'.*found 'fax'"):
+    with raises_en(r"a known channel for touchpoint 'T1'.*found 'fax'"):
         journey(tp("T1", "a", "fax"))
 
 
 def test_path_through_unknown_touchpoint() -> None:
-    with pytest.raises(InputError, match=r"a known touchpoint for the path of 'Marie'.*'T9'"):
+    with raises_en(r"a known touchpoint ID for the path of 'Marie'.*'T9'"):
         journey(tp("T1"), personas=(Persona("Marie"),), paths=(Path("Marie", ("T1", "T9")),))
 
 
 @pytest.mark.parametrize("importance", [0, 6])
 def test_importance_out_of_scale(importance: int) -> None:
-    with pytest.raises(
-        InputError, match=f"importance from 1 to 5 for touchpoint 'T1'.*{importance}"
-    ):
+    with raises_en(f"importance from 1 to 5 for touchpoint 'T1'.*{importance}"):
         tp("T1", importance=importance)
 
 
 def test_persona_with_two_paths() -> None:
-    with pytest.raises(InputError, match="one path per persona; found 'Marie' twice"):
+    with raises_en("one path per persona; found 'Marie' twice") as info:
         journey(
             tp("T1"),
             personas=(Persona("Marie"),),
             paths=(Path("Marie", ("T1",)), Path("Marie", ("T1",))),
         )
+    assert str(info.value) == (  # no language of its own: French
+        "un seul parcours par persona\u202f; trouvé\u00a0: «\u202fMarie\u202f» deux fois"
+    )

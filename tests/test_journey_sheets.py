@@ -38,7 +38,7 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb import journey_sheets
-from crmwb.errors import WorkbookError
+from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
 from crmwb.journey import (
     ALL_SEGMENTS,
@@ -210,9 +210,14 @@ def plan_error(path: Path) -> WorkbookError:
     return info.value
 
 
+def said(text: object, error: WorkbookError) -> str:
+    """A part of ``error`` as the consultant reads it: in the workbook's language."""
+    return render(text, error.lang or "en")
+
+
 def assert_at(error: WorkbookError, path: Path, sheet: str, cell: str, found: str) -> None:
     assert (error.file, error.sheet, error.cell) == (str(path), sheet, cell), str(error)
-    assert error.found is not None and found in error.found, str(error)
+    assert error.found is not None and found in said(error.found, error), str(error)
 
 
 def values(path: Path, skip: set[str]) -> dict[str, dict[str, object]]:
@@ -276,7 +281,13 @@ def test_template_sheets(tmp_path, lang):
     assert perceptions == ["satisfaction", "friction", disappointment]
     with pytest.raises(WorkbookError) as info:
         reader.read_journey()
-    assert f"{JOURNEY_SHEETS[lang][0]}!A6: at least one stage" in str(info.value)
+    assert str(info.value).endswith(  # in the workbook's language
+        {
+            "en": "Stages!A6: at least one stage under the header row 5; found no stage",
+            "fr": "Étapes!A6\u00a0: on attend au moins une ligne d'étape sous la ligne d'en-tête 5"
+            "\u202f; trouvé\u00a0: aucune ligne d'étape",
+        }[lang]
+    )
 
 
 def test_empty_optional_sheets(tmp_path):
@@ -392,36 +403,61 @@ def test_touchpoint_on_an_unknown_stage(path):
     damage(path, "Touchpoints", {"B7": "Purchse"})
     error = journey_error(path)
     assert_at(error, path, "Touchpoints", "B7", "'Purchse'")
-    assert error.hint == "did you mean 'Purchase'?"
-    assert "a stage of the Stages sheet" in error.expected
+    assert said(error.hint, error) == "did you mean 'Purchase'?"
+    assert "a stage of the Stages sheet" in said(error.expected, error)
+
+
+def test_errors_of_a_french_workbook_are_in_french(tmp_path):
+    """Sheets and columns named as the workbook shows them, the rest in French."""
+    path = write_workbook(tmp_path, "fr")
+    damage(path, "Points de contact", {"B7": "Purchse"})
+    error = journey_error(path)
+    assert (error.sheet, error.cell, error.lang) == ("Points de contact", "B7", "fr")
+    assert str(error) == (
+        f"{path}, Points de contact!B7\u00a0: on attend un nom d'étape de la feuille "
+        "«\u202fÉtapes\u202f» (parmi «\u202fDiscovery\u202f», «\u202fPurchase\u202f», "
+        "«\u202fLoyalty\u202f»)\u202f; trouvé\u00a0: le texte «\u202fPurchse\u202f» (vouliez-vous "
+        "dire «\u202fPurchase\u202f»\u202f?)"
+    )
+    damage(path, "Points de contact", {"B7": "Purchase", "A8": "T01"})
+    assert str(journey_error(path)).endswith(
+        "Points de contact!A8\u00a0: on attend chaque ID de point de contact une seule fois"
+        "\u202f; trouvé\u00a0: «\u202fT01\u202f» de nouveau, déjà en Points de contact!A6 (une "
+        "ligne par ID de point de contact\u00a0: fusionnez les deux lignes ou renommez-en une)"
+    )
+    damage(path, "Scénarios", {"E7": -3})
+    assert str(plan_error(path)).endswith(
+        "Scénarios!E7\u00a0: on attend un nombre ≥ 0 pour «\u202fDélai (jours)\u202f»\u202f; "
+        "trouvé\u00a0: -3 (un délai se compte après le déclencheur)"
+    )
 
 
 def test_touchpoint_on_an_unknown_channel(path):
     damage(path, "Touchpoints", {"C8": "SMS"})
     error = journey_error(path)
     assert_at(error, path, "Touchpoints", "C8", "'SMS'")
-    assert "'Web site', 'Store', 'E-mail'" in error.expected
+    assert "'Web site', 'Store', 'E-mail'" in said(error.expected, error)
 
 
 def test_touchpoint_on_an_unknown_segment(path):
     damage(path, "Touchpoints", {"E7": "VIPs"})
     error = journey_error(path)
     assert_at(error, path, "Touchpoints", "E7", "'VIPs'")
-    assert error.hint == "did you mean 'VIP'?"
+    assert said(error.hint, error) == "did you mean 'VIP'?"
 
 
 def test_path_through_a_touchpoint_that_does_not_exist(path):
     damage(path, "Paths", {"C8": "T3"})
     error = journey_error(path)
     assert_at(error, path, "Paths", "C8", "'T3'")
-    assert error.hint == "did you mean 'T03'?"
+    assert said(error.hint, error) == "did you mean 'T03'?"
 
 
 def test_unknown_persona_in_paths(path):
     damage(path, "Paths", {"A9": "Marco"})
     error = journey_error(path)
     assert_at(error, path, "Paths", "A9", "'Marco'")
-    assert error.hint == "did you mean 'Marc'?"
+    assert said(error.hint, error) == "did you mean 'Marc'?"
 
 
 def test_duplicate_step(path):
@@ -441,7 +477,7 @@ def test_emotion_outside_minus_2_to_plus_2(path, value):
     damage(path, "Touchpoints", {"G7": value})
     error = journey_error(path)
     assert_at(error, path, "Touchpoints", "G7", str(value))
-    assert "between -2 and 2" in error.expected
+    assert "between -2 and 2" in said(error.expected, error)
 
 
 def test_performance_outside_1_to_5(path):
@@ -527,14 +563,14 @@ def test_scenario_on_an_unknown_programme(path):
     damage(path, "Scenarios", {"B7": "Reactivaton"})
     error = plan_error(path)
     assert_at(error, path, "Scenarios", "B7", "'Reactivaton'")
-    assert error.hint == "did you mean 'Reactivation'?"
+    assert said(error.hint, error) == "did you mean 'Reactivation'?"
 
 
 def test_campaign_on_an_unknown_programme(path):
     damage(path, "Campaigns", {"B6": "Loyalty"})
     error = plan_error(path)
     assert_at(error, path, "Campaigns", "B6", "'Loyalty'")
-    assert "'Welcome', 'Reactivation'" in error.expected
+    assert "'Welcome', 'Reactivation'" in said(error.expected, error)
 
 
 @pytest.mark.parametrize(
@@ -550,7 +586,7 @@ def test_campaign_date_that_is_not_a_date(path, typed, found, hint):
     damage(path, "Campaigns", {"C7": typed})
     error = plan_error(path)
     assert_at(error, path, "Campaigns", "C7", found)
-    assert error.hint is not None and hint in error.hint
+    assert hint in said(error.hint, error)
 
 
 def test_campaign_without_a_date(path):
@@ -562,7 +598,7 @@ def test_scenario_with_a_negative_delay(path):
     damage(path, "Scenarios", {"E7": -3})
     error = plan_error(path)
     assert_at(error, path, "Scenarios", "E7", "-3")
-    assert "a number >= 0 for 'Delay (days)'" in error.expected
+    assert "a number >= 0 for 'Delay (days)'" in said(error.expected, error)
 
 
 def test_scenario_with_a_zero_cap(path):
@@ -574,7 +610,7 @@ def test_monthly_rate_taken_for_a_date(path):
     damage(path, "Scenarios", {"G7": dt.datetime(2027, 1, 12)})
     error = plan_error(path)
     assert_at(error, path, "Scenarios", "G7", "the date 2027-01-12")
-    assert error.hint is not None and "=1/12" in error.hint
+    assert "=1/12 or 0.083" in said(error.hint, error)
 
 
 @pytest.mark.parametrize(
@@ -631,7 +667,11 @@ def test_no_programme(tmp_path):
     path = write_workbook(tmp_path, plan=None)
     assert not read_workbook(path).has_plan()
     error = plan_error(path)
-    assert (error.sheet, error.cell, error.found) == ("Programmes", "A6", "no programme")
+    assert (error.sheet, error.cell, said(error.found, error)) == (
+        "Programmes",
+        "A6",
+        "no programme",
+    )
 
 
 # --- saving the journey from the workshop ------------------------------------------------------
@@ -665,7 +705,11 @@ def test_save_journey_round_trip_keeps_the_rest(tmp_path, lang):
     assert after[JOURNEY_SHEETS[lang][5]]["A7"].value == "Claire"
     assert after[JOURNEY_SHEETS[lang][5]]["A8"].value is None
     assert set(after.defined_names.keys()) == set(before.defined_names.keys())
-    assert "saved the journey (4 stages" in message and "backups" in message
+    said = render(message, lang)
+    assert {"en": "saved the journey (4 stages, 3 channels,", "fr": "(4 étapes, 3 canaux,"}[
+        lang
+    ] in said
+    assert "backups" in said
 
 
 def test_save_journey_backs_up_the_previous_file(path):
@@ -677,7 +721,7 @@ def test_save_journey_backs_up_the_previous_file(path):
     assert backup.name.startswith("workbook-") and backup.suffix == ".xlsx"
     assert len(backup.stem) == len("workbook-YYYYMMDD-HHMMSS")
     assert backup.read_bytes() == old
-    assert f"backups/{backup.name}" in message
+    assert f"backups/{backup.name}" in render(message, "en")
     # a second save in the same second gets its own backup
     save_journey(path, JOURNEY)
     assert len(list((path.parent / "backups").iterdir())) == 2
@@ -727,8 +771,8 @@ def test_save_journey_refused_when_the_workbook_is_open(path, lock):
         save_journey(path, EDITED)
     error = info.value
     assert error.file == str(path)
-    assert error.found is not None and lock in error.found
-    assert error.hint is not None and "nothing was written" in error.hint
+    assert lock in said(error.found, error)
+    assert "nothing was written" in said(error.hint, error)
     assert path.read_bytes() == old
     assert not (path.parent / "backups").exists()
 
@@ -753,7 +797,7 @@ def test_save_journey_refused_when_read_only(path, monkeypatch, target):
             save_journey(path, EDITED)
     finally:
         path.chmod(0o644)
-    assert info.value.found is not None and "read-only" in info.value.found
+    assert "read-only" in said(info.value.found, info.value)
     assert path.read_bytes() == old
     assert not (path.parent / "backups").exists()
 
@@ -773,4 +817,4 @@ def test_save_journey_refused_on_a_really_read_only_file(path):
 def test_save_journey_into_a_missing_workbook(tmp_path):
     with pytest.raises(WorkbookError) as info:
         save_journey(tmp_path / "workbook.xlsx", JOURNEY)
-    assert info.value.found == "no such file"
+    assert said(info.value.found, info.value) == "no such file"

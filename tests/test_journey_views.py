@@ -70,9 +70,13 @@ def test_summary_names_the_first_moment_and_client_text_is_escaped():
         j, moments, importance_performance(j), path_metrics(j), coverage_gaps(j), ctx
     )
     html = text._repr_html_()
-    moments = "Moments de vérité (les points de contact les plus importants)"
-    assert moments + "\u00a0: <strong>3</strong>" in html
-    assert "T04 «\u202fSlot changed\u202f»" in html
+    assert (
+        "Le parcours compte <strong>3 moments de vérité</strong>, dont <strong>2</strong> qui "
+        "suscitent aujourd&#x27;hui une friction ou une déception\u00a0: ce sont les priorités "
+        "du plan relationnel."
+    ) in html
+    assert "Le plus urgent est <strong>T04 «\u202fSlot changed\u202f»" in html
+    assert "3\u00a0points de contact n&#x27;ont pas de point de collecte" in html
     grid_html = journey_views.touchpoints_table(j, ctx, {"T04"})._repr_html_()
     assert "Search &lt;b&gt;results&lt;/b&gt;" in grid_html and "<b>results" not in grid_html
 
@@ -136,3 +140,21 @@ def test_plan_views_state_findings_and_pressure():
     assert programmes.rows[0][4] == "Not business" and programmes.rows[1][4] == "Business"
     excel = plan_views.excel_tables(plan, programme_summary(plan), findings, moments, pressure, ctx)
     assert len({t.name for t in excel}) == len(excel)  # one sheet each
+
+
+def test_counted_nouns_agree_and_personas_elide():
+    fr, en = Context("Client", "fr"), Context("Client", "en")
+    j = _journey()
+    assert journey_views.subtitle(j, fr) == (
+        "3 étapes, 2 canaux, 4\u00a0points de contact et 1 persona"
+    )
+    assert journey_views.subtitle(j, en) == "3 stages, 2 channels, 4 touchpoints and 1 persona"
+    figures = journey_views.key_figures(j, moments_of_truth(j), path_metrics(j), fr).figures
+    assert figures[0].note == "3 étapes × 2 canaux"
+    # Anna's path: web, web, store: 1 channel switch
+    assert figures[2].note == "en moyenne 1 changement de canal par parcours"
+    assert fr.t("journey.section.path_of", persona="Anna") == "Le parcours d'Anna"
+    assert fr.t("journey.section.path_of", persona="Bruno") == "Le parcours de Bruno"
+    steps = journey_views.path_steps(path_metrics(j)[0], fr).items
+    assert steps[1] == "2. **T02** Checkout — Purchase, Web site (friction, −1)"
+    assert journey_views.personas_text(j, fr).items == ("**Anna** (Web)",)

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from crmwb import plan_views
 from crmwb.errors import InputError
 from crmwb.i18n import LANGUAGES, has_message
 from crmwb.journey import Channel, Journey, Perception, Segment, Stage, Touchpoint
@@ -28,12 +29,15 @@ from crmwb.plan import (
     addressed_touchpoints,
     assess_kpi,
     check_plan,
+    finding_subject,
     finding_text,
+    finding_title,
     marketing_pressure,
     plan_segments,
     programme_summary,
     scenario_monthly_rate,
 )
+from crmwb.views import Context
 
 D = dt.date
 
@@ -392,14 +396,39 @@ def test_finding_text_writes_dates_numbers_and_labels() -> None:
         },
     )
     assert finding_text(finding, "fr") == (
-        "Segment «\u202fLoyal\u202f»\u00a0: pression hebdomadaire au-dessus du plafond "
-        "2\u00a0fois sur 3\u202f; la période la plus chargée commence le 25 janvier 2027, "
+        "Segment «\u202fLoyal\u202f»\u00a0: la pression hebdomadaire dépasse le plafond "
+        "2\u00a0semaines sur 3\u202f; la période la plus chargée commence le 25 janvier 2027, "
         "avec 4,2 messages pour un plafond de 3."
     )
     assert finding_text(finding, "en") == (
-        "Segment 'Loyal': weekly pressure over the cap in 2 out of 3 periods; the busiest period "
+        "Segment 'Loyal': weekly pressure over the cap in 2 weeks out of 3; the busiest period "
         "starts on 25 January 2027, with 4.2 messages for a cap of 3."
     )
+    # one month out of two, for every segment (no segment named): the reserved "all" is not
+    # shown as such, and each noun agrees with its number
+    month = PlanFinding(
+        "pressure_over_cap",
+        "all",
+        {
+            "period": LabelKey("plan.period.month"),
+            "count": 1,
+            "periods": 2,
+            "start": D(2027, 1, 1),
+            "total": 1.5,
+            "cap": 1,
+        },
+    )
+    assert finding_text(month, "fr") == (
+        "Tous segments confondus, la pression mensuelle dépasse le plafond 1\u00a0mois sur 2"
+        "\u202f; la période la plus chargée commence le 1er janvier 2027, avec 1,5 message pour "
+        "un plafond de 1."
+    )
+    assert finding_text(month, "en") == (
+        "Every segment: monthly pressure over the cap in 1 month out of 2; the busiest period "
+        "starts on 1 January 2027, with 1.5 messages for a cap of 1."
+    )
+    assert finding_subject(month, "fr") == "Tous"
+    assert finding_title(month, "fr") == "Pression marketing au-delà du plafond"
     reason = PlanFinding(
         "not_business_kpi", "W", {"kpi": "CTR", "reason": LabelKey("plan.kpi_reason.click_rate")}
     )
@@ -415,6 +444,7 @@ def test_every_rule_and_reason_has_both_languages() -> None:
         "family_without_sender", "shared_ip",
     }  # fmt: skip
     keys = [f"plan.finding.{r}" for r in rules] + [f"plan.kpi_reason.{r}" for r in KPI_REASONS]
+    keys += [f"plan.finding_title.{r}" for r in rules]  # the Rule column of the findings sheet
     for key in keys:
         assert has_message(key), key
     assert LabelKey("plan.period.week") == "plan.period.week"
@@ -730,3 +760,52 @@ def test_programme_summary() -> None:
     assert reactivation.segment == "Inactive"
     opens = replace(CLEAN, programmes=(dataclasses.replace(WELCOME, kpi="CTR"), REACTIVATION))
     assert programme_summary(opens)[0].kpi_kind == "not_business"
+
+
+# --- the deliverable's words (plan_views) ------------------------------------------------------
+
+
+def test_the_findings_sheet_names_each_rule_and_subject_in_the_clients_language() -> None:
+    table = plan_views.findings_table(
+        check_plan(broken_plan(), JOURNEY, moments=("T1",)), Context("C", "fr")
+    )
+    rows = {(row[1], row[2]) for row in table.rows}
+    assert ("Plus de deux objectifs", "Loyalty") in rows  # not "too_many_objectives"
+    assert ("Pas d'expéditeur", "scénarios") in rows  # the family, not "scenarios"
+    assert ("IP d'envoi partagée avec le marketing", "messages transactionnels") in rows
+    assert not any("_" in title for title, _ in rows)
+
+
+def test_every_segment_is_never_shown_as_all() -> None:
+    sale = Campaign("Sale", "Welcome", D(2027, 3, 10))  # to every customer
+    plan = replace(CLEAN, programmes=(WELCOME,), scenarios=(WELCOME_EMAIL,), campaigns=(sale,))
+    no_cap = findings(with_conventions(plan, caps=()), "no_pressure_cap")
+    assert [(f.subject, finding_subject(f, "fr")) for f in no_cap] == [("all", "Tous")]
+    assert finding_text(no_cap[0], "fr") == (
+        "Aucun plafond de pression marketing n'est fixé\u00a0: rien ne limite le nombre de "
+        "messages qu'un contact reçoit."
+    )
+
+
+def test_plan_sentences_agree_with_their_numbers() -> None:
+    fr, en = Context("C", "fr"), Context("C", "en")
+    one = replace(CLEAN, programmes=(WELCOME,), scenarios=(WELCOME_EMAIL,), campaigns=())
+    assert plan_views.subtitle(one, fr) == "1 programme, 1 scénario et aucune campagne"
+    assert plan_views.subtitle(CLEAN, en) == (
+        "2 programmes, 2 scenarios and 1 campaign, from 10 March 2027 to 10 March 2027"
+    )
+    figures = plan_views.key_figures(CLEAN, (), None, fr).figures
+    assert figures[0].note == "2 scénarios et 1 campagne"
+    assert figures[1].note == "et aucune remarque pour information"
+    assert plan_views.count("messages", 1.5, fr) == "1,5 message"
+    assert plan_views.count("messages", 1.5, en) == "1.5 messages"
+
+
+def test_the_conventions_table_says_what_inactive_means() -> None:
+    rows = dict(plan_views.conventions_table(CLEAN, Context("C", "fr")).rows)
+    assert rows["Client actif"] == "au moins un achat sur 6\u00a0mois glissants"
+    assert rows["Client inactif"] == "aucun achat depuis 12\u00a0mois"
+    assert rows["Pression marketing\u00a0: tous les segments"] == (
+        "au plus 3 messages par semaine et 8 par mois"
+    )
+    assert rows["Expéditeur des campagnes"] == "news@shop.example (IP\u00a0: 192.0.2.2)"

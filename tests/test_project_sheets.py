@@ -27,7 +27,7 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb import project_sheets
-from crmwb.errors import InputError, WorkbookError
+from crmwb.errors import InputError, WorkbookError, render
 from crmwb.governance import (
     Action,
     ActionStatus,
@@ -140,9 +140,14 @@ def error_of(path: Path, what: str) -> WorkbookError:
     return info.value
 
 
+def said(text: object, error: WorkbookError) -> str:
+    """A part of ``error`` as the consultant reads it: in the workbook's language."""
+    return render(text, error.lang or "en")
+
+
 def assert_at(error: WorkbookError, path: Path, sheet: str, cell: str, found: str) -> None:
     assert (error.file, error.sheet, error.cell) == (str(path), sheet, cell), str(error)
-    assert error.found is not None and found in error.found, str(error)
+    assert error.found is not None and found in said(error.found, error), str(error)
 
 
 # --- round trip and template -------------------------------------------------------------------
@@ -183,7 +188,8 @@ def test_template_starts_from_the_default_plan_and_the_seed_raci(
     assert reader.read_raci() == seed_raci(lang)
     assert reader.read_steering() == SteeringInputs()
     plan_sheet, checklist = SHEETS[lang][0], SHEETS[lang][1]
-    assert_at(error_of(path, "project_plan"), path, plan_sheet, "B4", "an empty cell")
+    empty = {"en": "an empty cell", "fr": "une cellule vide"}[lang]
+    assert_at(error_of(path, "project_plan"), path, plan_sheet, "B4", empty)
     damage(path, plan_sheet, {"B4": START})
     plan = read_workbook(path).read_project_plan()
     # A phase is read under its displayed name: the default plan's, in the workbook's language.
@@ -268,7 +274,7 @@ def test_an_unknown_dependency(path: Path) -> None:
     damage(path, "Project plan", {"D10": "Scopin"})
     error = error_of(path, "project_plan")
     assert_at(error, path, "Project plan", "D10", "'Scopin'")
-    assert error.hint == "did you mean 'Scoping'?"
+    assert said(error.hint, error) == "did you mean 'Scoping'?"
 
 
 def test_a_cycle_is_named_at_one_of_its_phases(path: Path) -> None:
@@ -316,7 +322,26 @@ def test_a_bad_raci_letter(path: Path) -> None:
     assert_at(error, path, "RACI", "C6", "'X'")
     assert "team 'Marketing' on task 'Define the segments'" in str(error)
     damage(path, "RACI", {"C6": "RA"})
-    assert error_of(path, "raci").hint == "did you mean 'R/A'?"
+    error = error_of(path, "raci")
+    assert said(error.hint, error) == "did you mean 'R/A'?"
+
+
+def test_errors_of_a_french_workbook_are_in_french(tmp_path: Path) -> None:
+    path = write_workbook(tmp_path, "fr")
+    damage(path, "RACI", {"C6": "RA"})
+    error = error_of(path, "raci")
+    assert str(error).endswith(
+        "RACI!C6\u00a0: on attend R, A, C, I ou R/A (ou une cellule vide) pour l'équipe "
+        "«\u202fMarketing\u202f» sur la tâche «\u202fDefine the segments\u202f»\u202f; "
+        "trouvé\u00a0: le texte «\u202fRA\u202f» (vouliez-vous dire «\u202fR/A\u202f»\u202f?)"
+    )
+    damage(path, "RACI", {"C6": "R"})
+    damage(path, "Actions", {"E8": "fait"})
+    assert str(error_of(path, "steering")).endswith(
+        "Actions!D8\u00a0: on attend une date de réalisation pour l'action «\u202fWin-back"
+        "\u202f», dont le statut est «\u202ffait\u202f»\u202f; trouvé\u00a0: une cellule vide "
+        "(tapez la date de réalisation, ou changez son statut)"
+    )
 
 
 def test_raci_cells_a_consultant_types(path: Path) -> None:
@@ -350,8 +375,9 @@ def test_an_unknown_team_through_governance(path: Path, monkeypatch: pytest.Monk
     # The sheet cannot name an unknown team (its teams are its header); the domain object can.
     with pytest.raises(InputError) as info:
         Raci((RaciTask("Campaigns", "Write the brief", {"Agency": "R"}),), ("Marketing", "CRM"))
-    assert "task 'Write the brief' to name teams of the RACI (Marketing, CRM)" in str(info.value)
-    assert "team 'Agency'" in str(info.value)
+    message = info.value.message("en")
+    assert "task 'Write the brief' to name teams of the RACI ('Marketing', 'CRM')" in message
+    assert "found team 'Agency'" in message
 
     # Its error goes through the reader as a WorkbookError naming the file and the sheet.
     def fewer_teams(tasks: tuple[RaciTask, ...], teams: tuple[str, ...]) -> Raci:
@@ -360,7 +386,7 @@ def test_an_unknown_team_through_governance(path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(project_sheets, "Raci", fewer_teams)
     error = error_of(path, "raci")
     assert (error.file, error.sheet) == (str(path), "RACI")
-    assert error.found == "team 'External providers'"
+    assert said(error.found, error) == "team 'External providers'"
 
 
 # --- the steering committee --------------------------------------------------------------------
@@ -369,9 +395,15 @@ def test_an_unknown_team_through_governance(path: Path, monkeypatch: pytest.Monk
 def test_a_kpi_month_outside_the_plan(path: Path) -> None:
     damage(path, "KPI tracking", {"F9": dt.date(2027, 1, 15)})  # the plan ends on 3 July 2026
     error = error_of(path, "steering")
-    assert_at(error, path, "KPI tracking", "F9", "the month 2027-01-01")
-    assert "KPI 'Unsubscribe rate' (Newsletter): a actual for a month of the plan" in str(error)
-    assert error.hint is not None and "2026-01-05 to 2026-07-03" in error.hint
+    assert_at(error, path, "KPI tracking", "F9", "the month January 2027")
+    assert (
+        "KPI 'Unsubscribe rate' (Newsletter): a value (actual) for a month of the plan"
+        " (January 2026 to July 2026)"
+    ) in str(error)
+    assert said(error.hint, error) == (
+        "the project runs from 5 January 2026 to 2 July 2026 (the Project plan sheet):"
+        " fix the month, or the plan"
+    )
     damage(path, "Project plan", {"B4": None})  # without a plan, the month is not checked
     assert read_workbook(path).read_steering().tracks[1].actuals == {dt.date(2027, 1, 1): 0.7}
 
@@ -408,7 +440,7 @@ def test_adoption_figures(path: Path) -> None:
     damage(path, "Adoption", {"B7": 35, "D7": 92})
     error = error_of(path, "steering")
     assert_at(error, path, "Adoption", "D7", "92")
-    assert error.hint is not None and "92%" in error.hint
+    assert "92%" in said(error.hint, error)
     damage(path, "Adoption", {"D7": 0.92, "F5": "Taux de remplissage :  code postal", "F6": 0.5})
     damage(path, "Adoption", {"G5": "Notes", "G6": "new export"})
     adoptions = read_workbook(path).read_steering().adoptions

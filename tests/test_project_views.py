@@ -60,3 +60,44 @@ def test_kpi_table_late_actions_and_chart():
     svg = io.StringIO()
     project_charts.kpi_tracking([track], ctx, dt.date(2025, 2, 20)).savefig(svg, format="svg")
     assert "Reactivation" in svg.getvalue()
+
+
+def test_sentences_agree_with_their_numbers_and_name_no_source():
+    fr = Context("C", "fr")
+    plan = schedule(DEFAULT_PLAN, dt.date(2026, 9, 1))
+    assert (
+        project_views.plan_subtitle(plan, fr) == "6 phases, du 1er septembre 2026 au 16 juin 2027"
+    )
+    one = schedule(DEFAULT_PLAN[:1], dt.date(2026, 9, 1))
+    assert project_views.plan_subtitle(one, fr).startswith("1 phase, du 1er septembre 2026")
+    summary = project_views.plan_summary(plan, fr).paragraphs
+    assert "la durée habituelle d'un projet CRM est de 6 à 8\u00a0mois" in summary[0]
+    assert "guide" not in " ".join(summary)
+    # on 23 November 2026 two phases run side by side: their count, their names under it
+    now = project_views.plan_key_figures(plan, fr, dt.date(2026, 11, 23)).figures[3]
+    assert (now.value, now.note) == (
+        "2 phases",
+        "en cours\u00a0: Choix du logiciel CRM, Flux de données",
+    )
+    # data flows: 61 days of slack (planning's worked example)
+    assert summary[2] == ("1 phase dispose d'une marge\u00a0: Flux de données (61\u00a0jours).")
+
+
+def test_governance_key_figures_say_what_the_numbers_count():
+    from crmwb.governance import check_raci
+
+    raci = seed_raci("fr")
+    findings = check_raci(raci)
+    figures = project_views.governance_key_figures(
+        raci, findings, (), dt.date(2026, 11, 23), Context("C", "fr")
+    ).figures
+    assert (figures[0].value, figures[0].note) == ("10", "sur 23 tâches et 3 équipes")
+    assert (figures[1].value, figures[1].note) == ("0", "au 23 novembre 2026")
+
+
+def test_gantt_dates_write_the_first_of_the_month_as_french_does():
+    svg = io.StringIO()
+    plan = schedule(DEFAULT_PLAN, dt.date(2026, 9, 1))
+    project_charts.gantt(plan, Context("C", "fr")).savefig(svg, format="svg")
+    # quarterly steering committees on 1 December, 1 March and 1 June
+    assert all(f"1er {month}" in svg.getvalue() for month in ("déc.", "mars", "juin"))

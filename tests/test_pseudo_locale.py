@@ -8,6 +8,7 @@ Run as a script to list what is unmarked in a folder of deliverables:
 
 from __future__ import annotations
 
+import builtins
 import re
 import shutil
 import sys
@@ -264,6 +265,10 @@ def test_the_run_summary_speaks_only_through_the_catalogs(pseudo_runs: Path) -> 
 # --- errors are messages, not English strings --------------------------------------------------
 
 
+BUILTIN_ERRORS = frozenset(name for name in dir(builtins) if name.endswith("Error"))
+"""A programmer's errors (KeyError...), not a consultant's: they may speak English."""
+
+
 def _error_calls(tree: object) -> Iterator[tuple[int, str, object]]:
     """(line, callee, argument) of every argument that says what an error expected, found or
     suggests: the first argument of an *Error(...) or of a reader's error(...), and their
@@ -276,7 +281,7 @@ def _error_calls(tree: object) -> Iterator[tuple[int, str, object]]:
             continue
         callee = node.func
         name = callee.id if isinstance(callee, ast.Name) else getattr(callee, "attr", "")
-        if name.endswith("Error") and name != "ValueError" and node.args:
+        if name.endswith("Error") and name not in BUILTIN_ERRORS and node.args:
             yield node.lineno, name, node.args[0]
         elif name in ("error", "_error", "err", "cannot") and len(node.args) >= 3:
             yield from ((node.lineno, name, arg) for arg in node.args[2:])

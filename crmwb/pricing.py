@@ -77,7 +77,9 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError
+from crmwb import i18n
+from crmwb.errors import InputError, Msg, Number, Quoted, msg
+from crmwb.i18n import Lang
 from crmwb.tco import (
     Basis,
     Category,
@@ -139,8 +141,10 @@ class HiddenCost:
     ``amount`` is its extra cost that year (negative when the rule works for the client);
     ``volume`` the quantity that triggered it (users, contacts, messages, GB, or the usage spend
     for a minimum commitment) and ``limit`` the bound it is measured against (the edition's
-    maximum, the tier bound, the included GB, the minimum). ``detail`` is a short technical
-    explanation in English, for the consultant; labels for the client come from i18n.
+    maximum, the tier bound, the included GB, the minimum). ``unit`` says what they count
+    (:data:`HIDDEN_COST_UNITS`); ``editions`` are, for a forced edition, the edition quoted and
+    the one forced. The report writes them in the client's language
+    (:func:`crmwb.vendor_views.hidden_cost_detail`).
     """
 
     kind: HiddenCostKind
@@ -149,7 +153,20 @@ class HiddenCost:
     amount: float
     volume: float
     limit: float
-    detail: str
+    unit: str
+    editions: tuple[str, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.unit not in HIDDEN_COST_UNITS:
+            raise InputError(
+                msg("pricelist.err.unit", units=tuple(Quoted(u) for u in HIDDEN_COST_UNITS)),
+                found=repr(self.unit),
+            )
+
+
+HIDDEN_COST_UNITS = ("users", "contacts", "messages", "gb", "money")
+"""What a hidden cost's volume and limit count: users, contacts, messages (per year), GB
+stored, or money (the usage spend against a minimum commitment)."""
 
 
 @dataclass(frozen=True)
@@ -178,10 +195,10 @@ class CostSchedule:
         amounts = tuple(float(amount) for amount in self.per_period)
         if not amounts or not all(math.isfinite(a) and a >= 0 for a in amounts):
             raise InputError(
-                f"amounts >= 0 for each period of {self.description!r}", found=repr(amounts)
+                msg("pricelist.err.amounts", what=Quoted(self.description)), found=repr(amounts)
             )
         object.__setattr__(self, "per_period", amounts)
-        _check_multiplier(self.uncertainty, self.description)
+        _check_multiplier(self.uncertainty, Quoted(self.description))
 
     @property
     def total(self) -> float:
@@ -203,27 +220,31 @@ class VendorCosts:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "schedules", tuple(self.schedules))
+        vendor = Quoted(self.vendor)
         if not self.schedules:
-            raise InputError(f"at least one cost schedule for vendor {self.vendor!r}")
+            raise InputError(msg("pricelist.err.no_schedule", vendor=vendor))
         lengths = {len(s.per_period) for s in self.schedules}
         if self.minimum_spend is not None:
             minimum = tuple(float(x) for x in self.minimum_spend)
             if not all(math.isfinite(x) and x >= 0 for x in minimum):
-                raise InputError(f"a minimum spend >= 0 for vendor {self.vendor!r}")
+                raise InputError(msg("pricelist.err.minimum_spend", vendor=vendor))
             object.__setattr__(self, "minimum_spend", minimum)
             lengths.add(len(minimum))
         if len(lengths) != 1:
             raise InputError(
-                f"schedules over one horizon for vendor {self.vendor!r}",
-                found=f"{sorted(n - 1 for n in lengths)} years",
+                msg("pricelist.err.one_horizon", vendor=vendor),
+                found=msg("pricelist.err.found.years", years=tuple(sorted(n - 1 for n in lengths))),
             )
         drivers: dict[str, Pert | None] = {}
         for s in self.schedules:
             if s.driver and drivers.setdefault(s.driver, s.uncertainty) != s.uncertainty:
                 raise InputError(
-                    f"the same uncertainty on the schedules of driver {s.driver!r} "
-                    f"of vendor {self.vendor!r}",
-                    found=f"{drivers[s.driver]!r} and {s.uncertainty!r}",
+                    msg("pricelist.err.driver", driver=Quoted(s.driver), vendor=vendor),
+                    found=msg(
+                        "pricelist.err.found.and",
+                        first=repr(drivers[s.driver]),
+                        second=repr(s.uncertainty),
+                    ),
                 )
 
     @property
@@ -249,7 +270,7 @@ class VendorCosts:
                         amounts[t],
                         usage,
                         minimum,
-                        f"usage {usage:,.2f} below the minimum {minimum:,.2f}",
+                        "money",
                     )
                 )
         return CostSchedule(
@@ -303,24 +324,24 @@ class Volume:
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.year_1) or self.year_1 < 0:
-            raise InputError("a volume >= 0", found=repr(self.year_1))
+            raise InputError(msg("pricelist.err.volume"), found=repr(self.year_1))
         if not (math.isfinite(self.growth) and -1 < self.growth <= 1):
             raise InputError(
-                "a yearly growth between -1 and 1 (a fraction)",
+                msg("pricelist.err.growth"),
                 found=repr(self.growth),
-                hint="20 % is 0.20",
+                hint=msg("pricelist.err.hint.fraction", percent=20, fraction=Number(0.2)),
             )
         if self.yearly is not None:
             values = tuple(float(v) for v in self.yearly)
             if not values or not all(math.isfinite(v) and v >= 0 for v in values):
-                raise InputError("volumes >= 0 for years 1..n", found=repr(self.yearly))
+                raise InputError(msg("pricelist.err.volumes"), found=repr(self.yearly))
             object.__setattr__(self, "yearly", values)
 
     @classmethod
     def series(cls, *values: float) -> Volume:
         """One volume per year, from year 1."""
         if not values:
-            raise InputError("at least one yearly volume")
+            raise InputError(msg("pricelist.err.one_volume"))
         return cls(year_1=float(values[0]), yearly=tuple(float(v) for v in values))
 
     def in_year(self, year: int) -> float:
@@ -328,8 +349,8 @@ class Volume:
         if self.yearly is not None:
             if not 1 <= year <= len(self.yearly):
                 raise InputError(
-                    f"a volume for year {year}",
-                    found=f"volumes for years 1 to {len(self.yearly)}",
+                    msg("pricelist.err.volume_for", year=year),
+                    found=msg("pricelist.err.found.volumes", last=len(self.yearly)),
                 )
             return self.yearly[year - 1]
         return float(self.year_1 * (1 + self.growth) ** (year - 1))
@@ -363,10 +384,12 @@ class Edition:
     max_users: int | None = None
 
     def __post_init__(self) -> None:
-        _check_price(self.price_per_user_month, f"edition {self.name!r}")
+        _check_price(
+            self.price_per_user_month, msg("pricelist.what.edition", name=Quoted(self.name))
+        )
         if self.max_users is not None and self.max_users < 1:
             raise InputError(
-                f"a maximum of users >= 1 for edition {self.name!r}", found=repr(self.max_users)
+                msg("pricelist.err.max_users", name=Quoted(self.name)), found=repr(self.max_users)
             )
 
 
@@ -382,21 +405,23 @@ class UserPricing:
 
     def __post_init__(self) -> None:
         if not self.editions:
-            raise InputError("at least one edition")
+            raise InputError(msg("pricelist.err.no_edition"))
         names = [e.name for e in self.editions]
         if len(set(names)) != len(names):
-            raise InputError("editions with different names", found=repr(names))
+            raise InputError(
+                msg("pricelist.err.edition_names"),
+                found=msg("pricelist.err.found.names", names=tuple(Quoted(n) for n in names)),
+            )
         if self.chosen is not None and self.chosen not in names:
-            raise InputError(f"the chosen edition among {names}", found=repr(self.chosen))
+            raise InputError(
+                msg("pricelist.err.chosen", names=tuple(Quoted(n) for n in names)),
+                found=Quoted(self.chosen),
+            )
         maxima = [e.max_users for e in self.editions]
         limited = [m for m in maxima if m is not None]
         if maxima[: len(limited)] != limited or any(b <= a for a, b in itertools.pairwise(limited)):
-            raise InputError(
-                "editions from the smallest to the largest: maxima of users strictly "
-                "increasing, editions without a maximum last",
-                found=repr(maxima),
-            )
-        _check_multiplier(self.uncertainty, "the per-user subscription")
+            raise InputError(msg("pricelist.err.editions_order"), found=repr(maxima))
+        _check_multiplier(self.uncertainty, msg("pricelist.what.per_user"))
 
     @property
     def chosen_index(self) -> int:
@@ -416,8 +441,8 @@ class Tier:
     flat_price: float = 0.0
 
     def __post_init__(self) -> None:
-        _check_price(self.price, "a tier")
-        _check_price(self.flat_price, "a tier")
+        _check_price(self.price, msg("pricelist.what.tier"))
+        _check_price(self.flat_price, msg("pricelist.what.tier"))
 
 
 @dataclass(frozen=True)
@@ -431,7 +456,7 @@ class ContactPricing:
 
     def __post_init__(self) -> None:
         _check_tiers(self.tiers, "contact")
-        _check_multiplier(self.uncertainty, "the per-contact subscription")
+        _check_multiplier(self.uncertainty, msg("pricelist.what.per_contact"))
 
 
 @dataclass(frozen=True)
@@ -444,7 +469,7 @@ class MessagePricing:
 
     def __post_init__(self) -> None:
         _check_tiers(self.tiers, "message")
-        _check_multiplier(self.uncertainty, "the messages")
+        _check_multiplier(self.uncertainty, msg("pricelist.what.messages"))
 
 
 @dataclass(frozen=True)
@@ -460,13 +485,18 @@ class Module:
     uncertainty: Pert | None = None
 
     def __post_init__(self) -> None:
-        _check_price(self.price, f"module {self.name!r}")
+        module = msg("pricelist.what.module", name=Quoted(self.name))
+        _check_price(self.price, module)
         if self.start_year < 1 or (self.end_year is not None and self.end_year < self.start_year):
             raise InputError(
-                f"years 1 <= start <= end for module {self.name!r}",
-                found=f"{self.start_year} to {self.end_year}",
+                msg("pricelist.err.module_years", name=Quoted(self.name)),
+                found=msg(
+                    "pricelist.err.found.years_range",
+                    first=self.start_year,
+                    last=str(self.end_year),
+                ),
             )
-        _check_multiplier(self.uncertainty, f"module {self.name!r}")
+        _check_multiplier(self.uncertainty, module)
 
 
 @dataclass(frozen=True)
@@ -483,14 +513,15 @@ class LicencePurchase:
     uncertainty: Pert | None = None
 
     def __post_init__(self) -> None:
-        _check_price(self.amount, self.description)
+        what = Quoted(self.description)
+        _check_price(self.amount, what)
         if not (math.isfinite(self.maintenance_rate) and 0 <= self.maintenance_rate < 1):
             raise InputError(
-                f"a maintenance rate between 0 and 1 (a fraction) for {self.description!r}",
+                msg("pricelist.err.maintenance_rate", what=what),
                 found=repr(self.maintenance_rate),
-                hint="20 % is 0.20",
+                hint=msg("pricelist.err.hint.fraction", percent=20, fraction=Number(0.2)),
             )
-        _check_multiplier(self.uncertainty, self.description)
+        _check_multiplier(self.uncertainty, what)
 
 
 @dataclass(frozen=True)
@@ -506,19 +537,20 @@ class OneOffService:
     year: int = 0
 
     def __post_init__(self) -> None:
+        what = Quoted(self.description)
         if isinstance(self.amount, Pert):
             if self.amount.low < 0:
                 raise InputError(
-                    f"amounts >= 0 for {self.description!r}", found=repr(self.amount.low)
+                    msg("pricelist.err.amounts_of", what=what), found=repr(self.amount.low)
                 )
             if self.amount.most_likely <= 0 and not self.amount.is_degenerate:
                 raise InputError(
-                    f"a most likely amount > 0 for {self.description!r}",
+                    msg("pricelist.err.most_likely", what=what),
                     found=repr(self.amount.most_likely),
-                    hint="the range is taken relative to the most likely amount",
+                    hint=msg("pricelist.err.hint.most_likely"),
                 )
         else:
-            _check_price(self.amount, self.description)
+            _check_price(self.amount, what)
 
     @property
     def most_likely(self) -> float:
@@ -545,10 +577,10 @@ class StoragePricing:
     uncertainty: Pert | None = None
 
     def __post_init__(self) -> None:
-        _check_price(self.included_gb, "the included storage")
-        _check_price(self.included_per_user_gb, "the included storage per user")
-        _check_price(self.price_per_gb, "the storage overage")
-        _check_multiplier(self.uncertainty, "the storage overage")
+        _check_price(self.included_gb, msg("pricelist.what.included"))
+        _check_price(self.included_per_user_gb, msg("pricelist.what.included_per_user"))
+        _check_price(self.price_per_gb, msg("pricelist.what.overage"))
+        _check_multiplier(self.uncertainty, msg("pricelist.what.overage"))
 
 
 @dataclass(frozen=True)
@@ -561,11 +593,15 @@ class MinimumCommitment:
     last_year: int | None = None
 
     def __post_init__(self) -> None:
-        _check_price(self.amount_per_year, "the minimum commitment")
+        _check_price(self.amount_per_year, msg("pricelist.what.minimum"))
         if self.first_year < 1 or (self.last_year is not None and self.last_year < self.first_year):
             raise InputError(
-                "years 1 <= first <= last for the minimum commitment",
-                found=f"{self.first_year} to {self.last_year}",
+                msg("pricelist.err.minimum_years"),
+                found=msg(
+                    "pricelist.err.found.years_range",
+                    first=self.first_year,
+                    last=str(self.last_year),
+                ),
             )
 
 
@@ -590,9 +626,9 @@ class VendorPricing:
             math.isfinite(self.escalation) and -1 < self.escalation < 1
         ):
             raise InputError(
-                f"an escalation rate between -1 and 1 for vendor {self.vendor!r}",
+                msg("pricelist.err.escalation", vendor=Quoted(self.vendor)),
                 found=repr(self.escalation),
-                hint="3 % is 0.03",
+                hint=msg("pricelist.err.hint.fraction", percent=3, fraction=Number(0.03)),
             )
 
 
@@ -668,7 +704,7 @@ def vendor_costs(
     for service in pricing.services:
         schedules.append(_service_schedule(pricing.vendor, service, esc, settings))
     if not schedules:
-        raise InputError(f"at least one priced item for vendor {pricing.vendor!r}")
+        raise InputError(msg("pricelist.err.no_item", vendor=Quoted(pricing.vendor)))
     minimum = None
     if pricing.minimum is not None:
         mc = pricing.minimum
@@ -767,17 +803,29 @@ def simulate(
     """
     vendors = tuple(vendors)
     if not vendors:
-        raise InputError("at least one vendor to simulate")
+        raise InputError(msg("pricelist.err.simulate"))
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise InputError("a number of draws >= 1", found=repr(draws))
+        raise InputError(msg("pert.err.draws"), found=repr(draws))
     names = [v.vendor for v in vendors]
     if len(set(names)) != len(names):
-        raise InputError("vendors with different names", found=repr(names))
+        raise InputError(
+            msg("pricelist.err.vendor_names"),
+            found=msg("pricelist.err.found.names", names=tuple(Quoted(n) for n in names)),
+        )
     for v in vendors:
         if v.periods != settings.periods:
             raise InputError(
-                f"vendors costed over {settings.horizon_years} years (one horizon for all)",
-                found=f"{v.vendor!r} over {v.periods - 1} years",
+                msg(
+                    "pricelist.err.horizon",
+                    count=settings.horizon_years,
+                    number=settings.horizon_years,
+                ),
+                found=msg(
+                    "pricelist.err.found.over",
+                    vendor=Quoted(v.vendor),
+                    count=v.periods - 1,
+                    number=v.periods - 1,
+                ),
             )
     streams = generator(seed).spawn(len(vendors))
     discount = (1 + settings.discount_rate) ** -np.arange(settings.periods, dtype=np.float64)
@@ -905,9 +953,14 @@ def _user_schedule(
             i += 1
             if i == len(users.editions):
                 raise InputError(
-                    f"an edition for {n} users in year {t}",
-                    found=f"at most {limit} users ({users.editions[-1].name})",
-                    hint="add the next edition to the price list",
+                    msg("pricelist.err.edition_for", users=n, year=t),
+                    found=msg(
+                        "pricelist.err.found.at_most",
+                        count=limit,
+                        number=limit,
+                        edition=Quoted(users.editions[-1].name),
+                    ),
+                    hint=msg("pricelist.err.hint.next_edition"),
                 )
         edition = users.editions[i]
         yearly = n * MONTHS_PER_YEAR * price_index[t]
@@ -921,7 +974,8 @@ def _user_schedule(
                     (edition.price_per_user_month - base.price_per_user_month) * yearly,
                     float(n),
                     float(base.max_users or 0),
-                    f"{n} users > {base.max_users} allowed by {base.name}: {edition.name} forced",
+                    "users",
+                    (base.name, edition.name),
                 )
             )
     return _usage(description, amounts, flags, users.uncertainty)
@@ -937,7 +991,8 @@ def _tiered(
     noun: str,
 ) -> tuple[list[float], list[HiddenCost]]:
     """Yearly cost of a tiered volume (index 0, the initial period, costs nothing): the whole
-    volume at the price of the highest tier reached so far."""
+    volume at the price of the highest tier reached so far. ``noun`` is the volume's unit:
+    ``contacts`` or ``messages``."""
     amounts = [0.0] * len(volume)
     flags: list[HiddenCost] = []
     held: int | None = None
@@ -964,7 +1019,7 @@ def _tiered(
                     cost(own) - cost(held),
                     v,
                     bound,
-                    f"{v:,.0f} {noun} > {bound:,.0f}: the whole volume at the next tier's price",
+                    noun,
                 )
             )
             held = own
@@ -979,7 +1034,7 @@ def _tiered(
                     cost(held) - cost(own),
                     v,
                     bound,
-                    f"{v:,.0f} {noun} <= {bound:,.0f}: the tier reached before is kept",
+                    noun,
                 )
             )
         amounts[t] = cost(held)
@@ -992,9 +1047,9 @@ def _tier_of(tiers: Sequence[Tier], volume: float, year: int, noun: str) -> int:
             return i
     top = tiers[-1].up_to
     raise InputError(
-        f"a tier for {volume:,.0f} {noun} in year {year}",
-        found=f"tiers up to {top:,.0f}",
-        hint="add a last tier with no limit (up_to=None)",
+        msg(f"pricelist.err.tier_for_{noun}", volume=_Count(volume), year=year),
+        found=msg("pricelist.err.found.tiers_up_to", top=_Count(top or 0)),
+        hint=msg("pricelist.err.hint.last_tier"),
     )
 
 
@@ -1017,7 +1072,7 @@ def _storage_schedule(
                     amounts[t],
                     stored,
                     included,
-                    f"{stored:,.1f} GB stored, {included:,.1f} GB included",
+                    "gb",
                 )
             )
     return _usage(_STORAGE, amounts, flags, storage.uncertainty)
@@ -1026,7 +1081,7 @@ def _storage_schedule(
 def _licence_schedules(
     vendor: str, licence: LicencePurchase, index: int, esc: float, settings: TcoSettings
 ) -> list[CostSchedule]:
-    _check_period(licence.year, 0, settings, licence.description)
+    _check_period(licence.year, 0, settings, Quoted(licence.description))
     bought = CostLine(
         vendor,
         Category.LICENCE,
@@ -1076,7 +1131,9 @@ def _licence_schedules(
 def _module_schedule(
     vendor: str, module: Module, esc: float, settings: TcoSettings
 ) -> CostSchedule:
-    _check_period(module.start_year, 1, settings, f"module {module.name!r}")
+    _check_period(
+        module.start_year, 1, settings, msg("pricelist.what.module", name=Quoted(module.name))
+    )
     frequency = Frequency.MONTHLY if module.per is PricePeriod.MONTH else Frequency.YEARLY
     line = CostLine(
         vendor,
@@ -1097,7 +1154,7 @@ def _module_schedule(
 def _service_schedule(
     vendor: str, service: OneOffService, esc: float, settings: TcoSettings
 ) -> CostSchedule:
-    _check_period(service.year, 0, settings, service.description)
+    _check_period(service.year, 0, settings, Quoted(service.description))
     line = CostLine(
         vendor,
         service.category,
@@ -1124,40 +1181,51 @@ def _seats(users: float) -> int:
     return max(0, math.ceil(users - _SEAT_TOLERANCE))
 
 
-def _check_price(value: float, what: str) -> None:
+def _check_price(value: float, what: Msg | Quoted) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise InputError(f"a number for {what}", found=repr(value))
+        raise InputError(msg("pricelist.err.number_for", what=what), found=repr(value))
     if value < 0:
-        raise InputError(f"a price or amount >= 0 for {what}", found=repr(value))
+        raise InputError(msg("pricelist.err.price_for", what=what), found=repr(value))
 
 
-def _check_period(year: int, first: int, settings: TcoSettings, what: str) -> None:
+def _check_period(year: int, first: int, settings: TcoSettings, what: Msg | Quoted) -> None:
     if not first <= year <= settings.horizon_years:
         raise InputError(
-            f"a year between {first} and {settings.horizon_years} (the horizon) for {what}",
+            msg("pricelist.err.year", first=first, horizon=settings.horizon_years, what=what),
             found=repr(year),
         )
 
 
 def _check_tiers(tiers: Sequence[Tier], noun: str) -> None:
+    """``noun``: ``contact`` or ``message``."""
     if not tiers:
-        raise InputError(f"at least one {noun} tier")
+        raise InputError(msg(f"pricelist.err.no_{noun}_tier"))
     bounds = [tier.up_to for tier in tiers]
     if any(b is None for b in bounds[:-1]):
-        raise InputError(f"{noun} tiers with a bound, except the last one", found=repr(bounds))
+        raise InputError(msg(f"pricelist.err.{noun}_bounds"), found=repr(bounds))
     given = [b for b in bounds if b is not None]
     if any(b <= 0 or not math.isfinite(b) for b in given) or any(
         later <= earlier for earlier, later in itertools.pairwise(given)
     ):
-        raise InputError(f"{noun} tiers with bounds > 0, strictly increasing", found=repr(bounds))
+        raise InputError(msg(f"pricelist.err.{noun}_increasing"), found=repr(bounds))
 
 
-def _check_multiplier(uncertainty: Pert | None, what: str) -> None:
+def _check_multiplier(uncertainty: Pert | None, what: Msg | Quoted) -> None:
     if uncertainty is None:
         return
     if uncertainty.most_likely != 1 or uncertainty.low < 0:
         raise InputError(
-            f"a multiplier range Pert(low, 1.0, high) with 0 <= low for {what}",
+            msg("pricelist.err.multiplier", what=what),
             found=repr(uncertainty),
-            hint="the amounts are the most likely costs; the range multiplies them",
+            hint=msg("pricelist.err.hint.multiplier"),
         )
+
+
+@dataclass(frozen=True)
+class _Count:
+    """A volume with the reader's digit grouping: 60,000 or 60 000."""
+
+    value: float
+
+    def text(self, lang: Lang) -> str:
+        return i18n.number(self.value, lang)

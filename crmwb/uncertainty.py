@@ -58,7 +58,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Number, msg
 
 PERT_SHAPE = 4.0
 """The classic PERT weight of the most likely value (lambda)."""
@@ -85,10 +85,11 @@ class Pert:
     1.5
     >>> Pert(5, 5, 5).variance
     0.0
-    >>> Pert(30, 20, 60)
-    Traceback (most recent call last):
-    ...
-    crmwb.errors.InputError: low <= most likely <= high; found low 30, most likely 20, high 60
+    >>> try:
+    ...     Pert(30, 20, 60)
+    ... except InputError as exc:
+    ...     print(exc.message("en"))
+    low <= most likely <= high; found low 30, most likely 20, high 60
     """
 
     low: float
@@ -172,11 +173,7 @@ def generator(seed: Seed) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     if isinstance(seed, bool) or not isinstance(seed, int | np.integer):
-        raise InputError(
-            "an integer seed or a numpy.random.Generator",
-            found=repr(seed),
-            hint="a fixed seed makes the figures reproducible",
-        )
+        raise InputError(msg("pert.err.seed"), found=repr(seed), hint=msg("pert.err.hint.seed"))
     return np.random.default_rng(int(seed))
 
 
@@ -203,9 +200,9 @@ def sample_pert(
     [25, 50, 7]
     """
     if isinstance(size, bool) or not isinstance(size, int | np.integer) or size < 1:
-        raise InputError("a number of draws >= 1", found=repr(size))
+        raise InputError(msg("pert.err.draws"), found=repr(size))
     if method not in ("table", "numpy"):
-        raise InputError("a sampling method 'table' or 'numpy'", found=repr(method))
+        raise InputError(msg("pert.err.method"), found=repr(method))
     a, m, b, lam = np.broadcast_arrays(
         *(np.asarray(v, dtype=np.float64) for v in (low, most_likely, high, shape))
     )
@@ -262,7 +259,7 @@ def percentiles(samples: ArrayLike) -> Percentiles:
     """
     values = np.asarray(samples, dtype=np.float64)
     if values.ndim != 1 or values.size == 0:
-        raise InputError("a non-empty 1-D sample", found=f"shape {values.shape}")
+        raise InputError(msg("pert.err.sample_1d"), found=_shape(values))
     p10, p50, p90 = _sorted_percentiles(np.sort(values)[None, :])[:, 0]
     return Percentiles(float(p10), float(p50), float(p90))
 
@@ -275,7 +272,7 @@ def percentile_bands(samples: ArrayLike) -> Bands:
     """
     values = np.asarray(samples, dtype=np.float64)
     if values.ndim != 2 or values.shape[0] == 0:
-        raise InputError("a 2-D sample with draws as rows", found=f"shape {values.shape}")
+        raise InputError(msg("pert.err.sample_2d"), found=_shape(values))
     # one contiguous row per column (free when the caller passes a transposed array)
     rows = np.ascontiguousarray(values.T)
     ordered = np.empty_like(rows)
@@ -306,20 +303,32 @@ def _sorted_percentiles(rows: NDArray[np.float64]) -> NDArray[np.float64]:
 def _check_estimate(
     low: float, most_likely: float, high: float, shape: float, index: int | None = None
 ) -> None:
-    where = "" if index is None else f"amount {index}: "
+    def expected(key: str) -> Msg:  # which amount, when several are checked at once
+        return msg(key) if index is None else msg("pert.err.amount", index=index, what=msg(key))
+
     values = (low, most_likely, high, shape)
     if not all(isinstance(v, int | float | np.number) and math.isfinite(v) for v in values):
-        raise InputError(
-            f"{where}finite numbers for low, most likely, high and shape",
-            found=f"{low!r}, {most_likely!r}, {high!r}, {shape!r}",
-        )
+        raise InputError(expected("pert.err.finite"), found=", ".join(repr(v) for v in values))
     if not low <= most_likely <= high:
         raise InputError(
-            f"{where}low <= most likely <= high",
-            found=f"low {low:g}, most likely {most_likely:g}, high {high:g}",
+            expected("pert.err.order"),
+            found=msg(
+                "pert.err.found.order", low=_g(low), most_likely=_g(most_likely), high=_g(high)
+            ),
         )
     if shape <= 0:
-        raise InputError(f"{where}a PERT shape (lambda) > 0", found=f"{shape:g}", hint="4 = PERT")
+        raise InputError(
+            expected("pert.err.shape"), found=_g(shape), hint=msg("pert.err.hint.shape")
+        )
+
+
+def _g(value: float) -> Number:
+    """A number as ``{:g}`` writes it, with the reader's decimal sign."""
+    return Number(float(f"{value:g}"))
+
+
+def _shape(values: NDArray[np.float64]) -> Msg:
+    return msg("pert.err.found.shape", shape=str(values.shape))
 
 
 _CDF_X = np.linspace(0.0, 1.0, _CDF_CELLS + 1)

@@ -56,8 +56,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import InputError, WorkbookError
-from crmwb.i18n import Lang, t
+from crmwb.errors import InputError, Msg, Number, Quoted, Text, WorkbookError, msg, render
+from crmwb.i18n import DEFAULT_LANG, Lang, t, tn
 from crmwb.pricing import (
     ContactPricing,
     Edition,
@@ -109,6 +109,8 @@ from crmwb.workbook import (
     _describe,
     _format_input,
     _norm,
+    _number,
+    _Percent,
     _plain,
     _write_parameters,
     _write_table_header,
@@ -227,7 +229,7 @@ CRITERIA_COLUMNS: tuple[Field, ...] = (
     Field("criteria.col.criterion", "text", width=34, required=True),
     Field("criteria.col.direction", "choice", width=12, required=True, choices=Direction),
     Field("criteria.col.measure", "choice", width=12, choices=CriterionMeasure),
-    Field("criteria.col.weight", "number", width=10, hint="a criterion that does not count gets 0"),
+    Field("criteria.col.weight", "number", width=10, hint=msg("criteria.err.hint.zero_weight")),
     Field("criteria.col.knock_out_minimum", "number", width=14, minimum=None),
     Field("criteria.col.knock_out_maximum", "number", width=14, minimum=None),
 )
@@ -274,7 +276,7 @@ PRICING_PARAMETERS: tuple[Field, ...] = tuple(
 PRICING_HELP_ROW = 13
 PRICING_HEADER_ROW = 14
 
-_NEGATIVE_PRICE = "prices are entered as positive amounts, excluding VAT"
+_NEGATIVE_PRICE = msg("pricing.err.hint.positive_price")
 PRICING_COLUMNS: tuple[Field, ...] = (
     Field("pricing.col.vendor", "text", width=30, required=True),
     Field("pricing.col.item", "choice", width=20, required=True, choices=PriceItem),
@@ -451,12 +453,16 @@ class VendorSheets:
 
 @dataclass(frozen=True)
 class SheetWarning:
-    """Something doubtful but valid in the workbook, for the consultant to check."""
+    """Something doubtful but valid in the workbook, for the consultant to check.
 
-    message: str
+    ``message`` is written in the reader's language when shown (:meth:`text`); ``lang`` is the
+    workbook's, in which ``str()`` writes it."""
+
+    message: Text
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
+    lang: Lang = DEFAULT_LANG
 
     @property
     def location(self) -> str | None:
@@ -464,9 +470,19 @@ class SheetWarning:
             return f"{self.sheet}!{self.cell}"
         return self.sheet
 
+    def text(self, lang: Lang | None = None, *, with_file: bool = True) -> str:
+        """The warning in ``lang`` (default: the workbook's), after where it is (the file too,
+        unless ``with_file`` is False: a client's report does not show the consultant's
+        folders)."""
+        lang = lang or self.lang
+        where = ", ".join(
+            part for part in (self.file if with_file else None, self.location) if part
+        )
+        message = render(self.message, lang)
+        return t("vs.warning.where", lang, where=where, message=message) if where else message
+
     def __str__(self) -> str:
-        where = ", ".join(part for part in (self.file, self.location) if part)
-        return f"{where}: {self.message}" if where else self.message
+        return self.text()
 
 
 @dataclass(frozen=True)
@@ -496,12 +512,14 @@ class VendorInputs:
     coverage: CoverageSheet | None
     group_weights: Mapping[str, float]
     ahp: Mapping[str, AhpResult] | None
-    normalisation_notice: str | None
+    normalisation_notice: Msg | None
     warnings: tuple[SheetWarning, ...]
     pricing: tuple[VendorPricing, ...] = ()
     volumes: Volumes = field(default_factory=Volumes)
     tco_settings: TcoSettings | None = None
     study: VendorStudy | None = None
+    lang: Lang = DEFAULT_LANG
+    """The workbook's language (its sheet tabs'), in which :meth:`with_tco` speaks."""
 
     @property
     def weighting(self) -> WeightingMethod:
@@ -550,32 +568,42 @@ class VendorInputs:
         tco = self.tco_criteria
         if not tco:
             raise InputError(
-                "a criterion measured by the TCO on the Criteria sheet, for the TCO amounts",
-                found="none",
-                hint="set the Measure of the cost criterion to TCO",
+                msg("vs.err.tco_criterion", sheet=msg("sheet.criteria")),
+                found=msg("err.found.none"),
+                hint=msg("vs.err.hint.tco_criterion", tco=Quoted(msg("measure.tco"))),
+                lang=self.lang,
             )
         vendors = self.score_sheet.vendor_names
         names = _Names(vendors)
         for vendor in amounts:
             if vendor not in vendors:
                 raise InputError(
-                    "TCO amounts for the vendors of the Vendors sheet",
-                    found=f"an amount for {vendor!r}",
+                    msg("vs.err.tco_amounts", sheet=msg("sheet.vendors")),
+                    found=msg("vs.err.found.amount_for", vendor=Quoted(vendor)),
                     hint=names.suggest(vendor),
+                    lang=self.lang,
                 )
         scores = [s for s in self.score_sheet.scores if s.criterion not in tco]
         for criterion in tco:
             for vendor in vendors:
                 if vendor not in amounts:
                     raise InputError(
-                        f"a TCO amount for vendor {vendor!r} (criterion {criterion!r})",
-                        found="no amount",
-                        hint="give an amount for every vendor (a vendor without rows on the "
-                        "Pricing sheet has no computed TCO: add its own amount)",
+                        msg(
+                            "vs.err.tco_amount_for",
+                            vendor=Quoted(vendor),
+                            criterion=Quoted(criterion),
+                        ),
+                        found=msg("vs.err.found.no_amount"),
+                        hint=msg("vs.err.hint.tco_amount_for", sheet=msg("sheet.pricing")),
+                        lang=self.lang,
                     )
                 amount = float(amounts[vendor])
                 if not math.isfinite(amount):
-                    raise InputError(f"a TCO amount for vendor {vendor!r}", found=repr(amount))
+                    raise InputError(
+                        msg("vs.err.tco_amount", vendor=Quoted(vendor)),
+                        found=repr(amount),
+                        lang=self.lang,
+                    )
                 scores.append(Score(vendor, criterion, amount, "", source))
         return dataclasses.replace(self.score_sheet, scores=tuple(scores))
 
@@ -720,8 +748,9 @@ def _write_scores(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> Non
         )
     if any(not name.strip() for name in evaluators):
         raise InputError(
-            "a name for every evaluator (the header of their column on the Scores sheet)",
-            found=repr(evaluators),
+            msg("scores.err.evaluator_names", sheet=t("sheet.scores", lang)),
+            found=msg("err.found.headers", headers=tuple(Quoted(name) for name in evaluators)),
+            lang=lang,
         )
     pairs: list[tuple[str, str]] = []
     if sheets:
@@ -811,8 +840,9 @@ def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> No
         ):
             if volume.yearly is not None:
                 raise InputError(
-                    "volumes as a year-1 value and a yearly growth on the Pricing sheet",
-                    found=f"{t(spec.key, 'en')} given year by year",
+                    msg("pricing.err.volumes", sheet=t("sheet.pricing", lang)),
+                    found=msg("pricing.err.found.yearly", volume=Quoted(t(spec.key, lang))),
+                    lang=lang,
                 )
             growth = PRICING_PARAMETERS[PRICING_PARAMETERS.index(spec) + 1]
             values[spec.key], values[growth.key] = volume.year_1, volume.growth
@@ -838,18 +868,19 @@ def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> No
 def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
     """The Pricing sheet's rows of one vendor's price list (column key -> value)."""
 
-    def cannot(what: str) -> InputError:
+    def cannot(what: Msg) -> InputError:
         return InputError(
-            f"a price list the Pricing sheet can hold (vendor {p.vendor!r})",
+            msg("pricing.err.cannot", sheet=t("sheet.pricing", lang), vendor=Quoted(p.vendor)),
             found=what,
-            hint="see crmwb.vendor_sheets.PRICING_RULES",
+            hint=msg("pricing.err.hint.cannot", sheet=t("sheet.pricing", lang)),
+            lang=lang,
         )
 
     def spread(u: Pert | None) -> dict[str, Any]:
         if u is None:
             return {}
         if u.shape != PERT_SHAPE:
-            raise cannot(f"a PERT shape of {u.shape:g}")
+            raise cannot(msg("pricing.err.found.pert_shape", shape=Number(u.shape)))
         return {_LOW: u.low, _HIGH: u.high}
 
     rows: list[dict[str, Any]] = []
@@ -861,10 +892,10 @@ def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
         return choice_label(period, lang)
 
     if p.escalation is not None:
-        raise cannot("its own escalation")
+        raise cannot(msg("pricing.err.found.own_escalation"))
     if p.users is not None:
         if p.users.chosen_index:
-            raise cannot(f"the chosen edition {p.users.chosen!r} not listed first")
+            raise cannot(msg("pricing.err.found.chosen_not_first", edition=Quoted(p.users.chosen)))
         for i, e in enumerate(p.users.editions):
             extra = spread(p.users.uncertainty) if i == 0 else {}
             add(
@@ -883,7 +914,7 @@ def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
         period = pricing.per if isinstance(pricing, ContactPricing) else None
         for i, tier in enumerate(pricing.tiers):
             if tier.flat_price:
-                raise cannot(f"a flat price on a tier ({tier.flat_price:g})")
+                raise cannot(msg("pricing.err.found.flat_price", price=Number(tier.flat_price)))
             extra = spread(pricing.uncertainty) if i == 0 else {}
             cells: dict[str, Any] = {_PRICE: tier.price, _UP_TO: tier.up_to}
             add(item, **cells, **{_PER: per(period) if period else None}, **extra)
@@ -901,7 +932,12 @@ def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
         add(PriceItem.LICENCE, **cells, **rate, **spread(lic.uncertainty))
     for service in p.services:
         if service.category is not Category.IMPLEMENTATION:
-            raise cannot(f"a service of category {service.category.value!r}")
+            raise cannot(
+                msg(
+                    "pricing.err.found.service_category",
+                    category=Quoted(msg(f"category.{service.category.value}")),
+                )
+            )
         cells = {
             _NAME: service.description,
             _PRICE: service.most_likely,
@@ -913,7 +949,7 @@ def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
     if p.storage is not None:
         st = p.storage
         if st.included_per_user_gb:
-            raise cannot("storage included per user")
+            raise cannot(msg("pricing.err.found.storage_per_user"))
         cells = {_PRICE: st.price_per_gb, _UP_TO: st.included_gb, _PER: per(st.per)}
         add(PriceItem.STORAGE, **cells, **spread(st.uncertainty))
     if p.minimum is not None:
@@ -953,9 +989,9 @@ class _Names:
     def __contains__(self, text: object) -> bool:
         return isinstance(text, str) and _norm(text) in self._by_norm
 
-    def suggest(self, text: str) -> str | None:
+    def suggest(self, text: str) -> Msg | None:
         close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
-        return f"did you mean {self._by_norm[close[0]]!r}?" if close else None
+        return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
 
 
 @dataclass
@@ -996,7 +1032,7 @@ class _Weights:
     group_weights: dict[str, float]
     comparisons: tuple[Comparison, ...] = ()
     ahp: dict[str, AhpResult] | None = None
-    notice: str | None = None
+    notice: Msg | None = None
 
 
 class _SheetsReader:
@@ -1037,18 +1073,41 @@ class _SheetsReader:
             volumes=priced.volumes or Volumes(),
             tco_settings=priced.settings,
             study=priced.study,
+            lang=self.r.lang,
         )
 
     # -- helpers --
 
     def error(
-        self, ws: Worksheet, cell: Cell, expected: str, found: str, hint: str | None = None
+        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
     ) -> WorkbookError:
-        return self.r._error(ws, cell, expected, found, hint)
+        return self.r.error(ws, cell, expected, found, hint)
 
-    def warn(self, ws: Worksheet, cell: Cell | None, message: str) -> None:
+    def sheet_error(self, ws: Worksheet, exc: InputError) -> WorkbookError:
+        """A domain module's complaint about what a sheet says, placed on the sheet."""
+        return WorkbookError(
+            exc.expected,
+            file=self.r.file,
+            sheet=ws.title,
+            found=exc.found,
+            hint=exc.hint,
+            lang=self.r.lang,
+        )
+
+    def warn(self, ws: Worksheet, cell: Cell | None, message: Text) -> None:
         where = cell.coordinate if cell is not None else None
-        self.warnings.append(SheetWarning(message, self.r.file, ws.title, where))
+        self.warnings.append(SheetWarning(message, self.r.file, ws.title, where, self.r.lang))
+
+    def title(self, key: str) -> str:
+        """The name of the sheet ``key`` as the workbook shows it (in the workbook's language
+        when it has no such sheet)."""
+        if self.r.has_sheet(key):
+            return str(self.r.sheet(key).title)
+        return t(key, self.r.lang)
+
+    def label(self, ws: Worksheet, cell: Cell, spec: Field) -> str:
+        """The column (or parameter) of ``cell``, named as the workbook shows it."""
+        return self.r.shown_label(ws, cell, spec)
 
     def values(
         self, ws: Worksheet, row: dict[str, Cell], columns: Sequence[Field]
@@ -1063,17 +1122,17 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 cell,
-                f"unique {what} names",
-                f"{name!r} again, already in {ws.title}!{first.coordinate}",
-                f"one line per {what}: merge the two lines or rename one",
+                msg(f"vs.err.unique.{what}"),
+                msg("vs.err.found.again", name=Quoted(name), cell=f"{ws.title}!{first.coordinate}"),
+                msg(f"vs.err.hint.unique.{what}"),
             )
         seen[_norm(name)] = cell
 
-    def match(self, ws: Worksheet, cell: Cell, spec: Field, names: _Names, expected: str) -> str:
+    def match(self, ws: Worksheet, cell: Cell, spec: Field, names: _Names, expected: Text) -> str:
         text = self.r.value(ws, cell, spec)
-        found = names.get(text)
+        found = names.get(str(text))
         if found is None:
-            raise self.error(ws, cell, expected, _describe(text), names.suggest(text))
+            raise self.error(ws, cell, expected, _found(text), names.suggest(str(text)))
         return found
 
     def named_columns(
@@ -1091,7 +1150,7 @@ class _SheetsReader:
         self, ws: Worksheet, header_row: int, columns: Iterable[int], what: str
     ) -> None:
         """Every filled cell under the header is in a column with a header (nothing is left
-        out silently)."""
+        out silently). ``what`` says what the header holds: ``evaluator`` or ``vendor``."""
         known = set(columns)
         for row in ws.iter_rows(min_row=header_row + 1):
             for cell in row:
@@ -1099,10 +1158,13 @@ class _SheetsReader:
                     raise self.error(
                         ws,
                         ws.cell(row=header_row, column=cell.column),
-                        f"a header ({what}) above the filled cells of column "
-                        f"{get_column_letter(cell.column)}",
-                        "an empty header",
-                        f"{ws.title}!{cell.coordinate} holds {_describe(cell.value)}",
+                        msg(f"vs.err.header.{what}", column=get_column_letter(cell.column)),
+                        msg("vs.err.found.empty_header"),
+                        msg(
+                            "vs.err.hint.holds",
+                            cell=f"{ws.title}!{cell.coordinate}",
+                            value=_found(cell.value),
+                        ),
                     )
 
     def empty_column(self, ws: Worksheet, column: int, header_row: int) -> bool:
@@ -1136,8 +1198,8 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 ws.cell(row=header_row + 1, column=index["vendors.col.vendor"]),
-                f"at least one vendor under the header row {header_row}",
-                "no vendor",
+                msg("vendors.err.none", row=header_row),
+                msg("vendors.err.found.none"),
             )
         return tuple(entries)
 
@@ -1152,8 +1214,8 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 cells["criteria.scale_high"],
-                f"a scale high above the scale low ({_plain(low)})",
-                _plain(high),
+                msg("criteria.err.scale", low=_number(low)),
+                _number(high),
             )
         weighting: WeightingMethod = p["criteria.weighting"]
         index, header_row = self.r._table(ws, CRITERIA_COLUMNS)
@@ -1168,12 +1230,16 @@ class _SheetsReader:
             v = self.values(ws, row, CRITERIA_COLUMNS)
             group: str = v["criteria.col.group"]
             if _norm(group) in reserved:
+                english, french = (t("pairwise.scope.groups", lang) for lang in ("en", "fr"))
                 raise self.error(
                     ws,
                     row["criteria.col.group"],
-                    "a group name other than 'Groups' or 'Groupes' (the Pairwise sheet's scope "
-                    "for comparing the groups)",
-                    _describe(group),
+                    msg(
+                        "criteria.err.group_reserved",
+                        names=msg("err.or", first=Quoted(english), second=Quoted(french)),
+                        sheet=self.title("sheet.pairwise"),
+                    ),
+                    _found(group),
                 )
             group = group_names.setdefault(_norm(group), group)
             name: str = v["criteria.col.criterion"]
@@ -1186,26 +1252,29 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     row["criteria.col.weight"],
-                    f"a weight for criterion {name!r} (the weighting method is direct)",
-                    "an empty cell",
-                    "type 0 for a criterion that does not count, or choose AHP as the "
-                    "weighting method",
+                    msg(
+                        "criteria.err.weight_missing",
+                        criterion=Quoted(name),
+                        direct=Quoted(msg("weighting.direct")),
+                    ),
+                    msg("err.found.empty"),
+                    msg("criteria.err.hint.weight_missing", ahp=Quoted(msg("weighting.ahp"))),
                 )
             if weighting is WeightingMethod.AHP and weight is not None and ignored_weight is None:
                 ignored_weight = row["criteria.col.weight"]
             if direction is Direction.BENEFIT and (
                 measure is CriterionMeasure.TCO or _PRICE_LIKE.search(name)
             ):
-                why = (
-                    "is measured by the TCO"
-                    if measure is CriterionMeasure.TCO
-                    else "looks like a price"
-                )
+                why = "tco" if measure is CriterionMeasure.TCO else "price"
                 self.warn(
                     ws,
                     row["criteria.col.direction"],
-                    f"criterion {name!r} {why} but its direction is benefit: the dearest vendor "
-                    "would score best; set the direction to cost if less is better",
+                    msg(
+                        f"criteria.warn.benefit_{why}",
+                        criterion=Quoted(name),
+                        benefit=Quoted(msg("direction.benefit")),
+                        cost=Quoted(msg("direction.cost")),
+                    ),
                 )
             entries.append(
                 CriterionEntry(
@@ -1224,15 +1293,19 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 ws.cell(row=header_row + 1, column=index["criteria.col.criterion"]),
-                f"at least one criterion under the header row {header_row}",
-                "no criterion",
+                msg("criteria.err.none", row=header_row),
+                msg("criteria.err.found.none"),
             )
         if ignored_weight is not None:
             self.warn(
                 ws,
                 ignored_weight,
-                "the Weight column is not used: the weighting method is AHP (the Pairwise "
-                "sheet's comparisons give the weights)",
+                msg(
+                    "criteria.warn.weight_unused",
+                    column=self.label(ws, ignored_weight, CRITERIA_COLUMNS[4]),
+                    ahp=Quoted(msg("weighting.ahp")),
+                    sheet=self.title("sheet.pairwise"),
+                ),
             )
         return _CriteriaSheet(ws, (low, high), weighting, entries, rows, groups)
 
@@ -1246,22 +1319,25 @@ class _SheetsReader:
         measure: CriterionMeasure,
         scale: tuple[float, float],
     ) -> None:
-        low_key, high_key = "criteria.col.knock_out_minimum", "criteria.col.knock_out_maximum"
+        low_spec, high_spec = CRITERIA_COLUMNS[5], CRITERIA_COLUMNS[6]
+        low_key, high_key = low_spec.key, high_spec.key
+        minimum = self.label(ws, row[low_key], low_spec)
+        maximum = self.label(ws, row[high_key], high_spec)
         if direction is Direction.COST and v[low_key] is not None:
             raise self.error(
                 ws,
                 row[low_key],
-                f"no knock-out minimum on cost criterion {name!r}",
-                _plain(v[low_key]),
-                "a cost criterion knocks out above a ceiling: use the Knock-out maximum column",
+                msg("criteria.err.minimum_on_cost", criterion=Quoted(name)),
+                _number(v[low_key]),
+                msg("criteria.err.hint.minimum_on_cost", column=maximum),
             )
         if direction is Direction.BENEFIT and v[high_key] is not None:
             raise self.error(
                 ws,
                 row[high_key],
-                f"no knock-out maximum on benefit criterion {name!r}",
-                _plain(v[high_key]),
-                "a benefit criterion knocks out below a floor: use the Knock-out minimum column",
+                msg("criteria.err.maximum_on_benefit", criterion=Quoted(name)),
+                _number(v[high_key]),
+                msg("criteria.err.hint.maximum_on_benefit", column=minimum),
             )
         if measure is CriterionMeasure.SCORE:
             low, high = scale
@@ -1271,9 +1347,13 @@ class _SheetsReader:
                     raise self.error(
                         ws,
                         row[key],
-                        f"a knock-out threshold on the scale {low:g}-{high:g} for score "
-                        f"criterion {name!r}",
-                        _plain(threshold),
+                        msg(
+                            "criteria.err.threshold_scale",
+                            low=_number(low),
+                            high=_number(high),
+                            criterion=Quoted(name),
+                        ),
+                        _number(threshold),
                     )
 
     # -- weights --
@@ -1292,6 +1372,7 @@ class _SheetsReader:
                     cell=crit.rows[0]["criteria.col.weight"].coordinate,
                     found=exc.found,
                     hint=exc.hint,
+                    lang=self.r.lang,
                 ) from None
             weights = dict(direct.weights)
             group_weights = {
@@ -1334,7 +1415,11 @@ class _SheetsReader:
                 )
             except InputError as exc:  # pragma: no cover - the cell checks come first
                 raise self.error(
-                    crit.ws, row["criteria.col.criterion"], exc.expected, exc.found or "", exc.hint
+                    crit.ws,
+                    row["criteria.col.criterion"],
+                    exc.expected,
+                    exc.found or msg("err.found.none"),
+                    exc.hint,
                 ) from None
         return tuple(criteria)
 
@@ -1347,8 +1432,12 @@ class _SheetsReader:
             self.warn(
                 ws,
                 row["pairwise.col.scope"],
-                "the Pairwise sheet's comparisons are not used: the Criteria sheet's weighting "
-                "method is direct",
+                msg(
+                    "pairwise.warn.unused",
+                    sheet=ws.title,
+                    criteria=self.title("sheet.criteria"),
+                    direct=Quoted(msg("weighting.direct")),
+                ),
             )
             return
 
@@ -1376,11 +1465,14 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     scope_cell,
-                    f"{groups_label!r} or the name of a criterion group of the Criteria sheet",
-                    _describe(text),
+                    msg(
+                        "pairwise.err.scope",
+                        groups=Quoted(groups_label),
+                        sheet=self.title("sheet.criteria"),
+                    ),
+                    _found(text),
                     _Names([groups_label, *crit.groups]).suggest(text),
                 )
-            what = "groups" if scope == GROUPS_SCOPE else f"criteria of group {scope!r}"
             items = _Names(scopes[scope])
             a, b = (
                 self._item(ws, row[spec.key], spec, scope, items, owner, groups_label)
@@ -1388,7 +1480,12 @@ class _SheetsReader:
             )
             if a == b:
                 raise self.error(
-                    ws, row[b_spec.key], f"two different {what} in one comparison", f"{b!r} twice"
+                    ws,
+                    row[b_spec.key],
+                    msg("pairwise.err.same_groups")
+                    if scope == GROUPS_SCOPE
+                    else msg("pairwise.err.same_criteria", group=Quoted(scope)),
+                    msg("pairwise.err.found.twice", name=Quoted(b)),
                 )
             cell = row["pairwise.col.value"]
             value = self._saaty(ws, cell)
@@ -1400,10 +1497,15 @@ class _SheetsReader:
                     raise self.error(
                         ws,
                         cell,
-                        f"the same value as {ws.title}!{first.coordinate}, which already "
-                        f"compares {a} with {b}: {a}/{b} = {_judgement(before)}",
-                        f"{a}/{b} = {_judgement(value)}",
-                        "a pair needs one row only: delete one of the two",
+                        msg(
+                            "pairwise.err.same_value",
+                            cell=f"{ws.title}!{first.coordinate}",
+                            a=a,
+                            b=b,
+                            value=_judgement(before),
+                        ),
+                        msg("pairwise.err.found.ratio", a=a, b=b, value=_judgement(value)),
+                        msg("pairwise.err.hint.one_row"),
                     )
             elif (b, a) in pairs:
                 before, first = pairs[(b, a)]
@@ -1411,12 +1513,22 @@ class _SheetsReader:
                     raise self.error(
                         ws,
                         cell,
-                        f"{a}/{b} = {_judgement(1 / before)}, the reciprocal of "
-                        f"{ws.title}!{first.coordinate} where {b}/{a} = {_judgement(before)}",
-                        f"{a}/{b} = {_judgement(value)}",
-                        f"a pair needs one row only: if {b} is {_judgement(before)} times as "
-                        f"important as {a}, {a} is {_judgement(1 / before)} times as important "
-                        f"as {b}; delete one of the two rows",
+                        msg(
+                            "pairwise.err.reciprocal",
+                            cell=f"{ws.title}!{first.coordinate}",
+                            a=a,
+                            b=b,
+                            value=_judgement(1 / before),
+                            before=_judgement(before),
+                        ),
+                        msg("pairwise.err.found.ratio", a=a, b=b, value=_judgement(value)),
+                        msg(
+                            "pairwise.err.hint.reciprocal",
+                            a=a,
+                            b=b,
+                            value=_judgement(1 / before),
+                            before=_judgement(before),
+                        ),
                     )
                 if value > before:  # keep the judgement >= 1, its reciprocal follows
                     del pairs[(b, a)]
@@ -1431,12 +1543,12 @@ class _SheetsReader:
             label = groups_label if scope == GROUPS_SCOPE else scope
             if len(names) > MAX_CRITERIA:
                 raise WorkbookError(
-                    f"at most {MAX_CRITERIA} items compared in one scope (Saaty's random index "
-                    f"is tabulated up to {MAX_CRITERIA})",
+                    msg("pairwise.err.too_many", max=MAX_CRITERIA),
                     file=self.r.file,
                     sheet=crit.ws.title,
-                    found=f"{len(names)} in scope {label!r}",
-                    hint="split them into more groups",
+                    found=msg("pairwise.err.found.too_many", n=len(names), scope=Quoted(label)),
+                    hint=msg("pairwise.err.hint.too_many"),
+                    lang=self.r.lang,
                 )
             ahp[scope] = self._ahp(ws, free, label, names, given.get(scope, {}))
         return tuple(comparisons), ahp
@@ -1455,42 +1567,46 @@ class _SheetsReader:
         found = items.get(text)
         if found is not None:
             return found
+        hint: Text | None
+        other = _Names(owner).get(text)
         if scope == GROUPS_SCOPE:
-            expected = "a criterion group of the Criteria sheet"
-            other = _Names(owner).get(text)
+            expected = msg("pairwise.err.group_item", sheet=self.title("sheet.criteria"))
             hint = (
-                f"{other!r} is a criterion of group {owner[other]!r}: compare it in scope "
-                f"{owner[other]!r}"
+                msg(
+                    "pairwise.err.hint.criterion_of_group",
+                    criterion=Quoted(other),
+                    group=Quoted(owner[other]),
+                )
                 if other
                 else items.suggest(text)
             )
         else:
-            expected = f"a criterion of group {scope!r} (the row's scope)"
-            other = _Names(owner).get(text)
+            expected = msg("pairwise.err.criterion_item", group=Quoted(scope))
             if other is not None:
-                hint = (
-                    f"{other!r} is in group {owner[other]!r}: compare it in scope {owner[other]!r}"
+                hint = msg(
+                    "pairwise.err.hint.in_group",
+                    criterion=Quoted(other),
+                    group=Quoted(owner[other]),
                 )
             elif text in _Names(set(owner.values())):
-                hint = f"to compare groups, use the scope {groups_label!r}"
+                hint = msg("pairwise.err.hint.groups_scope", groups=Quoted(groups_label))
             else:
                 hint = items.suggest(text)
-        raise self.error(ws, cell, expected, _describe(text), hint)
+        raise self.error(ws, cell, expected, _found(text), hint)
 
     def _saaty(self, ws: Worksheet, cell: Cell) -> float:
         spec = PAIRWISE_COLUMNS[3]
         raw = cell.value
         if _blank(raw):
             self.r.value(ws, cell, spec)  # raises: required, or a formula with no saved result
-        expected = "a value on Saaty's scale, between 1/9 and 9, for 'Value'"
+        expected = msg("pairwise.err.saaty", name=self.label(ws, cell, spec))
         if isinstance(raw, dt.date):
             raise self.error(
                 ws,
                 cell,
                 expected,
-                _describe(raw),
-                "Excel read a fraction as a date: format the cell as a fraction (# ?/?) and "
-                "type it again, or type =1/3",
+                _found(raw),
+                msg("pairwise.err.hint.date", format=SAATY_FORMAT),
             )
         value: float | None = None
         if isinstance(raw, str):
@@ -1498,15 +1614,13 @@ class _SheetsReader:
         elif isinstance(raw, int | float) and not isinstance(raw, bool):
             value = float(raw)
         if value is None or not math.isfinite(value):
-            raise self.error(
-                ws, cell, expected, _describe(raw), "type a number such as 3, or a fraction: 1/3"
-            )
+            raise self.error(ws, cell, expected, _found(raw), msg("pairwise.err.hint.number"))
         if value <= 0:
-            hint = "comparisons are ratios > 0: 1 means equally important"
+            hint = msg("weights.err.hint.positive_ratio")
         elif value > SAATY_SCALE_MAX * (1 + 1e-9):
-            hint = "the strongest preference is 9, extremely more important"
+            hint = msg("weights.err.hint.strongest")
         elif value < SAATY_LOWEST:
-            hint = "the weakest is 1/9, extremely less important"
+            hint = msg("weights.err.hint.weakest")
         else:
             return value
         raise self.error(ws, cell, expected, _judgement(value), hint)
@@ -1532,18 +1646,20 @@ class _SheetsReader:
                     raise self.error(
                         ws,
                         free,
-                        f"a comparison of {a!r} with {b!r} in scope {label!r} (AHP compares "
-                        "every pair of a scope once)",
-                        "no such row",
-                        f"add a row: {label} | {a} | {b} | how much more important {a} is than {b}",
+                        msg(
+                            "pairwise.err.missing",
+                            a=Quoted(a),
+                            b=Quoted(b),
+                            scope=Quoted(label),
+                        ),
+                        msg("pairwise.err.found.no_row"),
+                        msg("pairwise.err.hint.missing", scope=label, a=a, b=b),
                     )
                 matrix[i][j], matrix[j][i] = value, 1 / value
         try:
             return ahp_weights(PairwiseComparisons.from_matrix(list(names), matrix))
         except InputError as exc:  # pragma: no cover - the cell checks come first
-            raise WorkbookError(
-                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
-            ) from None
+            raise self.sheet_error(ws, exc) from None
 
     # -- Scores --
 
@@ -1566,7 +1682,7 @@ class _SheetsReader:
             self.unique(ws, header, name, seen, "evaluator")
             columns.append((name, header.column))
         full = dict(index) | {f"evaluator {i}": col for i, (_, col) in enumerate(columns)}
-        self.check_headers(ws, header_row, full.values(), "the evaluator's name")
+        self.check_headers(ws, header_row, full.values(), "evaluator")
         vendor_names = _Names(v.name for v in vendors)
         criterion_names = _Names(e.name for e in crit.entries)
         rows: dict[tuple[str, str], Cell] = {}
@@ -1576,23 +1692,31 @@ class _SheetsReader:
         for row in self.r._rows(ws, full, header_row):
             vendor_cell = row[vendor_spec.key]
             vendor = self.match(
-                ws, vendor_cell, vendor_spec, vendor_names, "a vendor of the Vendors sheet"
+                ws,
+                vendor_cell,
+                vendor_spec,
+                vendor_names,
+                msg("vs.err.vendor_of_sheet", sheet=self.title("sheet.vendors")),
             )
             criterion = self.match(
                 ws,
                 row[criterion_spec.key],
                 criterion_spec,
                 criterion_names,
-                "a criterion of the Criteria sheet",
+                msg("vs.err.criterion_of_sheet", sheet=crit.ws.title),
             )
             if (vendor, criterion) in rows:
                 raise self.error(
                     ws,
                     vendor_cell,
-                    "one row per vendor and criterion",
-                    f"{vendor!r} on {criterion!r} again, already in row "
-                    f"{rows[(vendor, criterion)].row}",
-                    "merge the two rows: one column per evaluator",
+                    msg("scores.err.one_row"),
+                    msg(
+                        "scores.err.found.again",
+                        vendor=Quoted(vendor),
+                        criterion=Quoted(criterion),
+                        row=rows[(vendor, criterion)].row,
+                    ),
+                    msg("scores.err.hint.one_row"),
                 )
             rows[(vendor, criterion)] = vendor_cell
             for i, (evaluator, _) in enumerate(columns):
@@ -1632,10 +1756,14 @@ class _SheetsReader:
         if not tco:
             self.warnings.append(
                 SheetWarning(
-                    "the TCO computed from the Pricing sheet is not used: no criterion of the "
-                    "Criteria sheet is measured by the TCO",
+                    msg(
+                        "scores.warn.tco_unused",
+                        pricing=self.title("sheet.pricing"),
+                        criteria=crit.ws.title,
+                    ),
                     self.r.file,
                     crit.ws.title,
+                    lang=self.r.lang,
                 )
             )
             return list(scores)
@@ -1646,11 +1774,17 @@ class _SheetsReader:
                     amount = computed[s.vendor][0]
                     self.warnings.append(
                         SheetWarning(
-                            f"the amount typed for {s.vendor!r} on {s.criterion!r} is replaced "
-                            f"by its TCO computed from the Pricing sheet ({amount:,.0f})",
+                            msg(
+                                "scores.warn.tco_replaced",
+                                vendor=Quoted(s.vendor),
+                                criterion=Quoted(s.criterion),
+                                sheet=self.title("sheet.pricing"),
+                                amount=_Amount(amount),
+                            ),
                             self.r.file,
                             ws.title,
                             s.source.rsplit("!", 1)[-1],
+                            self.r.lang,
                         )
                     )
                 continue
@@ -1675,7 +1809,11 @@ class _SheetsReader:
         rows: dict[str, list[_PriceRow]] = {}
         for row in self.r._rows(ws, index, header_row):
             vendor = self.match(
-                ws, row[_VENDOR], PRICING_COLUMNS[0], names, "a vendor of the Vendors sheet"
+                ws,
+                row[_VENDOR],
+                PRICING_COLUMNS[0],
+                names,
+                msg("vs.err.vendor_of_sheet", sheet=self.title("sheet.vendors")),
             )
             v = self.values(ws, row, PRICING_COLUMNS[1:])
             rows.setdefault(vendor, []).append(_PriceRow(vendor, v[_ITEM], row, v))
@@ -1690,9 +1828,7 @@ class _SheetsReader:
         try:
             study = compare_vendors(pricing, settings, volumes)
         except InputError as exc:  # pragma: no cover - the cell checks come first
-            raise WorkbookError(
-                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
-            ) from None
+            raise self.sheet_error(ws, exc) from None
         first = {
             vendor: f"{ws.title}!{r[0].cells[_VENDOR].coordinate}" for vendor, r in rows.items()
         }
@@ -1724,18 +1860,16 @@ class _SheetsReader:
         for item in _NAMED:
             seen: dict[str, Cell] = {}
             for row in by_item.get(item, []):
-                what = choice_label(item, "en").lower()  # per vendor
-                self.unique(ws, row.cells[_NAME], row.name, seen, what)
+                self.unique(ws, row.cells[_NAME], row.name, seen, item.value)  # per vendor
         for item in _ONE_PER_VENDOR:
             extra = by_item.get(item, [])[1:]
             if extra:
-                label = choice_label(item, "en").lower()
                 raise self.error(
                     ws,
                     extra[0].cells[_ITEM],
-                    f"one {label} row per vendor",
-                    f"a second one for {vendor!r}",
-                    "merge the two rows",
+                    msg("pricing.err.one_per_vendor", item=_item(item, 1)),
+                    msg("pricing.err.found.second", vendor=Quoted(vendor)),
+                    msg("pricing.err.hint.merge"),
                 )
         minimum = by_item.get(PriceItem.MINIMUM_COMMITMENT, [])
         usage = (*_TIERED, PriceItem.MODULE, PriceItem.STORAGE)
@@ -1743,10 +1877,9 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 minimum[0].cells[_ITEM],
-                f"a usage-based item (edition, tier, module or storage) for {vendor!r}'s minimum "
-                "commitment to apply to",
-                "a minimum commitment alone",
-                "a minimum commitment tops up the subscription to its amount",
+                msg("pricing.err.minimum_alone", vendor=Quoted(vendor)),
+                msg("pricing.err.found.minimum_alone"),
+                msg("pricing.err.hint.minimum_alone"),
             )
         ranges = {item: self._shared_range(ws, by_item.get(item, [])) for item in _TIERED}
         for item in _TIERED:
@@ -1758,9 +1891,13 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     row.cells[_PER],
-                    f"one period for {vendor!r}'s contact tiers, as in "
-                    f"{ws.title}!{periods[0].cells[_PER].coordinate}",
-                    _describe(row.cells[_PER].value),
+                    msg(
+                        "pricing.err.one_period",
+                        vendor=Quoted(vendor),
+                        item=_item(PriceItem.CONTACT_TIER, 2),
+                        cell=f"{ws.title}!{periods[0].cells[_PER].coordinate}",
+                    ),
+                    _found(row.cells[_PER].value),
                 )
         contact_period = periods[0].v[_PER] if periods else PricePeriod.MONTH
         try:
@@ -1796,7 +1933,7 @@ class _SheetsReader:
                         r.v[_PRICE],
                         r.v[_RATE] or 0.0,
                         r.v[_YEAR] or 0,
-                        r.name or "Licence",
+                        r.name or choice_label(PriceItem.LICENCE, self.r.lang),
                         self._range(ws, r),
                     )
                     for r in by_item.get(PriceItem.LICENCE, [])
@@ -1829,7 +1966,11 @@ class _SheetsReader:
             )
         except InputError as exc:  # pragma: no cover - the cell checks come first
             raise self.error(
-                ws, rows[0].cells[_VENDOR], exc.expected, exc.found or "", exc.hint
+                ws,
+                rows[0].cells[_VENDOR],
+                exc.expected,
+                exc.found or msg("err.found.none"),
+                exc.hint,
             ) from None
 
     def _user_pricing(
@@ -1855,26 +1996,27 @@ class _SheetsReader:
     def _check_price_row(self, ws: Worksheet, row: _PriceRow, horizon: int) -> None:
         """One row's own checks: the columns its item uses, its price, name, years, range."""
         item, v, cells = row.item, row.v, row.cells
-        label = choice_label(item, "en").lower()
         for spec in PRICING_COLUMNS[2:-1]:
             if v[spec.key] is not None and spec.key not in _USES[item]:
-                users = [choice_label(i, "en").lower() for i in PriceItem if spec.key in _USES[i]]
+                column = self.label(ws, cells[spec.key], spec)
+                users = tuple(_item(i, 2) for i in PriceItem if spec.key in _USES[i])
                 raise self.error(
                     ws,
                     cells[spec.key],
-                    f"no {t(spec.key, 'en')!r} for a {label} (leave the cell empty)",
-                    _describe(cells[spec.key].value),
-                    f"{t(spec.key, 'en')!r} is for: {', '.join(users)}",
+                    msg("pricing.err.unused_column", column=column, item=_item(item, 1)),
+                    _found(cells[spec.key].value),
+                    msg("pricing.err.hint.unused_column", column=column, items=users),
                 )
-        named = f" {row.name!r}" if row.name else ""
+        named = "_named" if row.name else ""
+        name = Quoted(row.name)
         if item in _NAMED and not row.name:
-            raise self.error(ws, cells[_NAME], f"a name for the {label}", "an empty cell")
+            raise self.error(ws, cells[_NAME], msg("pricing.err.name", item=_item(item, 1)), _EMPTY)
         if v[_PRICE] is None:
             raise self.error(
                 ws,
                 cells[_PRICE],
-                f"a price for the {label}{named} of {row.vendor}",
-                "an empty cell",
+                msg(f"pricing.err.price{named}", item=_item(item, 1), name=name, vendor=row.vendor),
+                _EMPTY,
             )
         up_to = v[_UP_TO]
         if up_to is not None:
@@ -1882,41 +2024,56 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     cells[_UP_TO],
-                    f"a maximum of users, a whole number >= 1, for the {label}{named}",
-                    _plain(up_to),
+                    msg(f"pricing.err.max_users{named}", item=_item(item, 1), name=name),
+                    _number(up_to),
                 )
             if item in _TIERED and up_to <= 0:
                 raise self.error(
-                    ws, cells[_UP_TO], f"a tier bound > 0 for a {label}", _plain(up_to)
+                    ws,
+                    cells[_UP_TO],
+                    msg("pricing.err.tier_bound", item=_item(item, 1)),
+                    _number(up_to),
                 )
         if item is PriceItem.MESSAGE_TIER and v[_PER] is PricePeriod.MONTH:
             raise self.error(
                 ws,
                 cells[_PER],
-                "message tiers on the messages per year (Per: year, or empty)",
-                _describe(cells[_PER].value),
+                msg(
+                    "pricing.err.message_period",
+                    item=_item(item, 2),
+                    column=self.label(ws, cells[_PER], PRICING_COLUMNS[5]),
+                    year=Quoted(msg("price_period.year")),
+                ),
+                _found(cells[_PER].value),
             )
-        self._check_years(ws, row, horizon, label)
+        self._check_years(ws, row, horizon)
         self._range(ws, row)
 
-    def _check_years(self, ws: Worksheet, row: _PriceRow, horizon: int, label: str) -> None:
+    def _check_years(self, ws: Worksheet, row: _PriceRow, horizon: int) -> None:
         v, cells = row.v, row.cells
         first = 0 if row.item in (PriceItem.LICENCE, PriceItem.SERVICE) else 1
         year = v[_YEAR] if v[_YEAR] is not None else first
+        tco = self.title("sheet.tco")
         if not first <= year <= horizon:
             raise self.error(
                 ws,
                 cells[_YEAR],
-                f"a year between {first} and the horizon ({horizon}, TCO sheet) for a {label}",
+                msg(
+                    "pricing.err.year",
+                    first=first,
+                    horizon=horizon,
+                    sheet=tco,
+                    item=_item(row.item, 1),
+                ),
                 str(year),
-                "0 is the initial period" if first == 0 else "1 is the first year of use",
+                msg("pricing.err.hint.year_0" if first == 0 else "pricing.err.hint.year_1"),
             )
         end = v[_END]
         if end is not None and not year <= end <= horizon:
             raise self.error(
                 ws,
                 cells[_END],
-                f"an end year between the year ({year}) and the horizon ({horizon}, TCO sheet)",
+                msg("pricing.err.end_year", year=year, horizon=horizon, sheet=tco),
                 str(end),
             )
 
@@ -1927,53 +2084,66 @@ class _SheetsReader:
         cells = row.cells
         if low is None and high is None:
             return None
+        low_name = self.label(ws, cells[_LOW], PRICING_COLUMNS[9])
+        high_name = self.label(ws, cells[_HIGH], PRICING_COLUMNS[10])
         if low is None or high is None:
-            empty, other = (_LOW, "High") if low is None else (_HIGH, "Low")
+            empty, given = (_LOW, high_name) if low is None else (_HIGH, low_name)
             raise self.error(
                 ws,
                 cells[empty],
-                f"both Low and High for an uncertainty range ({other} is given)",
-                "an empty cell",
+                msg("pricing.err.both_bounds", given=given, low=low_name, high=high_name),
+                _EMPTY,
             )
         if low > high:
             raise self.error(
                 ws,
                 cells[_LOW],
-                f"a Low <= the High ({_plain(high)})",
-                _plain(low),
-                "Low is the best case, High the worst",
+                msg(
+                    "pricing.err.low_above_high", value=_number(high), low=low_name, high=high_name
+                ),
+                _number(low),
+                msg("pricing.err.hint.low_high", low=low_name, high=high_name),
             )
         price = row.v[_PRICE]
         if row.item is PriceItem.SERVICE:
+            around = msg(
+                "pricing.err.hint.service_range",
+                item=_item(row.item, 1),
+                low=low_name,
+                high=high_name,
+            )
             if low > price:
                 raise self.error(
                     ws,
                     cells[_LOW],
-                    f"a low amount <= the price ({_plain(price)}, the most likely)",
-                    _plain(low),
-                    "for a service, Low and High are amounts around its price",
+                    msg("pricing.err.service_low", price=_number(price)),
+                    _number(low),
+                    around,
                 )
             if high < price:
                 raise self.error(
                     ws,
                     cells[_HIGH],
-                    f"a high amount >= the price ({_plain(price)}, the most likely)",
-                    _plain(high),
-                    "for a service, Low and High are amounts around its price",
+                    msg("pricing.err.service_high", price=_number(price)),
+                    _number(high),
+                    around,
                 )
             return Pert(low, price, high)
         for key, value, bad, expected in (
-            (_LOW, low, low > 1, "a Low multiplier <= 100% (such as 90%)"),
-            (_HIGH, high, high < 1 or high > MAX_MULTIPLIER, "a High multiplier >= 100% (140%)"),
+            (_LOW, low, low > 1, msg("pricing.err.low_multiplier", low=low_name)),
+            (
+                _HIGH,
+                high,
+                high < 1 or high > MAX_MULTIPLIER,
+                msg("pricing.err.high_multiplier", high=high_name),
+            ),
         ):
             if bad:
-                shown = f"{_plain(value)} (shown as {value:.0%})"
-                hint = "the price is the most likely: Low <= 100% <= High"
-                if value > MAX_MULTIPLIER or (key == _LOW and value > 1):
-                    hint = (
-                        f"did you mean {_plain(value)}%? type {_plain(value)}% or "
-                        f"{_plain(value / 100)}, not {_plain(value)}"
-                    )
+                typed = _number(value)
+                shown = msg("err.found.shown_as", value=typed, shown=_Percent(value))
+                hint = msg("pricing.err.hint.multiplier", low=low_name, high=high_name)
+                if value > MAX_MULTIPLIER:  # a percentage typed as a number (90, 140)
+                    hint = msg("err.hint.percent", value=typed, fraction=Number(value / 100))
                 raise self.error(ws, cells[key], expected, shown, hint)
         return Pert(low, 1.0, high)
 
@@ -1990,38 +2160,62 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     row.cells[_LOW],
-                    f"one uncertainty range for {row.vendor!r}'s "
-                    f"{choice_label(row.item, 'en').lower()}s, as in "
-                    f"{ws.title}!{found[1].cells[_LOW].coordinate}",
-                    f"{_plain(spread.low)} / {_plain(spread.high)}",
-                    "the range applies to the whole subscription: give it on one row",
+                    msg(
+                        "pricing.err.one_range",
+                        item=_item(row.item, 2),
+                        vendor=Quoted(row.vendor),
+                        cell=f"{ws.title}!{found[1].cells[_LOW].coordinate}",
+                    ),
+                    msg(
+                        "pricing.err.found.range",
+                        low=_number(spread.low),
+                        high=_number(spread.high),
+                    ),
+                    msg("pricing.err.hint.one_range"),
                 )
         return None if found is None else found[0]
 
     def _check_bounds(self, ws: Worksheet, rows: Sequence[_PriceRow], item: PriceItem) -> None:
         """Editions and tiers from the smallest to the largest: bounds strictly increasing, the
         last one only without a bound."""
-        label = choice_label(item, "en").lower()
-        what = "maxima of users" if item is PriceItem.USER_EDITION else "upper bounds"
+        users = "users" if item is PriceItem.USER_EDITION else "bounds"
         for before, row in itertools.pairwise(rows):
             previous, bound = before.v[_UP_TO], row.v[_UP_TO]
+            up_to = self.label(ws, before.cells[_UP_TO], PRICING_COLUMNS[4])
             if previous is None:
                 raise self.error(
                     ws,
                     before.cells[_UP_TO],
-                    f"an 'Up to' on every {label} of {row.vendor!r} but the last (the "
-                    f"{label}s go from the smallest to the largest)",
-                    f"an empty cell, with {ws.title}!{row.cells[_ITEM].coordinate} after it",
-                    "fill in the bound, or move the row to be the vendor's last " + label,
+                    msg(
+                        "pricing.err.bound_missing",
+                        column=up_to,
+                        item=_item(item, 1),
+                        items=_item(item, 2),
+                        vendor=Quoted(row.vendor),
+                    ),
+                    msg(
+                        "pricing.err.found.bound_missing",
+                        cell=f"{ws.title}!{row.cells[_ITEM].coordinate}",
+                    ),
+                    msg("pricing.err.hint.bound_missing", item=_item(item, 1)),
                 )
             if bound is not None and bound <= previous:
                 raise self.error(
                     ws,
                     row.cells[_UP_TO],
-                    f"{label}s in increasing order ({what} strictly increasing): an 'Up to' "
-                    f"above {_plain(previous)} ({ws.title}!{before.cells[_UP_TO].coordinate})",
-                    _plain(bound),
-                    f"list {row.vendor!r}'s {label}s from the smallest to the largest",
+                    msg(
+                        f"pricing.err.increasing_{users}",
+                        items=_item(item, 2),
+                        column=up_to,
+                        value=_number(previous),
+                        cell=f"{ws.title}!{before.cells[_UP_TO].coordinate}",
+                    ),
+                    _number(bound),
+                    msg(
+                        "pricing.err.hint.increasing",
+                        items=_item(item, 2),
+                        vendor=Quoted(row.vendor),
+                    ),
                 )
 
     def _score(
@@ -2039,10 +2233,16 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 cell,
-                f"a score from {low:g} to {high:g} (an amount for an amount or TCO criterion), "
-                f"or {NOT_EVALUATED_MARK!r} for not evaluated",
-                _describe(raw),
-                "type the number itself, without units" if isinstance(raw, str) else None,
+                msg(
+                    "scores.err.score",
+                    low=_number(low),
+                    high=_number(high),
+                    amount=Quoted(msg("measure.amount")),
+                    tco=Quoted(msg("measure.tco")),
+                    mark=Quoted(NOT_EVALUATED_MARK),
+                ),
+                _found(raw),
+                msg("err.hint.number_plain") if isinstance(raw, str) else None,
             )
         return True, float(raw)
 
@@ -2057,24 +2257,21 @@ class _SheetsReader:
         where: Mapping[tuple[str, str, str], Cell],
         free: Cell,
     ) -> WorkbookError:
-        """The score sheet's complaint, at the cell it is about: the score it quotes (by its
-        source), or the first missing score (the empty cell, or a free row for a missing row)."""
-        for score in scores:
-            quoted = f" ({score.source})"
-            if quoted in exc.expected:
-                return WorkbookError(
-                    exc.expected.replace(quoted, ""),
-                    file=self.r.file,
-                    sheet=ws.title,
-                    cell=score.source.rsplit("!", 1)[1],
-                    found=exc.found,
-                    hint=exc.hint,
-                )
+        """The score sheet's complaint, at the cell it is about: the score it names (by its
+        cell), or the first missing score (the empty cell, or a free row for a missing row)."""
+        if exc.cell is not None:
+            return WorkbookError(
+                exc.expected,
+                file=self.r.file,
+                sheet=exc.sheet or ws.title,
+                cell=exc.cell,
+                found=exc.found,
+                hint=exc.hint,
+                lang=self.r.lang,
+            )
         missing = _first_missing(criteria, [v.name for v in vendors], scores)
         if missing is None:  # pragma: no cover - the other checks are made on the cells
-            return WorkbookError(
-                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
-            )
+            return self.sheet_error(ws, exc)
         vendor, criterion, evaluator = missing
         if evaluator is not None:
             cell = where[(vendor, criterion, evaluator)]
@@ -2090,8 +2287,8 @@ class _SheetsReader:
             sheet=ws.title,
             cell=cell.coordinate,
             found=exc.found,
-            hint=f"enter it, or type {NOT_EVALUATED_MARK} to mark it not evaluated; a vendor "
-            "nobody evaluated on a criterion is left out of the ranking",
+            hint=msg("scores.err.hint.missing", mark=NOT_EVALUATED_MARK),
+            lang=self.r.lang,
         )
 
     # -- Use cases --
@@ -2114,18 +2311,19 @@ class _SheetsReader:
                     ws, header.column, header_row
                 ):
                     continue  # a template column nobody used
+                vendors_sheet = self.title("sheet.vendors")
                 raise self.error(
                     ws,
                     header,
-                    "the name of a vendor of the Vendors sheet as the header of a coverage column",
-                    _describe(text),
+                    msg("use_cases.err.vendor_header", sheet=vendors_sheet),
+                    _found(text),
                     vendor_names.suggest(text)
-                    or "rename the header to the vendor's name as on the Vendors sheet",
+                    or msg("use_cases.err.hint.vendor_header", sheet=vendors_sheet),
                 )
-            self.unique(ws, header, vendor, seen, "vendor column")
+            self.unique(ws, header, vendor, seen, "vendor_column")
             columns.append((vendor, header.column))
         full = dict(index) | {f"vendor {i}": col for i, (_, col) in enumerate(columns)}
-        self.check_headers(ws, header_row, full.values(), "the vendor's name")
+        self.check_headers(ws, header_row, full.values(), "vendor")
         must_spec = USE_CASE_COLUMNS[3]
         fixed = [spec for spec in USE_CASE_COLUMNS if spec is not must_spec]
         entries: list[UseCaseEntry] = []
@@ -2133,13 +2331,16 @@ class _SheetsReader:
         for row in self.r._rows(ws, full, header_row):
             v = self.values(ws, row, fixed)
             name: str = v["use_cases.col.use_case"]
-            self.unique(ws, row["use_cases.col.use_case"], name, names, "use case")
+            self.unique(ws, row["use_cases.col.use_case"], name, names, "use_case")
             must = row[must_spec.key].value
             if not isinstance(must, bool):
                 must = self.r.value(ws, row[must_spec.key], must_spec) is YesNo.YES
             coverage = {
                 vendor: self.r.value(
-                    ws, row[f"vendor {i}"], COVERAGE_COLUMN, f"coverage by {vendor}"
+                    ws,
+                    row[f"vendor {i}"],
+                    COVERAGE_COLUMN,
+                    t("use_cases.err.coverage_by", self.r.lang, vendor=vendor),
                 )
                 for i, (vendor, _) in enumerate(columns)
             }
@@ -2161,10 +2362,13 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     ws.cell(row=header_row, column=last + 1),
-                    f"a coverage column for vendor {vendor_entry.name!r} (listed on the Vendors "
-                    "sheet)",
-                    "no such column",
-                    "add a column whose header is the vendor's name",
+                    msg(
+                        "use_cases.err.vendor_column",
+                        vendor=Quoted(vendor_entry.name),
+                        sheet=self.title("sheet.vendors"),
+                    ),
+                    msg("use_cases.err.found.no_column"),
+                    msg("use_cases.err.hint.vendor_column"),
                 )
         try:
             sheet = CoverageSheet(
@@ -2172,9 +2376,7 @@ class _SheetsReader:
                 {vendor: {e.name: e.coverage[vendor] for e in entries} for vendor, _ in columns},
             )
         except InputError as exc:  # pragma: no cover - the cell checks come first
-            raise WorkbookError(
-                exc.expected, file=self.r.file, sheet=ws.title, found=exc.found, hint=exc.hint
-            ) from None
+            raise self.sheet_error(ws, exc) from None
         return tuple(entries), sheet
 
 
@@ -2203,13 +2405,40 @@ def _fraction(text: str) -> float | None:
     return None
 
 
-def _judgement(value: float) -> str:
-    """A comparison as a consultant types it: 3, 2.5, 1/3, 0.4."""
+def _judgement(value: float) -> Text:
+    """A comparison as a consultant types it: 3, 2.5 (2,5 in French), 1/3, 0.4."""
     if 0 < value < 1:
         inverse = 1 / value
         if abs(inverse - round(inverse)) <= 1e-6 * inverse:
             return f"1/{round(inverse)}"
-    return f"{value:.4g}"
+    return Number(float(f"{value:.4g}"))
+
+
+_EMPTY = msg("err.found.empty")
+
+
+def _found(value: object) -> Text:
+    """What a cell holds, for an error's « found »: a number with the reader's decimal sign
+    (0,2), or as :func:`crmwb.workbook._describe` says it (the text « abc »...)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _number(value)
+    return _describe(value)
+
+
+def _item(item: PriceItem, count: int) -> Msg:
+    """A row of the Pricing sheet by its item, as a noun (« la ligne « Module » »), in the
+    singular (``count`` 1) or the plural."""
+    return msg(f"pricing.noun.{item.value}", count=count)
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """An amount (no currency) with the reader's digit grouping: 46,000 or 46 000."""
+
+    value: float
+
+    def text(self, lang: Lang) -> str:
+        return i18n.number(self.value, lang)
 
 
 def _first_missing(
@@ -2236,19 +2465,23 @@ def _first_missing(
 # --- workshop: saving comparisons back ---------------------------------------------------------
 
 
-def save_pairwise(path: Path, scope: str, comparisons: PairwiseComparisons) -> str:
+def save_pairwise(
+    path: Path, scope: str, comparisons: PairwiseComparisons, lang: Lang | None = None
+) -> str:
     """Rewrite the Pairwise sheet's comparisons of ``scope`` (``GROUPS_SCOPE`` or a group name)
     with ``comparisons``, one row per pair (A/B, A before B as in ``comparisons.criteria``),
     keeping every other row, cell, sheet, drop-down and format of the workbook. The file is
     written through a temporary file: a failure leaves the consultant's workbook as it was.
 
-    Returns what was done, in a sentence for the workshop form.
+    Returns what was done, in a sentence for the workshop form, in ``lang`` (default: the
+    workbook's language).
     """
     from openpyxl import load_workbook
 
     from crmwb.workbook import read_workbook, save_workbook
 
     reader = read_workbook(path)
+    lang = lang or reader.lang
     title = reader.sheet("sheet.pairwise").title
     index, header_row = reader._table(reader.sheet("sheet.pairwise"), PAIRWISE_COLUMNS)
     columns = [index[spec.key] for spec in PAIRWISE_COLUMNS]
@@ -2269,7 +2502,7 @@ def save_pairwise(path: Path, scope: str, comparisons: PairwiseComparisons) -> s
             kept.append(values)
     shown_scope = scope
     if wanted in groups_names:  # written in the workbook's language, as the template does
-        shown_scope = t("pairwise.scope.groups", reader.read_about().language)
+        shown_scope = t("pairwise.scope.groups", reader.lang)
     new_rows = [
         [shown_scope, a, b, comparisons.value(a, b)]
         for a, b in itertools.combinations(comparisons.criteria, 2)
@@ -2281,4 +2514,11 @@ def save_pairwise(path: Path, scope: str, comparisons: PairwiseComparisons) -> s
         for col in columns:
             ws.cell(row=row, column=col, value=None)
     save_workbook(wb, Path(path))
-    return f"saved {len(new_rows)} comparisons of '{scope}' to {Path(path).name}"
+    return tn(
+        "pairwise.saved",
+        len(new_rows),
+        lang,
+        count=len(new_rows),
+        scope=i18n.quoted(shown_scope, lang),
+        file=Path(path).name,
+    )

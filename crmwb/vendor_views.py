@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from crmwb import i18n
+from crmwb.errors import Written, render
+from crmwb.pricing import HiddenCost, VendorStudy
 from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.pricing import VendorStudy
+from crmwb.vendor_sheets import GROUPS_SCOPE
 from crmwb.vendors import (
     Coverage,
     CoverageSheet,
@@ -22,9 +24,35 @@ from crmwb.weights import AhpResult
 ROBUST_SHARE = 0.75
 """Share of weight draws a winner must keep to be called robust."""
 
+TIE_TOLERANCE = 1e-9
+"""Relative: two totals this close are a tie for the cheapest."""
+
 
 def _score(value: float, ctx: Context) -> str:
     return i18n.number(value, ctx.lang, decimals=2)
+
+
+def _weight(value: float, ctx: Context) -> str:
+    """A weight as the tables show it: one decimal under 10 % (5,7 %), none above (23 %)."""
+    return ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
+
+
+def _and(items: Sequence[str], ctx: Context) -> str:
+    """``A``, ``A and B``, ``A, B and C`` in the client's language."""
+    if len(items) < 2:
+        return "".join(items)
+    return ctx.t("vc.list.and", items=", ".join(items[:-1]), last=items[-1])
+
+
+def subtitle(sheet: ScoreSheet, weighting: str, ctx: Context) -> str:
+    """« 5 éditeurs, 10 critères, pondération directe »: what was compared, and how weighted
+    (``weighting``: ``direct`` or ``ahp``)."""
+    return ctx.t(
+        "vc.subtitle",
+        vendors=ctx.tn("vc.subtitle.vendors", len(sheet.vendors), count=len(sheet.vendors)),
+        criteria=ctx.tn("vc.subtitle.criteria", len(sheet.criteria), count=len(sheet.criteria)),
+        method=ctx.t(f"vc.method.{weighting}"),
+    )
 
 
 def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
@@ -115,12 +143,13 @@ def recommendation(comparison: VendorComparison, ctx: Context) -> Text:
             )
         critical = comparison.most_critical
         if critical is not None and critical.nearest is not None:
+            down = critical.nearest.new_weight < critical.current_weight
             sentences.append(
                 ctx.t(
-                    "vc.rec.critical",
+                    "vc.rec.critical_down" if down else "vc.rec.critical",
                     criterion=critical.criterion,
-                    current=ctx.percent(critical.current_weight),
-                    flip=ctx.percent(critical.nearest.new_weight),
+                    current=_weight(critical.current_weight, ctx),
+                    flip=_weight(critical.nearest.new_weight, ctx),
                     new_winner=critical.nearest.new_winner,
                 )
             )
@@ -208,15 +237,16 @@ def consistency(results: Mapping[str, AhpResult], ctx: Context) -> Bullets:
             continue
         verdict = "vc.ahp.consistent" if result.is_consistent else "vc.ahp.inconsistent"
         line = ctx.t(
-            "vc.ahp.consistency",
+            "vc.ahp.consistency_groups" if scope == GROUPS_SCOPE else "vc.ahp.consistency",
             scope=scope,
             cr=_score(result.consistency_ratio, ctx),
             verdict=ctx.t(verdict),
+            threshold=_score(0.10, ctx),
             ri=_score(result.random_index, ctx),
-            n=n,
+            count=n,
         )
         if result.warning:
-            line += " " + result.warning
+            line = ctx.t("vc.ahp.with_warning", line=line, warning=render(result.warning, ctx.lang))
         items.append(line)
     return Bullets(tuple(items))
 
@@ -325,40 +355,63 @@ def excel_tables(
         tables.append(coverage_table(coverage, vendors, ctx))
     if tco is not None and tco_risk is not None:
         tables.append(tco_table(tco, tco_risk, ctx))
+    if tco is not None and tco.hidden_costs:
+        tables.append(hidden_costs_table(tco, ctx))
     return tables
 
 
-def notes(warnings: Sequence[object], notice: str | None) -> Bullets:
+def notes(
+    warnings: Sequence[object], notice: Written | str | None, ctx: Context | None = None
+) -> Bullets:
     """The doubts raised while reading the workbook (shown to the consultant, and in the
-    report so the client sees what was assumed)."""
-    items = [str(w) for w in warnings]
+    report so the client sees what was assumed), in ``ctx``'s language (without it, each in
+    the workbook's), each after the sheet and cell it is about; never the consultant's file
+    path."""
+    lang = ctx.lang if ctx is not None else None
+    own = next((str(w.lang) for w in warnings if hasattr(w, "lang")), i18n.DEFAULT_LANG)
+    items: list[str] = []
+    for warning in warnings:
+        text = getattr(warning, "text", None)
+        items.append(text(lang, with_file=False) if callable(text) else str(warning))
     if notice:
-        items.insert(0, notice)
+        items.insert(0, render(notice, lang or own))
     return Bullets(tuple(items))
 
 
 def tco_text(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Text:
-    """Which vendor is the cheapest over the horizon, and how often it stays so."""
+    """Which vendor is the cheapest over the horizon (every vendor tied for it), and how often
+    it stays so with the uncertain prices drawn at random."""
     comparison = study.comparison
-    cheapest = comparison.cheapest
-    return Text(
-        (
-            ctx.t(
-                "vc.tco.text",
-                horizon=comparison.settings.horizon_years,
-                cheapest=cheapest.option,
-                cheapest_total=ctx.money(cheapest.total),
-                draws=_count(risk.draws, ctx),
-                share=ctx.percent(risk.vendor(cheapest.option).p_cheapest),
-            ),
-        )
+    horizon = comparison.settings.horizon_years
+    best = comparison.cheapest.total
+    tied = [
+        o.option
+        for o in comparison.options
+        if abs(o.total - best) <= TIE_TOLERANCE * max(abs(best), 1.0)
+    ]
+    names = [f"**{name}**" for name in tied]
+    values = {"horizon": horizon, "cheapest_total": ctx.money(best)}
+    if len(tied) == 1:
+        first = ctx.tn("vc.tco.cheapest", horizon, cheapest=names[0], **values)
+    else:
+        first = ctx.tn("vc.tco.cheapest_tied", horizon, vendors=_and(names, ctx), **values)
+    certain = all(
+        abs(r.total.p90 - r.total.p10) <= TIE_TOLERANCE * max(abs(r.total.p50), 1.0)
+        for r in risk.vendors
     )
+    if certain:
+        second = ctx.t("vc.tco.certain")
+    else:
+        share = ctx.percent(sum(risk.vendor(name).p_cheapest for name in tied))
+        key = "vc.tco.risk" if len(tied) == 1 else "vc.tco.risk_tied"
+        second = ctx.t(key, draws=_count(risk.draws, ctx), share=share)
+    return Text((f"{first} {second}",))
 
 
 def tco_table(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Table:
     """Per vendor: the most likely TCO over the horizon, its present value, P10 / P50 / P90
     and the probability of being the cheapest (cheapest first)."""
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for option in sorted(study.comparison.options, key=lambda o: o.total):
         r = risk.vendor(option.option)
         rows.append(
@@ -372,8 +425,9 @@ def tco_table(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Tabl
                 r.p_cheapest,
             )
         )
-    rate = ctx.percent(study.comparison.settings.discount_rate, decimals=1)
-    columns = (
+    discount_rate = study.comparison.settings.discount_rate
+    rate = ctx.percent(discount_rate, decimals=1)
+    columns = [
         Column(ctx.t("vc.col.vendor")),
         Column(ctx.t("vc.col.tco"), "money"),
         Column(ctx.t("tco.ind.present_value", rate=rate), "money"),
@@ -381,24 +435,70 @@ def tco_table(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Tabl
         Column(ctx.t("vc.col.p50"), "money"),
         Column(ctx.t("vc.col.p90"), "money"),
         Column(ctx.t("vc.col.p_cheapest"), "percent"),
-    )
-    return Table(sheet_name(ctx.t("vc.section.tco")), columns, tuple(rows), ctx)
+    ]
+    if not discount_rate:  # no discounting: the present value is the total, said once
+        del columns[2]
+        rows = [row[:2] + row[3:] for row in rows]
+    return Table(sheet_name(ctx.t("vc.sheet.tco")), tuple(columns), tuple(rows), ctx)
 
 
-def hidden_costs(study: VendorStudy, ctx: Context) -> Bullets:
+def hidden_costs(study: VendorStudy, ctx: Context) -> Table | Text:
     """The hidden costs the price lists hold (forced editions, tier jumps, overages, minimum
-    commitments), vendor by vendor."""
-    return Bullets(
-        tuple(
-            ctx.t(
-                f"vc.hidden.{cost.kind.value}",
-                vendor=vendor,
-                year=cost.year,
-                detail=cost.detail,
-            )
-            for vendor, cost in study.hidden_costs
+    commitments), vendor by vendor and year by year: what happens, why, and what it costs
+    more that year (less, when the rule works for the client); a sentence when there is
+    none."""
+    if not study.hidden_costs:
+        return Text((ctx.t("vc.hidden.none"),))
+    return hidden_costs_table(study, ctx)
+
+
+def hidden_costs_table(study: VendorStudy, ctx: Context) -> Table:
+    """The hidden costs, one row per vendor, year and kind (see :func:`hidden_costs`)."""
+    rows = tuple(
+        (
+            vendor,
+            cost.year,
+            ctx.t(f"vc.hidden.{cost.kind.value}"),
+            hidden_cost_detail(cost, ctx),
+            cost.amount,
         )
+        for vendor, cost in study.hidden_costs
     )
+    columns = (
+        Column(ctx.t("vc.col.vendor")),
+        Column(ctx.t("vc.col.year"), "integer"),
+        Column(ctx.t("vc.col.hidden_cost")),
+        Column(ctx.t("vc.col.detail")),
+        Column(ctx.t("vc.col.extra_cost"), "money"),
+    )
+    title = ctx.t("vc.hidden.title")
+    return Table(sheet_name(title), columns, rows, ctx, caption=title)
+
+
+def hidden_cost_detail(cost: HiddenCost, ctx: Context) -> str:
+    """Why a hidden cost happens, with its numbers in the client's way: « 49 utilisateurs pour
+    47 autorisés par l'édition Enterprise : édition Unlimited imposée »."""
+    kind = cost.kind.value
+    if cost.unit == "money":
+        return ctx.t(
+            f"vc.hidden.detail.{kind}",
+            usage=ctx.money(cost.volume),
+            minimum=ctx.money(cost.limit),
+        )
+    if cost.unit == "gb":
+        return ctx.t(
+            f"vc.hidden.detail.{kind}",
+            stored=i18n.decimal(round(cost.volume, 1), ctx.lang),
+            included=i18n.decimal(round(cost.limit, 1), ctx.lang),
+        )
+    volume = round(cost.volume)
+    values: dict[str, object] = {
+        "count": i18n.number(volume, ctx.lang),
+        "limit": i18n.number(cost.limit, ctx.lang),
+    }
+    if cost.editions is not None:
+        values["edition"], values["forced"] = cost.editions
+    return ctx.tn(f"vc.hidden.detail.{kind}.{cost.unit}", volume, **values)
 
 
 def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
@@ -414,4 +514,6 @@ def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
         Column(ctx.t("vc.col.ideal"), "number"),
         Column(ctx.t("vc.col.anti_ideal"), "number"),
     )
-    return Table(sheet_name("TOPSIS"), columns, rows, ctx, caption="TOPSIS")
+    return Table(
+        sheet_name(ctx.t("vc.sheet.topsis")), columns, rows, ctx, caption=ctx.t("vc.section.topsis")
+    )

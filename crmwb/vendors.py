@@ -80,7 +80,7 @@ from typing import Generic, Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, Msg, Number, Quoted, msg
 
 FloatArray = npt.NDArray[np.float64]
 _T = TypeVar("_T")
@@ -165,11 +165,11 @@ class Criterion:
     ``knock_out_maximum`` (cost criteria) exclude a vendor whose mean score, or amount, is
     below / above them.
 
-    >>> Criterion("Price", "cost", Direction.COST, 30)
-    Traceback (most recent call last):
-    ...
-    crmwb.errors.InputError: a weight between 0 and 1 for criterion 'Price'; found 30 (weights \
-are fractions: 0.30 for 30 %)
+    >>> try:
+    ...     Criterion("Price", "cost", Direction.COST, 30)
+    ... except InputError as exc:
+    ...     print(exc.message("en"))
+    a weight between 0 and 1 for criterion 'Price'; found 30 (weights are fractions: 0.30 for 30%)
     """
 
     name: str
@@ -181,32 +181,28 @@ are fractions: 0.30 for 30 %)
     measure: Measure = Measure.SCORE
 
     def __post_init__(self) -> None:
+        name = Quoted(self.name)
         if not self.name.strip():
-            raise InputError("a criterion name", found="an empty name")
+            raise InputError(msg("vc.err.criterion_name"), found=msg("vc.err.found.empty_name"))
         if not (math.isfinite(self.weight) and 0 <= self.weight <= 1):
-            hint = "weights are fractions: 0.30 for 30 %" if 1 < self.weight <= 100 else None
-            raise InputError(
-                f"a weight between 0 and 1 for criterion {self.name!r}",
-                found=f"{self.weight:g}",
-                hint=hint,
-            )
+            hint = msg("vc.err.hint.fractions") if 1 < self.weight <= 100 else None
+            raise InputError(msg("vc.err.weight", criterion=name), found=_g(self.weight), hint=hint)
         for threshold in (self.knock_out_minimum, self.knock_out_maximum):
             if threshold is not None and not math.isfinite(threshold):
                 raise InputError(
-                    f"a finite knock-out threshold for criterion {self.name!r}",
-                    found=repr(threshold),
+                    msg("vc.err.finite_threshold", criterion=name), found=repr(threshold)
                 )
         if self.direction is Direction.COST and self.knock_out_minimum is not None:
             raise InputError(
-                f"no knock-out minimum on cost criterion {self.name!r}",
-                found=f"minimum {self.knock_out_minimum:g}",
-                hint="a cost criterion knocks out above a ceiling: use knock_out_maximum",
+                msg("criteria.err.minimum_on_cost", criterion=name),
+                found=msg("vc.err.found.minimum", value=_g(self.knock_out_minimum)),
+                hint=msg("vc.err.hint.minimum_on_cost"),
             )
         if self.direction is Direction.BENEFIT and self.knock_out_maximum is not None:
             raise InputError(
-                f"no knock-out maximum on benefit criterion {self.name!r}",
-                found=f"maximum {self.knock_out_maximum:g}",
-                hint="a benefit criterion knocks out below a floor: use knock_out_minimum",
+                msg("criteria.err.maximum_on_benefit", criterion=name),
+                found=msg("vc.err.found.maximum", value=_g(self.knock_out_maximum)),
+                hint=msg("vc.err.hint.maximum_on_benefit"),
             )
 
     @property
@@ -224,7 +220,7 @@ class Vendor:
 
     def __post_init__(self) -> None:
         if not self.name.strip():
-            raise InputError("a vendor name", found="an empty name")
+            raise InputError(msg("vc.err.vendor_name"), found=msg("vc.err.found.empty_name"))
 
 
 @dataclass(frozen=True)
@@ -268,9 +264,9 @@ class ScoreSheet:
         low, high = _check_scale(self.scale)
         object.__setattr__(self, "scale", (low, high))
         if not self.criteria:
-            raise InputError("at least one criterion")
+            raise InputError(msg("weights.err.no_criteria"))
         if not self.vendors:
-            raise InputError("at least one vendor")
+            raise InputError(msg("vc.err.no_vendor"))
         _check_unique([v.name for v in self.vendors], "vendor")
         _check_unique([c.name for c in self.criteria], "criterion")
         _check_weight_sum({c.name: c.weight for c in self.criteria})
@@ -279,9 +275,13 @@ class ScoreSheet:
                 for threshold in (c.knock_out_minimum, c.knock_out_maximum):
                     if threshold is not None and not low <= threshold <= high:
                         raise InputError(
-                            f"a knock-out threshold on the scale {low:g}-{high:g} "
-                            f"for criterion {c.name!r}",
-                            found=f"{threshold:g}",
+                            msg(
+                                "criteria.err.threshold_scale",
+                                low=_g(low),
+                                high=_g(high),
+                                criterion=Quoted(c.name),
+                            ),
+                            found=_g(threshold),
                         )
         object.__setattr__(self, "_cells", self._collect_cells())
 
@@ -290,70 +290,99 @@ class ScoreSheet:
         by_name = {c.name: c for c in self.criteria}
         cells: dict[tuple[str, str], dict[str, float | None]] = {}
         for score in self.scores:
-            where = f" ({score.source})" if score.source else ""
+            sheet, at = _source(score.source)
             if score.vendor not in vendor_names:
                 raise InputError(
-                    f"a score for a vendor of the sheet{where}",
-                    found=repr(score.vendor),
+                    msg("vc.err.score_vendor"),
+                    found=Quoted(score.vendor),
                     hint=_did_you_mean(score.vendor, vendor_names),
+                    sheet=sheet,
+                    cell=at,
                 )
             criterion = by_name.get(score.criterion)
             if criterion is None:
                 raise InputError(
-                    f"a score for a criterion of the sheet{where}",
-                    found=repr(score.criterion),
+                    msg("vc.err.score_criterion"),
+                    found=Quoted(score.criterion),
                     hint=_did_you_mean(score.criterion, list(by_name)),
+                    sheet=sheet,
+                    cell=at,
                 )
             if score.value is not None:
-                self._check_value(criterion, score, where)
+                self._check_value(criterion, score)
             cell = cells.setdefault((score.vendor, score.criterion), {})
             if score.evaluator in cell:
-                who = f" by {score.evaluator!r}" if score.evaluator else ""
+                vendor, name = Quoted(score.vendor), Quoted(score.criterion)
                 raise InputError(
-                    f"one score per vendor, criterion and evaluator{where}",
-                    found=f"two scores of {score.vendor!r} on {score.criterion!r}{who}",
+                    msg("vc.err.one_score"),
+                    found=msg(
+                        "vc.err.found.two_scores_by",
+                        vendor=vendor,
+                        criterion=name,
+                        evaluator=Quoted(score.evaluator),
+                    )
+                    if score.evaluator
+                    else msg("vc.err.found.two_scores", vendor=vendor, criterion=name),
+                    sheet=sheet,
+                    cell=at,
                 )
             cell[score.evaluator] = None if score.value is None else float(score.value)
-        missing: list[str] = []
+        missing: list[Msg] = []
         for c in self.criteria:
             evaluators = list(
                 dict.fromkeys(e for v in vendor_names for e in cells.get((v, c.name), {}))
             )
             for v in vendor_names:
                 cell = cells.get((v, c.name), {})
+                vendor, name = Quoted(v), Quoted(c.name)
                 if not cell:
-                    missing.append(f"{v!r} on {c.name!r}")
-                missing.extend(f"{v!r} on {c.name!r} by {e!r}" for e in evaluators if e not in cell)
+                    missing.append(msg("vc.err.found.on", vendor=vendor, criterion=name))
+                missing.extend(
+                    msg("vc.err.found.on_by", vendor=vendor, criterion=name, evaluator=Quoted(e))
+                    for e in evaluators
+                    if e not in cell
+                )
         if missing:
-            shown = ", ".join(missing[:3]) + (f" ({len(missing)} missing)" if missing[3:] else "")
+            found = msg("vc.err.found.no_score", scores=tuple(missing[:3]))
+            if missing[3:]:
+                found = msg(
+                    "vc.err.found.no_score_more", scores=tuple(missing[:3]), missing=len(missing)
+                )
             raise InputError(
-                "a score for every vendor on every criterion (from each of its evaluators)",
-                found=f"no score for {shown}",
-                hint="enter it, or mark it not evaluated (value None): the vendor is then "
-                "excluded from the ranking",
+                msg("vc.err.missing_score"), found=found, hint=msg("vc.err.hint.missing_score")
             )
         return cells
 
-    def _check_value(self, criterion: Criterion, score: Score, where: str) -> None:
+    def _check_value(self, criterion: Criterion, score: Score) -> None:
         assert score.value is not None
         value = score.value
         low, high = self.scale
+        sheet, at = _source(score.source)
+        vendor, name = Quoted(score.vendor), Quoted(score.criterion)
         if criterion.measure is Measure.SCORE:
             if not (math.isfinite(value) and low <= value <= high):
                 raise InputError(
-                    f"a score between {low:g} and {high:g}{where}",
-                    found=f"{value:g} for {score.vendor!r} on {score.criterion!r}",
+                    msg("vc.err.score_between", low=_g(low), high=_g(high)),
+                    found=msg(
+                        "vc.err.found.score_of", value=_g(value), vendor=vendor, criterion=name
+                    ),
+                    sheet=sheet,
+                    cell=at,
                 )
         elif criterion.direction is Direction.COST:
             if not (math.isfinite(value) and value > 0):
                 raise InputError(
-                    f"an amount > 0 for cost criterion {score.criterion!r}{where}",
-                    found=f"{value:g} for {score.vendor!r}",
+                    msg("vc.err.cost_amount", criterion=name),
+                    found=msg("vc.err.found.amount_of", value=_g(value), vendor=vendor),
+                    sheet=sheet,
+                    cell=at,
                 )
         elif not (math.isfinite(value) and value >= 0):
             raise InputError(
-                f"an amount >= 0 for criterion {score.criterion!r}{where}",
-                found=f"{value:g} for {score.vendor!r}",
+                msg("vc.err.amount", criterion=name),
+                found=msg("vc.err.found.amount_of", value=_g(value), vendor=vendor),
+                sheet=sheet,
+                cell=at,
             )
 
     @property
@@ -413,21 +442,24 @@ def with_weights(
     >>> with_weights(crit, {"Features": 0.7, "Price": 0.2})
     Traceback (most recent call last):
     ...
-    crmwb.errors.InputError: weights summing to 1; found a sum of 0.9 (normalise them first: \
-divide each weight by their sum)
+    crmwb.errors.InputError: des poids dont la somme vaut 1\u202f; trouvé\u00a0: une somme de 0,9 \
+(ramenez-les à une somme de 1\u00a0: divisez chaque poids par leur somme)
     """
     criteria = tuple(criteria)
     names = [c.name for c in criteria]
     unknown = [name for name in weights if name not in names]
     if unknown:
         raise InputError(
-            "weights for the criteria of the sheet",
-            found=f"a weight for unknown criterion {unknown[0]!r}",
+            msg("vc.err.weights_of_sheet"),
+            found=msg("vc.err.found.unknown_weight", criterion=Quoted(unknown[0])),
             hint=_did_you_mean(unknown[0], names),
         )
     missing = [name for name in names if name not in weights]
     if missing:
-        raise InputError("a weight for every criterion", found=f"none for {missing[0]!r}")
+        raise InputError(
+            msg("vc.err.weight_each"),
+            found=msg("weights.err.found.none_for", names=Quoted(missing[0])),
+        )
     _check_weight_sum(weights)
     return tuple(replace(c, weight=float(weights[c.name])) for c in criteria)
 
@@ -454,13 +486,21 @@ def scores_from_table(
                 value = None if cell is None else float(cell)
                 records.append(Score(vendor, criterion, value))
                 continue
+            who, what = Quoted(vendor), Quoted(criterion)
             if isinstance(cell, str):
-                raise InputError(f"a number for {vendor!r} on {criterion!r}", found=repr(cell))
+                raise InputError(
+                    msg("vc.err.number_on", vendor=who, criterion=what), found=repr(cell)
+                )
             values = list(cell)
             if evaluators and len(evaluators) != len(values):
                 raise InputError(
-                    f"one score per evaluator ({len(evaluators)}) for {vendor!r} on {criterion!r}",
-                    found=f"{len(values)} scores",
+                    msg(
+                        "vc.err.score_per_evaluator",
+                        evaluators=len(evaluators),
+                        vendor=who,
+                        criterion=what,
+                    ),
+                    found=msg("vc.err.found.scores", count=len(values), number=len(values)),
                 )
             names = list(evaluators) or [f"evaluator {i + 1}" for i in range(len(values))]
             for name, item in zip(names, values, strict=True):
@@ -488,7 +528,7 @@ class UseCase:
     def __post_init__(self) -> None:
         if not (math.isfinite(self.priority) and self.priority > 0):
             raise InputError(
-                f"a priority > 0 for use case {self.name!r}", found=f"{self.priority:g}"
+                msg("vc.err.priority", use_case=Quoted(self.name)), found=_g(self.priority)
             )
 
 
@@ -505,27 +545,27 @@ class CoverageSheet:
     def __post_init__(self) -> None:
         object.__setattr__(self, "use_cases", tuple(self.use_cases))
         if not self.use_cases:
-            raise InputError("at least one use case")
+            raise InputError(msg("vc.err.no_use_case"))
         names = [u.name for u in self.use_cases]
-        _check_unique(names, "use case")
+        _check_unique(names, "use_case")
         levels: dict[str, dict[str, Coverage]] = {}
         for vendor, row in self.levels.items():
             for use_case in row:
                 if use_case not in names:
                     raise InputError(
-                        f"a coverage level for a use case of the list (vendor {vendor!r})",
-                        found=repr(use_case),
+                        msg("vc.err.coverage_use_case", vendor=Quoted(vendor)),
+                        found=Quoted(use_case),
                         hint=_did_you_mean(use_case, names),
                     )
             missing = [name for name in names if name not in row]
             if missing:
                 raise InputError(
-                    f"a coverage level for every use case (vendor {vendor!r})",
-                    found=f"none for {missing[0]!r}",
+                    msg("vc.err.coverage_each", vendor=Quoted(vendor)),
+                    found=msg("weights.err.found.none_for", names=Quoted(missing[0])),
                 )
             levels[vendor] = {name: _coverage(row[name], vendor, name) for name in names}
         if not levels:
-            raise InputError("the coverage of at least one vendor")
+            raise InputError(msg("vc.err.no_coverage"))
         object.__setattr__(self, "levels", levels)
 
     @property
@@ -637,8 +677,8 @@ def functional_coverage(
         value = values.get(level)
         if value is None or not (math.isfinite(value) and 0 <= value <= 1):
             raise InputError(
-                f"a value between 0 and 1 for coverage level {level.value!r}",
-                found="none" if value is None else f"{value:g}",
+                msg("vc.err.coverage_value", level=Quoted(msg(f"coverage.{level.value}"))),
+                found=msg("err.found.none") if value is None else _g(value),
             )
     total = math.fsum(u.priority for u in coverage.use_cases)
     return tuple(
@@ -756,7 +796,7 @@ def shortlist(ranking: WeightedSumResult, size: int = 3) -> tuple[str, ...]:
     ('A', 'B', 'C')
     """
     if size < 1:
-        raise InputError("a shortlist of at least 1 vendor", found=str(size))
+        raise InputError(msg("vc.err.shortlist"), found=str(size))
     if size >= len(ranking.vendors):
         return ranking.ranking
     last_rank = ranking.vendors[size - 1].rank
@@ -856,8 +896,11 @@ def kendall_tau(first: Mapping[str, float], second: Mapping[str, float]) -> floa
     """
     if set(first) != set(second):
         raise InputError(
-            "two rankings of the same items",
-            found=f"{sorted(set(first) ^ set(second))} in only one of them",
+            msg("vc.err.same_items"),
+            found=msg(
+                "vc.err.found.only_one",
+                items=tuple(Quoted(item) for item in sorted(set(first) ^ set(second))),
+            ),
         )
     items = list(first)
     concordant = discordant = ties_first = ties_second = 0
@@ -1129,9 +1172,9 @@ def monte_carlo_weights(
     {'A': 1.0, 'B': 0.0}
     """
     if draws < 1:
-        raise InputError("at least one draw", found=str(draws))
+        raise InputError(msg("vc.err.draws"), found=str(draws))
     if not (math.isfinite(concentration) and concentration > 0):
-        raise InputError("a concentration > 0", found=f"{concentration:g}")
+        raise InputError(msg("vc.err.concentration"), found=_g(concentration))
     names = _resolve_vendors(sheet, vendors)
     rescaled = _rescaled_matrix(sheet, names)
     weights = _weight_vector(sheet)
@@ -1204,11 +1247,7 @@ def compare_vendors(
     exclusions = knock_outs(sheet, coverage)
     names = remaining_vendors(sheet, exclusions)
     if not names:
-        raise InputError(
-            "at least one vendor left after the knock-outs",
-            found=f"all {len(sheet.vendors)} excluded",
-            hint="see knock_outs() for the reasons",
-        )
+        raise _all_excluded(sheet)
     ranking = weighted_sum(sheet, names)
     second = topsis(sheet, names)
     return VendorComparison(
@@ -1234,18 +1273,24 @@ def compare_vendors(
 
 def _check_scale(scale: Sequence[float]) -> tuple[float, float]:
     if len(scale) != 2:
-        raise InputError("a scale (low, high)", found=repr(scale))
+        raise InputError(msg("vc.err.scale"), found=repr(scale))
     low, high = float(scale[0]), float(scale[1])
     if not (math.isfinite(low) and math.isfinite(high) and low < high):
-        raise InputError("a scale (low, high) with low < high", found=f"({low:g}, {high:g})")
+        raise InputError(
+            msg("vc.err.scale_order"), found=msg("vc.err.found.scale", low=_g(low), high=_g(high))
+        )
     return low, high
 
 
 def _check_unique(names: Sequence[str], what: str) -> None:
+    """``what``: ``vendor``, ``criterion`` or ``use_case``."""
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            raise InputError(f"unique {what} names", found=f"{name!r} twice")
+            raise InputError(
+                msg(f"vs.err.unique.{what}"),
+                found=msg("pairwise.err.found.twice", name=Quoted(name)),
+            )
         seen.add(name)
 
 
@@ -1253,16 +1298,18 @@ def _check_weight_sum(weights: Mapping[str, float]) -> None:
     total = math.fsum(weights.values())
     if abs(total - 1) > WEIGHT_TOLERANCE:
         hint = (
-            "weights are fractions: 0.30 for 30 %"
+            msg("vc.err.hint.fractions")
             if abs(total - 100) < 100 * WEIGHT_TOLERANCE
-            else "normalise them first: divide each weight by their sum"
+            else msg("vc.err.hint.normalise")
         )
-        raise InputError("weights summing to 1", found=f"a sum of {total:g}", hint=hint)
+        raise InputError(
+            msg("vc.err.weight_sum"), found=msg("weights.err.found.sum", total=_g(total)), hint=hint
+        )
 
 
-def _did_you_mean(name: str, choices: Sequence[str]) -> str | None:
+def _did_you_mean(name: str, choices: Sequence[str]) -> Msg | None:
     close = difflib.get_close_matches(name, choices, n=1)
-    return f"did you mean {close[0]!r}?" if close else None
+    return msg("err.hint.did_you_mean", name=close[0]) if close else None
 
 
 def _coverage(level: Coverage | str, vendor: str, use_case: str) -> Coverage:
@@ -1270,8 +1317,12 @@ def _coverage(level: Coverage | str, vendor: str, use_case: str) -> Coverage:
         return Coverage(level)
     except ValueError:
         raise InputError(
-            f"a coverage level ({', '.join(c.value for c in Coverage)}) for {vendor!r} on "
-            f"{use_case!r}",
+            msg(
+                "vc.err.coverage_level",
+                levels=tuple(Quoted(c.value) for c in Coverage),
+                vendor=Quoted(vendor),
+                use_case=Quoted(use_case),
+            ),
             found=repr(level),
         ) from None
 
@@ -1280,39 +1331,65 @@ def _check_same_vendors(sheet: ScoreSheet, coverage: CoverageSheet) -> None:
     missing = [v for v in sheet.vendor_names if v not in coverage.levels]
     extra = [v for v in coverage.vendor_names if v not in sheet.vendor_names]
     if missing or extra:
-        found = f"no coverage for {missing[0]!r}" if missing else f"unknown vendor {extra[0]!r}"
-        raise InputError("the coverage of the score sheet's vendors", found=found)
+        found = (
+            msg("vc.err.found.no_coverage", vendor=Quoted(missing[0]))
+            if missing
+            else msg("vc.err.found.unknown_vendor", vendor=Quoted(extra[0]))
+        )
+        raise InputError(msg("vc.err.same_vendors"), found=found)
+
+
+def _all_excluded(sheet: ScoreSheet) -> InputError:
+    return InputError(
+        msg("vc.err.none_left"),
+        found=msg("vc.err.found.all_excluded", count=len(sheet.vendors), number=len(sheet.vendors)),
+        hint=msg("vc.err.hint.knock_outs"),
+    )
 
 
 def _resolve_vendors(sheet: ScoreSheet, vendors: Sequence[str] | None) -> tuple[str, ...]:
     if vendors is None:
         names = remaining_vendors(sheet, knock_outs(sheet))
         if not names:
-            raise InputError(
-                "at least one vendor left after the knock-outs",
-                found=f"all {len(sheet.vendors)} excluded",
-                hint="see knock_outs() for the reasons",
-            )
+            raise _all_excluded(sheet)
         return names
     names = tuple(vendors)
     if not names:
-        raise InputError("at least one vendor to rank")
+        raise InputError(msg("vc.err.none_to_rank"))
     _check_unique(names, "vendor")
     for name in names:
         if name not in sheet.vendor_names:
             raise InputError(
-                "vendors of the score sheet",
-                found=repr(name),
+                msg("vc.err.vendors_of_sheet"),
+                found=Quoted(name),
                 hint=_did_you_mean(name, sheet.vendor_names),
             )
         for criterion in sheet.criterion_names:
             if sheet.mean(name, criterion) is None:
                 raise InputError(
-                    "vendors evaluated on every criterion to rank them",
-                    found=f"{name!r} not evaluated on {criterion!r}",
-                    hint="leave it out of the ranking (see knock_outs())",
+                    msg("vc.err.evaluated"),
+                    found=msg(
+                        "vc.err.found.not_evaluated",
+                        vendor=Quoted(name),
+                        criterion=Quoted(criterion),
+                    ),
+                    hint=msg("vc.err.hint.leave_out"),
                 )
     return names
+
+
+def _g(value: float) -> Number:
+    """A number as ``{:g}`` writes it (6 significant digits), with the reader's decimal sign."""
+    return Number(float(f"{value:g}"))
+
+
+def _source(source: str) -> tuple[str | None, str | None]:
+    """(sheet, cell) of a score's ``source`` (``Scores!D7``); a source that names no cell is
+    taken for the place as a whole."""
+    if "!" in source:
+        sheet, cell = source.rsplit("!", 1)
+        return sheet, cell
+    return (source or None), None
 
 
 def _weight_vector(sheet: ScoreSheet) -> FloatArray:

@@ -25,7 +25,7 @@ random index (:data:`RANDOM_INDEX`); ``CR <= 0.10`` is acceptable. When it is no
 comparisons furthest from the priorities are listed, so the client can revise them first.
 
 >>> direct = normalise_weights({"Features": 40, "Price": 30, "Support": 30})
->>> dict(direct.weights), direct.notice
+>>> dict(direct.weights), direct.notice.text("en")
 ({'Features': 0.4, 'Price': 0.3, 'Support': 0.3}, 'weights summed to 100, normalised to 1')
 
 Features twice as important as price and 6 times as important as support, price 3 times as
@@ -60,7 +60,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from crmwb.errors import InputError
+from crmwb import i18n
+from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
+from crmwb.i18n import Lang
 
 SAATY_SCALE_MIN = 1 / 9
 """The smallest value on Saaty's scale: the row criterion is extremely less important."""
@@ -124,12 +126,13 @@ class DirectWeights:
     """Weights given directly by the client, normalised to sum 1.
 
     ``weights`` are in the order given; ``original_sum`` is the sum as given (100 for points
-    out of 100); ``notice`` says that they were normalised, or is None when they summed to 1.
+    out of 100); ``notice`` says that they were normalised (a message, written in the reader's
+    language), or is None when they summed to 1.
     """
 
     weights: Mapping[str, float]
     original_sum: float
-    notice: str | None = None
+    notice: Msg | None = None
 
 
 def normalise_weights(weights: Mapping[str, float]) -> DirectWeights:
@@ -140,33 +143,35 @@ def normalise_weights(weights: Mapping[str, float]) -> DirectWeights:
     >>> normalise_weights({"Features": 0.5, "Price": 0.3, "Support": 0.2}).notice is None
     True
     >>> w = normalise_weights({"Features": 0.5, "Price": 0.4})
-    >>> {name: round(x, 4) for name, x in w.weights.items()}, w.notice
+    >>> {name: round(x, 4) for name, x in w.weights.items()}, w.notice.text("en")
     ({'Features': 0.5556, 'Price': 0.4444}, 'weights summed to 0.9, normalised to 1')
+    >>> w.notice.text("fr").startswith("les poids totalisaient 0,9\u00a0: ils ont été ramenés")
+    True
     """
     if not weights:
-        raise InputError("at least one criterion with a weight", found="no criteria")
+        raise InputError(msg("weights.err.none"), found=msg("weights.err.found.no_criteria"))
     values: dict[str, float] = {}
     for name, weight in weights.items():
         _check_name(name, "criterion")
-        value = _number(weight, f"a number as the weight of {name!r}")
+        value = _number(weight, msg("weights.err.number_for", name=Quoted(name)))
         if value < 0:
             raise InputError(
-                f"a weight >= 0 for {name!r}",
+                msg("weights.err.weight_min", name=Quoted(name)),
                 found=_fmt(value),
-                hint="a criterion that does not count gets 0",
+                hint=msg("criteria.err.hint.zero_weight"),
             )
         values[name] = value
     total = math.fsum(values.values())
     if total <= 0:
         raise InputError(
-            "at least one weight above 0",
-            found="all weights are 0",
-            hint="give each criterion a weight, for example points out of 100",
+            msg("weights.err.positive"),
+            found=msg("weights.err.found.all_zero"),
+            hint=msg("weights.err.hint.positive"),
         )
     normalised = {name: value / total for name, value in values.items()}
     notice = None
     if abs(total - 1) > WEIGHT_SUM_TOLERANCE:
-        notice = f"weights summed to {total:.10g}, normalised to 1"
+        notice = msg("weights.notice", total=Number(float(f"{total:.10g}")))
     return DirectWeights(weights=normalised, original_sum=total, notice=notice)
 
 
@@ -237,10 +242,8 @@ class PairwiseComparisons:
         else:
             if len(rows) != n or any(len(row) != n for row in rows):
                 raise InputError(
-                    f"the cells above the diagonal of a {n} x {n} matrix: row i holding "
-                    f"{n - 1}, {n - 2} ... 0 values, or a square matrix with empty cells below "
-                    "the diagonal",
-                    found="rows of " + ", ".join(str(len(row)) for row in rows) + " values",
+                    msg("weights.err.triangle", n=n, first=n - 1, second=n - 2),
+                    found=msg("weights.err.found.rows", sizes=tuple(len(row) for row in rows)),
                 )
             above = []
             for i, row in enumerate(rows):
@@ -248,12 +251,11 @@ class PairwiseComparisons:
                     value = row[j]
                     if _is_empty(value) or (i == j and _is_one(value)):
                         continue
-                    where = "1 or an empty cell on" if i == j else "an empty cell below"
+                    where = "diagonal" if i == j else "below"
                     raise InputError(
-                        f"{where} the diagonal at {_pair(names, i, j)} (the reciprocals are "
-                        "filled in from the cells above the diagonal)",
+                        msg(f"weights.err.triangle_{where}", pair=_pair(names, i, j)),
                         found=_show(value),
-                        hint="use PairwiseComparisons.from_matrix for a full matrix",
+                        hint=msg("weights.err.hint.triangle"),
                     )
                 above.append(list(row[i + 1 :]))
         full: list[list[float]] = [[1.0] * n for _ in range(n)]
@@ -302,11 +304,14 @@ class Inconsistency:
     consistent: float
     deviation: float
 
-    def describe(self) -> str:
-        """``"A/B entered 1/6, consistent with the priorities 0.727"``."""
-        return (
-            f"{self.row}/{self.column} entered {_judgement(self.entered)}, "
-            f"consistent with the priorities {self.consistent:.3g}"
+    def describe(self) -> Msg:
+        """``"A/B entered 1/6, consistent with the priorities 0.727"``, in the reader's
+        language."""
+        return msg(
+            "weights.inconsistency",
+            pair=f"{self.row}/{self.column}",
+            entered=_judgement(self.entered),
+            consistent=Number(float(f"{self.consistent:.3g}")),
         )
 
 
@@ -320,7 +325,7 @@ class AhpResult:
     ``inconsistencies`` ranks every pair above the diagonal, furthest from the priorities
     first. ``warning`` is None when the comparisons are consistent enough
     (CR <= :data:`CONSISTENCY_THRESHOLD`), otherwise a sentence naming the comparisons to
-    revise first.
+    revise first (a message, written in the reader's language).
     """
 
     comparisons: PairwiseComparisons
@@ -330,7 +335,7 @@ class AhpResult:
     random_index: float
     consistency_ratio: float
     inconsistencies: tuple[Inconsistency, ...]
-    warning: str | None = None
+    warning: Msg | None = None
 
     @property
     def is_consistent(self) -> bool:
@@ -354,16 +359,15 @@ def ahp_weights(comparisons: PairwiseComparisons) -> AhpResult:
     >>> r = ahp_weights(m)
     >>> round(r.consistency_ratio, 2), r.is_consistent
     (0.48, False)
-    >>> r.warning.split(":")[0]
+    >>> r.warning.text("en").split(":")[0]
     'consistency ratio 0.48 is above 0.10'
     """
     n = comparisons.size
     if n > MAX_CRITERIA:
         raise InputError(
-            f"at most {MAX_CRITERIA} criteria in one comparison matrix (Saaty's random index "
-            f"is tabulated up to n = {MAX_CRITERIA})",
-            found=f"{n} criteria",
-            hint="split the criteria into groups and weight the groups, see global_weights",
+            msg("weights.err.too_many", max=MAX_CRITERIA),
+            found=msg("weights.err.found.criteria", count=n, number=n),
+            hint=msg("weights.err.hint.groups"),
         )
     matrix = comparisons.as_array()
     eigenvalues, eigenvectors = np.linalg.eig(matrix)
@@ -380,10 +384,18 @@ def ahp_weights(comparisons: PairwiseComparisons) -> AhpResult:
     inconsistencies = _rank_inconsistencies(comparisons, vector)
     warning = None
     if cr > CONSISTENCY_THRESHOLD:
-        shown = "; ".join(item.describe() for item in inconsistencies[:MOST_INCONSISTENT_SHOWN])
-        warning = (
-            f"consistency ratio {cr:.2f} is above {CONSISTENCY_THRESHOLD:.2f}: "
-            f"revise first the comparisons furthest from the priorities: {shown}"
+        shown: Msg | str = ""
+        for item in inconsistencies[:MOST_INCONSISTENT_SHOWN]:  # "A/B ...; A/C ..."
+            shown = (
+                msg("weights.list", first=shown, second=item.describe())
+                if shown
+                else item.describe()
+            )
+        warning = msg(
+            "weights.warning",
+            ratio=_Decimals(cr, 2),
+            threshold=_Decimals(CONSISTENCY_THRESHOLD, 2),
+            comparisons=shown,
         )
     return AhpResult(
         comparisons=comparisons,
@@ -405,9 +417,9 @@ def random_index(n: int) -> float:
     """
     if n not in RANDOM_INDEX:
         raise InputError(
-            f"a number of criteria between 1 and {MAX_CRITERIA}",
+            msg("weights.err.criteria_count", max=MAX_CRITERIA),
             found=str(n),
-            hint="split the criteria into groups and weight the groups, see global_weights",
+            hint=msg("weights.err.hint.groups"),
         )
     return RANDOM_INDEX[n]
 
@@ -446,54 +458,68 @@ def global_weights(
     >>> {name: round(w, 6) for name, w in weights.items()}
     {'Features': 0.45, 'Ease of use': 0.15, 'Licence': 0.2, 'Services': 0.2}
     """
-    groups = _check_sums_to_one(group_weights, "group weights")
+    groups = _check_sums_to_one(group_weights, msg("weights.what.groups"))
     missing = [group for group in groups if group not in local_weights]
     if missing:
         raise InputError(
-            "local weights for every group",
-            found="none for " + ", ".join(repr(group) for group in missing),
+            msg("weights.err.local_missing"),
+            found=msg("weights.err.found.none_for", names=tuple(Quoted(g) for g in missing)),
         )
     unknown = [group for group in local_weights if group not in groups]
     if unknown:
         raise InputError(
-            "a group weight for every group of local weights",
-            found="local weights for unknown group(s) " + ", ".join(repr(g) for g in unknown),
-            hint="check the spelling of the group names",
+            msg("weights.err.group_missing"),
+            found=msg(
+                "weights.err.found.unknown_groups",
+                count=len(unknown),
+                names=tuple(Quoted(g) for g in unknown),
+            ),
+            hint=msg("weights.err.hint.spelling"),
         )
     result: dict[str, float] = {}
     owner: dict[str, str] = {}
     for group, group_weight in groups.items():
-        local = _check_sums_to_one(local_weights[group], f"local weights of group {group!r}")
+        local = _check_sums_to_one(
+            local_weights[group], msg("weights.what.local", group=Quoted(group))
+        )
         for criterion, weight in local.items():
             if criterion in owner:
                 raise InputError(
-                    "each criterion in one group only",
-                    found=f"{criterion!r} in groups {owner[criterion]!r} and {group!r}",
-                    hint="rename one of them, or keep it in one group",
+                    msg("weights.err.one_group"),
+                    found=msg(
+                        "weights.err.found.two_groups",
+                        criterion=Quoted(criterion),
+                        first=Quoted(owner[criterion]),
+                        second=Quoted(group),
+                    ),
+                    hint=msg("weights.err.hint.one_group"),
                 )
             owner[criterion] = group
             result[criterion] = group_weight * weight
     return result
 
 
-def _check_sums_to_one(weights: Mapping[str, float], what: str) -> dict[str, float]:
+def _check_sums_to_one(weights: Mapping[str, float], what: Msg) -> dict[str, float]:
     """Weights checked (names, numbers >= 0, sum 1 within the tolerance), then divided by their
-    sum so that rounding does not accumulate."""
+    sum so that rounding does not accumulate. ``what`` names them (the group weights...)."""
     if not weights:
-        raise InputError(f"at least one weight in the {what}", found="none")
+        raise InputError(msg("weights.err.one_in", what=what), found=msg("err.found.none"))
     values: dict[str, float] = {}
     for name, weight in weights.items():
         _check_name(name, "name")
-        value = _number(weight, f"a number as the weight of {name!r} in the {what}")
+        value = _number(weight, msg("weights.err.number_in", name=Quoted(name), what=what))
         if value < 0:
-            raise InputError(f"weights >= 0 in the {what}", found=f"{name!r}: {_fmt(value)}")
+            raise InputError(
+                msg("weights.err.min_in", what=what),
+                found=msg("weights.err.found.named", name=Quoted(name), value=_fmt(value)),
+            )
         values[name] = value
     total = math.fsum(values.values())
     if abs(total - 1) > GLOBAL_SUM_TOLERANCE:
         raise InputError(
-            f"{what} summing to 1",
-            found=f"a sum of {total:.10g}",
-            hint="normalise them first with normalise_weights",
+            msg("weights.err.sum_in", what=what),
+            found=msg("weights.err.found.sum", total=Number(float(f"{total:.10g}"))),
+            hint=msg("weights.err.hint.normalise"),
         )
     return {name: value / total for name, value in values.items()}
 
@@ -502,21 +528,25 @@ def _check_sums_to_one(weights: Mapping[str, float], what: str) -> dict[str, flo
 
 
 def _check_name(name: object, what: str) -> None:
+    """``what``: ``criterion`` or ``name``."""
     if not isinstance(name, str) or not name.strip():
-        raise InputError(f"a non-empty {what}", found=repr(name))
+        raise InputError(msg(f"weights.err.empty_{what}"), found=repr(name))
 
 
 def _check_criteria(criteria: object) -> tuple[str, ...]:
     if isinstance(criteria, str) or not isinstance(criteria, Sequence):
-        raise InputError("a list of criterion names", found=repr(criteria))
+        raise InputError(msg("weights.err.criteria_list"), found=repr(criteria))
     if not criteria:
-        raise InputError("at least one criterion", found="no criteria")
+        raise InputError(msg("weights.err.no_criteria"), found=msg("weights.err.found.no_criteria"))
     for name in criteria:
-        _check_name(name, "criterion name")
+        _check_name(name, "criterion")
     seen: set[str] = set()
     for name in criteria:
         if name in seen:
-            raise InputError("unique criterion names", found=f"{name!r} twice")
+            raise InputError(
+                msg("vs.err.unique.criterion"),
+                found=msg("pairwise.err.found.twice", name=Quoted(name)),
+            )
         seen.add(name)
     return tuple(criteria)
 
@@ -525,14 +555,20 @@ def _rows(matrix: object) -> list[Sequence[Any]]:
     """The rows of nested sequences or of a 2-D numpy array (not yet checked for size)."""
     if isinstance(matrix, np.ndarray):
         if matrix.ndim != 2:
-            raise InputError("a 2-D matrix", found=f"an array of shape {matrix.shape}")
+            raise InputError(
+                msg("weights.err.matrix_2d"),
+                found=msg("weights.err.found.shape", shape=str(matrix.shape)),
+            )
         return [list(row) for row in matrix.tolist()]
     if isinstance(matrix, str) or not isinstance(matrix, Sequence):
-        raise InputError("a matrix given as a list of rows", found=repr(matrix))
+        raise InputError(msg("weights.err.matrix_rows"), found=repr(matrix))
     rows: list[Sequence[Any]] = []
     for number, row in enumerate(matrix, start=1):
         if isinstance(row, str) or not isinstance(row, Sequence | np.ndarray):
-            raise InputError("a matrix given as a list of rows", found=f"row {number}: {row!r}")
+            raise InputError(
+                msg("weights.err.matrix_rows"),
+                found=msg("weights.err.found.row", number=number, row=repr(row)),
+            )
         rows.append(list(row))
     return rows
 
@@ -540,12 +576,15 @@ def _rows(matrix: object) -> list[Sequence[Any]]:
 def _check_shape(criteria: tuple[str, ...], matrix: object) -> list[Sequence[Any]]:
     n = len(criteria)
     rows = _rows(matrix)
-    expected = f"a square matrix with one row and one column per criterion ({n} x {n})"
+    expected = msg("weights.err.square", n=n)
     if len(rows) != n:
-        raise InputError(expected, found=f"{len(rows)} rows for {n} criteria")
+        raise InputError(expected, found=msg("weights.err.found.rows_for", rows=len(rows), n=n))
     for name, row in zip(criteria, rows, strict=True):
         if len(row) != n:
-            raise InputError(expected, found=f"{len(row)} values in the row of {name!r}")
+            raise InputError(
+                expected,
+                found=msg("weights.err.found.values_in_row", values=len(row), name=Quoted(name)),
+            )
     return rows
 
 
@@ -570,11 +609,11 @@ def _is_one(value: object) -> bool:
 def _cell(criteria: tuple[str, ...], i: int, j: int, value: object) -> float:
     where = _pair(criteria, i, j)
     if _is_empty(value):
-        raise InputError(f"a comparison at {where}", found="an empty cell")
-    return _number(value, f"a number on Saaty's 1-9 scale at {where}")
+        raise InputError(msg("weights.err.comparison_at", pair=where), found=msg("err.found.empty"))
+    return _number(value, msg("weights.err.number_at", pair=where))
 
 
-def _number(value: object, expected: str) -> float:
+def _number(value: object, expected: Text) -> float:
     if isinstance(value, bool) or not isinstance(value, Real):
         raise InputError(expected, found=repr(value))
     number = float(value)
@@ -588,13 +627,13 @@ def _check_on_scale(criteria: tuple[str, ...], i: int, j: int, value: float) -> 
     if lowest <= value <= SAATY_SCALE_MAX + DIAGONAL_TOLERANCE:
         return
     if value <= 0:
-        hint = "comparisons are ratios > 0: 1 means equally important"
+        hint = msg("weights.err.hint.positive_ratio")
     elif value > SAATY_SCALE_MAX:
-        hint = "the strongest preference is 9, extremely more important"
+        hint = msg("weights.err.hint.strongest")
     else:
-        hint = "the weakest is 1/9, extremely less important"
+        hint = msg("weights.err.hint.weakest")
     raise InputError(
-        f"a value on Saaty's scale, between 1/9 and 9, at {_pair(criteria, i, j)}",
+        msg("weights.err.saaty_at", pair=_pair(criteria, i, j)),
         found=_judgement(value),
         hint=hint,
     )
@@ -607,7 +646,7 @@ def _check_values(
     for i in range(n):
         if abs(values[i][i] - 1) > DIAGONAL_TOLERANCE:
             raise InputError(
-                f"1 on the diagonal ({criteria[i]!r} compared with itself)",
+                msg("weights.err.diagonal", name=Quoted(criteria[i])),
                 found=_judgement(values[i][i]),
             )
     for i in range(n):
@@ -622,13 +661,26 @@ def _check_values(
                 first, second = (i, j) if a >= b else (j, i)
                 bigger = values[first][second]
                 raise InputError(
-                    f"reciprocal comparisons: {_pair(criteria, j, i)} = 1 / "
-                    f"({_pair(criteria, i, j)})",
-                    found=f"{_pair(criteria, i, j)} = {_judgement(a)} and "
-                    f"{_pair(criteria, j, i)} = {_judgement(b)}",
-                    hint=f"if {criteria[first]} is {_judgement(bigger)} times as important as "
-                    f"{criteria[second]}, {_pair(criteria, second, first)} is "
-                    f"{_judgement(1 / bigger)}",
+                    msg(
+                        "weights.err.reciprocal",
+                        ji=_pair(criteria, j, i),
+                        ij=_pair(criteria, i, j),
+                    ),
+                    found=msg(
+                        "weights.err.found.reciprocal",
+                        ij=_pair(criteria, i, j),
+                        a=_judgement(a),
+                        ji=_pair(criteria, j, i),
+                        b=_judgement(b),
+                    ),
+                    hint=msg(
+                        "weights.err.hint.reciprocal",
+                        first=criteria[first],
+                        bigger=_judgement(bigger),
+                        second=criteria[second],
+                        pair=_pair(criteria, second, first),
+                        value=_judgement(1 / bigger),
+                    ),
                 )
             # Keep the judgement (the value >= 1), make the other its exact reciprocal.
             if a >= b:
@@ -642,11 +694,13 @@ def _pair(criteria: tuple[str, ...], i: int, j: int) -> str:
     return f"{criteria[i]}/{criteria[j]}"
 
 
-def _judgement(value: float) -> str:
-    """A value as a consultant types it: 3, 2.5, 1/3 (a reciprocal of a whole number), 0.33.
+def _judgement(value: float) -> Text:
+    """A value as a consultant types it: 3, 2.5, 1/3 (a reciprocal of a whole number), 0.33;
+    with the reader's decimal sign (2,5 in French).
 
-    >>> _judgement(3.0), _judgement(1 / 3), _judgement(0.33), _judgement(2.5)
-    ('3', '1/3', '0.33', '2.5')
+    >>> from crmwb.errors import render
+    >>> [render(_judgement(v), "fr") for v in (3.0, 1 / 3, 0.33, 2.5)]
+    ['3', '1/3', '0,33', '2,5']
     """
     if 0 < value < 1:
         inverse = 1 / value
@@ -655,11 +709,26 @@ def _judgement(value: float) -> str:
     return _fmt(value)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.4g}"
+def _fmt(value: float) -> Text:
+    """A number with 4 significant digits, written with the reader's decimal sign."""
+    shown = float(f"{value:.4g}")
+    if not math.isfinite(shown):
+        return str(shown)
+    return Number(shown)
 
 
-def _show(value: object) -> str:
+@dataclass(frozen=True)
+class _Decimals:
+    """A number with a fixed number of decimals, in the reader's way (0.48, 0,48)."""
+
+    value: float
+    decimals: int
+
+    def text(self, lang: Lang) -> str:
+        return i18n.number(self.value, lang, decimals=self.decimals)
+
+
+def _show(value: object) -> Text:
     """A cell's content for an error message: numbers as typed, anything else quoted."""
     if isinstance(value, Real) and not isinstance(value, bool):
         return _judgement(float(value))

@@ -212,7 +212,7 @@ def weight_forms(
         initial = (inputs.ahp or {}).get(scope)
 
         def on_save(comparisons: PairwiseComparisons, scope: str = scope) -> Text:
-            return save_pairwise(workbook, scope, comparisons)
+            return save_pairwise(workbook, scope, comparisons, lang)
 
         forms.append(
             PairwiseForm(

@@ -332,23 +332,28 @@ def test_template_pricing_sheet(tmp_path, lang):
         ({"J18": 16_000}, "J18", "a Low <= the High (15000)"),
         ({"J15": 1.3}, "J15", "a Low <= the High (1.2)"),
         ({"J18": 11_000, "K18": 12_000}, "J18", "a low amount <= the price (10000"),
-        ({"K15": 140}, "K15", "a High multiplier >= 100% (140%); found 140 (shown as 14000%)"),
+        ({"K15": 140}, "K15", "a High multiplier >= 100% (140%); found 140 (shown as 14,000%)"),
         ({"J15": 1.05}, "J15", "a Low multiplier <= 100%"),
         ({"K15": None}, "K15", "both Low and High for an uncertainty range"),
-        ({"J16": 0.8, "K16": 1.3}, "J16", "one uncertainty range for 'Alpha''s user editions"),
+        (
+            {"J16": 0.8, "K16": 1.3},
+            "J16",
+            "one uncertainty range for the user editions of 'Alpha', as in Pricing!J15",
+        ),
         ({"D16": None}, "D16", "a price for the user edition 'Pro' of Alpha"),
         ({"C17": None}, "C17", "a name for the module"),
         ({"G17": 0.2}, "G17", "no 'Rate' for a module (leave the cell empty)"),
         ({"E15": 9.5}, "E15", "a maximum of users, a whole number >= 1"),
         ({"F21": "Month"}, "F21", "message tiers on the messages per year"),
-        ({"F20": "Month"}, "F20", "one period for 'Beta''s contact tiers"),
+        ({"F20": "Month"}, "F20", "one period for the contact tiers of 'Beta', as in Pricing!F19"),
         ({"H17": 4}, "H17", "a year between 1 and the horizon (3, TCO sheet) for a module"),
         ({"I17": 1}, "I17", "an end year between the year (2) and the horizon (3"),
         ({"A25": "Beta", "B25": "Storage", "D25": 1}, "B25", "one storage row per vendor"),
         (
             {"A25": "Gamma", "B25": "Minimum commitment", "D25": 1000},
             "B25",
-            "a usage-based item (edition, tier, module or storage) for 'Gamma''s minimum",
+            "a usage-based item (edition, tier, module or storage) for the minimum commitment"
+            " of 'Gamma'",
         ),
         (
             {"C18": "Loyalty", "B18": "Module", "J18": None, "K18": None, "H18": None},
@@ -378,3 +383,49 @@ def test_pricing_needs_the_tco_horizon(path):
     damage(path, {"B4": None}, sheet="TCO")
     message = error(path)
     assert message.startswith(f"{path}, TCO!B4: a value for 'Horizon"), message
+
+
+# --- a French workbook: its errors in French, naming its sheets and columns as it shows them ---
+
+
+@pytest.mark.parametrize(
+    "cells, where, expected",
+    [
+        (
+            {"A15": "Alpah"},
+            "A15",
+            "on attend un éditeur de la feuille «\u202fÉditeurs\u202f»\u202f; trouvé\u00a0: le "
+            "texte «\u202fAlpah\u202f» (vouliez-vous dire «\u202fAlpha\u202f»\u202f?)",
+        ),
+        (
+            {"G17": 0.2},
+            "G17",
+            "on attend une cellule «\u202fTaux\u202f» vide pour une ligne «\u202fModule\u202f» "
+            "(cette colonne ne la concerne pas)\u202f; trouvé\u00a0: 0,2 («\u202fTaux\u202f» "
+            "sert aux lignes «\u202fLicence\u202f»)",
+        ),
+        (
+            {"J15": 1.3},
+            "J15",
+            "on attend une valeur «\u202fBas\u202f» ≤ la valeur «\u202fHaut\u202f» (1,2)\u202f; "
+            "trouvé\u00a0: 1,3",
+        ),
+        (
+            {"D16": None},
+            "D16",
+            "on attend un prix pour la ligne «\u202fÉdition\u202f» «\u202fPro\u202f» d'Alpha",
+        ),
+        (
+            {"K15": 140},
+            "K15",
+            "on attend un multiplicateur «\u202fHaut\u202f» ≥ 100\u00a0% (par exemple "
+            "140\u00a0%)\u202f; trouvé\u00a0: 140 (affiché 14\u202f000\u00a0%) (vouliez-vous "
+            "dire 140\u00a0%\u202f? tapez 140\u00a0% ou 1,4, pas 140)",
+        ),
+    ],
+)
+def test_bad_pricing_cells_in_a_french_workbook(tmp_path, cells, where, expected):
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, cells, sheet="Tarifs")
+    message = error(path)
+    assert message.startswith(f"{path}, Tarifs!{where}\u00a0: {expected}"), message

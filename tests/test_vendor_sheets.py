@@ -283,7 +283,12 @@ def test_round_trip_direct_weights_in_french(tmp_path):
     # points out of 100: normalised, and the report is told so
     assert inputs.weights == pytest.approx({"Features": 0.5, "Support": 0.2, "Price": 0.3})
     assert dict(inputs.group_weights) == pytest.approx({"Functional": 0.7, "Cost": 0.3})
-    assert inputs.normalisation_notice == "weights summed to 100, normalised to 1"
+    notice = inputs.normalisation_notice
+    assert notice is not None
+    assert notice.text("fr") == (
+        "les poids totalisaient 100\u00a0: ils ont été ramenés à une somme de 1"
+    )
+    assert notice.text("en") == "weights summed to 100, normalised to 1"
     assert inputs.ahp is None
     assert inputs.coverage is not None
 
@@ -357,9 +362,11 @@ def test_empty_vendor_sheets_name_the_french_sheet(tmp_path):
     assert reader.has_vendor_comparison()
     with pytest.raises(WorkbookError) as info:
         reader.read_vendor_comparison()
-    assert "Éditeurs!A6: at least one vendor under the header row 5; found no vendor" in str(
-        info.value
-    )
+    # a French workbook: its errors in French, naming its French sheet
+    assert (
+        "Éditeurs!A6\u00a0: on attend au moins un éditeur sous la ligne d'en-tête 5\u202f; "
+        "trouvé\u00a0: aucun éditeur"
+    ) in str(info.value)
 
 
 # --- Pairwise ------------------------------------------------------------------------------
@@ -531,8 +538,14 @@ def test_price_criterion_marked_benefit_is_a_warning(path):
     (warning,) = inputs.warnings
     assert warning.location == "Criteria!C12"
     assert warning.file == str(path)
-    assert "criterion 'Price' looks like a price but its direction is benefit" in str(warning)
+    assert "criterion 'Price' looks like a price but its direction is 'Benefit'" in str(warning)
+    assert "set the direction to 'Cost' if less is better" in str(warning)
     assert str(warning).startswith(f"{path}, Criteria!C12: ")
+    assert warning.text("fr", with_file=False) == (
+        "Criteria!C12\u00a0: le critère «\u202fPrice\u202f» ressemble à un prix mais son sens "
+        "est «\u202fBénéfice\u202f»\u00a0: l'éditeur le plus cher obtiendrait la meilleure "
+        "note\u202f; choisissez le sens «\u202fCoût\u202f» si moins est mieux"
+    )
     assert inputs.score_sheet.criterion("Price").direction is BEN
 
 
@@ -541,8 +554,8 @@ def test_tco_criterion_marked_benefit_is_a_warning(path):
     inputs = read_workbook(path).read_vendor_comparison()
     (warning,) = inputs.warnings
     assert warning.location == "Criteria!C11"
-    assert "criterion 'Support' is measured by the TCO but its direction is benefit" in (
-        warning.message
+    assert "criterion 'Support' is measured by the TCO but its direction is 'Benefit'" in (
+        warning.text()
     )
     assert inputs.tco_criteria == ("Support",)
     assert inputs.score_sheet.criterion("Support").measure is Measure.AMOUNT
@@ -569,6 +582,25 @@ def test_knock_out_minimum_on_a_cost_criterion(path):
     assert f"{path}, Criteria!F12: no knock-out minimum on cost criterion 'Price'" in message
 
 
+def test_errors_of_a_french_workbook_are_french(tmp_path):
+    """A French workbook's errors are written in French and name its sheets and columns as it
+    shows them (« Éditeurs », « Maximum éliminatoire »), with the French decimal sign."""
+    path = write_workbook(tmp_path, lang="fr")
+    damage(path, "Notes", "A6", "Alpah")
+    assert error(path) == (
+        f"{path}, Notes!A6\u00a0: on attend un éditeur de la feuille «\u202fÉditeurs\u202f»"
+        "\u202f; trouvé\u00a0: le texte «\u202fAlpah\u202f» (vouliez-vous dire "
+        "«\u202fAlpha\u202f»\u202f?)"
+    )
+    damage(path, "Notes", "A6", "Alpha")
+    damage(path, "Critères", "F12", 2.5)
+    assert error(path) == (
+        f"{path}, Critères!F12\u00a0: on attend un minimum éliminatoire vide pour le critère de "
+        "coût «\u202fPrice\u202f»\u202f; trouvé\u00a0: 2,5 (un critère de coût élimine "
+        "au-dessus d'un plafond\u00a0: utilisez la colonne «\u202fMaximum éliminatoire\u202f»)"
+    )
+
+
 def test_missing_criteria_sheet(path):
     wb = load_workbook(path)
     del wb["Criteria"]
@@ -578,8 +610,8 @@ def test_missing_criteria_sheet(path):
     with pytest.raises(WorkbookError) as info:
         reader.read_vendor_comparison()
     message = str(info.value)
-    assert message.startswith(f"{path}: a sheet named 'Critères' or 'Criteria'")
-    assert "found sheets 'About', 'TCO', 'Lists', 'Vendors', 'Pairwise'" in message
+    assert message.startswith(f"{path}: a sheet named 'Criteria'")
+    assert "found the sheets 'About', 'TCO', 'Lists', 'Vendors', 'Pairwise'" in message
 
 
 def test_workbook_without_vendor_sheets_still_loads(path):
@@ -595,7 +627,7 @@ def test_workbook_without_vendor_sheets_still_loads(path):
     assert not reader.has_vendor_comparison()
     with pytest.raises(WorkbookError) as info:
         reader.read_vendor_comparison()
-    assert "a sheet named 'Éditeurs' or 'Vendors'" in str(info.value)
+    assert "a sheet named 'Vendors'" in str(info.value)
 
 
 def test_use_cases_sheet_is_optional(path):
@@ -641,7 +673,11 @@ def test_template_vendor_sheets(tmp_path, lang):
     assert scores["C5"].comment is not None  # the help, as a comment on the header
     with pytest.raises(WorkbookError) as info:
         read_workbook(path).read_vendor_comparison()
-    assert f"{names[0]}!A6: at least one vendor" in str(info.value)
+    expected = {
+        "fr": "Éditeurs!A6\u00a0: on attend au moins un éditeur",
+        "en": "Vendors!A6: at least one vendor",
+    }[lang]
+    assert expected in str(info.value)
 
 
 def test_unused_template_columns_are_ignored(tmp_path):
@@ -669,11 +705,11 @@ def test_inputs_of_the_other_method_are_flagged(path):
     damage(path, "Criteria", "E11", 40)
     inputs = read_workbook(path).read_vendor_comparison()
     assert [w.location for w in inputs.warnings] == ["Criteria!E11"]
-    assert "the Weight column is not used" in inputs.warnings[0].message
+    assert "the Weight column is not used" in str(inputs.warnings[0])
     damage(path, "Criteria", "B6", "Direct")
     damage(path, "Criteria", "E10", 40)
     damage(path, "Criteria", "E12", 20)
     inputs = read_workbook(path).read_vendor_comparison()
     assert inputs.weights == pytest.approx({"Features": 0.4, "Support": 0.4, "Price": 0.2})
     assert [w.location for w in inputs.warnings] == ["Pairwise!A6"]
-    assert "the Pairwise sheet's comparisons are not used" in inputs.warnings[0].message
+    assert "the Pairwise sheet's comparisons are not used" in str(inputs.warnings[0])

@@ -11,10 +11,25 @@ down from 60 % to 50 % or, the same thing with two criteria, Support up from 40 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from matplotlib.figure import Figure
 
 from crmwb import charts, vendor_views
+from crmwb.errors import Number, Quoted, msg
+from crmwb.pricing import (
+    Edition,
+    HiddenCost,
+    HiddenCostKind,
+    UserPricing,
+    VendorPricing,
+    simulate,
+)
+from crmwb.pricing import compare_vendors as compare_pricing
+from crmwb.tco import TcoSettings
+from crmwb.uncertainty import Pert
+from crmwb.vendor_sheets import SheetWarning
 from crmwb.vendors import (
     CoverageSheet,
     Criterion,
@@ -72,7 +87,7 @@ def test_recommendation_names_the_winner_and_the_runner_up(comparison):
     )
     # the nearest weight change: 10 points (see the module docstring)
     assert text[-1] in (
-        "The most sensitive criterion is 'Features': its weight would have to go from 60% to"
+        "The most sensitive criterion is 'Features': its weight would have to fall from 60% to"
         " 50% for **B** to win.",
         "The most sensitive criterion is 'Support': its weight would have to go from 40% to"
         " 50% for **B** to win.",
@@ -111,3 +126,95 @@ def test_charts_are_figures(comparison):
     bars = figures[0].axes[0].patches
     widths_a = [p.get_width() for p in bars if abs(p.get_y() + p.get_height() / 2) < 1e-9]
     assert sum(widths_a) == pytest.approx(0.68)
+
+
+def test_subtitle_counts_in_words(comparison):
+    sheet, _, _ = comparison
+    assert vendor_views.subtitle(sheet, "direct", ctx("en")) == (
+        "3 vendors, 2 criteria, direct weighting"
+    )
+    features = dataclasses.replace(CRITERIA[0], weight=1.0)
+    one = ScoreSheet((features,), VENDORS[:1], scores_from_table({"A": {"Features": 5}}), (0, 5))
+    assert vendor_views.subtitle(one, "ahp", ctx("fr")) == (
+        "1 éditeur, 1 critère, pondération AHP (comparaisons par paires)"
+    )
+
+
+def _study(prices: dict[str, float], uncertain: bool = False):
+    settings = TcoSettings(horizon_years=3, users=2)
+    spread = Pert(0.9, 1.0, 1.3) if uncertain else None
+    pricings = [
+        VendorPricing(name, users=UserPricing((Edition("Standard", price),), uncertainty=spread))
+        for name, price in prices.items()
+    ]
+    study = compare_pricing(pricings, settings)
+    return study, simulate(study.vendors, settings, draws=2000, seed=1)
+
+
+def test_tco_text_names_every_vendor_tied_for_the_cheapest():
+    # 2 users x 12 months x 3 years: A and B at 10 a month cost 720 each, C at 20 costs 1 440
+    study, risk = _study({"A": 10, "B": 10, "C": 20})
+    (text,) = vendor_views.tco_text(study, risk, ctx("fr")).paragraphs
+    assert text == (
+        "Sur 3\u00a0ans, **A** et **B** sont les moins chers, à égalité (720\u00a0€ chacun). "
+        "Aucun tarif ne comporte de fourchette d'incertitude\u00a0: ces totaux sont fermes."
+    )
+    (text,) = vendor_views.tco_text(
+        *_study({"A": 10, "C": 20}, uncertain=True), ctx("en")
+    ).paragraphs
+    assert text.startswith("Over 3 years, **A** is the cheapest (€720). With the uncertainties")
+    assert "it stays the cheapest in 100% of cases" in text
+
+
+def test_hidden_costs_are_written_in_the_clients_language():
+    forced = HiddenCost(
+        HiddenCostKind.FORCED_EDITION, 5, "x", 3456.0, 49, 47, "users", ("Enterprise", "Unlimited")
+    )
+    jump = HiddenCost(HiddenCostKind.TIER_JUMP, 3, "x", 8910.0, 209_952, 200_000, "contacts")
+    storage = HiddenCost(HiddenCostKind.STORAGE_OVERAGE, 1, "x", 600.0, 30.0, 20.0, "gb")
+    minimum = HiddenCost(HiddenCostKind.MINIMUM_COMMITMENT, 1, "x", 14_640, 9360, 24_000, "money")
+    fr, en = ctx("fr"), ctx("en")
+    assert vendor_views.hidden_cost_detail(forced, fr) == (
+        "49\u00a0utilisateurs, au-delà des 47 autorisés par l'édition Enterprise\u00a0: passage à "
+        "l'édition Unlimited"
+    )
+    assert vendor_views.hidden_cost_detail(forced, en) == (
+        "49 users, above the 47 allowed by Enterprise: Unlimited forced"
+    )
+    assert vendor_views.hidden_cost_detail(jump, fr) == (
+        "209\u202f952\u00a0contacts, au-delà de 200\u202f000\u00a0: toute la base au prix "
+        "du palier supérieur"
+    )
+    assert (
+        vendor_views.hidden_cost_detail(storage, fr) == "30\u00a0Go stockés pour 20\u00a0Go inclus"
+    )
+    assert vendor_views.hidden_cost_detail(minimum, fr) == (
+        "consommation de 9\u202f360\u00a0€, sous le minimum de 24\u202f000\u00a0€"
+    )
+    assert vendor_views.hidden_cost_detail(minimum, en) == (
+        "usage of €9,360, below the minimum of €24,000"
+    )
+
+
+def test_notes_are_written_in_the_reports_language_without_the_file():
+    warning = SheetWarning(
+        msg(
+            "criteria.warn.weight_unused",
+            column="Weight",
+            ahp=Quoted(msg("weighting.ahp")),
+            sheet="Pairwise",
+        ),
+        "/home/consultant/clients/x/workbook.xlsx",
+        "Criteria",
+        "E11",
+        "en",
+    )
+    notice = msg("weights.notice", total=Number(100.0))
+    items = vendor_views.notes([warning], notice, ctx("fr")).items
+    assert items == (
+        "les poids totalisaient 100\u00a0: ils ont été ramenés à une somme de 1",
+        "Criteria!E11\u00a0: la colonne «\u202fWeight\u202f» n'est pas utilisée\u00a0: la méthode "
+        "de pondération est «\u202fAHP\u202f» (les poids viennent des comparaisons de la feuille "
+        "«\u202fPairwise\u202f»)",
+    )
+    assert str(warning).startswith("/home/consultant/clients/x/workbook.xlsx, Criteria!E11: the")

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, render
 from crmwb.vendors import (
     COVERAGE_VALUES,
     Coverage,
@@ -45,6 +48,17 @@ from crmwb.vendors import (
     weighted_sum,
     with_weights,
 )
+
+
+@contextmanager
+def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
+    """An InputError whose message, written in English, matches ``match`` (a domain error has
+    no language of its own: it is written in the reader's)."""
+    with pytest.raises(InputError) as info:
+        yield info
+    message = info.value.message("en")
+    assert re.search(match, message), message
+
 
 BENEFIT, COST = Direction.BENEFIT, Direction.COST
 AMOUNT = Measure.AMOUNT
@@ -336,7 +350,7 @@ def test_kendall_tau_undefined_when_one_ranking_is_all_ties():
 
 
 def test_kendall_tau_needs_the_same_items():
-    with pytest.raises(InputError, match="same items"):
+    with raises_en("same items"):
         kendall_tau({"A": 1, "B": 2}, {"A": 1, "C": 2})
 
 
@@ -494,7 +508,7 @@ def test_knock_out_on_the_mean_of_the_evaluators():
 
 def test_a_vendor_nobody_evaluated_on_a_criterion_cannot_be_ranked_explicitly():
     sheet = knock_out_sheet()
-    with pytest.raises(InputError, match="'D' not evaluated on 'Support'"):
+    with raises_en("'D' not evaluated on 'Support'"):
         weighted_sum(sheet, ["A", "D"])
     # a knocked-out vendor that was evaluated can be scored on request (greyed in a chart)
     assert weighted_sum(sheet, ["A", "B"]).ranking == ("A", "B")
@@ -503,9 +517,9 @@ def test_a_vendor_nobody_evaluated_on_a_criterion_cannot_be_ranked_explicitly():
 def test_everyone_knocked_out_is_an_error():
     criteria = (Criterion("Support", "s", BENEFIT, 1.0, knock_out_minimum=4),)
     sheet = sheet_of(criteria, {"A": {"Support": 1}, "B": {"Support": 2}})
-    with pytest.raises(InputError, match="at least one vendor left"):
+    with raises_en("at least one vendor left"):
         compare_vendors(sheet)
-    with pytest.raises(InputError, match="at least one vendor left"):
+    with raises_en("at least one vendor left"):
         weighted_sum(sheet)
 
 
@@ -551,30 +565,30 @@ def test_coverage_values_are_a_convention_the_consultant_can_change():
 
 
 def test_coverage_values_must_cover_every_level_between_0_and_1():
-    with pytest.raises(InputError, match="coverage level 'configuration'; found none"):
+    with raises_en("coverage level 'Configuration'; found none"):
         functional_coverage(knock_out_coverage(), {Coverage.NATIVE: 1.0})
     bad = dict(COVERAGE_VALUES) | {Coverage.CONFIGURATION: 75}
-    with pytest.raises(InputError, match="between 0 and 1"):
+    with raises_en("between 0 and 1"):
         functional_coverage(knock_out_coverage(), bad)
 
 
 def test_coverage_sheet_checks_its_levels_and_use_cases():
     use_cases = (UseCase("Welcome", 1), UseCase("Birthday", 1))
-    with pytest.raises(InputError, match="coverage level"):
+    with raises_en("coverage level"):
         CoverageSheet(use_cases, {"A": {"Welcome": "partly", "Birthday": "native"}})
-    with pytest.raises(InputError, match="none for 'Birthday'"):
+    with raises_en("none for 'Birthday'"):
         CoverageSheet(use_cases, {"A": {"Welcome": "native"}})
-    with pytest.raises(InputError, match="did you mean 'Birthday'"):
+    with raises_en("did you mean 'Birthday'"):
         CoverageSheet(use_cases, {"A": {"Welcome": "native", "Birthdy": "native"}})
-    with pytest.raises(InputError, match="unique use case"):
+    with raises_en("unique use case"):
         CoverageSheet((UseCase("Welcome", 1), UseCase("Welcome", 2)), {})
-    with pytest.raises(InputError, match="priority > 0"):
+    with raises_en("priority > 0"):
         UseCase("Welcome", 0)
 
 
 def test_coverage_must_match_the_score_sheet_vendors():
     coverage = CoverageSheet((UseCase("Welcome", 1),), {"Alpha": {"Welcome": "native"}})
-    with pytest.raises(InputError, match="no coverage for 'Beta'"):
+    with raises_en("no coverage for 'Beta'"):
         knock_outs(hand_sheet(), coverage)
 
 
@@ -598,7 +612,7 @@ def test_shortlist_keeps_vendors_tied_at_the_cut():
     # B and C tie for the 2nd place: a shortlist of 2 keeps both
     assert shortlist(ranking, 2) == ("A", "B", "C")
     assert shortlist(ranking, 3) == ("A", "B", "C")
-    with pytest.raises(InputError, match="at least 1"):
+    with raises_en("at least 1"):
         shortlist(ranking, 0)
 
 
@@ -793,9 +807,9 @@ def test_monte_carlo_concentrated_draws_follow_the_weighted_sum():
 
 
 def test_monte_carlo_bad_parameters():
-    with pytest.raises(InputError, match="at least one draw"):
+    with raises_en("at least one draw"):
         monte_carlo_weights(hand_sheet(), draws=0)
-    with pytest.raises(InputError, match="concentration > 0"):
+    with raises_en("concentration > 0"):
         monte_carlo_weights(hand_sheet(), concentration=0)
 
 
@@ -819,9 +833,9 @@ def test_global_weights_from_a_mapping():
 
 def test_global_weights_must_name_every_criterion():
     criteria = hand_sheet().criteria
-    with pytest.raises(InputError, match="none for 'Support'"):
+    with raises_en("none for 'Support'"):
         with_weights(criteria, {"Features": 0.5, "Price": 0.5})
-    with pytest.raises(InputError, match="did you mean 'Price'"):
+    with raises_en("did you mean 'Price'"):
         with_weights(criteria, {"Features": 0.5, "Prices": 0.3, "Support": 0.2})
 
 
@@ -830,24 +844,30 @@ def test_global_weights_must_name_every_criterion():
 
 def test_score_outside_the_scale():
     table = {"A": {"Features": 6}}  # 6 on a 0-5 scale
-    with pytest.raises(InputError, match="a score between 0 and 5") as caught:
+    with raises_en("a score between 0 and 5") as caught:
         sheet_of([Criterion("Features", "f", BENEFIT, 1.0)], table)
-    assert caught.value.found == "6 for 'A' on 'Features'"
+    assert render(caught.value.found, "en") == "6 for 'A' on 'Features'"
+    # no language of its own: written in the reader's (French by default)
+    assert str(caught.value) == (
+        "une note comprise entre 0 et 5\u202f; trouvé\u00a0: 6 pour «\u202fA\u202f» "
+        "sur «\u202fFeatures\u202f»"
+    )
 
 
 def test_score_outside_the_scale_names_its_cell():
     criteria = (Criterion("Features", "f", BENEFIT, 1.0),)
     scores = (Score("A", "Features", 0, source="Scores!C4"),)
-    with pytest.raises(InputError, match=r"between 1 and 10 \(Scores!C4\)"):
+    with raises_en(r"^Scores!C4: a score between 1 and 10; found 0 for 'A'") as caught:
         ScoreSheet(criteria, vendors("A"), scores, (1, 10))
+    assert (caught.value.sheet, caught.value.cell) == ("Scores", "C4")
 
 
 def test_missing_score():
     criteria = (Criterion("Features", "f", BENEFIT, 0.5), Criterion("Price", "c", COST, 0.5))
     table = {"A": {"Features": 3, "Price": 2}, "B": {"Features": 4}}
-    with pytest.raises(InputError, match="no score for 'B' on 'Price'") as caught:
+    with raises_en("no score for 'B' on 'Price'") as caught:
         sheet_of(criteria, table)
-    assert "not evaluated" in str(caught.value.hint)
+    assert "not evaluated" in render(caught.value.hint, "en")
 
 
 def test_missing_score_of_one_evaluator():
@@ -857,7 +877,7 @@ def test_missing_score_of_one_evaluator():
         Score("A", "Features", 4, "Bob"),
         Score("B", "Features", 2, "Ann"),  # Bob forgot B
     )
-    with pytest.raises(InputError, match="no score for 'B' on 'Features' by 'Bob'"):
+    with raises_en("no score for 'B' on 'Features' by 'Bob'"):
         ScoreSheet(criteria, vendors("A", "B"), scores, (0, 5))
 
 
@@ -874,15 +894,15 @@ def test_not_evaluated_explicitly_excludes_the_vendor_instead_of_failing():
 def test_duplicate_vendor():
     criteria = (Criterion("Features", "f", BENEFIT, 1.0),)
     twice = (Vendor("Brevo", MarketType.CAMPAIGN_MANAGER), Vendor("Brevo", MarketType.ECOSYSTEM))
-    with pytest.raises(InputError, match="unique vendor names; found 'Brevo' twice"):
+    with raises_en("unique vendor names; found 'Brevo' twice"):
         ScoreSheet(criteria, twice, (Score("Brevo", "Features", 3),), (0, 5))
 
 
 def test_duplicate_criterion_and_duplicate_score():
     features = Criterion("Features", "f", BENEFIT, 0.5)
-    with pytest.raises(InputError, match="unique criterion names"):
+    with raises_en("unique criterion names"):
         ScoreSheet((features, features), vendors("A"), (), (0, 5))
-    with pytest.raises(InputError, match="two scores of 'A' on 'Features'"):
+    with raises_en("two scores of 'A' on 'Features'"):
         ScoreSheet(
             (dataclasses.replace(features, weight=1.0),),
             vendors("A"),
@@ -892,41 +912,45 @@ def test_duplicate_criterion_and_duplicate_score():
 
 
 def test_weights_not_summing_to_one():
-    with pytest.raises(InputError, match=r"weights summing to 1; found a sum of 0\.9") as caught:
+    with raises_en(r"weights summing to 1; found a sum of 0\.9") as caught:
         hand_sheet(features=0.4)  # 0.4 + 0.3 + 0.2 = 0.9
-    assert "normalise" in str(caught.value.hint)
+    assert "normalise" in render(caught.value.hint, "en")
+    assert str(caught.value) == (
+        "des poids dont la somme vaut 1\u202f; trouvé\u00a0: une somme de 0,9 (ramenez-les à une "
+        "somme de 1\u00a0: divisez chaque poids par leur somme)"
+    )
     # rounding of weights computed elsewhere is tolerated (1e-6)
     assert hand_sheet(features=0.5 + 1e-9).weights["Features"] == pytest.approx(0.5)
 
 
 def test_weights_in_percent():
-    with pytest.raises(InputError, match="a weight between 0 and 1") as caught:
+    with raises_en("a weight between 0 and 1") as caught:
         Criterion("Price", "c", COST, 30)
-    assert "fractions" in str(caught.value.hint)
+    assert "fractions" in render(caught.value.hint, "en")
 
 
 def test_unknown_vendor_or_criterion_in_the_scores():
     criteria = (Criterion("Features", "f", BENEFIT, 1.0),)
-    with pytest.raises(InputError, match="did you mean 'Selligent'"):
+    with raises_en("did you mean 'Selligent'"):
         ScoreSheet(criteria, vendors("Selligent"), (Score("Seligent", "Features", 3),), (0, 5))
-    with pytest.raises(InputError, match="did you mean 'Features'"):
+    with raises_en("did you mean 'Features'"):
         ScoreSheet(criteria, vendors("A"), (Score("A", "Feature", 3),), (0, 5))
 
 
 def test_amounts_must_be_positive_for_a_cost():
     criteria = (Criterion("TCO", "c", COST, 1.0, measure=AMOUNT),)
-    with pytest.raises(InputError, match="an amount > 0"):
+    with raises_en("an amount > 0"):
         sheet_of(criteria, {"A": {"TCO": 0}})
     # an amount is not held to the score scale
     assert sheet_of(criteria, {"A": {"TCO": 50_000}}).mean("A", "TCO") == 50_000
 
 
 def test_knock_out_thresholds_must_fit_the_direction_and_the_scale():
-    with pytest.raises(InputError, match="knock_out_maximum"):
+    with raises_en("knock_out_maximum"):
         Criterion("Price", "c", COST, 1.0, knock_out_minimum=2)
-    with pytest.raises(InputError, match="knock_out_minimum"):
+    with raises_en("knock_out_minimum"):
         Criterion("Features", "f", BENEFIT, 1.0, knock_out_maximum=2)
-    with pytest.raises(InputError, match="on the scale 0-5"):
+    with raises_en("on the scale 0-5"):
         sheet_of(
             [Criterion("Features", "f", BENEFIT, 1.0, knock_out_minimum=7)],
             {"A": {"Features": 3}},
@@ -934,12 +958,12 @@ def test_knock_out_thresholds_must_fit_the_direction_and_the_scale():
 
 
 def test_bad_scale():
-    with pytest.raises(InputError, match="low < high"):
+    with raises_en("low < high"):
         sheet_of([Criterion("Features", "f", BENEFIT, 1.0)], {"A": {"Features": 3}}, (5, 0))
 
 
 def test_scores_from_table_checks_the_evaluators():
-    with pytest.raises(InputError, match="one score per evaluator"):
+    with raises_en("one score per evaluator"):
         scores_from_table({"A": {"Features": [3, 4]}}, ["Ann"])
-    with pytest.raises(InputError, match="a number"):
+    with raises_en("a number"):
         scores_from_table({"A": {"Features": "4"}})  # type: ignore[dict-item]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
 
-from crmwb.errors import InputError
+from crmwb.errors import InputError, render
 from crmwb.weights import (
     CONSISTENCY_THRESHOLD,
     RANDOM_INDEX,
@@ -23,6 +25,17 @@ from crmwb.weights import (
     random_index,
 )
 
+
+@contextmanager
+def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
+    """An InputError whose message, written in English, matches ``match`` (a domain error has
+    no language of its own: it is written in the reader's)."""
+    with pytest.raises(InputError) as info:
+        yield info
+    message = info.value.message("en")
+    assert re.search(match, message), message
+
+
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -32,7 +45,13 @@ def consistent_matrix(weights: list[float]) -> list[list[float]]:
 
 
 def error_text(excinfo: pytest.ExceptionInfo[InputError]) -> str:
-    return str(excinfo.value)
+    """The error in English (a domain error is written in its reader's language)."""
+    return excinfo.value.message("en")
+
+
+def en(text: object) -> str:
+    """A part of an error or a notice, written in English."""
+    return render(text, "en") if text is not None else ""
 
 
 # --- direct weights ------------------------------------------------------------------------
@@ -56,14 +75,17 @@ def test_direct_weights_summing_to_0_9_are_normalised_with_a_notice() -> None:
     assert result.weights["Features"] == pytest.approx(5 / 9)
     assert result.weights["Price"] == pytest.approx(4 / 9)
     assert result.original_sum == pytest.approx(0.9)
-    assert result.notice == "weights summed to 0.9, normalised to 1"
+    assert en(result.notice) == "weights summed to 0.9, normalised to 1"
+    assert render(result.notice, "fr") == (
+        "les poids totalisaient 0,9\u00a0: ils ont été ramenés à une somme de 1"
+    )
 
 
 def test_points_out_of_100_are_normalised() -> None:
     result = normalise_weights({"Features": 40, "Price": 35, "Support": 25})
     # By hand: 40/100, 35/100, 25/100.
     assert list(result.weights.values()) == pytest.approx([0.40, 0.35, 0.25])
-    assert result.notice == "weights summed to 100, normalised to 1"
+    assert en(result.notice) == "weights summed to 100, normalised to 1"
 
 
 def test_a_zero_weight_is_allowed() -> None:
@@ -75,11 +97,12 @@ def test_negative_weight_is_refused() -> None:
     with pytest.raises(InputError) as excinfo:
         normalise_weights({"Features": 0.8, "Price": -0.2})
     assert "'Price'" in error_text(excinfo)
-    assert excinfo.value.found == "-0.2"
+    assert en(excinfo.value.found) == "-0.2"
+    assert render(excinfo.value.found, "fr") == "-0,2"
 
 
 def test_all_zero_weights_are_refused() -> None:
-    with pytest.raises(InputError, match="all weights are 0"):
+    with raises_en("all weights are 0"):
         normalise_weights({"Features": 0, "Price": 0.0})
 
 
@@ -193,7 +216,10 @@ def test_saaty_1990_house_example() -> None:
     # 0.169 > 0.10: Saaty's limit is exceeded, so the comparisons to revise are listed.
     assert not result.is_consistent
     assert result.warning is not None
-    assert result.warning.startswith("consistency ratio 0.17 is above 0.10")
+    assert en(result.warning).startswith("consistency ratio 0.17 is above 0.10")
+    assert render(result.warning, "fr").startswith(
+        "le ratio de cohérence 0,17 dépasse 0,10\u00a0: revoyez d'abord"
+    )
 
 
 def test_three_criteria_inconsistent_matrix_by_the_closed_form() -> None:
@@ -239,7 +265,7 @@ def test_reversed_comparison_is_named_as_the_most_inconsistent() -> None:
     assert worst.deviation == pytest.approx(abs(math.log((1 / 6) / worst.consistent)))
     assert worst.deviation > result.most_inconsistent[1].deviation
     assert result.warning is not None
-    assert "Features/Integration entered 1/6" in result.warning
+    assert "Features/Integration entered 1/6" in en(result.warning)
     assert len(result.most_inconsistent) == 3
 
 
@@ -283,8 +309,9 @@ def test_more_than_ten_criteria_are_refused_with_a_hint() -> None:
     comparisons = PairwiseComparisons.from_matrix(names, consistent_matrix([1.0] * 11))
     with pytest.raises(InputError) as excinfo:
         ahp_weights(comparisons)
-    assert excinfo.value.found == "11 criteria"
-    assert "global_weights" in (excinfo.value.hint or "")
+    assert en(excinfo.value.found) == "11 criteria"
+    assert render(excinfo.value.found, "fr") == "11 critères"
+    assert "global_weights" in en(excinfo.value.hint)
     with pytest.raises(InputError):
         random_index(11)
     with pytest.raises(InputError):
@@ -299,13 +326,13 @@ def test_non_reciprocal_comparisons_are_refused_naming_both_cells() -> None:
     matrix = [[1, 3, 5], [3, 1, 2], [1 / 5, 1 / 2, 1]]
     with pytest.raises(InputError) as excinfo:
         PairwiseComparisons.from_matrix(["Features", "Price", "Support"], matrix)
-    assert excinfo.value.found == "Features/Price = 3 and Price/Features = 3"
-    assert "Price/Features is 1/3" in (excinfo.value.hint or "")
+    assert en(excinfo.value.found) == "Features/Price = 3 and Price/Features = 3"
+    assert "Price/Features is 1/3" in en(excinfo.value.hint)
 
 
 def test_reciprocal_with_one_decimal_is_too_far() -> None:
     # 1/3 typed as 0.3: 3 x 0.3 = 0.9, 10 % from 1, beyond the 5 % tolerance.
-    with pytest.raises(InputError, match=re.escape("A/B = 3 and B/A = 0.3")):
+    with raises_en(re.escape("A/B = 3 and B/A = 0.3")):
         PairwiseComparisons.from_matrix(["A", "B"], [[1, 3], [0.3, 1]])
 
 
@@ -317,52 +344,52 @@ def test_values_off_saatys_scale_are_refused(value: float, shown: str) -> None:
     matrix = [[1, value], [1, 1]]
     with pytest.raises(InputError) as excinfo:
         PairwiseComparisons.from_matrix(["Features", "Price"], matrix)
-    assert "between 1/9 and 9, at Features/Price" in excinfo.value.expected
-    assert excinfo.value.found == shown
+    assert "between 1/9 and 9, at Features/Price" in en(excinfo.value.expected)
+    assert en(excinfo.value.found) == shown
 
 
 @pytest.mark.parametrize("value", [0, 10, 1 / 10])
 def test_values_off_saatys_scale_are_refused_in_the_upper_triangle(value: float) -> None:
-    with pytest.raises(InputError, match="at B/C"):
+    with raises_en("at B/C"):
         PairwiseComparisons.from_upper_triangle(["A", "B", "C"], [[2, 3], [value]])
 
 
 def test_non_square_matrix_is_refused() -> None:
-    with pytest.raises(InputError, match=r"3 x 3.*2 values in the row of 'B'"):
+    with raises_en(r"3 x 3.*2 values in the row of 'B'"):
         PairwiseComparisons.from_matrix(["A", "B", "C"], [[1, 2, 3], [1 / 2, 1], [1 / 3, 1, 1]])
-    with pytest.raises(InputError, match="2 rows for 3 criteria"):
+    with raises_en("2 rows for 3 criteria"):
         PairwiseComparisons.from_matrix(["A", "B", "C"], [[1, 2, 3], [1 / 2, 1, 1]])
-    with pytest.raises(InputError, match="2 rows for 3 criteria"):
+    with raises_en("2 rows for 3 criteria"):
         PairwiseComparisons.from_matrix(["A", "B", "C"], np.ones((2, 3)))
-    with pytest.raises(InputError, match="2-D"):
+    with raises_en("2-D"):
         PairwiseComparisons.from_matrix(["A", "B", "C"], np.ones(3))
 
 
 def test_diagonal_not_one_is_refused() -> None:
     with pytest.raises(InputError) as excinfo:
         PairwiseComparisons.from_matrix(["A", "B"], [[1, 3], [1 / 3, 2]])
-    assert "'B' compared with itself" in excinfo.value.expected
-    assert excinfo.value.found == "2"
+    assert "'B' compared with itself" in en(excinfo.value.expected)
+    assert en(excinfo.value.found) == "2"
 
 
 def test_empty_or_text_cells_are_refused() -> None:
-    with pytest.raises(InputError, match="at B/A; found an empty cell"):
+    with raises_en("at B/A; found an empty cell"):
         PairwiseComparisons.from_matrix(["A", "B"], [[1, 3], [None, 1]])
-    with pytest.raises(InputError, match="at A/B; found 'three'"):
+    with raises_en("at A/B; found 'three'"):
         PairwiseComparisons.from_matrix(["A", "B"], [[1, "three"], [1 / 3, 1]])
 
 
 def test_duplicate_or_blank_criterion_names_are_refused() -> None:
-    with pytest.raises(InputError, match="'A' twice"):
+    with raises_en("'A' twice"):
         PairwiseComparisons.from_matrix(["A", "A"], [[1, 1], [1, 1]])
-    with pytest.raises(InputError, match="non-empty criterion name"):
+    with raises_en("non-empty criterion name"):
         PairwiseComparisons.from_matrix(["A", " "], [[1, 1], [1, 1]])
-    with pytest.raises(InputError, match="list of criterion names"):
+    with raises_en("list of criterion names"):
         PairwiseComparisons.from_matrix("AB", [[1, 1], [1, 1]])
 
 
 def test_the_constructor_checks_too() -> None:
-    with pytest.raises(InputError, match="A/B = 3 and B/A = 3"):
+    with raises_en("A/B = 3 and B/A = 3"):
         PairwiseComparisons(("A", "B"), ((1.0, 3.0), (3.0, 1.0)))
 
 
@@ -383,14 +410,14 @@ def test_upper_triangle_as_a_square_with_empty_cells_below_the_diagonal() -> Non
 
 
 def test_upper_triangle_refuses_values_below_the_diagonal() -> None:
-    with pytest.raises(InputError, match="empty cell below the diagonal at B/A"):
+    with raises_en("empty cell below the diagonal at B/A"):
         PairwiseComparisons.from_upper_triangle(
             ["A", "B", "C"], [[1, 3, 5], [3, 1, 2], [None, None, 1]]
         )
 
 
 def test_upper_triangle_refuses_wrong_lengths() -> None:
-    with pytest.raises(InputError, match="rows of 2, 2 values"):
+    with raises_en("rows of 2, 2 values"):
         PairwiseComparisons.from_upper_triangle(["A", "B", "C"], [[3, 5], [2, 4]])
 
 
@@ -421,19 +448,19 @@ def test_global_weights_from_ahp_groups_and_direct_local_weights() -> None:
 
 
 def test_every_group_needs_local_weights() -> None:
-    with pytest.raises(InputError, match="none for 'Cost'"):
+    with raises_en("none for 'Cost'"):
         global_weights({"Functional": 0.7, "Cost": 0.3}, {"Functional": {"Features": 1.0}})
 
 
 def test_local_weights_of_an_unknown_group_are_refused() -> None:
-    with pytest.raises(InputError, match="unknown group"):
+    with raises_en("unknown group"):
         global_weights(
             {"Functional": 1.0}, {"Functional": {"Features": 1.0}, "Costs": {"Price": 1.0}}
         )
 
 
 def test_a_criterion_in_two_groups_is_refused() -> None:
-    with pytest.raises(InputError, match="'Price' in groups 'Cost' and 'Vendor'"):
+    with raises_en("'Price' in groups 'Cost' and 'Vendor'"):
         global_weights(
             {"Cost": 0.5, "Vendor": 0.5},
             {"Cost": {"Price": 1.0}, "Vendor": {"Support": 0.5, "Price": 0.5}},
@@ -443,14 +470,14 @@ def test_a_criterion_in_two_groups_is_refused() -> None:
 def test_weights_not_summing_to_one_are_refused_with_a_hint() -> None:
     with pytest.raises(InputError) as excinfo:
         global_weights({"Functional": 70, "Cost": 30}, {"Functional": {"F": 1}, "Cost": {"P": 1}})
-    assert excinfo.value.found == "a sum of 100"
-    assert "normalise_weights" in (excinfo.value.hint or "")
-    with pytest.raises(InputError, match="local weights of group 'Cost'"):
+    assert en(excinfo.value.found) == "a sum of 100"
+    assert "normalise_weights" in en(excinfo.value.hint)
+    with raises_en("local weights of group 'Cost'"):
         global_weights(
             {"Functional": 0.7, "Cost": 0.3}, {"Functional": {"F": 1}, "Cost": {"P": 0.9}}
         )
 
 
 def test_negative_group_weight_is_refused() -> None:
-    with pytest.raises(InputError, match="weights >= 0"):
+    with raises_en("weights >= 0"):
         global_weights({"A": 1.2, "B": -0.2}, {"A": {"a": 1}, "B": {"b": 1}})

@@ -295,7 +295,7 @@ def _audit_text(audit: object, ctx: object) -> str:
     def table(t: Table) -> list[str]:
         lines = [t.name, "  " + " | ".join(c.title for c in t.columns)]
         for i, row in enumerate(t.rows):
-            cells = (t.cell_text(v, t.kind(i, j)) for j, v in enumerate(row))
+            cells = (t.cell_text(v, t.kind(i, j), j) for j, v in enumerate(row))
             lines.append("  " + " | ".join(cells))
         return lines
 

@@ -158,7 +158,7 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
         for col, column in enumerate(table.columns, start=1):
             width = max(
                 [len(column.title)]
-                + [len(table.cell_text(row[col - 1], column.kind)) for row in table.rows]
+                + [len(table.cell_text(row[col - 1], column.kind, col - 1)) for row in table.rows]
             )
             ws.column_dimensions[get_column_letter(col)].width = min(
                 max(width + 2, 10), MAX_COLUMN_WIDTH

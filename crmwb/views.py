@@ -97,8 +97,9 @@ class Table:
                     return override
         return kind
 
-    def cell_text(self, value: object, kind: Kind) -> str:
-        """``value`` as the client reads it (locale, currency)."""
+    def cell_text(self, value: object, kind: Kind, column: int | None = None) -> str:
+        """``value`` as the client reads it (locale, currency). A "number" cell of ``column``
+        has as many decimals as the column's numbers need (two at most), so they line up."""
         if value is None:
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -109,12 +110,23 @@ class Table:
             if kind == "percent":
                 return self.ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
             if kind == "number":
-                return i18n.number(
-                    value, self.ctx.lang, decimals=0 if float(value).is_integer() else 2
+                decimals = (
+                    self.number_decimals(column) if column is not None else _decimals(value, 2)
                 )
+                return i18n.number(value, self.ctx.lang, decimals=decimals)
             if kind == "integer":
                 return i18n.number(value, self.ctx.lang)
         return str(value)
+
+    def number_decimals(self, column: int) -> int:
+        """The decimals the "number" cells of ``column`` need (two at most): 8 and 3.2 are
+        written « 8,0 » and « 3,2 »."""
+        values = (
+            row[column]
+            for i, row in enumerate(self.rows)
+            if self.kind(i, column) == "number" and isinstance(row[column], int | float)
+        )
+        return max((_decimals(float(v), 2) for v in values), default=0)  # type: ignore[arg-type]
 
     def _repr_html_(self) -> str:
         head = "".join(
@@ -124,7 +136,7 @@ class Table:
         for i, row in enumerate(self.rows):
             cells = "".join(
                 f'<td class="{_css_class(c.kind)}">'
-                f"{html.escape(self.cell_text(v, self.kind(i, j)))}</td>"
+                f"{html.escape(self.cell_text(v, self.kind(i, j), j))}</td>"
                 for j, (c, v) in enumerate(zip(self.columns, row, strict=True))
             )
             cls = ' class="strong"' if i in self.strong_rows else ""
@@ -198,12 +210,13 @@ class LocaleTicks(Formatter):
         return i18n.number(value, self.lang, decimals=self.decimals)
 
 
-def _decimals(value: float) -> int:
-    """The decimals ``value`` needs to be written exactly (3 at most): 2.5 -> 1, 20000 -> 0."""
-    for decimals in range(3):
+def _decimals(value: float, most: int = 3) -> int:
+    """The decimals ``value`` needs to be written exactly (``most`` at most): 2.5 -> 1,
+    20000 -> 0."""
+    for decimals in range(most):
         if math.isclose(round(value, decimals), value, rel_tol=0, abs_tol=1e-9):
             return decimals
-    return 3
+    return most
 
 
 def localise_axes(figure: Figure, lang: Lang) -> None:

@@ -1017,6 +1017,8 @@ def _describe(value: object) -> Text:
         return msg("err.found.date", value=f"{value:%Y-%m-%d}")
     if isinstance(value, bool):
         return msg("err.found.logical", value=value)
+    if isinstance(value, float) and not value.is_integer():
+        return Number(value)
     return _plain(value)
 
 

@@ -126,8 +126,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 def _clean(text: str) -> str:
-    """``text`` on one line: control characters and line breaks become spaces."""
-    return " ".join(_CONTROL.sub(" ", text).split())
+    """``text`` on one line: control characters and line breaks become spaces (no-break spaces
+    stay: French typography puts them before « : »)."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", _CONTROL.sub(" ", text)).strip()
 
 
 def _shorten(text: str, width: int) -> str:

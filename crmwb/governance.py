@@ -35,7 +35,7 @@ from enum import StrEnum
 from typing import Literal, TypeAlias
 
 from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
-from crmwb.i18n import Lang, date_pattern, number, percent, t, tn
+from crmwb.i18n import Lang, date_pattern, has_message, number, percent, t, tn
 from crmwb.i18n import date as long_date
 from crmwb.plan import LabelKey, WrittenDate
 
@@ -322,15 +322,26 @@ SEED_RACI = Raci(
 task and group names as :class:`LabelKey` (see :func:`seed_raci` for plain texts)."""
 
 
+def team_label(team: str, lang: Lang) -> str:
+    """The name of one of the guide's teams (:data:`DEFAULT_TEAMS`) in ``lang``; any other team
+    name as it is (client data)."""
+    key = f"governance.team.{team.casefold()}"
+    return t(key, lang) if team in DEFAULT_TEAMS and has_message(key) else team
+
+
 def seed_raci(lang: Lang = "fr") -> Raci:
-    """:data:`SEED_RACI` with its group and task names written in ``lang`` (the template the
-    consultant edits)."""
+    """:data:`SEED_RACI` with its group, task and team names written in ``lang`` (the template
+    the consultant edits)."""
     return Raci(
         tuple(
-            RaciTask(t(task.group, lang), t(task.task, lang), task.roles)
+            RaciTask(
+                t(task.group, lang),
+                t(task.task, lang),
+                {team_label(team, lang): role for team, role in task.roles.items()},
+            )
             for task in SEED_RACI.tasks
         ),
-        SEED_RACI.teams,
+        tuple(team_label(team, lang) for team in SEED_RACI.teams),
     )
 
 

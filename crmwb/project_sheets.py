@@ -72,6 +72,7 @@ from crmwb.governance import (
     RaciTask,
     kpi_gaps,
     seed_raci,
+    team_label,
 )
 from crmwb.i18n import Lang, t
 from crmwb.journey_sheets import (
@@ -385,7 +386,7 @@ def _write_plan(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
             choice_label(unit, lang),
             _objects(deps),
             phase.batch or None,
-            phase.owner or None,
+            team_label(phase.owner, lang) if phase.owner else None,
         )
         _write_values(ws, row, PHASE_COLUMNS, values_row)
     ws.freeze_panes = ws.cell(row=first, column=2)

@@ -1157,6 +1157,12 @@ class MonteCarloResult:
     npv_draws: FloatArray = field(repr=False, compare=False)
 
 
+def has_ranges(case: RoiCase) -> bool:
+    """Whether any input of the case is given as a range (low < high): without one, scenarios,
+    tornado and Monte Carlo have nothing to show."""
+    return any(lever.uncertain_inputs() for lever in case.levers)
+
+
 def monte_carlo(
     case: RoiCase, iterations: int = 10_000, seed: Seed = 0, *, risk_adjusted: bool = False
 ) -> MonteCarloResult:

@@ -189,9 +189,19 @@ def lines_table(result: RoiResult, ctx: Context) -> Table:
     return Table(sheet_name(ctx.t("roi.sheet.lines")), columns, tuple(rows), ctx)
 
 
+def _tenths(months: float | None) -> float | None:
+    """Months to a tenth, as every payback is written (« 33,8 mois »)."""
+    return None if months is None else round(months, 1)
+
+
 def scenarios_table(scenarios: tuple[Scenario, ...], ctx: Context) -> Table:
     rows = tuple(
-        (ctx.t(f"roi.scenario.{s.name}"), s.result.npv, s.result.roi, s.result.payback_months)
+        (
+            ctx.t(f"roi.scenario.{s.name}"),
+            s.result.npv,
+            s.result.roi,
+            _tenths(s.result.payback_months),
+        )
         for s in scenarios
     )
     columns = (
@@ -300,3 +310,9 @@ def cash_flow_tei(result: RoiResult, ctx: Context) -> Table:
         ctx,
         frozenset(range(len(table.rows))),
     )
+
+
+def no_ranges(ctx: Context) -> Text:
+    """What the uncertainty section says when no input is a range: three equal scenarios, an
+    empty tornado and a one-bar distribution would only puzzle the reader."""
+    return Text((ctx.t("roi.text.no_ranges"),))

@@ -369,7 +369,7 @@ def _write_table_header(
         header.comment = Comment(t(spec.key + ".help", lang), "crmwb", width=260, height=90)
         ws.column_dimensions[letter].width = spec.width
         first, last = header_row + 1, header_row + rows
-        _add_validation(ws, spec, f"{letter}{first}:{letter}{last}", lang)
+        _add_validation(ws, spec, f"{letter}{first}:{letter}{last}", lang, title=text)
         for row in range(first, last + 1):
             _format_input(ws.cell(row=row, column=col), spec)
     ws.row_dimensions[help_row].height = 66
@@ -387,8 +387,11 @@ def _format_input(cell: Cell, spec: Field) -> None:
         cell.number_format = "DD/MM/YYYY"
 
 
-def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
-    """Excel's own checks, so most mistakes are caught while typing."""
+def _add_validation(
+    ws: Worksheet, spec: Field, ref: str, lang: Lang, *, title: str | None = None
+) -> None:
+    """Excel's own checks, so most mistakes are caught while typing (``title``: the column's
+    header, when it is not the field's label)."""
     dv: DataValidation | None = None
     if spec.kind == "choice" and spec.choices is not None:
         dv = DataValidation(type="list", formula1=_list_name(spec.choices), allow_blank=True)
@@ -412,15 +415,31 @@ def _add_validation(ws: Worksheet, spec: Field, ref: str, lang: Lang) -> None:
         dv.allow_blank = True
     if dv is None:
         return
-    finish_validation(ws, dv, spec, ref, lang)
+    finish_validation(ws, dv, spec, ref, lang, title=title)
 
 
-def finish_validation(ws: Worksheet, dv: DataValidation, spec: Field, ref: str, lang: Lang) -> None:
-    """Give a check ``spec``'s label and help as its messages, and put it on ``ref``."""
+VALIDATION_TITLE = 32
+"""Excel's limit on the title of a check's message."""
+
+
+def finish_validation(
+    ws: Worksheet,
+    dv: DataValidation,
+    spec: Field,
+    ref: str,
+    lang: Lang,
+    *,
+    title: str | None = None,
+) -> None:
+    """Give a check ``spec``'s label (or ``title``) and help as its messages, and put it on
+    ``ref``."""
+    title = title or t(spec.key, lang)
+    if len(title) > VALIDATION_TITLE:
+        title = title[: VALIDATION_TITLE - 1].rstrip() + "…"
     dv.error = t(spec.key + ".help", lang)
-    dv.errorTitle = t(spec.key, lang)
+    dv.errorTitle = title
     dv.prompt = t(spec.key + ".help", lang)
-    dv.promptTitle = t(spec.key, lang)
+    dv.promptTitle = title
     dv.showErrorMessage = True
     dv.showInputMessage = True
     ws.add_data_validation(dv)

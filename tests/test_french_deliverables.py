@@ -14,6 +14,7 @@ from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.paths import EXAMPLES_DIR as EXAMPLES
+from crmwb.workbook import read_workbook
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 VOWEL = "aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜŒ"
@@ -29,7 +30,7 @@ SLOPPY = {
         r"(?<![\d,.\u202f])\b1\s(points|analyses|fiches|jours|mois de retard|éditeurs|critères|"
         r"étapes|utilisateurs|phases|messages|programmes|scénarios|campagnes)\b"
     ),
-    "no elision before a vowel": re.compile(rf"\b(?:de|que|le|la) [{VOWEL}]\w"),
+    "no elision before a vowel": re.compile(rf"(?<!-)\b(?:de|que|le|la) [{VOWEL}]\w"),
     "the first of the month without « er »": re.compile(rf"\b1 (?:{MONTHS_FR})\b"),
     "a month written after its number (« mois 37 »)": re.compile(r"\bmois \d+"),
     "a colon, a semicolon or a question mark stuck to a word": re.compile(r"\w[:;?!](?=\s)"),
@@ -61,6 +62,14 @@ def french_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return reports
 
 
+TYPOGRAPHY = (
+    "a colon, a semicolon or a question mark stuck to a word",
+    "a plain space before a colon or a semicolon",
+)
+"""Rules the text of a PDF cannot be judged by (its extraction turns no-break spaces into
+spaces); the HTML it was printed from is."""
+
+
 def texts(folder: Path) -> Iterator[tuple[str, str, bool]]:
     """(where, text, is a chart's) of every deliverable of a run folder."""
     for path in sorted(folder.rglob("*.html")):
@@ -77,27 +86,37 @@ def texts(folder: Path) -> Iterator[tuple[str, str, bool]]:
             yield path.name, pdf_text(path), False
 
 
-def client_texts(workbook: Path) -> set[str]:
-    return {
-        str(value)
+def client_texts(workbook: Path) -> re.Pattern[str]:
+    """A pattern of the texts of a client's workbook (words of 3 letters or more, whole)."""
+    values = {
+        value.strip()
         for ws in load_workbook(workbook, data_only=True).worksheets
         for row in ws.iter_rows(values_only=True)
         for value in row
-        if isinstance(value, str)
+        if isinstance(value, str) and len(value.strip()) >= 3
     }
+    alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 @pytest.mark.parametrize("client", ["literie-lenoir", "northwind-retail"])
 def test_a_french_executive_finds_nothing_to_circle(french_runs: Path, client: str) -> None:
     folder = french_runs / client / "latest"
-    # Northwind's own data is in English: its texts (and the masks of its customer file)
-    # are left out of the search, so only what crmwb wrote is judged
-    own = client_texts(EXAMPLES / client / "workbook.xlsx")
+    # the client's own texts are left out of the search, so only what crmwb wrote is judged;
+    # a PDF's text comes out cut in lines, where Northwind's English data can no longer be told
+    # apart (its HTML is searched whole)
+    workbook = EXAMPLES / client / "workbook.xlsx"
+    own = client_texts(workbook)
+    english_data = read_workbook(workbook).read_about().language == "en"
     found = []
     for where, text, chart in texts(folder):
-        for value in sorted(own, key=len, reverse=True):
-            text = text.replace(value, " ")
+        text = own.sub(" ", text)
+        if chart:  # a long client name, cut short to fit: « Suivi après-vente : enquête à… »
+            text = re.sub(r"^.*…$", " ", text, flags=re.MULTILINE)
         for what, pattern in SLOPPY.items():
+            pdf = where.endswith(".pdf")
+            if pdf and (what in TYPOGRAPHY or (english_data and what == "English left in French")):
+                continue
             found += [(where, what, m.group(0)) for m in pattern.finditer(text)]
         if chart:
             found += [

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from crmwb.i18n import DEFAULT_LANG, Lang, decimal, quoted, t, tn
+from crmwb.i18n import DEFAULT_LANG, Lang, decimal, percent, quoted, t, tn
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,16 @@ class Number:
 
     def text(self, lang: Lang) -> str:
         return decimal(self.value, lang)
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A fraction as a percentage the reader's way (« 2 000 % », as Excel shows a cell)."""
+
+    fraction: float
+
+    def text(self, lang: Lang) -> str:
+        return percent(self.fraction, lang)
 
 
 Text = str | Written
@@ -132,10 +142,14 @@ class CrmwbError(Exception):
             return f"{self.sheet}!{self.cell}"
         return self.sheet
 
+    def place(self, lang: Lang) -> str | None:
+        """Where in the file, written in ``lang`` (``Sheet!Cell`` here; a line elsewhere)."""
+        return self.location
+
     def message(self, lang: Lang | None = None) -> str:
         """The whole message in ``lang`` (default: the error's own language)."""
         lang = lang or self.lang or DEFAULT_LANG
-        where = ", ".join(part for part in (self.file, self.location) if part)
+        where = ", ".join(part for part in (self.file, self.place(lang)) if part)
         expected = render(self.expected, lang)
         text = t("err.frame.where", lang, where=where, expected=expected) if where else expected
         if self.found is not None:

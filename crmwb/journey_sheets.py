@@ -759,14 +759,7 @@ class _SheetReader:
         )
 
     def backstop(self, ws: Worksheet, exc: CrmwbError) -> WorkbookError:
-        return WorkbookError(
-            exc.expected,
-            file=self.r.file,
-            sheet=ws.title,
-            found=exc.found,
-            hint=exc.hint,
-            lang=self.r.lang,
-        )
+        return self.r.sheet_error(ws, exc)
 
 
 def _what(noun: str) -> Msg:

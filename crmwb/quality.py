@@ -52,7 +52,7 @@ import duckdb
 import phonenumbers
 
 from crmwb.dataflow import CustomerRole
-from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, msg, render
+from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, msg
 from crmwb.i18n import DEFAULT_LANG, Lang, t
 
 # --- roles, keys, errors ------------------------------------------------------------------------
@@ -107,25 +107,12 @@ class CustomerFileError(InputError):
     @property
     def location(self) -> str | None:
         """The line (« line 7 », in the error's language), or ``Sheet!Cell`` for an XLSX."""
-        return self._where(self.lang or DEFAULT_LANG)
+        return self.place(self.lang or DEFAULT_LANG)
 
-    def _where(self, lang: Lang) -> str | None:
+    def place(self, lang: Lang) -> str | None:
         if self.line is not None:
             return t("quality.err.line", lang, line=self.line)
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet
-
-    def message(self, lang: Lang | None = None) -> str:
-        lang = lang or self.lang or DEFAULT_LANG
-        where = ", ".join(part for part in (self.file, self._where(lang)) if part)
-        expected = render(self.expected, lang)
-        text = t("err.frame.where", lang, where=where, expected=expected) if where else expected
-        if self.found is not None:
-            text += t("err.frame.found", lang, found=render(self.found, lang))
-        if self.hint:
-            text += t("err.frame.hint", lang, hint=render(self.hint, lang))
-        return text
+        return super().location
 
     def __reduce__(self) -> tuple[object, ...]:
         return (

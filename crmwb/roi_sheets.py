@@ -38,7 +38,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, WorkbookError, msg
+from crmwb.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.roi import (
     DEFAULT_DISCOUNT_RATE,
@@ -75,12 +75,11 @@ from crmwb.workbook import (
     _blank,
     _describe,
     _norm,
-    _number,
-    _Percent,
     _write_parameters,
     _write_table_header,
     _write_title,
     finish_validation,
+    typed_number,
 )
 
 # --- the vocabulary ----------------------------------------------------------------------------
@@ -390,14 +389,7 @@ class _RoiReader:
                 qualitative=qualitative,
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
-            raise WorkbookError(
-                exc.expected,
-                file=self.r.file,
-                sheet=ws.title,
-                found=exc.found,
-                hint=exc.hint,
-                lang=self.r.lang,
-            ) from None
+            raise self.r.sheet_error(ws, exc) from None
 
     # -- costs --
 
@@ -500,7 +492,7 @@ class _RoiReader:
                         "roi.err.value_since",
                         name=self.shown(cells[price_key], price_key),
                         other=self.shown(cells[amount_key], amount_key),
-                        value=_number(p[amount_key]),
+                        value=typed_number(p[amount_key]),
                     ),
                     msg("err.found.empty"),
                 )
@@ -719,7 +711,7 @@ class _RoiReader:
                     raise self.error(
                         row[_RISK],
                         msg("roi.err.one_risk", lever=label),
-                        msg("roi.err.found.other_risk", value=_number(v[_RISK])),
+                        msg("roi.err.found.other_risk", value=typed_number(v[_RISK])),
                         msg("roi.err.hint.one_row"),
                     )
                 risk = v[_RISK]
@@ -781,7 +773,7 @@ class _RoiReader:
                     raise self.error(
                         row[key],
                         msg("roi.err.rate_fraction", input=shown),
-                        _number(value),
+                        typed_number(value),
                         _percent_hint(value),
                     )
         if low is None:
@@ -806,7 +798,7 @@ class _RoiReader:
                 hint = (
                     _percent_hint(share) if 1.5 <= share <= 100 else msg("roi.err.hint.at_most_100")
                 )
-                found = msg("err.found.shown_as", value=_number(share), shown=_Percent(share))
+                found = msg("err.found.shown_as", value=typed_number(share), shown=Percent(share))
                 raise self.error(
                     row[key],
                     msg("roi.err.share_realised", name=self.shown(row[key], key)),
@@ -819,5 +811,7 @@ class _RoiReader:
 def _percent_hint(value: float) -> Msg | None:
     """« did you mean 25%? type 25% or 0.25 », for a rate typed as a percent (up to 100)."""
     if value <= 100:
-        return msg("err.hint.percent", value=_number(value), fraction=_number(value / 100))
+        return msg(
+            "err.hint.percent", value=typed_number(value), fraction=typed_number(value / 100)
+        )
     return None

@@ -56,7 +56,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import InputError, Msg, Number, Quoted, Text, WorkbookError, msg, render
+from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, WorkbookError, msg, render
 from crmwb.i18n import DEFAULT_LANG, Lang, t, tn
 from crmwb.pricing import (
     ContactPricing,
@@ -109,14 +109,13 @@ from crmwb.workbook import (
     _describe,
     _format_input,
     _norm,
-    _number,
-    _Percent,
     _plain,
     _write_parameters,
     _write_table_header,
     _write_title,
     choice_label,
     finish_validation,
+    typed_number,
 )
 
 # --- the vocabulary of the sheets ------------------------------------------------------------
@@ -1085,14 +1084,7 @@ class _SheetsReader:
 
     def sheet_error(self, ws: Worksheet, exc: InputError) -> WorkbookError:
         """A domain module's complaint about what a sheet says, placed on the sheet."""
-        return WorkbookError(
-            exc.expected,
-            file=self.r.file,
-            sheet=ws.title,
-            found=exc.found,
-            hint=exc.hint,
-            lang=self.r.lang,
-        )
+        return self.r.sheet_error(ws, exc)
 
     def warn(self, ws: Worksheet, cell: Cell | None, message: Text) -> None:
         where = cell.coordinate if cell is not None else None
@@ -1214,8 +1206,8 @@ class _SheetsReader:
             raise self.error(
                 ws,
                 cells["criteria.scale_high"],
-                msg("criteria.err.scale", low=_number(low)),
-                _number(high),
+                msg("criteria.err.scale", low=typed_number(low)),
+                typed_number(high),
             )
         weighting: WeightingMethod = p["criteria.weighting"]
         index, header_row = self.r._table(ws, CRITERIA_COLUMNS)
@@ -1328,7 +1320,7 @@ class _SheetsReader:
                 ws,
                 row[low_key],
                 msg("criteria.err.minimum_on_cost", criterion=Quoted(name)),
-                _number(v[low_key]),
+                typed_number(v[low_key]),
                 msg("criteria.err.hint.minimum_on_cost", column=maximum),
             )
         if direction is Direction.BENEFIT and v[high_key] is not None:
@@ -1336,7 +1328,7 @@ class _SheetsReader:
                 ws,
                 row[high_key],
                 msg("criteria.err.maximum_on_benefit", criterion=Quoted(name)),
-                _number(v[high_key]),
+                typed_number(v[high_key]),
                 msg("criteria.err.hint.maximum_on_benefit", column=minimum),
             )
         if measure is CriterionMeasure.SCORE:
@@ -1349,11 +1341,11 @@ class _SheetsReader:
                         row[key],
                         msg(
                             "criteria.err.threshold_scale",
-                            low=_number(low),
-                            high=_number(high),
+                            low=typed_number(low),
+                            high=typed_number(high),
                             criterion=Quoted(name),
                         ),
-                        _number(threshold),
+                        typed_number(threshold),
                     )
 
     # -- weights --
@@ -2025,14 +2017,14 @@ class _SheetsReader:
                     ws,
                     cells[_UP_TO],
                     msg(f"pricing.err.max_users{named}", item=_item(item, 1), name=name),
-                    _number(up_to),
+                    typed_number(up_to),
                 )
             if item in _TIERED and up_to <= 0:
                 raise self.error(
                     ws,
                     cells[_UP_TO],
                     msg("pricing.err.tier_bound", item=_item(item, 1)),
-                    _number(up_to),
+                    typed_number(up_to),
                 )
         if item is PriceItem.MESSAGE_TIER and v[_PER] is PricePeriod.MONTH:
             raise self.error(
@@ -2099,9 +2091,12 @@ class _SheetsReader:
                 ws,
                 cells[_LOW],
                 msg(
-                    "pricing.err.low_above_high", value=_number(high), low=low_name, high=high_name
+                    "pricing.err.low_above_high",
+                    value=typed_number(high),
+                    low=low_name,
+                    high=high_name,
                 ),
-                _number(low),
+                typed_number(low),
                 msg("pricing.err.hint.low_high", low=low_name, high=high_name),
             )
         price = row.v[_PRICE]
@@ -2116,16 +2111,16 @@ class _SheetsReader:
                 raise self.error(
                     ws,
                     cells[_LOW],
-                    msg("pricing.err.service_low", price=_number(price)),
-                    _number(low),
+                    msg("pricing.err.service_low", price=typed_number(price)),
+                    typed_number(low),
                     around,
                 )
             if high < price:
                 raise self.error(
                     ws,
                     cells[_HIGH],
-                    msg("pricing.err.service_high", price=_number(price)),
-                    _number(high),
+                    msg("pricing.err.service_high", price=typed_number(price)),
+                    typed_number(high),
                     around,
                 )
             return Pert(low, price, high)
@@ -2139,8 +2134,8 @@ class _SheetsReader:
             ),
         ):
             if bad:
-                typed = _number(value)
-                shown = msg("err.found.shown_as", value=typed, shown=_Percent(value))
+                typed = typed_number(value)
+                shown = msg("err.found.shown_as", value=typed, shown=Percent(value))
                 hint = msg("pricing.err.hint.multiplier", low=low_name, high=high_name)
                 if value > MAX_MULTIPLIER:  # a percentage typed as a number (90, 140)
                     hint = msg("err.hint.percent", value=typed, fraction=Number(value / 100))
@@ -2168,8 +2163,8 @@ class _SheetsReader:
                     ),
                     msg(
                         "pricing.err.found.range",
-                        low=_number(spread.low),
-                        high=_number(spread.high),
+                        low=typed_number(spread.low),
+                        high=typed_number(spread.high),
                     ),
                     msg("pricing.err.hint.one_range"),
                 )
@@ -2207,10 +2202,10 @@ class _SheetsReader:
                         f"pricing.err.increasing_{users}",
                         items=_item(item, 2),
                         column=up_to,
-                        value=_number(previous),
+                        value=typed_number(previous),
                         cell=f"{ws.title}!{before.cells[_UP_TO].coordinate}",
                     ),
-                    _number(bound),
+                    typed_number(bound),
                     msg(
                         "pricing.err.hint.increasing",
                         items=_item(item, 2),
@@ -2235,8 +2230,8 @@ class _SheetsReader:
                 cell,
                 msg(
                     "scores.err.score",
-                    low=_number(low),
-                    high=_number(high),
+                    low=typed_number(low),
+                    high=typed_number(high),
                     amount=Quoted(msg("measure.amount")),
                     tco=Quoted(msg("measure.tco")),
                     mark=Quoted(NOT_EVALUATED_MARK),
@@ -2421,7 +2416,7 @@ def _found(value: object) -> Text:
     """What a cell holds, for an error's « found »: a number with the reader's decimal sign
     (0,2), or as :func:`crmwb.workbook._describe` says it (the text « abc »...)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _number(value)
+        return typed_number(value)
     return _describe(value)
 
 

@@ -31,7 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, Number, Quoted, Text, WorkbookError, msg
+from crmwb.errors import CrmwbError, Number, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.tco import (
     MAX_HORIZON_YEARS,
@@ -581,6 +581,18 @@ class WorkbookReader:
         """A :class:`WorkbookError` at ``ws!cell``, in the workbook's language."""
         return self._error(ws, cell, expected, found, hint)
 
+    def sheet_error(self, ws: Worksheet, exc: CrmwbError) -> WorkbookError:
+        """A domain module's complaint about what ``ws`` says, placed on that sheet (in the
+        workbook's language)."""
+        return WorkbookError(
+            exc.expected,
+            file=self.file,
+            sheet=ws.title,
+            found=exc.found,
+            hint=exc.hint,
+            lang=self.lang,
+        )
+
     def shown_label(self, ws: Worksheet, cell: Cell, spec: Field) -> str:
         """``spec``'s label as the workbook shows it for ``cell``: in column A of its row (a
         parameter) or in its column's header (a table); else the label in the workbook's
@@ -1093,10 +1105,10 @@ def _convert(
         fmt = str(cell.number_format or "")
         top = spec.maximum if spec.maximum is not None else 1
         if value > top or (spec.max_excluded and value >= top):
-            typed = _number(raw)
+            typed = typed_number(raw)
             found: Text = typed
             if "%" in fmt:
-                found = msg("err.found.shown_as", value=typed, shown=_Percent(value))
+                found = msg("err.found.shown_as", value=typed, shown=Percent(value))
             raise err(
                 ws,
                 cell,
@@ -1107,11 +1119,11 @@ def _convert(
         bottom = spec.minimum
         if bottom is not None and (value < bottom or (spec.min_excluded and value <= bottom)):
             key = "err.fraction_above" if spec.min_excluded else "err.fraction_min"
-            raise err(ws, cell, msg(key, min=float(bottom), name=name()), _number(raw))
+            raise err(ws, cell, msg(key, min=float(bottom), name=name()), typed_number(raw))
         return value
     if kind == "whole":
         if not value.is_integer():
-            raise err(ws, cell, msg("err.whole_for", name=name()), _number(raw))
+            raise err(ws, cell, msg("err.whole_for", name=name()), typed_number(raw))
         whole = int(value)
         low, high = spec.minimum, spec.maximum
         if (low is not None and whole < low) or (high is not None and whole > high):
@@ -1124,24 +1136,14 @@ def _convert(
     low, high = spec.minimum, spec.maximum
     if low is not None and (value < low or (spec.min_excluded and value <= low)):
         key = "err.number_above" if spec.min_excluded else "err.number_min"
-        raise err(ws, cell, msg(key, min=float(low), name=name()), _number(raw), spec.hint)
+        raise err(ws, cell, msg(key, min=float(low), name=name()), typed_number(raw), spec.hint)
     if high is not None and (value > high or (spec.max_excluded and value >= high)):
         key = "err.number_below" if spec.max_excluded else "err.number_max"
-        raise err(ws, cell, msg(key, max=float(high), name=name()), _number(raw), spec.hint)
+        raise err(ws, cell, msg(key, max=float(high), name=name()), typed_number(raw), spec.hint)
     return value
 
 
-@dataclass(frozen=True)
-class _Percent:
-    """A fraction shown as Excel shows it in a percent cell (« 2 000 % »), in any language."""
-
-    fraction: float
-
-    def text(self, lang: Lang) -> str:
-        return i18n.percent(self.fraction, lang)
-
-
-def _number(raw: float) -> Text:
+def typed_number(raw: float) -> Text:
     """A number typed in a cell, for an error: written with the reader's decimal sign."""
     return str(int(raw)) if float(raw).is_integer() else Number(float(raw))
 

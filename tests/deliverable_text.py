@@ -12,6 +12,20 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+EXAMPLE_CLIENTS = ("literie-lenoir", "northwind-retail")
+
+
+def run_examples(reports: Path, lang: str) -> Path:
+    """Every analysis of both example clients rendered in ``lang`` under ``reports`` (each
+    client's deliverables in ``reports/<client>/latest``)."""
+    from crmwb import batch
+    from crmwb.paths import EXAMPLES_DIR
+
+    clients = [EXAMPLES_DIR / name for name in EXAMPLE_CLIENTS]
+    runs = batch.run(clients, list(batch.ANALYSES.values()), lang=lang, reports_dir=reports)
+    assert all(r.ok for r in runs), batch.summary(runs)
+    return reports
+
 
 class Visible(HTMLParser):
     """The text of an HTML page a reader sees: text nodes (not scripts or styles), alternative

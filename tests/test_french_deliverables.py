@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from deliverable_text import Visible, excel_texts, pdf_text
+from deliverable_text import Visible, excel_texts, pdf_text, run_examples
 from openpyxl import load_workbook
 
 from crmwb.paths import EXAMPLES_DIR as EXAMPLES
@@ -53,13 +53,7 @@ CHART_NUMBERS = re.compile(r"(?<![\d\w])\d+\.\d+(?![\d\w])|(?<![\d\w])\d{5,}(?![
 
 @pytest.fixture(scope="module")
 def french_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from crmwb import batch
-
-    reports = tmp_path_factory.mktemp("french") / "reports"
-    clients = [EXAMPLES / name for name in ("literie-lenoir", "northwind-retail")]
-    runs = batch.run(clients, list(batch.ANALYSES.values()), lang="fr", reports_dir=reports)
-    assert all(r.ok for r in runs), batch.summary(runs)
-    return reports
+    return run_examples(tmp_path_factory.mktemp("french") / "reports", "fr")
 
 
 TYPOGRAPHY = (

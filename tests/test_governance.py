@@ -3,12 +3,10 @@ follow-up (KPIs vs targets, planned vs done, adoption)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date as D
 
 import pytest
+from messages import raises_en
 
 from crmwb.errors import InputError
 from crmwb.governance import (
@@ -343,16 +341,6 @@ ADOPTION = (
     Adoption(D(2026, 1, 1), 30, 50, {"E-mail": 0.9, "Téléphone": 0.6}),
     Adoption(D(2026, 3, 1), 20, 50, {"E-mail": 0.92, "Téléphone": 0.75, "Segment": 0.5}),
 )
-
-
-@contextmanager
-def raises_en(pattern: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message written in English matches ``pattern`` (a pure module's
-    errors carry no language of their own: shown as they are, they are in French)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(pattern, message), message
 
 
 def test_adoption_summary() -> None:

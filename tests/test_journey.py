@@ -5,13 +5,9 @@ Every expected number is computable by hand; the computation is in the comment n
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 import pytest
+from messages import raises_en
 
-from crmwb.errors import InputError
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -297,16 +293,6 @@ PATH_JOURNEY = journey(
         Path("Zoe", ()),
     ),
 )
-
-
-@contextmanager
-def raises_en(pattern: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message written in English matches ``pattern`` (a pure module's
-    errors carry no language of their own: shown as they are, they are in French)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(pattern, message), message
 
 
 def test_path_metrics_omnichannel_path() -> None:

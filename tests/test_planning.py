@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
+from messages import raises_en
 
-from crmwb.errors import InputError
 from crmwb.i18n import LANGUAGES, has_message, message_keys
 from crmwb.planning import (
     CHECKLIST,
@@ -26,17 +23,6 @@ from crmwb.planning import (
     steering_committees,
     weeks,
 )
-
-
-@contextmanager
-def raises_en(pattern: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message written in English matches ``pattern`` (a pure module's
-    errors carry no language of their own: shown as they are, they are in French)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(pattern, message), message
-
 
 D = dt.date
 

@@ -9,12 +9,10 @@ down. Users are whole seats (rounded up).
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
+from messages import raises_en
 
 from crmwb.errors import InputError, render
 from crmwb.pricing import (
@@ -52,17 +50,6 @@ from crmwb.tco import (
     option_from_schedules,
 )
 from crmwb.uncertainty import Pert
-
-
-@contextmanager
-def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message, written in English, matches ``match`` (a domain error has
-    no language of its own: it is written in the reader's)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(match, message), message
-
 
 K = HiddenCostKind
 S3 = TcoSettings(horizon_years=3)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from deliverable_text import Visible, excel_texts, pdf_text
+from deliverable_text import Visible, excel_texts, pdf_text, run_examples
 from openpyxl import load_workbook
 
 from crmwb.i18n import PSEUDO_MARKS
@@ -151,13 +151,7 @@ def _words(client: Iterable[str]) -> frozenset[str]:
 
 @pytest.fixture(scope="module")
 def pseudo_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from crmwb import batch
-
-    reports = tmp_path_factory.mktemp("pseudo") / "reports"
-    clients = [EXAMPLES / name for name in ("literie-lenoir", "northwind-retail")]
-    runs = batch.run(clients, list(batch.ANALYSES.values()), lang="qps", reports_dir=reports)
-    assert all(r.ok for r in runs), batch.summary(runs)
-    return reports
+    return run_examples(tmp_path_factory.mktemp("pseudo") / "reports", "qps")
 
 
 @pytest.mark.parametrize("client", ["literie-lenoir", "northwind-retail"])

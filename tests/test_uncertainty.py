@@ -9,12 +9,10 @@ fails about once in a million runs, while a wrong distribution (a triangular one
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
+from messages import raises_en
 
 from crmwb.errors import InputError
 from crmwb.uncertainty import (
@@ -28,17 +26,6 @@ from crmwb.uncertainty import (
     sample_pert,
     sample_perts,
 )
-
-
-@contextmanager
-def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message, written in English, matches ``match`` (a domain error has
-    no language of its own: it is written in the reader's)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(match, message), message
-
 
 N = 200_000
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
+from messages import raises_en
 
-from crmwb.errors import InputError, render
+from crmwb.errors import render
 from crmwb.vendors import (
     COVERAGE_VALUES,
     Coverage,
@@ -48,17 +46,6 @@ from crmwb.vendors import (
     weighted_sum,
     with_weights,
 )
-
-
-@contextmanager
-def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message, written in English, matches ``match`` (a domain error has
-    no language of its own: it is written in the reader's)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(match, message), message
-
 
 BENEFIT, COST = Direction.BENEFIT, Direction.COST
 AMOUNT = Measure.AMOUNT

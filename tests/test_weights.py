@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import numpy as np
 import pytest
+from messages import raises_en
 
 from crmwb.errors import InputError, render
 from crmwb.weights import (
@@ -24,17 +23,6 @@ from crmwb.weights import (
     normalise_weights,
     random_index,
 )
-
-
-@contextmanager
-def raises_en(match: str) -> Iterator[pytest.ExceptionInfo[InputError]]:
-    """An InputError whose message, written in English, matches ``match`` (a domain error has
-    no language of its own: it is written in the reader's)."""
-    with pytest.raises(InputError) as info:
-        yield info
-    message = info.value.message("en")
-    assert re.search(match, message), message
-
 
 # --- helpers -------------------------------------------------------------------------------
 

@@ -177,3 +177,11 @@ def test_french_sheet_names_fit_excel() -> None:
     for key in (k for k in FRENCH if k.startswith("sheet.")):
         name = t(key, "fr")
         assert len(name) <= 31 and not set(name) & set(":\\/?*[]"), (key, name)
+
+
+def test_a_workbook_made_by_an_earlier_version_still_reads() -> None:
+    # the Data dictionary's French header was « Personnel » (which reads as "staff"); new
+    # workbooks say « Donnée personnelle », and the former header is still read back
+    assert t("dataflow_sheet.dictionary.col.personal", "fr") == "Donnée personnelle"
+    assert "Personnel" in i18n.all_labels("dataflow_sheet.dictionary.col.personal")
+    assert set(i18n.former_labels()) <= set(i18n.message_keys())

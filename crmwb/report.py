@@ -17,14 +17,14 @@ import hashlib
 import json
 import os
 import platform
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from crmwb import i18n
-from crmwb.i18n import Lang
+from crmwb.i18n import Lang, has_message, t
 from crmwb.paths import TEMPLATES_DIR
 from crmwb.views import Kind, Table
 
@@ -114,9 +114,23 @@ def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
 # --- Excel -----------------------------------------------------------------------------------
 
 
-def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
-    """Write ``tables`` to ``path``, one formatted sheet each. Text cells are stored as text
-    (a leading ``=`` is shown, not evaluated)."""
+@dataclass(frozen=True)
+class ReadMe:
+    """What the first sheet of an Excel deliverable says: whose it is, which analysis, which
+    run, the units, the conventions of the analysis, and what each sheet holds."""
+
+    title: str
+    run: str = ""
+    conventions: tuple[str, ...] = ()
+
+
+def write_excel(
+    path: Path, tables: Iterable[Table], lang: Lang, readme: ReadMe | None = None
+) -> Path:
+    """Write ``tables`` to ``path``, one sheet each, as data: a header row, one type per column
+    (numbers and dates typed, with number formats), filters on the headers; with ``readme``, a
+    « Lisez-moi » sheet first. Text cells are stored as text (a leading ``=`` is shown, not
+    evaluated)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
@@ -126,11 +140,14 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
         PatternFill("solid", fgColor="1F3864"),
     )
     strong, top_rule = Font(bold=True), Border(top=Side(style="medium", color="1F3864"))
+    tables = list(tables)
     wb = Workbook()
     default = wb.active
     assert default is not None
     wb.remove(default)
     used: set[str] = set()
+    if readme is not None and tables:
+        _write_readme(wb, readme, tables, lang, used)
     for table in tables:
         name = _unique(table.name, used)
         ws = wb.create_sheet(name)
@@ -149,9 +166,12 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
                     _set_text(cell, value)
                     if len(value) > MAX_COLUMN_WIDTH:
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
+                elif isinstance(value, dt.date):
+                    cell.value = value
+                    cell.number_format = DATE_FORMAT
                 elif value is not None:
                     cell.value = value
-                    cell.number_format = _number_format(kind, money)
+                    cell.number_format = _number_format(kind, money, table.number_decimals(col - 1))
                 if r - 2 in table.strong_rows:
                     cell.font = strong
                     cell.border = top_rule
@@ -165,20 +185,96 @@ def write_excel(path: Path, tables: Iterable[Table], lang: Lang) -> Path:
             )
         ws.freeze_panes = "B2"
         ws.row_dimensions[1].height = 30
+        if table.rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table.rows) + 1}"
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
 
 
-def _number_format(kind: Kind, money: str) -> str:
-    """The Excel number format of a value of ``kind`` (``money``: the client's currency)."""
+DATE_FORMAT = "dd/mm/yyyy"
+"""Dates in Excel: a real date, shown day first (as French and British readers write it)."""
+
+
+def _number_format(kind: Kind, money: str, decimals: int = 0) -> str:
+    """The Excel number format of a value of ``kind`` (``money``: the client's currency;
+    ``decimals``: what the column's numbers need, so « 6 » never shows as « 6. »)."""
+    number = "#,##0" + ("." + "0" * decimals if decimals else "")
     return {
         "money": money,
         "money_cents": money.replace("#,##0", "#,##0.00"),
         "percent": "0.0%",
-        "number": "#,##0.##",
+        "number": number,
         "integer": "#,##0",
+        "date": DATE_FORMAT,
     }.get(kind, "General")
+
+
+def _write_readme(
+    wb: Any, readme: ReadMe, tables: Sequence[Table], lang: Lang, used: set[str]
+) -> None:
+    """The « Lisez-moi » sheet: whose deliverable, which run, the units, the conventions and
+    the sheets that follow (with what each holds)."""
+    from openpyxl.styles import Alignment, Font
+
+    ctx = tables[0].ctx
+    ws = wb.create_sheet(_unique(t("report.readme.sheet", lang), used))
+    title = ws.cell(row=1, column=1)
+    _set_text(title, t("report.readme.title", lang, title=readme.title, client=ctx.client_name))
+    title.font = Font(bold=True, size=14, color="1F3864")
+    rows: list[tuple[str, object]] = [
+        (t("report.readme.client", lang), ctx.client_name),
+        (t("report.readme.analysis", lang), readme.title),
+        (t("report.readme.consultant", lang), ctx.consultant),
+        (t("report.readme.date", lang), ctx.date),
+        (t("report.readme.run", lang), readme.run),
+        (
+            t("report.readme.units", lang),
+            t("report.readme.units_text", lang, currency=ctx.currency),
+        ),
+    ]
+    row = 3
+    for label, value in rows:
+        if value in (None, ""):
+            continue
+        _set_text(ws.cell(row=row, column=1), label)
+        ws.cell(row=row, column=1).font = Font(bold=True)
+        cell = ws.cell(row=row, column=2)
+        if isinstance(value, dt.date):
+            cell.value, cell.number_format = value, DATE_FORMAT
+            cell.alignment = Alignment(horizontal="left")
+        else:
+            _set_text(cell, str(value))
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        row += 1
+    row += 1
+    _set_text(ws.cell(row=row, column=1), t("report.readme.sheets", lang))
+    ws.cell(row=row, column=1).font = Font(bold=True)
+    _set_text(ws.cell(row=row, column=2), t("report.readme.data", lang))
+    used_names = list(used)
+    for table, name in zip(tables, _sheet_names(tables, used_names), strict=True):
+        row += 1
+        _set_text(ws.cell(row=row, column=1), name)
+        about = table.caption or table.note
+        if about:
+            _set_text(ws.cell(row=row, column=2), about)
+            ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    if readme.conventions:
+        row += 2
+        _set_text(ws.cell(row=row, column=1), t("report.readme.conventions", lang))
+        ws.cell(row=row, column=1).font = Font(bold=True)
+        for text in readme.conventions:
+            _set_text(ws.cell(row=row, column=2), text)
+            ws.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+            row += 1
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 100
+
+
+def _sheet_names(tables: Sequence[Table], used: Sequence[str]) -> list[str]:
+    """The names the tables' sheets will get (as :func:`write_excel` gives them)."""
+    taken = set(used)
+    return [_unique(table.name, taken) for table in tables]
 
 
 def _set_text(cell: Any, text: str) -> None:
@@ -199,13 +295,23 @@ def _unique(name: str, used: set[str]) -> str:
 
 
 def save_tables(
-    output_dir: str | os.PathLike[str] | None, stem: str, tables: Iterable[Table], lang: Lang
+    output_dir: str | os.PathLike[str] | None,
+    stem: str,
+    tables: Iterable[Table],
+    lang: Lang,
+    *,
+    conventions: Sequence[str] = (),
 ) -> Path | None:
-    """Write the analysis' Excel deliverable ``<output_dir>/<stem>.xlsx`` (nothing when the
-    notebook runs without an output folder, as in JupyterLab)."""
+    """Write the analysis' Excel deliverable ``<output_dir>/<stem>.xlsx``, its « Lisez-moi »
+    sheet first (the analysis ``stem``'s title, the run, the units and ``conventions``);
+    nothing when the notebook runs without an output folder, as in JupyterLab."""
     if output_dir is None:
         return None
-    return write_excel(Path(output_dir) / f"{stem}.xlsx", tables, lang)
+    folder = Path(output_dir)
+    title = t(f"analysis.{stem}", lang) if has_message(f"analysis.{stem}") else stem
+    run = folder.name.removeprefix(".").removesuffix(".partial")
+    readme = ReadMe(title, run, tuple(conventions))
+    return write_excel(folder / f"{stem}.xlsx", tables, lang, readme)
 
 
 # --- manifest --------------------------------------------------------------------------------

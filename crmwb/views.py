@@ -27,7 +27,10 @@ if TYPE_CHECKING:
 
     from crmwb.workbook import About
 
-Kind = Literal["text", "money", "money_cents", "percent", "number", "integer"]
+Kind = Literal["text", "money", "money_cents", "percent", "number", "integer", "date"]
+"""How a column's values are written: text as it is, amounts in the client's currency, a
+fraction as a percentage, a number with the locale's separators, a date in words (a real date
+in Excel)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,8 @@ class Table:
         has as many decimals as the column's numbers need (two at most), so they line up."""
         if value is None:
             return ""
+        if isinstance(value, date):
+            return i18n.date(value, self.ctx.lang)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             if kind == "money":
                 return self.ctx.money(value)
@@ -338,9 +343,21 @@ def _inline(text: str) -> str:
     return _BOLD.sub(r"<strong>\1</strong>", html.escape(text))
 
 
+SHEET_NAME = 31
+"""Excel's limit on a sheet's name."""
+
+
 def sheet_name(text: str) -> str:
-    """A valid, unique-enough Excel sheet name (31 characters, no []:*?/\\)."""
-    return re.sub(r"[\[\]:*?/\\]", "-", text)[:31]
+    """A valid Excel sheet name (no ``[]:*?/\\``, 31 characters at most, cut between words).
+
+    >>> sheet_name("Coût total de possession par éditeur")
+    'Coût total de possession par'
+    """
+    name = re.sub(r"[\[\]:*?/\\]", "-", text).strip()
+    if len(name) <= SHEET_NAME:
+        return name
+    cut = name[: SHEET_NAME + 1].rsplit(" ", 1)[0] if " " in name[:SHEET_NAME] else name
+    return cut[:SHEET_NAME].rstrip(" -–,;.")
 
 
 def strong_indexes(rows: Sequence[tuple[object, ...]], labels: set[str]) -> frozenset[int]:

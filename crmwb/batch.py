@@ -82,6 +82,11 @@ def _has_vendors(reader: WorkbookReader) -> bool:
     return any(True for _ in reader._rows(ws, index, header_row))
 
 
+def _has_tco(reader: WorkbookReader) -> bool:
+    """The workbook's TCO sheet has at least one cost line."""
+    return reader.has_tco()
+
+
 def _has_roi(reader: WorkbookReader) -> bool:
     """The workbook's ROI sheet has at least one benefit line."""
     return reader.has_roi()
@@ -127,7 +132,13 @@ ANALYSES: dict[str, Analysis] = {
         applies=_has_plan,
         skip_sheet="sheet.programmes",
     ),
-    "tco": Analysis("tco", NOTEBOOKS_DIR / "tco.ipynb", "analysis.tco"),
+    "tco": Analysis(
+        "tco",
+        NOTEBOOKS_DIR / "tco.ipynb",
+        "analysis.tco",
+        applies=_has_tco,
+        skip_sheet="sheet.tco",
+    ),
     "data_flow_audit": Analysis(
         "data_flow_audit",
         NOTEBOOKS_DIR / "data_flow_audit.ipynb",

@@ -1,12 +1,17 @@
-"""The client's deliverable pack: one ``index.html`` (and ``pack.pdf``) per run folder, so a
-client receives one pack rather than loose reports.
+"""The client's deliverable pack: ``index.html`` for the screen and ``pack.pdf``, one document,
+per run folder, so a client receives one pack rather than loose reports.
 
 Each analysis notebook leaves its executive summary (its key figures and sentences, already
 escaped and masked by :mod:`crmwb.views`) in ``summaries/<analysis>.html`` of the run folder
-(:func:`save_summary`). After the run, :func:`write_pack` assembles the cover, the summary of
-every analysis that ran with links to its report, PDF and Excel file, and lists the analyses
-that did not run (skipped: nothing to analyse; failed: the error) — none is silently dropped.
-``pack.pdf`` is the cover and summaries followed by every report.
+(:func:`save_summary`). After the run, :func:`write_pack` assembles:
+
+* ``index.html``: the cover, the summary of every analysis that ran with links to its report,
+  PDF and Excel file, and the analyses that did not run (skipped: nothing to analyse; failed:
+  the error) — none is silently dropped;
+* ``pack.pdf``: one HTML document rendered once (:func:`pack_document`) — a cover with a table
+  of contents and its page numbers, the summaries (each pointing to its report's page), then
+  every report; pages numbered through (« 12 / 46 »), links that work inside the PDF, nothing
+  that points to a file beside it (the PDF is sent alone).
 """
 
 from __future__ import annotations
@@ -14,8 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -26,6 +33,7 @@ from crmwb.views import Part
 
 SUMMARIES = "summaries"
 INDEX, PACK_PDF = "index.html", "pack.pdf"
+_MAIN = re.compile(r"<main>(.*)</main>", re.DOTALL)
 
 
 def save_summary(output_dir: str | os.PathLike[str] | None, analysis: str, *parts: Part) -> None:
@@ -58,18 +66,61 @@ class PackCover:
     consultant: str = ""
 
 
-def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css: str) -> str:
-    """The pack's index page: cover, each analysis' summary and links, what did not run."""
-    lang = cover.lang
-    esc = html.escape
+def _head(cover: PackCover, css: str) -> str:
+    esc, lang = html.escape, cover.lang
+    title = t("pack.title", lang)
+    return (
+        f'<!DOCTYPE html><html lang="{esc(lang)}"><head><meta charset="utf-8">'
+        f"<title>{esc(title)} – {esc(cover.client)}</title><style>{css}</style></head><body>"
+        f'<div class="running-client">{esc(cover.client)}</div>'
+        f'<div class="running-date">{esc(i18n.date(cover.date, lang))}</div>'
+        f'<div class="running-page">{esc(t("report.page", lang))}</div>'
+    )
+
+
+def _header(cover: PackCover, ran: int) -> str:
+    esc, lang = html.escape, cover.lang
     by = t("report.prepared_by", lang, consultant=cover.consultant) if cover.consultant else ""
     meta = " · ".join(esc(x) for x in (by, i18n.date(cover.date, lang)) if x)
+    return (
+        f'<header class="report-header"><p class="client">{esc(cover.client)}</p>'
+        f"<h1>{esc(t('pack.title', lang))}</h1>"
+        f'<p class="subtitle">{esc(t("pack.subtitle", lang, count=ran))}</p>'
+        f'<p class="meta">{meta}</p></header>'
+    )
+
+
+def _summary(folder: Path, entry: PackEntry) -> str:
+    summary_file = folder / SUMMARIES / f"{entry.analysis}.html"
+    return summary_file.read_text(encoding="utf-8") if summary_file.is_file() else ""
+
+
+def _not_run(entries: Sequence[PackEntry], lang: Lang) -> str:
+    esc = html.escape
+    missing = [e for e in entries if e.status != "ok"]
+    if not missing:
+        return ""
+    items = "".join(
+        f"<li><strong>{esc(e.title)}</strong> — "
+        f"{esc(t(f'pack.status.{e.status}', lang))}"
+        + (f" ({esc(e.reason)})" if e.reason else "")
+        + "</li>"
+        for e in missing
+    )
+    return (
+        f'<section class="section" id="not-run"><h2>{esc(t("pack.not_run", lang))}</h2>'
+        f"<ul>{items}</ul></section>"
+    )
+
+
+def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css: str) -> str:
+    """The pack's index page for the screen: cover, each analysis' summary with links to its
+    report, PDF and Excel file, what did not run."""
+    lang, esc = cover.lang, html.escape
     ran = [e for e in entries if e.status == "ok"]
     contents = "".join(f'<li><a href="#{esc(e.analysis)}">{esc(e.title)}</a></li>' for e in ran)
     sections = []
     for entry in ran:
-        summary_file = folder / SUMMARIES / f"{entry.analysis}.html"
-        summary = summary_file.read_text(encoding="utf-8") if summary_file.is_file() else ""
         links = " · ".join(
             f'<a href="{esc(entry.analysis)}.{ext}">{esc(t(f"pack.link.{ext}", lang))}</a>'
             for ext in ("html", "pdf", "xlsx")
@@ -77,49 +128,77 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
         )
         sections.append(
             f'<section class="section pack-entry" id="{esc(entry.analysis)}">'
-            f"<h2>{esc(entry.title)}</h2>{summary}"
+            f"<h2>{esc(entry.title)}</h2>{_summary(folder, entry)}"
             f'<p class="pack-links">{links}</p></section>'
         )
-    missing = [e for e in entries if e.status != "ok"]
-    if missing:
-        items = "".join(
-            f"<li><strong>{esc(e.title)}</strong> — "
-            f"{esc(t(f'pack.status.{e.status}', lang))}"
-            + (f" ({esc(e.reason)})" if e.reason else "")
-            + "</li>"
-            for e in missing
-        )
-        sections.append(
-            f'<section class="section"><h2>{esc(t("pack.not_run", lang))}</h2>'
-            f"<ul>{items}</ul></section>"
-        )
-    title = t("pack.title", lang)
     return (
-        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
-        f"<title>{esc(title)} – {esc(cover.client)}</title><style>{css}</style></head><body>"
-        f'<div class="running-client">{esc(cover.client)}</div>'
-        f'<div class="running-title">{esc(title)}</div>'
-        f'<div class="running-date">{esc(i18n.date(cover.date, lang))}</div>'
-        f'<div class="running-page">{esc(t("report.page", lang))}</div>'
-        f'<main><header class="report-header"><p class="client">{esc(cover.client)}</p>'
-        f"<h1>{esc(title)}</h1>"
-        f'<p class="subtitle">{esc(t("pack.subtitle", lang, count=len(ran)))}</p>'
-        f'<p class="meta">{meta}</p></header>'
-        f'<nav class="pack-contents"><h2>{esc(t("pack.contents", lang))}</h2>'
-        f"<ol>{contents}</ol></nav>"
-        f"{''.join(sections)}</main></body></html>"
+        _head(cover, css)
+        + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
+        + f"<main>{_header(cover, len(ran))}"
+        + f'<nav class="pack-contents"><h2>{esc(t("pack.contents", lang))}</h2>'
+        + f"<ol>{contents}</ol></nav>"
+        + "".join(sections)
+        + _not_run(entries, lang)
+        + "</main></body></html>"
+    )
+
+
+def report_body(report_html: str) -> str:
+    """What a report shows (the inside of its ``<main>``), to be put into the pack document."""
+    found = _MAIN.search(report_html)
+    return found.group(1) if found else ""
+
+
+def pack_document(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css: str) -> str:
+    """The pack's PDF as one HTML document: a cover with the table of contents (each line with
+    its page number, computed by the layout), the summaries (each pointing to its report's page),
+    what did not run, then every report on its own pages under its title. Every link is inside
+    the document."""
+    lang, esc = cover.lang, html.escape
+    ran = [e for e in entries if e.status == "ok" and (folder / f"{e.analysis}.html").is_file()]
+    page_ref, page_abbr = esc(t("pack.page_ref", lang)), esc(t("pack.page_abbr", lang))
+    toc = [("#summaries", t("pack.summaries", lang))]
+    if any(e.status != "ok" for e in entries):
+        toc.append(("#not-run", t("pack.not_run", lang)))
+    toc += [(f"#report-{e.analysis}", e.title) for e in ran]
+    contents = "".join(
+        f'<li><a class="toc" href="{esc(href)}">{esc(title)}</a></li>' for href, title in toc
+    )
+    summaries = "".join(
+        f'<section class="section pack-entry"><h2>{esc(e.title)}</h2>{_summary(folder, e)}'
+        f'<p class="pack-links"><a class="page-ref" data-page="{page_abbr}" '
+        f'href="#report-{esc(e.analysis)}">{page_ref}</a></p></section>'
+        for e in ran
+    )
+    reports = "".join(
+        f'<section class="pack-report" id="report-{esc(e.analysis)}">'
+        f'<div class="running-title">{esc(e.title)}</div>'
+        f"{report_body((folder / f'{e.analysis}.html').read_text(encoding='utf-8'))}</section>"
+        for e in ran
+    )
+    return (
+        _head(cover, css)
+        + '<main class="pack-document"><section class="pack-cover">'
+        + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
+        + _header(cover, len(ran))
+        + f'<nav class="pack-toc"><h2>{esc(t("pack.contents", lang))}</h2>'
+        + f"<ol>{contents}</ol></nav></section>"
+        + '<section class="pack-summaries" id="summaries">'
+        + f'<h1 class="part-title">{esc(t("pack.summaries", lang))}</h1>{summaries}'
+        + _not_run(entries, lang)
+        + f"</section>{reports}</main></body></html>"
     )
 
 
 @dataclass(frozen=True)
 class Pack:
-    """The pack written: its index page, its PDF, and the PDF's pages (cover and summaries,
+    """The pack written: its index page, its PDF, and the PDF's pages (the cover, the summaries,
     then each report in turn)."""
 
     index: Path
     pdf: Path
     pages: tuple[int, ...]
-    """Pages of each part of the PDF: the cover and summaries first, then each report."""
+    """Pages of each part of the PDF: the cover, the summaries, then each report."""
 
 
 def write_pack(folder: Path, cover: PackCover, entries: Sequence[PackEntry]) -> Pack:
@@ -128,14 +207,23 @@ def write_pack(folder: Path, cover: PackCover, entries: Sequence[PackEntry]) -> 
 
     css = (TEMPLATES_DIR / "report.css").read_text(encoding="utf-8")
     index = folder / INDEX
-    page = pack_html(folder, cover, entries, css)
-    index.write_text(page, encoding="utf-8")
-    documents = [HTML(string=page, base_url=str(folder)).render()]
-    for entry in entries:
-        report = folder / f"{entry.analysis}.html"
-        if entry.status == "ok" and report.is_file():
-            documents.append(HTML(filename=str(report), base_url=str(folder)).render())
-    pages = [p for document in documents for p in document.pages]
+    index.write_text(pack_html(folder, cover, entries, css), encoding="utf-8")
+    document = HTML(string=pack_document(folder, cover, entries, css), base_url=str(folder))
+    rendered = document.render()
     pdf = folder / PACK_PDF
-    documents[0].copy(pages).write_pdf(str(pdf))
-    return Pack(index, pdf, tuple(len(document.pages) for document in documents))
+    rendered.write_pdf(str(pdf))
+    return Pack(index, pdf, _part_pages(rendered.pages, entries))
+
+
+def _part_pages(pages: Sequence[object], entries: Sequence[PackEntry]) -> tuple[int, ...]:
+    """How many pages each part of the pack takes, from where its anchor stands."""
+    starts = [0]
+    anchors = ["summaries", *(f"report-{e.analysis}" for e in entries if e.status == "ok")]
+    for anchor in anchors:
+        found = next(
+            (i for i, page in enumerate(pages) if anchor in getattr(page, "anchors", {})), None
+        )
+        if found is not None:
+            starts.append(found)
+    starts.append(len(pages))
+    return tuple(b - a for a, b in pairwise(starts))

@@ -73,6 +73,10 @@ class Column:
     kind: Kind = "text"
 
 
+SHORT_TABLE = 15
+"""Rows of a table short enough never to be split across two pages."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A result table: raw values (floats stay floats), formatted only when rendered.
@@ -147,9 +151,11 @@ class Table:
             cls = ' class="strong"' if i in self.strong_rows else ""
             body.append(f"<tr{cls}>{cells}</tr>")
         note = f'<p class="table-note">{html.escape(self.note)}</p>' if self.note else ""
+        # a short table is printed whole, on one page (a long one repeats its header)
+        classes = "crmwb-table short" if len(self.rows) <= SHORT_TABLE else "crmwb-table"
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
         return (
-            f'<table class="crmwb-table">{caption}<thead><tr>{head}</tr></thead>'
+            f'<table class="{classes}">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>{note}"
         )
 

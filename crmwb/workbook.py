@@ -738,6 +738,18 @@ class WorkbookReader:
         return settings, cells
 
     @_in_workbook_language
+    def has_tco(self) -> bool:
+        """Whether the TCO sheet lists at least one cost line (a new client's does not)."""
+        if not self.has_sheet("sheet.tco"):
+            return False
+        ws = self.sheet("sheet.tco")
+        try:
+            index, header_row = self._table(ws, TCO_COLUMNS)
+        except WorkbookError:
+            return False
+        return any(True for _ in self._rows(ws, index, header_row))
+
+    @_in_workbook_language
     def read_tco(self) -> TcoInputs:
         ws = self.sheet("sheet.tco")
         settings, cells = self._tco_settings(ws)

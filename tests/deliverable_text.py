@@ -37,6 +37,13 @@ class Visible(HTMLParser):
         self.charts: list[str] = []
         self._hidden = 0
 
+    @classmethod
+    def of(cls, path: Path) -> Visible:
+        """What a reader sees of the HTML page at ``path``."""
+        parser = cls()
+        parser.feed(path.read_text(encoding="utf-8"))
+        return parser
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
             self._hidden += 1

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from deliverable_text import Visible, excel_texts, pdf_text, run_examples
+from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.paths import EXAMPLES_DIR as EXAMPLES
@@ -49,11 +49,6 @@ SLOPPY = {
 
 CHART_NUMBERS = re.compile(r"(?<![\d\w])\d+\.\d+(?![\d\w])|(?<![\d\w])\d{5,}(?![\d\w])")
 """A chart's number in English style: ``0.2`` or ``20000`` (French: ``0,2``, ``20 000``)."""
-
-
-@pytest.fixture(scope="module")
-def french_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return run_examples(tmp_path_factory.mktemp("french") / "reports", "fr")
 
 
 TYPOGRAPHY = (

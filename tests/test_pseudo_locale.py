@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
-from deliverable_text import Visible, excel_texts, pdf_text, run_examples
+from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.i18n import PSEUDO_MARKS
@@ -147,11 +147,6 @@ def _words(client: Iterable[str]) -> frozenset[str]:
 
 
 # --- the test --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def pseudo_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return run_examples(tmp_path_factory.mktemp("pseudo") / "reports", "qps")
 
 
 @pytest.mark.parametrize("client", ["literie-lenoir", "northwind-retail"])

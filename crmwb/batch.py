@@ -88,8 +88,8 @@ def _has_tco(reader: WorkbookReader) -> bool:
 
 
 def _has_roi(reader: WorkbookReader) -> bool:
-    """The workbook's ROI sheet has at least one benefit line."""
-    return reader.has_roi()
+    """The workbook's ROI sheet has at least one benefit line, and its TCO sheet the costs."""
+    return reader.has_roi() and reader.has_tco()
 
 
 def _has_journey(reader: WorkbookReader) -> bool:

@@ -25,9 +25,14 @@ Conventions (stated in every deliverable, see :data:`CONVENTIONS`):
 * **Uncertainty**: an input given as a :class:`~crmwb.uncertainty.Pert` (low, most likely,
   high) counts at its most likely value in the deterministic figures; every lever's value
   rises with each of its inputs (each formula is a product), so the conservative scenario
-  takes every low, the optimistic every high. Scenarios, tornado and Monte Carlo work on the
-  unadjusted figures by default (ranges and risk adjustment are two ways of saying the same
-  doubt); pass ``risk_adjusted=True`` to apply both.
+  takes every low, the optimistic every high. Scenarios, tornado, Monte Carlo and the
+  break-even realisation work on the risk-adjusted figures by default, the basis of the
+  headline figures, so the headline NPV and its P10-P90 band are on one basis; pass
+  ``risk_adjusted=False`` for the unadjusted ones.
+* **One set of assumptions**: the ROI takes the horizon, the discount rate (unless the ROI
+  sheet gives another one) and the costs of the chosen TCO option as the TCO report computes
+  them (:class:`TcoBasis`); in the risk-adjusted results, the adjustment of the costs and of
+  the benefits is a line of its own, so every other line reconciles with its source.
 
 The seeds' definition (profitability = gains - investment) is
 :attr:`RoiResult.gains_minus_investment`, undiscounted.
@@ -66,7 +71,7 @@ import numpy as np
 import numpy_financial as npf
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
+from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, msg
 from crmwb.i18n import SOURCE_LANG, Lang, t
 from crmwb.tco import MAX_HORIZON_YEARS, MONTHS_PER_YEAR, OptionCosts
 from crmwb.uncertainty import Percentiles, Pert, Seed, percentiles, sample_perts
@@ -645,6 +650,36 @@ def costs_from_tco(option: OptionCosts | None, *, risk_adjustment: float = 0.0) 
     return CostItem(msg("roi.cost.tco", option=option.option), option.per_period, risk_adjustment)
 
 
+@dataclass(frozen=True)
+class TcoBasis:
+    """Where the ROI's main cost line comes from: the chosen option as the TCO report (or the
+    vendor comparison, for a priced vendor) computes it, at the TCO sheet's discount rate. The
+    ROI's cost line of that option has the same amounts; its present value differs only when
+    the ROI sheet gives a discount rate of its own.
+
+    >>> from crmwb.tco import Category, TcoSettings, option_from_schedules
+    >>> settings = TcoSettings(3, discount_rate=0.10)
+    >>> saas = option_from_schedules(
+    ...     "SaaS", [(Category.SUBSCRIPTION, "", [2000, 2200, 2420, 2662])], settings)
+    >>> basis = TcoBasis.of(saas, settings.discount_rate)
+    >>> basis.total, round(basis.present_value)  # 2 000 + 3 x 2 000 discounted
+    (9282.0, 8000)
+    """
+
+    option: str
+    discount_rate: float
+    """The TCO sheet's discount rate, at which the TCO report gives ``present_value``."""
+    total: float
+    """The option's undiscounted total over the horizon, as the TCO report gives it."""
+    present_value: float
+    vendor: bool = False
+    """The option is a vendor of the Pricing sheet (the vendor comparison's TCO)."""
+
+    @classmethod
+    def of(cls, option: OptionCosts, discount_rate: float, *, vendor: bool = False) -> TcoBasis:
+        return cls(option.option, discount_rate, option.total, option.present_value, vendor)
+
+
 def project_team_cost(
     days: float,
     day_cost: float,
@@ -764,6 +799,15 @@ class RoiCase:
     levers: tuple[Lever, ...]
     costs: tuple[CostItem, ...]
     qualitative: tuple[QualitativeBenefit, ...] = ()
+    tco: TcoBasis | None = None
+    """The TCO option the first cost line comes from (None: costs given directly)."""
+
+    @property
+    def own_discount_rate(self) -> bool:
+        """Whether the ROI is discounted at another rate than the TCO report's."""
+        return self.tco is not None and not math.isclose(
+            self.tco.discount_rate, self.settings.discount_rate, abs_tol=1e-12
+        )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "levers", tuple(self.levers))
@@ -870,6 +914,9 @@ class RoiResult:
     risk_adjusted: bool
     table: CashFlowTable
     benefits_by_axis: Mapping[Axis, tuple[float, ...]]
+    """Each axis' benefits per period (risk-adjusted in the risk-adjusted results)."""
+    pv_by_axis: Mapping[Axis, float]
+    """Each axis' benefits in present value: they add up to ``pv_benefits``."""
     pv_benefits: float
     pv_costs: float
     npv: float
@@ -978,20 +1025,21 @@ def _row(label: Text, values: FloatArray, factors: FloatArray, totals: bool = Tr
 
 
 def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> RoiResult:
-    """The figures of ``case`` with each lever's yearly value given (one per lever)."""
+    """The figures of ``case`` with each lever's yearly value given (one per lever).
+
+    The benefit and cost lines keep their own amounts (the TCO option's cost line is the TCO
+    report's); in the risk-adjusted results, what the adjustment takes from the benefits and
+    adds to the costs is a line of its own (:func:`risk_adjustment_lines`)."""
     settings = case.settings
     factors = settings.discount_factors()
     ramp = case.ramp_matrix()
+    lever_flows = lever_values[:, None] * ramp
+    cost_flows = np.array([c.per_period for c in case.costs], dtype=np.float64)
     keep = np.array([1 - lever.risk_adjustment if risk_adjusted else 1.0 for lever in case.levers])
-    lever_flows = (lever_values * keep)[:, None] * ramp
-    cost_flows = np.array(
-        [
-            np.asarray(c.per_period) * (1 + c.risk_adjustment if risk_adjusted else 1.0)
-            for c in case.costs
-        ]
-    )
-    benefits = lever_flows.sum(axis=0) if case.levers else np.zeros(settings.periods)
-    costs = cost_flows.sum(axis=0)
+    more = np.array([1 + c.risk_adjustment if risk_adjusted else 1.0 for c in case.costs])
+    adjusted_levers = lever_flows * keep[:, None]
+    benefits = adjusted_levers.sum(axis=0)
+    costs = (cost_flows * more[:, None]).sum(axis=0)
     net = benefits - costs
     rate = settings.discount_rate
     pv_benefits = present_value(benefits.tolist(), rate)
@@ -1001,6 +1049,21 @@ def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> Roi
         msg("tco.period.initial"),
         *(msg("tco.period.year", year=t) for t in range(1, settings.periods)),
     )
+    benefit_lines = [
+        _row(lever.label, flows, factors)
+        for lever, flows in zip(case.levers, lever_flows, strict=True)
+    ]
+    cost_lines = [
+        _row(c.name, flows, factors) for c, flows in zip(case.costs, cost_flows, strict=True)
+    ]
+    if risk_adjusted:
+        taken = benefits - lever_flows.sum(axis=0)
+        added = costs - cost_flows.sum(axis=0)
+        benefit_label, cost_label = risk_adjustment_lines(case)
+        if np.any(taken):
+            benefit_lines.append(_row(benefit_label, taken, factors))
+        if np.any(added):
+            cost_lines.append(_row(cost_label, added, factors))
     table = CashFlowTable(
         periods=periods,
         rows=(
@@ -1009,19 +1072,14 @@ def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> Roi
             _row("net", net, factors),
             _row("cumulative", np.cumsum(net), factors, totals=False),
         ),
-        benefit_lines=tuple(
-            _row(lever.label, flows, factors)
-            for lever, flows in zip(case.levers, lever_flows, strict=True)
-        ),
-        cost_lines=tuple(
-            _row(c.name, flows, factors) for c, flows in zip(case.costs, cost_flows, strict=True)
-        ),
+        benefit_lines=tuple(benefit_lines),
+        cost_lines=tuple(cost_lines),
     )
     by_axis = {
         axis: tuple(
             math.fsum(
                 float(flows[t])
-                for lever, flows in zip(case.levers, lever_flows, strict=True)
+                for lever, flows in zip(case.levers, adjusted_levers, strict=True)
                 if lever.axis is axis
             )
             for t in range(settings.periods)
@@ -1033,6 +1091,7 @@ def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> Roi
         risk_adjusted=risk_adjusted,
         table=table,
         benefits_by_axis=by_axis,
+        pv_by_axis={axis: present_value(values, rate) for axis, values in by_axis.items()},
         pv_benefits=pv_benefits,
         pv_costs=pv_costs,
         npv=npv,
@@ -1041,6 +1100,19 @@ def _result(case: RoiCase, lever_values: FloatArray, risk_adjusted: bool) -> Roi
         discounted_payback_months=discounted_payback_months(net_list, rate),
         irr=internal_rate_of_return(net_list),
     )
+
+
+def risk_adjustment_lines(case: RoiCase) -> tuple[Msg, Msg]:
+    """The labels of the risk adjustment's own lines: what it takes from the benefits, and
+    what it adds to the costs (« Ajustement du risque sur les coûts (+10 %) » when every
+    adjusted cost line has the same rate)."""
+    rates = {c.risk_adjustment for c in case.costs if c.risk_adjustment}
+    cost = (
+        msg("roi.cost.risk_adjustment", rate=Percent(rates.pop()))
+        if len(rates) == 1
+        else msg("roi.cost.risk_adjustment_lines")
+    )
+    return msg("roi.benefit.risk_adjustment"), cost
 
 
 def _values_at(case: RoiCase, point: Point = "most_likely") -> FloatArray:
@@ -1091,7 +1163,7 @@ SCENARIOS: tuple[tuple[str, Point], ...] = (
 )
 
 
-def scenarios(case: RoiCase, *, risk_adjusted: bool = False) -> tuple[Scenario, ...]:
+def scenarios(case: RoiCase, *, risk_adjusted: bool = True) -> tuple[Scenario, ...]:
     """Conservative, expected and optimistic results side by side (every input at its low,
     most likely and high value: each lever rises with each of its inputs)."""
     return tuple(
@@ -1124,7 +1196,7 @@ class Tornado:
     bars: tuple[TornadoBar, ...]
 
 
-def tornado(case: RoiCase, *, risk_adjusted: bool = False) -> Tornado:
+def tornado(case: RoiCase, *, risk_adjusted: bool = True) -> Tornado:
     """NPV sensitivity to each uncertain input over its low/high range, sorted by swing
     (widest first; ties in the order of the levers and inputs)."""
     weights, pv_costs = _npv_weights(case, risk_adjusted)
@@ -1164,7 +1236,7 @@ def has_ranges(case: RoiCase) -> bool:
 
 
 def monte_carlo(
-    case: RoiCase, iterations: int = 10_000, seed: Seed = 0, *, risk_adjusted: bool = False
+    case: RoiCase, iterations: int = 10_000, seed: Seed = 0, *, risk_adjusted: bool = True
 ) -> MonteCarloResult:
     """Seeded Monte Carlo of the NPV, vectorised: every lever's formula is evaluated on whole
     arrays of draws, then NPV = values @ weights - PV costs (NPV is linear in the values).
@@ -1201,7 +1273,7 @@ def monte_carlo(
     )
 
 
-def break_even_realisation(case: RoiCase, *, risk_adjusted: bool = False) -> float | None:
+def break_even_realisation(case: RoiCase, *, risk_adjusted: bool = True) -> float | None:
     """The share of the expected benefits (every lever, every year) that makes NPV = 0:
     ``PV costs / PV benefits``, exact since NPV is linear in that share. Above 1, the
     expected benefits do not pay back the costs; None when there is no benefit.
@@ -1217,3 +1289,63 @@ def break_even_realisation(case: RoiCase, *, risk_adjusted: bool = False) -> flo
     if pv_benefits <= 0:
         return None
     return pv_costs / pv_benefits
+
+
+# ---------------------------------------------------------------------------------------------
+# the whole study
+
+
+@dataclass(frozen=True)
+class RoiStudy:
+    """Everything the ROI deliverable shows, on one basis (risk-adjusted): the results side
+    by side, and, when some input is a range, the scenarios, the tornado and the Monte Carlo
+    band around the headline NPV; the break-even realisation when there is a benefit."""
+
+    analysis: RoiAnalysis
+    scenarios: tuple[Scenario, ...] | None
+    """None without ranges: the three scenarios would be the same."""
+    tornado: Tornado | None
+    risk: MonteCarloResult | None
+    break_even: float | None
+    seed: int
+
+    @property
+    def case(self) -> RoiCase:
+        return self.analysis.case
+
+    @property
+    def headline(self) -> RoiResult:
+        """The figures the report leads with: the risk-adjusted ones."""
+        return self.analysis.risk_adjusted
+
+    @property
+    def has_benefits(self) -> bool:
+        """Whether some lever gives a benefit (without one, there is only a cost to show)."""
+        return self.analysis.unadjusted.pv_benefits > 0
+
+
+def roi_study(case: RoiCase, draws: int = 10_000, seed: int = 0) -> RoiStudy:
+    """The ROI of ``case`` and its uncertainty, every figure risk-adjusted (the headline's
+    basis); the Monte Carlo seeded with ``seed``.
+
+    >>> case = RoiCase(RoiSettings(1, 0.0), levers=(DiscountControl(
+    ...     discounted_revenue=Pert(900, 1000, 1500), average_discount_rate=1,
+    ...     share_avoided=1, risk_adjustment=0.1),), costs=(CostItem("Set-up", (500, 0)),))
+    >>> study = roi_study(case, 1000, seed=1)
+    >>> study.headline.npv  # 1 000 x (1 - 10 %) - 500
+    400.0
+    >>> bool(study.risk.npv.p10 < study.headline.npv < study.risk.npv.p90)
+    True
+    >>> roi_study(RoiCase(case.settings, (), case.costs)).risk is None  # nothing uncertain
+    True
+    """
+    analysis = analyse_roi(case)
+    uncertain = has_ranges(case)
+    return RoiStudy(
+        analysis=analysis,
+        scenarios=scenarios(case) if uncertain else None,
+        tornado=tornado(case) if uncertain else None,
+        risk=monte_carlo(case, draws, seed) if uncertain else None,
+        break_even=break_even_realisation(case),
+        seed=seed,
+    )

@@ -3,8 +3,9 @@
 One sheet, named "ROI" in French and English, with a title, a parameters block and a table of
 benefit levers. The reader finds labels and headers by their text, in either language:
 
-* **Parameters** (label in A, value in B, help in C): discount rate (a fraction, 10 % by
-  default; -100 % or less refused), the TCO option whose costs the ROI takes (an option name of
+* **Parameters** (label in A, value in B, help in C): discount rate (a fraction; blank, as in
+  the template, means the TCO sheet's rate: one set of assumptions per client; -100 % or less
+  refused), the TCO option whose costs the ROI takes (an option name of
   the TCO sheet, whose horizon the ROI shares), then the internal costs, all in the initial
   period: project team days x day cost, users' training hours each x loaded hourly cost (x the
   TCO sheet's users), change management (an amount), and a risk adjustment on every cost line
@@ -41,7 +42,6 @@ from crmwb import i18n
 from crmwb.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
 from crmwb.roi import (
-    DEFAULT_DISCOUNT_RATE,
     AdminTasksAutomated,
     CostItem,
     CrossAndUpSell,
@@ -56,6 +56,7 @@ from crmwb.roi import (
     RoiCase,
     RoiSettings,
     ShorterSalesCycle,
+    TcoBasis,
     TimeSaved,
     UndeliverableMailSavings,
     costs_from_tco,
@@ -194,12 +195,13 @@ _VALUE_FORMAT = "General"
 class RoiSheet:
     """What the ROI sheet holds, to write it (the example clients): the TCO option whose costs
     the ROI takes, the levers and qualitative benefits, the discount rate and the internal
-    costs (None: left empty). A lever's ramp-up has at most three shares (years 1 to 3)."""
+    costs (None: left empty; a discount rate left empty is the TCO sheet's). A lever's ramp-up
+    has at most three shares (years 1 to 3)."""
 
     tco_option: str
     levers: tuple[Lever, ...] = ()
     qualitative: tuple[QualitativeBenefit, ...] = ()
-    discount_rate: float = DEFAULT_DISCOUNT_RATE
+    discount_rate: float | None = None
     team_days: float | None = None
     day_cost: float | None = None
     training_hours: float | None = None
@@ -220,7 +222,7 @@ def write_roi_sheet(wb: Workbook, lang: Lang, sheet: RoiSheet | None = None) -> 
         ws, t("roi_sheet.sheet_title", lang), t("roi_sheet.sheet_intro", lang), len(ROI_COLUMNS)
     )
     ws.row_dimensions[2].height = 80
-    values: dict[str, Any] = {"roi_sheet.discount_rate": DEFAULT_DISCOUNT_RATE}
+    values: dict[str, Any] = {}  # the discount rate left blank: the TCO sheet's
     if sheet is not None:
         values = {
             "roi_sheet.discount_rate": sheet.discount_rate,
@@ -378,23 +380,27 @@ class _RoiReader:
                 )
         p = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in ROI_PARAMETERS}
         rate = p["roi_sheet.discount_rate"]
-        horizon, costs, users = self.tco_costs(cells["roi_sheet.tco_option"], p)
+        horizon, costs, users, basis = self.tco_costs(cells["roi_sheet.tco_option"], p)
         costs.extend(self.internal_costs(cells, p, horizon, users))
         levers, qualitative = self.levers()
         try:
             return RoiCase(
-                RoiSettings(horizon, DEFAULT_DISCOUNT_RATE if rate is None else rate),
+                RoiSettings(horizon, basis.discount_rate if rate is None else rate),
                 levers=levers,
                 costs=tuple(costs),
                 qualitative=qualitative,
+                tco=basis,
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
             raise self.r.sheet_error(ws, exc) from None
 
     # -- costs --
 
-    def tco_costs(self, option_cell: Cell, p: dict[str, Any]) -> tuple[int, list[CostItem], float]:
-        """The TCO's horizon, the chosen option's cost line, and the TCO's users."""
+    def tco_costs(
+        self, option_cell: Cell, p: dict[str, Any]
+    ) -> tuple[int, list[CostItem], float, TcoBasis]:
+        """The TCO's horizon, the chosen option's cost line, the TCO's users, and the option as
+        the TCO report (or the vendor comparison) gives it, at the TCO sheet's rate."""
         if not self.r.has_sheet("sheet.tco"):
             tco = Quoted(self.tco_title)
             raise self.error(
@@ -441,7 +447,10 @@ class _RoiReader:
                 msg("roi.err.hint.cheapest", option=Quoted(comparison.cheapest.option)),
             )
         by_norm = {_norm(n): o for n, o in zip(names, comparison.options, strict=True)}
-        option = by_norm.get(_norm(chosen)) or self.priced_vendor(chosen)
+        option = by_norm.get(_norm(chosen))
+        vendor = option is None
+        if option is None:
+            option = self.priced_vendor(chosen)
         if option is None:
             close = difflib.get_close_matches(_norm(chosen), list(by_norm), n=1, cutoff=0.5)
             hint = (
@@ -461,6 +470,7 @@ class _RoiReader:
             tco_inputs.settings.horizon_years,
             [costs_from_tco(option, risk_adjustment=risk)],
             tco_inputs.settings.users,
+            TcoBasis.of(option, tco_inputs.settings.discount_rate, vendor=vendor),
         )
 
     def priced_vendor(self, chosen: str) -> OptionCosts | None:

@@ -1,4 +1,5 @@
-"""The TCO deliverable's tables and sentences, built from a :class:`~crmwb.tco.TcoComparison`."""
+"""The TCO deliverable's tables, sentences and sections, built from a
+:class:`~crmwb.tco.TcoComparison`. The notebook calls one function per section."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import math
 from crmwb.tco import CONVENTIONS, Basis, Category, TcoComparison
 from crmwb.views import (
     Bullets,
+    Chart,
     Column,
     Context,
     KeyFigure,
     KeyFigures,
     Kind,
+    ReportHeader,
+    Section,
     Table,
     Text,
+    section,
     sheet_name,
 )
 from crmwb.workbook import choice_label
@@ -40,7 +45,9 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
     s = study.settings
     cheapest, dearest = study.cheapest, study.dearest
     sentences: list[str] = []
-    if len(study.options) == 1 or math.isclose(cheapest.total, dearest.total, abs_tol=0.5):
+    if len(study.options) == 1:
+        return Text(tuple(_single_option(study, ctx)), css_class="conclusion")
+    if math.isclose(cheapest.total, dearest.total, abs_tol=0.5):
         sentences.append(
             ctx.t("tco.conclusion.equal", horizon=s.horizon_years, total=ctx.money(cheapest.total))
         )
@@ -103,6 +110,38 @@ def conclusion(study: TcoComparison, ctx: Context) -> Text:
     return Text(tuple(sentences), css_class="conclusion")
 
 
+def _single_option(study: TcoComparison, ctx: Context) -> list[str]:
+    """One option costed: its cost, in present value and per user, and why there is no
+    comparison nor break-even."""
+    s, option = study.settings, study.options[0]
+    sentences = [
+        ctx.t(
+            "tco.conclusion.single",
+            option=option.option,
+            horizon=s.horizon_years,
+            total=ctx.money(option.total),
+        )
+    ]
+    if s.discount_rate > 0:
+        sentences.append(
+            ctx.t(
+                "tco.conclusion.single_pv",
+                rate=ctx.percent(s.discount_rate, decimals=1),
+                pv=ctx.money(option.present_value),
+            )
+        )
+    if option.cost_per_user_per_month is not None:
+        sentences.append(
+            ctx.tn(
+                "tco.conclusion.single_per_user",
+                s.users,
+                users=s.users,
+                pupm=ctx.money(option.cost_per_user_per_month, cents=True),
+            )
+        )
+    return sentences
+
+
 def key_figures(study: TcoComparison, ctx: Context) -> KeyFigures:
     """Each option's total over the horizon (the cheapest highlighted), and the break-even."""
     horizon = study.settings.horizon_years
@@ -129,6 +168,14 @@ def key_figures(study: TcoComparison, ctx: Context) -> KeyFigures:
                 ),
             )
         )
+    elif cheapest is not None and study.gap >= 0.5:
+        figures.append(
+            KeyFigure(
+                ctx.t("tco.figure.break_even"),
+                ctx.t("tco.figure.no_break_even"),
+                ctx.t("tco.figure.cheapest_throughout", option=cheapest),
+            )
+        )
     return KeyFigures(tuple(figures))
 
 
@@ -139,8 +186,11 @@ def indicators(study: TcoComparison, ctx: Context) -> Table:
         (ctx.t("tco.ind.total"), *(o.total for o in study.options)),
         (ctx.t("tco.ind.one_off"), *(o.one_off_total for o in study.options)),
         (ctx.t("tco.ind.recurring"), *(o.recurring_total for o in study.options)),
-        (ctx.t("tco.ind.present_value", rate=rate), *(o.present_value for o in study.options)),
     ]
+    if study.settings.discount_rate:  # else the present value is the total, said once
+        rows.append(
+            (ctx.t("tco.ind.present_value", rate=rate), *(o.present_value for o in study.options))
+        )
     row_kinds: tuple[tuple[int, Kind], ...] = ()
     if study.settings.users:
         rows.append(
@@ -175,14 +225,15 @@ def yearly_table(study: TcoComparison, ctx: Context) -> Table:
     for o in study.options:
         total += [o.total, None]
         pv += [o.present_value, None]
-    rows += [tuple(total), tuple(pv)]
-    n = len(rows)
+    rows.append(tuple(total))
+    if study.settings.discount_rate:  # else the present value is the total, said once
+        rows.append(tuple(pv))
     return Table(
         sheet_name(ctx.t("tco.section.yearly")),
         tuple(columns),
         tuple(rows),
         ctx,
-        frozenset({n - 2, n - 1}),
+        frozenset(range(study.settings.periods, len(rows))),  # the totals
     )
 
 
@@ -282,26 +333,164 @@ def conventions(study: TcoComparison, ctx: Context) -> Bullets:
         "escalation": ctx.percent(s.escalation, decimals=1),
         "rate": ctx.percent(s.discount_rate, decimals=1),
     }
-    return Bullets(tuple(ctx.t(f"tco.convention.{key}", **values) for key in CONVENTIONS))
+    keys = list(CONVENTIONS)
+    if not s.discount_rate:
+        keys[keys.index("discounting")] = "no_discounting"
+    if len(study.options) == 1:
+        keys.remove("break_even")
+    return Bullets(tuple(ctx.t(f"tco.convention.{key}", **values) for key in keys))
 
 
-def conventions_table(study: TcoComparison, ctx: Context) -> Table:
-    """The conventions as a one-column table, for the Excel deliverable."""
-    rows = tuple((item,) for item in conventions(study, ctx).items)
-    title = ctx.t("tco.section.conventions")
-    return Table(sheet_name(title), (Column(title),), rows, ctx)
+def cost_lines_data(study: TcoComparison, ctx: Context) -> Table:
+    """Every option's cost lines as data, for Excel: one kind per column (the unit price and
+    the "% of licence" rate in columns of their own; the first and last year paid as numbers,
+    0 for the initial period)."""
+    columns = (
+        Column(ctx.t("tco.col.option")),
+        Column(ctx.t("tco.col.category")),
+        Column(ctx.t("tco.col.description")),
+        Column(ctx.t("tco.col.frequency")),
+        Column(ctx.t("tco.col.basis")),
+        Column(ctx.t("tco.col.unit_price"), "money_cents"),
+        Column(ctx.t("tco.col.rate"), "percent"),
+        Column(ctx.t("tco.col.quantity"), "number"),
+        Column(ctx.t("tco.col.first_paid"), "integer"),
+        Column(ctx.t("tco.col.last_paid"), "integer"),
+        Column(ctx.t("tco.line_total"), "money"),
+    )
+    rows = []
+    for costs in study.options:
+        for lc in costs.lines:
+            line = lc.line
+            share = line.basis is Basis.PERCENT_OF_LICENCE
+            paid = [t for t, amount in enumerate(lc.per_period) if amount]
+            rows.append(
+                (
+                    line.option,
+                    choice_label(line.category, ctx.lang),
+                    line.description,
+                    choice_label(line.frequency, ctx.lang),
+                    choice_label(line.basis, ctx.lang),
+                    None if share else line.unit_price,
+                    line.rate if share else None,
+                    None if share else lc.quantity,
+                    paid[0] if paid else None,
+                    paid[-1] if paid else None,
+                    lc.total,
+                )
+            )
+    return Table(sheet_name(ctx.t("tco.section.cost_lines")), columns, tuple(rows), ctx)
+
+
+def assumptions_data(study: TcoComparison, ctx: Context) -> Table:
+    """The assumptions as data, for Excel: one column each (years, rates as percentages,
+    counts), one row."""
+    s = study.settings
+    columns = (
+        Column(ctx.t("tco.horizon_years"), "integer"),
+        Column(ctx.t("tco.discount_rate"), "percent"),
+        Column(ctx.t("tco.users"), "integer"),
+        Column(ctx.t("tco.contacts"), "integer"),
+        Column(ctx.t("tco.escalation"), "percent"),
+        Column(ctx.t("about.currency")),
+    )
+    row = (s.horizon_years, s.discount_rate, s.users, s.contacts, s.escalation, ctx.currency)
+    return Table(sheet_name(ctx.t("tco.section.assumptions")), columns, (row,), ctx)
+
+
+def break_even_table(study: TcoComparison, ctx: Context) -> Table | None:
+    """Every crossing of two options' cumulative costs, as data (None when none crosses)."""
+    if not study.break_evens:
+        return None
+    columns = (
+        Column(ctx.t("tco.col.now_dearer")),
+        Column(ctx.t("tco.col.now_cheaper")),
+        Column(ctx.t("tco.col.break_even_month"), "integer"),
+        Column(ctx.t("tco.col.break_even_year"), "integer"),
+        Column(ctx.t("tco.col.break_even_months"), "number"),
+        Column(ctx.t("tco.col.break_even_cost"), "money"),
+    )
+    rows = tuple(
+        (be.now_dearer, be.now_cheaper, be.month, be.year, round(be.months, 1), be.cumulative_cost)
+        for be in study.break_evens
+    )
+    return Table(sheet_name(ctx.t("tco.sheet.break_evens")), columns, rows, ctx)
 
 
 def excel_tables(study: TcoComparison, ctx: Context) -> list[Table]:
-    """The tables of the TCO Excel deliverable, in sheet order."""
-    return [
+    """The tables of the TCO Excel deliverable, in sheet order (the conventions go to its
+    « Lisez-moi » sheet: see :func:`conventions`)."""
+    tables = [
         indicators(study, ctx),
         yearly_table(study, ctx),
         category_table(study, ctx),
-        cost_lines(study, ctx),
-        assumptions(study, ctx),
-        conventions_table(study, ctx),
+        cost_lines_data(study, ctx),
+        assumptions_data(study, ctx),
     ]
+    crossings = break_even_table(study, ctx)
+    if crossings is not None:
+        tables.append(crossings)
+    return tables
+
+
+# --- the report's sections -------------------------------------------------------------------
+
+
+def header(study: TcoComparison, ctx: Context) -> ReportHeader:
+    horizon = study.settings.horizon_years
+    if len(study.options) == 1:
+        subtitle = ctx.t("tco.subtitle_single", option=study.options[0].option, horizon=horizon)
+    else:
+        subtitle = ctx.t("tco.subtitle", horizon=horizon)
+    return ReportHeader(ctx.t("tco.title"), subtitle, ctx)
+
+
+def summary_section(study: TcoComparison, ctx: Context) -> Section:
+    return section(
+        ctx.t("tco.section.summary"),
+        key_figures(study, ctx),
+        conclusion(study, ctx),
+        indicators(study, ctx),
+    )
+
+
+def cumulative_section(study: TcoComparison, ctx: Context) -> Section:
+    from crmwb import charts
+
+    title = ctx.t("tco.section.cumulative_chart")
+    figure = charts.cumulative_cost(study, ctx)
+    return section(title, Chart.of(figure, title, ctx), keep_together=True)
+
+
+def yearly_section(study: TcoComparison, ctx: Context) -> Section:
+    return section(ctx.t("tco.section.yearly"), yearly_table(study, ctx))
+
+
+def category_section(study: TcoComparison, ctx: Context) -> Section:
+    from crmwb import charts
+
+    title = ctx.t("tco.section.by_category")
+    figure = charts.cost_by_category(study, ctx)
+    return section(
+        title, Chart.of(figure, title, ctx), category_table(study, ctx), keep_together=True
+    )
+
+
+def assumptions_section(study: TcoComparison, ctx: Context) -> Section:
+    return section(
+        ctx.t("tco.section.assumptions"),
+        assumptions(study, ctx),
+        *cost_lines_by_option(study, ctx),
+    )
+
+
+def conventions_section(study: TcoComparison, ctx: Context) -> Section:
+    return section(ctx.t("tco.section.conventions"), conventions(study, ctx))
+
+
+def summary_parts(study: TcoComparison, ctx: Context) -> tuple[KeyFigures, Text]:
+    """What the pack's executive summary takes from this report."""
+    return key_figures(study, ctx), conclusion(study, ctx)
 
 
 def _categories(study: TcoComparison) -> list[Category]:

@@ -214,8 +214,7 @@ class LocaleTicks(Formatter):
         self.decimals = 0
 
     def set_locs(self, locs: Sequence[float]) -> None:
-        self.locs = list(locs)
-        self.decimals = max((_decimals(value) for value in self.locs), default=0)
+        self.decimals = max((_decimals(value) for value in locs), default=0)
 
     def __call__(self, value: float, pos: int | None = None) -> str:
         return i18n.number(value, self.lang, decimals=self.decimals)

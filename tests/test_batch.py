@@ -151,7 +151,7 @@ def test_the_french_example_deliverables_show_the_domain_numbers(scenario):
     plain = html.replace("\u202f", " ").replace("\u00a0", " ")
     assert "13 200 €" in plain and "22 160 €" in plain
     assert "au 37e mois (4e année)" in plain
-    ws = load_workbook(scenario["first_latest"] / "tco.xlsx").worksheets[0]
+    ws = load_workbook(scenario["first_latest"] / "tco.xlsx")["Indicateurs par option"]
     assert [ws.cell(row=2, column=c).value for c in (2, 3)] == [13200, 22160]
 
 

@@ -26,6 +26,7 @@ from crmwb.roi import (
     RoiCase,
     RoiSettings,
     ShorterSalesCycle,
+    TcoBasis,
     TimeSaved,
     UndeliverableMailSavings,
     analyse_roi,
@@ -37,6 +38,7 @@ from crmwb.roi import (
     payback_months,
     present_value,
     project_team_cost,
+    roi_study,
     scenarios,
     tornado,
     training_time_cost,
@@ -203,6 +205,85 @@ def test_risk_adjustment_side_by_side() -> None:
     assert analysis.risk_adjusted.npv == pytest.approx(250)
     assert analysis.risk_adjusted.roi == pytest.approx(250 / 550)
     assert analysis.risk_adjusted.risk_adjusted and not analysis.unadjusted.risk_adjusted
+
+
+def test_the_risk_adjustment_is_a_line_of_its_own() -> None:
+    case = RoiCase(
+        RoiSettings(1, 0.0),
+        levers=(amount(1000, name="Benefit", risk_adjustment=0.2),),
+        costs=(CostItem("Costs", (500, 0), risk_adjustment=0.1),),
+    )
+    adjusted, unadjusted = analyse_roi(case).risk_adjusted, analyse_roi(case).unadjusted
+    table = adjusted.table
+    # each line keeps its source's amounts (the TCO option's cost line is the TCO report's)...
+    assert table.row("Benefit").per_period == (0, 1000)
+    assert table.row("Costs").per_period == (500, 0)
+    # ... and the adjustment is a line of its own: -1000 x 20 % = -200, +500 x 10 % = +50
+    assert table.row("Risk adjustment of the benefits").per_period == pytest.approx((0, -200))
+    assert table.row("Risk adjustment of the costs (+10%)").per_period == pytest.approx((50, 0))
+    # the lines add up to the rows: 1000 - 200 = 800 benefits, 500 + 50 = 550 costs
+    for lines, key in ((table.benefit_lines, "benefits"), (table.cost_lines, "costs")):
+        summed = [math.fsum(column) for column in zip(*(r.per_period for r in lines), strict=True)]
+        assert summed == pytest.approx(table.row(key).per_period)
+    # the unadjusted results have no adjustment line
+    assert [len(unadjusted.table.benefit_lines), len(unadjusted.table.cost_lines)] == [1, 1]
+
+
+def test_cost_lines_with_different_adjustments_share_one_adjustment_line() -> None:
+    case = RoiCase(
+        RoiSettings(1, 0.0),
+        levers=(amount(1000),),
+        costs=(
+            CostItem("A", (500, 0), risk_adjustment=0.1),
+            CostItem("B", (0, 100), risk_adjustment=0.2),
+        ),
+    )
+    lines = analyse_roi(case).risk_adjusted.table.cost_lines
+    # 500 x 10 % = 50 in t=0, 100 x 20 % = 20 in year 1
+    assert lines[-1].label.text("en") == "Risk adjustment of the costs"  # type: ignore[union-attr]
+    assert lines[-1].per_period == pytest.approx((50, 20))
+
+
+def test_present_values_by_axis_add_up_to_the_benefits() -> None:
+    case = RoiCase(
+        RoiSettings(2, 0.10),
+        levers=(
+            amount(1210, name="Revenue", ramp_up=(0.5, 1.0)),
+            TimeSaved(
+                users=1,
+                minutes_a_day=60,
+                working_days=100,
+                loaded_hourly_cost=11,
+                productive_share=1,
+                risk_adjustment=0.5,
+            ),
+        ),
+        costs=(CostItem("Costs", (1000, 0, 0)),),
+    )
+    result = analyse_roi(case).risk_adjusted
+    # revenue: 605 / 1.1 + 1210 / 1.21 = 550 + 1000 = 1550; time saved 1100 x 50 % = 550 a
+    # year: 550 / 1.1 + 550 / 1.21 = 500 + 454.55
+    assert result.pv_by_axis[Axis.REVENUE_AND_COSTS] == pytest.approx(1550)
+    assert result.pv_by_axis[Axis.STAFF_EFFICIENCY] == pytest.approx(500 + 550 / 1.21)
+    assert result.pv_by_axis[Axis.CUSTOMER_KNOWLEDGE] == 0
+    assert math.fsum(result.pv_by_axis.values()) == pytest.approx(result.pv_benefits)
+
+
+def test_the_tco_basis_says_whether_the_roi_has_its_own_rate() -> None:
+    settings = TcoSettings(3, discount_rate=0.08)
+    tco = option_from_schedules(
+        "SaaS", [(Category.SUBSCRIPTION, "", [2000, 2880, 2880, 2880])], settings
+    )
+    basis = TcoBasis.of(tco, settings.discount_rate)
+    # 2 000 + 3 x 2 880 = 10 640; PV 2 000 + 2 880 x (1 - 1.08^-3) / 0.08 = 9 422.03
+    assert basis.total == pytest.approx(10_640)
+    assert basis.present_value == pytest.approx(2000 + 2880 * (1 - 1.08**-3) / 0.08)
+    same = RoiCase(RoiSettings(3, 0.08), (amount(5000),), (costs_from_tco(tco),), tco=basis)
+    other = RoiCase(RoiSettings(3, 0.10), (amount(5000),), (costs_from_tco(tco),), tco=basis)
+    assert not same.own_discount_rate and other.own_discount_rate
+    # at the same rate, the ROI's TCO line is the TCO report's, total and present value
+    line = analyse_roi(same).unadjusted.table.cost_lines[0]
+    assert (line.total, line.present_value) == pytest.approx((basis.total, basis.present_value))
 
 
 # --- levers --------------------------------------------------------------------------------------
@@ -407,15 +488,50 @@ def test_monte_carlo_with_no_uncertain_input_is_the_npv() -> None:
     assert result.probability_positive == 1.0
 
 
+def test_the_study_puts_the_headline_inside_its_band() -> None:
+    case = RoiCase(
+        RoiSettings(1, 0.0),
+        levers=(
+            amount(Pert(900, 1000, 1100), name="A", risk_adjustment=0.2),
+            amount(Pert(500, 1000, 2000), name="B", risk_adjustment=0.2),
+        ),
+        costs=(CostItem("Costs", (1000, 0), risk_adjustment=0.1),),
+    )
+    study = roi_study(case, 20_000, seed=5)
+    # headline, risk-adjusted: (1000 + 1000) x 80 % - 1000 x 110 % = 500
+    assert study.headline.npv == pytest.approx(500)
+    assert study.risk is not None and study.tornado is not None and study.scenarios is not None
+    # the band on the same basis: (A + B) x 0.8 - 1100, each between its low and high
+    assert study.risk.npv.p10 <= study.headline.npv <= study.risk.npv.p90
+    assert study.tornado.base_npv == pytest.approx(study.headline.npv)
+    assert study.scenarios[1].result.npv == pytest.approx(study.headline.npv)
+    # the conservative scenario: (900 + 500) x 0.8 - 1100 = 20
+    assert study.scenarios[0].result.npv == pytest.approx(20)
+    # break-even realisation, adjusted: 1100 / 1600
+    assert study.break_even == pytest.approx(1100 / 1600)
+
+
+def test_a_study_without_ranges_or_benefits_has_nothing_uncertain() -> None:
+    certain = roi_study(worked_case())
+    assert (certain.scenarios, certain.tornado, certain.risk) == (None, None, None)
+    assert certain.has_benefits
+    nothing = roi_study(RoiCase(RoiSettings(2, 0.1), (), (CostItem("Costs", (1000, 0, 0)),)))
+    assert not nothing.has_benefits and nothing.break_even is None
+    # without a benefit the NPV is minus the costs, and nothing pays back
+    assert nothing.headline.npv == pytest.approx(-1000)
+    assert nothing.headline.payback_months is None
+
+
 def test_monte_carlo_risk_adjusted() -> None:
     case = RoiCase(
         RoiSettings(1, 0.0),
         levers=(amount(Pert(1000, 1000, 1000), risk_adjustment=0.5),),
         costs=(CostItem("Costs", (600, 0)),),
     )
-    # 1000 x (1 - 0.5) - 600 = -100: never positive once adjusted
-    assert monte_carlo(case, 100, seed=0, risk_adjusted=True).probability_positive == 0.0
-    assert monte_carlo(case, 100, seed=0).probability_positive == 1.0  # 1000 - 600
+    # 1000 x (1 - 0.5) - 600 = -100: never positive once adjusted (the default: the basis
+    # of the headline figures)
+    assert monte_carlo(case, 100, seed=0).probability_positive == 0.0
+    assert monte_carlo(case, 100, seed=0, risk_adjusted=False).probability_positive == 1.0
 
 
 # --- bad input -----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ one cell with openpyxl, and reads it back. Layout of the ROI sheet, in English:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib.util
 import math
@@ -192,7 +193,7 @@ def test_template_roi_sheet(tmp_path, lang):
     wb = load_workbook(path)
     assert wb.sheetnames[9] == "ROI"  # after the vendor sheets, before the journey's
     ws = wb["ROI"]
-    assert ws["B4"].value == 0.10  # the default discount rate
+    assert ws["B4"].value is None  # the discount rate left blank: the TCO sheet's
     assert ws["A14"].value == {"fr": "Levier", "en": "Lever"}[lang]
     assert ws["A14"].comment is not None
     assert {"list_roi_lever", "list_roi_input"} <= set(wb.defined_names.keys())
@@ -474,3 +475,63 @@ def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):
     assert [round(a / ratio, 2) for a in tco_line.per_period] == [
         round(a, 2) for a in splio.per_period
     ]
+    # the vendor's TCO as the vendor comparison gives it, at the TCO sheet's rate
+    assert case.tco is not None and case.tco.vendor
+    assert (case.tco.total, case.tco.present_value) == pytest.approx(
+        (splio.total, splio.present_value)
+    )
+
+
+# --- one set of assumptions: the rate and the costs of the TCO ----------------------------------
+
+
+def test_a_blank_discount_rate_is_the_tco_sheet_s(tmp_path):
+    tco = TcoInputs(TcoSettings(horizon_years=3, discount_rate=0.08, users=5), TCO.lines)
+    path = write_workbook(tmp_path, dataclasses.replace(SHEET, discount_rate=None), tco=tco)
+    assert load_workbook(path)["ROI"]["B4"].value is None
+    case = read_workbook(path).read_roi()
+    assert case.settings.discount_rate == 0.08 and not case.own_discount_rate
+    assert case.tco is not None and case.tco.discount_rate == 0.08
+
+
+def test_a_discount_rate_of_its_own_is_kept_beside_the_tco_s(tmp_path):
+    case = read_workbook(write_workbook(tmp_path)).read_roi()  # 10 %, the TCO sheet's 0 %
+    assert case.settings.discount_rate == 0.10 and case.own_discount_rate
+    assert case.tco is not None and case.tco.discount_rate == 0.0
+
+
+@pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
+def test_the_roi_s_costs_reconcile_with_the_tco_report(slug):
+    reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
+    case = reader.read_roi()
+    tco = reader.read_tco()
+    option = compare_options(tco.lines, tco.settings).option(
+        _load_build_examples().ROI[slug].tco_option
+    )
+    # the basis is the option as the TCO report computes it
+    assert case.tco is not None
+    assert (case.tco.option, case.tco.discount_rate) == (option.option, tco.settings.discount_rate)
+    assert (case.tco.total, case.tco.present_value) == pytest.approx(
+        (option.total, option.present_value)
+    )
+    # the ROI's TCO line has the option's amounts, period by period, in both results
+    analysis = analyse_roi(case)
+    for result in (analysis.unadjusted, analysis.risk_adjusted):
+        line = result.table.cost_lines[0]
+        assert line.per_period == pytest.approx(option.per_period)
+        assert line.total == pytest.approx(option.total)
+        if not case.own_discount_rate:
+            assert line.present_value == pytest.approx(option.present_value)
+    # the adjustment of the costs is its own line: the costs reconcile line by line
+    adjusted = analysis.risk_adjusted.table
+    summed = math.fsum(row.total or 0.0 for row in adjusted.cost_lines)
+    assert summed == pytest.approx(adjusted.row("costs").total)
+
+
+def test_the_examples_rates_literie_its_own_northwind_the_tco_s():
+    """Literie's TCO keeps the guide's undiscounted comparison and its ROI is meant at 10 %;
+    Northwind's ROI sheet leaves the rate blank: the TCO's 8 %."""
+    lenoir = read_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx").read_roi()
+    assert (lenoir.settings.discount_rate, lenoir.own_discount_rate) == (0.10, True)
+    northwind = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx").read_roi()
+    assert (northwind.settings.discount_rate, northwind.own_discount_rate) == (0.08, False)

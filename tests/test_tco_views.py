@@ -4,12 +4,23 @@ dearer option during year 4 (month 37)."""
 
 from __future__ import annotations
 
-import pytest
-from matplotlib.figure import Figure
+import json
+from html import unescape
+from pathlib import Path
 
-from crmwb import charts, tco_views
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
-from crmwb.views import Chart, Context
+import pytest
+
+from crmwb import tco_views
+from crmwb.tco import (
+    Basis,
+    Category,
+    CostLine,
+    Frequency,
+    TcoComparison,
+    TcoSettings,
+    compare_options,
+)
+from crmwb.views import Chart, Context, Table
 
 C, F, B = Category, Frequency, Basis
 SEED = [
@@ -101,20 +112,128 @@ def test_client_text_in_tables_is_escaped(study):
     assert "<script>" not in html and "&lt;script&gt;" in html and "<b>A</b>" not in html
 
 
-def test_charts_are_figures_and_mark_the_break_even(study):
-    cumulative = charts.cumulative_cost(study, ctx("en"))
-    assert isinstance(cumulative, Figure)
-    texts = [t.get_text() for t in cumulative.axes[0].texts]
-    assert "Break-even: month 37" in texts
-    french = charts.cumulative_cost(study, ctx("fr"))
-    assert "Point de bascule\u00a0: 37e mois" in [t.get_text() for t in french.axes[0].texts]
-    stacked = charts.cost_by_category(study, ctx("en"))
-    legend = [t.get_text() for t in stacked.legends[0].get_texts()]
-    assert legend == [
-        "Software licence",
-        "Maintenance",
-        "Implementation and integration",
-        "SaaS subscription",
+def test_the_charts_sections_hold_a_chart_in_the_client_s_language(study):
+    section = tco_views.cumulative_section(study, ctx("fr"))
+    assert section.title == "Coût cumulé" and section.keep_together
+    (chart,) = section.parts
+    assert isinstance(chart, Chart) and chart.svg.lstrip().startswith(b"<?xml")
+    category = tco_views.category_section(study, ctx("en"))
+    assert [type(part) for part in category.parts] == [Chart, Table]
+
+
+# --- degenerate cases -------------------------------------------------------------------------
+
+
+def single(rate: float = 0.08) -> TcoComparison:
+    return compare_options(SEED[:3], TcoSettings(horizon_years=7, discount_rate=rate, users=4))
+
+
+def test_one_option_says_there_is_no_comparison_nor_break_even():
+    study = single()
+    text = plain(unescape(tco_views.conclusion(study, ctx("fr"))._repr_html_()))
+    # licence alone: 3 000 + 6 000 + 7 x 600 = 13 200; PV at 8 %: 9 000 + 600 x 5.206370
+    assert (
+        "Une seule option est chiffrée : l'option <strong>Licence</strong> coûte 13 200 €" in text
+    )
+    assert "il n'y a ni comparaison ni point de bascule" in text
+    assert "son coût est de 12 124 € en valeur actuelle" in text
+    # 13 200 / (4 x 84) = 39.29 per user per month
+    assert "Rapporté à 4 utilisateurs, cela représente 39,29 € par utilisateur et par mois." in text
+    figures = tco_views.key_figures(study, ctx("fr")).figures
+    assert [(f.label, plain(f.value), f.highlight) for f in figures] == [
+        ("Licence", "13 200 €", False)
     ]
-    svg = Chart.of(cumulative, "alt").svg
-    assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
+    conventions = tco_views.conventions(study, ctx("fr")).items
+    assert not any("Point de bascule" in item for item in conventions)
+    assert tco_views.header(study, ctx("fr")).subtitle == "Coût de l'option Licence sur 7\u00a0ans"
+    assert tco_views.break_even_table(study, ctx("fr")) is None
+
+
+def test_options_that_never_cross_say_so_in_the_key_figures():
+    lines = [
+        CostLine("A", C.SUBSCRIPTION, F.YEARLY, B.FLAT, 100),
+        CostLine("B", C.SUBSCRIPTION, F.YEARLY, B.FLAT, 200),
+    ]
+    study = compare_options(lines, TcoSettings(horizon_years=3))
+    figures = tco_views.key_figures(study, ctx("fr")).figures
+    assert [(f.label, f.value, plain(f.note)) for f in figures][-1] == (
+        "Point de bascule",
+        "aucun",
+        "l'option A reste la moins chère sur tout l'horizon",
+    )
+    text = plain(unescape(tco_views.conclusion(study, ctx("fr"))._repr_html_()))
+    assert "Les courbes de coût cumulé ne se croisent pas sur l'horizon" in text
+
+
+def test_without_discounting_the_present_value_is_not_repeated(study):
+    undiscounted = compare_options(SEED, TcoSettings(horizon_years=7, users=4))
+    labels = [row[0] for row in tco_views.indicators(undiscounted, ctx("fr")).rows]
+    assert not any(label.startswith("Valeur actuelle") for label in labels)
+    assert [row[0] for row in tco_views.yearly_table(undiscounted, ctx("fr")).rows][-1] == "Total"
+    conventions = " ".join(tco_views.conventions(undiscounted, ctx("fr")).items)
+    assert "Aucune actualisation (taux de 0\u00a0%)" in conventions
+    # discounted at 8 %, both are there
+    assert [row[0] for row in tco_views.yearly_table(study, ctx("en")).rows][-2:] == [
+        "Total",
+        "Present value",
+    ]
+
+
+# --- Excel as data ----------------------------------------------------------------------------
+
+
+def test_every_excel_table_has_one_kind_per_column_and_filled_headers(study):
+    tables = tco_views.excel_tables(study, ctx("fr"))
+    assert [t.name for t in tables] == [
+        "Indicateurs par option",
+        "Coûts par année et cumulés",
+        "Coûts par catégorie",
+        "Lignes de coût",
+        "Hypothèses",
+        "Points de bascule",
+    ]
+    for table in tables:
+        assert all(c.title.strip() for c in table.columns), table.name
+        for j, column in enumerate(table.columns):
+            types = {type(row[j]) for row in table.rows if row[j] is not None}
+            if column.kind == "text":
+                assert types <= {str}, (table.name, column.title, types)
+            else:
+                assert types <= {int, float}, (table.name, column.title, types)
+
+
+def test_the_excel_cost_lines_keep_prices_rates_and_years_apart(study):
+    table = tco_views.cost_lines_data(study, ctx("en"))
+    titles = [c.title for c in table.columns]
+    rows = [dict(zip(titles, row, strict=True)) for row in table.rows]
+    maintenance = rows[1]
+    # the 20 % maintenance: a rate, no unit price; paid years 1 to 7 (7 x 600 = 4 200)
+    assert maintenance["Unit price"] is None and maintenance["Rate (% of licence)"] == 0.20
+    assert maintenance["First year paid (0 = initial period)"] == 1
+    assert (maintenance["Last year paid"], maintenance["Total over the horizon"]) == (7, 4200)
+    licence = rows[0]
+    assert (licence["Unit price"], licence["Rate (% of licence)"]) == (3000, None)
+    assert licence["First year paid (0 = initial period)"] == licence["Last year paid"] == 0
+
+
+def test_the_excel_assumptions_and_break_even_are_typed(study):
+    assumptions = tco_views.assumptions_data(study, ctx("en"))
+    assert assumptions.rows == ((7, 0.08, 4, 0, 0.0, "EUR"),)
+    crossings = tco_views.break_even_table(study, ctx("en"))
+    assert crossings is not None
+    (row,) = crossings.rows
+    # DOMAIN.md §4: at the start of year 4 SaaS is 160 cheaper (10 640 against 10 800) and
+    # gains (2 880 - 600) / 12 = 190 a month: it is dearer after 36 + 160 / 190 = 36.8 months,
+    # during month 37 of year 4
+    be = study.headline_break_even
+    assert be is not None
+    assert be.months == pytest.approx(36 + 160 / 190)
+    assert row == ("SaaS", "Licence", 37, 4, 36.8, be.cumulative_cost)
+
+
+def test_the_notebook_is_thin():
+    """Parameters, then one call a cell: the logic is in tested view functions."""
+    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "tco.ipynb").read_text())
+    code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
+    sections = [source for source in code[2:] if not source.startswith("save_tables")]
+    assert all(source.startswith("tco_views.") and "\n" not in source for source in sections)

@@ -1,24 +1,50 @@
-"""The vendor comparison deliverable's tables and sentences, built from a
-:class:`~crmwb.vendors.VendorComparison` and its :class:`~crmwb.vendors.ScoreSheet`."""
+"""The vendor comparison deliverable, built from a :class:`~crmwb.vendor_analysis.VendorAnalysis`:
+one function per section of the report (its sentences, tables and charts, and what it says
+instead when there is nothing to show: one vendor, one criterion, no use case, no price list),
+then the tables of its Excel deliverable and their conventions.
+
+The notebook calls one function per section; everything it shows is decided here, where it
+is tested.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
-from crmwb import i18n
+from crmwb import charts, i18n
 from crmwb.errors import Written, render
 from crmwb.pricing import HiddenCost, VendorStudy
 from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendor_analysis import VendorAnalysis
 from crmwb.vendor_sheets import GROUPS_SCOPE
 from crmwb.vendors import (
+    COVERAGE_VALUES,
     Coverage,
     CoverageSheet,
     Exclusion,
     Measure,
     ScoreSheet,
     VendorComparison,
+    evaluator_spreads,
 )
-from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text, sheet_name
+from crmwb.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Kind,
+    Part,
+    ReportHeader,
+    Section,
+    Table,
+    Text,
+    section,
+    sheet_name,
+)
 from crmwb.weights import AhpResult
 
 ROBUST_SHARE = 0.75
@@ -26,6 +52,44 @@ ROBUST_SHARE = 0.75
 
 TIE_TOLERANCE = 1e-9
 """Relative: two totals this close are a tie for the cheapest."""
+
+VENDORS_PER_TABLE = 5
+"""Vendor columns in one scores table: a longer list is split into several, so that
+40-character names stay legible on a page's width."""
+
+TCO_LINES = len(charts.PALETTE)
+"""Vendors the TCO chart draws at most (one colour each): beyond, the shortlist and the
+cheapest; the table gives them all."""
+
+RADAR_CRITERIA = 3
+"""Criteria a profile (radar) needs: with fewer, it is a line or a point."""
+
+
+# --- what the comparison allows --------------------------------------------------------------
+
+
+def listed_vendors(comparison: VendorComparison) -> int:
+    """How many vendors the workbook lists (ranked or excluded)."""
+    return len(comparison.ranked_vendors) + len(comparison.excluded_vendors)
+
+
+def is_ranking(comparison: VendorComparison) -> bool:
+    """Whether there is a ranking to speak of: two vendors or more left after the knock-outs."""
+    return len(comparison.ranked_vendors) > 1
+
+
+def weighted_criteria(comparison: VendorComparison) -> int:
+    """How many criteria weigh something (a single one leaves no trade-off to test)."""
+    return sum(1 for s in comparison.sensitivity if s.current_weight > 0)
+
+
+def weights_can_move(comparison: VendorComparison) -> bool:
+    """Whether moving the weights can change anything: two vendors ranked, two criteria
+    weighted."""
+    return is_ranking(comparison) and weighted_criteria(comparison) > 1
+
+
+# --- small formats ---------------------------------------------------------------------------
 
 
 def _score(value: float, ctx: Context) -> str:
@@ -37,11 +101,48 @@ def _weight(value: float, ctx: Context) -> str:
     return ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
 
 
+def _count(value: int, ctx: Context) -> str:
+    return i18n.number(value, ctx.lang)
+
+
 def _and(items: Sequence[str], ctx: Context) -> str:
     """``A``, ``A and B``, ``A, B and C`` in the client's language."""
     if len(items) < 2:
         return "".join(items)
     return ctx.t("vc.list.and", items=", ".join(items[:-1]), last=items[-1])
+
+
+def _bold(names: Sequence[str]) -> list[str]:
+    return [f"**{name}**" for name in names]
+
+
+def _chunks(items: Sequence[str], size: int) -> list[list[str]]:
+    """``items`` in consecutive groups of at most ``size``, as even as possible (6 -> 3 + 3)."""
+    if not items:
+        return []
+    count = math.ceil(len(items) / size)
+    base, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + base + (1 if i < extra else 0)
+        out.append(list(items[start:end]))
+        start = end
+    return out
+
+
+def _part_caption(chunk: Sequence[str], first: int, total: int, ctx: Context) -> str:
+    """« Éditeurs 6 à 10 sur 30 » above one of several tables or charts."""
+    return ctx.t("vc.part", first=first, last=first + len(chunk) - 1, count=total)
+
+
+# --- the report, section by section ----------------------------------------------------------
+
+
+def header(analysis: VendorAnalysis, ctx: Context) -> ReportHeader:
+    """The report's title, with what was compared and how it was weighted."""
+    return ReportHeader(
+        ctx.t("vc.title"), subtitle(analysis.sheet, analysis.inputs.weighting, ctx), ctx
+    )
 
 
 def subtitle(sheet: ScoreSheet, weighting: str, ctx: Context) -> str:
@@ -55,20 +156,41 @@ def subtitle(sheet: ScoreSheet, weighting: str, ctx: Context) -> str:
     )
 
 
+def recommendation_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """The key figures and the recommendation, written from the numbers."""
+    comparison = analysis.comparison
+    return section(
+        ctx.t("vc.section.recommendation"),
+        key_figures(comparison, ctx),
+        recommendation(comparison, ctx),
+    )
+
+
 def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
-    """The recommended vendor, how robust it is, whether TOPSIS agrees, the shortlist."""
+    """The recommended vendor, how robust it is, whether TOPSIS agrees, the shortlist; with a
+    single vendor, only that vendor and its score."""
     ranking = comparison.weighted_sum
     winner = ranking.winner
+    single = listed_vendors(comparison) == 1
+    score = _score(ranking.vendor(winner).score, ctx)
+    tied = _tied_first(comparison)
+    note = (
+        ctx.t("vc.figure.winner_note_tied", score=score, others=_and(tied[1:], ctx))
+        if len(tied) > 1
+        else ctx.t("vc.figure.winner_note", score=score)
+    )
     figures = [
         KeyFigure(
-            ctx.t("vc.figure.winner"),
+            ctx.t("vc.figure.single" if single else "vc.figure.winner"),
             winner,
-            ctx.t("vc.figure.winner_note", score=_score(ranking.vendor(winner).score, ctx)),
+            note,
             highlight=True,
         )
     ]
+    if not is_ranking(comparison):
+        return KeyFigures(tuple(figures))
     mc = comparison.monte_carlo
-    if mc is not None:
+    if mc is not None and weights_can_move(comparison):
         figures.append(
             KeyFigure(
                 ctx.t("vc.figure.robustness"),
@@ -81,11 +203,14 @@ def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
             )
         )
     agreement = comparison.agreement
+    tau = agreement.kendall_tau
     figures.append(
         KeyFigure(
             ctx.t("vc.figure.agreement"),
             ctx.t("vc.figure.agrees" if agreement.same_winner else "vc.figure.disagrees"),
-            ctx.t("vc.figure.agreement_note", tau=_score(agreement.kendall_tau, ctx)),
+            ctx.t("vc.figure.agreement_note", tau=_score(tau, ctx))
+            if math.isfinite(tau)
+            else ctx.t("vc.figure.agreement_note_tied"),
         )
     )
     figures.append(
@@ -99,64 +224,89 @@ def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
 
 
 def recommendation(comparison: VendorComparison, ctx: Context) -> Text:
-    """The recommendation, written from the numbers, saying how robust it is."""
+    """The recommendation, written from the numbers, saying how robust it is (or, with one
+    vendor left, that there is nothing to rank)."""
     ranking = comparison.weighted_sum
     order = ranking.ranking
     winner = order[0]
     sentences: list[str] = []
-    if len(order) > 1:
+    if len(order) == 1:
+        score = _score(ranking.vendor(winner).score, ctx)
+        if listed_vendors(comparison) == 1:
+            sentences.append(ctx.t("vc.rec.single", winner=winner, score=score))
+        else:
+            sentences.append(ctx.t("vc.rec.alone", winner=winner, score=score))
+    else:
         second = order[1]
-        sentences.append(
-            ctx.t(
-                "vc.rec.winner",
-                winner=winner,
-                score=_score(ranking.vendor(winner).score, ctx),
-                second=second,
-                second_score=_score(ranking.vendor(second).score, ctx),
+        tied = _tied_first(comparison)
+        if len(tied) > 1:
+            sentences.append(
+                ctx.t(
+                    "vc.rec.tied",
+                    vendors=_and(_bold(tied), ctx),
+                    score=_score(ranking.vendor(winner).score, ctx),
+                )
             )
-        )
-        tau = _score(comparison.agreement.kendall_tau, ctx)
-        if comparison.agreement.same_winner:
-            sentences.append(ctx.t("vc.rec.topsis_agrees", tau=tau))
+        else:
+            sentences.append(
+                ctx.t(
+                    "vc.rec.winner",
+                    winner=winner,
+                    score=_score(ranking.vendor(winner).score, ctx),
+                    second=second,
+                    second_score=_score(ranking.vendor(second).score, ctx),
+                )
+            )
+        agreement = comparison.agreement
+        tau = agreement.kendall_tau
+        if agreement.same_winner:
+            sentences.append(
+                ctx.t("vc.rec.topsis_agrees", tau=_score(tau, ctx))
+                if math.isfinite(tau)
+                else ctx.t("vc.rec.topsis_agrees_tied")
+            )
         else:
             sentences.append(
                 ctx.t(
                     "vc.rec.topsis_disagrees",
-                    topsis_winner=comparison.agreement.topsis_winner,
-                    tau=tau,
+                    topsis_winner=agreement.topsis_winner,
+                    tau=_score(tau, ctx) if math.isfinite(tau) else "–",
                 )
             )
         mc = comparison.monte_carlo
-        if mc is not None:
-            share = mc.probability_first[winner]
-            runner = max((v for v in order if v != winner), key=lambda v: mc.probability_first[v])
-            key = "vc.rec.robust" if share >= ROBUST_SHARE else "vc.rec.fragile"
-            sentences.append(
-                ctx.t(
-                    key,
-                    winner=winner,
-                    draws=_count(mc.draws, ctx),
-                    share=ctx.percent(share),
-                    runner=runner,
-                    runner_share=ctx.percent(mc.probability_first[runner]),
-                )
-            )
-        critical = comparison.most_critical
-        if critical is not None and critical.nearest is not None:
-            down = critical.nearest.new_weight < critical.current_weight
-            sentences.append(
-                ctx.t(
-                    "vc.rec.critical_down" if down else "vc.rec.critical",
-                    criterion=critical.criterion,
-                    current=_weight(critical.current_weight, ctx),
-                    flip=_weight(critical.nearest.new_weight, ctx),
-                    new_winner=critical.nearest.new_winner,
-                )
-            )
+        if not weights_can_move(comparison):
+            sentences.append(ctx.t("vc.rec.single_criterion"))
         else:
-            sentences.append(ctx.t("vc.rec.no_critical"))
-    else:
-        sentences.append(ctx.t("vc.rec.alone", winner=winner))
+            if mc is not None:
+                share = mc.probability_first[winner]
+                runner = max(
+                    (v for v in order if v != winner), key=lambda v: mc.probability_first[v]
+                )
+                key = "vc.rec.robust" if share >= ROBUST_SHARE else "vc.rec.fragile"
+                sentences.append(
+                    ctx.t(
+                        key,
+                        winner=winner,
+                        draws=_count(mc.draws, ctx),
+                        share=ctx.percent(share),
+                        runner=runner,
+                        runner_share=ctx.percent(mc.probability_first[runner]),
+                    )
+                )
+            critical = comparison.most_critical
+            if critical is not None and critical.nearest is not None:
+                down = critical.nearest.new_weight < critical.current_weight
+                sentences.append(
+                    ctx.t(
+                        "vc.rec.critical_down" if down else "vc.rec.critical",
+                        criterion=critical.criterion,
+                        current=_weight(critical.current_weight, ctx),
+                        flip=_weight(critical.nearest.new_weight, ctx),
+                        new_winner=critical.nearest.new_winner,
+                    )
+                )
+            else:
+                sentences.append(ctx.t("vc.rec.no_critical"))
     for exclusion in comparison.exclusions:
         sentences.append(
             ctx.t(
@@ -164,6 +314,12 @@ def recommendation(comparison: VendorComparison, ctx: Context) -> Text:
             )
         )
     return Text(tuple(sentences), css_class="conclusion")
+
+
+def _tied_first(comparison: VendorComparison) -> list[str]:
+    """The vendors sharing the first rank of the weighted sum (the winner first)."""
+    ranking = comparison.weighted_sum
+    return [v for v in ranking.ranking if ranking.ranks[v] == 1]
 
 
 def exclusion_reason(exclusion: Exclusion, ctx: Context) -> str:
@@ -176,11 +332,26 @@ def exclusion_reason(exclusion: Exclusion, ctx: Context) -> str:
     return ctx.t(f"vc.exclusion.{exclusion.reason.value}", **values)
 
 
+def ranking_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """The weighted scores, stacked by criterion group, and the ranking table; with one vendor
+    left, a sentence saying there is no ranking (nor profile, nor sensitivity)."""
+    comparison = analysis.comparison
+    title = ctx.t("vc.section.ranking")
+    if not is_ranking(comparison):
+        key = "vc.ranking.single" if listed_vendors(comparison) == 1 else "vc.ranking.alone"
+        return section(title, Text((ctx.t(key, vendor=comparison.weighted_sum.winner),)))
+    return section(
+        title,
+        Chart.of(charts.weighted_scores(comparison.weighted_sum, ctx), title, ctx),
+        ranking_table(comparison, ctx),
+    )
+
+
 def ranking_table(comparison: VendorComparison, ctx: Context) -> Table:
-    """Vendors in weighted-sum order: score, rank, TOPSIS, probability of ranking first,
-    functional coverage."""
+    """Vendors in weighted-sum order: score, rank, TOPSIS, probability of ranking first (when
+    the weights can move: two criteria weighted), functional coverage (with use cases)."""
     ranking, topsis = comparison.weighted_sum, comparison.topsis
-    mc = comparison.monte_carlo
+    mc = comparison.monte_carlo if weights_can_move(comparison) else None
     coverage = {c.vendor: c.rate for c in comparison.coverage}
     columns = [
         Column(ctx.t("vc.col.vendor")),
@@ -210,6 +381,40 @@ def ranking_table(comparison: VendorComparison, ctx: Context) -> Table:
     return Table(
         sheet_name(ctx.t("vc.section.ranking")), tuple(columns), tuple(rows), ctx, frozenset({0})
     )
+
+
+def shortlist_section(analysis: VendorAnalysis, ctx: Context) -> Section | None:
+    """The shortlisted vendors' profile (radar) over the criteria; a sentence with fewer than
+    three criteria; nothing with one vendor (the ranking section says so)."""
+    comparison = analysis.comparison
+    if not is_ranking(comparison):
+        return None
+    title = ctx.t("vc.section.shortlist")
+    criteria = len(analysis.sheet.criteria)
+    if criteria < RADAR_CRITERIA:
+        return section(
+            title, Text((ctx.tn("vc.shortlist.few_criteria", criteria, count=criteria),))
+        )
+    return section(
+        title,
+        Chart.of(
+            charts.shortlist_radar(comparison.weighted_sum, comparison.shortlist, ctx), title, ctx
+        ),
+    )
+
+
+def weights_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """The criteria and their weights, the AHP consistency, and the doubts raised while
+    reading the workbook."""
+    inputs = analysis.inputs
+    parts: list[Part] = [weights_table(analysis.sheet, ctx)]
+    ahp = consistency(inputs.ahp or {}, ctx)
+    if ahp.items:
+        parts.append(ahp)
+    doubts = notes(inputs.warnings, inputs.normalisation_notice, ctx)
+    if doubts.items:
+        parts.append(doubts)
+    return section(ctx.t("vc.section.weights"), *parts)
 
 
 def weights_table(sheet: ScoreSheet, ctx: Context) -> Table:
@@ -251,32 +456,111 @@ def consistency(results: Mapping[str, AhpResult], ctx: Context) -> Bullets:
     return Bullets(tuple(items))
 
 
-def scores_table(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> Table:
-    """Mean score of each vendor on each criterion (vendors in ranking order, excluded ones
-    last), with the spread between evaluators where they disagree."""
-    vendors = list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
-    spreads = {(s.vendor, s.criterion): s for s in comparison.largest_spreads}
-    rows = []
-    for criterion in sheet.criteria:
-        row: list[object] = [criterion.name]
-        for vendor in vendors:
-            mean = sheet.mean(vendor, criterion.name)
-            if mean is None:
-                text = "–"
-            elif criterion.measure is Measure.AMOUNT:
-                text = ctx.money(mean)
-            else:
-                text = _score(mean, ctx)
-            spread = spreads.get((vendor, criterion.name))
-            if spread is not None and spread.spread > 0:
-                text += f" ({_score(spread.minimum, ctx)}–{_score(spread.maximum, ctx)})"
-            row.append(text)
-        rows.append(tuple(row))
-    columns = (Column(ctx.t("vc.col.criterion")), *(Column(v, "number") for v in vendors))
-    return Table(sheet_name(ctx.t("vc.section.scores")), columns, tuple(rows), ctx)
+def notes(
+    warnings: Sequence[object], notice: Written | str | None, ctx: Context | None = None
+) -> Bullets:
+    """The doubts raised while reading the workbook (shown to the consultant, and in the
+    report so the client sees what was assumed), in ``ctx``'s language (without it, each in
+    the workbook's), each after the sheet and cell it is about; never the consultant's file
+    path."""
+    lang = ctx.lang if ctx is not None else None
+    own = next((str(w.lang) for w in warnings if hasattr(w, "lang")), i18n.DEFAULT_LANG)
+    items: list[str] = []
+    for warning in warnings:
+        text = getattr(warning, "text", None)
+        items.append(text(lang, with_file=False) if callable(text) else str(warning))
+    if notice:
+        items.insert(0, render(notice, lang or own))
+    return Bullets(tuple(items))
+
+
+def _vendor_order(comparison: VendorComparison) -> list[str]:
+    """The vendors as the tables list them: ranking order, then the excluded ones."""
+    return list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
+
+
+def scores_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """The mean score of each vendor on each criterion (five vendors a table), then the
+    scores the evaluators disagree most on, with their lowest and highest."""
+    sheet, comparison = analysis.sheet, analysis.comparison
+    parts: list[Part] = list(scores_tables(sheet, comparison, ctx))
+    if comparison.largest_spreads:
+        parts.append(Text((ctx.t("vc.spread.intro"),)))
+        parts.append(spreads_table(comparison, ctx))
+    return section(ctx.t("vc.section.scores"), *parts)
+
+
+def scores_tables(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> list[Table]:
+    """Criteria (rows) x vendors (columns, in ranking order, excluded ones last): the mean
+    score, or the amount for a criterion measured by an amount; :data:`VENDORS_PER_TABLE`
+    vendors a table, each captioned with the vendors it holds when there are several."""
+    vendors = _vendor_order(comparison)
+    chunks = _chunks(vendors, VENDORS_PER_TABLE)
+    money: Kind = "money"  # the kind of a whole row measured by an amount
+    row_kinds = tuple(
+        (i, money) for i, c in enumerate(sheet.criteria) if c.measure is Measure.AMOUNT
+    )
+    tables, first = [], 1
+    for chunk in chunks:
+        rows = []
+        for criterion in sheet.criteria:
+            row: list[object] = [criterion.name]
+            for vendor in chunk:
+                mean = sheet.mean(vendor, criterion.name)
+                row.append(ctx.t("vc.not_evaluated") if mean is None else mean)
+            rows.append(tuple(row))
+        columns = (Column(ctx.t("vc.col.criterion")), *(Column(v, "number") for v in chunk))
+        caption = _part_caption(chunk, first, len(vendors), ctx) if len(chunks) > 1 else ""
+        tables.append(
+            Table(
+                sheet_name(ctx.t("vc.section.scores")),
+                columns,
+                tuple(rows),
+                ctx,
+                caption=caption,
+                row_kinds=row_kinds,
+            )
+        )
+        first += len(chunk)
+    return tables
+
+
+def spreads_table(comparison: VendorComparison, ctx: Context) -> Table:
+    """The scores the evaluators disagree most on: vendor, criterion, mean, lowest, highest."""
+    rows = tuple(
+        (s.vendor, s.criterion, s.mean, s.minimum, s.maximum) for s in comparison.largest_spreads
+    )
+    columns = (
+        Column(ctx.t("vc.col.vendor")),
+        Column(ctx.t("vc.col.criterion")),
+        Column(ctx.t("vc.col.mean_score"), "number"),
+        Column(ctx.t("vc.col.lowest_score"), "number"),
+        Column(ctx.t("vc.col.highest_score"), "number"),
+    )
+    return Table(sheet_name(ctx.t("vc.col.spread")), columns, rows, ctx)
+
+
+def coverage_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """How each vendor covers the use cases (five vendors a chart at most, fewer when their
+    names are long); a sentence without use cases."""
+    title = ctx.t("vc.section.coverage")
+    coverage = analysis.inputs.coverage
+    if coverage is None or not coverage.use_cases:
+        return section(title, Text((ctx.t("vc.coverage.none"),)))
+    vendors = _vendor_order(analysis.comparison)
+    chunks = _chunks(vendors, charts.coverage_columns(coverage, vendors))
+    parts: list[Part] = []
+    first = 1
+    for chunk in chunks:
+        part = _part_caption(chunk, first, len(vendors), ctx) if len(chunks) > 1 else ""
+        figure = charts.coverage_matrix(coverage, chunk, ctx, part)
+        parts.append(Chart.of(figure, part or title, ctx))
+        first += len(chunk)
+    return section(title, *parts)
 
 
 def coverage_table(coverage: CoverageSheet, vendors: Sequence[str], ctx: Context) -> Table:
+    """Use cases (rows) x vendors: how each vendor covers each use case."""
     rows = []
     for use_case in coverage.use_cases:
         row: list[object] = [use_case.name, use_case.priority]
@@ -292,9 +576,27 @@ def coverage_table(coverage: CoverageSheet, vendors: Sequence[str], ctx: Context
     return Table(sheet_name(ctx.t("vc.section.coverage")), columns, tuple(rows), ctx)
 
 
+def sensitivity_section(analysis: VendorAnalysis, ctx: Context) -> Section | None:
+    """For each criterion, the weight that would change the winner (chart and table); a
+    sentence with a single weighted criterion; nothing with one vendor (the ranking section
+    says so)."""
+    comparison = analysis.comparison
+    if not is_ranking(comparison):
+        return None
+    title = ctx.t("vc.section.sensitivity")
+    if not weights_can_move(comparison):
+        return section(title, Text((ctx.t("vc.sensitivity.single_criterion"),)))
+    return section(
+        title,
+        Chart.of(charts.weight_sensitivity(comparison, ctx), title, ctx),
+        sensitivity_table(comparison, ctx),
+    )
+
+
 def sensitivity_table(comparison: VendorComparison, ctx: Context) -> Table:
-    """For each criterion, the weight that would change the winner (the nearest one), or
-    "never"."""
+    """For each criterion (the most sensitive first), the nearest weight that would change the
+    winner, the change in points and the new winner; for a criterion whose weight never
+    changes the winner, no weight and « none, whatever its weight »."""
     rows: list[tuple[object, ...]] = []
     for s in sorted(
         comparison.sensitivity,
@@ -302,7 +604,7 @@ def sensitivity_table(comparison: VendorComparison, ctx: Context) -> Table:
     ):
         nearest = s.nearest
         if nearest is None:
-            rows.append((s.criterion, s.current_weight, ctx.t("vc.never"), None, "–"))
+            rows.append((s.criterion, s.current_weight, None, None, ctx.t("vc.never_winner")))
         else:
             rows.append(
                 (
@@ -323,122 +625,128 @@ def sensitivity_table(comparison: VendorComparison, ctx: Context) -> Table:
     return Table(sheet_name(ctx.t("vc.section.sensitivity")), columns, tuple(rows), ctx)
 
 
-def method(comparison: VendorComparison, ctx: Context) -> Text:
-    mc = comparison.monte_carlo
-    draws = _count(mc.draws, ctx) if mc is not None else "0"
-    seed = mc.seed if mc is not None else "-"
-    return Text((ctx.t("vc.method.text", draws=draws, seed=seed),))
+def tco_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """Each priced vendor's TCO over the horizon: who is cheapest and how surely, the
+    cumulative cost with its P10-P90 band, the table, the hidden costs; a sentence without a
+    price list."""
+    title = ctx.t("vc.section.tco")
+    study, risk = analysis.tco, analysis.tco_risk
+    if study is None:
+        return section(title, Text((ctx.t("vc.tco.none"),)))
+    parts: list[Part] = [tco_text(study, risk, ctx)]
+    unpriced = [v for v in _vendor_order(analysis.comparison) if v not in analysis.tco_totals]
+    if unpriced:
+        parts.append(Text((ctx.tn("vc.tco.unpriced", len(unpriced), vendors=_and(unpriced, ctx)),)))
+    if risk is not None:
+        shown = tco_chart_vendors(analysis)
+        if len(shown) < len(study.comparison.options):
+            parts.append(Text((ctx.t("vc.tco.chart_subset", count=len(shown)),)))
+        parts.append(
+            Chart.of(charts.vendor_tco_bands(study, risk, ctx, shown), title, ctx),
+        )
+    parts.append(tco_table(study, risk, ctx, full=False))
+    parts.append(hidden_costs(study, ctx))
+    return section(title, *parts)
 
 
-def _count(value: int, ctx: Context) -> str:
-    return i18n.number(value, ctx.lang)
+def tco_chart_vendors(analysis: VendorAnalysis) -> list[str]:
+    """The vendors the TCO chart draws: every priced one up to :data:`TCO_LINES`; beyond, the
+    shortlisted ones, then the cheapest, up to :data:`TCO_LINES`."""
+    totals = analysis.tco_totals
+    priced = sorted(totals, key=lambda v: totals[v])
+    if len(priced) <= TCO_LINES:
+        return priced
+    chosen = [v for v in analysis.comparison.shortlist if v in totals][:TCO_LINES]
+    chosen += [v for v in priced if v not in chosen][: TCO_LINES - len(chosen)]
+    return sorted(chosen, key=lambda v: totals[v])
 
 
-def excel_tables(
-    sheet: ScoreSheet,
-    comparison: VendorComparison,
-    coverage: CoverageSheet | None,
-    ctx: Context,
-    tco: VendorStudy | None = None,
-    tco_risk: PricingMonteCarlo | None = None,
-) -> list[Table]:
-    """The tables of the vendor comparison's Excel deliverable, in sheet order."""
-    tables = [
-        ranking_table(comparison, ctx),
-        weights_table(sheet, ctx),
-        scores_table(sheet, comparison, ctx),
-        sensitivity_table(comparison, ctx),
-        topsis_table(comparison, ctx),
-    ]
-    if coverage is not None:
-        vendors = list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
-        tables.append(coverage_table(coverage, vendors, ctx))
-    if tco is not None and tco_risk is not None:
-        tables.append(tco_table(tco, tco_risk, ctx))
-    if tco is not None and tco.hidden_costs:
-        tables.append(hidden_costs_table(tco, ctx))
-    return tables
-
-
-def notes(
-    warnings: Sequence[object], notice: Written | str | None, ctx: Context | None = None
-) -> Bullets:
-    """The doubts raised while reading the workbook (shown to the consultant, and in the
-    report so the client sees what was assumed), in ``ctx``'s language (without it, each in
-    the workbook's), each after the sheet and cell it is about; never the consultant's file
-    path."""
-    lang = ctx.lang if ctx is not None else None
-    own = next((str(w.lang) for w in warnings if hasattr(w, "lang")), i18n.DEFAULT_LANG)
-    items: list[str] = []
-    for warning in warnings:
-        text = getattr(warning, "text", None)
-        items.append(text(lang, with_file=False) if callable(text) else str(warning))
-    if notice:
-        items.insert(0, render(notice, lang or own))
-    return Bullets(tuple(items))
-
-
-def tco_text(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Text:
+def tco_text(study: VendorStudy, risk: PricingMonteCarlo | None, ctx: Context) -> Text:
     """Which vendor is the cheapest over the horizon (every vendor tied for it), and how often
-    it stays so with the uncertain prices drawn at random."""
+    it stays so with the uncertain prices drawn at random; with one vendor priced, its TCO."""
     comparison = study.comparison
     horizon = comparison.settings.horizon_years
     best = comparison.cheapest.total
+    values = {"horizon": horizon, "cheapest_total": ctx.money(best)}
+    certain = _certain(risk)
+    if len(comparison.options) == 1:
+        name = comparison.options[0].option
+        first = ctx.tn("vc.tco.single", horizon, vendor=f"**{name}**", **values)
+        if certain:
+            return Text((f"{first} {ctx.t('vc.tco.certain')}",))
+        assert risk is not None
+        band = risk.vendor(name).total
+        second = ctx.t(
+            "vc.tco.single_band",
+            draws=_count(risk.draws, ctx),
+            p10=ctx.money(band.p10),
+            p90=ctx.money(band.p90),
+        )
+        return Text((f"{first} {second}",))
     tied = [
         o.option
         for o in comparison.options
         if abs(o.total - best) <= TIE_TOLERANCE * max(abs(best), 1.0)
     ]
-    names = [f"**{name}**" for name in tied]
-    values = {"horizon": horizon, "cheapest_total": ctx.money(best)}
+    names = _bold(tied)
     if len(tied) == 1:
         first = ctx.tn("vc.tco.cheapest", horizon, cheapest=names[0], **values)
     else:
         first = ctx.tn("vc.tco.cheapest_tied", horizon, vendors=_and(names, ctx), **values)
-    certain = all(
-        abs(r.total.p90 - r.total.p10) <= TIE_TOLERANCE * max(abs(r.total.p50), 1.0)
-        for r in risk.vendors
-    )
     if certain:
         second = ctx.t("vc.tco.certain")
     else:
+        assert risk is not None
         share = ctx.percent(sum(risk.vendor(name).p_cheapest for name in tied))
         key = "vc.tco.risk" if len(tied) == 1 else "vc.tco.risk_tied"
         second = ctx.t(key, draws=_count(risk.draws, ctx), share=share)
     return Text((f"{first} {second}",))
 
 
-def tco_table(study: VendorStudy, risk: PricingMonteCarlo, ctx: Context) -> Table:
-    """Per vendor: the most likely TCO over the horizon, its present value, P10 / P50 / P90
-    and the probability of being the cheapest (cheapest first)."""
-    rows: list[tuple[object, ...]] = []
-    for option in sorted(study.comparison.options, key=lambda o: o.total):
-        r = risk.vendor(option.option)
-        rows.append(
-            (
-                option.option,
-                option.total,
-                option.present_value,
-                r.total.p10,
-                r.total.p50,
-                r.total.p90,
-                r.p_cheapest,
-            )
-        )
+def _certain(risk: PricingMonteCarlo | None) -> bool:
+    return risk is None or all(
+        abs(r.total.p90 - r.total.p10) <= TIE_TOLERANCE * max(abs(r.total.p50), 1.0)
+        for r in risk.vendors
+    )
+
+
+def tco_table(
+    study: VendorStudy, risk: PricingMonteCarlo | None, ctx: Context, *, full: bool = True
+) -> Table:
+    """Per vendor (cheapest first): the most likely TCO over the horizon, its present value,
+    the P10 / P50 / P90 of the Monte Carlo and the probability of being the cheapest. The
+    report (``full=False``) leaves out what says nothing: the bands when no price is
+    uncertain, the probability with one vendor; neither shows the present value when nothing
+    is discounted (it is the total)."""
+    options = sorted(study.comparison.options, key=lambda o: o.total)
     discount_rate = study.comparison.settings.discount_rate
     rate = ctx.percent(discount_rate, decimals=1)
-    columns = [
-        Column(ctx.t("vc.col.vendor")),
-        Column(ctx.t("vc.col.tco"), "money"),
-        Column(ctx.t("tco.ind.present_value", rate=rate), "money"),
-        Column(ctx.t("vc.col.p10"), "money"),
-        Column(ctx.t("vc.col.p50"), "money"),
-        Column(ctx.t("vc.col.p90"), "money"),
-        Column(ctx.t("vc.col.p_cheapest"), "percent"),
-    ]
-    if not discount_rate:  # no discounting: the present value is the total, said once
-        del columns[2]
-        rows = [row[:2] + row[3:] for row in rows]
+    present_value = bool(discount_rate)  # undiscounted, it is the total: said once
+    bands = risk is not None and (full or not _certain(risk))
+    cheapest = risk is not None and (full or (len(options) > 1 and not _certain(risk)))
+    columns = [Column(ctx.t("vc.col.vendor")), Column(ctx.t("vc.col.tco"), "money")]
+    if present_value:
+        columns.append(Column(ctx.t("tco.ind.present_value", rate=rate), "money"))
+    if bands:
+        columns += [
+            Column(ctx.t("vc.col.p10"), "money"),
+            Column(ctx.t("vc.col.p50"), "money"),
+            Column(ctx.t("vc.col.p90"), "money"),
+        ]
+    if cheapest:
+        columns.append(Column(ctx.t("vc.col.p_cheapest"), "percent"))
+    rows: list[tuple[object, ...]] = []
+    for option in options:
+        row: list[object] = [option.option, option.total]
+        if present_value:
+            row.append(option.present_value)
+        if risk is not None:
+            r = risk.vendor(option.option)
+            if bands:
+                row += [r.total.p10, r.total.p50, r.total.p90]
+            if cheapest:
+                row.append(r.p_cheapest)
+        rows.append(tuple(row))
     return Table(sheet_name(ctx.t("vc.sheet.tco")), tuple(columns), tuple(rows), ctx)
 
 
@@ -452,27 +760,45 @@ def hidden_costs(study: VendorStudy, ctx: Context) -> Table | Text:
     return hidden_costs_table(study, ctx)
 
 
-def hidden_costs_table(study: VendorStudy, ctx: Context) -> Table:
-    """The hidden costs, one row per vendor, year and kind (see :func:`hidden_costs`)."""
-    rows = tuple(
-        (
+def hidden_costs_table(study: VendorStudy, ctx: Context, *, data: bool = False) -> Table:
+    """The hidden costs, one row per vendor, year and kind (see :func:`hidden_costs`); with
+    ``data`` (the Excel deliverable), the quantity that triggers each, the bound it passes and
+    their unit in columns of their own."""
+    rows = []
+    for vendor, cost in study.hidden_costs:
+        row: list[object] = [
             vendor,
             cost.year,
             ctx.t(f"vc.hidden.{cost.kind.value}"),
             hidden_cost_detail(cost, ctx),
-            cost.amount,
-        )
-        for vendor, cost in study.hidden_costs
-    )
-    columns = (
+        ]
+        if data:
+            row += [cost.volume, cost.limit, hidden_cost_unit(cost, ctx)]
+        row.append(cost.amount)
+        rows.append(tuple(row))
+    columns = [
         Column(ctx.t("vc.col.vendor")),
         Column(ctx.t("vc.col.year"), "integer"),
         Column(ctx.t("vc.col.hidden_cost")),
         Column(ctx.t("vc.col.detail")),
-        Column(ctx.t("vc.col.extra_cost"), "money"),
-    )
+    ]
+    if data:
+        columns += [
+            Column(ctx.t("vc.col.volume"), "number"),
+            Column(ctx.t("vc.col.limit"), "number"),
+            Column(ctx.t("vc.col.unit")),
+        ]
+    columns.append(Column(ctx.t("vc.col.extra_cost"), "money"))
     title = ctx.t("vc.hidden.title")
-    return Table(sheet_name(title), columns, rows, ctx, caption=title)
+    return Table(sheet_name(title), tuple(columns), tuple(rows), ctx, caption=title)
+
+
+def hidden_cost_unit(cost: HiddenCost, ctx: Context) -> str:
+    """What a hidden cost's quantity and bound count, in words: users, contacts, messages a
+    year, GB, or the currency."""
+    if cost.unit == "money":
+        return ctx.currency
+    return ctx.t(f"vc.unit.{cost.unit}")
 
 
 def hidden_cost_detail(cost: HiddenCost, ctx: Context) -> str:
@@ -501,6 +827,47 @@ def hidden_cost_detail(cost: HiddenCost, ctx: Context) -> str:
     return ctx.tn(f"vc.hidden.detail.{kind}.{cost.unit}", volume, **values)
 
 
+def value_section(analysis: VendorAnalysis, ctx: Context) -> Section | None:
+    """The value map (weighted score against TCO) of the ranked vendors with a price list; a
+    sentence with fewer than two of them; nothing without a price list (the TCO section says
+    so) or with one vendor left (the ranking section says there is nothing to compare)."""
+    if analysis.tco is None or not is_ranking(analysis.comparison):
+        return None
+    title = ctx.t("vc.section.value")
+    ranking = analysis.comparison.weighted_sum
+    totals = {v: t for v, t in analysis.tco_totals.items() if v in ranking.ranking}
+    if len(totals) < 2:
+        return section(title, Text((ctx.t("vc.value.too_few"),)))
+    parts: list[Part] = [Chart.of(charts.value_map(ranking, totals, ctx), title, ctx)]
+    if len(totals) > charts.VALUE_MAP_NAMES:
+        parts.append(Text((ctx.t("vc.value.by_rank"),)))
+    return section(title, *parts)
+
+
+def method_section(analysis: VendorAnalysis, ctx: Context) -> Section:
+    """How the comparison was computed, and TOPSIS's ideal and anti-ideal solutions."""
+    parts: list[Part] = [method(analysis.comparison, ctx)]
+    if is_ranking(analysis.comparison):
+        parts.append(topsis_table(analysis.comparison, ctx))
+    return section(ctx.t("vc.section.method"), *parts)
+
+
+def method(comparison: VendorComparison, ctx: Context) -> Text:
+    """The method in one paragraph: rescaling and weighted sum, then (with a ranking) TOPSIS
+    and the robustness tests."""
+    sentences = [ctx.t("vc.method.rescale")]
+    if is_ranking(comparison):
+        sentences.append(ctx.t("vc.method.topsis"))
+        if weights_can_move(comparison):
+            sentences.append(ctx.t("vc.method.sensitivity"))
+            mc = comparison.monte_carlo
+            if mc is not None:
+                sentences.append(
+                    ctx.t("vc.method.dirichlet", draws=_count(mc.draws, ctx), seed=mc.seed)
+                )
+    return Text((" ".join(sentences),))
+
+
 def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
     """TOPSIS' ideal and anti-ideal solutions, criterion by criterion (weighted, vector-normalised
     values: the best and the worst of the vendors ranked)."""
@@ -517,3 +884,152 @@ def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
     return Table(
         sheet_name(ctx.t("vc.sheet.topsis")), columns, rows, ctx, caption=ctx.t("vc.section.topsis")
     )
+
+
+def summary(analysis: VendorAnalysis, ctx: Context) -> tuple[Part, ...]:
+    """What the pack's executive summary shows of the comparison."""
+    return (key_figures(analysis.comparison, ctx), recommendation(analysis.comparison, ctx))
+
+
+# --- the Excel deliverable -------------------------------------------------------------------
+
+
+def excel_tables(analysis: VendorAnalysis, ctx: Context) -> list[Table]:
+    """The tables of the vendor comparison's Excel deliverable, in sheet order, as data: one
+    type per column (scores, amounts, weights as numbers, shares as fractions), every header
+    filled, each captioned with what it holds (for the « Lisez-moi » sheet)."""
+    sheet, comparison = analysis.sheet, analysis.comparison
+    tables = [
+        _captioned(ranking_table(comparison, ctx), "vc.about.ranking", ctx),
+        _captioned(weights_table(sheet, ctx), "vc.about.weights", ctx),
+        scores_data(sheet, comparison, ctx),
+    ]
+    amounts = amounts_data(sheet, comparison, ctx)
+    if amounts is not None:
+        tables.append(amounts)
+    if weights_can_move(comparison):
+        tables.append(_captioned(sensitivity_table(comparison, ctx), "vc.about.sensitivity", ctx))
+    if is_ranking(comparison):
+        tables.append(topsis_table(comparison, ctx))
+    coverage = analysis.inputs.coverage
+    if coverage is not None and coverage.use_cases:
+        tables.append(
+            _captioned(
+                coverage_table(coverage, _vendor_order(comparison), ctx), "vc.about.coverage", ctx
+            )
+        )
+    if analysis.tco is not None:
+        tables.append(
+            _captioned(tco_table(analysis.tco, analysis.tco_risk, ctx), "vc.about.tco", ctx)
+        )
+        if analysis.tco.hidden_costs:
+            hidden = hidden_costs_table(analysis.tco, ctx, data=True)
+            tables.append(_captioned(hidden, "vc.about.hidden", ctx))
+    return tables
+
+
+def _captioned(table: Table, key: str, ctx: Context) -> Table:
+    return replace(table, caption=ctx.t(key))
+
+
+def scores_data(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> Table:
+    """One row per criterion scored and vendor (ranking order, excluded vendors last): the
+    mean score; with several evaluators, the lowest and the highest score and how many
+    scored, each in its own column."""
+    several = len({s.evaluator for s in sheet.scores}) > 1
+    spreads = {(s.vendor, s.criterion): s for s in evaluator_spreads(sheet)}
+    rows = []
+    for criterion in sheet.criteria:
+        if criterion.measure is not Measure.SCORE:
+            continue
+        for vendor in _vendor_order(comparison):
+            spread = spreads.get((vendor, criterion.name))
+            row: list[object] = [criterion.name, vendor, None if spread is None else spread.mean]
+            if several:
+                row += (
+                    [None, None, 0]
+                    if spread is None
+                    else [spread.minimum, spread.maximum, len(spread.scores)]
+                )
+            rows.append(tuple(row))
+    columns = [
+        Column(ctx.t("vc.col.criterion")),
+        Column(ctx.t("vc.col.vendor")),
+        Column(ctx.t("vc.col.mean_score" if several else "vc.col.score_value"), "number"),
+    ]
+    if several:
+        columns += [
+            Column(ctx.t("vc.col.lowest_score"), "number"),
+            Column(ctx.t("vc.col.highest_score"), "number"),
+            Column(ctx.t("vc.col.evaluators"), "integer"),
+        ]
+    return Table(
+        sheet_name(ctx.t("vc.section.scores")),
+        tuple(columns),
+        tuple(rows),
+        ctx,
+        caption=ctx.t("vc.about.scores" if several else "vc.about.scores_one"),
+    )
+
+
+def amounts_data(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> Table | None:
+    """One row per criterion measured by an amount (the TCO, a price) and vendor; None when
+    every criterion is a score."""
+    rows = tuple(
+        (criterion.name, vendor, sheet.mean(vendor, criterion.name))
+        for criterion in sheet.criteria
+        if criterion.measure is Measure.AMOUNT
+        for vendor in _vendor_order(comparison)
+    )
+    if not rows:
+        return None
+    columns = (
+        Column(ctx.t("vc.col.criterion")),
+        Column(ctx.t("vc.col.vendor")),
+        Column(ctx.t("vc.col.amount"), "money"),
+    )
+    return Table(
+        sheet_name(ctx.t("vc.sheet.amounts")), columns, rows, ctx, caption=ctx.t("vc.about.amounts")
+    )
+
+
+def conventions(analysis: VendorAnalysis, ctx: Context) -> tuple[str, ...]:
+    """The calculation conventions, for the Excel deliverable's « Lisez-moi » sheet."""
+    comparison = analysis.comparison
+    items = [ctx.t("vc.method.rescale"), ctx.t("vc.method.evaluators")]
+    if is_ranking(comparison):
+        items.append(ctx.t("vc.method.topsis"))
+        if weights_can_move(comparison):
+            items.append(ctx.t("vc.method.sensitivity"))
+            mc = comparison.monte_carlo
+            if mc is not None:
+                items.append(
+                    ctx.t("vc.method.dirichlet", draws=_count(mc.draws, ctx), seed=mc.seed)
+                )
+    if analysis.inputs.coverage is not None and analysis.inputs.coverage.use_cases:
+        items.append(
+            ctx.t(
+                "vc.method.coverage",
+                **{
+                    level.value: ctx.percent(COVERAGE_VALUES[level])
+                    for level in Coverage  # native, configuration, custom_development, ...
+                },
+            )
+        )
+    if analysis.tco is not None:
+        settings = analysis.tco.comparison.settings
+        items.append(
+            ctx.tn("vc.method.tco", settings.horizon_years, horizon=settings.horizon_years)
+        )
+        if settings.discount_rate:
+            rate = ctx.percent(settings.discount_rate, decimals=1)
+            items.append(ctx.t("vc.method.tco_discount", rate=rate))
+        if analysis.tco_risk is not None:
+            items.append(
+                ctx.t(
+                    "vc.method.tco_risk",
+                    draws=_count(analysis.tco_risk.draws, ctx),
+                    seed=analysis.tco_risk.seed,
+                )
+            )
+    return tuple(items)

@@ -108,8 +108,40 @@ def test_french_labels(comparison):
     _, _, result = comparison
     figures = vendor_views.key_figures(result, ctx("fr")).figures
     assert figures[0].label == "Éditeur recommandé" and figures[0].value == "A"
-    html = vendor_views.sensitivity_table(result, ctx("fr"))._repr_html_()
-    assert "jamais" in html or "Features" in html
+    table = vendor_views.sensitivity_table(result, ctx("fr"))
+    assert [c.title for c in table.columns] == [
+        "Critère",
+        "Poids actuel",
+        "Poids qui change le gagnant",
+        "Variation (points)",
+        "Nouveau gagnant",
+    ]
+    # both criteria change the winner 10 points away (module docstring), B taking the lead
+    assert table.rows == (
+        ("Support", 0.4, pytest.approx(0.5), 10.0, "B"),
+        ("Features", 0.6, pytest.approx(0.5), -10.0, "B"),
+    )
+    html = table._repr_html_()
+    assert '<td class="num">60\u00a0%</td><td class="num">50\u00a0%</td>' in html
+
+
+def test_a_criterion_that_never_changes_the_winner_is_said_so_with_no_weight():
+    # A beats B on both criteria: no weight makes B first
+    sheet = ScoreSheet(
+        CRITERIA,
+        VENDORS[:2],
+        scores_from_table({"A": {"Features": 5, "Support": 4}, "B": {"Features": 1, "Support": 2}}),
+        (0, 5),
+    )
+    result = compare_vendors(sheet, draws=0)
+    table = vendor_views.sensitivity_table(result, ctx("fr"))
+    assert table.rows == (
+        ("Features", 0.6, None, None, "aucun, quel que soit le poids"),
+        ("Support", 0.4, None, None, "aucun, quel que soit le poids"),
+    )
+    assert vendor_views.recommendation(result, ctx("en")).paragraphs[-1] == (
+        "No change in the weight of a single criterion changes the winner."
+    )
 
 
 def test_charts_are_figures(comparison):
@@ -218,3 +250,116 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
         "«\u202fPairwise\u202f»)",
     )
     assert str(warning).startswith("/home/consultant/clients/x/workbook.xlsx, Criteria!E11: the")
+
+
+@pytest.fixture(scope="module")
+def northwind():
+    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.vendor_analysis import analyse_vendors
+    from crmwb.workbook import read_workbook
+
+    inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")
+    return analyse_vendors(inputs.read_vendor_comparison(), draws=1000, tco_draws=1000)
+
+
+def test_scores_are_numbers_and_the_evaluators_spread_has_its_own_columns(northwind):
+    fr = ctx("fr")
+    sheet, comparison = northwind.sheet, northwind.comparison
+    # the report: raw means, the TCO row as money, no « 4,50 (4,00–5,00) » text
+    (table,) = vendor_views.scores_tables(sheet, comparison, fr)
+    row = {r[0]: r[1:] for r in table.rows}
+    assert row["Customer data and segmentation"][:2] == (4.5, 4.5)  # Splio, Salesforce
+    assert all(isinstance(v, float) for r in table.rows for v in r[1:])
+    tco_row = [i for i, r in enumerate(table.rows) if r[0] == "5-year TCO"]
+    assert [table.kind(tco_row[0], j) for j in range(1, 6)] == ["money"] * 5
+    # Salesforce's two evaluators gave 4 and 5 on customer data (the workbook's Scores sheet)
+    spreads = vendor_views.spreads_table(comparison, fr)
+    assert (
+        "Salesforce Sales + Marketing Cloud",
+        "Customer data and segmentation",
+        4.5,
+        4.0,
+        5.0,
+    ) in spreads.rows
+    # the Excel: one row per criterion and vendor, mean, lowest, highest, evaluators
+    data = vendor_views.scores_data(sheet, comparison, fr)
+    assert [c.title for c in data.columns] == [
+        "Critère",
+        "Éditeur",
+        "Note moyenne",
+        "Note la plus basse",
+        "Note la plus haute",
+        "Évaluateurs ayant noté",
+    ]
+    assert [c.kind for c in data.columns] == [
+        "text",
+        "text",
+        "number",
+        "number",
+        "number",
+        "integer",
+    ]
+    assert (
+        "Customer data and segmentation",
+        "Salesforce Sales + Marketing Cloud",
+        4.5,
+        4,
+        5,
+        2,
+    ) in data.rows
+    assert len(data.rows) == 9 * 5  # nine score criteria, five vendors; the TCO apart
+    amounts = vendor_views.amounts_data(sheet, comparison, fr)
+    assert amounts is not None and [c.kind for c in amounts.columns] == ["text", "text", "money"]
+    assert {r[1]: r[2] for r in amounts.rows} == pytest.approx(northwind.tco_totals)
+
+
+def test_the_excel_tco_and_hidden_costs_are_typed(northwind):
+    fr = ctx("fr")
+    tables = {t.name: t for t in vendor_views.excel_tables(northwind, fr)}
+    tco = tables["TCO par éditeur"]
+    assert [c.kind for c in tco.columns] == ["text", *["money"] * 5, "percent"]
+    brevo = next(r for r in tco.rows if r[0] == "Brevo")
+    risk = northwind.tco_risk.vendor("Brevo")
+    assert brevo[3:6] == (risk.total.p10, risk.total.p50, risk.total.p90)
+    assert brevo[3] <= brevo[4] <= brevo[5]
+    hidden = tables["Coûts cachés repérés"]
+    assert [c.kind for c in hidden.columns] == [
+        "text",
+        "integer",
+        "text",
+        "text",
+        "number",
+        "number",
+        "text",
+        "money",
+    ]
+    # Salesforce's Enterprise edition allows 47 users; 49 in year 5 force Unlimited (README)
+    forced = next(r for r in hidden.rows if r[2] == "Édition supérieure imposée")
+    assert forced[:2] == ("Salesforce Sales + Marketing Cloud", 5)
+    assert forced[4:7] == (49, 47, "utilisateurs")
+    conventions = vendor_views.conventions(northwind, fr)
+    assert any("actualisée au taux de 8,0\u00a0%" in c for c in conventions)
+    assert all(t.caption for t in tables.values())  # each sheet described on Lisez-moi
+
+
+def test_tco_text_with_a_single_vendor_priced_gives_its_total_and_band_not_the_cheapest():
+    # 2 users x 10 € x 12 months x 3 years = 720 €, the price drawn between 0.9 and 1.3 times
+    study, risk = _study({"A": 10}, uncertain=True)
+    (text,) = vendor_views.tco_text(study, risk, ctx("fr")).paragraphs
+    band = risk.vendor("A").total
+    assert 648 <= band.p10 < 720 < band.p90 <= 936
+    p10, p90 = ctx("fr").money(band.p10), ctx("fr").money(band.p90)
+    assert text == (
+        "Sur 3\u00a0ans, **A**, seul éditeur dont la grille tarifaire est saisie, coûte "
+        "720\u00a0€ au total. En tenant compte des incertitudes (2\u202f000 tirages, lois "
+        f"Beta-PERT), son coût total se situe entre {p10} et {p90} dans 80\u00a0% des tirages "
+        "(du P10 au P90, la zone teintée)."
+    )
+    table = vendor_views.tco_table(study, risk, ctx("fr"), full=False)
+    assert [c.title for c in table.columns] == [
+        "Éditeur",
+        "TCO (hypothèse probable)",
+        "Bas (P10)",
+        "Médian (P50)",
+        "Haut (P90)",
+    ]

@@ -490,6 +490,13 @@ def _finish(
         },
     }
     manifest["pack"] = _write_pack(client_run, staging, client_dir, lang, analyses)
+    from crmwb.customer_audit import CONFIDENTIAL_DIR  # (its engines load only when needed)
+
+    manifest["confidential"] = sorted(
+        path.relative_to(staging).as_posix()
+        for path in (staging / CONFIDENTIAL_DIR).rglob("*")
+        if path.is_file()
+    )
     write_manifest(staging / "manifest.json", manifest)
     final = client_reports / (client_run.run_id if client_run.ok else f"{client_run.run_id}-failed")
     staging.rename(final)

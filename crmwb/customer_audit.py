@@ -1,13 +1,16 @@
 """The customer-file audit of a client: its export read with the workbook's column mapping,
 profiled (:mod:`crmwb.quality`), deduplicated exactly and probabilistically
 (:mod:`crmwb.duplicates`), with masked examples only — and, apart, the file of duplicate
-clusters the client cleans from (record ids, never shown in a report).
+clusters the client cleans from (record ids, never shown in a report). In a run, that file goes
+to the run's :data:`CONFIDENTIAL_DIR` folder (:func:`confidential_dir`), never beside the
+deliverables that are sent.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +41,18 @@ id, cluster id and size. It names customers by their ids: it is never embedded i
 Its name and column headers are in the client's language (:func:`clusters_file_name`): this
 is the English one."""
 
+CONFIDENTIAL_DIR = "confidential"
+"""The folder of a run's output directory for what is not sent with the deliverables: the
+duplicate clusters name customers by their ids (``<output_dir>/confidential/``)."""
+
 CLUSTERS_COLUMNS = ("line", "record_id", "cluster_id", "cluster_size")
 """The cluster file's columns (headers: the messages ``quality.clusters.col.<column>``)."""
+
+
+def confidential_dir(output_dir: str | os.PathLike[str]) -> Path:
+    """Where a run writes its confidential files: the :data:`CONFIDENTIAL_DIR` folder of its
+    output directory ``output_dir``."""
+    return Path(output_dir) / CONFIDENTIAL_DIR
 
 
 def clusters_file_name(lang: Lang | None = None) -> str:
@@ -88,8 +101,9 @@ def audit_customer_file(
     lang: Lang | None = None,
 ) -> CustomerAudit:
     """Audit the customer file of ``settings`` (``path`` overrides its file; a relative one is
-    taken from ``client_dir``). With ``output_dir``, the duplicate clusters are written there
-    to :func:`clusters_file_name` (its name and headers in ``lang``); the client's file is only
+    taken from ``client_dir``). With ``output_dir``, the probable-duplicate clusters, if any, are
+    written to that folder (created if need be) as :func:`clusters_file_name` (its name and
+    headers in ``lang``): a run passes its :func:`confidential_dir`. The client's file is only
     read. ``lang`` is the client's language: the errors (a missing file, a bad line, a column
     not found...) are written in it (None: in the reader's, and the cluster file in English).
     """
@@ -179,7 +193,8 @@ def _probable(
             )
         )
     written = None
-    if output_dir is not None:
+    if output_dir is not None and result.clusters:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
         written = Path(output_dir) / clusters_file_name(lang)
         rows = con.execute(
             f"SELECT c.line, c.record_id, k.cluster_id, k.cluster_size "

@@ -342,6 +342,9 @@ class _Graph:
         self.map = data_map
         self.names = tuple(s.name for s in data_map.systems)
         self.order = {name: i for i, name in enumerate(self.names)}
+        self.into_index: dict[str, list[int]] = {name: [] for name in self.names}
+        for i, flow in enumerate(data_map.flows):
+            self.into_index[flow.target].append(i)
         self.out: dict[str, list[Flow]] = {name: [] for name in self.names}
         self.into: dict[str, list[Flow]] = {name: [] for name in self.names}
         for flow in data_map.flows:
@@ -409,6 +412,35 @@ class _Graph:
         needed = {_key(o) for o in need.data_objects}
         names |= {s for s in self.targets(need) if self.holds[s] & needed}
         return self.sorted(names)
+
+    def lineage(self, need: UseCaseNeed) -> tuple[tuple[int, ...], tuple[str, ...]]:
+        """Where the use case's data comes from, object by object: from the use case's system
+        (or each activation system holding or receiving one of its objects, when it names
+        none) back along the flows carrying that object, step by step. Returns those flows
+        (their indexes on the Flows sheet, in order) and the systems they link, with the use
+        case's own system (Systems sheet order). A flow carrying other objects, or bringing an
+        object further than where the use case reads it, is not part of it."""
+        starts = set(self.targets(need)) if need.system else set()
+        flows: set[int] = set()
+        systems: set[str] = set(starts)
+        for data_object in need.data_objects:
+            key = _key(data_object)
+            todo = [
+                name
+                for name in self.targets(need)
+                if key in self.holds[name] or any(self.carries(f, key) for f in self.into[name])
+            ]
+            seen = set(todo)
+            while todo:
+                for i in self.into_index[todo.pop()]:
+                    flow = self.map.flows[i]
+                    if self.carries(flow, key):
+                        flows.add(i)
+                        if flow.source not in seen:
+                            seen.add(flow.source)
+                            todo.append(flow.source)
+            systems |= seen
+        return tuple(sorted(flows)), self.sorted(systems)
 
     def hosts_personal_data(self, name: str) -> tuple[LabelKey, ...]:
         """Why ``name`` hosts personal data (empty: it does not)."""
@@ -815,13 +847,16 @@ _CUSTOMER_WORDS = (
 
 @dataclass(frozen=True)
 class DataCategory:
-    """A category of personal data: a data object of a personal field of the dictionary (the
-    field's name when it has no data object), flagged sensitive (GDPR art. 9) when one of its
-    fields is, and the systems holding it."""
+    """A category of personal data a processing uses: a data object its use cases need,
+    personal because a field of the dictionary holding it in one of the processing's systems
+    is personal, or because a flow of personal data brings it to them. Sensitive (GDPR art. 9)
+    only when one of those fields is flagged so; ``fields`` names them, ``systems`` are the
+    processing's systems holding or receiving it."""
 
     name: str
     sensitive: bool
     systems: tuple[str, ...]
+    fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -892,24 +927,25 @@ class RegisterEntry:
 def processing_register(data_map: DataMap) -> tuple[RegisterEntry, ...]:
     """A draft record of processing activities (GDPR art. 30; the CNIL's register), one entry
     per programme of the use cases (in the order first met), then one per use case without a
-    programme. For an entry:
+    programme. Each entry is drawn from its own use cases only, never from the rest of the map:
 
     - **purposes**: its use cases' names;
     - **people**: prospects when the programme's or a use case's name speaks of prospects
       (prospect, lead, acquisition ...), customers when it speaks of customers (client,
       customer, buyer, member, loyalty ...); neither: customers, to be confirmed;
-    - the **systems involved**: those on the way of its use cases' data (both ends of the
-      flows serving them, their system, their system(s) holding a needed object);
-    - **categories of data**: the data objects of the personal (or sensitive) fields the
-      dictionary lists in the systems involved (the field's name when it has no data object),
-      sensitive when one of its fields is;
-    - **recipients**: the systems receiving the data (targets of the flows serving the use
-      cases, and their own systems), with their owners;
-    - **transfers outside the EU**: the systems involved whose location is not an EU/EEA
-      country (:func:`in_eu`); a blank location is listed as unknown;
-    - **retention**: the retention of each system involved hosting personal data;
+    - its **flows and systems**: where its use cases' data comes from, object by object
+      (:meth:`_Graph.lineage`: from the use case's system back along the flows carrying each
+      object it needs), and the use cases' own systems;
+    - **categories of data**: the data objects its use cases need that are personal: held in
+      one of its systems by a personal (or sensitive) field of the dictionary, or carried by one
+      of its personal-data flows; sensitive (art. 9) only when such a field is flagged so;
+    - **recipients**: the systems receiving the data (targets of its flows, and the use cases'
+      own systems), with their owners;
+    - **transfers outside the EU**: its systems whose location is not an EU/EEA country
+      (:func:`in_eu`); a blank location is listed as unknown;
+    - **retention**: the retention of each of its systems hosting personal data;
     - **security measures**: to be completed by the DPO;
-    - **legal basis**: the bases stated on the flows serving the use cases.
+    - **legal basis**: the bases stated on its personal-data flows.
 
     :attr:`RegisterEntry.to_complete` says which fields are unknown.
     """
@@ -936,36 +972,44 @@ def _entry(graph: _Graph, name: str, needs: Sequence[UseCaseNeed]) -> RegisterEn
         people.append(DataSubject.PROSPECTS)
     assumed = not people
     involved: set[str] = set()
-    serving: list[Flow] = []
+    indexes: set[int] = set()
     receiving: set[str] = set()
     for need in needs:
-        involved |= set(graph.on_the_way(need))
-        flows = graph.serving(need)
-        serving += [f for f in flows if f not in serving]
-        receiving |= {f.target for f in flows}
-        if need.system:
-            receiving.add(need.system)
-        else:
-            receiving |= set(graph.targets(need)) & involved
-    categories: dict[str, tuple[str, bool, list[str]]] = {}
-    for entry in dm.dictionary:
-        if entry.system in involved and (entry.personal or entry.sensitive):
-            label = entry.data_object.strip() or entry.field
-            spelt, sensitive, holders = categories.get(_key(label), (label, False, []))
-            if entry.system not in holders:
-                holders.append(entry.system)
-            categories[_key(label)] = (spelt, sensitive or entry.sensitive, holders)
+        its_flows, its_systems = graph.lineage(need)
+        involved |= set(its_systems)
+        indexes |= set(its_flows)
+        receiving |= {dm.flows[i].target for i in its_flows}
+        receiving |= set(graph.targets(need)) & set(its_systems)
+    flows = [dm.flows[i] for i in sorted(indexes)]
+    categories: dict[str, tuple[str, list[str], list[str], bool]] = {}
+    for need in needs:
+        for data_object in need.data_objects:
+            key = _key(data_object)
+            fields = [
+                e
+                for e in dm.dictionary
+                if e.system in involved
+                and _key(e.data_object) == key
+                and (e.personal or e.sensitive)
+            ]
+            carried = [f for f in flows if f.personal_data and graph.carries(f, key)]
+            if not fields and not carried:
+                continue
+            spelt, where, names, sensitive = categories.get(key, (data_object, [], [], False))
+            where += [e.system for e in fields] + [f.target for f in carried]
+            names += [e.field for e in fields if e.field not in names]
+            categories[key] = (spelt, where, names, sensitive or any(e.sensitive for e in fields))
     systems = [dm.system(s) for s in graph.sorted(involved)]
     personal = [s for s in systems if graph.hosts_personal_data(s.name)]
-    bases = tuple(dict.fromkeys(f.legal_basis for f in serving if f.legal_basis is not None))
+    bases = tuple(dict.fromkeys(f.legal_basis for f in flows if f.personal_data and f.legal_basis))
     return RegisterEntry(
         name=name,
         purposes=tuple(n.name for n in needs),
         people=tuple(people) if people else (DataSubject.CUSTOMERS,),
         people_to_confirm=assumed,
         categories=tuple(
-            DataCategory(spelt, sensitive, graph.sorted(where))
-            for spelt, sensitive, where in categories.values()
+            DataCategory(spelt, sensitive, graph.sorted(where), tuple(names))
+            for spelt, where, names, sensitive in categories.values()
         ),
         recipients=tuple(Recipient(s, dm.system(s).owner.strip()) for s in graph.sorted(receiving)),
         transfers=tuple(
@@ -975,6 +1019,6 @@ def _entry(graph: _Graph, name: str, needs: Sequence[UseCaseNeed]) -> RegisterEn
         retention=tuple((s.name, s.retention.strip()) for s in personal),
         legal_bases=bases,
         flows_without_basis=tuple(
-            flow_label(f) for f in serving if f.personal_data and f.legal_basis is None
+            flow_label(f) for f in flows if f.personal_data and f.legal_basis is None
         ),
     )

@@ -1,25 +1,213 @@
-"""The data-flow audit deliverable's tables and sentences: the map's findings, the coverage
-matrix, the inventories and the draft register, from :mod:`crmwb.dataflow` results."""
+"""The data-flow audit deliverable: :func:`data_audit` reads a client's data map and customer
+file and computes everything once; the other functions give what the client reads — the map's
+findings, the coverage matrix, the inventories, the draft register, the customer file's
+quality — each empty case written as a sentence, and the Excel deliverable's tables and
+conventions. The notebook calls one function per section."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
-from crmwb import i18n, views
+from crmwb import flow_map, i18n, quality_views, views
+from crmwb.customer_audit import CustomerAudit, audit_customer_file, confidential_dir
 from crmwb.dataflow import (
     CoverageMatrix,
     DataFinding,
     DataMap,
     RegisterEntry,
     RegisterField,
+    coverage_matrix,
+    data_findings,
     finding_text,
     flow_label,
+    hosts_personal_data,
+    processing_register,
 )
-from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+from crmwb.i18n import Lang
+from crmwb.quality_views import or_sentence
+from crmwb.views import (
+    Bullets,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Part,
+    ReportHeader,
+    Section,
+    Sections,
+    Table,
+    Text,
+    section,
+)
 
 
-def _yes(value: bool, ctx: Context) -> str:
-    return ctx.t("journey.yes") if value else ""
+@dataclass(frozen=True)
+class DataAudit:
+    """What the data-flow audit of a client found: its data map's analyses (None and empty
+    without a data map) and its customer file's audit (None without one)."""
+
+    ctx: Context
+    data_map: DataMap | None
+    findings: tuple[DataFinding, ...]
+    matrix: CoverageMatrix | None
+    register: tuple[RegisterEntry, ...]
+    customers: CustomerAudit | None
+
+
+def data_audit(
+    client_dir: str | os.PathLike[str],
+    lang: Lang | None = None,
+    *,
+    threshold: float = 0.95,
+    output_dir: str | os.PathLike[str] | None = None,
+) -> DataAudit:
+    """Read the client's workbook and audit its data: the map's findings (with the journey's
+    collection points when the workbook has a journey), the coverage matrix and the draft
+    register; the customer file (its inactivity convention from the relationship plan), the
+    probable duplicates at ``threshold`` written, with ``output_dir``, to the run's
+    confidential folder (:func:`~crmwb.customer_audit.confidential_dir`), never beside the
+    deliverables. ``lang``: the deliverable's language (None: the workbook's)."""
+    from crmwb.clients import load_client
+
+    client = load_client(Path(client_dir))
+    reader = client.reader
+    ctx = Context.of(client.about, lang)
+    data_map = reader.read_data_map() if reader.has_data_map() else None
+    customers = None
+    if reader.has_customer_file():
+        plan = client.relationship_plan() if reader.has_plan() else None
+        customers = audit_customer_file(
+            client.folder,
+            reader.read_customer_file_settings(),
+            inactive_months=plan.conventions.inactive_months if plan else None,
+            threshold=threshold,
+            output_dir=confidential_dir(output_dir) if output_dir is not None else None,
+            lang=ctx.lang,
+        )
+    if data_map is None:
+        return DataAudit(ctx, None, (), None, (), customers)
+    journey = client.journey() if reader.has_journey() else None
+    return DataAudit(
+        ctx,
+        data_map,
+        data_findings(data_map, journey),
+        coverage_matrix(data_map),
+        processing_register(data_map),
+        customers,
+    )
+
+
+def header(audit: DataAudit) -> ReportHeader:
+    ctx = audit.ctx
+    if audit.data_map is not None:
+        return ReportHeader(ctx.t("audit.title"), subtitle(audit.data_map, ctx), ctx)
+    assert audit.customers is not None  # the run skips a client with neither
+    return ReportHeader(ctx.t("audit.title"), audit.customers.file_name, ctx)
+
+
+def summary_parts(audit: DataAudit) -> tuple[Part, ...]:
+    """The executive summary: the map's key figures and sentences, then the customer file's;
+    what could not be audited said in a sentence."""
+    ctx = audit.ctx
+    parts: list[Part] = []
+    if audit.data_map is not None and audit.matrix is not None:
+        parts += [
+            key_figures(audit.data_map, audit.findings, audit.matrix, ctx),
+            summary(audit.data_map, audit.findings, audit.matrix, ctx),
+        ]
+    else:
+        parts.append(Text((ctx.t("audit.no_data_map"),)))
+    if audit.customers is not None:
+        parts += [
+            quality_views.key_figures(audit.customers, ctx),
+            quality_views.summary(audit.customers, ctx),
+        ]
+    else:
+        parts.append(Text((ctx.t("audit.no_customer_file"),)))
+    return tuple(parts)
+
+
+def summary_section(audit: DataAudit) -> Section:
+    return section(audit.ctx.t("audit.section.summary"), *summary_parts(audit))
+
+
+def map_sections(audit: DataAudit) -> Sections:
+    """The map (whole, or its overview then its two halves: :mod:`crmwb.flow_map`), the points
+    to fix, the coverage, the points for information, the inventories and the draft register;
+    nothing without a data map."""
+    data_map, ctx = audit.data_map, audit.ctx
+    if data_map is None or audit.matrix is None:
+        return Sections(())
+    return Sections(
+        (
+            *flow_map.map_sections(data_map, ctx, single_points_of_failure(audit.findings)),
+            section(
+                ctx.t("audit.section.findings"),
+                findings_list(audit.findings, ctx, severity="warning"),
+            ),
+            section(
+                ctx.t("audit.section.coverage"),
+                or_sentence(coverage_table(audit.matrix, ctx), "audit.no_use_case", ctx),
+            ),
+            section(
+                ctx.t("audit.section.infos"), findings_list(audit.findings, ctx, severity="info")
+            ),
+            section(
+                ctx.t("audit.section.inventory"),
+                systems_table(data_map, ctx),
+                or_sentence(flows_table(data_map, ctx), "audit.no_flow", ctx),
+            ),
+            section(ctx.t("audit.section.register"), *register_parts(audit.register, ctx)),
+        )
+    )
+
+
+def customer_file_sections(audit: DataAudit) -> Sections:
+    """The customer file's quality and its duplicates; nothing without a customer file."""
+    if audit.customers is None:
+        return Sections(())
+    return Sections(quality_views.sections(audit.customers, audit.ctx))
+
+
+def excel_tables(audit: DataAudit) -> list[Table]:
+    """The Excel deliverable's tables: every table with rows (an empty one is left out, the
+    read-me's conventions say what each holds)."""
+    ctx = audit.ctx
+    tables: list[Table] = []
+    if audit.data_map is not None and audit.matrix is not None:
+        tables += [
+            findings_table(audit.findings, ctx),
+            coverage_table(audit.matrix, ctx),
+            systems_table(audit.data_map, ctx),
+            flows_table(audit.data_map, ctx),
+            register_table(audit.register, ctx),
+        ]
+    if audit.customers is not None:
+        tables += quality_views.excel_tables(audit.customers, ctx)
+    return [table for table in tables if table.rows]
+
+
+def conventions(audit: DataAudit) -> tuple[str, ...]:
+    """The calculation conventions, for the Excel deliverable's read-me."""
+    ctx = audit.ctx
+    out: list[str] = []
+    if audit.data_map is not None:
+        out += [
+            ctx.t("audit.rule.map"),
+            ctx.t("audit.rule.coverage"),
+            ctx.t("audit.rule.register"),
+            ctx.t("audit.rule.register_scope"),
+        ]
+    if audit.customers is not None:
+        out += quality_views.conventions(audit.customers, ctx)
+    return tuple(out)
+
+
+def _yes_no(value: bool, ctx: Context) -> str:
+    return ctx.t("journey.yes") if value else ctx.t("journey.no")
 
 
 def count(key: str, n: int, ctx: Context) -> str:
@@ -56,6 +244,7 @@ def key_figures(
         )
         for u in matrix.use_cases
     )
+    use_cases = len(matrix.use_cases)
     return KeyFigures(
         (
             KeyFigure(
@@ -70,9 +259,11 @@ def key_figures(
             ),
             KeyFigure(
                 ctx.t("audit.figure.use_cases"),
-                f"{complete} / {len(matrix.use_cases)}",
-                ctx.t("audit.figure.use_cases_note"),
-                highlight=complete < len(matrix.use_cases),
+                f"{i18n.number(complete, ctx.lang)} / {i18n.number(use_cases, ctx.lang)}"
+                if use_cases
+                else i18n.number(0, ctx.lang),
+                ctx.t("audit.figure.use_cases_note" if use_cases else "audit.figure.no_use_case"),
+                highlight=complete < use_cases,
             ),
             KeyFigure(
                 ctx.t("audit.figure.findings"),
@@ -106,7 +297,9 @@ def summary(
         systems=count("systems", len(data_map.systems), ctx),
         flows=count("flows", len(data_map.flows), ctx),
     )
-    if matrix.use_cases:
+    if not matrix.use_cases:
+        map_size += " " + ctx.t("audit.no_use_case")
+    else:
         map_size += " " + ctx.tn(
             "audit.summary.complete",
             complete,
@@ -119,11 +312,13 @@ def summary(
     return Text(tuple(paragraphs))
 
 
-def findings_list(findings: Sequence[DataFinding], ctx: Context, *, severity: str) -> Bullets:
-    """The findings of one severity, each a sentence."""
+def findings_list(
+    findings: Sequence[DataFinding], ctx: Context, *, severity: str
+) -> Bullets | Text:
+    """The findings of one severity, each a sentence; a sentence when there is none."""
     chosen = [f for f in findings if f.severity == severity]
     if not chosen:
-        return Bullets((ctx.t("audit.no_finding"),))
+        return Text((ctx.t("audit.no_warning" if severity == "warning" else "audit.no_finding"),))
     return Bullets(tuple(finding_text(f, ctx.lang) for f in chosen))
 
 
@@ -141,7 +336,8 @@ def findings_table(findings: Sequence[DataFinding], ctx: Context) -> Table:
 
 
 def coverage_table(matrix: CoverageMatrix, ctx: Context) -> Table:
-    """Use case x data object: the systems providing it; "missing" where none does."""
+    """Use case x data object: the systems providing it; "missing" where none does (no row
+    without use cases: the report says so)."""
     missing = ctx.t("audit.missing")
     rows: list[tuple[object, ...]] = []
     for use_case in matrix.use_cases:
@@ -161,15 +357,18 @@ def coverage_table(matrix: CoverageMatrix, ctx: Context) -> Table:
 
 
 def systems_table(data_map: DataMap, ctx: Context) -> Table:
+    """The systems inventory; a missing owner, or a missing retention for a system hosting
+    personal data, is « to complete »."""
+    todo = ctx.t("dataflow.register.to_complete")
     rows = tuple(
         (
             s.name,
             ctx.t(f"system_type.{s.type.value}"),
             ctx.t(f"system_role.{s.role.value}"),
-            s.owner or ctx.t("dataflow.register.to_complete"),
-            _yes(s.personal_data, ctx),
+            s.owner or todo,
+            _yes_no(s.personal_data, ctx),
             s.location,
-            s.retention,
+            s.retention or (todo if hosts_personal_data(data_map, s.name) else ""),
         )
         for s in data_map.systems
     )
@@ -186,7 +385,8 @@ def systems_table(data_map: DataMap, ctx: Context) -> Table:
 
 
 def flows_table(data_map: DataMap, ctx: Context) -> Table:
-    """The flow inventory (the map names only what fits; this lists everything)."""
+    """The flow inventory (the map names only what fits; this lists everything) (no row
+    without flows: the report says so)."""
     rows = tuple(
         (
             flow_label(f),
@@ -194,7 +394,7 @@ def flows_table(data_map: DataMap, ctx: Context) -> Table:
             ctx.t(f"flow_frequency.{f.frequency.value}"),
             ctx.t(f"flow_method.{f.method.value}"),
             f.volume,
-            _yes(f.personal_data, ctx),
+            _yes_no(f.personal_data, ctx),
             ctx.t(f"legal_basis.{f.legal_basis.value}")
             if f.legal_basis
             else ("–" if not f.personal_data else ctx.t("dataflow.register.to_complete")),
@@ -227,10 +427,7 @@ def _register_values(entry: RegisterEntry, ctx: Context) -> dict[RegisterField, 
     people = ", ".join(ctx.t(f"dataflow.register.people.{p.value}") for p in entry.people)
     if entry.people_to_confirm:
         people = ctx.t("dataflow.register.to_confirm", people=people)
-    categories = ", ".join(
-        ctx.t("dataflow.register.sensitive", name=c.name) if c.sensitive else c.name
-        for c in entry.categories
-    )
+    categories = then.join(_category(c.name, c.fields, c.sensitive, ctx) for c in entry.categories)
     recipients = ", ".join(f"{r.system} ({r.owner or todo})" for r in entry.recipients)
     transfers = [f"{t.system} ({t.location})" for t in entry.transfers]
     transfers += [
@@ -255,6 +452,25 @@ def _register_values(entry: RegisterEntry, ctx: Context) -> dict[RegisterField, 
         RegisterField.SECURITY: ctx.t(entry.security),
         RegisterField.LEGAL_BASIS: bases or todo,
     }
+
+
+def _category(name: str, fields: Sequence[str], sensitive: bool, ctx: Context) -> str:
+    """A category of data with the dictionary's fields holding it, marked when sensitive."""
+    if fields:
+        key = "sensitive_fields" if sensitive else "category_fields"
+        return ctx.t(f"dataflow.register.{key}", name=name, fields=", ".join(fields))
+    return ctx.t("dataflow.register.sensitive", name=name) if sensitive else name
+
+
+def register_parts(register: Sequence[RegisterEntry], ctx: Context) -> tuple[Part, ...]:
+    """The draft register for print: its conventions, then one table per processing activity;
+    without use cases, a sentence."""
+    if not register:
+        return (Text((ctx.t("audit.no_use_case"),)),)
+    return (
+        register_note(ctx),
+        *(register_entry_table(entry, ctx) for entry in register),
+    )
 
 
 def register_table(register: Sequence[RegisterEntry], ctx: Context) -> Table:
@@ -294,4 +510,6 @@ def register_entry_table(entry: RegisterEntry, ctx: Context) -> Table:
 
 
 def register_note(ctx: Context) -> Text:
-    return Text((ctx.t("audit.rule.register"),), css_class="note")
+    return Text(
+        (ctx.t("audit.rule.register"), ctx.t("audit.rule.register_scope")), css_class="note"
+    )

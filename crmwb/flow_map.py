@@ -1,21 +1,25 @@
 """The data map drawn: systems in three layers, left to right (sources, hubs, activation), the
-flows between them as arrows (DOMAIN.md §5).
+flows between them as arrows (DOMAIN.md §5), legible once printed.
 
-Each system is a box with its name, its type and, when short, its owner; systems holding
-personal data carry a small "PD" badge, systems the caller flags (single points of failure ...)
-a thick red border. Each flow is an arrow labelled with its data objects (shortened) and, on
-small maps, its frequency; personal-data flows are purple and thicker, manual flows dashed and
-orange. Cycles are drawn as two arrows. A legend sits under the map.
+Each system is a box with its whole name (wrapped, never cut), its type and, when short, its
+owner; systems holding personal data carry a small "PD" badge, systems the caller flags
+(single points of failure ...) a thick red border. Each flow is an arrow labelled with its data
+objects (the first one or two, whole, then "+n") and, on small maps, its frequency;
+personal-data flows are purple and thicker, manual flows dashed and orange. Cycles are drawn as
+two arrows. A legend sits under the map.
 
-Names cannot all fit on a full map: beyond 30 flows the Graphviz map names none (its labels
-would push the map off the page) and the matplotlib one names those it has room for; either
-says so under the legend, and the flow inventory has the details.
+Printed, no text of a map is smaller than :data:`MIN_FONT_PT` once the picture is fitted to the
+width of an A4 portrait page (:data:`PAGE_WIDTH`). :func:`flow_map_drawings` draws the whole
+map when it holds at that size; else an overview without the flows' names, then the map in two
+halves (sources to hubs, hubs to activation), each flow named on one of them; a half too full to
+name its flows draws them unnamed and says so (the flow inventory has them all).
+:func:`smallest_text_pt` measures a drawing the way the page will print it.
 
 Two engines draw the same map: Graphviz's ``dot`` when it is installed (it routes the arrows
 around the boxes and keeps the labels apart), else a layered matplotlib layout (columns per
 layer, systems ordered by the barycentre heuristic to reduce crossings, arrows as curves from
-port to port). Both return SVG sized for an A4 portrait page (at most 7 x 9.2 inches). A failing
-or slow ``dot`` falls back to matplotlib, never to an error.
+port to port). Both return SVG no larger than the page. A failing or slow ``dot`` falls back to
+matplotlib, never to an error.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import re
 import shutil
 import subprocess
 import textwrap
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -47,7 +52,7 @@ from matplotlib.transforms import Transform
 
 from crmwb.charts import INK, PALETTE
 from crmwb.dataflow import DataMap, Flow, Method, Role, System, SystemType
-from crmwb.views import Chart, Context
+from crmwb.views import Chart, Context, Section, section
 
 Engine = Literal["auto", "dot", "matplotlib"]
 
@@ -64,13 +69,17 @@ LAYER_FILL = "#F3F6FA"
 LAYER_EDGE = "#D9D9D9"
 FONT = "DejaVu Sans"
 
-_MANY_FLOWS = 30
-MAX_WIDTH = 7.0
-"""Inches: the width of an A4 portrait page between 16 mm margins."""
-MAX_HEIGHT = 9.2
-"""Inches: what is left of the page under a section heading."""
+PAGE_WIDTH = 17 / 2.54
+"""Inches: the width a map may take on the page, A4 portrait between its margins (17 cm,
+rounded down from the stylesheet's 178 mm); a wider picture is shrunk to it, its text with it."""
+PAGE_HEIGHT = 9.2
+"""Inches: what is left of an A4 page under a section heading."""
+MIN_FONT_PT = 7.0
+"""Points: the smallest text a printed map may hold."""
 DOT_TIMEOUT = 20.0
 """Seconds given to ``dot`` before falling back to matplotlib."""
+_MANY_FLOWS = 30
+"""More flows than this make a dense map (see ``_Map.dense``)."""
 
 _log = logging.getLogger(__name__)
 
@@ -90,6 +99,7 @@ class _Box:
 @dataclass(frozen=True)
 class _Edge:
     index: int
+    """The flow's index on the Flows sheet (the same in every drawing of the map)."""
     source: int
     target: int
     label: tuple[str, ...]
@@ -110,16 +120,21 @@ class _Map:
     boxes: tuple[_Box, ...]
     edges: tuple[_Edge, ...]
     dense: bool
-    """Many systems in a layer or many flows: boxes without the owner line, shorter labels."""
-    many_flows: bool
-    """Too many flows to name each one on a Graphviz map (matplotlib names those it has room
-    for)."""
+    """Many systems in a layer (more than 9) or many flows: boxes with their names only, flows
+    named by their first data object only."""
+    labels: bool
+    """Whether the flows are named on the arrows."""
+    details: bool
+    """Whether the boxes give the systems' type and owner (not on the overview, whose names
+    are a size smaller)."""
     layer_names: tuple[str, ...]
     legend: tuple[tuple[str, str], ...]
     """(kind, label): kind is one of flow, pd_flow, manual, pd_system, flagged."""
     badge: str
-    no_labels: str
+    note: str
+    """A line under the legend ("": none): why the flows are not named."""
     some_labels: str
+    """The line the matplotlib engine adds when it has no room for some of the flows' names."""
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -131,50 +146,59 @@ def _clean(text: str) -> str:
     return re.sub(r"[ \t\r\n\f\v]+", " ", _CONTROL.sub(" ", text)).strip()
 
 
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+def _lines(text: str, width: int) -> tuple[str, ...]:
+    """``text`` wrapped at word breaks in lines of ``width`` characters, all of it: a word
+    longer than a line is split."""
+    return tuple(textwrap.wrap(text, width, break_on_hyphens=False)) or ("",)
 
 
-def _wrap(text: str, width: int, lines: int) -> tuple[str, ...]:
-    """``text`` in at most ``lines`` lines of ``width`` characters, the last one cut with an
-    ellipsis when the text is longer."""
-    wrapped = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-    if len(wrapped) > lines:
-        rest = " ".join(wrapped[lines - 1 :])
-        wrapped = [*wrapped[: lines - 1], _shorten(rest, width)]
-    return tuple(wrapped)
+def _cleaned(objects: Sequence[str]) -> list[str]:
+    return [o for o in (_clean(x) for x in objects) if o]
 
 
 def _objects(flow: Flow, dense: bool) -> str:
-    """The flow's data objects, briefly: the first one or two, then "+n"."""
-    names = [o for o in (_clean(x) for x in flow.data_objects) if o]
+    """The flow's data objects, briefly: the first one or two, whole, then "+n"."""
+    names = _cleaned(flow.data_objects)
     keep = 1 if dense else 2
-    text = ", ".join(_shorten(o, 14 if dense else 16) for o in names[:keep])
+    text = ", ".join(names[:keep])
     if len(names) > keep:
         text += f" +{len(names) - keep}"
     return text
 
 
-def _prepare(data_map: DataMap, ctx: Context, highlight: Collection[str]) -> _Map:
+def _prepare(
+    data_map: DataMap,
+    ctx: Context,
+    highlight: Collection[str],
+    *,
+    labels: bool = True,
+    details: bool = True,
+    note: str = "",
+    indexes: Sequence[int] = (),
+) -> _Map:
+    """What to draw of ``data_map``: every system and flow; the flows named when ``labels``,
+    the boxes with their type and owner when ``details``; ``note`` under the legend.
+    ``indexes``: the flows' indexes on the whole map's Flows sheet, for a half of it."""
     systems = data_map.systems
     flows = data_map.flows
     per_layer = [sum(1 for s in systems if s.role == role) for role in LAYERS]
-    many_flows = len(flows) > _MANY_FLOWS
-    dense = max(per_layer, default=0) > 9 or many_flows
+    dense = max(per_layer, default=0) > 9 or len(flows) > _MANY_FLOWS
     flagged = set(highlight)
-    boxes = tuple(_box(s, ctx, dense, s.name in flagged) for s in systems)
+    boxes = tuple(_box(s, ctx, dense, s.name in flagged, details) for s in systems)
     index = {s.name: i for i, s in enumerate(systems)}
     edges = []
+    more = False
     for i, flow in enumerate(flows):
         label = [_objects(flow, dense)]
+        more = more or (labels and len(_cleaned(flow.data_objects)) > (1 if dense else 2))
         if not dense:
             label.append(ctx.t(f"fm.freq.{flow.frequency.value}"))
         edges.append(
             _Edge(
-                i,
+                indexes[i] if indexes else i,
                 index[flow.source],
                 index[flow.target],
-                tuple(x for x in label if x),
+                tuple(x for x in label if x) if labels else (),
                 flow.personal_data,
                 flow.method == Method.MANUAL,
             )
@@ -188,35 +212,70 @@ def _prepare(data_map: DataMap, ctx: Context, highlight: Collection[str]) -> _Ma
         legend.append(("pd_system", ctx.t("fm.legend.pd_system")))
     if any(b.flagged for b in boxes):
         legend.append(("flagged", ctx.t("fm.legend.flagged")))
+    if more and not note:
+        note = ctx.t("fm.note.more")
     return _Map(
         boxes,
         tuple(edges),
         dense,
-        many_flows,
+        labels,
+        details,
         tuple(ctx.t(f"fm.layer.{role.value}") for role in LAYERS),
         tuple(legend),
         ctx.t("fm.badge.pd"),
-        ctx.t("fm.note.no_labels"),
+        note,
         ctx.t("fm.note.some_labels"),
     )
 
 
-def _box(system: System, ctx: Context, dense: bool, flagged: bool) -> _Box:
-    details = []
-    if system.type != SystemType.OTHER:
-        details.append(ctx.t(f"fm.type.{system.type.value}"))
+def _box(system: System, ctx: Context, dense: bool, flagged: bool, details: bool) -> _Box:
+    """A system's box: its name, then (``details`` and not ``dense``: a map that many systems
+    would push off the page) its type and its owner, when they are short."""
+    lines = []
+    details = details and not dense
+    if details and system.type != SystemType.OTHER:
+        kind = ctx.t(f"fm.type.{system.type.value}")
+        if kind.casefold() not in system.name.casefold():  # not "CRM" under "CRM"
+            lines.append(kind)
     owner = _clean(system.owner)
-    if owner and not dense:
+    if details and owner:
         line = ctx.t("fm.owner", owner=owner)
         if len(line) <= 24:
-            details.append(line)
+            lines.append(line)
     return _Box(
         system.name,
         LAYERS.index(system.role),
         _clean(system.name),
-        tuple(details),
+        tuple(lines),
         system.personal_data,
         flagged,
+    )
+
+
+_Half = tuple[DataMap, tuple[int, ...]]
+"""A part of the map, and its flows' indexes on the whole map's Flows sheet."""
+
+
+def _halves(data_map: DataMap) -> tuple[_Half, _Half] | None:
+    """The map in two halves, each flow on one of them: the sources and the hubs with the flows
+    between them; the hubs and the activation systems (with any source feeding one directly)
+    with the flows in and out of activation. None when one half would have no flow."""
+    active = {s.name for s in data_map.systems if s.role is Role.ACTIVATION}
+    second = [i for i, f in enumerate(data_map.flows) if {f.source, f.target} & active]
+    first = [i for i in range(len(data_map.flows)) if i not in second]
+    if not first or not second:
+        return None
+    linked = {end for i in second for end in (data_map.flows[i].source, data_map.flows[i].target)}
+
+    def half(systems: Sequence[System], indexes: list[int]) -> _Half:
+        return DataMap(tuple(systems), tuple(data_map.flows[i] for i in indexes)), tuple(indexes)
+
+    return (
+        half([s for s in data_map.systems if s.role is not Role.ACTIVATION], first),
+        half(
+            [s for s in data_map.systems if s.role is not Role.SOURCE or s.name in linked],
+            second,
+        ),
     )
 
 
@@ -244,18 +303,18 @@ def _dot_badge(badge: str, filler: bool = True) -> str:
     a taller neighbouring cell does not stretch it."""
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
-        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{8 + 5 * len(badge)}" HEIGHT="11"'
+        f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{8 + 6 * len(badge)}" HEIGHT="12"'
         f' BGCOLOR="{PD_COLOUR}" STYLE="rounded">'
-        f'<FONT POINT-SIZE="6" COLOR="white"><B>{_html(badge)}</B></FONT></TD></TR>'
+        f'<FONT POINT-SIZE="{MIN_FONT_PT:g}" COLOR="white"><B>{_html(badge)}</B></FONT></TD></TR>'
         + ("<TR><TD></TD></TR>" if filler else "")
         + "</TABLE>"
     )
 
 
-def _node_label(box: _Box, badge: str) -> str:
-    title = '<BR ALIGN="LEFT"/>'.join(_html(line) for line in _wrap(box.title, 18, 2))
+def _node_label(box: _Box, badge: str, size: int = 9) -> str:
+    title = '<BR ALIGN="LEFT"/>'.join(_html(line) for line in _lines(box.title, 18))
     cells = (
-        f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="{NAME_COLOUR}">'
+        f'<TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="{size}" COLOR="{NAME_COLOUR}">'
         f"<B>{title}</B></FONT></TD>"
     )
     if box.personal:
@@ -263,7 +322,8 @@ def _node_label(box: _Box, badge: str) -> str:
     rows = [f"<TR>{cells}</TR>"]
     span = ' COLSPAN="2"' if box.personal else ""
     rows.extend(
-        f'<TR><TD ALIGN="LEFT"{span}><FONT POINT-SIZE="7" COLOR="{MUTED}">{_html(line)}</FONT>'
+        f'<TR><TD ALIGN="LEFT"{span}><FONT POINT-SIZE="{MIN_FONT_PT:g}" COLOR="{MUTED}">'
+        f"{_html(line)}</FONT>"
         "</TD></TR>"
         for line in box.details
     )
@@ -277,9 +337,13 @@ def _node_label(box: _Box, badge: str) -> str:
 def _edge_label(edge: _Edge) -> str:
     if not edge.label:
         return ""
-    objects = "<BR/>".join(_html(x) for x in _wrap(edge.label[0], 12, 2))
-    parts = [f'<FONT POINT-SIZE="7" COLOR="{edge.text_colour}">{objects}</FONT>']
-    parts.extend(f'<FONT POINT-SIZE="6" COLOR="{MUTED}">{_html(x)}</FONT>' for x in edge.label[1:])
+    size = f"{MIN_FONT_PT:g}"
+    objects = "<BR/>".join(_html(x) for x in _lines(edge.label[0], 16))
+    parts = [f'<FONT POINT-SIZE="{size}" COLOR="{edge.text_colour}">{objects}</FONT>']
+    parts.extend(
+        f'<FONT POINT-SIZE="{size}" COLOR="{MUTED}"><I>{_html(x)}</I></FONT>'
+        for x in edge.label[1:]
+    )
     return "<" + "<BR/>".join(parts) + ">"
 
 
@@ -306,14 +370,15 @@ def _legend_label(m: _Map) -> str:
             f'<TD ALIGN="RIGHT">{swatch}</TD>'
             f'<TD ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{INK}">{_html(label)}</FONT></TD>'
         )
-    per_row = 3
+    per_row = 2  # three would make the legend wider than a half of the map
     rows = [
         "<TR>" + "".join(cells[i : i + per_row]) + "</TR>" for i in range(0, len(cells), per_row)
     ]
-    if m.many_flows:
+    if m.note:
+        note = "<BR/>".join(_html(line) for line in _lines(m.note, 90))
         rows.append(
-            f'<TR><TD COLSPAN="{2 * per_row}"><FONT POINT-SIZE="7" COLOR="{MUTED}">'
-            f"<I>{_html(m.no_labels)}</I></FONT></TD></TR>"
+            f'<TR><TD COLSPAN="{2 * per_row}"><FONT POINT-SIZE="{MIN_FONT_PT:g}" COLOR="{MUTED}">'
+            f"<I>{note}</I></FONT></TD></TR>"
         )
     return (
         '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="1">'
@@ -331,12 +396,12 @@ def dot_source(data_map: DataMap, ctx: Context, highlight: Collection[str] = ())
 
 def _dot(m: _Map) -> str:
     nodesep = 0.06 if m.dense else 0.2
-    ranksep = 0.9 if m.many_flows else 0.2  # without labels, room for the arrows
+    ranksep = 0.2 if m.labels else 0.25  # without labels, room for the arrows
     margin = "0.08,0.04"
     lines = [
         "digraph flow_map {",
         f"  graph [rankdir=LR, newrank=true, splines=true, nodesep={nodesep}, ranksep={ranksep},"
-        f' fontname="{FONT}", size="{MAX_WIDTH:g},{MAX_HEIGHT:g}", pad=0.1,'
+        f' fontname="{FONT}", size="{PAGE_WIDTH:.2f},{PAGE_HEIGHT:g}", pad=0.1,'
         f" labelloc=b, labeljust=c, forcelabels=true, label={_legend_label(m)}];",
         f'  node [shape=box, style="rounded,filled", fillcolor=white, color="{BOX_EDGE}",'
         f' penwidth=1, fontname="{FONT}", margin="{margin}", height=0.3, width=0.8];',
@@ -358,7 +423,8 @@ def _dot(m: _Map) -> str:
         for i in members:
             box = m.boxes[i]
             extra = f', color="{ALERT}", penwidth=3' if box.flagged else ""
-            lines.append(f"    n{i} [label={_node_label(box, m.badge)}{extra}];")
+            label = _node_label(box, m.badge, 9 if m.details else 8)
+            lines.append(f"    n{i} [label={label}{extra}];")
         lines.append("  }")
     # Keep the layers in order even when no flow links two of them.
     lines.extend(f"  n{a} -> n{b} [style=invis, weight=0];" for a, b in pairwise(firsts))
@@ -369,7 +435,7 @@ def _dot(m: _Map) -> str:
             # Laid out left to right like the others, the arrowhead at its (left) target.
             tail, head = head, tail
             attrs.append("dir=back")
-        label = "" if m.many_flows else _edge_label(edge)
+        label = _edge_label(edge)
         if label:
             flat = m.boxes[edge.source].layer == m.boxes[edge.target].layer
             attrs.append(f"{'xlabel' if flat else 'label'}={label}")
@@ -409,14 +475,15 @@ def _run_dot(source: str) -> bytes | None:
 # --- matplotlib -------------------------------------------------------------------------------
 
 _NAME_PT = 8.0
-_DETAIL_PT = 6.5
-_LABEL_PT = 6.0
+_DETAIL_PT = MIN_FONT_PT
+_LABEL_PT = MIN_FONT_PT
 _LINE = 1.22 / 72  # inches per point of font size
 _PAD = 0.05
 _INSET = 0.07
-_BADGE_HEIGHT = 0.13
+_BADGE_HEIGHT = 0.15
 _NOTE = 0.2
-_BOX_WIDTH = 1.45
+_NOTE_WIDTH = 110  # characters on a line under the legend
+_BOX_WIDTH = 1.35
 _SIDE = 0.3
 _HEADER = 0.32
 _PORT_PITCH = 0.07
@@ -547,14 +614,18 @@ def _layout(m: _Map, measure: Callable[[str], float]) -> _Layout:
     titles: dict[int, tuple[str, ...]] = {}
     heights: dict[int, float] = {}
     for i, box in enumerate(m.boxes):
-        titles[i] = _fit(box.title, _BOX_WIDTH - 2 * _INSET, measure, 2)
+        room = _BOX_WIDTH - 2 * _INSET
+        beside = room - _badge_width(m.badge) - 0.05 if box.personal else room
+        titles[i] = _fit(box.title, room, measure, first=beside)
         busiest = max(len(ends.get((i, "L"), [])), len(ends.get((i, "R"), [])))
         heights[i] = max(_text_height(titles[i], box) + 2 * _PAD, (busiest + 1) * _PORT_PITCH)
-    width = MAX_WIDTH
+    width = PAGE_WIDTH
     gap = min(2.2, (width - 2 * _SIDE - k * _BOX_WIDTH) / (k - 1)) if k > 1 else 0.0
     left = (width - k * _BOX_WIDTH - (k - 1) * gap) / 2
-    legend_top = 0.1 + 0.2 * ((len(m.legend) + 2) // 3)
-    room = MAX_HEIGHT - _HEADER - legend_top - 0.4
+    legend_top = 0.1 + 0.2 * ((len(m.legend) + 1) // 2)
+    # the lines under the legend: the map's note, and one for flows left unnamed for lack of room
+    notes = (len(_lines(m.note, _NOTE_WIDTH)) if m.note else 0) + (1 if m.labels else 0)
+    room = PAGE_HEIGHT - _HEADER - legend_top - 0.4 - notes * _NOTE
     most = max((len(col) for col in columns), default=1)
     stacked = max((sum(heights[n] for n in col) for col in columns), default=0.0)
     vgap = min(0.3, max(0.1, (room - stacked) / max(most - 1, 1)))
@@ -635,14 +706,25 @@ def _layout(m: _Map, measure: Callable[[str], float]) -> _Layout:
     return _Layout(width, height, legend_top, columns, bands, placed, titles, paths, loops)
 
 
-def flow_map_figure(data_map: DataMap, ctx: Context, highlight: Collection[str] = ()) -> Figure:
+def flow_map_figure(
+    data_map: DataMap,
+    ctx: Context,
+    highlight: Collection[str] = (),
+    *,
+    labels: bool = True,
+    details: bool = True,
+) -> Figure:
     """The map drawn with matplotlib (the engine used without Graphviz). Each arrow is a
-    :class:`~matplotlib.patches.FancyArrowPatch` with the gid ``flow-<index of the flow>``."""
-    return _figure(_prepare(data_map, ctx, highlight))
+    :class:`~matplotlib.patches.FancyArrowPatch` with the gid ``flow-<index of the flow>``, each
+    system's box a :class:`~matplotlib.patches.FancyBboxPatch` with the gid
+    ``system-<index of the system>``; ``labels``, ``details``: as :func:`flow_map_drawings`
+    draws them."""
+    return _figure(_prepare(data_map, ctx, highlight, labels=labels, details=details))[0]
 
 
-def _figure(m: _Map) -> Figure:
-    fig = Figure(figsize=(MAX_WIDTH, MAX_HEIGHT))
+def _figure(m: _Map) -> tuple[Figure, int]:
+    """The map drawn, and how many flows it had no room to name."""
+    fig = Figure(figsize=(PAGE_WIDTH, PAGE_HEIGHT))
     canvas = FigureCanvasAgg(fig)
     renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]
     bold = FontProperties(family=FONT, size=_NAME_PT, weight="bold")
@@ -718,7 +800,7 @@ def _figure(m: _Map) -> Figure:
         label = ax.text(
             0,
             0,
-            "\n".join([*_wrap(e.label[0], 18, 2), *e.label[1:]]),
+            "\n".join([*_lines(e.label[0], 16), *e.label[1:]]),
             ha="center",
             va="center",
             fontsize=_LABEL_PT,
@@ -750,43 +832,54 @@ def _figure(m: _Map) -> Figure:
         taken.append(rect)
 
     _legend(ax, m, lay.width / 2, lay.legend_top - 0.02)
-    if dropped:
-        # One more line under the legend (the axes' units stay inches).
-        fig.set_size_inches(lay.width, lay.height + _NOTE)
-        ax.set_ylim(-_NOTE, lay.height)
+    notes = [x for x in (m.note, m.some_labels if dropped else "") if x]
+    if notes:
+        # More lines under the legend (the axes' units stay inches).
+        lines = [line for note in notes for line in _lines(note, _NOTE_WIDTH)]
+        below = _NOTE * len(lines)
+        fig.set_size_inches(lay.width, lay.height + below)
+        ax.set_ylim(-below, lay.height)
         ax.text(
             lay.width / 2,
-            -_NOTE + 0.06,
-            m.some_labels,
+            -below + 0.06,
+            "\n".join(lines),
             ha="center",
             va="bottom",
-            fontsize=7,
+            fontsize=MIN_FONT_PT,
             fontstyle="italic",
             color=MUTED,
+            gid="note",
         )
-    return fig
+    return fig, dropped
 
 
-def _fit(text: str, width: float, measure: Callable[[str], float], lines: int) -> tuple[str, ...]:
-    """``text`` wrapped at word breaks to lines ``width`` inches wide as ``measure`` measures,
-    at most ``lines`` of them, the last one cut with an ellipsis if need be."""
+def _fit(
+    text: str, width: float, measure: Callable[[str], float], *, first: float | None = None
+) -> tuple[str, ...]:
+    """``text`` wrapped at word breaks to lines ``width`` inches wide (the first one ``first``,
+    beside the badge) as ``measure`` measures, all of it: a word wider than a line is split
+    where it must."""
     out: list[str] = []
     current = ""
+
+    def room() -> float:
+        return width if out or first is None else first
+
     for word in text.split():
         trial = f"{current} {word}" if current else word
-        if current and measure(trial) > width:
+        if current and measure(trial) > room():
             out.append(current)
             current = word
         else:
             current = trial
+        while measure(current) > room() and len(current) > 1:
+            limit = room()
+            cut = max(
+                (n for n in range(1, len(current)) if measure(current[:n]) <= limit), default=1
+            )
+            out.append(current[:cut])
+            current = current[cut:]
     out.append(current)
-    if len(out) > lines:
-        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
-    last = out[-1]
-    if measure(last) > width:
-        while last and measure(last + "…") > width:
-            last = last[:-1]
-        out[-1] = last.rstrip() + "…"
     return tuple(out)
 
 
@@ -801,19 +894,22 @@ def _free_spot(
 ) -> tuple[float, float, Align, Rect] | None:
     """Where to put a label of ``size`` along ``path``: the first of ``spots`` (fractions of the
     path) where it stays in ``area`` and overlaps nothing ``taken``; centred on the path, or
-    ``beside`` it (right or left of the point). Returns the anchor, alignment and rectangle."""
+    ``beside`` it (right or left of the point); failing that, just above or below the path.
+    Returns the anchor, alignment and rectangle."""
     w, h = size
     shifts: tuple[tuple[Align, float], ...] = (
         (("left", 0.03), ("right", -0.03)) if beside else (("center", 0.0),)
     )
-    for t in spots:
-        x, y = _point(path, t)
-        for ha, dx in shifts:
-            x_left = x + dx if ha == "left" else x + dx - w if ha == "right" else x - w / 2
-            rect = (x_left, y - h / 2, x_left + w, y + h / 2)
-            inside = area[0] <= rect[0] and rect[2] <= area[2] and area[1] <= rect[1]
-            if inside and rect[3] <= area[3] and not any(_overlap(rect, r) for r in taken):
-                return x + dx, y, ha, rect
+    for dy in (0.0, h / 2 + 0.02, -h / 2 - 0.02):
+        for t in spots:
+            x, y = _point(path, t)
+            y += dy
+            for ha, dx in shifts:
+                x_left = x + dx if ha == "left" else x + dx - w if ha == "right" else x - w / 2
+                rect = (x_left, y - h / 2, x_left + w, y + h / 2)
+                inside = area[0] <= rect[0] and rect[2] <= area[2] and area[1] <= rect[1]
+                if inside and rect[3] <= area[3] and not any(_overlap(rect, r) for r in taken):
+                    return x + dx, y, ha, rect
     return None
 
 
@@ -822,7 +918,7 @@ def _overlap(a: Rect, b: Rect) -> bool:
 
 
 def _badge_width(badge: str) -> float:
-    return 0.06 * len(badge) + 0.08
+    return 0.075 * len(badge) + 0.08
 
 
 def _draw_box(
@@ -841,7 +937,8 @@ def _draw_box(
         )
     ).set_gid(f"system-{index}")
     text_height = _text_height(title, b)
-    y = p.y - (p.h - text_height) / 2 - (_BADGE_HEIGHT / 2 if b.personal else 0.0)
+    top = p.y - (p.h - text_height) / 2
+    y = top - (_BADGE_HEIGHT - _NAME_PT * _LINE if b.personal else 0.0) / 2
     ax.text(
         p.x + _INSET,
         y,
@@ -868,14 +965,14 @@ def _draw_box(
             zorder=4,
         )
     if b.personal:
-        # On the top edge, like a tag: the name keeps the box's whole width.
-        _badge(ax, p.x + p.w - 0.08, p.y + _BADGE_HEIGHT / 2, badge)
+        # Beside the name's first line, inside the box (the line was wrapped short of it).
+        _badge(ax, p.x + p.w - _INSET, top, badge)
 
 
 def _text_height(title: tuple[str, ...], b: _Box) -> float:
-    """Inches: the name and detail lines, and room for the badge over the name."""
+    """Inches: the name and detail lines (the badge, beside the first line, a little taller)."""
     lines = len(title) * _NAME_PT * _LINE + len(b.details) * _DETAIL_PT * _LINE
-    return lines + (_BADGE_HEIGHT / 2 if b.personal else 0.0)
+    return lines + (_BADGE_HEIGHT - _NAME_PT * _LINE if b.personal else 0.0)
 
 
 def _badge(ax: Axes, right: float, top: float, badge: str) -> None:
@@ -897,7 +994,7 @@ def _badge(ax: Axes, right: float, top: float, badge: str) -> None:
         badge,
         ha="center",
         va="center_baseline",
-        fontsize=5.5,
+        fontsize=MIN_FONT_PT,
         fontweight="bold",
         color="white",
         zorder=5,
@@ -925,7 +1022,7 @@ class _BadgeKeyHandler(HandlerBase):
         trans: Transform,
     ) -> list[Artist]:
         badge = orig_handle.badge if isinstance(orig_handle, _BadgeKey) else "PD"
-        w, h = 4.5 * len(badge) + 6, 9.0
+        w, h = 5.5 * len(badge) + 6, 10.0
         x = -xdescent + (width - w) / 2
         y = height / 2 - ydescent
         return [
@@ -944,7 +1041,7 @@ class _BadgeKeyHandler(HandlerBase):
                 badge,
                 ha="center",
                 va="center",
-                fontsize=5.5,
+                fontsize=MIN_FONT_PT,
                 fontweight="bold",
                 color="white",
                 transform=trans,
@@ -972,7 +1069,7 @@ def _legend(ax: Axes, m: _Map, x: float, top: float) -> None:
         loc="upper center",
         bbox_to_anchor=(x, top),
         bbox_transform=ax.transData,
-        ncol=min(3, len(handles)),
+        ncol=min(2, len(handles)),
         frameon=False,
         fontsize=7.5,
         handlelength=2.4,
@@ -984,20 +1081,163 @@ def _legend(ax: Axes, m: _Map, x: float, top: float) -> None:
 _SVG_SIZE = re.compile(rb'<svg([^>]*?) width="([0-9.]+)pt" height="([0-9.]+)pt"')
 
 
-def _mpl_svg(m: _Map) -> bytes:
+def _mpl_svg(figure: Figure) -> bytes:
     buffer = io.BytesIO()
-    _figure(m).savefig(buffer, format="svg", metadata={"Date": None})
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     # A very full map is drawn taller than a page: shrink the picture (its viewBox is kept).
     found = _SVG_SIZE.search(svg)
-    if found and float(found[3]) > MAX_HEIGHT * 72:
-        scale = MAX_HEIGHT * 72 / float(found[3])
-        size = f' width="{float(found[2]) * scale:.1f}pt" height="{MAX_HEIGHT * 72:.1f}pt"'
+    if found and float(found[3]) > PAGE_HEIGHT * 72:
+        scale = PAGE_HEIGHT * 72 / float(found[3])
+        size = f' width="{float(found[2]) * scale:.1f}pt" height="{PAGE_HEIGHT * 72:.1f}pt"'
         svg = svg[: found.start()] + b"<svg" + found[1] + size.encode() + svg[found.end() :]
     return svg
 
 
+# --- measured as printed ----------------------------------------------------------------------
+
+_SCALE = re.compile(r"scale\(\s*([-+0-9.eE]+)")
+_STYLE_SIZE = re.compile(r"font-size:\s*([0-9.]+)")
+_LENGTH = re.compile(r"\s*([0-9.]+)\s*(pt|px|in|cm|mm)?\s*$")
+_POINTS = {"pt": 1.0, None: 1.0, "px": 0.75, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+
+
+def _points(length: str | None) -> float | None:
+    found = _LENGTH.match(length or "")
+    return float(found[1]) * _POINTS[found[2]] if found else None
+
+
+def smallest_text_pt(svg: bytes) -> float | None:
+    """The size in points of the smallest text of ``svg`` once printed: each text's font size
+    times the picture's own scales (a ``scale()`` transform on the way to it, the ratio of the
+    picture's width in points to its viewBox) and the page's (a picture wider than
+    :data:`PAGE_WIDTH` or taller than :data:`PAGE_HEIGHT` is shrunk to fit). None: no text."""
+    root = ET.fromstring(svg)
+    width, height = _points(root.get("width")), _points(root.get("height"))
+    if width is None or height is None:
+        return None
+    view = (root.get("viewBox") or "").replace(",", " ").split()
+    unit = width / float(view[2]) if len(view) == 4 and float(view[2]) > 0 else 1.0
+    page = min(1.0, PAGE_WIDTH * 72 / width, PAGE_HEIGHT * 72 / height)
+    sizes: list[float] = []
+
+    def walk(element: ET.Element, scale: float) -> None:
+        found = _SCALE.search(element.get("transform", ""))
+        scale *= float(found[1]) if found else 1.0
+        if element.tag.rsplit("}", 1)[-1] == "text" and "".join(element.itertext()).strip():
+            style = _STYLE_SIZE.search(element.get("style", ""))
+            size = element.get("font-size") or (style[1] if style else None)
+            if size is not None:
+                sizes.append(float(size) * scale)
+        for child in element:
+            walk(child, scale)
+
+    walk(root, unit * page)
+    return min(sizes, default=None)
+
+
+def legible(svg: bytes) -> bool:
+    """Whether no text of ``svg`` prints smaller than :data:`MIN_FONT_PT`."""
+    smallest = smallest_text_pt(svg)
+    return smallest is None or smallest >= MIN_FONT_PT * 0.995  # dot rounds its size to the point
+
+
 # --- the public entry points ------------------------------------------------------------------
+
+MapPart = Literal["whole", "overview", "upstream", "downstream"]
+"""What a drawing shows: the whole map, its overview without the flows' names, or one of its
+halves (sources to hubs, hubs to activation)."""
+
+
+@dataclass(frozen=True)
+class MapDrawing:
+    """One picture of the map for the deliverable."""
+
+    part: MapPart
+    svg: bytes
+    systems: tuple[str, ...]
+    """The systems drawn, in the order of the Systems sheet."""
+    flows: tuple[int, ...]
+    """The flows drawn, as indexes on the Flows sheet."""
+    named: bool
+    """Whether the flows are named on their arrows."""
+    layers: tuple[Role, ...]
+    """The layers drawn, left to right."""
+
+
+def _draw(m: _Map, engine: Engine) -> tuple[bytes, bool]:
+    """``m`` as SVG, and whether every flow it names found room on the picture."""
+    if engine != "matplotlib":
+        svg = _run_dot(_dot(m))
+        if svg is not None:
+            return svg, True
+    figure, dropped = _figure(m)
+    return _mpl_svg(figure), dropped == 0
+
+
+def flow_map_drawings(
+    data_map: DataMap,
+    ctx: Context,
+    *,
+    highlight: Collection[str] = (),
+    engine: Engine = "auto",
+) -> tuple[MapDrawing, ...]:
+    """The map as the deliverable prints it, every text at least :data:`MIN_FONT_PT` on the
+    page: the whole map when it holds at that size with every flow named; else the overview
+    (names of the systems, arrows unnamed) when it holds, then the two halves (sources to hubs,
+    hubs to activation) with their flows named, or unnamed when a half does not hold with them.
+    A map that cannot be halved (no flow in or out of activation, or only such flows) is drawn
+    whole, its flows unnamed if need be. ``highlight``: the systems to flag (single points of
+    failure ...); ``engine``: as :func:`flow_map_svg`."""
+
+    def drawing(
+        part: MapPart,
+        dm: DataMap,
+        indexes: Sequence[int],
+        *,
+        labels: bool = True,
+        details: bool = True,
+        note: str = "",
+    ) -> tuple[MapDrawing, bool, bool]:
+        """The drawing, whether it is legible, and whether it names every flow it should."""
+        m = _prepare(dm, ctx, highlight, labels=labels, details=details, note=note, indexes=indexes)
+        svg, complete = _draw(m, engine)
+        return (
+            MapDrawing(
+                part,
+                svg,
+                tuple(s.name for s in dm.systems),
+                tuple(indexes) if indexes else tuple(range(len(dm.flows))),
+                m.labels and bool(m.edges),
+                tuple(role for role in LAYERS if any(s.role is role for s in dm.systems)),
+            ),
+            legible(svg),
+            complete,
+        )
+
+    whole, fits, complete = drawing("whole", data_map, ())
+    if (fits and complete) or not data_map.flows:
+        return (whole,)
+    halves = _halves(data_map)
+    if halves is None:
+        if fits:  # every flow it has room for named, the others said to be in the inventory
+            return (whole,)
+        note = ctx.t("fm.note.no_labels")
+        return (drawing("whole", data_map, (), labels=False, note=note)[0],)
+    out: list[MapDrawing] = []
+    overview, fits, _complete = drawing(
+        "overview", data_map, (), labels=False, details=False, note=ctx.t("fm.note.overview")
+    )
+    if fits:
+        out.append(overview)
+    parts: tuple[MapPart, MapPart] = ("upstream", "downstream")
+    for part, (half, indexes) in zip(parts, halves, strict=True):
+        named, fits, _complete = drawing(part, half, indexes)
+        if not fits:
+            note = ctx.t("fm.note.no_labels")
+            named = drawing(part, half, indexes, labels=False, note=note)[0]
+        out.append(named)
+    return tuple(out)
 
 
 def flow_map_svg(
@@ -1007,25 +1247,41 @@ def flow_map_svg(
     highlight: Collection[str] = (),
     engine: Engine = "auto",
 ) -> bytes:
-    """The map as SVG: drawn by Graphviz's ``dot`` when it is installed (``engine`` "auto" or
-    "dot"), else, or when ``dot`` fails or times out, by matplotlib. ``highlight``: the systems
-    to flag with a thick red border (single points of failure ...)."""
-    m = _prepare(data_map, ctx, highlight)
-    if engine != "matplotlib":
-        svg = _run_dot(_dot(m))
-        if svg is not None:
-            return svg
-    return _mpl_svg(m)
+    """The whole map as SVG, every flow named: drawn by Graphviz's ``dot`` when it is installed
+    (``engine`` "auto" or "dot"), else, or when ``dot`` fails or times out, by matplotlib.
+    ``highlight``: the systems to flag with a thick red border (single points of failure ...).
+    The deliverable takes :func:`flow_map_drawings`, legible once printed."""
+    return _draw(_prepare(data_map, ctx, highlight), engine)[0]
 
 
-def map_chart(data_map: DataMap, ctx: Context, highlight: Collection[str] = ()) -> Chart:
-    """The map as a :class:`~crmwb.views.Chart` for a deliverable, with its alternative text."""
-    manual = sum(1 for f in data_map.flows if f.method == Method.MANUAL)
-    alt = ctx.t(
+def _alt(data_map: DataMap, drawing: MapDrawing, ctx: Context) -> str:
+    flows = [data_map.flows[i] for i in drawing.flows]
+    manual = sum(1 for f in flows if f.method == Method.MANUAL)
+    systems = len(drawing.systems)
+    return ctx.t(
         "fm.alt",
-        systems=ctx.tn("audit.count.systems", len(data_map.systems), count=len(data_map.systems)),
-        flows=ctx.tn("audit.count.flows", len(data_map.flows), count=len(data_map.flows)),
-        pd=sum(1 for f in data_map.flows if f.personal_data),
+        systems=ctx.tn("audit.count.systems", systems, count=systems),
+        flows=ctx.tn("audit.count.flows", len(flows), count=len(flows)),
+        pd=sum(1 for f in flows if f.personal_data),
         manual=ctx.tn("fm.alt.manual", manual, count=manual),
     )
-    return Chart(flow_map_svg(data_map, ctx, highlight=highlight), alt)
+
+
+def map_sections(
+    data_map: DataMap, ctx: Context, highlight: Collection[str] = (), *, engine: Engine = "auto"
+) -> tuple[Section, ...]:
+    """The map for the deliverable: a section per drawing of :func:`flow_map_drawings`, each
+    kept on one page under its title (the whole map or its overview under « The data-flow
+    map », a half under the names of its layers)."""
+    sections = []
+    for drawing in flow_map_drawings(data_map, ctx, highlight=highlight, engine=engine):
+        if drawing.part in ("whole", "overview"):
+            title = ctx.t("audit.section.map")
+        else:
+            title = ctx.t(
+                "fm.title.part",
+                layers=" → ".join(ctx.t(f"fm.layer.{role.value}") for role in drawing.layers),
+            )
+        chart = Chart(drawing.svg, _alt(data_map, drawing, ctx))
+        sections.append(section(title, chart, keep_together=True))
+    return tuple(sections)

@@ -1,13 +1,27 @@
 """The customer-file part of the data audit: the quality scorecard, the duplicates and masked
 examples, from :mod:`crmwb.customer_audit` results. Nothing personal is ever shown: counts,
-shares and masked examples only."""
+shares and masked examples only. What could not be measured is said in a sentence, never shown
+as an empty table."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from crmwb import i18n
 from crmwb.customer_audit import CustomerAudit
 from crmwb.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
-from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+from crmwb.views import (
+    Bullets,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Part,
+    Section,
+    Table,
+    Text,
+    section,
+)
 
 
 def _role(role: FieldRole, ctx: Context) -> str:
@@ -120,7 +134,8 @@ def scorecard(audit: CustomerAudit, ctx: Context) -> Table:
 
 
 def indicators(audit: CustomerAudit, ctx: Context) -> Table:
-    """Freshness, consent and deliverability, as shares of the file."""
+    """Freshness, consent and deliverability, as shares of the file (no row when none of their
+    columns is mapped: the report says so, :func:`sections`)."""
     p = audit.profile
     rows: list[tuple[object, ...]] = []
     if p.staleness is not None:
@@ -218,14 +233,20 @@ def duplicates_table(audit: CustomerAudit, ctx: Context) -> Table:
     )
 
 
-def blocking_rules(audit: CustomerAudit, ctx: Context) -> Bullets:
+def blocking_rules(audit: CustomerAudit, ctx: Context) -> tuple[Part, ...]:
+    """The blocking rules that chose the pairs compared, under their heading; a sentence when
+    the probable duplicates could not be estimated."""
     if audit.probable is None:
-        return Bullets(())
-    return Bullets(tuple(rule.text(ctx.lang) for rule in audit.probable.blocking_rules))
+        return (Text((ctx.t("quality.no_probable"),)),)
+    return (
+        Text((ctx.t("quality.rule.blocking"),)),
+        Bullets(tuple(rule.text(ctx.lang) for rule in audit.probable.blocking_rules)),
+    )
 
 
 def examples_table(audit: CustomerAudit, ctx: Context) -> Table:
-    """A few probable-duplicate clusters, masked (e-mail, phone, initials, postcode)."""
+    """A few probable-duplicate clusters, masked (e-mail, phone, initials, postcode) (no row
+    when there is no duplicate: the report says so, :func:`sections`)."""
     rows: list[tuple[object, ...]] = []
 
     def add(group: str, records: tuple[MaskedRecord, ...]) -> None:
@@ -254,17 +275,77 @@ def examples_table(audit: CustomerAudit, ctx: Context) -> Table:
     )
 
 
-def clusters_note(audit: CustomerAudit, ctx: Context) -> Text:
+def clusters_note(audit: CustomerAudit, ctx: Context) -> Text | None:
+    """Where the cluster file is (its run's confidential folder), or that there is none to
+    clean from; None when the probable duplicates were not estimated, or no file was asked
+    for (in JupyterLab)."""
+    if audit.probable is not None and audit.probable.clusters == 0:
+        threshold = ctx.percent(audit.probable.threshold)
+        return Text((ctx.t("quality.no_cluster", threshold=threshold),), "note")
     if audit.clusters_file is None:
-        return Text(())
+        return None
+    # the message names the run's folder: crmwb.customer_audit.CONFIDENTIAL_DIR
     return Text((ctx.t("quality.rule.clusters_file", file=audit.clusters_file.name),), "note")
 
 
+def or_sentence(table: Table, key: str, ctx: Context) -> Table | Text:
+    """``table``, or the sentence ``key`` when it has no row (never a table of headers only)."""
+    return table if table.rows else Text((ctx.t(key),))
+
+
+def sections(audit: CustomerAudit, ctx: Context) -> tuple[Section, Section]:
+    """The customer file's quality, then its duplicates (where the cluster file is said under
+    the examples, so that it is never printed alone on a page)."""
+    note = clusters_note(audit, ctx)
+    examples = examples_table(audit, ctx)
+    if examples.rows and note is not None:
+        examples = replace(examples, note=" ".join((examples.note, *note.paragraphs)))
+        note = None
+    return (
+        section(
+            ctx.t("quality.section.file"),
+            scorecard(audit, ctx),
+            or_sentence(indicators(audit, ctx), "quality.no_indicator", ctx),
+            score_table(audit, ctx),
+        ),
+        section(
+            ctx.t("quality.section.duplicates"),
+            duplicates_table(audit, ctx),
+            *blocking_rules(audit, ctx),
+            or_sentence(examples, "quality.no_example", ctx),
+            *((note,) if note is not None else ()),
+        ),
+    )
+
+
+def conventions(audit: CustomerAudit, ctx: Context) -> tuple[str, ...]:
+    """The customer file's calculation conventions, for the Excel deliverable's read-me."""
+    p = audit.profile
+    out = [ctx.t("quality.rule.validity")]
+    staleness = p.staleness
+    if staleness is not None and staleness.cutoff is not None:
+        out.append(
+            ctx.t(
+                "quality.rule.stale",
+                cutoff=i18n.date(staleness.cutoff, ctx.lang),
+                months=i18n.number(staleness.inactive_months or 0, ctx.lang),
+                today=i18n.date(staleness.today, ctx.lang),
+            )
+        )
+    elif staleness is not None:
+        out.append(ctx.t("quality.rule.reference", today=i18n.date(staleness.today, ctx.lang)))
+    score = score_table(audit, ctx)
+    out += [score.note, ctx.t("quality.rule.duplicates"), ctx.t("quality.rule.masked")]
+    return tuple(out)
+
+
 def excel_tables(audit: CustomerAudit, ctx: Context) -> list[Table]:
-    return [
+    """The customer file's tables for Excel (those with something to show)."""
+    tables = (
         scorecard(audit, ctx),
         indicators(audit, ctx),
         score_table(audit, ctx),
         duplicates_table(audit, ctx),
         examples_table(audit, ctx),
-    ]
+    )
+    return [table for table in tables if table.rows]

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.customer_audit import CLUSTERS_FILE
+from crmwb.customer_audit import CLUSTERS_FILE, CONFIDENTIAL_DIR
 from crmwb.paths import EXAMPLES_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
@@ -105,7 +105,10 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
             f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
         ]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
-            expected.append(CLUSTERS_FILE)
+            expected.append(CONFIDENTIAL_DIR)
+            assert (latest / CONFIDENTIAL_DIR / CLUSTERS_FILE).is_file()
+            manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
+            assert manifest["confidential"] == [f"{CONFIDENTIAL_DIR}/{CLUSTERS_FILE}"]
         assert names == sorted(expected)
         for analysis in analyses:
             assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")

@@ -482,11 +482,15 @@ def test_register_fields_of_a_programme() -> None:
     onboarding = processing_register(register_map())[0]
     # "customers" in "Welcome new customers": customers, found in the text
     assert onboarding.people == (DataSubject.CUSTOMERS,) and not onboarding.people_to_confirm
-    # systems on the way: Shop -> CRM (customers, orders) and CRM -> Mailer serve the use
-    # cases; Stock -> CRM carries stock, which they do not need: Stock is not involved
+    # its flows: customers reach the Mailer by CRM -> Mailer, and the CRM by Shop -> CRM;
+    # orders reach the CRM by Shop -> CRM. Stock -> CRM carries stock, which they do not need:
+    # Stock is not part of it. Its categories are the objects its use cases need: customers
+    # (fields email and allergies in the CRM, allergies sensitive; brought to the CRM and the
+    # Mailer by personal flows) and orders (no personal field, but carried by the personal
+    # flow Shop -> CRM). Shop's birth_date belongs to no object it needs: not listed.
     assert onboarding.categories == (
-        DataCategory("customers", True, ("CRM",)),  # allergies is sensitive
-        DataCategory("birth_date", False, ("Shop",)),  # no data object: the field's name
+        DataCategory("customers", True, ("CRM", "Mailer"), ("email", "allergies")),
+        DataCategory("orders", False, ("CRM",), ()),
     )
     # receiving: CRM (Shop -> CRM, and the survey's own system) and Mailer; CRM has no owner
     assert onboarding.recipients == (Recipient("CRM", ""), Recipient("Mailer", "CRM team"))
@@ -561,3 +565,108 @@ def test_a_collection_point_may_qualify_the_system_in_brackets():
     )
     findings = collection_points_missing_from_map(data_map, journey)
     assert [f.subject for f in findings] == ["T2"]
+
+
+def disjoint_map() -> DataMap:
+    """Two use cases that share nothing: loyalty e-mails fed from the shop through the CRM, in
+    France; after-sales calls fed from the repair desk, in India, with health notes."""
+    systems = (
+        System("Shop", SystemType.ECOMMERCE, Role.SOURCE, "Digital", True, "FR", "3 years"),
+        System("CRM", SystemType.CRM, Role.HUB, "Marketing", True, "FR", "5 years"),
+        System("Mailer", SystemType.EMAILING, Role.ACTIVATION, "CRM team", True, "DE", "1 year"),
+        System("Repair desk", SystemType.OTHER, Role.SOURCE, "Service", True, "IN", "2 years"),
+        System("Call centre", SystemType.CALL_CENTRE, Role.ACTIVATION, "", True, "", "6 months"),
+    )
+    flows = (
+        Flow(
+            "Shop",
+            "CRM",
+            ("customers", "orders"),
+            personal_data=True,
+            legal_basis=LegalBasis.CONTRACT,
+        ),
+        Flow(
+            "CRM",
+            "Mailer",
+            ("customers", "points"),
+            personal_data=True,
+            legal_basis=LegalBasis.CONSENT,
+        ),
+        Flow("Repair desk", "Call centre", ("repairs",), personal_data=True),
+    )
+    dictionary = (
+        DataField("CRM", "email", data_object="customers", personal=True),
+        DataField("CRM", "points_balance", data_object="points", personal=True),
+        DataField(
+            "Repair desk", "injury_notes", data_object="repairs", personal=True, sensitive=True
+        ),
+    )
+    needs = (
+        UseCaseNeed("Loyalty e-mails", "Loyalty", ("customers", "points"), "Mailer"),
+        UseCaseNeed("After-sales calls", "After-sales", ("repairs",), "Call centre"),
+    )
+    return DataMap(systems, flows, dictionary, needs)
+
+
+def test_register_entries_of_use_cases_sharing_nothing_share_nothing() -> None:
+    loyalty, after_sales = processing_register(disjoint_map())
+    # loyalty: the Mailer's customers and points, from the CRM, whose customers come from Shop
+    assert [c.name for c in loyalty.categories] == ["customers", "points"]
+    assert not any(c.sensitive for c in loyalty.categories)
+    assert loyalty.recipients == (Recipient("CRM", "Marketing"), Recipient("Mailer", "CRM team"))
+    assert (loyalty.transfers, loyalty.unknown_locations) == ((), ())  # FR and DE
+    assert loyalty.retention == (("Shop", "3 years"), ("CRM", "5 years"), ("Mailer", "1 year"))
+    assert loyalty.legal_bases == (LegalBasis.CONTRACT, LegalBasis.CONSENT)
+    assert loyalty.flows_without_basis == ()
+    # after-sales: the repairs, sensitive (injury notes), from the repair desk hosted in India
+    assert after_sales.categories == (
+        DataCategory("repairs", True, ("Repair desk", "Call centre"), ("injury_notes",)),
+    )
+    assert after_sales.recipients == (Recipient("Call centre", ""),)
+    assert after_sales.transfers == (Transfer("Repair desk", "IN"),)
+    assert after_sales.unknown_locations == ("Call centre",)
+    assert after_sales.retention == (("Repair desk", "2 years"), ("Call centre", "6 months"))
+    assert after_sales.legal_bases == ()
+    assert after_sales.flows_without_basis == ("Repair desk → Call centre",)
+    # nothing of one in the other
+    systems = lambda e: {r.system for r in e.recipients} | {s for s, _ in e.retention}  # noqa: E731
+    assert not systems(loyalty) & systems(after_sales)
+    assert not {c.name for c in loyalty.categories} & {c.name for c in after_sales.categories}
+
+
+def test_a_sensitive_field_is_flagged_only_where_its_object_is_used() -> None:
+    # The example's case: call notes (contact history) are sensitive; the CRM receives them
+    # from the call centre and sends customers back to it. A welcome e-mail that needs only
+    # customers must not list contact history, let alone as sensitive data; a complaint
+    # follow-up that needs the contact history lists it, flagged art. 9.
+    systems = (
+        System("CRM", SystemType.CRM, Role.HUB, "CRM team", True, "FR"),
+        System("Call centre", SystemType.CALL_CENTRE, Role.ACTIVATION, "Service", True, "FR"),
+        System("Mailer", SystemType.EMAILING, Role.ACTIVATION, "CRM team", True, "FR"),
+    )
+    flows = (
+        Flow("CRM", "Call centre", ("customers",), personal_data=True),
+        Flow("Call centre", "CRM", ("contact history",), personal_data=True),
+        Flow("CRM", "Mailer", ("customers",), personal_data=True),
+    )
+    dictionary = (
+        DataField("CRM", "email", data_object="customers", personal=True),
+        DataField(
+            "Call centre",
+            "call_notes",
+            data_object="contact history",
+            personal=True,
+            sensitive=True,
+        ),
+    )
+    needs = (
+        UseCaseNeed("Welcome", "", ("customers",), "Mailer"),
+        UseCaseNeed("Complaint follow-up", "", ("customers", "contact history"), "CRM"),
+    )
+    welcome, complaints = processing_register(DataMap(systems, flows, dictionary, needs))
+    assert welcome.categories == (DataCategory("customers", False, ("CRM", "Mailer"), ("email",)),)
+    assert [s for s, _ in welcome.retention] == ["CRM", "Mailer"]  # not the call centre
+    assert complaints.categories == (
+        DataCategory("customers", False, ("CRM",), ("email",)),
+        DataCategory("contact history", True, ("CRM", "Call centre"), ("call_notes",)),
+    )

@@ -35,7 +35,7 @@ from enum import StrEnum
 from typing import Literal, TypeAlias
 
 from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
-from crmwb.i18n import Lang, date_pattern, has_message, number, percent, t, tn
+from crmwb.i18n import LANGUAGES, Lang, date_pattern, has_message, number, percent, t, tn
 from crmwb.i18n import date as long_date
 from crmwb.plan import LabelKey, WrittenDate
 
@@ -345,6 +345,18 @@ def seed_raci(lang: Lang = "fr") -> Raci:
     )
 
 
+def is_seed_raci(raci: Raci) -> bool:
+    """Whether ``raci`` is still the template's starter example: :func:`seed_raci` in one of
+    the languages a template is written in (same teams, same tasks in the same order, same
+    cells). Such a matrix is the guide's example, not the client's: the report says so, and a
+    workbook whose RACI is the seed and that tracks nothing has no governance of its own yet.
+
+    >>> is_seed_raci(seed_raci("en")), is_seed_raci(Raci(seed_raci("fr").tasks[:3]))
+    (True, False)
+    """
+    return any(raci == seed_raci(lang) for lang in LANGUAGES)
+
+
 # --- steering committee: KPIs ----------------------------------------------------------------
 
 KpiKindName = Literal["business", "operational"]
@@ -434,7 +446,15 @@ def _month_start(value: dt.date) -> dt.date:
     return value.replace(day=1)
 
 
-def _is_behind(target: float, actual: float, direction: Direction, tolerance: float) -> bool:
+def is_behind(
+    target: float, actual: float, direction: Direction, tolerance: float = DEFAULT_TOLERANCE
+) -> bool:
+    """Whether ``actual`` misses ``target`` by more than ``tolerance`` × |target| (higher is
+    better: below target − margin; lower is better: above target + margin).
+
+    >>> is_behind(100, 89, "higher"), is_behind(100, 90, "higher"), is_behind(50, 56, "lower")
+    (True, False, True)
+    """
     margin = tolerance * abs(target)
     if direction == "higher":
         return actual < target - margin
@@ -485,7 +505,7 @@ def kpi_gaps(
                     )
         for month in sorted(set(track.targets) & set(track.actuals)):
             target, actual = track.targets[month], track.actuals[month]
-            if _is_behind(target, actual, track.direction, tolerance):
+            if is_behind(target, actual, track.direction, tolerance):
                 miss = target - actual if track.direction == "higher" else actual - target
                 gap = miss / abs(target) if target else None
                 gaps.append(

@@ -36,7 +36,15 @@ from matplotlib.transforms import Transform
 from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
 from crmwb.errors import InputError, Quoted, msg
-from crmwb.journey import ALL_SEGMENTS, SCALE, Journey, Path, Perception, Touchpoint
+from crmwb.journey import (
+    ALL_SEGMENTS,
+    SCALE,
+    ImportancePerformance,
+    Journey,
+    Path,
+    Perception,
+    Touchpoint,
+)
 from crmwb.plan import PressureCalendar, PressureCell
 from crmwb.views import Context
 
@@ -600,40 +608,61 @@ _IP_AXES = (6.2, 4.6)  # inches
 _IP_LIMITS = (0.3, 5.7)
 
 
-def ip_positions(points: Sequence[tuple[str, float, float]]) -> dict[str, tuple[float, float]]:
-    """Where each (id, performance, importance) point is drawn: alone, at its coordinates;
-    sharing them with others, in a small grid centred on them (deterministic, in the given
-    order), so no point hides another."""
+def ip_positions(ip: ImportancePerformance) -> dict[str, tuple[float, float]]:
+    """Where each rated touchpoint of ``ip`` is drawn, as (x, y) = (performance, importance):
+    alone, at its coordinates; sharing them with others, in a small grid centred on them
+    (deterministic, in journey order), so no point hides another. A cluster is then moved, if
+    need be, so that every point of it sits on its own side of the crosshair (a point on a line
+    counts as high, as in :func:`crmwb.journey.quadrant_of`): the chart never shows a point in
+    another quadrant than the table."""
     span = _IP_LIMITS[1] - _IP_LIMITS[0]
     dx = _IP_PITCH / 72 / _IP_AXES[0] * span
     dy = _IP_PITCH / 72 / _IP_AXES[1] * span
+    # A marker wholly on its side of a line: its centre a radius (and a point) away from it.
+    margin_x = (_IP_MARKER / 2 + 1) / 72 / _IP_AXES[0] * span
+    margin_y = (_IP_MARKER / 2 + 1) / 72 / _IP_AXES[1] * span
     groups: dict[tuple[float, float], list[str]] = defaultdict(list)
-    for id, x, y in points:
-        groups[x, y].append(id)
+    for point in ip.points:
+        groups[float(point.performance), float(point.importance)].append(point.id)
     out: dict[str, tuple[float, float]] = {}
     for (x, y), ids in groups.items():
         n = len(ids)
         cols = max(math.ceil(math.sqrt(n)), math.ceil(n / 3))
         rows = math.ceil(n / cols)
-        for id, (r, c, in_row) in zip(ids, _slots(n, cols), strict=True):
-            out[id] = (x + (c - (in_row - 1) / 2) * dx, y - (r - (rows - 1) / 2) * dy)
+        spots = [
+            (x + (c - (in_row - 1) / 2) * dx, y - (r - (rows - 1) / 2) * dy)
+            for r, c, in_row in _slots(n, cols)
+        ]
+        shift_x = _onto_side(x, [sx for sx, _ in spots], ip.performance, margin_x)
+        shift_y = _onto_side(y, [sy for _, sy in spots], ip.importance, margin_y)
+        for id, (sx, sy) in zip(ids, spots, strict=True):
+            out[id] = (sx + shift_x, sy + shift_y)
     return out
+
+
+def _onto_side(value: float, drawn: Sequence[float], line: float, margin: float) -> float:
+    """How far to move the points ``drawn`` for ``value`` so that they all sit on its side of
+    ``line`` (``value >= line``: on or above it, drawn at least ``margin`` above)."""
+    if value >= line:
+        return max(0.0, line + margin - min(drawn))
+    return min(0.0, line - margin - max(drawn))
 
 
 def importance_performance(
     journey: Journey,
-    crosshair: tuple[float, float],
+    ip: ImportancePerformance,
     ctx: Context,
     highlight: Collection[str] = (),
     highlight_label: str | None = None,
 ) -> Figure:
-    """Martilla & James's importance-performance matrix: each touchpoint with a performance
-    score at (performance, importance), coloured by perception, the crosshair at
-    ``crosshair`` = (performance, importance) splitting the four quadrants, named in their
-    corners; ``highlight`` ids ringed (labelled ``highlight_label``, by default the moments of
-    truth). Touchpoints with no performance score are listed under the chart."""
-    scored = [tp for tp in journey.touchpoints if tp.performance is not None]
-    omitted = [tp.id for tp in journey.touchpoints if tp.performance is None]
+    """Martilla & James's importance-performance matrix of ``ip`` (from
+    :func:`crmwb.journey.importance_performance`): each rated touchpoint at (performance,
+    importance), coloured by its perception in ``journey``; the crosshair's vertical line at
+    ``ip.performance``, its horizontal line at ``ip.importance``, splitting the four quadrants,
+    named in their corners, "concentrate here" (high importance, low performance) tinted;
+    ``highlight`` ids ringed (labelled ``highlight_label``, by default the moments of truth).
+    The touchpoints with no performance score are listed under the chart."""
+    omitted = list(ip.unrated)
     left, right, bottom, top = 0.75, 0.2, 0.95 + (0.22 if omitted else 0), 0.15
     aw, ah = _IP_AXES
     width, height = left + aw + right, bottom + ah + top
@@ -642,14 +671,24 @@ def importance_performance(
     low, high = _IP_LIMITS
     ax.set_xlim(low, high)
     ax.set_ylim(low, high)
-    px, py = crosshair
-    ax.add_patch(
-        Rectangle(
-            (low, py), px - low, high - py, facecolor=ALERT, alpha=0.05, edgecolor="none", zorder=0
-        )
+    performance, importance = ip.performance, ip.importance
+    zone = Rectangle(
+        (low, importance),
+        performance - low,
+        high - importance,
+        facecolor=ALERT,
+        alpha=0.05,
+        edgecolor="none",
+        zorder=0,
     )
-    ax.axvline(px, color=MUTED, linestyle="--", linewidth=1, zorder=1)
-    ax.axhline(py, color=MUTED, linestyle="--", linewidth=1, zorder=1)
+    zone.set_gid("concentrate-here")
+    ax.add_patch(zone)
+    ax.axvline(performance, color=MUTED, linestyle="--", linewidth=1, zorder=1).set_gid(
+        "crosshair-performance"
+    )
+    ax.axhline(importance, color=MUTED, linestyle="--", linewidth=1, zorder=1).set_gid(
+        "crosshair-importance"
+    )
     corners = (
         ("jc.ip.concentrate", 0.015, 0.985, "left", "top", ALERT),
         ("jc.ip.keep_up", 0.985, 0.985, "right", "top", MUTED),
@@ -668,10 +707,9 @@ def importance_performance(
             fontweight="bold",
             color=colour,
         )
-    positions = ip_positions(
-        [(tp.id, float(tp.performance or 0), float(tp.importance)) for tp in scored]
-    )
-    for tp in scored:
+    positions = ip_positions(ip)
+    for point in ip.points:
+        tp = journey.touchpoint(point.id)
         x, y = positions[tp.id]
         fill = PERCEPTION_COLOURS[tp.perception]
         ringed = tp.id in highlight

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from crmwb import i18n
+from crmwb import i18n, journey_charts
 from crmwb.journey import (
     ALL_SEGMENTS,
+    DEFAULT_RULE,
     CoverageGap,
     ImportancePerformance,
     Journey,
@@ -16,14 +20,35 @@ from crmwb.journey import (
     Perception,
     Quadrant,
     Touchpoint,
+    coverage_gaps,
+    emotion_curves,
     grid,
+    importance_performance,
     journey_counts,
     journey_order,
     missing_collection_points,
+    moments_of_truth,
+    path_metrics,
     perception_by_stage,
 )
+from crmwb.pack import save_summary
 from crmwb.plan import plural_count
-from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+from crmwb.report import save_tables
+from crmwb.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Part,
+    ReportHeader,
+    Section,
+    Sections,
+    Table,
+    Text,
+    section,
+)
 
 
 def perception(value: Perception, ctx: Context) -> str:
@@ -80,20 +105,28 @@ def key_figures(
         KeyFigure(
             ctx.t("journey.figure.moments"),
             i18n.number(len(moments), ctx.lang),
-            ctx.t("journey.figure.to_fix", count=len(to_fix)),
+            ctx.t("journey.figure.to_fix", count=len(to_fix))
+            if moments
+            else ctx.t("journey.figure.no_moment"),
             highlight=bool(to_fix),
         ),
-        KeyFigure(
-            ctx.t("journey.figure.omnichannel"),
-            f"{i18n.number(len(omnichannel), ctx.lang)} / {i18n.number(len(paths), ctx.lang)}",
-            ctx.tn("journey.figure.switches", plural_count(switches, ctx.lang), switches=shown),
-        ),
-        KeyFigure(
-            ctx.t("journey.figure.collection"),
-            i18n.number(len(missing), ctx.lang),
-            ctx.tn("journey.figure.collection_note", len(missing)),
-        ),
     ]
+    if paths:  # no persona path: no "0 / 0", the summary says why
+        figures.append(
+            KeyFigure(
+                ctx.t("journey.figure.omnichannel"),
+                f"{i18n.number(len(omnichannel), ctx.lang)} / {i18n.number(len(paths), ctx.lang)}",
+                ctx.tn("journey.figure.switches", plural_count(switches, ctx.lang), switches=shown),
+            )
+        )
+    if journey.touchpoints:
+        figures.append(
+            KeyFigure(
+                ctx.t("journey.figure.collection"),
+                i18n.number(len(missing), ctx.lang),
+                ctx.tn("journey.figure.collection_note", len(missing)),
+            )
+        )
     return KeyFigures(tuple(figures))
 
 
@@ -106,6 +139,8 @@ def summary(
     ctx: Context,
 ) -> Text:
     """The executive summary, written from the numbers."""
+    if not journey.touchpoints:
+        return Text((ctx.t("journey.summary.no_touchpoint"),))
     paragraphs = []
     to_fix = [m for m in moments if m.to_fix]
     if not moments:
@@ -153,6 +188,10 @@ def summary(
             paragraphs.append(ctx.tn("journey.summary.paths", omni, omni=omni, paths=len(paths)))
         else:
             paragraphs.append(ctx.t("journey.summary.paths_none"))
+    elif journey.personas:
+        paragraphs.append(ctx.t("journey.summary.no_path"))
+    else:
+        paragraphs.append(ctx.t("journey.summary.no_persona"))
     if gaps:
         paragraphs.append(ctx.tn("journey.summary.gaps", len(gaps), count=len(gaps)))
 
@@ -186,10 +225,10 @@ def touchpoints_table(journey: Journey, ctx: Context, moment_ids: set[str]) -> T
             tp.description,
             _segment(tp.segment, ctx),
             perception(tp.perception, ctx),
-            _emotion(tp.emotion, ctx),
+            tp.emotion,
             tp.importance,
             tp.performance,
-            ctx.t("journey.yes") if tp.id in moment_ids else "",
+            ctx.t("journey.yes") if tp.id in moment_ids else ctx.t("journey.no"),
             tp.data_collected,
             tp.collection_point,
             tp.owner,
@@ -203,7 +242,7 @@ def touchpoints_table(journey: Journey, ctx: Context, moment_ids: set[str]) -> T
         Column(ctx.t("journey.col.touchpoint")),
         Column(ctx.t("journey.col.segment")),
         Column(ctx.t("journey.col.perception")),
-        Column(ctx.t("journey.col.emotion")),
+        Column(ctx.t("journey.col.emotion"), "integer"),
         Column(ctx.t("journey.col.importance"), "integer"),
         Column(ctx.t("journey.col.performance"), "integer"),
         Column(ctx.t("journey.col.moment")),
@@ -358,21 +397,18 @@ def quadrants_table(
 def crosshair_note(ip: ImportancePerformance, ctx: Context) -> Text:
     importance, performance = ip.importance, ip.performance
     key = "journey.rule.crosshair_mean" if ip.method == "mean" else "journey.rule.crosshair_mid"
-    notes = [
-        ctx.t(
-            key,
-            importance=i18n.number(importance, ctx.lang, decimals=2),
-            performance=i18n.number(performance, ctx.lang, decimals=2),
-        )
-    ]
-    if ip.unrated:
-        notes.append(ctx.t("journey.rule.unrated", ids=", ".join(ip.unrated)))
-    return Text(tuple(notes), css_class="note")
+    note = ctx.t(
+        key,
+        importance=i18n.number(importance, ctx.lang, decimals=2),
+        performance=i18n.number(performance, ctx.lang, decimals=2),
+    )
+    return Text((note,), css_class="note")
 
 
-def paths_table(paths: Sequence[PathMetrics], ctx: Context) -> Table:
+def paths_table(paths: Sequence[PathMetrics], ctx: Context, *, for_print: bool = True) -> Table:
     """One row per persona's path: steps, channels, switches, backtracks, emotion (the
-    personas' segments are in the list above it)."""
+    personas' segments are in the list above it). ``for_print`` writes the mean emotion with
+    its sign (« +0,5 »), as the emotion chart does; Excel keeps it a number."""
     rows = tuple(
         (
             p.persona,
@@ -380,7 +416,9 @@ def paths_table(paths: Sequence[PathMetrics], ctx: Context) -> Table:
             len(p.channels),
             p.channel_switches,
             p.backtracks,
-            _emotion(p.mean_emotion, ctx),
+            _emotion(p.mean_emotion, ctx)
+            if for_print
+            else (None if p.mean_emotion is None else round(p.mean_emotion, 2)),
             "" if p.lowest_point is None else p.lowest_point.id,
             ", ".join(p.skipped_stages),
         )
@@ -392,7 +430,7 @@ def paths_table(paths: Sequence[PathMetrics], ctx: Context) -> Table:
         Column(ctx.t("journey.col.channels"), "integer"),
         Column(ctx.t("journey.col.switches"), "integer"),
         Column(ctx.t("journey.col.backtracks"), "integer"),
-        Column(ctx.t("journey.col.mean_emotion")),
+        Column(ctx.t("journey.col.mean_emotion"), "text" if for_print else "number"),
         Column(ctx.t("journey.col.lowest")),
         Column(ctx.t("journey.col.skipped")),
     )
@@ -434,8 +472,13 @@ def personas_text(journey: Journey, ctx: Context) -> Bullets:
     )
 
 
-def gaps_view(gaps: Sequence[CoverageGap], ctx: Context) -> Table | Text:
-    """The coverage gaps, or a sentence saying there is none."""
+def gaps_view(
+    gaps: Sequence[CoverageGap], ctx: Context, journey: Journey | None = None
+) -> Table | Text:
+    """The coverage gaps, or a sentence saying there is none (or, when ``journey`` declares no
+    segment, that there was nothing to check)."""
+    if journey is not None and not journey.segments:
+        return Text((ctx.t("journey.no_segment"),))
     if not gaps:
         return Text((ctx.t("journey.no_gap"),))
     return gaps_table(gaps, ctx)
@@ -520,14 +563,226 @@ def excel_tables(
     gaps: Sequence[CoverageGap],
     ctx: Context,
 ) -> list[Table]:
+    """The Excel deliverable's sheets, as data (numbers as numbers); a table with no row is
+    left out (the report says why in a sentence)."""
     moment_ids = {m.touchpoint.id for m in moments}
-    return [
+    tables = [
         grid_table(journey, ctx),
         touchpoints_table(journey, ctx, moment_ids),
         moments_table(moments, ctx),
         quadrants_table(ip, journey, ctx),
-        paths_table(paths, ctx),
+        paths_table(paths, ctx, for_print=False),
         gaps_table(gaps, ctx),
         collection_table(journey, ctx),
-        perception_table(journey, ctx),
+        perception_table(journey, ctx) if journey.touchpoints else None,
     ]
+    return [table for table in tables if table is not None and table.rows]
+
+
+def conventions(report: JourneyReport) -> tuple[str, ...]:
+    """The calculation conventions of the journey map, for the Excel deliverable's « Lisez-moi »
+    sheet: the scales, the moments of truth's rule, the crosshair, the path metrics, the
+    coverage gaps."""
+    ctx = report.ctx
+    return (
+        ctx.t("journey.rule.scales"),
+        *moment_rule(report.rule, ctx).paragraphs,
+        crosshair_note(report.ip, ctx).paragraphs[0],
+        ctx.t("journey.rule.paths"),
+        ctx.t("journey.rule.gaps"),
+    )
+
+
+# --- the report, section by section (the notebook calls one function per section) -----------
+
+
+@dataclass(frozen=True)
+class JourneyReport:
+    """Everything the journey map deliverable shows, computed once from the journey: the moments
+    of truth (by ``rule``), the importance-performance analysis, the persona paths' metrics
+    and the coverage gaps, for one reader (``ctx``)."""
+
+    journey: Journey
+    ctx: Context
+    rule: MomentRule
+    moments: tuple[MomentOfTruth, ...]
+    ip: ImportancePerformance
+    paths: tuple[PathMetrics, ...]
+    gaps: tuple[CoverageGap, ...]
+
+    @property
+    def moment_ids(self) -> tuple[str, ...]:
+        """The moments of truth's touchpoint ids, ranked: the ones the charts ring."""
+        return tuple(m.touchpoint.id for m in self.moments)
+
+
+def analyse(
+    journey: Journey,
+    ctx: Context,
+    *,
+    min_importance: int = DEFAULT_RULE.min_importance,
+    crosshair: Literal["mean", "midpoint"] = "mean",
+) -> JourneyReport:
+    """The journey map's analyses (:mod:`crmwb.journey`) with the notebook's parameters."""
+    rule = MomentRule(min_importance=min_importance)
+    return JourneyReport(
+        journey=journey,
+        ctx=ctx,
+        rule=rule,
+        moments=moments_of_truth(journey, rule),
+        ip=importance_performance(journey, crosshair),
+        paths=path_metrics(journey),
+        gaps=coverage_gaps(journey),
+    )
+
+
+def header(report: JourneyReport) -> ReportHeader:
+    ctx = report.ctx
+    return ReportHeader(ctx.t("journey.title"), subtitle(report.journey, ctx), ctx)
+
+
+def _summary_parts(report: JourneyReport) -> tuple[KeyFigures, Text]:
+    r = report
+    return (
+        key_figures(r.journey, r.moments, r.paths, r.ctx),
+        summary(r.journey, r.moments, r.ip, r.paths, r.gaps, r.ctx),
+    )
+
+
+def summary_section(report: JourneyReport) -> Section:
+    return section(report.ctx.t("journey.section.summary"), *_summary_parts(report))
+
+
+def _no_touchpoint(ctx: Context) -> Text:
+    return Text((ctx.t("journey.empty.touchpoints"),))
+
+
+def grid_section(report: JourneyReport) -> Section:
+    """The journey map as a chart (a sentence while the map has no touchpoint)."""
+    r, ctx = report, report.ctx
+    if not r.journey.touchpoints:
+        return section(ctx.t("journey.section.grid"), _no_touchpoint(ctx))
+    chart = journey_charts.journey_grid(r.journey, ctx, r.moment_ids)
+    return section(
+        ctx.t("journey.section.grid"),
+        Chart.of(chart, ctx.t("journey.chart.grid_alt"), ctx),
+        keep_together=True,
+    )
+
+
+def moments_section(report: JourneyReport) -> Section:
+    """The moments of truth, ranked, with their rule (or a sentence: none reaches it)."""
+    r, ctx = report, report.ctx
+    if not r.journey.touchpoints:
+        return section(ctx.t("journey.section.moments"), _no_touchpoint(ctx))
+    table: Table | Text = (
+        moments_table(r.moments, ctx, for_print=True)
+        if r.moments
+        else Text((ctx.t("journey.summary.no_moment"),))
+    )
+    return section(ctx.t("journey.section.moments"), table, moment_rule(r.rule, ctx))
+
+
+def concentrate_view(ip: ImportancePerformance, journey: Journey, ctx: Context) -> Table | Text:
+    """The touchpoints to concentrate on (important, poorly performed), or a sentence."""
+    if not ip.in_quadrant(Quadrant.CONCENTRATE_HERE):
+        return Text((ctx.t("journey.no_concentrate"),))
+    return quadrants_table(ip, journey, ctx, only=Quadrant.CONCENTRATE_HERE)
+
+
+def quadrants_section(report: JourneyReport) -> Section:
+    """The importance-performance chart, its crosshair and the "concentrate here" touchpoints;
+    a sentence while no touchpoint has a performance score."""
+    r, ctx = report, report.ctx
+    title = ctx.t("journey.section.quadrants")
+    if not r.journey.touchpoints:
+        return section(title, _no_touchpoint(ctx))
+    if not r.ip.points:
+        return section(title, Text((ctx.t("journey.empty.rated"),)))
+    chart = journey_charts.importance_performance(r.journey, r.ip, ctx, r.moment_ids)
+    return section(
+        title,
+        Chart.of(chart, title, ctx),
+        crosshair_note(r.ip, ctx),
+        concentrate_view(r.ip, r.journey, ctx),
+    )
+
+
+def personas_section(report: JourneyReport) -> Section:
+    """The personas, their paths' metrics and emotion curves; sentences when there is no
+    persona, or no path yet."""
+    r, ctx = report, report.ctx
+    title = ctx.t("journey.section.personas")
+    if not r.journey.personas:
+        return section(title, Text((ctx.t("journey.empty.personas"),)))
+    parts: list[Part] = [personas_text(r.journey, ctx)]
+    if not r.paths:
+        parts.append(Text((ctx.t("journey.empty.paths"),)))
+        return section(title, *parts)
+    parts.append(paths_table(r.paths, ctx))
+    curves = {
+        persona: values
+        for persona, values in emotion_curves(r.journey).items()
+        if any(v is not None for v in values)
+    }
+    if curves:
+        chart = journey_charts.emotion_curves(r.journey.stage_names, curves, ctx)
+        parts.append(Chart.of(chart, ctx.t("journey.section.emotions"), ctx))
+    return section(title, *parts)
+
+
+def path_sections(report: JourneyReport) -> Sections:
+    """One section per persona's path (with at least one step): the path on the map, then
+    its steps."""
+    r, ctx = report, report.ctx
+    out = []
+    for path, metrics in zip(r.journey.paths, r.paths, strict=True):
+        if not path.touchpoints:
+            continue
+        title = ctx.t("journey.section.path_of", persona=path.persona)
+        chart = journey_charts.persona_path(r.journey, path, ctx, r.moment_ids)
+        out.append(
+            section(
+                title, Chart.of(chart, title, ctx), path_steps(metrics, ctx), keep_together=True
+            )
+        )
+    return Sections(tuple(out))
+
+
+def gaps_section(report: JourneyReport) -> Section:
+    r = report
+    return section(r.ctx.t("journey.section.gaps"), gaps_view(r.gaps, r.ctx, r.journey))
+
+
+def collection_view(journey: Journey, ctx: Context) -> Table | Text:
+    """The touchpoints with no collection point, or a sentence."""
+    if not journey.touchpoints:
+        return _no_touchpoint(ctx)
+    if not missing_collection_points(journey):
+        return Text((ctx.t("journey.no_missing_collection"),))
+    return collection_table(journey, ctx)
+
+
+def collection_section(report: JourneyReport) -> Section:
+    r = report
+    return section(r.ctx.t("journey.section.collection"), collection_view(r.journey, r.ctx))
+
+
+def perception_section(report: JourneyReport) -> Section:
+    r, ctx = report, report.ctx
+    view = perception_table(r.journey, ctx) if r.journey.touchpoints else _no_touchpoint(ctx)
+    return section(ctx.t("journey.section.perception"), view)
+
+
+def save(report: JourneyReport, output_dir: str | os.PathLike[str] | None) -> None:
+    """The Excel deliverable (with its conventions) and the summary for the pack; nothing
+    without an output folder (a notebook run in JupyterLab)."""
+    r = report
+    save_tables(
+        output_dir,
+        "journey_mapping",
+        excel_tables(r.journey, r.moments, r.ip, r.paths, r.gaps, r.ctx),
+        r.ctx.lang,
+        conventions=conventions(r),
+    )
+    save_summary(output_dir, "journey_mapping", *_summary_parts(r))

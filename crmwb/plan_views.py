@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from crmwb import i18n, views
-from crmwb.journey import ALL_SEGMENTS, MomentOfTruth
+from crmwb import i18n, journey_charts, views
+from crmwb.journey import (
+    ALL_SEGMENTS,
+    DEFAULT_RULE,
+    Journey,
+    MomentOfTruth,
+    MomentRule,
+    moments_of_truth,
+)
+from crmwb.pack import save_summary
 from crmwb.plan import (
     Family,
     PlanFinding,
@@ -15,13 +26,29 @@ from crmwb.plan import (
     ProgrammeSummary,
     RelationshipPlan,
     assess_kpi,
+    check_plan,
     finding_subject,
     finding_text,
     finding_title,
+    marketing_pressure,
     plural_count,
+    programme_summary,
     scenario_monthly_rate,
 )
-from crmwb.views import Bullets, Column, Context, KeyFigure, KeyFigures, Table, Text
+from crmwb.report import save_tables
+from crmwb.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    ReportHeader,
+    Section,
+    Table,
+    Text,
+    section,
+)
 
 
 def _segment(name: str, ctx: Context) -> str:
@@ -155,10 +182,19 @@ def summary(
     return Text(tuple(paragraphs))
 
 
+def _has_cap(pressure: PressureCalendar) -> bool:
+    """Whether any segment has a weekly or monthly cap to compare its pressure with."""
+    cells = (*pressure.weekly.values(), *pressure.monthly.values())
+    return any(cell.cap is not None for cell in cells)
+
+
 def _pressure_summary(pressure: PressureCalendar, ctx: Context) -> str:
-    """The busiest week over its cap (else the busiest month), or that none is."""
+    """The busiest week over its cap (else the busiest month), that none is, or that there is
+    no cap to compare with."""
     weekly = set(pressure.weekly.values())
     over = pressure.over_caps()
+    if not _has_cap(pressure):
+        return ctx.t("plan.summary.pressure_no_cap")
     if not over:
         return ctx.t("plan.summary.pressure_ok")
     weeks = [cell for cell in over if cell in weekly]
@@ -278,8 +314,9 @@ def programmes_table(
 
 
 def kpi_table(plan: RelationshipPlan, ctx: Context) -> Table:
-    """Each programme's main KPI, its kind, and why it is not a business KPI when it is not."""
-    rows = []
+    """Each programme's main KPI, its kind, and why it is not a business KPI when it is not
+    (that column left out when every KPI is one)."""
+    rows: list[tuple[object, ...]] = []
     for programme in plan.programmes:
         assessment = assess_kpi(programme.kpi)
         rows.append(
@@ -290,12 +327,14 @@ def kpi_table(plan: RelationshipPlan, ctx: Context) -> Table:
                 ctx.t(assessment.reason) if assessment.reason else "",
             )
         )
-    columns = (
+    columns: tuple[Column, ...] = (
         Column(ctx.t("plan.col.programme")),
         Column(ctx.t("plan.col.kpi")),
         Column(ctx.t("plan.col.kpi_kind")),
         Column(ctx.t("plan.col.why")),
     )
+    if not any(row[-1] for row in rows):  # every KPI a business one: no empty "why" column
+        columns, rows = columns[:-1], [row[:-1] for row in rows]
     return Table(
         ctx.t("plan.sheet.kpis"),
         columns,
@@ -351,34 +390,98 @@ def _month_label(day: dt.date, ctx: Context, with_year: bool = True) -> str:
     return i18n.date_pattern(day, "MMM y" if with_year else "MMM", ctx.lang)
 
 
-def monthly_table(pressure: PressureCalendar, ctx: Context) -> Table:
-    """Messages per contact per month, segment by segment, with the cap."""
-    rows = []
-    for segment in pressure.segments:
-        cells = [pressure.monthly[segment, m] for m in pressure.months]
-        cap = cells[0].cap if cells else None
-        rows.append((_segment(segment, ctx), cap, *(c.total for c in cells)))
+MONTHS_PER_PRINTED_TABLE = 6
+"""At most six month columns in a printed table (an A4 page's width, whatever the names)."""
+
+
+def monthly_tables(pressure: PressureCalendar, ctx: Context) -> tuple[Table, ...]:
+    """Messages per contact per month, segment by segment, with the monthly cap (when a
+    segment has one), for print:
+    the months in as few tables as needed of at most six months each, as even as can be
+    (12 months: 6 + 6; 13: 5 + 5 + 3), each month's year shown on its table's first column and
+    on January; the counting rule under the last one."""
+    months = pressure.months
+    count = max(1, -(-len(months) // MONTHS_PER_PRINTED_TABLE))
+    size = -(-len(months) // count) if months else 0
+    chunks = [months[i : i + size] for i in range(0, len(months), size)] if size else [()]
+    capped = any(cell.cap is not None for cell in pressure.monthly.values())
+    tables = []
+    for k, chunk in enumerate(chunks):
+        rows = []
+        for segment in pressure.segments:
+            cells = [pressure.monthly[segment, m] for m in chunk]
+            cap = pressure.monthly[segment, months[0]].cap if months else None
+            rows.append(
+                (_segment(segment, ctx), *((cap,) if capped else ()), *(c.total for c in cells))
+            )
+        columns = (
+            Column(ctx.t("plan.col.segment")),
+            *((Column(ctx.t("plan.col.cap_month"), "number"),) if capped else ()),
+            *(
+                Column(_month_label(m, ctx, i == 0 or m.month == 1), "number")
+                for i, m in enumerate(chunk)
+            ),
+        )
+        last = k == len(chunks) - 1
+        tables.append(
+            Table(
+                ctx.t("plan.sheet.pressure_months"),
+                columns,
+                tuple(rows),
+                ctx,
+                note=ctx.t("plan.rule.pressure") if last else "",
+            )
+        )
+    return tuple(tables)
+
+
+def _pressure_rows(
+    pressure: PressureCalendar, period: Literal["week", "month"], ctx: Context
+) -> tuple[tuple[object, ...], ...]:
+    starts = pressure.weeks if period == "week" else pressure.months
+    cells = pressure.weekly if period == "week" else pressure.monthly
+    yes, no = ctx.t("journey.yes"), ctx.t("journey.no")
+    return tuple(
+        (
+            _segment(segment, ctx),
+            start,
+            cell.campaigns,
+            round(cell.scenarios, 2),
+            round(cell.total, 2),
+            cell.cap,
+            (yes if cell.over_cap else no) if cell.cap is not None else "",
+        )
+        for segment in pressure.segments
+        for start in starts
+        for cell in (cells[segment, start],)
+    )
+
+
+def pressure_table(
+    pressure: PressureCalendar, period: Literal["week", "month"], ctx: Context
+) -> Table:
+    """The marketing pressure as data, for Excel: one row per segment and ISO week (its
+    Monday) or month (its first day), a real date, the campaign messages, the scenarios'
+    estimate, the total, the cap and whether it is over it (filter on it)."""
+    first = "plan.col.week_of" if period == "week" else "plan.col.month"
+    cap = "plan.col.cap_week" if period == "week" else "plan.col.cap_month"
     columns = (
         Column(ctx.t("plan.col.segment")),
-        Column(ctx.t("plan.col.cap_month"), "number"),
-        *(
-            Column(_month_label(m, ctx, i == 0 or m.month == 1), "number")
-            for i, m in enumerate(pressure.months)
-        ),
+        Column(ctx.t(first), "date"),
+        Column(ctx.t("plan.col.campaign_messages"), "integer"),
+        Column(ctx.t("plan.col.scenario_messages"), "number"),
+        Column(ctx.t("plan.col.total"), "number"),
+        Column(ctx.t(cap), "number"),
+        Column(ctx.t("plan.col.over_cap")),
     )
-    return Table(
-        ctx.t("plan.sheet.pressure_months"),
-        columns,
-        tuple(rows),
-        ctx,
-        note=ctx.t("plan.rule.pressure"),
-    )
+    sheet = "plan.sheet.pressure_weeks" if period == "week" else "plan.sheet.pressure_months"
+    return Table(ctx.t(sheet), columns, _pressure_rows(pressure, period, ctx), ctx)
 
 
 def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table | Text:
-    """Every week and month over its cap, or a sentence saying there is none."""
+    """Every week and month over its cap, or a sentence saying there is none (or no cap)."""
     if not pressure.over_caps():
-        return Text((ctx.t("plan.summary.pressure_ok"),))
+        return Text((_pressure_summary(pressure, ctx),))
     weekly = set(pressure.weekly.values())
 
     def row(cell: PressureCell) -> tuple[object, ...]:
@@ -386,7 +489,7 @@ def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table | Text:
         return (
             _segment(cell.segment, ctx),
             period,
-            i18n.date(cell.start, ctx.lang),
+            cell.start,
             cell.campaigns,
             cell.scenarios,
             cell.total,
@@ -396,7 +499,7 @@ def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table | Text:
     columns = (
         Column(ctx.t("plan.col.segment")),
         Column(ctx.t("plan.col.period")),
-        Column(ctx.t("plan.col.starting")),
+        Column(ctx.t("plan.col.starting"), "date"),
         Column(ctx.t("plan.col.campaign_messages"), "integer"),
         Column(ctx.t("plan.col.scenario_messages"), "number"),
         Column(ctx.t("plan.col.total"), "number"),
@@ -447,7 +550,7 @@ def campaigns_table(plan: RelationshipPlan, ctx: Context) -> Table:
     """The campaign calendar, in date order."""
     rows = tuple(
         (
-            i18n.date(c.date, ctx.lang),
+            c.date,
             c.name,
             c.programme,
             _segment(c.segment, ctx),
@@ -456,7 +559,7 @@ def campaigns_table(plan: RelationshipPlan, ctx: Context) -> Table:
         for c in sorted(plan.campaigns, key=lambda c: c.date)
     )
     columns = (
-        Column(ctx.t("plan.col.date")),
+        Column(ctx.t("plan.col.date"), "date"),
         Column(ctx.t("plan.col.campaign")),
         Column(ctx.t("plan.col.programme")),
         Column(ctx.t("plan.col.segment")),
@@ -531,30 +634,172 @@ def excel_tables(
     pressure: PressureCalendar | None,
     ctx: Context,
 ) -> list[Table]:
+    """The Excel deliverable's sheets, as data (dates as dates, the pressure one row per
+    segment and period); a table with no row is left out."""
     tables = [
         programmes_table(plan, summaries, ctx),
         findings_table(findings, ctx),
         kpi_table(plan, ctx),
+        moments_table(plan, moments, ctx),
     ]
-    if moments:
-        tables.append(moments_table(plan, moments, ctx))
     if pressure is not None:
-        tables += [weekly_table(pressure, ctx), monthly_table(pressure, ctx)]
+        tables += [pressure_table(pressure, "week", ctx), pressure_table(pressure, "month", ctx)]
     tables += [scenarios_table(plan, ctx), campaigns_table(plan, ctx), conventions_table(plan, ctx)]
-    return tables
+    return [table for table in tables if table.rows]
 
 
-def weekly_table(pressure: PressureCalendar, ctx: Context) -> Table:
-    """Messages per contact per ISO week (weeks as rows: 53 columns would not print)."""
-    rows = tuple(
-        (
-            i18n.date(week, ctx.lang),
-            *(pressure.weekly[s, week].total for s in pressure.segments),
-        )
-        for week in pressure.weeks
+def conventions(report: PlanReport) -> tuple[str, ...]:
+    """The calculation conventions of the plan's review, for the Excel deliverable's
+    « Lisez-moi » sheet."""
+    ctx = report.ctx
+    return (
+        ctx.t("plan.rule.objectives"),
+        ctx.t("plan.rule.kpis"),
+        ctx.t("plan.rule.moments_addressed"),
+        ctx.t("plan.rule.pressure"),
+        ctx.t("plan.rule.scenarios"),
     )
-    columns = (
-        Column(ctx.t("plan.col.week_of")),
-        *(Column(_segment(s, ctx), "number") for s in pressure.segments),
+
+
+# --- the report, section by section (the notebook calls one function per section) -----------
+
+
+@dataclass(frozen=True)
+class PlanReport:
+    """Everything the relationship plan's review shows, computed once: the journey's moments of
+    truth (when the workbook has a journey), the marketing pressure (when the plan has
+    campaigns: the calendar spans their dates), the findings and the programmes' summary."""
+
+    plan: RelationshipPlan
+    journey: Journey | None
+    ctx: Context
+    moments: tuple[MomentOfTruth, ...]
+    pressure: PressureCalendar | None
+    findings: tuple[PlanFinding, ...]
+    summaries: tuple[ProgrammeSummary, ...]
+
+
+def analyse(
+    plan: RelationshipPlan,
+    journey: Journey | None,
+    ctx: Context,
+    *,
+    min_importance: int = DEFAULT_RULE.min_importance,
+) -> PlanReport:
+    """The plan's checks (:func:`crmwb.plan.check_plan`) against the journey's moments of truth
+    to fix (importance ``min_importance`` or more) and its segments."""
+    moments = moments_of_truth(journey, MomentRule(min_importance)) if journey else ()
+    segments = [s.name for s in journey.segments] if journey else []
+    pressure = marketing_pressure(plan, segments) if plan.campaigns else None
+    to_fix = [m.touchpoint.id for m in moments if m.to_fix]
+    return PlanReport(
+        plan=plan,
+        journey=journey,
+        ctx=ctx,
+        moments=moments,
+        pressure=pressure,
+        findings=check_plan(plan, journey, to_fix, pressure),
+        summaries=programme_summary(plan),
     )
-    return Table(ctx.t("plan.sheet.pressure_weeks"), columns, rows, ctx)
+
+
+def header(report: PlanReport) -> ReportHeader:
+    ctx = report.ctx
+    return ReportHeader(ctx.t("plan.title"), subtitle(report.plan, ctx), ctx)
+
+
+def _summary_parts(report: PlanReport) -> tuple[KeyFigures, Text]:
+    r = report
+    return (
+        key_figures(r.plan, r.findings, r.pressure, r.ctx),
+        summary(r.plan, r.findings, r.moments, r.pressure, r.ctx),
+    )
+
+
+def summary_section(report: PlanReport) -> Section:
+    return section(report.ctx.t("plan.section.summary"), *_summary_parts(report))
+
+
+def programmes_section(report: PlanReport) -> Section:
+    r = report
+    table = programmes_table(r.plan, r.summaries, r.ctx, for_print=True)
+    return section(r.ctx.t("plan.section.programmes"), table)
+
+
+def findings_section(report: PlanReport) -> Section:
+    return section(
+        report.ctx.t("plan.section.findings"), findings_list(report.findings, report.ctx)
+    )
+
+
+def kpis_section(report: PlanReport) -> Section:
+    return section(report.ctx.t("plan.section.kpis"), kpi_table(report.plan, report.ctx))
+
+
+def moments_section(report: PlanReport) -> Section:
+    """The journey's moments of truth and the actions that address them; a sentence when the
+    workbook has no journey, or the journey no moment of truth."""
+    r, ctx = report, report.ctx
+    view: Table | Text
+    if r.journey is None:
+        view = Text((ctx.t("plan.no_journey"),))
+    elif not r.moments:
+        view = Text((ctx.t("plan.no_moment"),))
+    else:
+        view = moments_table(r.plan, r.moments, ctx)
+    return section(ctx.t("plan.section.moments"), view)
+
+
+def pressure_section(report: PlanReport) -> Section:
+    """The weekly pressure calendar, the monthly tables and the periods over their cap; a
+    sentence when the plan has no campaign (the calendar spans the campaigns' dates)."""
+    r, ctx = report, report.ctx
+    title = ctx.t("plan.section.pressure")
+    if r.pressure is None:
+        return section(title, Text((ctx.t("plan.no_campaign_pressure"),)))
+    chart = journey_charts.pressure_calendar(r.pressure, ctx)
+    return section(
+        title,
+        Chart.of(chart, ctx.t("plan.chart.pressure_alt"), ctx),
+        *monthly_tables(r.pressure, ctx),
+        over_cap_table(r.pressure, ctx),
+    )
+
+
+def scenarios_section(report: PlanReport) -> Section:
+    ctx = report.ctx
+    view: Table | Text = (
+        scenarios_table(report.plan, ctx)
+        if report.plan.scenarios
+        else Text((ctx.t("plan.no_scenario"),))
+    )
+    return section(ctx.t("plan.section.scenarios"), view)
+
+
+def campaigns_section(report: PlanReport) -> Section:
+    ctx = report.ctx
+    view: Table | Text = (
+        campaigns_table(report.plan, ctx)
+        if report.plan.campaigns
+        else Text((ctx.t("plan.no_campaign"),))
+    )
+    return section(ctx.t("plan.section.campaigns"), view)
+
+
+def conventions_section(report: PlanReport) -> Section:
+    ctx = report.ctx
+    return section(ctx.t("plan.section.conventions"), conventions_table(report.plan, ctx))
+
+
+def save(report: PlanReport, output_dir: str | os.PathLike[str] | None) -> None:
+    """The Excel deliverable (with its conventions) and the summary for the pack; nothing
+    without an output folder (a notebook run in JupyterLab)."""
+    r = report
+    save_tables(
+        output_dir,
+        "relationship_plan",
+        excel_tables(r.plan, r.summaries, r.findings, r.moments, r.pressure, r.ctx),
+        r.ctx.lang,
+        conventions=conventions(r),
+    )
+    save_summary(output_dir, "relationship_plan", *_summary_parts(r))

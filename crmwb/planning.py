@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from crmwb.errors import InputError, Msg, Quoted, msg
-from crmwb.i18n import Lang, has_message, t
+from crmwb.i18n import LANGUAGES, Lang, has_message, t
 
 DAYS_PER_WEEK = 7
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375
@@ -301,6 +301,35 @@ DEFAULT_PLAN: tuple[Phase, ...] = (
 """Seed 001's typical deployment: 46 + 107 (data flows, 46, alongside) + 61 + 61 + 14 = 289
 days, about 9.5 months: above the seeds' 6-8 month average (the observed durations add up to
 more than the average project), inside their 3-month to 2-year range."""
+
+
+def default_plan(lang: Lang) -> tuple[Phase, ...]:
+    """:data:`DEFAULT_PLAN` as the blank template writes it in ``lang`` (and the workbook reads
+    it back): each phase and dependency under its label, the owners under the teams' names."""
+    from crmwb.governance import team_label
+
+    return tuple(
+        Phase(
+            phase_label(p.name, lang),
+            p.duration_days,
+            tuple(phase_label(d, lang) for d in p.depends_on),
+            p.batch,
+            team_label(p.owner, lang) if p.owner else "",
+        )
+        for p in DEFAULT_PLAN
+    )
+
+
+def is_default_plan(phases: Sequence[Phase]) -> bool:
+    """Whether ``phases`` are still the template's starter plan (:data:`DEFAULT_PLAN`, as
+    :func:`default_plan` writes it in one of the templates' languages): the report then says
+    that the phases and durations are the typical plan's, to adjust with the client.
+
+    >>> is_default_plan(default_plan("fr")), is_default_plan(default_plan("en")[:5])
+    (True, False)
+    """
+    given = tuple(phases)
+    return any(given == default_plan(lang) for lang in LANGUAGES)
 
 
 def phase_label(name: str, lang: Lang) -> str:

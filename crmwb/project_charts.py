@@ -20,11 +20,13 @@ from matplotlib.ticker import FuncFormatter
 
 from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
-from crmwb.governance import KpiTrack
+from crmwb.governance import DEFAULT_TOLERANCE, KpiTrack, is_behind
 from crmwb.planning import Schedule, add_months, batch_label, phase_label
 from crmwb.views import Context
 
 CRITICAL = "#C00000"
+BEHIND = "#C00000"
+"""A KPI behind its target: the same red as the critical path."""
 MUTED = "#7F7F7F"
 BATCH_COLOURS = (
     PALETTE[0],
@@ -130,6 +132,7 @@ def gantt(
                 linestyle=(0, (1, 1.5)),
                 linewidth=1.2,
                 zorder=2,
+                gid=f"slack-{item.name}",
             )
             ax.plot([slack_end], [y], marker="|", markersize=7, color=MUTED, zorder=2)
             end_x = slack_end
@@ -297,9 +300,16 @@ def gantt(
     return fig
 
 
-def kpi_tracking(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Figure:
-    """Planned vs actual, one small panel per KPI: the monthly targets as a dashed line, the
-    actuals up to ``as_of`` as bars (red where behind the target by more than 10 %)."""
+def kpi_tracking(
+    tracks: Sequence[KpiTrack],
+    ctx: Context,
+    as_of: dt.date,
+    tolerance: float = DEFAULT_TOLERANCE,
+) -> Figure:
+    """Planned vs actual, one small panel per KPI that has targets (in the order given): the
+    monthly targets as a dashed line, the actuals up to ``as_of`` as bars at their month, red
+    where the KPI is behind its target by more than ``tolerance`` (the steering committee's
+    rule, :func:`crmwb.governance.is_behind`, lower-is-better KPIs included)."""
     shown = [t for t in tracks if t.targets]
     columns = 2 if len(shown) > 1 else 1
     rows = max(1, -(-len(shown) // columns))
@@ -315,15 +325,15 @@ def kpi_tracking(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Fi
             linestyle="--",
             linewidth=1.2,
             label=ctx.t("governance.col.target"),
+            gid="target",
         )
-        lower = track.direction == "lower"
         for x, month in zip(xs, months, strict=True):
             actual = track.actuals.get(month)
             if actual is None or month > as_of:
                 continue
-            target = track.targets[month]
-            behind = actual > target * 1.1 if lower else actual < target * 0.9
-            ax.bar(x, actual, width=0.6, color="#C00000" if behind else PALETTE[0])
+            behind = is_behind(track.targets[month], actual, track.direction, tolerance)
+            bar = ax.bar(x, actual, width=0.6, color=BEHIND if behind else PALETTE[0])
+            bar.patches[0].set_gid(f"actual-{month.isoformat()}")
         ax.set_xticks(list(xs))
         ax.set_xticklabels(
             [_month_label(m, ctx, i == 0 or m.month == 1) for i, m in enumerate(months)],
@@ -343,7 +353,10 @@ def kpi_tracking(tracks: Sequence[KpiTrack], ctx: Context, as_of: dt.date) -> Fi
     handles = [
         Line2D([], [], color=INK, linestyle="--", label=ctx.t("governance.col.target")),
         Patch(color=PALETTE[0], label=ctx.t("governance.col.actual")),
-        Patch(color="#C00000", label=ctx.t("governance.chart.behind")),
+        Patch(
+            color=BEHIND,
+            label=ctx.t("governance.chart.behind", tolerance=ctx.percent(tolerance)),
+        ),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False, fontsize=8)
     return fig

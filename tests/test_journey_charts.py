@@ -8,9 +8,11 @@ import datetime as dt
 import io
 import itertools
 import math
+import pathlib
 
 import pytest
 from matplotlib.collections import PathCollection
+from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -18,8 +20,28 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 from crmwb import journey_charts as jc
 from crmwb.errors import InputError
 from crmwb.i18n import Lang, t
-from crmwb.journey import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
-from crmwb.plan import PressureCalendar, PressureCell
+from crmwb.journey import (
+    Channel,
+    Journey,
+    Path,
+    Perception,
+    Persona,
+    Stage,
+    Touchpoint,
+    emotion_curves,
+    importance_performance,
+)
+from crmwb.plan import (
+    Campaign,
+    Conventions,
+    PressureCalendar,
+    PressureCap,
+    PressureCell,
+    Programme,
+    RelationshipPlan,
+    Scenario,
+    marketing_pressure,
+)
 from crmwb.views import Context
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
@@ -217,7 +239,8 @@ def test_emotion_curves_need_one_value_per_stage() -> None:
 @pytest.mark.parametrize("size", JOURNEYS)
 def test_importance_performance_names_quadrants_and_points(size: str, lang: Lang) -> None:
     journey = JOURNEYS[size]()
-    fig = jc.importance_performance(journey, (3.0, 3.5), Context("Client", lang), {"T1", "T04"})
+    ip = importance_performance(journey)
+    fig = jc.importance_performance(journey, ip, Context("Client", lang), {"T1", "T04"})
     text = svg(fig)
     for key in ("jc.ip.concentrate", "jc.ip.keep_up", "jc.ip.low_priority", "jc.ip.overkill"):
         assert t(key, lang) in text
@@ -241,7 +264,9 @@ def test_points_at_the_same_coordinates_do_not_hide_each_other() -> None:
         Touchpoint("T05", "Achat", "Web", "", Perception.FRICTION, 0, 1, 5),
     )
     journey = Journey((Stage("Achat"),), (Channel("Web"),), tps)
-    fig = jc.importance_performance(journey, (3, 3), Context("Client", "en"))
+    # the midpoint crosshair (3, 3) leaves both clusters clear of its lines
+    ip = importance_performance(journey, "midpoint")
+    fig = jc.importance_performance(journey, ip, Context("Client", "en"))
     offsets = {id: tuple(m.get_offsets()[0]) for id, m in markers(fig, "touchpoint-").items()}
     assert len(set(offsets.values())) == len(offsets) == 6
     assert offsets["T05"] == (5.0, 1.0)  # alone: at its coordinates
@@ -253,7 +278,7 @@ def test_points_at_the_same_coordinates_do_not_hide_each_other() -> None:
     assert offsets == {
         id: tuple(m.get_offsets()[0])
         for id, m in markers(
-            jc.importance_performance(journey, (3, 3), Context("Client", "en")), "touchpoint-"
+            jc.importance_performance(journey, ip, Context("Client", "en")), "touchpoint-"
         ).items()
     }  # deterministic
 
@@ -374,7 +399,7 @@ def test_every_chart_is_a_figure_with_lines_or_markers() -> None:
         jc.journey_grid(journey, ctx),
         jc.persona_path(journey, journey.paths[0], ctx),
         jc.emotion_curves(["Achat"], {"Anne": [1]}, ctx),
-        jc.importance_performance(journey, (3, 3), ctx),
+        jc.importance_performance(journey, importance_performance(journey), ctx),
         jc.pressure_calendar(small_calendar(), ctx),
     ]
     for fig in figs:
@@ -384,3 +409,248 @@ def test_every_chart_is_a_figure_with_lines_or_markers() -> None:
             or any(isinstance(a, Line2D) for a in fig.axes[0].get_lines())
             or fig.axes[0].patches
         )
+
+
+# --- what each chart draws, read back from its artists and compared with the model ------------
+
+
+def _label_positions(fig: Figure, names: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """Where the grid writes each of ``names`` (stage or channel names, wrapped on lines)."""
+    found = {}
+    for text in fig.axes[0].texts:
+        name = " ".join(text.get_text().split())
+        if name in names:
+            found[name] = text.get_position()
+    assert set(found) == set(names)
+    return found
+
+
+def test_the_grid_draws_each_touchpoint_in_its_cell_coloured_and_sized_by_the_model() -> None:
+    journey = large_journey()
+    fig = jc.journey_grid(journey, Context("Client", "en"))
+    stages = _label_positions(fig, journey.stage_names)  # column centres (x)
+    channels = _label_positions(fig, journey.channel_names)  # row centres (y)
+    drawn = markers(fig, "touchpoint-")
+    ids = {(t.get_text(), t.get_position()) for t in fig.axes[0].texts}
+    for tp in journey.touchpoints:
+        x, y = drawn[tp.id].get_offsets()[0]
+        # the nearest column title is the touchpoint's stage, the nearest row title its channel
+        assert min(stages, key=lambda s: abs(stages[s][0] - x)) == tp.stage, tp.id
+        assert min(channels, key=lambda c: abs(channels[c][1] - y)) == tp.channel, tp.id
+        face = drawn[tp.id].get_facecolor()[0]
+        assert tuple(face[:3]) == pytest.approx(to_rgb(jc.PERCEPTION_COLOURS[tp.perception]))
+        assert (tp.id, (x, y)) in ids  # its id written on it
+    # the larger the importance, the larger the marker; equal importance, equal size
+    for a, b in itertools.combinations(journey.touchpoints, 2):
+        size_a, size_b = drawn[a.id].get_sizes()[0], drawn[b.id].get_sizes()[0]
+        assert (size_a < size_b) == (a.importance < b.importance), (a.id, b.id)
+        assert (size_a == size_b) == (a.importance == b.importance), (a.id, b.id)
+
+
+def test_a_persona_path_arrows_each_step_to_the_next_and_numbers_them_in_order() -> None:
+    journey = large_journey()
+    ctx = Context("Client", "en")
+    grid = {
+        id: tuple(m.get_offsets()[0])
+        for id, m in markers(jc.journey_grid(journey, ctx), "touchpoint-").items()
+    }
+    for path in journey.paths:
+        fig = jc.persona_path(journey, path, ctx)
+        arrows = [p for p in fig.axes[0].patches if isinstance(p, FancyArrowPatch)]
+        drawn = [tuple(map(tuple, a._posA_posB)) for a in arrows]  # type: ignore[attr-defined]
+        steps = list(itertools.pairwise(path.touchpoints))
+        assert drawn == [(grid[a], grid[b]) for a, b in steps if a != b]
+        # step n's number sits on the marker of the path's n-th touchpoint
+        for n, id in enumerate(path.touchpoints, start=1):
+            (badge,) = [t for t in fig.axes[0].texts if str(n) in t.get_text().split(", ")]
+            bx, by = badge.xy  # type: ignore[attr-defined]
+            assert min(grid, key=lambda k: math.dist(grid[k], (bx, by))) == id, (path.persona, n)
+
+
+def test_emotion_curves_draw_the_models_curves_at_their_stages() -> None:
+    journey = large_journey()
+    curves = emotion_curves(journey)  # the model: mean emotion per stage, None where no step
+    fig = jc.emotion_curves(journey.stage_names, curves, Context("Client", "fr"))
+    lines = {
+        line.get_label(): line for line in fig.axes[0].get_lines() if line.get_label() in curves
+    }
+    assert list(lines) == list(curves)
+    for persona, values in curves.items():
+        xs, ys = lines[persona].get_xdata(), lines[persona].get_ydata()
+        assert [round(float(x)) for x in xs] == list(range(len(journey.stage_names)))
+        for value, y in zip(values, ys, strict=True):
+            assert math.isnan(y) if value is None else y == pytest.approx(value), persona
+    ticks = [" ".join(t.get_text().split()) for t in fig.axes[0].get_xticklabels()]
+    assert ticks == list(journey.stage_names)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend == list(curves)
+
+
+# A journey with one touchpoint in each quadrant, on a crosshair far from the middle of the
+# scale, so that swapping its two coordinates would move two of them to other quadrants. By
+# hand: importance 5, 5, 3, 3 (mean 4) and performance 1, 3, 1, 3 (mean 2); TU has no score.
+QUADRANTS = {
+    "TC": (5, 1, "concentrate_here"),
+    "TK": (5, 3, "keep_up_the_good_work"),
+    "TL": (3, 1, "low_priority"),
+    "TO": (3, 3, "possible_overkill"),
+}
+
+
+def quadrant_journey() -> Journey:
+    tps = tuple(
+        Touchpoint(id, "Achat", "Web", f"Point {id}", PERCEPTIONS[i % 3], 0, imp, perf)
+        for i, (id, (imp, perf, _)) in enumerate(QUADRANTS.items())
+    )
+    unrated = Touchpoint("TU", "Achat", "Web", "Point TU", Perception.FRICTION, 0, 4)
+    return Journey((Stage("Achat"),), (Channel("Web"),), (*tps, unrated))
+
+
+def crosshair(fig: Figure) -> tuple[float, float]:
+    """(x of the vertical line, y of the horizontal line) as drawn."""
+    lines = {line.get_gid(): line for line in fig.axes[0].get_lines()}
+    x = lines["crosshair-performance"].get_xdata()
+    y = lines["crosshair-importance"].get_ydata()
+    assert x[0] == x[1] and y[0] == y[1]  # type: ignore[index]
+    return float(x[0]), float(y[0])  # type: ignore[index]
+
+
+def test_each_quadrant_holds_its_touchpoint_on_the_chart() -> None:
+    journey = quadrant_journey()
+    ip = importance_performance(journey)
+    assert (ip.importance, ip.performance) == (4, 2)
+    assert {p.id: p.quadrant.value for p in ip.points} == {
+        id: q for id, (_, _, q) in QUADRANTS.items()
+    }
+    fig = jc.importance_performance(journey, ip, Context("Client", "fr"))
+    vertical, horizontal = crosshair(fig)
+    assert (vertical, horizontal) == (ip.performance, ip.importance)  # x: performance
+    drawn = markers(fig, "touchpoint-")
+    assert set(drawn) == set(QUADRANTS)
+    for id, (importance, performance, quadrant) in QUADRANTS.items():
+        x, y = drawn[id].get_offsets()[0]
+        assert abs(x - performance) < 0.5 and abs(y - importance) < 0.5, id
+        high_importance = quadrant in ("concentrate_here", "keep_up_the_good_work")
+        high_performance = quadrant in ("keep_up_the_good_work", "possible_overkill")
+        assert (y > horizontal) == high_importance, id
+        assert (x > vertical) == high_performance, id
+    # the tinted zone is "concentrate here": high importance, low performance; its corner
+    # (top left) is named so
+    (zone,) = [p for p in fig.axes[0].patches if p.get_gid() == "concentrate-here"]
+    inside = [
+        id
+        for id, m in drawn.items()
+        if zone.contains_point(fig.axes[0].transData.transform(m.get_offsets()[0]))
+    ]
+    assert inside == ["TC"]
+    corner = {t.get_text(): t.get_position() for t in fig.axes[0].texts}
+    assert corner[t("jc.ip.concentrate", "fr")] == (0.015, 0.985)
+    assert corner[t("jc.ip.overkill", "fr")] == (0.985, 0.015)
+    text = svg(fig)
+    assert t("jc.ip.omitted", "fr", ids="TU") in text
+
+
+def test_each_quadrant_holds_its_touchpoint_in_the_table_read_from_a_workbook(
+    tmp_path: pathlib.Path,
+) -> None:
+    from crmwb import journey_views
+    from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
+
+    path = tmp_path / "workbook.xlsx"
+    about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
+    save_workbook(build_workbook("fr", about, journey=quadrant_journey()), path)
+    journey = read_workbook(path).read_journey()
+    ctx = Context("Maison Dupont", "fr")
+    report = journey_views.analyse(journey, ctx)
+    table = journey_views.quadrants_table(report.ip, journey, ctx)
+    labels = {q.value: journey_views.quadrant_label(q, ctx) for q in report.ip.quadrants.values()}
+    assert {row[1]: row[0] for row in table.rows} == {
+        id: labels[q] for id, (_, _, q) in QUADRANTS.items()
+    }
+    # the report's section: the chart with the crosshair where the note says, and only TC in
+    # the "concentrate here" table under it
+    section = journey_views.quadrants_section(report)
+    (only,) = [p for p in section.parts if isinstance(p, journey_views.Table)]
+    assert [row[0] for row in only.rows] == ["TC"]
+    note = journey_views.crosshair_note(report.ip, ctx).paragraphs[0]
+    assert "importance 4,00, performance 2,00" in note
+    fig = jc.importance_performance(journey, report.ip, ctx)
+    assert crosshair(fig) == (2.0, 4.0)
+
+
+@pytest.mark.parametrize("method", ["mean", "midpoint"])
+def test_a_cluster_next_to_or_on_a_line_is_drawn_wholly_on_its_own_side(method: str) -> None:
+    # performance 3 five times and 4 once: mean performance 19 / 6 = 3.17, so the cluster at
+    # performance 3 is low; at the midpoint (3), it sits on the line, which counts as high
+    tps = [Touchpoint(f"T{i}", "Achat", "Web", "", Perception.FRICTION, 0, 4, 3) for i in range(5)]
+    tps.append(Touchpoint("T9", "Achat", "Web", "", Perception.FRICTION, 0, 2, 4))
+    journey = Journey((Stage("Achat"),), (Channel("Web"),), tuple(tps))
+    ip = importance_performance(journey, method)  # type: ignore[arg-type]
+    fig = jc.importance_performance(journey, ip, Context("Client", "en"))
+    vertical, horizontal = crosshair(fig)
+    radius = 17 / 2 / 72 / 6.2 * 5.4  # a marker's radius, in performance units
+    for point in ip.points:
+        x, y = markers(fig, "touchpoint-")[point.id].get_offsets()[0]
+        high = point.quadrant.value in ("keep_up_the_good_work", "possible_overkill")
+        # the whole marker on its side of the vertical line
+        assert (x - radius > vertical) if high else (x + radius < vertical), point.id
+        assert (y >= horizontal) == (point.importance >= ip.importance)
+
+
+# --- the pressure calendar, from a plan's computed pressure ----------------------------------
+
+
+def computed_calendar() -> PressureCalendar:
+    """Four weeks of January 2027: the model computes each cell (campaigns counted per ISO
+    week, scenarios at their monthly estimate x 12 / 52 a week)."""
+    plan = RelationshipPlan(
+        programmes=(Programme("Fidélité", ("Retenir",), "Rachat"),),
+        scenarios=(Scenario("Anniversaire", "Fidélité", "Anniversaire", "E-mail", monthly_rate=1),),
+        campaigns=(
+            Campaign("Soldes", "Fidélité", dt.date(2027, 1, 5)),
+            Campaign("Soldes J-2", "Fidélité", dt.date(2027, 1, 7), segment="Fidèles"),
+            Campaign("Relance", "Fidélité", dt.date(2027, 1, 20), segment="Fidèles"),
+            Campaign("Fin", "Fidélité", dt.date(2027, 1, 29)),
+        ),
+        conventions=Conventions(caps=(PressureCap("Fidèles", per_week=2, per_month=4),)),
+    )
+    return marketing_pressure(plan, ["Fidèles", "Prospects"])
+
+
+@pytest.mark.parametrize("period", ["week", "month"])
+def test_each_cell_shows_its_own_periods_total_in_its_place(period: str) -> None:
+    cal = computed_calendar()
+    fig = jc.pressure_calendar(cal, Context("Client", "en"), period)  # type: ignore[arg-type]
+    ax = fig.axes[0]
+    starts = cal.weeks if period == "week" else cal.months
+    cells = cal.weekly if period == "week" else cal.monthly
+    shown = {}
+    for text in ax.texts:
+        x, y = text.get_position()
+        if x > 0:  # the cells' numbers (the segments' names are left of the grid)
+            shown[math.floor(x), math.floor(y)] = float(text.get_text())
+    expected = {
+        (i, j): round(cells[s, start].total, 1)
+        for j, s in enumerate(cal.segments)
+        for i, start in enumerate(starts)
+        if cells[s, start].total > 0
+    }
+    assert shown == expected
+    # darker for more: a cell's fill is never lighter than a cell with fewer messages
+    fills = {
+        (math.floor(p.get_x()), math.floor(p.get_y())): sum(to_rgb(p.get_facecolor()))
+        for p in ax.patches
+        if isinstance(p, Rectangle) and p.get_gid() is None and p.get_facecolor()[3] > 0
+    }
+    totals = {
+        (i, j): cells[s, start].total
+        for j, s in enumerate(cal.segments)
+        for i, start in enumerate(starts)
+    }
+    assert set(fills) == set(totals)
+    for a, b in itertools.combinations(totals, 2):
+        if totals[a] < totals[b]:
+            assert fills[a] > fills[b], (a, b)
+    # each row is named after its segment, in the calendar's order
+    names = sorted((t.get_position()[1], t.get_text()) for t in ax.texts if t.get_position()[0] < 0)
+    assert [name for _, name in names if name in cal.segments] == list(cal.segments)

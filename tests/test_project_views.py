@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
 
 from crmwb import project_charts, project_views
-from crmwb.governance import Action, KpiTrack, actions_progress, seed_raci
-from crmwb.planning import DEFAULT_PLAN, schedule
-from crmwb.views import Context
+from crmwb.governance import (
+    Action,
+    KpiTrack,
+    actions_progress,
+    check_raci,
+    is_seed_raci,
+    seed_raci,
+)
+from crmwb.i18n import Lang, t
+from crmwb.planning import DEFAULT_PLAN, is_default_plan, schedule
+from crmwb.project_sheets import ProjectPlanInputs, SteeringInputs
+from crmwb.views import Context, Text
+from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
 
 START = dt.date(2025, 1, 6)
 
@@ -56,7 +70,9 @@ def test_kpi_table_late_actions_and_chart():
         [Action("Welcome scenario", "Welcome", dt.date(2025, 2, 1))], dt.date(2025, 2, 20)
     )
     late = project_views.actions_table(progress, ctx)
-    assert late.rows == (("Welcome scenario", "Welcome", "1 February 2025", 19),)
+    # planned on 1 February, not done on 20 February: 19 days late; the date stays a date
+    assert late.rows == (("Welcome scenario", "Welcome", dt.date(2025, 2, 1), 19),)
+    assert "1 February 2025" in late._repr_html_()
     svg = io.StringIO()
     project_charts.kpi_tracking([track], ctx, dt.date(2025, 2, 20)).savefig(svg, format="svg")
     assert "Reactivation" in svg.getvalue()
@@ -101,3 +117,141 @@ def test_gantt_dates_write_the_first_of_the_month_as_french_does():
     project_charts.gantt(plan, Context("C", "fr")).savefig(svg, format="svg")
     # quarterly steering committees on 1 December, 1 March and 1 June
     assert all(f"1er {month}" in svg.getvalue() for month in ("déc.", "mars", "juin"))
+
+
+# --- the template's starter content is labelled; nothing tracked is a sentence ----------------
+
+
+def blank_workbook(folder: Path, lang: Lang, start: dt.date | None = None) -> Path:
+    """The blank template in ``lang``, with a start date typed in when given."""
+    path = folder / "workbook.xlsx"
+    save_workbook(build_workbook(lang, About("Maison Dupont", lang, "EUR")), path)
+    if start is not None:
+        wb = load_workbook(path)
+        wb[t("sheet.project_plan", lang)]["B4"] = start
+        wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_templates_starter_raci_and_plan_are_recognised_until_edited(
+    tmp_path: Path, lang: Lang
+) -> None:
+    path = blank_workbook(tmp_path, lang, dt.date(2026, 9, 1))
+    reader = read_workbook(path)
+    assert is_seed_raci(reader.read_raci())
+    assert is_default_plan(reader.read_project_plan().phases)
+    wb = load_workbook(path)
+    wb[t("sheet.raci", lang)]["C6"] = "C"  # the first task's Marketing cell: R -> C
+    wb[t("sheet.project_plan", lang)]["B9"] = 2  # the first phase: 1.5 -> 2 months
+    wb.save(path)
+    reader = read_workbook(path)
+    assert not is_seed_raci(reader.read_raci())
+    assert not is_default_plan(reader.read_project_plan().phases)
+
+
+def test_a_blank_clients_governance_says_its_raci_is_the_templates_and_nothing_is_tracked(
+    tmp_path: Path,
+) -> None:
+    ctx = Context("Maison Dupont", "fr")
+    reader = read_workbook(blank_workbook(tmp_path, "fr"))
+    report = project_views.read_governance(reader, ctx, today=dt.date(2026, 12, 1))
+    assert report.seed_raci and report.steering is None
+    summary = project_views.governance_summary_section(report).parts
+    # one key figure (the RACI's points to review); no « 0 écart à discuter » when nothing is
+    # compared: a sentence says nothing is tracked yet
+    assert [f.label for f in summary[0].figures] == [ctx.t("governance.section.raci_findings")]
+    assert summary[1] == Text((ctx.t("governance.no_steering"),))
+    raci = project_views.raci_section(report).parts
+    assert raci[0] == Text((ctx.t("governance.seed_raci"),), css_class="note")
+    assert ctx.t("governance.seed_raci") in project_views.governance_conventions(report)
+    assert project_views.copil_sections(report).sections == ()
+
+
+def test_a_project_plan_still_the_templates_says_so(tmp_path: Path) -> None:
+    ctx = Context("Maison Dupont", "en")
+    reader = read_workbook(blank_workbook(tmp_path, "en", dt.date(2026, 9, 1)))
+    report = project_views.analyse_plan(reader.read_project_plan(), ctx, dt.date(2026, 10, 1))
+    assert report.seed
+    summary = project_views.plan_summary_section(report).parts[1]
+    assert summary.paragraphs[-1] == ctx.t("project.seed_plan")
+    # no step of the checklist has a status yet: the table says it is the typical list
+    checklist = project_views.checklist_section(report).parts[0]
+    assert checklist.note == ctx.t("project.rule.checklist_blank") and len(checklist.rows) == 17
+
+
+def test_tracking_without_a_project_plan_and_nothing_late_are_sentences() -> None:
+    ctx = Context("C", "en")
+    track = KpiTrack("Welcome", "Sales", "business", "sales", {dt.date(2026, 3, 1): 10})
+    steering = SteeringInputs(tracks=(track,))
+    report = project_views.analyse_governance(seed_raci("en"), ctx, steering=steering)
+    assert report.untracked_steering and report.steering is None
+    assert project_views.governance_summary_section(report).parts[1] == Text(
+        (ctx.t("governance.untracked_steering"),)
+    )
+    progress = actions_progress([], dt.date(2026, 3, 20))
+    assert project_views.late_actions_view(progress, ctx) == Text(
+        (ctx.t("governance.no_late_action", date="20 March 2026"),)
+    )
+    # a target but no actual by the committee's date: no KPI row, a sentence
+    assert project_views.kpi_view([track], ctx, dt.date(2026, 3, 20)) == Text(
+        (ctx.t("governance.no_kpi_month"),)
+    )
+
+
+def test_the_project_and_governance_excel_are_data(tmp_path: Path) -> None:
+    ctx = Context("C", "fr")
+    plan = ProjectPlanInputs(DEFAULT_PLAN, dt.date(2026, 9, 1), dt.date(2026, 11, 23))
+    report = project_views.analyse_plan(plan, ctx)
+    project_views.save_plan(report, tmp_path)
+    wb = load_workbook(tmp_path / "project_plan.xlsx")
+    phases = wb[ctx.t("project.sheet.phases")]
+    first = next(phases.iter_rows(min_row=2, values_only=True))
+    # the relationship plan: 46 days from 1 September 2026, its last day 16 October
+    assert first[2:5] == (dt.datetime(2026, 9, 1), dt.datetime(2026, 10, 16), 46)
+    copil = wb[ctx.t("project.sheet.milestones")]
+    dates = [r[1] for r in copil.iter_rows(min_row=2, values_only=True)]
+    assert dates == [dt.datetime.combine(d, dt.time()) for d in report.plan.steering_committees]
+    readme = [c.value for row in wb.worksheets[0].iter_rows() for c in row]
+    assert ctx.t("project.rule.calendar") in readme
+
+    jan, feb = dt.date(2026, 9, 1), dt.date(2026, 10, 1)
+    track = KpiTrack("Bienvenue", "Ventes", "business", "ventes", {jan: 100, feb: 120}, {jan: 90})
+    late = Action("Série de bienvenue", "Bienvenue", dt.date(2026, 10, 1))
+    governance = project_views.analyse_governance(
+        seed_raci("fr"),
+        ctx,
+        plan=plan,
+        steering=SteeringInputs(tracks=(track,), actions=(late,)),
+    )
+    project_views.save_governance(governance, tmp_path)
+    wb = load_workbook(tmp_path / "governance.xlsx")
+    kpis = wb[ctx.t("governance.sheet.kpis")]
+    # September, the last month with an actual by 23 November: 90 against 100, −10 %
+    assert next(kpis.iter_rows(min_row=2, values_only=True))[3:] == (
+        dt.datetime(2026, 9, 1),
+        100,
+        90,
+        -0.1,
+    )
+    actions = wb[ctx.t("governance.sheet.late")]
+    assert next(actions.iter_rows(min_row=2, values_only=True)) == (
+        "Série de bienvenue",
+        "Bienvenue",
+        dt.datetime(2026, 10, 1),
+        53,
+    )
+    for ws in wb.worksheets[1:]:
+        assert ws.max_row > 1 and all(c.value for c in ws[1]), ws.title
+
+
+def test_the_raci_findings_are_a_numbered_sheet_the_headline_counts() -> None:
+    ctx = Context("C", "fr")
+    raci = seed_raci("fr")
+    table = project_views.raci_findings_table(raci, ctx)
+    # DOMAIN.md: 7 tasks with no A and 3 management tasks with neither R nor A
+    assert [row[0] for row in table.rows] == list(range(1, 11))
+    figures = project_views.governance_key_figures(raci, check_raci(raci), (), START, ctx)
+    assert figures.figures[0].value == str(len(table.rows)) == "10"
+    assert table.rows[-1][1:3] == ("Management", "Charte graphique des e-mails")
+    assert table.rows[-1][3].startswith("Personne ne porte la tâche")

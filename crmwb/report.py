@@ -26,7 +26,7 @@ from typing import Any
 from crmwb import i18n
 from crmwb.i18n import Lang, has_message, t
 from crmwb.paths import TEMPLATES_DIR
-from crmwb.views import Kind, Table
+from crmwb.views import SHEET_NAME, Kind, Table, sheet_name
 
 REPORT_CSS = TEMPLATES_DIR / "report.css"
 
@@ -286,10 +286,11 @@ def _set_text(cell: Any, text: str) -> None:
 
 
 def _unique(name: str, used: set[str]) -> str:
-    candidate, n = name[:31], 2
+    """``name`` as a sheet name (cut between words), numbered when a sheet already has it."""
+    candidate, n = sheet_name(name), 2
     while candidate.casefold() in used:
         suffix = f" ({n})"
-        candidate, n = name[: 31 - len(suffix)] + suffix, n + 1
+        candidate, n = sheet_name(name[: SHEET_NAME - len(suffix)]) + suffix, n + 1
     used.add(candidate.casefold())
     return candidate
 

@@ -337,7 +337,7 @@ def section(title: str, *parts: Part, keep_together: bool = False) -> Section:
 
 
 def _css_class(kind: Kind) -> str:
-    return "text" if kind == "text" else "num"
+    return "text" if kind in ("text", "date") else "num"
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -394,12 +394,6 @@ def test_the_excel_deliverable_is_data(analyses, case, tmp_path):
             assert len(kinds - {"int", "float"}) == 0 or kinds == {"str"}, (ws.title, kinds)
 
 
-if __name__ == "__main__":
-    target = Path(sys.argv[1])
-    for name in CASES:
-        print(write_client(target, name))
-
-
 def test_each_coverage_matrix_of_a_long_list_is_titled_with_its_vendors(analyses):
     analysis = analyses["trente-editeurs"]
     vendors = list(analysis.comparison.weighted_sum.ranking)
@@ -411,3 +405,9 @@ def test_each_coverage_matrix_of_a_long_list_is_titled_with_its_vendors(analyses
         p for p in vendor_views.coverage_section(analysis, CTX).parts if isinstance(p, Chart)
     ]
     assert [c.alt for c in charts_[:2]] == ["Éditeurs 1 à 4 sur 30", "Éditeurs 5 à 8 sur 30"]
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    for name in CASES:
+        print(write_client(target, name))

@@ -355,9 +355,9 @@ def ranking_table(comparison: VendorComparison, ctx: Context) -> Table:
     coverage = {c.vendor: c.rate for c in comparison.coverage}
     columns = [
         Column(ctx.t("vc.col.vendor")),
-        Column(ctx.t("vc.col.score"), "number"),
+        Column(ctx.t("vc.col.score"), "number", decimals=2),
         Column(ctx.t("vc.col.rank"), "integer"),
-        Column(ctx.t("vc.col.topsis"), "number"),
+        Column(ctx.t("vc.col.topsis"), "number", decimals=2),
         Column(ctx.t("vc.col.topsis_rank"), "integer"),
     ]
     if mc is not None:
@@ -878,8 +878,8 @@ def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
     )
     columns = (
         Column(ctx.t("vc.col.criterion")),
-        Column(ctx.t("vc.col.ideal"), "number"),
-        Column(ctx.t("vc.col.anti_ideal"), "number"),
+        Column(ctx.t("vc.col.ideal"), "number", decimals=2),
+        Column(ctx.t("vc.col.anti_ideal"), "number", decimals=2),
     )
     return Table(
         sheet_name(ctx.t("vc.sheet.topsis")), columns, rows, ctx, caption=ctx.t("vc.section.topsis")

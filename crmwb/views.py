@@ -71,6 +71,9 @@ class Context:
 class Column:
     title: str
     kind: Kind = "text"
+    decimals: int | None = None
+    """The decimals of a "number" column's cells when they are fixed (scores « 0,80 »); by
+    default, as many as the column's numbers need."""
 
 
 SHORT_TABLE = 15
@@ -129,7 +132,10 @@ class Table:
 
     def number_decimals(self, column: int) -> int:
         """The decimals the "number" cells of ``column`` need (two at most): 8 and 3.2 are
-        written « 8,0 » and « 3,2 »."""
+        written « 8,0 » and « 3,2 »; the column's own when it fixes them."""
+        fixed = self.columns[column].decimals
+        if fixed is not None:
+            return fixed
         values = (
             row[column]
             for i, row in enumerate(self.rows)
@@ -143,10 +149,10 @@ class Table:
         )
         body = []
         for i, row in enumerate(self.rows):
+            texts = (self.cell_text(v, self.kind(i, j), j) for j, v in enumerate(row))
             cells = "".join(
-                f'<td class="{_css_class(c.kind)}">'
-                f"{html.escape(self.cell_text(v, self.kind(i, j), j))}</td>"
-                for j, (c, v) in enumerate(zip(self.columns, row, strict=True))
+                f'<td class="{_cell_class(c.kind, text)}">{html.escape(text)}</td>'
+                for c, text in zip(self.columns, texts, strict=True)
             )
             cls = ' class="strong"' if i in self.strong_rows else ""
             body.append(f"<tr{cls}>{cells}</tr>")
@@ -258,11 +264,20 @@ class KeyFigures:
         cards = "".join(
             f'<div class="figure{" highlight" if f.highlight else ""}">'
             f'<div class="label">{html.escape(f.label)}</div>'
-            f'<div class="value">{html.escape(f.value)}</div>'
+            f'<div class="{_value_class(f.value)}">{html.escape(f.value)}</div>'
             f'<div class="note">{html.escape(f.note)}</div></div>'
             for f in self.figures
         )
         return f'<div class="key-figures">{cards}</div>'
+
+
+LONG_FIGURE = 12
+"""A key figure longer than this (« Software set-up », a vendor's name) is set smaller, so
+that it holds on one line of its card."""
+
+
+def _value_class(value: str) -> str:
+    return "value long" if len(value) > LONG_FIGURE else "value"
 
 
 Part = Table | Text | Bullets | Chart | KeyFigures
@@ -338,6 +353,15 @@ def section(title: str, *parts: Part, keep_together: bool = False) -> Section:
 
 def _css_class(kind: Kind) -> str:
     return "text" if kind in ("text", "date") else "num"
+
+
+KEEP_WHOLE = 12
+"""A text cell this short (« E-mail », « À préserver ») is never broken across lines."""
+
+
+def _cell_class(kind: Kind, text: str) -> str:
+    keep = kind == "date" or (kind == "text" and len(text) <= KEEP_WHOLE)
+    return f"{_css_class(kind)} keep" if keep else _css_class(kind)
 
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")

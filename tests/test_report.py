@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import shutil
+import subprocess
 import zipfile
 
 import nbformat
+import pytest
 from openpyxl import load_workbook
 
 from crmwb.report import Renderer, ReportInfo, html_to_pdf, write_excel
-from crmwb.views import Column, Context, ReportHeader, Table, Text, section
+from crmwb.views import (
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    ReportHeader,
+    Table,
+    Text,
+    section,
+)
 
 EVIL = '<script>alert("x")</script> & Cie'
 
@@ -77,3 +90,51 @@ def test_text_starting_with_a_formula_sign_is_not_a_formula_in_excel(tmp_path):
     assert ws.cell(row=6, column=2).value == 13200.0  # numbers stay numbers
     assert "€" in ws.cell(row=6, column=2).number_format
     assert ws.freeze_panes == "B2"
+
+
+def test_short_labels_and_dates_are_never_broken_across_lines():
+    """« E-mail » broke after its hyphen and « 26 novembre 2027 » over two lines in narrow
+    columns: a date, and a text cell of 12 characters or fewer, keep on one line."""
+    ctx = _ctx()
+    table = Table(
+        "t",
+        (Column("Date", "date"), Column("Canal"), Column("Campagne")),
+        ((dt.date(2027, 11, 26), "E-mail", "Black Friday : offres réservées aux membres"),),
+        ctx,
+    )
+    cells = re.findall(r'<td class="([^"]+)">([^<]*)</td>', table._repr_html_())
+    assert cells == [
+        ("text keep", "26 novembre 2027"),
+        ("text keep", "E-mail"),
+        ("text", "Black Friday : offres réservées aux membres"),
+    ]
+
+
+def test_a_long_key_figure_is_set_smaller():
+    figures = KeyFigures(
+        (KeyFigure("Au 23 novembre 2026", "Software set-up"), KeyFigure("Durée", "9,5 mois"))
+    )
+    assert re.findall(r'<div class="(value[^"]*)">', figures._repr_html_()) == [
+        "value long",
+        "value",
+    ]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is absent")
+def test_a_long_client_name_keeps_the_running_head_on_one_line(tmp_path):
+    """A long client name is cut (« … ») in the running head; the report's title stays beside
+    it, on the same line (both were pushed onto two lines)."""
+    name = "Compagnie Générale des Literies, Matelas et Sommiers de France et d'Outre-Mer " * 2
+    ctx = _ctx(name)
+    nb = _executed_notebook(ReportHeader("TCO", "sub", ctx, dt.date(2026, 11, 23)))
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(
+        html_to_pdf(
+            Renderer().html(nb, ReportInfo(name, "Coût total", "fr", dt.date(2026, 11, 23)))
+        )
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    head = next(line for line in text.splitlines() if line.strip())
+    assert head.strip().startswith("Compagnie Générale") and head.rstrip().endswith("Coût total")

@@ -258,6 +258,12 @@ def test_one_criterion_has_no_profile_and_no_weight_to_test(analyses):
     assert "Robustesse" not in [f.label for f in figures]
     ranking = vendor_views.ranking_table(analysis.comparison, CTX)
     assert "Probabilité d'être en tête" not in [c.title for c in ranking.columns]
+    # scores keep their two decimals, as the chart and the text write them: « 0,80 », « 1,00 »
+    first = [
+        ranking.cell_text(v, c.kind, j)
+        for j, (c, v) in enumerate(zip(ranking.columns, ranking.rows[0], strict=True))
+    ]
+    assert first[1:5] == ["0,80", "1", "1,00", "1"]
     text = vendor_views.recommendation(analysis.comparison, CTX).paragraphs
     assert any(p.startswith("Un seul critère étant pondéré") for p in text)
     # on Fonctionnalités alone, both Sage CRM and Sellsy score 4 out of 5: a tie, not a lead

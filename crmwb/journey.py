@@ -197,14 +197,16 @@ class Journey:
 
 def journey_counts(journey: Journey, *, paths: bool = False) -> Msg:
     """« 7 stages, 6 channels, 16 touchpoints and 2 personas » (and the paths), each noun
-    agreeing with its number, as a message (written in the reader's language)."""
+    agreeing with its number, as a message (written in the reader's language). No persona yet
+    is left out (« 0 persona » reads as a slip; the summary says none is described)."""
     counts = [
         _count("stages", len(journey.stages)),
         _count("channels", len(journey.channels)),
         _count("touchpoints", len(journey.touchpoints)),
-        _count("personas", len(journey.personas)),
     ]
-    if paths:
+    if journey.personas:
+        counts.append(_count("personas", len(journey.personas)))
+    if paths and journey.paths:
         counts.append(_count("paths", len(journey.paths)))
     return msg("journey.list", first=tuple(counts[:-1]), last=counts[-1])
 

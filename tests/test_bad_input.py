@@ -121,3 +121,7 @@ def test_no_personas_gives_a_sentence_not_an_empty_table(bad_runs: Path) -> None
     folder = bad_runs / "sans-personas" / "latest"
     page = (folder / "journey_mapping.html").read_text(encoding="utf-8")
     assert "<tbody></tbody>" not in page
+    text = " ".join(Visible.of(folder / "journey_mapping.html").texts).replace("\u00a0", " ")
+    assert "16 points de contact et" not in text and "0 persona" not in text
+    assert "7 étapes, 6 canaux et 16 points de contact" in text
+    assert "Aucun persona n'est encore décrit" in text

@@ -114,8 +114,8 @@ def _not_run(entries: Sequence[PackEntry], lang: Lang) -> str:
 
 
 def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css: str) -> str:
-    """The pack's index page for the screen: cover, each analysis' summary with links to its
-    report, PDF and Excel file, what did not run."""
+    """The pack's index page for the screen: cover, a link to the whole pack in one PDF, each
+    analysis' summary with links to its report, PDF and Excel file, what did not run."""
     lang, esc = cover.lang, html.escape
     ran = [e for e in entries if e.status == "ok"]
     contents = "".join(f'<li><a href="#{esc(e.analysis)}">{esc(e.title)}</a></li>' for e in ran)
@@ -135,6 +135,7 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
         _head(cover, css)
         + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
         + f"<main>{_header(cover, len(ran))}"
+        + f'<p class="pack-links"><a href="{PACK_PDF}">{esc(t("pack.link.whole", lang))}</a></p>'
         + f'<nav class="pack-contents"><h2>{esc(t("pack.contents", lang))}</h2>'
         + f"<ol>{contents}</ol></nav>"
         + "".join(sections)

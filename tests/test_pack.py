@@ -44,6 +44,8 @@ def test_the_index_summarises_what_ran_and_lists_what_did_not(tmp_path: Path) ->
     # links only to the files the analysis produced (no PDF here)
     assert 'href="tco.html"' in page and 'href="tco.xlsx"' in page
     assert 'href="tco.pdf"' not in page
+    # and to the whole pack in one PDF, for the consultant who sends a single file
+    assert '<a href="pack.pdf">Le dossier complet en un seul PDF</a>' in page
     # the analyses that did not run are named, with why
     assert "Retour sur investissement</strong> — en échec (ROI!B5: a number)" in page
     assert "Comparaison des éditeurs</strong> — analyse non réalisée, faute de données" in page

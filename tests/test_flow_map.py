@@ -155,6 +155,12 @@ def test_dot_layers_clusters_and_styles() -> None:
     assert 'fontname="DejaVu Sans"' in dot
     crm = next(line for line in dot.splitlines() if line.strip().startswith("n2 [label="))
     assert f'color="{fm.ALERT}"' in crm and "penwidth=3" in crm
+    # only the highlighted system: Shop and Brevo hold personal data but are not flagged
+    nodes = [line.strip() for line in dot.splitlines() if re.match(r"\s*n\d+ \[label=", line)]
+    assert len(nodes) == len(data_map.systems)
+    assert [fm.ALERT in line or "penwidth=3" in line for line in nodes] == [
+        line.startswith("n2 ") for line in nodes
+    ]
     pd_edge = next(line for line in edge_lines(dot) if line.strip().startswith("n0 -> n2"))
     assert fm.PD_COLOUR in pd_edge and "penwidth=1.8" in pd_edge
 

@@ -392,6 +392,31 @@ def test_weekly_columns_are_labelled_by_month() -> None:
     assert [label.get_text() for label in en.axes[0].get_xticklabels()][:2] == ["Jan 2027", "Feb"]
 
 
+def test_each_month_label_stands_at_its_month_s_first_column() -> None:
+    """Weekly columns: a month's label ticks the first week starting in that month (the
+    calendar's short first December has none); monthly columns: the middle of its column."""
+    calendar = large_calendar()
+    weekly = jc.pressure_calendar(calendar, Context("Client", "fr")).axes[0]
+    months = [(w.year, w.month) for w in calendar.weeks]
+    firsts = [i for i in range(1, len(months)) if months[i] != months[i - 1]]
+    assert list(weekly.get_xticks()) == firsts  # 4 January 2027, 1 February, ...
+    assert calendar.weeks[firsts[0]] == dt.date(2027, 1, 4)
+    monthly = jc.pressure_calendar(calendar, Context("Client", "fr"), "month").axes[0]
+    assert list(monthly.get_xticks()) == [i + 0.5 for i in range(len(calendar.months))]
+    assert monthly.get_xticklabels()[3].get_text() == "avr."
+
+
+@pytest.mark.parametrize("period", ["week", "month"])
+def test_each_over_cap_dot_lies_in_its_framed_cell(period: str) -> None:
+    fig = jc.pressure_calendar(large_calendar(), Context("Client", "fr"), period)  # type: ignore[arg-type]
+    dots = {
+        (math.floor(line.get_xdata()[0]), math.floor(line.get_ydata()[0]))
+        for line in fig.axes[0].get_lines()
+        if line.get_marker() == "o"
+    }
+    assert dots and dots == flagged(fig)
+
+
 def test_every_chart_is_a_figure_with_lines_or_markers() -> None:
     journey = small_journey()
     ctx = Context("Client", "fr")

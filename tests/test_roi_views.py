@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from roi_cases import WORKED
 
 from crmwb import roi_views
 from crmwb.clients import load_client
@@ -20,7 +21,6 @@ from crmwb.roi import (
     CostItem,
     QualitativeBenefit,
     RoiCase,
-    RoiSettings,
     TcoBasis,
     TimeSaved,
     analyse_roi,
@@ -28,24 +28,9 @@ from crmwb.roi import (
     roi_study,
     training_time_cost,
 )
-from crmwb.uncertainty import Pert
 from crmwb.views import Chart, Context, Section, Table, Text
 
-CASE = RoiCase(
-    RoiSettings(horizon_years=3, discount_rate=0.10),
-    levers=(
-        TimeSaved(
-            name="Finding information",
-            users=20,
-            minutes_a_day=Pert(10, 15, 25),
-            working_days=200,
-            loaded_hourly_cost=40,
-            productive_share=0.5,
-            ramp_up=(0.5, 1.0),
-        ),
-    ),
-    costs=(CostItem("Licences and services", (20_000, 2_000, 2_000, 2_000)),),
-)
+CASE = WORKED
 CERTAIN = RoiCase(
     CASE.settings,
     levers=(TimeSaved(name="Search", **{**CASE.levers[0].inputs_at(), "ramp_up": (0.5, 1.0)}),),

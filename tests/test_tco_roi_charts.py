@@ -17,6 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
+from roi_cases import WORKED
 
 from crmwb import charts
 from crmwb.roi import (
@@ -62,21 +63,6 @@ THREE = [
 EN = Context("Client", "en", "EUR")
 FR = Context("Client", "fr", "EUR")
 
-WORKED = RoiCase(
-    RoiSettings(horizon_years=3, discount_rate=0.10),
-    levers=(
-        TimeSaved(
-            name="Finding information",
-            users=20,
-            minutes_a_day=Pert(10, 15, 25),
-            working_days=200,
-            loaded_hourly_cost=40,
-            productive_share=0.5,
-            ramp_up=(0.5, 1.0),
-        ),
-    ),
-    costs=(CostItem("Licences and services", (20_000, 2_000, 2_000, 2_000)),),
-)
 THREE_AXES = RoiCase(
     RoiSettings(horizon_years=4, discount_rate=0.08),
     levers=(

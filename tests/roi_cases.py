@@ -1,0 +1,24 @@
+"""ROI cases worked by hand, shared by the tests of the ROI's views and charts."""
+
+from __future__ import annotations
+
+from crmwb.roi import CostItem, RoiCase, RoiSettings, TimeSaved
+from crmwb.uncertainty import Pert
+
+WORKED = RoiCase(
+    RoiSettings(horizon_years=3, discount_rate=0.10),
+    levers=(
+        TimeSaved(
+            name="Finding information",
+            users=20,
+            minutes_a_day=Pert(10, 15, 25),
+            working_days=200,
+            loaded_hourly_cost=40,
+            productive_share=0.5,
+            ramp_up=(0.5, 1.0),
+        ),
+    ),
+    costs=(CostItem("Licences and services", (20_000, 2_000, 2_000, 2_000)),),
+)
+"""20 users saving 15 minutes a day (10 to 25) over 3 years, against 20 000 € then 2 000 € a
+year, discounted at 10 %: year 1 saves 20 x 0.25 h x 200 days x 40 € x 0.5 x 0.5 = 10 000 €."""

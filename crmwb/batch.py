@@ -23,8 +23,11 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import wait as futures_wait
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -190,6 +193,17 @@ class JobResult:
     error_type: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     outputs: list[str] = field(default_factory=list)
+    interrupted: bool = False
+    """The run was interrupted before this analysis reported back."""
+
+    @property
+    def status(self) -> str:
+        """« ok », « skipped », « interrupted » or « failed » (the manifest's words)."""
+        if self.skipped:
+            return "skipped"
+        if self.ok:
+            return "ok"
+        return "interrupted" if self.interrupted else "failed"
 
 
 @dataclass
@@ -200,10 +214,24 @@ class ClientRun:
     run_id: str
     folder: Path | None = None
     results: list[JobResult] = field(default_factory=list)
+    planned: tuple[str, ...] = ()
+    """Every analysis the run was to report on: it is published only when each has."""
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:
-        return bool(self.results) and all(r.ok or r.skipped for r in self.results)
+        reported = {r.analysis for r in self.results}
+        return (
+            bool(self.results)
+            and not self.interrupted
+            and reported >= set(self.planned)
+            and all(r.ok or r.skipped for r in self.results)
+        )
+
+    @property
+    def status(self) -> str:
+        """« ok », « interrupted » or « failed »: what the run folder's name and manifest say."""
+        return "ok" if self.ok else "interrupted" if self.interrupted else "failed"
 
 
 @dataclass(frozen=True)
@@ -368,11 +396,21 @@ def run(
     reports_dir: Path = REPORTS_DIR,
     progress: Callable[[JobResult], None] | None = None,
     run_id: str | None = None,
+    wait: bool = True,
+    on_wait: Callable[[str], None] | None = None,
+    on_interrupt: Callable[[], None] | None = None,
 ) -> list[ClientRun]:
     """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client.
 
-    Kernels are started first; the main thread reads each client's About sheet (for the
-    reports' page margins), builds the renderer and warms it up while they run."""
+    One run per client at a time: each client's reports folder is locked for the run (another
+    run of it waits, calling ``on_wait(slug)`` first, or with ``wait=False`` raises
+    :class:`~crmwb.errors.CrmwbError`). Kernels are started first; the main thread reads each
+    client's About sheet, builds the renderer and warms it up while they run.
+
+    A first Ctrl-C (KeyboardInterrupt) stops scheduling, cancels what is queued, stops the
+    running kernels and keeps each client's run as ``<run-id>-interrupted`` (``latest`` is never
+    moved; ``on_interrupt`` is told first); the runs are returned with ``interrupted`` set. A
+    second Ctrl-C while that is done propagates at once, still without touching ``latest``."""
     import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
     reports_dir = reports_dir.resolve()
@@ -381,14 +419,37 @@ def run(
     prepare_runtime(reports_dir)
     run_id = run_id or new_run_id()
     workers = jobs or os.cpu_count() or 1
+    slugs = {c: check_slug(c.name) for c in client_dirs}
+    with ExitStack() as locks:
+        for slug in sorted(set(slugs.values())):  # always the same order: no deadlock
+            locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
+        return _run_locked(
+            client_dirs, slugs, analyses, workers, lang, reports_dir, progress, run_id, on_interrupt
+        )
+
+
+def _run_locked(
+    client_dirs: Sequence[Path],
+    slugs: Mapping[Path, str],
+    analyses: Sequence[Analysis],
+    workers: int,
+    lang: Lang | None,
+    reports_dir: Path,
+    progress: Callable[[JobResult], None] | None,
+    run_id: str,
+    on_interrupt: Callable[[], None] | None,
+) -> list[ClientRun]:
     runs: dict[str, ClientRun] = {}
     pending: list[_Job] = []
     started = {}
     for client_dir in client_dirs:
-        slug = check_slug(client_dir.name)
-        client_run = runs[slug] = ClientRun(slug, _free_run_id(reports_dir / slug, run_id))
-        staging = reports_dir / slug / f".{client_run.run_id}.partial"
-        staging.mkdir(parents=True, exist_ok=False)
+        slug = slugs[client_dir]
+        client_reports = reports_dir / slug
+        clean_stale(client_reports)
+        client_run = runs[slug] = ClientRun(
+            slug, reserve_run_id(client_reports, run_id), planned=tuple(a.name for a in analyses)
+        )
+        staging = client_reports / f".{client_run.run_id}.partial"
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in analyses:
             if applies_to(analysis, client_dir):
@@ -399,37 +460,107 @@ def run(
                 if progress:
                     progress(skipped)
 
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb")
+    futures = {pool.submit(execute, job): job for job in pending}
     try:
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb") as pool:
-            futures = {pool.submit(execute, job): job for job in pending}
-            infos = {c.name: _report_info(c, lang) for c in client_dirs}
-            renderer = Renderer() if pending else None
-            if renderer is not None:
-                renderer.warm_up()
-            for future in as_completed(futures):
-                job = futures[future]
-                try:
-                    result = future.result()
-                except Exception as exc:  # pragma: no cover - execute() catches what it can
-                    result = JobResult(
-                        job.slug,
-                        job.analysis.name,
-                        error_type=type(exc).__name__,
-                        error=_first_line(str(exc)),
-                    )
-                if result.ok:
-                    assert renderer is not None
-                    render(job, result, renderer, infos[job.slug])
-                runs[result.client].results.append(result)
-                if progress:
-                    progress(result)
-    finally:
-        # Even when interrupted, every client's folder is published (or kept as failed):
-        # no half-written ".partial" folder is left behind.
-        by_slug = {c.name: c for c in client_dirs}
-        for slug, client_run in runs.items():
-            _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
+        infos = {c.name: _report_info(c, lang) for c in client_dirs}
+        renderer = Renderer() if pending else None
+        if renderer is not None:
+            renderer.warm_up()
+        for future in as_completed(futures):
+            job = futures[future]
+            result = _result_of(future, job)
+            if result.ok:
+                assert renderer is not None
+                render(job, result, renderer, infos[job.slug])
+            runs[result.client].results.append(result)
+            if progress:
+                progress(result)
+        pool.shutdown(wait=True)
+    except KeyboardInterrupt:
+        # Stop scheduling, cancel what is queued, stop the running kernels (their notebooks
+        # then fail at once), and wait for the workers to come back. A second Ctrl-C while
+        # this is done goes straight up: the runs stay ".partial", cleaned at the next run.
+        if on_interrupt is not None:
+            on_interrupt()
+        pool.shutdown(wait=False, cancel_futures=True)
+        stop_kernels()
+        futures_wait(futures, timeout=KERNEL_STOP_SECONDS)
+        for client_run in runs.values():
+            client_run.interrupted = True
+            reported = {r.analysis for r in client_run.results}
+            client_run.results.extend(
+                JobResult(client_run.slug, name, interrupted=True)
+                for name in client_run.planned
+                if name not in reported
+            )
+    # Every client's folder is published (or kept as failed or interrupted): no half-written
+    # ".partial" folder is left behind.
+    by_slug = {slugs[c]: c for c in client_dirs}
+    for slug, client_run in runs.items():
+        _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
     return list(runs.values())
+
+
+KERNEL_STOP_SECONDS = 30.0
+"""How long an interrupted run waits for its workers once their kernels are stopped."""
+
+LOCK_NAME = ".run.lock"
+"""The lock file of a client's reports folder: one run of the client at a time."""
+
+
+@contextmanager
+def client_lock(
+    client_reports: Path, *, wait: bool = True, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold ``client_reports``' run lock: an OS lock on :data:`LOCK_NAME`, released by the
+    system if the process dies. When another run holds it: wait for it (``on_wait`` is told
+    first), or raise :class:`CrmwbError` with ``wait=False``."""
+    from filelock import FileLock, Timeout
+
+    client_reports.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(client_reports / LOCK_NAME)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if not wait:
+            raise CrmwbError(
+                msg("run.err.one_run"),
+                file=str(client_reports),
+                found=msg("run.err.busy", client=client_reports.name),
+                hint=msg("run.err.hint.busy"),
+            ) from None
+        if on_wait is not None:
+            on_wait(client_reports.name)
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def stop_kernels() -> None:
+    """Stop this process's child processes (the running notebooks' kernels): terminate, then
+    kill what is still there a few seconds later."""
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with suppress(psutil.Error):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=3)
+    for child in alive:
+        with suppress(psutil.Error):
+            child.kill()
+
+
+def _result_of(future: Future[JobResult], job: _Job) -> JobResult:
+    try:
+        return future.result()
+    except Exception as exc:  # pragma: no cover - execute() catches what it can
+        return JobResult(
+            job.slug, job.analysis.name, error_type=type(exc).__name__, error=_first_line(str(exc))
+        )
 
 
 def applies_to(analysis: Analysis, client_dir: Path) -> bool:
@@ -445,14 +576,37 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
         return True
 
 
-def _free_run_id(client_reports: Path, run_id: str) -> str:
+RUN_SUFFIXES = ("", "-failed", "-interrupted")
+
+
+def reserve_run_id(client_reports: Path, run_id: str) -> str:
+    """A run id no run of the client has, reserved by creating its ``.<id>.partial`` staging
+    folder (``mkdir`` fails if it exists: no check-then-create race)."""
+    client_reports.mkdir(parents=True, exist_ok=True)
     candidate, n = run_id, 2
-    while any(
-        (client_reports / name).exists()
-        for name in (candidate, f"{candidate}-failed", f".{candidate}.partial")
-    ):
+    while True:
+        if not any((client_reports / f"{candidate}{end}").exists() for end in RUN_SUFFIXES):
+            try:
+                (client_reports / f".{candidate}.partial").mkdir()
+                return candidate
+            except FileExistsError:
+                pass
         candidate, n = f"{run_id}-{n}", n + 1
-    return candidate
+
+
+def clean_stale(client_reports: Path) -> None:
+    """What a run killed outright left (called with the client's lock held, so no run is using
+    it): a half-made ``latest`` pointer is removed, a ``.<id>.partial`` folder is kept as
+    ``<id>-interrupted``."""
+    if not client_reports.is_dir():
+        return
+    for tmp in client_reports.glob(".latest.*.tmp"):
+        _remove(tmp)
+    for staging in client_reports.glob(".*.partial"):
+        run_name = staging.name[1 : -len(".partial")]
+        kept = client_reports / f"{run_name}-interrupted"
+        if not kept.exists():
+            staging.rename(kept)
 
 
 def _finish(
@@ -472,7 +626,7 @@ def _finish(
     manifest: dict[str, object] = {
         "run_id": client_run.run_id,
         "client": client_run.slug,
-        "status": "ok" if client_run.ok else "failed",
+        "status": client_run.status,
         "started": started,
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "inputs": {"workbook.xlsx": sha256(workbook) if workbook.is_file() else None},
@@ -480,7 +634,7 @@ def _finish(
         "packages": package_versions(),
         "analyses": {
             r.analysis: {
-                "status": "skipped" if r.skipped else "ok" if r.ok else "failed",
+                "status": r.status,
                 "error": r.error or None,
                 "error_type": r.error_type or None,
                 "timings_s": {k: round(v, 3) for k, v in r.timings.items()},
@@ -489,7 +643,11 @@ def _finish(
             for r in client_run.results
         },
     }
-    manifest["pack"] = _write_pack(client_run, staging, client_dir, lang, analyses)
+    manifest["pack"] = (
+        {"status": "skipped"}
+        if client_run.interrupted
+        else _write_pack(client_run, staging, client_dir, lang, analyses)
+    )
     from crmwb.customer_audit import CONFIDENTIAL_DIR  # (its engines load only when needed)
 
     manifest["confidential"] = sorted(
@@ -498,7 +656,8 @@ def _finish(
         if path.is_file()
     )
     write_manifest(staging / "manifest.json", manifest)
-    final = client_reports / (client_run.run_id if client_run.ok else f"{client_run.run_id}-failed")
+    end = "" if client_run.ok else f"-{client_run.status}"
+    final = client_reports / f"{client_run.run_id}{end}"
     staging.rename(final)
     client_run.folder = final
     if client_run.ok:
@@ -541,21 +700,33 @@ def _write_pack(
 
 
 def point_latest(client_reports: Path, run_name: str) -> None:
-    """Make ``latest`` designate ``run_name``: a relative symlink swapped in atomically, or a
-    copy where the file system has no symlinks."""
+    """Make ``latest`` designate ``run_name``: a relative symlink made under a name of its own
+    and renamed over ``latest`` atomically; a copy only where the file system has no symlinks
+    (tried, not guessed from an error)."""
     latest = client_reports / "latest"
-    tmp = client_reports / ".latest.tmp"
-    if tmp.is_symlink() or tmp.exists():
-        _remove(tmp)
-    try:
+    tmp = client_reports / f".latest.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    if symlinks_supported(client_reports):
         tmp.symlink_to(run_name, target_is_directory=True)
-    except OSError:
-        shutil.copytree(client_reports / run_name, tmp)
-        if latest.exists() or latest.is_symlink():
+        if latest.is_dir() and not latest.is_symlink():  # a copy made where links failed
             _remove(latest)
-        tmp.rename(latest)
+        os.replace(tmp, latest)
         return
-    os.replace(tmp, latest)
+    shutil.copytree(client_reports / run_name, tmp)
+    if latest.exists() or latest.is_symlink():
+        _remove(latest)
+    tmp.rename(latest)
+
+
+def symlinks_supported(folder: Path) -> bool:
+    """Whether symbolic links can be made in ``folder`` (a FAT drive or a Windows account
+    without the right cannot)."""
+    probe = folder / f".symlink-probe.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+    try:
+        probe.symlink_to(".", target_is_directory=True)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
 
 
 def _remove(path: Path) -> None:
@@ -581,11 +752,13 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
     for client_run in runs:
         for r in client_run.results:
             seconds = sum(r.timings.values())
-            status = "skipped" if r.skipped else "ok" if r.ok else "failed"
+            status = r.status
             if r.skipped:
                 detail = ANALYSES[r.analysis].skip_reason(lang) if r.analysis in ANALYSES else ""
             elif r.ok:
                 detail = ", ".join(r.outputs)
+            elif r.interrupted:
+                detail = ""
             else:
                 detail = f"{r.error_type}: {r.error}"
             rows.append(
@@ -619,7 +792,8 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
         else:
             has_good_run = (client_run.folder.parent / "latest").exists()
             still = say("run.latest_kept") if has_good_run else say("run.no_good_run")
-            lines.append(say("run.failed_kept", client=client_run.slug, folder=folder, still=still))
+            kept = "run.interrupted_kept" if client_run.interrupted else "run.failed_kept"
+            lines.append(say(kept, client=client_run.slug, folder=folder, still=still))
     succeeded = sum(r.ok for c in runs for r in c.results)
     skipped = sum(r.skipped for c in runs for r in c.results)
     total = sum(len(c.results) for c in runs) - skipped

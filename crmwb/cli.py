@@ -23,6 +23,7 @@ from crmwb.errors import CrmwbError, UsageError, msg
 from crmwb.i18n import LANGUAGES, check_lang, t, user_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
 
 
 def _say(key: str, **values: object) -> str:
@@ -53,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
     run.add_argument("--only", default=None, help=say("cli.help.only", names=", ".join(ANALYSES)))
     run.add_argument("--jobs", "-j", type=int, default=None, help=say("cli.help.jobs"))
+    run.add_argument("--no-wait", action="store_true", help=say("run.help.no_wait"))
     run.add_argument("--lang", type=_language, default=None, help=say("cli.help.run_lang"))
     run.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
     run.add_argument("--quiet", "-q", action="store_true", help=say("cli.help.quiet"))
@@ -102,6 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say("cli.failure", message=exc.message(exc.lang or user_language())), file=sys.stderr
         )
         return EXIT_FAILED
+    except KeyboardInterrupt:  # Ctrl-C in a command that has nothing to keep (audit-file...)
+        print(_say("cli.interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:
@@ -238,18 +243,42 @@ def _run(args: argparse.Namespace) -> int:
             bar.update(1)
             bar.set_postfix_str(f"{result.client}/{result.analysis}")
 
+    def waiting(slug: str) -> None:
+        print(_say("run.waiting", client=slug), file=sys.stderr, flush=True)
+
+    interrupted = []
+
+    def interrupting() -> None:
+        interrupted.append(True)
+        if bar is not None:
+            bar.close()
+        print(_say("run.interrupting"), file=sys.stderr, flush=True)
+
     reports_dir = args.reports_dir or REPORTS_DIR
-    runs = batch.run(
-        folders,
-        analyses,
-        jobs=args.jobs,
-        lang=args.lang,
-        reports_dir=reports_dir,
-        progress=progress,
-    )
+    try:
+        runs = batch.run(
+            folders,
+            analyses,
+            jobs=args.jobs,
+            lang=args.lang,
+            reports_dir=reports_dir,
+            progress=progress,
+            wait=not args.no_wait,
+            on_wait=waiting,
+            on_interrupt=interrupting,
+        )
+    except KeyboardInterrupt:
+        # A second Ctrl-C (or one while waiting for another run): quit now, without waiting
+        # for the worker threads; `latest` has not been touched.
+        key = "run.interrupted_again" if interrupted else "run.interrupted"
+        print(_say(key), file=sys.stderr, flush=True)
+        sys.stdout.flush()
+        os._exit(EXIT_INTERRUPTED)
     if bar is not None:
         bar.close()
     print(batch.summary(runs, user_language()))
+    if any(r.interrupted for r in runs):
+        return EXIT_INTERRUPTED
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
 
 

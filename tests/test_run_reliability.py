@@ -1,0 +1,257 @@
+"""`crmwb run` under interrupts and concurrency (issue 13): a Ctrl-C keeps the run as
+``<run-id>-interrupted`` and never moves ``latest``; a second Ctrl-C quits at once; one run per
+client at a time (a second one waits, or refuses with ``--no-wait``); ten runs of one client at
+once leave ``latest`` a symlink to a complete run.
+
+Signals are sent to a child process the test starts in a session of its own, to the whole
+process group as a terminal's Ctrl-C is (its kernels get it too)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from crmwb import batch
+from crmwb.paths import EXAMPLES_DIR
+
+SLUG = "literie-lenoir"
+
+
+def start(root: Path, *args: str) -> subprocess.Popen[str]:
+    """``crmwb run`` of the French example, in a session of its own, speaking French."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "crmwb.cli",
+            "--clients-dir",
+            str(root / "clients"),
+            "run",
+            SLUG,
+            "--quiet",
+            "--jobs",
+            "2",
+            "--reports-dir",
+            str(root / "reports"),
+            *args,
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env={**os.environ, "CRMWB_LANG": "fr"},
+        start_new_session=True,
+    )
+
+
+def finish(process: subprocess.Popen[str], timeout: float = 300) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    shutil.copytree(EXAMPLES_DIR / SLUG, tmp_path / "clients" / SLUG)
+    return tmp_path
+
+
+def client_reports(root: Path) -> Path:
+    return root / "reports" / SLUG
+
+
+def wait_for_kernels(root: Path, process: subprocess.Popen[str], seconds: float = 60) -> None:
+    """Until the run has started its notebooks' kernels (children of the run's process)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        if any(client_reports(root).glob(".*.partial")):
+            children = psutil.Process(process.pid).children(recursive=True)
+            if any("ipykernel" in " ".join(c.cmdline()) for c in children if c.is_running()):
+                time.sleep(1.0)  # its kernels are starting
+                return
+        time.sleep(0.2)
+    raise AssertionError("the run started no kernel")
+
+
+def processes_of(session: int) -> list[int]:
+    """Processes still alive in the run's session (its kernels, if any were left behind)."""
+    alive = []
+    for pid in psutil.pids():
+        try:
+            if os.getsid(pid) == session and psutil.Process(pid).status() != "zombie":
+                alive.append(pid)
+        except (ProcessLookupError, PermissionError, psutil.Error):
+            continue
+    return alive
+
+
+def good_run(root: Path) -> Path:
+    """A first, complete run (TCO only): what ``latest`` designates before the interrupt."""
+    code, _, err = finish(start(root, "--only", "tco"))
+    assert code == 0, err
+    latest = client_reports(root) / "latest"
+    assert latest.is_symlink()
+    return latest.resolve()
+
+
+def test_a_ctrl_c_keeps_the_run_as_interrupted_and_never_moves_latest(root: Path) -> None:
+    before = good_run(root)
+    process = start(root)
+    wait_for_kernels(root, process)
+    os.killpg(process.pid, signal.SIGINT)
+    code, out, err = finish(process, timeout=120)
+    assert code == 130, (out, err)
+    assert "Traceback" not in err and "Traceback" not in out
+    assert "Interruption\u00a0: aucune autre analyse n'est lancée" in err
+    assert "exécution interrompue" in out  # the summary says where the run is kept
+    reports = client_reports(root)
+    assert (reports / "latest").resolve() == before  # latest untouched
+    interrupted = [p for p in reports.iterdir() if p.name.endswith("-interrupted")]
+    assert len(interrupted) == 1
+    manifest = json.loads((interrupted[0] / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "interrupted"
+    statuses = {a["status"] for a in manifest["analyses"].values()}
+    assert statuses - {"ok", "skipped"}, statuses  # something never finished
+    assert set(manifest["analyses"]) == set(batch.ANALYSES)  # every planned analysis said
+    assert not list(reports.glob(".*.partial")) and not list(reports.glob(".latest.*"))
+    assert processes_of(process.pid) == []  # no kernel left running
+
+
+def test_an_interrupt_stops_the_kernels_it_started(root: Path) -> None:
+    """``kill -INT`` to the run alone (its kernels do not get it) while every kernel hangs in
+    its start-up for ten minutes: the run stops them, so it ends long before they would."""
+    startup = root / "reports" / ".runtime" / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-hang.py").write_text("import time\ntime.sleep(600)\n", encoding="utf-8")
+    process = start(root)
+    wait_for_kernels(root, process)
+    os.kill(process.pid, signal.SIGINT)
+    code, out, err = finish(process, timeout=45)  # the kernels alone would take 600 s
+    assert code == 130, (out, err)
+    assert processes_of(process.pid) == []
+    assert not (client_reports(root) / "latest").exists()
+
+
+def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(root: Path) -> None:
+    before = good_run(root)
+    process = start(root)
+    wait_for_kernels(root, process)
+    os.killpg(process.pid, signal.SIGINT)
+    time.sleep(0.3)
+    os.killpg(process.pid, signal.SIGINT)
+    code, out, err = finish(process, timeout=60)
+    assert code == 130, (out, err)
+    assert "Traceback" not in err
+    assert "arrêt immédiat" in err or "Interruption" in err
+    reports = client_reports(root)
+    assert (reports / "latest").resolve() == before
+    # the next run keeps what the interrupted one left as "-interrupted", then publishes
+    code, _, err = finish(start(root, "--only", "tco"))
+    assert code == 0, err
+    assert not list(reports.glob(".*.partial"))
+    assert any(p.name.endswith("-interrupted") for p in reports.iterdir())
+    assert (reports / "latest").resolve() != before
+
+
+def test_a_second_run_of_a_client_waits_for_the_first_or_refuses(root: Path) -> None:
+    reports = client_reports(root)
+    with batch.client_lock(reports):
+        code, out, err = finish(start(root, "--only", "tco", "--no-wait"), timeout=60)
+        assert code == 1, (out, err)
+        assert "une autre exécution de literie-lenoir est en cours" in err
+        assert not (reports / "latest").exists()
+        waiting = start(root, "--only", "tco")
+        said = ""
+        deadline = time.monotonic() + 60
+        while "attente" not in said and time.monotonic() < deadline:
+            said += _peek_stderr(waiting)
+        assert "une autre exécution de ce client est en cours" in said
+        assert waiting.poll() is None  # still waiting while the lock is held
+    code, out, err = finish(waiting)
+    assert code == 0, said + err
+    assert (reports / "latest").is_symlink()
+
+
+def _peek_stderr(process: subprocess.Popen[str]) -> str:
+    """What the process has written to stderr so far (its first line is enough here)."""
+    import select
+
+    assert process.stderr is not None
+    ready, _, _ = select.select([process.stderr], [], [], 0.1)
+    return process.stderr.readline() if ready else ""
+
+
+def test_ten_runs_of_one_client_at_once_leave_latest_a_link_to_a_complete_run(
+    root: Path,
+) -> None:
+    processes = [start(root, "--only", "tco", "--jobs", "1") for _ in range(10)]
+    codes = [finish(p, timeout=900)[0] for p in processes]
+    assert codes == [0] * 10
+    reports = client_reports(root)
+    latest = reports / "latest"
+    assert latest.is_symlink()
+    target = latest.resolve()
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["status"] == "ok"
+    assert (target / "tco.pdf").is_file() and (target / "pack.pdf").is_file()
+    runs = [p for p in reports.iterdir() if p.is_dir() and not p.is_symlink()]
+    assert len(runs) == 10 and all(not p.name.endswith(("-failed", "-interrupted")) for p in runs)
+    assert not list(reports.glob(".*.partial")) and not list(reports.glob(".latest.*"))
+
+
+# --- the pointer and the run ids, without kernels -----------------------------------------------
+
+
+def test_latest_replaces_a_copy_left_where_links_failed(tmp_path: Path) -> None:
+    (tmp_path / "run-1").mkdir()
+    (tmp_path / "latest").mkdir()  # a real folder, as the former fallback left it
+    batch.point_latest(tmp_path, "run-1")
+    assert (tmp_path / "latest").is_symlink()
+    assert os.readlink(tmp_path / "latest") == "run-1"
+
+
+def test_latest_is_a_copy_only_where_links_cannot_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "run-1").mkdir()
+    (tmp_path / "run-1" / "index.html").write_text("pack", encoding="utf-8")
+    monkeypatch.setattr(batch, "symlinks_supported", lambda folder: False)
+    batch.point_latest(tmp_path, "run-1")
+    latest = tmp_path / "latest"
+    assert not latest.is_symlink() and (latest / "index.html").read_text("utf-8") == "pack"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_run_id_is_reserved_once(tmp_path: Path) -> None:
+    first = batch.reserve_run_id(tmp_path, "20261205-101010")
+    second = batch.reserve_run_id(tmp_path, "20261205-101010")
+    assert (first, second) == ("20261205-101010", "20261205-101010-2")
+    assert (tmp_path / ".20261205-101010.partial").is_dir()
+    (tmp_path / "20261205-101010-3-interrupted").mkdir()
+    assert batch.reserve_run_id(tmp_path, "20261205-101010") == "20261205-101010-4"
+
+
+def test_what_a_killed_run_left_is_cleaned_at_the_next(tmp_path: Path) -> None:
+    (tmp_path / ".20261205-101010.partial").mkdir()
+    (tmp_path / ".latest.123.abcd.tmp").symlink_to("nowhere")
+    batch.clean_stale(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["20261205-101010-interrupted"]
+
+
+def test_a_run_is_published_only_when_every_planned_analysis_reported() -> None:
+    run = batch.ClientRun("c", "r", planned=("tco", "roi"))
+    run.results.append(batch.JobResult("c", "tco", ok=True))
+    assert not run.ok and run.status == "failed"
+    run.results.append(batch.JobResult("c", "roi", skipped=True))
+    assert run.ok
+    run.interrupted = True
+    assert not run.ok and run.status == "interrupted"

@@ -33,6 +33,7 @@ import csv
 import difflib
 import io
 import itertools
+import os
 import re
 import shutil
 import tempfile
@@ -52,7 +53,7 @@ import duckdb
 import phonenumbers
 
 from crmwb.dataflow import CustomerRole
-from crmwb.errors import CrmwbError, InputError, Msg, Quoted, Text, msg
+from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, msg
 from crmwb.i18n import DEFAULT_LANG, Lang, t
 
 # --- roles, keys, errors ------------------------------------------------------------------------
@@ -668,6 +669,36 @@ def mask_postcode(value: str | None) -> str:
 
 _CHUNK = 1 << 20
 _HEAD = 1 << 16  # the text the header is read from
+MAX_COLUMNS = 1_000
+"""Columns a customer export may have: an audit reads about ten; a wider file (an export of
+every field of a CRM) is refused with a message rather than read in unbounded memory."""
+
+
+def duckdb_limits() -> tuple[str, str]:
+    """DuckDB's memory limit and the cap of its spill folder: a quarter of the machine's memory
+    and 10 GB, or ``CRMWB_AUDIT_MEMORY`` and ``CRMWB_AUDIT_TEMP_MAX`` (« 4GB »)."""
+    import psutil
+
+    memory = os.environ.get("CRMWB_AUDIT_MEMORY") or (
+        f"{psutil.virtual_memory().total // 4 // 2**20}MB"
+    )
+    return memory, os.environ.get("CRMWB_AUDIT_TEMP_MAX") or "10GB"
+
+
+def _connect(tmpdir: Path) -> duckdb.DuckDBPyConnection:
+    """A DuckDB of bounded memory, spilling to ``tmpdir`` (the system's temporary folder, not
+    the client's synced drive) up to a cap."""
+    memory, temp = duckdb_limits()
+    return duckdb.connect(
+        ":memory:",
+        config={
+            "temp_directory": str(tmpdir / "duckdb"),
+            "memory_limit": memory,
+            "max_temp_directory_size": temp,
+        },
+    )
+
+
 _DELIMITERS = (";", ",", "\t", "|")
 _REJECTS = 1000  # bad records DuckDB keeps (the first one is reported)
 _BLANK_LINE = re.compile(r"\n\r?\n(?=[^\r\n])")
@@ -993,7 +1024,7 @@ def _read_customer_file(
             hint=msg("quality.err.hint.save_as"),
         )
     tmpdir = Path(tempfile.mkdtemp(prefix="crmwb-quality-"))
-    connection = duckdb.connect(":memory:", config={"temp_directory": str(tmpdir / "duckdb")})
+    connection = _connect(tmpdir)
     try:
         if magic.startswith(b"PK\x03\x04"):
             loaded = _load_xlsx(file, roles, sheet, connection, tmpdir)
@@ -1010,6 +1041,15 @@ def _read_customer_file(
                 cell="A2" if loaded.sheet else None,
                 found=msg("quality.err.found.only_header"),
             )
+    except duckdb.OutOfMemoryException:
+        _release(connection, tmpdir)
+        memory, temp = duckdb_limits()
+        raise CustomerFileError(
+            msg("quality.err.within_limits", memory=memory, disk=temp),
+            file=name,
+            found=msg("quality.err.found.limit_hit"),
+            hint=msg("quality.err.hint.limits"),
+        ) from None
     except BaseException:
         _release(connection, tmpdir)
         raise
@@ -1122,6 +1162,22 @@ def _load_csv(
     reader = csv.reader(io.StringIO(scan.head), delimiter=delimiter, quotechar='"')
     header = [h.lstrip("\ufeff") for h in next(reader)]
     first_row = reader.line_num + 1  # the line of the first record (a header may span lines)
+    if "\n" not in scan.head and len(scan.head) >= _HEAD:  # a header line longer than we read
+        raise CustomerFileError(
+            msg("quality.err.columns_at_most", most=Number(MAX_COLUMNS)),
+            file=name,
+            line=1,
+            found=msg("quality.err.found.header_too_long", size=Number(_HEAD // 1024)),
+            hint=msg("quality.err.hint.fewer_columns"),
+        )
+    if len(header) > MAX_COLUMNS:
+        raise CustomerFileError(
+            msg("quality.err.columns_at_most", most=Number(MAX_COLUMNS)),
+            file=name,
+            line=1,
+            found=msg("quality.err.found.column_count", columns=Number(len(header))),
+            hint=msg("quality.err.hint.fewer_columns"),
+        )
     positions = _resolve_columns(header, roles, file=name, line=1)
     ncols = len(header)
 
@@ -1163,6 +1219,8 @@ def _load_csv(
             options += "rejects_scan='_first_scan'"
             connection.execute(f"SELECT count(*) FROM {source(options)}").fetchall()
             rejects = connection.execute(first_reject.format("_first_reject")).fetchall()
+    except duckdb.OutOfMemoryException:
+        raise  # a limit reached: said as such by read_customer_file
     except duckdb.Error as exc:
         raise CustomerFileError(
             msg("quality.err.readable_csv"),

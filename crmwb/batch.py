@@ -18,6 +18,7 @@ and PDF (WeasyPrint) while the other kernels keep running.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import shutil
@@ -380,6 +381,12 @@ def render(job: _Job, result: JobResult, renderer: Renderer, client: _ClientInfo
         mark = time.perf_counter()
         (job.staging / f"{name}.pdf").write_bytes(html_to_pdf(html))
         result.timings["pdf"] = time.perf_counter() - mark
+    except OSError as exc:  # the disk filled up while the report was written...
+        result.ok = False
+        language = client.lang if client is not None else job.lang or DEFAULT_LANG
+        result.error_type = type(exc).__name__
+        result.error = folder_error(exc, job.staging).message(language)
+        return
     except Exception as exc:
         result.ok = False
         result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
@@ -415,14 +422,17 @@ def run(
 
     reports_dir = reports_dir.resolve()
     client_dirs = [c.resolve() for c in client_dirs]
-    reports_dir.mkdir(parents=True, exist_ok=True)
-    prepare_runtime(reports_dir)
     run_id = run_id or new_run_id()
     workers = jobs or os.cpu_count() or 1
     slugs = {c: check_slug(c.name) for c in client_dirs}
     with ExitStack() as locks:
-        for slug in sorted(set(slugs.values())):  # always the same order: no deadlock
-            locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
+        try:
+            reports_dir.mkdir(parents=True, exist_ok=True)
+            prepare_runtime(reports_dir)
+            for slug in sorted(set(slugs.values())):  # always the same order: no deadlock
+                locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
+        except OSError as exc:
+            raise folder_error(exc, reports_dir) from None
         return _run_locked(
             client_dirs, slugs, analyses, workers, lang, reports_dir, progress, run_id, on_interrupt
         )
@@ -445,10 +455,12 @@ def _run_locked(
     for client_dir in client_dirs:
         slug = slugs[client_dir]
         client_reports = reports_dir / slug
-        clean_stale(client_reports)
-        client_run = runs[slug] = ClientRun(
-            slug, reserve_run_id(client_reports, run_id), planned=tuple(a.name for a in analyses)
-        )
+        try:
+            clean_stale(client_reports)
+            reserved = reserve_run_id(client_reports, run_id)
+        except OSError as exc:
+            raise folder_error(exc, client_reports) from None
+        client_run = runs[slug] = ClientRun(slug, reserved, planned=tuple(a.name for a in analyses))
         staging = client_reports / f".{client_run.run_id}.partial"
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in analyses:
@@ -498,8 +510,58 @@ def _run_locked(
     # ".partial" folder is left behind.
     by_slug = {slugs[c]: c for c in client_dirs}
     for slug, client_run in runs.items():
-        _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
+        try:
+            _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
+        except OSError as exc:  # a full disk, a drive gone read-only...
+            _keep_as_failed(client_run, reports_dir / slug, exc, _language(by_slug[slug], lang))
     return list(runs.values())
+
+
+def _keep_as_failed(client_run: ClientRun, client_reports: Path, exc: OSError, lang: Lang) -> None:
+    """What a run could not finish writing is kept as ``<run-id>-failed`` (a rename needs no
+    space), the error said in words; ``latest`` is left as it was."""
+    client_run.results.append(
+        JobResult(
+            client_run.slug,
+            "manifest",
+            error_type=type(exc).__name__,
+            error=folder_error(exc, client_reports).message(lang),
+        )
+    )
+    staging = client_reports / f".{client_run.run_id}.partial"
+    failed = client_reports / f"{client_run.run_id}-failed"
+    if staging.is_dir():
+        with suppress(OSError):
+            staging.rename(failed)
+    client_run.folder = failed if failed.is_dir() else None
+
+
+def _language(client_dir: Path, lang: Lang | None) -> Lang:
+    info = _report_info(client_dir, lang)
+    return info.lang if info is not None else lang or DEFAULT_LANG
+
+
+_FOLDER_ERRORS = {
+    errno.EACCES: "run.err.fs.denied",
+    errno.EPERM: "run.err.fs.denied",
+    errno.EROFS: "run.err.fs.read_only",
+    errno.ENOSPC: "run.err.fs.full",
+    errno.EDQUOT: "run.err.fs.full",
+    errno.ENAMETOOLONG: "run.err.fs.too_long",
+}
+
+
+def folder_error(exc: OSError, folder: Path) -> CrmwbError:
+    """A file-system error as a message: the folder (or file) it happened in, what the system
+    said in words (permission denied, read-only drive, full disk, path too long) and what to do."""
+    where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(folder)
+    key = _FOLDER_ERRORS.get(exc.errno or 0, "run.err.fs.other")
+    return CrmwbError(
+        msg("run.err.fs.writable"),
+        file=where,
+        found=msg(key, detail=exc.strerror or str(exc)),
+        hint=msg("run.err.fs.hint"),
+    )
 
 
 KERNEL_STOP_SECONDS = 30.0

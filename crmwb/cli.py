@@ -104,6 +104,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             _say("cli.failure", message=exc.message(exc.lang or user_language())), file=sys.stderr
         )
         return EXIT_FAILED
+    except OSError as exc:  # a folder that cannot be read or written, a full disk...
+        from crmwb.batch import folder_error
+
+        place = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
+        print(
+            _say("cli.failure", message=folder_error(exc, place).message(user_language())),
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     except KeyboardInterrupt:  # Ctrl-C in a command that has nothing to keep (audit-file...)
         print(_say("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED

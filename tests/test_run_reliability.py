@@ -14,7 +14,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
@@ -255,3 +257,88 @@ def test_a_run_is_published_only_when_every_planned_analysis_reported() -> None:
     assert run.ok
     run.interrupted = True
     assert not run.ok and run.status == "interrupted"
+
+
+# --- file-system errors said in words -------------------------------------------------------------
+
+
+def as_a_user(command: list[str]) -> list[str]:
+    """``command`` run as an unprivileged user when the tests run as root (root may write in a
+    read-only folder)."""
+    if os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to drop privileges")
+    return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+
+
+@pytest.fixture
+def shared() -> Iterator[Path]:
+    """A folder another user can reach (pytest's own temporary folders are private to root)."""
+    base = Path(tempfile.mkdtemp(prefix="crmwb-shared-"))
+    base.chmod(0o755)
+    yield base
+    for folder in base.rglob("*"):
+        if folder.is_dir():
+            folder.chmod(0o755)
+    shutil.rmtree(base)
+
+
+def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:
+    base = shared
+    shutil.copytree(EXAMPLES_DIR / SLUG, base / "clients" / SLUG)
+    reports = base / "reports"
+    reports.mkdir()
+    for folder in (base / "clients", base / "clients" / SLUG):
+        folder.chmod(0o755)
+    (base / "clients" / SLUG / "workbook.xlsx").chmod(0o644)
+    reports.chmod(0o555)  # read-only
+    home = base / "home"
+    home.mkdir()
+    home.chmod(0o777)  # the user's own home, writable
+    command = [sys.executable, "-m", "crmwb.cli", "run", str(base / "clients" / SLUG)]
+    done = subprocess.run(
+        as_a_user([*command, "--quiet", "--reports-dir", str(reports)]),
+        capture_output=True,
+        text=True,
+        cwd=base,
+        env={**os.environ, "CRMWB_LANG": "fr", "HOME": str(home)},
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr, done.stderr
+    assert f"{reports}" in done.stderr
+    assert "on attend un dossier où l'atelier peut écrire" in done.stderr
+    assert "accès refusé (Permission denied)" in done.stderr
+    assert "demandez le droit d'y écrire" in done.stderr
+
+
+def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up while the TCO's PDF and the manifest are written (patched writers):
+    the run is kept as ``-failed``, nothing ``.partial`` is left, ``latest`` is not made, and
+    the summary says « disque plein »."""
+    import errno
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(batch, "html_to_pdf", full)
+    monkeypatch.setattr(batch, "write_manifest", full)
+    (run,) = batch.run(
+        [root / "clients" / SLUG],
+        [batch.ANALYSES["tco"]],
+        jobs=1,
+        reports_dir=root / "reports",
+    )
+    reports = client_reports(root)
+    assert not run.ok and run.folder == reports / f"{run.run_id}-failed"
+    assert run.folder.is_dir() and not list(reports.glob(".*.partial"))
+    assert not (reports / "latest").exists()
+    text = batch.summary([run], "fr")
+    assert "un disque plein (No space left on device)" in text
+    assert "libérez de la place" in text
+    assert "ÉCHEC, conservé pour examen" in text

@@ -50,9 +50,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-import os
 import re
-import shutil
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -115,8 +113,8 @@ from crmwb.workbook import (
     choice_prefixes,
     finish_validation,
     read_workbook,
-    save_workbook,
 )
+from crmwb.workbook_save import check_writable, save_client_workbook
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -1294,16 +1292,16 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     rows cleared, keeping every other sheet, cell, style, comment, drop-down and defined name.
     A workbook made before these sheets existed gets them, as the template makes them.
 
-    Refused, with nothing written, when the workbook is open in Excel or LibreOffice (their lock
-    file is next to it) or cannot be written. The previous file is first copied to
-    ``backups/<name>-YYYYMMDD-HHMMSS.xlsx`` in the client folder (or ``backup_dir``), then the
-    workbook is written through a temporary file. Returns what was done, in a sentence (a
-    message: written in the reader's language). Errors are written in the workbook's language.
+    Saved by :func:`~crmwb.workbook_save.save_client_workbook`: refused, with nothing written,
+    when the workbook is open elsewhere, read-only, or would lose what the consultant added;
+    the previous file is copied to ``backups/`` in the client folder (or ``backup_dir``).
+    Returns what was done, in a sentence (a message: written in the reader's language). Errors
+    are written in the workbook's language.
     """
     path = Path(path)
     reader = read_workbook(path)  # raises: no such file, or not a workbook
     lang = _sheet_language(reader)
-    _check_writable(path, lang)
+    check_writable(path, lang)
     rows = _journey_rows(journey, lang)
     layout: dict[str, tuple[str, dict[str, int], int] | None] = {}
     for table in JOURNEY_TABLES:
@@ -1314,7 +1312,6 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
         else:
             layout[table.sheet] = None
     lists_title = reader.sheet("sheet.lists").title if reader.has_sheet("sheet.lists") else None
-    backup = _backup(path, backup_dir, lang)
 
     wb = load_workbook(path)  # formulas kept: only the values of these sheets' rows change
     _ensure_lists(wb, lang, lists_title)
@@ -1336,19 +1333,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
             continue
         title, index, header_row = found
         _rewrite(wb[title], table, index, header_row, rows[table.sheet])
-    try:
-        save_workbook(wb, path)
-    except OSError as exc:
-        path.with_name(f".{path.name}.tmp").unlink(missing_ok=True)
-        raise WorkbookError(
-            msg("journey.err.save.writable"),
-            file=str(path),
-            found=msg(
-                "journey.err.save.found.write_error", error=exc.strerror or type(exc).__name__
-            ),
-            hint=msg("journey.err.save.hint.unchanged", backup=str(backup)),
-            lang=lang,
-        ) from None
+    backup = save_client_workbook(wb, path, lang, backup_dir=backup_dir)
     where = backup.relative_to(path.parent) if backup.is_relative_to(path.parent) else backup
     return msg(
         "journey.saved",
@@ -1356,41 +1341,6 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
         file=path.name,
         backup=str(where),
     )
-
-
-def lock_files(path: Path) -> tuple[Path, ...]:
-    """The files Excel (``~$workbook.xlsx``) and LibreOffice (``.~lock.workbook.xlsx#``) leave
-    next to a workbook while it is open."""
-    name = path.name
-    return (
-        path.with_name(f"~${name}"),
-        path.with_name(f".~lock.{name}#"),
-    )
-
-
-def _check_writable(path: Path, lang: Lang) -> None:
-    """Refuse before anything is written: the workbook open elsewhere, or read-only (checked
-    explicitly: os.replace would replace a read-only file on Linux). Errors in ``lang``."""
-    for lock in lock_files(path):
-        if lock.exists():
-            raise WorkbookError(
-                msg("journey.err.save.closed"),
-                file=str(path),
-                found=msg("journey.err.save.found.lock", lock=lock.name),
-                hint=msg("journey.err.save.hint.close"),
-                lang=lang,
-            )
-    if not path.exists():
-        read_workbook(path, lang)  # raises: no such file
-    for target, what in ((path, "workbook"), (path.parent, "folder")):
-        if not os.access(target, os.W_OK):
-            raise WorkbookError(
-                msg(f"journey.err.save.{what}_writable"),
-                file=str(path),
-                found=msg(f"journey.err.save.found.{what}_read_only"),
-                hint=msg("journey.err.save.hint.make_writable"),
-                lang=lang,
-            )
 
 
 def _sheet_language(reader: WorkbookReader) -> Lang:
@@ -1404,32 +1354,6 @@ def _sheet_language(reader: WorkbookReader) -> Lang:
         return reader.read_about().language
     except CrmwbError:
         return i18n.DEFAULT_LANG
-
-
-def _backup(path: Path, backup_dir: Path | None, lang: Lang) -> Path:
-    folder = backup_dir if backup_dir is not None else path.parent / "backups"
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{path.stem}-{stamp}{path.suffix}"
-        n = 2
-        while target.exists():
-            target = folder / f"{path.stem}-{stamp}-{n}{path.suffix}"
-            n += 1
-        shutil.copy2(path, target)
-    except OSError as exc:
-        raise WorkbookError(
-            msg("journey.err.save.backup"),
-            file=str(path),
-            found=msg(
-                "journey.err.save.found.backup_folder",
-                folder=str(folder),
-                error=exc.strerror or str(exc),
-            ),
-            hint=msg("journey.err.save.hint.backup_writable"),
-            lang=lang,
-        ) from None
-    return target
 
 
 def _ensure_lists(wb: Workbook, lang: Lang, lists_title: str | None) -> None:

@@ -2465,18 +2465,21 @@ def save_pairwise(
 ) -> str:
     """Rewrite the Pairwise sheet's comparisons of ``scope`` (``GROUPS_SCOPE`` or a group name)
     with ``comparisons``, one row per pair (A/B, A before B as in ``comparisons.criteria``),
-    keeping every other row, cell, sheet, drop-down and format of the workbook. The file is
-    written through a temporary file: a failure leaves the consultant's workbook as it was.
+    keeping every other row, cell, sheet, drop-down and format of the workbook. Saved by
+    :func:`~crmwb.workbook_save.save_client_workbook` (lock files, read-only, backup, nothing the
+    consultant added lost): a failure leaves the consultant's workbook as it was.
 
     Returns what was done, in a sentence for the workshop form, in ``lang`` (default: the
     workbook's language).
     """
     from openpyxl import load_workbook
 
-    from crmwb.workbook import read_workbook, save_workbook
+    from crmwb.workbook import read_workbook
+    from crmwb.workbook_save import check_writable, save_client_workbook
 
     reader = read_workbook(path)
     lang = lang or reader.lang
+    check_writable(Path(path), reader.lang)
     title = reader.sheet("sheet.pairwise").title
     index, header_row = reader._table(reader.sheet("sheet.pairwise"), PAIRWISE_COLUMNS)
     columns = [index[spec.key] for spec in PAIRWISE_COLUMNS]
@@ -2508,7 +2511,7 @@ def save_pairwise(
     for row in range(header_row + 1 + len(kept) + len(new_rows), last + 1):
         for col in columns:
             ws.cell(row=row, column=col, value=None)
-    save_workbook(wb, Path(path))
+    save_client_workbook(wb, Path(path), reader.lang)
     return tn(
         "pairwise.saved",
         len(new_rows),

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import journey_sheets
+from crmwb import journey_sheets, workbook_save
 from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
 from crmwb.journey import (
@@ -790,7 +790,7 @@ def test_save_journey_refused_when_read_only(path, monkeypatch, target):
             return False
         return real_access(p, mode)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(journey_sheets.os, "access", access)
+    monkeypatch.setattr(workbook_save.os, "access", access)
     old = path.read_bytes()
     try:
         with pytest.raises(WorkbookError) as info:

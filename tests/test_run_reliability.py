@@ -14,13 +14,13 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
+from unprivileged import as_a_user, shared_folder
 
 from crmwb import batch
 from crmwb.paths import EXAMPLES_DIR
@@ -262,27 +262,10 @@ def test_a_run_is_published_only_when_every_planned_analysis_reported() -> None:
 # --- file-system errors said in words -------------------------------------------------------------
 
 
-def as_a_user(command: list[str]) -> list[str]:
-    """``command`` run as an unprivileged user when the tests run as root (root may write in a
-    read-only folder)."""
-    if os.geteuid() != 0:
-        return command
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv to drop privileges")
-    return [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
-
-
 @pytest.fixture
 def shared() -> Iterator[Path]:
-    """A folder another user can reach (pytest's own temporary folders are private to root)."""
-    base = Path(tempfile.mkdtemp(prefix="crmwb-shared-"))
-    base.chmod(0o755)
-    yield base
-    for folder in base.rglob("*"):
-        if folder.is_dir():
-            folder.chmod(0o755)
-    shutil.rmtree(base)
+    with shared_folder() as base:
+        yield base
 
 
 def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:

@@ -5,13 +5,17 @@ file's permissions kept, nothing left behind."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from unprivileged import as_a_user, shared_folder
 
 from crmwb import workbook_save
 from crmwb.errors import WorkbookError
@@ -144,3 +148,40 @@ def test_what_re_saving_would_lose_is_read_from_the_parts(tmp_path: Path) -> Non
     kept = book("kept.xlsx", {"xl/media/image1.png": b"png", "xl/charts/chart1.xml": b"<c/>"})
     assert workbook_save.what_would_be_lost(before, kept) == ["macros", "shapes"]
     assert workbook_save.what_would_be_lost(kept, kept) == []
+
+
+@pytest.mark.parametrize("target", ["workbook", "folder"])
+def test_a_really_read_only_workbook_or_folder_is_refused(target: str) -> None:
+    """As a user who may not write there (``nobody`` when the tests run as root): refused with
+    a message, the workbook unchanged, no backup."""
+    with shared_folder() as base:
+        folder = base / "northwind-retail"
+        shutil.copytree(EXAMPLES_DIR / "northwind-retail", folder)
+        path = folder / "workbook.xlsx"
+        path.chmod(0o444 if target == "workbook" else 0o666)  # the user may write the file
+        folder.chmod(0o555 if target == "folder" else 0o755)
+        before = path.read_bytes()
+        script = (
+            "from crmwb.errors import CrmwbError\n"
+            "from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise\n"
+            "from crmwb.weights import PairwiseComparisons\n"
+            f"groups = {GROUPS!r}\n"
+            "equal = PairwiseComparisons.from_matrix(groups, [[1.0] * 4 for _ in groups])\n"
+            "try:\n"
+            f"    save_pairwise({str(path)!r}, GROUPS_SCOPE, equal, 'en')\n"
+            "except CrmwbError as exc:\n"
+            "    print(exc.message('en'))\n"
+        )
+        done = subprocess.run(
+            as_a_user([sys.executable, "-c", script]),
+            capture_output=True,
+            text=True,
+            cwd=base,
+            env={**os.environ, "HOME": str(base), "MPLCONFIGDIR": str(base)},
+            timeout=120,
+            check=False,
+        )
+        said = "the workbook is read-only" if target == "workbook" else "its folder is read-only"
+        assert said in done.stdout, (done.stdout, done.stderr)
+        assert path.read_bytes() == before
+        assert not (folder / "backups").exists()

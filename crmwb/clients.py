@@ -34,16 +34,38 @@ WORKBOOK_NAME = "workbook.xlsx"
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 
 
+WINDOWS_RESERVED = frozenset(
+    {
+        "con",
+        "prn",
+        "aux",
+        "nul",
+        *(f"com{i}" for i in range(1, 10)),
+        *(f"lpt{i}" for i in range(1, 10)),
+    }
+)
+"""Folder names Windows refuses (a colleague on Windows could not open the client's folder)."""
+
+
 def slugify(name: str) -> str:
-    """A folder name made of the client's name: lower case ASCII letters, digits and dashes."""
+    """A folder name made of the client's name: lower case ASCII letters, digits and dashes
+    (« client » added to a name Windows reserves: « Nul » gives ``nul-client``)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:64].strip("-")
+    return f"{slug}-client" if slug in WINDOWS_RESERVED else slug
 
 
 def check_slug(slug: str) -> str:
-    """``slug`` if it is a safe client folder name, else ClientError (no ``..``, no ``/``)."""
+    """``slug`` if it is a safe client folder name, else ClientError (no ``..``, no ``/``, no
+    name Windows reserves)."""
     if not SLUG.match(slug):
         raise ClientError(msg("client.err.slug"), found=Quoted(slug))
+    if slug in WINDOWS_RESERVED:
+        raise ClientError(
+            msg("client.err.slug_windows"),
+            found=Quoted(slug),
+            hint=msg("client.err.hint.slug_windows", slug=f"{slug}-client"),
+        )
     return slug
 
 

@@ -84,6 +84,28 @@ def test_check_slug_refuses_unsafe_names(slug):
     assert f"trouvé : « {slug} »" in french
 
 
+@pytest.mark.parametrize(
+    "name,slug", [("Nul", "nul-client"), ("CON", "con-client"), ("Com1", "com1-client")]
+)
+def test_a_name_windows_reserves_gets_a_folder_windows_opens(name, slug):
+    assert slugify(name) == slug
+    assert check_slug(slug) == slug
+
+
+@pytest.mark.parametrize("slug", ["con", "nul", "com1", "lpt9", "aux", "prn"])
+def test_check_slug_refuses_the_names_windows_reserves(slug):
+    with pytest.raises(ClientError) as info:
+        check_slug(slug)
+    english = info.value.message("en")
+    assert english.startswith("a client folder name Windows accepts")
+    assert f"found '{slug}'" in english and f"for example {slug}-client" in english
+
+
+def test_new_client_named_as_windows_reserves(tmp_path):
+    folder = new_client("Nul", "fr", tmp_path)
+    assert folder.name == "nul-client" and (folder / "workbook.xlsx").is_file()
+
+
 # --- new_client ----------------------------------------------------------------------------
 
 

@@ -55,6 +55,7 @@ import phonenumbers
 from crmwb.dataflow import CustomerRole
 from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, msg
 from crmwb.i18n import DEFAULT_LANG, Lang, t
+from crmwb.office_files import password_protected
 
 # --- roles, keys, errors ------------------------------------------------------------------------
 
@@ -1016,6 +1017,13 @@ def _read_customer_file(
         )
     with file.open("rb") as fh:
         magic = fh.read(8)
+    if magic.startswith(b"\xd0\xcf\x11\xe0") and password_protected(file):
+        raise CustomerFileError(
+            msg("quality.err.csv_or_xlsx"),
+            file=name,
+            found=msg("err.found.password"),
+            hint=msg("err.hint.password"),
+        )
     if magic.startswith(b"\xd0\xcf\x11\xe0"):
         raise CustomerFileError(
             msg("quality.err.csv_or_xlsx"),

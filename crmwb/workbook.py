@@ -33,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb import i18n
 from crmwb.errors import CrmwbError, Number, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
+from crmwb.office_files import password_protected
 from crmwb.tco import (
     MAX_HORIZON_YEARS,
     MIN_HORIZON_YEARS,
@@ -496,6 +497,14 @@ class WorkbookReader:
                 file=self.file,
                 found=msg("err.found.no_file"),
                 hint=msg("err.hint.new_client"),
+                lang=lang,
+            )
+        if self.path.is_file() and password_protected(self.path):
+            raise WorkbookError(
+                msg("err.xlsx"),
+                file=self.file,
+                found=msg("err.found.password"),
+                hint=msg("err.hint.password"),
                 lang=lang,
             )
         try:

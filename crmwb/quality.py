@@ -744,6 +744,7 @@ class _Scan:
     head: str  # the first 64 KiB of text
     has_quotes: bool
     blank_line_inside: bool
+    nul_line: int | None = None  # the line of the first NUL character, if any
 
 
 def _scan(path: Path, encoding: str, skip: int, out: io.BufferedWriter | None) -> _Scan:
@@ -756,6 +757,7 @@ def _scan(path: Path, encoding: str, skip: int, out: io.BufferedWriter | None) -
     head = ""
     tail = ""
     has_quotes = blank = non_ascii = False
+    nul_line: int | None = None
     with path.open("rb") as fh:
         fh.seek(skip)
         while True:
@@ -764,6 +766,8 @@ def _scan(path: Path, encoding: str, skip: int, out: io.BufferedWriter | None) -
             data = pending + chunk
             try:
                 text, consumed = decode(data, final)
+                if nul_line is None and "\x00" in text:
+                    nul_line = 1 + lines + text.count("\n", 0, text.index("\x00"))
             except UnicodeDecodeError as exc:
                 good, _ = decode(data[: exc.start], True)
                 line = 1 + lines + good.count("\n")
@@ -782,7 +786,25 @@ def _scan(path: Path, encoding: str, skip: int, out: io.BufferedWriter | None) -
                 out.write(text.encode("utf-8"))
             if final:
                 break
-    return _Scan(head, has_quotes, blank)
+    return _Scan(head, has_quotes, blank, nul_line)
+
+
+def _first_lone_lf(path: Path) -> int | None:
+    """The first line of a CR LF file that ends with LF alone outside quotes (what DuckDB's
+    reader calls « an invalid state »), or None. Read only when DuckDB has refused the file."""
+    line, quotes, crlf = 0, 0, None
+    with path.open(encoding="utf-8", errors="replace", newline="") as text:
+        for raw in text:
+            line += 1
+            quotes += raw.count('"')
+            if quotes % 2 or not raw.endswith("\n"):
+                continue  # inside a quoted value, or the last line
+            ends_crlf = raw.endswith("\r\n")
+            if crlf is None:
+                crlf = ends_crlf
+            elif crlf and not ends_crlf:
+                return line
+    return None
 
 
 @dataclass(frozen=True)
@@ -1155,6 +1177,14 @@ def _load_csv(
             file=name,
             found=msg("quality.err.found.empty_file"),
         )
+    if scan.nul_line is not None:
+        raise CustomerFileError(
+            msg("quality.err.text_file"),
+            file=name,
+            line=scan.nul_line,
+            found=msg("quality.err.found.nul"),
+            hint=msg("quality.err.hint.export_again"),
+        )
     first_line = scan.head.split("\n", 1)[0].rstrip("\r")
     if not first_line.strip():
         raise CustomerFileError(
@@ -1230,6 +1260,15 @@ def _load_csv(
     except duckdb.OutOfMemoryException:
         raise  # a limit reached: said as such by read_customer_file
     except duckdb.Error as exc:
+        lone = _first_lone_lf(data_path)
+        if lone is not None:
+            raise CustomerFileError(
+                msg("quality.err.line_endings"),
+                file=name,
+                line=lone,
+                found=msg("quality.err.found.lone_lf"),
+                hint=msg("quality.err.hint.line_endings"),
+            ) from None
         raise CustomerFileError(
             msg("quality.err.readable_csv"),
             file=name,

@@ -1430,6 +1430,11 @@ def _apply_points(connection: duckdb.DuckDBPyConnection, points: _Points, tmpdir
     path.unlink(missing_ok=True)
 
 
+_PHANTOM_DAY = 60
+"""Excel's serial number for 29 February 1900, a day that did not exist (Lotus 1-2-3's leap-year
+bug, kept by Excel); a date library reads it as the 28th."""
+
+
 def _cell_text(value: object, as_date: bool, epoch: datetime) -> str:
     """An XLSX cell as the text a CSV export would hold (dates ISO, whole numbers without .0)."""
     if value is None:
@@ -1441,6 +1446,8 @@ def _cell_text(value: object, as_date: bool, epoch: datetime) -> str:
     if isinstance(value, date | dtime):
         return value.isoformat()
     if isinstance(value, int | float):
+        if as_date and value == _PHANTOM_DAY and epoch.year == 1899:
+            return "1900-02-29"  # Excel's day that never was: read back as the invalid date it is
         if as_date and 0 < value < 2958466:
             from openpyxl.utils.datetime import from_excel
 

@@ -49,3 +49,25 @@ def test_a_nul_character_is_named_with_its_line(tmp_path: Path) -> None:
     assert caught.value.message("en").startswith(
         "export.csv, line 3: a text file (CSV) without NUL characters; found a NUL character"
     )
+
+
+def test_excel_s_phantom_29_february_1900_is_not_read_as_the_28th(tmp_path: Path) -> None:
+    """Excel numbers 29/02/1900 (a day that did not exist) 60; read as a date it became the
+    28th, silently. It is now read as the invalid date it is."""
+    from openpyxl import Workbook
+
+    from crmwb.quality import parse_date_sql
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["id", "email", "last"])
+    ws.append([1, "a@b.fr", 60])  # a number in the last-activity column: an Excel date
+    ws.append([2, "c@d.fr", 46000])  # 9 December 2025
+    wb.save(tmp_path / "export.xlsx")
+    mapping = {**MAPPING, FieldRole.LAST_ACTIVITY: "last"}
+    with read_customer_file(tmp_path / "export.xlsx", mapping) as file:
+        rows = file.query(
+            f"SELECT last_activity, {parse_date_sql('last_activity')} FROM customers ORDER BY line"
+        )
+    assert [text for text, _ in rows] == ["1900-02-29", "2025-12-09"]
+    assert rows[0][1] is None and str(rows[1][1]) == "2025-12-09"

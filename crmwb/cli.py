@@ -116,6 +116,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C in a command that has nothing to keep (audit-file...)
         print(_say("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except Exception as exc:
+        if not _interrupted_query(exc):
+            raise
+        print(_say("cli.interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _interrupted_query(exc: Exception) -> bool:
+    """Whether ``exc`` is a Ctrl-C that reached a DuckDB query: DuckDB turns the signal into an
+    error of its own (« Query interrupted ») instead of KeyboardInterrupt."""
+    return type(exc).__name__ == "InterruptException" or (
+        isinstance(exc, RuntimeError) and str(exc).startswith("Query interrupted")
+    )
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:

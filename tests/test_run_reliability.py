@@ -325,3 +325,37 @@ def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     assert "un disque plein (No space left on device)" in text
     assert "libérez de la place" in text
     assert "ÉCHEC, conservé pour examen" in text
+
+
+def test_a_ctrl_c_during_a_customer_file_audit_leaves_nothing_behind(tmp_path: Path) -> None:
+    """``crmwb audit-file`` on 800 000 records, interrupted: exit 130 with a sentence, and the
+    audit's temporary folder (DuckDB's database and spill) removed."""
+    clients = tmp_path / "clients"
+    shutil.copytree(EXAMPLES_DIR / "northwind-retail", clients / "northwind-retail")
+    source = (clients / "northwind-retail" / "customers.csv").read_bytes()  # Windows-1252
+    header, *records = source.splitlines()
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"\r\n".join([header, *(records * 200)]) + b"\r\n")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen(
+        [
+            *(sys.executable, "-m", "crmwb.cli", "--clients-dir", str(clients)),
+            *("audit-file", "northwind-retail", str(big)),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "CRMWB_LANG": "fr", "TMPDIR": str(scratch)},
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not any(scratch.glob("crmwb-quality-*")) and time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        time.sleep(0.1)
+    time.sleep(0.5)  # reading the file
+    os.killpg(process.pid, signal.SIGINT)
+    code, out, err = finish(process, timeout=60)
+    assert code == 130, (out, err)
+    assert "Traceback" not in err and "Interruption." in err
+    assert list(scratch.glob("crmwb-quality-*")) == []

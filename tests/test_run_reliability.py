@@ -23,6 +23,7 @@ import pytest
 from unprivileged import as_a_user, shared_folder
 
 from crmwb import batch
+from crmwb.errors import CrmwbError
 from crmwb.paths import EXAMPLES_DIR
 
 SLUG = "literie-lenoir"
@@ -359,3 +360,13 @@ def test_a_ctrl_c_during_a_customer_file_audit_leaves_nothing_behind(tmp_path: P
     assert code == 130, (out, err)
     assert "Traceback" not in err and "Interruption." in err
     assert list(scratch.glob("crmwb-quality-*")) == []
+
+
+def test_a_path_too_long_for_the_system_is_said(root: Path) -> None:
+    reports = root / ("r" * 300)  # a folder name over the system's 255 bytes
+    with pytest.raises(CrmwbError) as caught:
+        batch.run([root / "clients" / SLUG], [batch.ANALYSES["tco"]], reports_dir=reports)
+    text = caught.value.message("fr")
+    assert "on attend un dossier où l'atelier peut écrire" in text
+    assert "un chemin trop long pour le système" in text
+    assert sorted(p.name for p in root.iterdir()) == ["clients"]  # nothing made

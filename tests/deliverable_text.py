@@ -6,11 +6,13 @@ from __future__ import annotations
 import base64
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
 from openpyxl import load_workbook
+
+from crmwb.views import Table
 
 EXAMPLE_CLIENTS = ("literie-lenoir", "northwind-retail")
 
@@ -85,3 +87,16 @@ def excel_texts(path: Path) -> Iterator[tuple[str, str]]:
 def pdf_text(path: Path) -> str:
     done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True)
     return done.stdout.decode("utf-8")
+
+
+def assert_typed(tables: Sequence[Table]) -> None:
+    """Each table as Excel data: every header filled, text columns of text only, the others of
+    numbers only (what ``save_tables`` writes typed)."""
+    for table in tables:
+        assert all(c.title.strip() for c in table.columns), table.name
+        for j, column in enumerate(table.columns):
+            types = {type(row[j]) for row in table.rows if row[j] is not None}
+            if column.kind == "text":
+                assert types <= {str}, (table.name, column.title, types)
+            else:
+                assert types <= {int, float}, (table.name, column.title, types)

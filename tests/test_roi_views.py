@@ -12,7 +12,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from roi_cases import WORKED
+from deliverable_text import assert_typed
+from worked_cases import WORKED
 
 from crmwb import roi_views
 from crmwb.clients import load_client
@@ -189,14 +190,7 @@ def test_every_excel_table_has_one_kind_per_column_and_filled_headers():
         "Simulation de Monte-Carlo",
         "Bénéfices qualitatifs",
     ]
-    for table in tables:
-        assert all(c.title.strip() for c in table.columns), table.name
-        for j, column in enumerate(table.columns):
-            types = {type(row[j]) for row in table.rows if row[j] is not None}
-            if column.kind == "text":
-                assert types <= {str}, (table.name, column.title, types)
-            else:
-                assert types <= {int, float}, (table.name, column.title, types)
+    assert_typed(tables)
     monte_carlo = tables[5].rows[0]
     assert study.risk is not None
     assert monte_carlo[:3] == (2_000, 1, study.headline.npv)

@@ -17,7 +17,7 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
-from roi_cases import WORKED
+from worked_cases import SEED, WORKED
 
 from crmwb import charts
 from crmwb.roi import (
@@ -47,13 +47,6 @@ from crmwb.views import Context
 from crmwb.workbook import choice_label
 
 C, F, B = Category, Frequency, Basis
-SEED = [
-    CostLine("Licence", C.LICENCE, F.ONE_OFF, B.FLAT, 3000),
-    CostLine("Licence", C.MAINTENANCE, F.YEARLY, B.PERCENT_OF_LICENCE, rate=0.20),
-    CostLine("Licence", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 6000),
-    CostLine("SaaS", C.SUBSCRIPTION, F.MONTHLY, B.PER_USER, 60),
-    CostLine("SaaS", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 2000),
-]
 THREE = [
     *SEED,
     CostLine("Hybrid", C.SUBSCRIPTION, F.YEARLY, B.FLAT, 1500),

@@ -9,6 +9,8 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from deliverable_text import assert_typed
+from worked_cases import SEED
 
 from crmwb import tco_views
 from crmwb.tco import (
@@ -23,13 +25,6 @@ from crmwb.tco import (
 from crmwb.views import Chart, Context, Table
 
 C, F, B = Category, Frequency, Basis
-SEED = [
-    CostLine("Licence", C.LICENCE, F.ONE_OFF, B.FLAT, 3000),
-    CostLine("Licence", C.MAINTENANCE, F.YEARLY, B.PERCENT_OF_LICENCE, rate=0.20),
-    CostLine("Licence", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 6000),
-    CostLine("SaaS", C.SUBSCRIPTION, F.MONTHLY, B.PER_USER, 60),
-    CostLine("SaaS", C.IMPLEMENTATION, F.ONE_OFF, B.FLAT, 2000),
-]
 
 
 def plain(text: str) -> str:
@@ -192,14 +187,7 @@ def test_every_excel_table_has_one_kind_per_column_and_filled_headers(study):
         "Hypothèses",
         "Points de bascule",
     ]
-    for table in tables:
-        assert all(c.title.strip() for c in table.columns), table.name
-        for j, column in enumerate(table.columns):
-            types = {type(row[j]) for row in table.rows if row[j] is not None}
-            if column.kind == "text":
-                assert types <= {str}, (table.name, column.title, types)
-            else:
-                assert types <= {int, float}, (table.name, column.title, types)
+    assert_typed(tables)
 
 
 def test_the_excel_cost_lines_keep_prices_rates_and_years_apart(study):

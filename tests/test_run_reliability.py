@@ -269,21 +269,18 @@ def shared() -> Iterator[Path]:
         yield base
 
 
-def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:
-    base = shared
-    shutil.copytree(EXAMPLES_DIR / SLUG, base / "clients" / SLUG)
-    reports = base / "reports"
-    reports.mkdir()
+def run_as_a_user(base: Path, reports: Path) -> subprocess.CompletedProcess[str]:
+    """``crmwb run`` of the French example copied under ``base``, without the privilege to
+    ignore file permissions, with a home of its own."""
     for folder in (base / "clients", base / "clients" / SLUG):
         folder.chmod(0o755)
     (base / "clients" / SLUG / "workbook.xlsx").chmod(0o644)
-    reports.chmod(0o555)  # read-only
     home = base / "home"
-    home.mkdir()
+    home.mkdir(exist_ok=True)
     home.chmod(0o777)  # the user's own home, writable
     command = [sys.executable, "-m", "crmwb.cli", "run", str(base / "clients" / SLUG)]
-    done = subprocess.run(
-        as_a_user([*command, "--quiet", "--reports-dir", str(reports)]),
+    return subprocess.run(
+        as_a_user([*command, "--quiet", "--only", "tco", "--reports-dir", str(reports)]),
         capture_output=True,
         text=True,
         cwd=base,
@@ -291,12 +288,45 @@ def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared:
         timeout=120,
         check=False,
     )
+
+
+def assert_said_cannot_write(done: subprocess.CompletedProcess[str], where: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
-    assert f"{reports}" in done.stderr
+    assert f"{where}" in done.stderr
     assert "on attend un dossier où l'atelier peut écrire" in done.stderr
     assert "accès refusé (Permission denied)" in done.stderr
     assert "demandez le droit d'y écrire" in done.stderr
+
+
+def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:
+    base = shared
+    shutil.copytree(EXAMPLES_DIR / SLUG, base / "clients" / SLUG)
+    reports = base / "reports"
+    reports.mkdir()
+    reports.chmod(0o555)  # read-only
+    assert_said_cannot_write(run_as_a_user(base, reports), reports)
+
+
+def test_a_runtime_folder_that_cannot_be_written_is_said_and_the_pack_kept(shared: Path) -> None:
+    """The reports folder is writable but its ``.runtime`` (where the notebooks' kernels keep
+    their files), left read-only by a colleague's run, is not: said in words, naming the file,
+    and the last good run stays ``latest``."""
+    base = shared
+    shutil.copytree(EXAMPLES_DIR / SLUG, base / "clients" / SLUG)
+    reports = base / "reports"
+    reports.mkdir()
+    reports.chmod(0o777)
+    first = run_as_a_user(base, reports)
+    assert first.returncode == 0, first.stderr
+    latest = reports / SLUG / "latest"
+    before = latest.resolve()
+    runtime = reports / ".runtime"
+    for path in [runtime, *runtime.rglob("*")]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    done = run_as_a_user(base, reports)
+    assert_said_cannot_write(done, runtime / "share" / "kernels" / "python3" / "kernel.json")
+    assert latest.resolve() == before and (before / "manifest.json").is_file()
 
 
 def test_a_full_disk_keeps_the_run_as_failed_and_says_so(

@@ -701,7 +701,8 @@ def _connect(tmpdir: Path) -> duckdb.DuckDBPyConnection:
 
 
 _DELIMITERS = (";", ",", "\t", "|")
-_REJECTS = 1000  # bad records DuckDB keeps (the first one is reported)
+_REJECTS = 1000  # bad records DuckDB keeps: the store is capped, the message counts up to it
+_LINES_SHOWN = 5  # the bad lines a message lists
 _BLANK_LINE = re.compile(r"\n\r?\n(?=[^\r\n])")
 _DecodeFn = Callable[[bytes, bool], tuple[str, int]]
 _CP1252_TABLE = cp1252.decoding_table
@@ -1242,21 +1243,26 @@ def _load_csv(
             f"encoding='utf-8', ignore_errors=true, store_rejects=true, {options})"
         )
 
-    first_reject = "SELECT line, error_type, error_message FROM {} ORDER BY line LIMIT 1"
+    first_rejects = (
+        "SELECT line, any_value(error_type ORDER BY column_idx), "
+        "any_value(error_message ORDER BY column_idx) "
+        f"FROM {{}} GROUP BY line ORDER BY line LIMIT {_LINES_SHOWN + 1}"
+    )
     try:
         connection.execute(
             f"CREATE TABLE _raw AS SELECT {', '.join(selected)}{newline_count} "
             f"FROM {source(f'rejects_limit={_REJECTS}')}"
         )
-        rejects = connection.execute(first_reject.format("reject_errors")).fetchall()
+        rejects = connection.execute(first_rejects.format("reject_errors")).fetchall()
+        bad = connection.execute("SELECT count(DISTINCT line) FROM reject_errors").fetchall()[0][0]
         stored = connection.execute("SELECT count(*) FROM reject_errors").fetchall()[0][0]
         if stored >= _REJECTS:
-            # Many bad records, read in parallel: the first may not be among those kept. Read
-            # again in order, keeping only the first.
-            options = "parallel=false, rejects_limit=1, rejects_table='_first_reject', "
-            options += "rejects_scan='_first_scan'"
+            # Many bad records, read in parallel: the first ones may not be among those kept.
+            # Read again in order, keeping only the first ones.
+            options = f"parallel=false, rejects_limit={_LINES_SHOWN + 1}, "
+            options += "rejects_table='_first_reject', rejects_scan='_first_scan'"
             connection.execute(f"SELECT count(*) FROM {source(options)}").fetchall()
-            rejects = connection.execute(first_reject.format("_first_reject")).fetchall()
+            rejects = connection.execute(first_rejects.format("_first_reject")).fetchall()
     except duckdb.OutOfMemoryException:
         raise  # a limit reached: said as such by read_customer_file
     except duckdb.Error as exc:
@@ -1275,19 +1281,26 @@ def _load_csv(
             found=str(exc).strip().splitlines()[0],
         ) from None
     if rejects:
-        duck_line, error_type, message = rejects[0]
-        # DuckDB numbers records (blank lines included, the header as 1), not lines.
-        if record_points is not None:
-            line = int(duck_line) + record_points.offset(int(duck_line))
-        else:
-            line = int(duck_line) + first_row - 2
+
+        def file_line(record: int) -> int:
+            """The file's line of DuckDB's record number (it counts records, blank lines
+            included, the header as 1, not lines)."""
+            if record_points is not None:
+                return record + record_points.offset(record)
+            line = record + first_row - 2
             if newline_count:
                 before = connection.execute(
                     "SELECT coalesce(sum(_nl), 0) FROM (SELECT _nl FROM _raw WHERE rowid <= ?)",
-                    [int(duck_line) - 3],
+                    [record - 3],
                 ).fetchall()
                 line += int(before[0][0])
-        raise _reject_error(name, line, str(error_type), str(message), ncols, delimiter)
+            return line
+
+        (record, error_type, message), *others = rejects
+        lines = [file_line(int(r[0])) for r in others]
+        also = _other_bad_lines(lines, int(bad) - 1, at_least=stored >= _REJECTS)
+        line = file_line(int(record))
+        raise _reject_error(name, line, str(error_type), str(message), ncols, delimiter, also)
 
     if points is not None:
         _apply_points(connection, points, tmpdir)
@@ -1309,7 +1322,39 @@ def _load_csv(
     return _Loaded(tuple(header), used, encoding, delimiter, None)
 
 
+def _other_bad_lines(lines: Sequence[int], others: int, *, at_least: bool) -> Msg | None:
+    """That ``others`` more lines are bad (``at_least`` that many when not every line was
+    read, or DuckDB's capped store is full), the first of them listed; None when there are
+    none."""
+    if not others:
+        return None
+    shown = tuple(lines[:_LINES_SHOWN])
+    if at_least:
+        key = "quality.err.found.at_least_lines"
+    elif others > len(shown):
+        key = "quality.err.found.more_lines"
+    else:
+        key = "quality.err.found.also_lines"
+    return msg(key, count=others, others=Number(others), lines=shown)
+
+
 def _reject_error(
+    name: str,
+    line: int,
+    error_type: str,
+    message: str,
+    ncols: int,
+    delimiter: str,
+    also: Msg | None = None,
+) -> CustomerFileError:
+    """The error of the first bad record, at its ``line``; ``also`` says which others are bad."""
+    error = _first_reject_error(name, line, error_type, message, ncols, delimiter)
+    if also is not None:
+        error.found = msg("quality.err.found.and_lines", found=error.found or "", more=also)
+    return error
+
+
+def _first_reject_error(
     name: str, line: int, error_type: str, message: str, ncols: int, delimiter: str
 ) -> CustomerFileError:
     shown: Text = msg("quality.err.tab") if delimiter == "\t" else Quoted(delimiter)
@@ -1355,27 +1400,33 @@ def _check_head(head: str, delimiter: str, ncols: int, name: str) -> None:
             previous = reader.line_num
     except csv.Error:
         return  # DuckDB's reading reports it
-    if len(head) >= _HEAD:
+    cut = len(head) >= _HEAD
+    if cut:
         records = records[:-1]  # may be cut
-    for line, count in records[1:]:
-        if count != ncols:
-            raise _reject_error(
-                name,
-                line,
-                "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
-                f"Found: {count}",
-                ncols,
-                delimiter,
-            )
+    bad = [(line, count) for line, count in records[1:] if count != ncols]
+    if bad:
+        (line, count), *others = bad
+        raise _reject_error(
+            name,
+            line,
+            "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
+            f"Found: {count}",
+            ncols,
+            delimiter,
+            _other_bad_lines([o[0] for o in others], len(others), at_least=cut),
+        )
 
 
 def _csv_lines(path: Path, delimiter: str, ncols: int, name: str) -> tuple[_Points, _Points]:
     """For a CSV with blank lines among its records (which DuckDB skips): one pass with the csv
     module giving the line each record starts on, as corrections of DuckDB's record numbers
     (blank lines counted, line breaks inside quotes not) and of the table's row numbers; the
-    first record with the wrong number of fields raises."""
+    records with the wrong number of fields raise, the first named, the others counted."""
     duck: list[tuple[int, int]] = []
     rows: list[tuple[int, int]] = []
+    first_bad: list[tuple[int, int]] = []  # (line, fields) of the first bad records
+    bad = 0
+    stopped = False  # by a record the csv module cannot read, after bad ones
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.reader(fh, delimiter=delimiter, quotechar='"')
         previous = 0
@@ -1392,22 +1443,32 @@ def _csv_lines(path: Path, delimiter: str, ncols: int, name: str) -> tuple[_Poin
                 if record == 1 or not fields:
                     continue
                 if len(fields) != ncols:
-                    raise _reject_error(
-                        name,
-                        start,
-                        "TOO MANY COLUMNS" if len(fields) > ncols else "MISSING COLUMNS",
-                        f"Found: {len(fields)}",
-                        ncols,
-                        delimiter,
-                    )
+                    bad += 1
+                    if len(first_bad) <= _LINES_SHOWN:
+                        first_bad.append((start, len(fields)))
+                    continue
                 r_off = start - (rowid + 2)
                 if not rows or rows[-1][1] != r_off:
                     rows.append((rowid, r_off))
                 rowid += 1
         except csv.Error as exc:
-            raise CustomerFileError(
-                msg("quality.err.well_formed"), file=name, line=previous + 1, found=str(exc)
-            ) from None
+            if first_bad:  # records before it have errors: named; the rest of the file unread
+                stopped = True
+            else:
+                raise CustomerFileError(
+                    msg("quality.err.well_formed"), file=name, line=previous + 1, found=str(exc)
+                ) from None
+    if first_bad:
+        (line, count), *others = first_bad
+        raise _reject_error(
+            name,
+            line,
+            "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
+            f"Found: {count}",
+            ncols,
+            delimiter,
+            _other_bad_lines([o[0] for o in others], bad - 1, at_least=stopped),
+        )
     return _Points(tuple(duck)), _Points(tuple(rows))
 
 

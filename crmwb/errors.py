@@ -19,11 +19,13 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from crmwb.i18n import DEFAULT_LANG, Lang, decimal, percent, quoted, t, tn
+from crmwb.i18n import DEFAULT_LANG, Lang, date_pattern, decimal, percent, quoted, t, tn
+from crmwb.i18n import date as long_date
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,20 @@ class Percent:
 
     def text(self, lang: Lang) -> str:
         return percent(self.fraction, lang)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date in words in the reader's language, as an error's value: « 1er septembre 2026 »,
+    or with ``month`` the month alone, « septembre 2026 »."""
+
+    value: dt.date
+    month: bool = False
+
+    def text(self, lang: Lang) -> str:
+        if self.month:
+            return date_pattern(self.value, "LLLL y", lang)
+        return long_date(self.value, lang)
 
 
 Text = str | Written

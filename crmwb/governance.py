@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
+from crmwb.errors import InputError, Msg, Number, Quoted, Text, WrittenDate, msg
 from crmwb.i18n import LANGUAGES, Lang, date_pattern, has_message, number, percent, t, tn
 from crmwb.i18n import date as long_date
-from crmwb.plan import LabelKey, WrittenDate
+from crmwb.plan import LabelKey
 
 Severity = Literal["warning", "info"]
 

@@ -66,7 +66,17 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, WorkbookError, msg
+from crmwb.errors import (
+    CrmwbError,
+    InputError,
+    Msg,
+    Number,
+    Quoted,
+    Text,
+    WorkbookError,
+    WrittenDate,
+    msg,
+)
 from crmwb.i18n import Lang, t
 from crmwb.journey import (
     ALL_SEGMENTS,
@@ -95,7 +105,6 @@ from crmwb.plan import (
     RelationshipPlan,
     Scenario,
     Sender,
-    WrittenDate,
 )
 from crmwb.workbook import (
     TABLE_ROWS,

@@ -28,7 +28,7 @@ from typing import Literal
 from babel import Locale
 
 from crmwb.errors import InputError, Number, Quoted, msg
-from crmwb.i18n import Lang, babel_locale, date_pattern, has_message, number, t, tn
+from crmwb.i18n import Lang, babel_locale, has_message, number, t, tn
 from crmwb.i18n import date as long_date
 from crmwb.journey import ALL_SEGMENTS, Journey
 
@@ -267,20 +267,6 @@ DAYS_PER_MONTH = 365.25 / 12
 
 WEEKS_PER_YEAR = 52
 MONTHS_PER_YEAR = 12
-
-
-@dataclass(frozen=True)
-class WrittenDate:
-    """A date in words in the reader's language, as an error's value: « 1er septembre 2026 »,
-    or with ``month`` the month alone, « septembre 2026 »."""
-
-    value: dt.date
-    month: bool = False
-
-    def text(self, lang: Lang) -> str:
-        if self.month:
-            return date_pattern(self.value, "LLLL y", lang)
-        return long_date(self.value, lang)
 
 
 class LabelKey(str):

@@ -62,7 +62,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
 from crmwb.dataflow_sheets import _objects, _Reader
-from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, WorkbookError, msg
+from crmwb.errors import (
+    CrmwbError,
+    InputError,
+    Msg,
+    Number,
+    Quoted,
+    WorkbookError,
+    WrittenDate,
+    msg,
+)
 from crmwb.governance import (
     Action,
     ActionStatus,
@@ -89,7 +98,7 @@ from crmwb.journey_sheets import (
     _write_table_sheet,
     _write_values,
 )
-from crmwb.plan import LabelKey, WrittenDate
+from crmwb.plan import LabelKey
 from crmwb.planning import (
     CHECKLIST,
     DAYS_PER_MONTH,

@@ -31,7 +31,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.errors import CrmwbError, Number, Percent, Quoted, Text, WorkbookError, msg
+from crmwb.errors import (
+    CrmwbError,
+    Number,
+    Percent,
+    Quoted,
+    Text,
+    WorkbookError,
+    WrittenDate,
+    msg,
+)
 from crmwb.i18n import Lang, t
 from crmwb.office_files import password_protected
 from crmwb.tco import (
@@ -62,6 +71,12 @@ E = TypeVar("E", bound=StrEnum)
 
 
 # --- domain objects read from the workbook ---------------------------------------------------
+
+
+FIRST_TRUE_DATE = dt.date(1900, 3, 1)
+"""The first day Excel's calendar gets right: it counts a 29 February 1900 that did not exist
+(serial 60, which a reader shows as the 28th), and a number typed in a date cell shows as a day
+of early 1900. An earlier date in a workbook is one of those mistakes."""
 
 
 @dataclass(frozen=True)
@@ -412,7 +427,8 @@ def _add_validation(
             )
         dv.allow_blank = True
     elif spec.kind == "date":
-        dv = DataValidation(type="date", operator="greaterThan", formula1="1")
+        # Excel's serial 60 is its 29 February 1900, a day that did not exist: from 61 on.
+        dv = DataValidation(type="date", operator="greaterThan", formula1="60")
         dv.allow_blank = True
     if dv is None:
         return
@@ -1107,16 +1123,27 @@ def _convert(
             raise err(ws, cell, msg("err.currency"), _describe(raw))
         return code
     if kind == "date":
+        day: dt.date | None = None
         if isinstance(raw, dt.datetime):
-            return raw.date()
-        if isinstance(raw, dt.date):
-            return raw
-        if isinstance(raw, str):
+            day = raw.date()
+        elif isinstance(raw, dt.date):
+            day = raw
+        elif isinstance(raw, str):
             try:
-                return dt.date.fromisoformat(raw.strip())
+                day = dt.date.fromisoformat(raw.strip())
             except ValueError:
                 pass
-        raise err(ws, cell, msg("err.date_for", name=name()), _describe(raw))
+        if day is None:
+            raise err(ws, cell, msg("err.date_for", name=name()), _describe(raw))
+        if day < FIRST_TRUE_DATE:
+            found = (
+                msg("err.found.phantom_date")
+                if day == FIRST_TRUE_DATE - dt.timedelta(days=1)
+                else msg("err.found.date", value=WrittenDate(day))
+            )
+            expected = msg("err.date_from_1900", name=name(), first=WrittenDate(FIRST_TRUE_DATE))
+            raise err(ws, cell, expected, found, msg("err.hint.number_as_date"))
+        return day
     # numbers
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         hint = msg("err.hint.number_plain") if isinstance(raw, str) else None

@@ -121,6 +121,44 @@ def test_about_sheet_is_read(seed_path):
     assert about == About("Maison Dupont", "en", "EUR", "Alex", dt.date(2026, 11, 23))
 
 
+def about_date_cell(path: Path) -> str:
+    ws = load_workbook(path)["About"]
+    (cell,) = [c.coordinate for row in ws.iter_rows() for c in row if isinstance(c.value, dt.date)]
+    return cell
+
+
+@pytest.mark.parametrize(
+    ("serial", "found"),
+    [
+        (60, "found 28 February 1900, or Excel's 29 February 1900, a day that never existed"),
+        (59, "found 28 February 1900, or Excel's 29 February 1900, a day that never existed"),
+        (12, "found the date 12 January 1900"),
+    ],
+)
+def test_a_date_of_early_1900_is_refused_not_read(seed_path, serial, found):
+    """Excel numbers days from 1 January 1900 and counts a 29 February 1900 that did not exist
+    (serial 60, which is read back as the 28th); a number typed in a date cell shows as a day
+    of early 1900. Each is a mistake, named at its cell; 1 March 1900 (serial 61) is read."""
+    cell = about_date_cell(seed_path)
+    damage(seed_path, cell, serial, sheet="About", number_format="DD/MM/YYYY")
+    with pytest.raises(WorkbookError) as info:
+        read_workbook(seed_path).read_about()
+    assert info.value.message("en") == (
+        f"{seed_path}, About!{cell}: a date from 1 March 1900 for 'Date'; {found} (a number "
+        "typed in a date cell shows as a date of 1900: type the date itself)"
+    )
+    damage(seed_path, cell, 61, sheet="About", number_format="DD/MM/YYYY")
+    assert read_workbook(seed_path).read_about().date == dt.date(1900, 3, 1)
+
+
+def test_the_workbook_refuses_excel_s_phantom_day_as_it_is_typed(seed_path):
+    """The date cells' validation starts after serial 60 (29 February 1900)."""
+    ws = load_workbook(seed_path)["About"]
+    cell = about_date_cell(seed_path)
+    (rule,) = [dv for dv in ws.data_validations.dataValidation if cell in dv.sqref]
+    assert (rule.type, rule.operator, rule.formula1) == ("date", "greaterThan", "60")
+
+
 # --- the file ------------------------------------------------------------------------------
 
 

@@ -47,7 +47,7 @@ from crmwb.report import (
 )
 
 if TYPE_CHECKING:
-    from crmwb.workbook import WorkbookReader
+    from crmwb.workbook import HiddenRows, WorkbookReader
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
@@ -218,6 +218,8 @@ class ClientRun:
     planned: tuple[str, ...] = ()
     """Every analysis the run was to report on: it is published only when each has."""
     interrupted: bool = False
+    hidden_rows: tuple[HiddenRows, ...] = ()
+    """Rows of the workbook Excel hides, read like the others: said in the summary."""
 
     @property
     def ok(self) -> bool:
@@ -460,7 +462,12 @@ def _run_locked(
             reserved = reserve_run_id(client_reports, run_id)
         except OSError as exc:
             raise folder_error(exc, client_reports) from None
-        client_run = runs[slug] = ClientRun(slug, reserved, planned=tuple(a.name for a in analyses))
+        client_run = runs[slug] = ClientRun(
+            slug,
+            reserved,
+            planned=tuple(a.name for a in analyses),
+            hidden_rows=hidden_rows_of(client_dir),
+        )
         staging = client_reports / f".{client_run.run_id}.partial"
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in analyses:
@@ -638,6 +645,17 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
         return True
 
 
+def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
+    """The rows of the client's workbook Excel hides (none when it cannot be read: its
+    notebooks then report why)."""
+    from crmwb.workbook import read_workbook
+
+    try:
+        return read_workbook(client_dir / WORKBOOK_NAME).hidden_rows()
+    except CrmwbError:
+        return ()
+
+
 RUN_SUFFIXES = ("", "-failed", "-interrupted")
 
 
@@ -693,6 +711,10 @@ def _finish(
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
         "inputs": {"workbook.xlsx": sha256(workbook) if workbook.is_file() else None},
         "parameters": {"lang": lang, "analyses": [a.name for a in analyses]},
+        "hidden_rows": [
+            {"sheet": h.sheet, "rows": list(h.rows), "filtered": h.filtered}
+            for h in client_run.hidden_rows
+        ],
         "packages": package_versions(),
         "analyses": {
             r.analysis: {
@@ -841,6 +863,9 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
     lines.append("")
+    for client_run in runs:
+        for hidden in client_run.hidden_rows:
+            lines.append(say("run.note", client=client_run.slug, note=hidden.text(lang)))
     for client_run in runs:
         if client_run.folder is None:
             continue

@@ -25,6 +25,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -500,6 +501,32 @@ def _in_workbook_language(
     return reading
 
 
+@dataclass(frozen=True)
+class HiddenRows:
+    """Rows holding data that Excel does not show in one sheet, hidden by hand or by a filter
+    (``filtered``): read and counted like the others, which the consultant should know."""
+
+    sheet: str
+    rows: tuple[int, ...]
+    filtered: bool = False
+
+    def text(self, lang: Lang) -> str:
+        """« feuille « Canaux » : les lignes 12–14 et 20 sont masquées dans Excel ; ... »."""
+        key = "run.note.filtered_rows" if self.filtered else "run.note.hidden_rows"
+        return i18n.tn(key, len(self.rows), lang, sheet=self.sheet, rows=row_ranges(self.rows))
+
+
+def row_ranges(rows: Sequence[int]) -> str:
+    """Row numbers as runs: ``(12, 13, 14, 20)`` gives « 12–14, 20 »."""
+    runs: list[list[int]] = []
+    for row in sorted(rows):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    return ", ".join(f"{r[0]}\u2013{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
+
+
 class WorkbookReader:
     """An open client workbook. Each ``read_*`` method validates one sheet."""
 
@@ -586,6 +613,29 @@ class WorkbookReader:
         except WorkbookError:
             return False
         return True
+
+    def hidden_rows(self) -> tuple[HiddenRows, ...]:
+        """The rows with data that Excel hides, sheet by sheet (by hand, then by a filter)."""
+        found: list[HiddenRows] = []
+        for ws in self._wb.worksheets:
+            hidden = sorted(
+                row
+                for row, dimension in ws.row_dimensions.items()
+                if dimension.hidden
+                and any(not _blank(c.value) for c in next(ws.iter_rows(min_row=row, max_row=row)))
+            )
+            if not hidden:
+                continue
+            filtered: set[int] = set()
+            if ws.auto_filter.ref:  # the filter's range: its header row, then the rows it filters
+                _, top, _, bottom = range_boundaries(ws.auto_filter.ref)
+                filtered = {row for row in hidden if (top or 0) < row <= (bottom or 0)}
+            by_hand = tuple(row for row in hidden if row not in filtered)
+            if by_hand:
+                found.append(HiddenRows(ws.title, by_hand))
+            if filtered:
+                found.append(HiddenRows(ws.title, tuple(sorted(filtered)), filtered=True))
+        return tuple(found)
 
     def _error(
         self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
@@ -1136,13 +1186,13 @@ def _convert(
         if day is None:
             raise err(ws, cell, msg("err.date_for", name=name()), _describe(raw))
         if day < FIRST_TRUE_DATE:
-            found = (
+            shown = (
                 msg("err.found.phantom_date")
                 if day == FIRST_TRUE_DATE - dt.timedelta(days=1)
                 else msg("err.found.date", value=WrittenDate(day))
             )
             expected = msg("err.date_from_1900", name=name(), first=WrittenDate(FIRST_TRUE_DATE))
-            raise err(ws, cell, expected, found, msg("err.hint.number_as_date"))
+            raise err(ws, cell, expected, shown, msg("err.hint.number_as_date"))
         return day
     # numbers
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):

@@ -491,3 +491,47 @@ def test_check_templates_reports_a_missing_template(tmp_path):
     # an empty folder: both templates are "stale"
     stale = check_templates(tmp_path)
     assert sorted(p.name for p in stale) == ["workbook-en.xlsx", "workbook-fr.xlsx"]
+
+
+# --- rows Excel hides -----------------------------------------------------------------------
+
+
+def test_rows_excel_hides_are_read_counted_and_said(tmp_path):
+    """Rows 7, 8 and 10 of « Canaux » hidden by hand and row 12 of « Points de contact » by a
+    filter: the journey still has its 6 channels and 16 touchpoints (the example's, counted in
+    the sheets), and the run's summary says which rows, in the consultant's words."""
+    from crmwb.batch import ClientRun, summary
+    from crmwb.workbook import HiddenRows
+
+    path = tmp_path / "workbook.xlsx"
+    wb = load_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx")
+    for row in (7, 8, 10):
+        wb["Canaux"].row_dimensions[row].hidden = True
+    wb["Canaux"].row_dimensions[30].hidden = True  # an empty row: nothing to say
+    touchpoints = wb["Points de contact"]
+    touchpoints.auto_filter.ref = f"A5:L{touchpoints.max_row}"
+    touchpoints.row_dimensions[12].hidden = True
+    wb.save(path)
+
+    reader = read_workbook(path)
+    assert reader.hidden_rows() == (
+        HiddenRows("Canaux", (7, 8, 10)),
+        HiddenRows("Points de contact", (12,), filtered=True),
+    )
+    journey = reader.read_journey()
+    assert (len(journey.channels), len(journey.touchpoints)) == (6, 16)
+    run = ClientRun("literie-lenoir", "20261205-100000", hidden_rows=reader.hidden_rows())
+    text = summary([run], "fr")
+    assert (
+        "Remarque pour literie-lenoir\u00a0: dans la feuille «\u202fCanaux\u202f», les lignes "
+        "7\u20138, 10 sont masquées dans Excel\u202f; elles sont lues et comptées comme les autres."
+    ) in text
+    assert (
+        "Remarque pour literie-lenoir\u00a0: dans la feuille «\u202fPoints de contact\u202f», la "
+        "ligne 12 est masquée par un filtre dans Excel\u202f; elle est lue et comptée comme les "
+        "autres (retirez le filtre pour la voir)."
+    ) in text
+    assert (
+        "in sheet 'Canaux', rows 7\u20138, 10 are hidden in Excel; they are read and counted"
+        in summary([run], "en")
+    )

@@ -18,6 +18,13 @@ and on ``--dedup-sizes`` (default 1 000 000 rows):
    into DuckDB, its pairwise precision and recall against the injected duplicates. Targets:
    under 90 s, precision and recall both above 0.95.
 
+and on ``--large-rows`` (default 20 000 000 rows, a file of about 2 GB):
+
+4. **bounded memory**: the quality profile with the audit's default memory limit (a quarter of
+   the machine's memory) and with ``CRMWB_AUDIT_MEMORY=1GB``; target: the process's peak memory
+   within the limit plus :data:`INTERPRETER_MB` (Python and its libraries), and no temporary
+   folder left behind.
+
 Every measurement runs in its own child Python process, which reports the time of the
 operation (imports excluded) and its own peak resident memory (``ru_maxrss`` of
 ``RUSAGE_SELF``, interpreter and imports included), so that runs do not pollute each other.
@@ -26,7 +33,8 @@ A benchmark is not a test: the targets are reported as "met" or "NOT met" and th
 either way (it is 1 only when a measurement could not be made).
 
     .venv/bin/python bench/customer_file.py [--sizes 1000000,5000000] [--dedup-sizes 1000000]
-                                            [--workdir DIR] [--regenerate]
+                                            [--large-rows 20000000] [--workdir DIR]
+                                            [--regenerate]
 """
 
 from __future__ import annotations
@@ -66,6 +74,8 @@ QUALITY_MAPPING = {
     "undeliverable": "npai",
 }
 INACTIVE_MONTHS = 24
+SMALL_LIMIT = "1GB"  # the audit's memory limit of the second large-file profile
+INTERPRETER_MB = 512.0  # the bound's allowance for Python, pandas, DuckDB's code... (MB)
 
 
 class BenchError(Exception):
@@ -80,6 +90,7 @@ class SizeResults:
     summarize: dict[str, Any] = field(default_factory=dict)
     profile: dict[str, Any] | None = None  # None: crmwb.quality not available
     dedup: dict[str, Any] | None = None
+    bounded: list[dict[str, Any]] = field(default_factory=list)  # large file: one per limit
 
 
 # --- children: each prints one JSON line --------------------------------------------------------
@@ -128,6 +139,42 @@ def child_profile(path: Path) -> dict[str, Any]:
     }
 
 
+def child_bounded(path: Path) -> dict[str, Any]:
+    """The quality profile under the audit's memory limit (``CRMWB_AUDIT_MEMORY`` or its
+    default), with that limit in MB and the audit folders left in the temporary folder."""
+    import tempfile
+
+    import duckdb
+
+    from crmwb import quality
+
+    report = child_profile(path)
+    memory, _ = quality.duckdb_limits()
+    con = duckdb.connect(config={"memory_limit": memory})
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    con.close()
+    report["limit"] = memory
+    report["limit_mb"] = to_mb(str(limit))
+    report["left_behind"] = len(list(Path(tempfile.gettempdir()).glob("crmwb-quality-*")))
+    return report
+
+
+def to_mb(size: str) -> float:
+    """DuckDB's size setting (« 5.7 GiB », « 953.6 MiB ») in MB of 2**20 bytes."""
+    number, unit = size.split()
+    scale = {
+        "KiB": 2**-10,
+        "MiB": 1,
+        "GiB": 2**10,
+        "TiB": 2**20,
+        "KB": 1e3 / 2**20,
+        "MB": 1e6 / 2**20,
+        "GB": 1e9 / 2**20,
+        "TB": 1e12 / 2**20,
+    }
+    return float(number) * scale[unit]
+
+
 def child_dedup(path: Path) -> dict[str, Any]:
     import duckdb
 
@@ -166,12 +213,13 @@ CHILDREN = {
     "summarize": lambda args: child_summarize(Path(args[0])),
     "profile": lambda args: child_profile(Path(args[0])),
     "dedup": lambda args: child_dedup(Path(args[0])),
+    "bounded": lambda args: child_bounded(Path(args[0])),
 }
 
 
-def run_child(kind: str, *args: str) -> dict[str, Any]:
+def run_child(kind: str, *args: str, env_extra: dict[str, str] | None = None) -> dict[str, Any]:
     """Run one measurement in a fresh interpreter; its JSON report."""
-    env = dict(os.environ)
+    env = {**os.environ, **(env_extra or {})}
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", kind, *args]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
@@ -211,6 +259,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--sizes", type=parse_sizes, default=[1_000_000, 5_000_000])
     parser.add_argument("--dedup-sizes", type=parse_sizes, default=[1_000_000])
+    parser.add_argument("--large-rows", type=int, default=20_000_000, help="0: none")
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--regenerate", action="store_true", help="rewrite the files")
     return parser.parse_args(argv)
@@ -225,10 +274,10 @@ def verdict(met: bool) -> str:
     return "met" if met else "NOT met"
 
 
-def bench_size(rows: int, args: argparse.Namespace, with_profile: bool) -> SizeResults:
+def the_file(rows: int, args: argparse.Namespace, res: SizeResults) -> Path:
+    """The synthetic file of ``rows`` rows, generated unless it is there."""
     from crmwb.synthetic import truth_path
 
-    res = SizeResults(rows=rows)
     path = args.workdir / f"customers-{rows}.csv"
     if args.regenerate or not (path.is_file() and truth_path(path).is_file()):
         print(f"{rows:,} rows: generating {path}...", flush=True)
@@ -236,6 +285,23 @@ def bench_size(rows: int, args: argparse.Namespace, with_profile: bool) -> SizeR
     else:
         print(f"{rows:,} rows: reusing {path}", flush=True)
     res.file_mb = path.stat().st_size / 1e6
+    return path
+
+
+def bench_large(rows: int, args: argparse.Namespace) -> SizeResults:
+    """The quality profile of a large file under the default memory limit and a small one."""
+    res = SizeResults(rows=rows)
+    path = the_file(rows, args, res)
+    for extra in ({}, {"CRMWB_AUDIT_MEMORY": SMALL_LIMIT}):
+        limit = extra.get("CRMWB_AUDIT_MEMORY", "default")
+        print(f"{rows:,} rows: quality profile, memory limit {limit}...", flush=True)
+        res.bounded.append(run_child("bounded", str(path), env_extra=extra))
+    return res
+
+
+def bench_size(rows: int, args: argparse.Namespace, with_profile: bool) -> SizeResults:
+    res = SizeResults(rows=rows)
+    path = the_file(rows, args, res)
     print(f"{rows:,} rows: SUMMARIZE...", flush=True)
     res.summarize = run_child("summarize", str(path))
     if with_profile:
@@ -353,6 +419,26 @@ def report(results: list[SizeResults], with_profile: bool) -> str:
     return "\n".join(lines)
 
 
+def report_large(res: SizeResults) -> str:
+    """The large file's profiles: time, peak memory against the bound, what was left."""
+    lines = [
+        "",
+        f"bounded memory: {res.rows:,} rows, {res.file_mb / 1000:,.2f} GB "
+        f"(bound = the audit's memory limit + {INTERPRETER_MB:,.0f} MB for Python and its "
+        "libraries)",
+        f"{'memory limit':<24}{'time':>12}{'peak memory':>16}{'bound':>14}{'left behind':>14}",
+    ]
+    for r in res.bounded:
+        bound = r["limit_mb"] + INTERPRETER_MB
+        met = r["peak_mb"] <= bound and r["left_behind"] == 0
+        lines.append(
+            f"{r['limit']:<24}{r['seconds']:>10.1f} s{r['peak_mb']:>13,.0f} MB"
+            f"{bound:>11,.0f} MB{r['left_behind']:>14}   "
+            f"target peak <= bound, nothing left: {verdict(met)}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["--child"]:
@@ -362,15 +448,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     with_profile = quality_available()
     results: list[SizeResults] = []
+    large: SizeResults | None = None
     try:
         for rows in sorted(set(args.sizes) | set(args.dedup_sizes)):
             results.append(bench_size(rows, args, with_profile))
+        if args.large_rows and with_profile:
+            large = bench_large(args.large_rows, args)
     except BenchError as exc:
         print(f"bench: aborted: {exc}", file=sys.stderr)
         if results:
             print(report(results, with_profile))
         return 1
     print(report(results, with_profile))
+    if large is not None:
+        print(report_large(large))
     return 0
 
 

@@ -549,25 +549,27 @@ def _language(client_dir: Path, lang: Lang | None) -> Lang:
 
 
 _FOLDER_ERRORS = {
-    errno.EACCES: "run.err.fs.denied",
-    errno.EPERM: "run.err.fs.denied",
-    errno.EROFS: "run.err.fs.read_only",
-    errno.ENOSPC: "run.err.fs.full",
-    errno.EDQUOT: "run.err.fs.full",
-    errno.ENAMETOOLONG: "run.err.fs.too_long",
+    errno.EACCES: "denied",
+    errno.EPERM: "denied",
+    errno.EROFS: "read_only",
+    errno.ENOSPC: "full",
+    errno.EDQUOT: "full",
+    errno.ENAMETOOLONG: "too_long",
 }
+"""The file-system errors said in words: ``run.err.fs.<name>`` what happened,
+``run.err.fs.todo.<name>`` what to do."""
 
 
 def folder_error(exc: OSError, folder: Path) -> CrmwbError:
     """A file-system error as a message: the folder (or file) it happened in, what the system
     said in words (permission denied, read-only drive, full disk, path too long) and what to do."""
     where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(folder)
-    key = _FOLDER_ERRORS.get(exc.errno or 0, "run.err.fs.other")
+    name = _FOLDER_ERRORS.get(exc.errno or 0, "other")
     return CrmwbError(
         msg("run.err.fs.writable"),
         file=where,
-        found=msg(key, detail=exc.strerror or str(exc)),
-        hint=msg("run.err.fs.hint"),
+        found=msg(f"run.err.fs.{name}", detail=exc.strerror or str(exc)),
+        hint=msg(f"run.err.fs.todo.{name}"),
     )
 
 

@@ -296,7 +296,7 @@ def assert_said_cannot_write(done: subprocess.CompletedProcess[str], where: Path
     assert f"{where}" in done.stderr
     assert "on attend un dossier où l'atelier peut écrire" in done.stderr
     assert "accès refusé (Permission denied)" in done.stderr
-    assert "demandez le droit d'y écrire" in done.stderr
+    assert "demandez le droit d'y écrire, ou choisissez un autre dossier" in done.stderr
 
 
 def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:
@@ -306,6 +306,24 @@ def test_a_reports_folder_that_cannot_be_written_is_said_not_a_traceback(shared:
     reports.mkdir()
     reports.chmod(0o555)  # read-only
     assert_said_cannot_write(run_as_a_user(base, reports), reports)
+
+
+def test_a_clients_folder_that_cannot_be_written_is_said_not_a_traceback(shared: Path) -> None:
+    clients = shared / "clients"
+    clients.mkdir()
+    clients.chmod(0o555)  # read-only
+    command = [sys.executable, "-m", "crmwb.cli", "--clients-dir", str(clients)]
+    done = subprocess.run(
+        as_a_user([*command, "new-client", "Maison Test"]),
+        capture_output=True,
+        text=True,
+        cwd=shared,
+        env={**os.environ, "CRMWB_LANG": "fr"},
+        timeout=120,
+        check=False,
+    )
+    assert_said_cannot_write(done, clients / "maison-test")
+    assert list(clients.iterdir()) == []
 
 
 def test_a_runtime_folder_that_cannot_be_written_is_said_and_the_pack_kept(shared: Path) -> None:
@@ -354,7 +372,7 @@ def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     assert not (reports / "latest").exists()
     text = batch.summary([run], "fr")
     assert "un disque plein (No space left on device)" in text
-    assert "libérez de la place" in text
+    assert "libérez de la place sur ce disque" in text
     assert "ÉCHEC, conservé pour examen" in text
 
 
@@ -399,4 +417,5 @@ def test_a_path_too_long_for_the_system_is_said(root: Path) -> None:
     text = caught.value.message("fr")
     assert "on attend un dossier où l'atelier peut écrire" in text
     assert "un chemin trop long pour le système" in text
+    assert "choisissez un dossier au chemin plus court" in text
     assert sorted(p.name for p in root.iterdir()) == ["clients"]  # nothing made

@@ -35,6 +35,14 @@ What is in it:
   ``(rows - people) / rows == duplicate_rate`` (up to rounding). Copies are shuffled among the
   rows of their chunk (100 000 rows), not across the whole file.
 
+:func:`write_people_file` writes harder files, of people (b2c) or company contacts (b2b):
+dates of birth, maiden names, addresses (street number, street line, complement), landline and
+mobile, loyalty card or company (raison sociale, SIRET, VAT number); copies changed in more ways
+(phonetic misspellings, nicknames, maiden names, dates of birth, address variants, moves,
+company names, SIRETs...); and look-alikes that are *not* duplicates, given in
+:attr:`Truth.groups`: households (an address, a landline, a last name, often an e-mail shared),
+colleagues, namesakes and twins.
+
 >>> import tempfile, pathlib
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     truth = write_customer_file(pathlib.Path(tmp) / "c.csv", 1000, seed=1,
@@ -46,11 +54,12 @@ What is in it:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, cast
 
 import numpy as np
 from numpy.dtypes import StringDType
@@ -79,6 +88,7 @@ COLUMNS: tuple[str, ...] = (
     "npai",
 )
 CHUNK_ROWS = 100_000
+WRITE_ROWS = 20_000  # rows turned into text and written at a time (bounds the text in memory)
 ID_BASE = 100_001  # id_client of the first row; then one more per row
 YEARS_OF_DATES = 6
 COPIES_PER_CLUSTER = (1, 2, 3)
@@ -296,7 +306,13 @@ class Truth:
     """What was injected in a generated file: row ``i`` of the file (header excluded) has
     id_client ``record_id[i]`` and belongs to the person ``entity[i]``; ``is_copy[i]`` marks
     the extra copies. ``counts`` holds the exact number of rows given each defect
-    (``email_missing``, ``email_invalid``, ...) and each copy variation (``copy_<variation>``)."""
+    (``email_missing``, ``email_invalid``, ...) and each copy variation (``copy_<variation>``).
+
+    ``groups`` (people files, :func:`write_people_file`; empty for customer files): for each
+    kind of *hard non-duplicate* (``household``, ``colleagues``, ``namesakes``, ``twins``) the
+    group of each row, -1 for none. Rows of one group that are different entities look alike
+    (a shared address and landline, the same name...) but are different people: a
+    deduplication must not merge them. A copy is in its original's groups."""
 
     path: Path
     dialect: Dialect
@@ -305,6 +321,7 @@ class Truth:
     entity: NDArray[np.int64]
     is_copy: NDArray[np.bool_]
     counts: Mapping[str, int]
+    groups: Mapping[str, NDArray[np.int64]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def rows(self) -> int:
@@ -335,6 +352,7 @@ class Truth:
     def save(self, target: Path | None = None) -> Path:
         """Write the truth as ``.npz`` (default: :func:`truth_path` of the file); the path."""
         target = truth_path(self.path) if target is None else target
+        groups: dict[str, Any] = {f"group_{kind}": group for kind, group in self.groups.items()}
         with open(target, "wb") as out:
             np.savez_compressed(
                 out,
@@ -344,6 +362,7 @@ class Truth:
                 count_names=np.array(list(self.counts), dtype=np.str_),
                 count_values=np.array(list(self.counts.values()), dtype=np.int64),
                 meta=np.array([str(self.path), self.dialect, str(self.seed)], dtype=np.str_),
+                **groups,
             )
         return target
 
@@ -367,6 +386,13 @@ class Truth:
                 entity=data["entity"].astype(np.int64),
                 is_copy=data["is_copy"].astype(np.bool_),
                 counts=MappingProxyType(counts),
+                groups=MappingProxyType(
+                    {
+                        key.removeprefix("group_"): data[key].astype(np.int64)
+                        for key in data.files
+                        if key.startswith("group_")
+                    }
+                ),
             )
 
     def to_duckdb(self, con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -425,9 +451,6 @@ def write_customer_file(
     rates = DefectRates() if defects is None else defects
     today = dt.date.today() if today is None else today
     path = Path(path)
-    sep, newline, encoding = (
-        (";", "\r\n", "cp1252") if dialect == "excel-fr" else (",", "\n", "utf-8")
-    )
 
     tables = _Tables()
     registry = _Registry()
@@ -437,7 +460,7 @@ def write_customer_file(
     counts: dict[str, int] = {}
     entity_offset = 0
     with open(path, "wb") as out:
-        out.write((sep.join(COLUMNS) + newline).encode(encoding))
+        _write_header(out, COLUMNS, dialect)
         for index, start in enumerate(range(0, rows, CHUNK_ROWS)):
             stop = min(rows, start + CHUNK_ROWS)
             extra = round(stop * duplicate_rate) - round(start * duplicate_rate)
@@ -445,8 +468,7 @@ def write_customer_file(
             chunk = _chunk(
                 rng, tables, registry, ID_BASE + start, stop - start, extra, rates, today, dialect
             )
-            lines = map(sep.join, zip(*(column.tolist() for column in chunk.columns), strict=True))
-            out.write((newline.join(lines) + newline).encode(encoding))
+            _write_rows(out, chunk.columns, dialect)
             record_ids.append(np.arange(ID_BASE + start, ID_BASE + stop, dtype=np.int64))
             entities.append(chunk.entity + entity_offset)
             copies.append(chunk.is_copy)
@@ -471,6 +493,39 @@ def write_customer_file(
 
 def _strings(values: Any) -> StrArray:
     return np.asarray(values, dtype=StringDType())
+
+
+# separator, line end, encoding
+_DIALECTS: Mapping[Dialect, tuple[str, str, str]] = MappingProxyType(
+    {"excel-fr": (";", "\r\n", "cp1252"), "utf8-comma": (",", "\n", "utf-8")}
+)
+
+
+def _write_header(out: BinaryIO, columns: Sequence[str], dialect: Dialect) -> None:
+    sep, newline, encoding = _DIALECTS[dialect]
+    out.write((sep.join(columns) + newline).encode(encoding))
+
+
+def _write_rows(out: BinaryIO, columns: Sequence[StrArray], dialect: Dialect) -> None:
+    """The rows of ``columns`` as lines of ``dialect``, :data:`WRITE_ROWS` at a time. Values
+    are written as they are (no quoting): the generators put no separator, quote or line
+    break in them."""
+    sep, newline, encoding = _DIALECTS[dialect]
+    for start in range(0, columns[0].size, WRITE_ROWS):
+        part = (column[start : start + WRITE_ROWS].tolist() for column in columns)
+        lines = map(sep.join, zip(*part, strict=True))
+        out.write((newline.join(lines) + newline).encode(encoding))
+
+
+def _fr_dates(iso: StrArray) -> StrArray:
+    """``2026-11-01`` -> ``01/11/2026``."""
+    return _add(
+        np.strings.slice(iso, 8, 10),
+        "/",
+        np.strings.slice(iso, 5, 7),
+        "/",
+        np.strings.slice(iso, 0, 4),
+    )
 
 
 def _ascii_slug(name: str) -> str:
@@ -852,16 +907,7 @@ def _chunk(
 
     days = rng.integers(0, YEARS_OF_DATES * 365, n).astype("timedelta64[D]")
     iso = _strings(np.datetime_as_string(np.datetime64(today, "D") - days, unit="D"))
-    if dialect == "excel-fr":
-        date = _add(
-            np.strings.slice(iso, 8, 10),
-            "/",
-            np.strings.slice(iso, 5, 7),
-            "/",
-            np.strings.slice(iso, 0, 4),
-        )
-    else:
-        date = iso
+    date = _fr_dates(iso) if dialect == "excel-fr" else iso
     no_date = np.flatnonzero(rng.random(n) < rates.date_missing)
     counts["date_missing"] = int(no_date.size)
     date[no_date] = ""
@@ -885,3 +931,1298 @@ def _chunk(
         npai,
     ]
     return _Chunk(columns, entity, is_copy, people, counts)
+
+
+# --- people files --------------------------------------------------------------------------
+
+PeopleKind = Literal["b2c", "b2b"]
+PEOPLE_KINDS: tuple[PeopleKind, ...] = ("b2c", "b2b")
+_PEOPLE_HEAD = ("id_client", "civilite", "prenom", "nom")
+_PEOPLE_CONTACT = (
+    "numero",
+    "adresse",
+    "complement",
+    "code_postal",
+    "ville",
+    "pays",
+    "email",
+    "telephone",
+    "mobile",
+)
+_PEOPLE_TAIL = ("date_derniere_commande", "optin_email", "npai")
+PEOPLE_COLUMNS: Mapping[PeopleKind, tuple[str, ...]] = MappingProxyType(
+    {
+        "b2c": (
+            *_PEOPLE_HEAD,
+            "nom_naissance",
+            "date_naissance",
+            *_PEOPLE_CONTACT,
+            "carte_fidelite",
+            *_PEOPLE_TAIL,
+        ),
+        "b2b": (
+            *_PEOPLE_HEAD,
+            *_PEOPLE_CONTACT,
+            "raison_sociale",
+            "siret",
+            "tva_intra",
+            *_PEOPLE_TAIL,
+        ),
+    }
+)
+PEOPLE_DUPLICATE_RATE = 0.10
+_PEOPLE_STREAM: Mapping[PeopleKind, int] = MappingProxyType({"b2c": 1, "b2b": 2})
+# Hard non-duplicates. b2c: people living in a household of 2-4 (same address, landline and
+# last name); b2b: contacts with 1-3 colleagues at their establishment (same address,
+# switchboard and company).
+GROUPED_SHARE: Mapping[PeopleKind, float] = MappingProxyType({"b2c": 0.05, "b2b": 0.20})
+GROUP_SIZES = (2, 3, 4)
+GROUP_SIZE_PROBABILITIES = (0.5, 0.25, 0.25)
+TWINS_SHARE = 0.07  # of 4-person households: the two children are twins
+NAMESAKE_SHARE = 0.01  # of people: in a pair of namesakes (half of them renamed)
+FAMILY_EMAIL_SHARE = 0.60  # of households (b2b: of colleague groups, a contact@ address)
+MAIDEN_NAME_SHARE = 0.25  # of women born before 1996 living alone; partners in a household: 60 %
+PARTNER_MAIDEN_NAME_SHARE = 0.60
+NO_EMAIL_SHARE = 0.08
+LANDLINE_SHARE: Mapping[PeopleKind, float] = MappingProxyType({"b2c": 0.35, "b2b": 0.90})
+MOBILE_SHARE: Mapping[PeopleKind, float] = MappingProxyType({"b2c": 0.85, "b2b": 0.60})
+WEBMAIL_SHARE_B2B = 0.25  # contacts writing from gmail.com, orange.fr... instead of the company
+LOYALTY_CARD_SHARE = 0.60
+CIVILITE_BLANK_SHARE = 0.04
+COUNTRY_BLANK_SHARE = 0.10
+ORDER_DATE_BLANK_SHARE = 0.05
+NPAI_SHARE = 0.03
+OTHER_ESTABLISHMENT_SHARE = 0.08  # b2b establishments of a company already in the chunk
+BIRTH_YEARS = (1930, 2008)
+# Copy variations: (name, weight, kinds). 1 to 3 distinct ones per copy (50 / 35 / 15 %),
+# drawn by weight among those that apply to the copy; a variation with sub-kinds then draws
+# one of them, by weight, among those that apply.
+PEOPLE_VARIATIONS: tuple[tuple[str, float, tuple[PeopleKind, ...]], ...] = (
+    ("typo_first_name", 0.07, PEOPLE_KINDS),
+    ("typo_last_name", 0.09, PEOPLE_KINDS),
+    ("phonetic", 0.10, PEOPLE_KINDS),
+    ("nickname", 0.08, PEOPLE_KINDS),
+    ("names_swapped", 0.05, PEOPLE_KINDS),
+    ("maiden_name", 0.30, ("b2c",)),  # high: it applies to few copies (a maiden name known)
+    ("missing_value", 0.08, PEOPLE_KINDS),
+    ("date_of_birth", 0.12, ("b2c",)),
+    ("address", 0.15, PEOPLE_KINDS),
+    ("email", 0.10, PEOPLE_KINDS),
+    ("phone_format", 0.07, PEOPLE_KINDS),
+    ("phones_swapped", 0.04, PEOPLE_KINDS),
+    ("company_name", 0.10, ("b2b",)),
+    ("siret", 0.06, ("b2b",)),
+)
+PEOPLE_SUB_VARIATIONS: Mapping[str, tuple[tuple[str, float], ...]] = MappingProxyType(
+    {
+        "date_of_birth": (("day_month", 0.40), ("year", 0.35), ("digits", 0.25)),
+        "address": (("abbreviation", 0.30), ("case", 0.20), ("number", 0.20), ("moved", 0.30)),
+        "email": (("case", 0.25), ("gmail_dots", 0.40), ("provider", 0.20), ("blank", 0.20)),
+        "company_name": (("legal_form", 0.60), ("case", 0.40)),
+    }
+)
+MISSING_FIELDS: Mapping[PeopleKind, tuple[str, ...]] = MappingProxyType(
+    {
+        "b2c": ("civilite", "prenom", "date_naissance", "code_postal", "ville", "carte_fidelite"),
+        "b2b": ("civilite", "prenom", "code_postal", "ville", "raison_sociale", "siret"),
+    }
+)
+
+# fmt: off
+EXTRA_MALE_FIRST_NAMES: tuple[str, ...] = (
+    "Jean-Marc", "Jean-Michel", "Jean-Louis", "Pierre-Yves", "Jean-Baptiste", "Jean-Paul",
+    "Jean-Jacques", "Marc-Antoine", "Jean-Christophe", "Paul-Henri",
+)
+EXTRA_FEMALE_FIRST_NAMES: tuple[str, ...] = (
+    "Marie-Hélène", "Marie-France", "Anne-Sophie", "Marie-Pierre", "Marie-Thérèse",
+    "Marie-Laure", "Anne-Laure", "Marie-Noëlle", "Marie-José", "Marie-Odile",
+)
+EXTRA_FIRST_NAME_RANK = 25  # each extra (compound) name as frequent as the 25th of its table
+# Short forms; compound names also get "Jean Pierre", "J.-P.", "JP" and "Jean" (see _nicknames).
+NICKNAMES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "Catherine": ("Cathy", "Cathie"), "Philippe": ("Phil",), "Christophe": ("Chris",),
+    "Christian": ("Chris",), "Nicolas": ("Nico",), "Frédéric": ("Fred",), "Stéphane": ("Steph",),
+    "Stéphanie": ("Steph", "Stéph"), "Sébastien": ("Seb", "Séb"), "Alexandre": ("Alex",),
+    "Maxime": ("Max",), "Benjamin": ("Ben", "Benji"), "Thomas": ("Tom",), "Anthony": ("Tony",),
+    "Antoine": ("Tony",), "Emmanuel": ("Manu",), "Jérémy": ("Jérem",), "Florian": ("Flo",),
+    "Florence": ("Flo",), "Valérie": ("Val",), "Véronique": ("Véro",), "Isabelle": ("Isa",),
+    "Nathalie": ("Nath",), "Sandrine": ("Sandy",), "Caroline": ("Caro",), "Dominique": ("Dom",),
+    "Patrick": ("Pat",), "Raphaël": ("Raph",), "Gabriel": ("Gaby",), "Timothée": ("Tim",),
+    "Mathieu": ("Matt",), "Daniel": ("Dany",), "Danielle": ("Dany",), "Danièle": ("Dany",),
+    "Jacqueline": ("Jacky",), "Jacques": ("Jacky",), "Josiane": ("Josy",), "Mélanie": ("Mel",),
+    "Charlotte": ("Charlie",), "Pierre": ("Pierrot",), "Arnaud": ("Arno",),
+    "Vincent": ("Vince",), "Mickaël": ("Michaël", "Mika"), "Michèle": ("Michelle",),
+    "Ludovic": ("Ludo",), "Grégory": ("Greg", "Grég"), "Jessica": ("Jess",),
+    "Margaux": ("Margot",), "Aurélien": ("Aurel",), "Élodie": ("Lodie",),
+})
+# (full, abbreviated, weight)
+STREET_TYPES: tuple[tuple[str, str, float], ...] = (
+    ("rue", "r", 52), ("avenue", "av", 14), ("boulevard", "bd", 7), ("place", "pl", 4),
+    ("chemin", "che", 8), ("allée", "all", 6), ("impasse", "imp", 5), ("route", "rte", 4),
+)
+STREET_NAMES: tuple[str, ...] = (
+    "de la République", "Victor Hugo", "Jean Jaurès", "du Général de Gaulle", "Pasteur",
+    "de la Paix", "de la Gare", "des Écoles", "de l'Église", "Saint-Michel", "du Moulin",
+    "Gambetta", "Voltaire", "du Maréchal Foch", "Émile Zola", "des Tilleuls", "du Château",
+    "de Verdun", "de la Liberté", "Saint-Jacques", "de la Mairie", "des Acacias", "Carnot",
+    "de Paris", "Sainte-Anne", "des Lilas", "du Stade", "de la Fontaine", "des Peupliers",
+    "Jules Ferry", "Anatole France", "de Bretagne", "Saint-Martin", "du Port", "des Vignes",
+    "de la Poste", "Jean Moulin", "des Marronniers", "de Lattre de Tassigny", "Sainte-Catherine",
+    "du Commerce", "de la Croix", "Saint-Pierre", "des Fleurs", "de Strasbourg",
+    "Aristide Briand", "du Président Wilson", "de la Libération", "des Chênes",
+    "Georges Clemenceau", "Paul Bert", "Lamartine", "Saint-Honoré", "de Normandie", "des Prés",
+    "du Lavoir", "de la Forêt", "Sainte-Thérèse", "des Roses", "du Onze Novembre",
+)
+BUSINESS_PLACES: tuple[str, ...] = (
+    "des Chênes", "du Moulin", "de la Gare", "Nord", "Sud", "Les Portes", "du Centre",
+    "de l'Aéroport", "des Landes", "Les Pins",
+)
+COMPLEMENT_PLACES: tuple[str, ...] = (
+    "Les Pins", "Les Tilleuls", "Le Clos", "La Source", "Les Jardins", "Le Hameau",
+    "Les Granges", "La Ferme", "Le Parc", "Les Érables", "Le Bourg", "La Chapelle",
+)
+ACTIVITIES: tuple[str, ...] = (
+    "Boulangerie", "Garage", "Pharmacie", "Cabinet", "Transports", "Menuiserie", "Plomberie",
+    "Boucherie", "Librairie", "Imprimerie", "Agence", "Atelier", "Restaurant", "Hôtel",
+    "Fromagerie", "Électricité",
+)
+SECTORS: tuple[str, ...] = (
+    "Conseil", "Immobilier", "Industrie", "Services", "Bâtiment", "Informatique",
+    "Distribution", "Logistique", "Finance", "Ingénierie", "Développement", "Solutions",
+    "Technologies", "Médical", "Nettoyage", "Sécurité", "Rénovation", "Environnement",
+)
+# (legal form, written with dots, weight); no legal form: NO_LEGAL_FORM_SHARE
+LEGAL_FORMS: tuple[tuple[str, str, float], ...] = (
+    ("SAS", "S.A.S.", 38), ("SARL", "S.A.R.L.", 30), ("SA", "S.A.", 6), ("EURL", "E.U.R.L.", 8),
+    ("SASU", "S.A.S.U.", 10),
+)
+# fmt: on
+NO_LEGAL_FORM_SHARE = 0.08
+# Household e-mails (n: last name, p and q: the first names of the couple).
+FAMILY_EMAIL_PATTERNS: tuple[tuple[str, float], ...] = (
+    ("famille.n", 0.45),
+    ("famillen", 0.15),
+    ("n.famille", 0.10),
+    ("lesn", 0.10),
+    ("p.et.q", 0.20),
+)
+COMPANY_EMAIL_PATTERNS: tuple[tuple[str, float], ...] = (
+    ("p.n", 0.60),
+    ("in", 0.15),
+    ("p-n", 0.10),
+    ("pn", 0.05),
+    ("p", 0.05),
+    ("n", 0.05),
+)
+SHARED_COMPANY_LOCALS: tuple[str, ...] = ("contact", "accueil", "info", "commercial", "secretariat")
+# Phonetic misspellings: a regular expression (case ignored) and its replacement, applied at the
+# first match. Each rule that matches a name gives one of its variants.
+PHONETIC_RULES: tuple[tuple[str, str], ...] = (
+    (r"ph", "f"),  # Philippe -> Filippe
+    (r"(?<=[aeiouéèê])f(?=[aeiouéèêy])", "ph"),  # Lefèvre -> Lephèvre
+    (r"y", "i"),  # Leroy -> Leroi
+    (r"(?<=[^aeiouéèêëy])i(?=[^aeiouéèêëîïny]|$)", "y"),  # Denis -> Denys, Martin -> Martyn
+    (r"([bcdfglmnprst])\1", r"\1"),  # Collet -> Colet, Pierre -> Piere
+    (r"(?<=[aeiouéèêy])([lnrtsmp])(?=[aeiouéèêy])", r"\1\1"),  # Colin -> Collin
+    (r"ault$", "aut"),  # Thibault -> Thibaut
+    (r"ault$", "ot"),  # Renault -> Renot
+    (r"aut$", "ault"),
+    (r"aud$", "aut"),  # Arnaud -> Arnaut
+    (r"ot$", "ault"),  # Perrot -> Perrault
+    (r"eau$", "eaux"),  # Moreau -> Moreaux
+    (r"(?<=[bcdfgklmnprstvz])e$", ""),  # Lemaire -> Lemair (silent final e)
+    (r"(?<=[bdlnrt])$", "e"),  # Brun -> Brune
+    (r"(?<=[aeiouéèê])s$", ""),  # Dubois -> Duboi, Georges -> George (silent final s)
+    (r"x$", ""),  # Roux -> Rou
+    (r"ç", "ss"),  # François -> Franssois
+    (r"c(?=[eiy])", "s"),  # Garcia -> Garsia
+    (r"(?<!e)an(?=[^aeiouny]|$)", "en"),  # Laurant <-> Laurent (not in Jean)
+    (r"en(?=[^aeiouny]|$)", "an"),
+    (r"(?<![eé])au(?!lt$|t$|d$)", "o"),  # Gautier -> Gotier
+    (r"th", "t"),  # Mathieu -> Matieu
+    (r"ck", "k"),  # Franck -> Frank
+    (r"(?<=[aeiouïyr])c$", "ck"),  # Loïc -> Loïck, Marc -> Marck
+    (r"é$", "ée"),  # André -> Andrée
+    (r"(?<=[eéi])a$", "ah"),  # Léa -> Léah
+)
+MAX_STREET_NUMBER = 180
+
+
+def write_people_file(
+    path: Path | str,
+    rows: int,
+    *,
+    seed: int = 0,
+    kind: PeopleKind = "b2c",
+    duplicate_rate: float = PEOPLE_DUPLICATE_RATE,
+    today: dt.date | None = None,
+) -> Truth:
+    """Write ``rows`` people (``kind="b2c"``) or company contacts (``"b2b"``) to ``path``, a
+    French Excel export (``;``, cp1252, CRLF, dd/mm/yyyy), with known duplicates *and* known
+    look-alikes that are not duplicates; what was injected (:class:`Truth`, ``groups`` included).
+
+    Columns (:data:`PEOPLE_COLUMNS`), b2c: id_client; civilite (M., Mme, 4 % blank); prenom;
+    nom; nom_naissance (the maiden name: filled for 25 % of the women born before 1996 living
+    alone and 60 % of the women living with a partner, whose ``nom`` is then the spouse's:
+    12 % of the people); date_naissance (1930-2008, most between 1950 and 1990); numero (the
+    street number, 5 % with a bis or ter written " bis", "bis" or "B"); adresse ("rue de la
+    Paix" when the number is in ``numero`` (65 %), "12 rue de la Paix" with ``numero`` blank
+    (30 %), or both (5 %); 15 % of the street types abbreviated "av", "bd"..., 10 % of the
+    lines in capitals); complement (apartment, building, residence, lieu-dit: 15 %);
+    code_postal and ville (a real pair, drawn by population); pays (FR, 10 % blank); email
+    (8 % blank; one per person, unique in the file, except household ones); telephone (a
+    landline: 35 % of the people living alone, every household; one per home); mobile (85 %,
+    unique); carte_fidelite (13 digits, 60 %, unique); date_derniere_commande (in the 6 years
+    before ``today``, 5 % blank); optin_email (1 for 55 %); npai (1 for 3 %). b2b drops
+    nom_naissance, date_naissance and carte_fidelite, and adds after mobile raison_sociale
+    ("Boulangerie Martin SARL", "SAS Dupont Conseil"...: 8 % without a legal form, 10 %
+    written with dots, 20 % in capitals), siret (14 digits, Luhn-valid, whose first 9, the
+    SIREN, are Luhn-valid too) and tva_intra (``FR`` + key + SIREN, key = (12 + 3 × (SIREN
+    mod 97)) mod 97); 90 % of the establishments have a switchboard (``telephone``), 60 % of
+    the contacts a mobile, 75 % an e-mail at the company's domain and the others a webmail
+    address; 8 % of the establishments belong to a company already in the file (same SIREN,
+    another SIRET).
+
+    **Duplicates**: ``duplicate_rate`` of the rows are extra copies of another row's person
+    (1 to 3 copies per duplicated person, 75 / 18 / 7 %), each with an id_client, an order
+    date, an opt-in and an NPAI flag of its own and 1 to 3 variations (50 / 35 / 15 %) drawn
+    by weight among those that apply to it (:data:`PEOPLE_VARIATIONS`). The share of the copies
+    given each one, b2c (b2b), as measured on 1 000 000 rows (``Truth.counts`` holds the
+    exact number as ``copy_<variation>``):
+
+    * ``typo_first_name`` 13 % (12.5 %), ``typo_last_name`` 16.5 % (16 %): one insertion,
+      deletion, substitution or transposition of adjacent letters;
+    * ``phonetic`` 18 % (17.5 %): a misspelling that sounds the same (:data:`PHONETIC_RULES`:
+      ph/f, y/i, a consonant doubled or single, -ault/-aut/-ot, -aud/-aut, -eau/-eaux, a
+      silent final e, s or x dropped or added, an/en, au/o, c/ç/s...), in the last name (70 %)
+      or the first name;
+    * ``nickname`` 6 % (5.5 %): Catherine -> Cathy, Philippe -> Phil... (:data:`NICKNAMES`);
+      Jean-Pierre -> Jean Pierre, J.-P., JP or Jean;
+    * ``names_swapped`` 9.5 % (9 %): first and last names swapped;
+    * ``maiden_name`` 4.5 % (b2c): the maiden name as last name, ``nom_naissance`` blank;
+    * ``missing_value`` 15 % (14.5 %): one field blanked among civilite, prenom,
+      date_naissance, code_postal, ville, carte_fidelite (b2b: civilite, prenom, code_postal,
+      ville, raison_sociale, siret with tva_intra);
+    * date of birth (b2c): ``date_of_birth_day_month`` 3.3 % (day and month swapped, when
+      both are <= 12 and differ), ``date_of_birth_year`` 11.5 % (a year off by one),
+      ``date_of_birth_digits`` 7 % (two adjacent digits of the year, or of the day,
+      transposed);
+    * address: ``address_abbreviation`` 8 % (7.5 %) (rue/r, avenue/av, boulevard/bd,
+      place/pl, chemin/che, allée/all, impasse/imp, route/rte, Saint/St), ``address_case``
+      5.5 % (5.5 %) (the street line in capitals, or no more), ``address_number`` 5 % (5 %)
+      (the number moved between ``numero`` and the street line, or its bis/ter written
+      another way or not at all), ``address_moved`` 8 % (7.5 %) (a new address, postcode and
+      city, same person; a landline becomes a new number (50 %) or blank; b2b: a new SIRET of
+      the same SIREN);
+    * e-mail (copies that have one): ``email_case`` 5.5 % (6 %), ``email_gmail_dots`` 1.8 %
+      (0.4 %) (the dots of a gmail.com local part removed, or one added), ``email_provider``
+      4.5 % (5 %) (the same local part at another provider), ``email_blank`` 4.5 % (5 %);
+    * ``phone_format`` 11.5 % (12 %): the phones written another way (06 12 34 56 78,
+      0612345678, 06.12.34.56.78, +33 6 12 34 56 78, +33612345678, 0033 6 12 34 56 78);
+      ``phones_swapped`` 7 % (7 %): landline and mobile swapped;
+    * b2b: ``company_name_legal_form`` 10.5 % (the legal form dropped, added, written with or
+      without dots, or moved before or after the name), ``company_name_case`` 7 % (the name
+      in capitals or lower case), ``siret`` 10 % (the SIRET of another establishment of the
+      same SIREN, at the same address).
+
+    **Hard non-duplicates**, different people who look alike (:attr:`Truth.groups`; ``counts``
+    gives ``groups``, ``grouped_people``, ``namesake_pairs`` and ``twin_pairs``):
+
+    * ``household`` (b2c): 5 % of the people live in a household of 2 to 4 (50 / 25 / 25 %)
+      at one address with one landline: a couple (born within 6 years of each other) and
+      their children (born 20 to 35 years after), with the same last name (the partner's
+      maiden name often filled), different first names and dates of birth; 60 % of the
+      households have a family e-mail (famille.martin@, lesmartin@, pierre.et.marie@...)
+      used by the couple and by each child with a 50 % chance. ``colleagues`` (b2b): 20 % of
+      the contacts have 1 to 3 colleagues at their establishment (same address, switchboard,
+      company and SIRET, other names); 60 % of those groups have a contact@, accueil@...
+      address that each of them uses with a 60 % chance.
+    * ``namesakes``: 1 % of the people are in a pair with the same first and last names (and
+      sex) but another date of birth and another postcode (on top of the namesakes that the
+      Zipf-like name frequencies make by chance).
+    * ``twins`` (b2c): 7 % of the 4-person households have twins (same last name, address
+      and date of birth, different first names): about 3.5 pairs per 10 000 people.
+
+    Names come from the module's tables (with 20 compound first names added) and their
+    Zipf-like frequencies; 30 % of the rows write the last name in capitals. Streamed by
+    chunks of :data:`CHUNK_ROWS` rows: households, namesakes and copies stay within a chunk;
+    e-mails, phones and SIRENs are unique across the file. 1 000 000 b2c rows (150 MB) take
+    about 10 s and 215 MB of memory here (b2b: 185 MB, 14 s, 240 MB). Deterministic: the same
+    arguments (``today`` included, default today's date) give the same bytes; ``kind``
+    changes the random stream.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     truth = write_people_file(pathlib.Path(tmp) / "p.csv", 1000, seed=1,
+    ...                               today=dt.date(2026, 1, 1))
+    >>> truth.rows, truth.entities, sorted(truth.groups)
+    (1000, 900, ['household', 'namesakes', 'twins'])
+    """
+    if kind not in PEOPLE_KINDS:
+        raise InputError(
+            msg("err.choice", allowed=tuple(Quoted(k) for k in PEOPLE_KINDS), name="kind"),
+            found=Quoted(str(kind)),
+        )
+    if rows < 0:
+        raise InputError(msg("synthetic.err.rows"), found=str(rows))
+    if not 0.0 <= duplicate_rate <= 0.5:
+        raise InputError(msg("synthetic.err.duplicate_rate"), found=Number(duplicate_rate))
+    today = dt.date.today() if today is None else today
+    path = Path(path)
+    dialect: Dialect = "excel-fr"
+
+    tables = _PeopleTables()
+    registry = _PeopleRegistry()
+    record_ids: list[NDArray[np.int64]] = []
+    entities: list[NDArray[np.int64]] = []
+    copies: list[NDArray[np.bool_]] = []
+    groups: dict[str, list[NDArray[np.int64]]] = {}
+    group_offset: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    entity_offset = 0
+    with open(path, "wb") as out:
+        _write_header(out, PEOPLE_COLUMNS[kind], dialect)
+        for index, start in enumerate(range(0, rows, CHUNK_ROWS)):
+            stop = min(rows, start + CHUNK_ROWS)
+            extra = round(stop * duplicate_rate) - round(start * duplicate_rate)
+            rng = np.random.default_rng([seed, index, _PEOPLE_STREAM[kind]])
+            chunk = _people_chunk(
+                rng,
+                tables,
+                registry,
+                kind,
+                ID_BASE + start,
+                entity_offset,
+                stop - start,
+                extra,
+                today,
+            )
+            _write_rows(out, chunk.columns, dialect)
+            record_ids.append(np.arange(ID_BASE + start, ID_BASE + stop, dtype=np.int64))
+            entities.append(chunk.entity + entity_offset)
+            copies.append(chunk.is_copy)
+            entity_offset += chunk.entities
+            for name, (group, size) in chunk.groups.items():
+                offset = group_offset.get(name, 0)
+                groups.setdefault(name, []).append(np.where(group >= 0, group + offset, -1))
+                group_offset[name] = offset + size
+            for key, value in chunk.counts.items():
+                counts[key] = counts.get(key, 0) + value
+            del chunk  # its columns, before the next chunk is made
+    empty_i: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+    empty_b: NDArray[np.bool_] = np.zeros(0, dtype=np.bool_)
+    return Truth(
+        path=path,
+        dialect=dialect,
+        seed=seed,
+        record_id=np.concatenate(record_ids) if record_ids else empty_i,
+        entity=np.concatenate(entities) if entities else empty_i,
+        is_copy=np.concatenate(copies) if copies else empty_b,
+        counts=MappingProxyType(counts),
+        groups=MappingProxyType({name: np.concatenate(parts) for name, parts in groups.items()}),
+    )
+
+
+def luhn_valid(numbers: NDArray[np.int64]) -> NDArray[np.bool_]:
+    """Whether each number passes the Luhn check (SIREN, SIRET)."""
+    total = np.zeros(numbers.size, dtype=np.int64)
+    rest = numbers.astype(np.int64)
+    for k in range(19):
+        digit = rest % 10
+        rest = rest // 10
+        if k % 2:
+            digit = np.where(digit * 2 > 9, digit * 2 - 9, digit * 2)
+        total += digit
+    valid: NDArray[np.bool_] = total % 10 == 0
+    return valid
+
+
+def tva_key(siren: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The key of a French intra-community VAT number: (12 + 3 × (SIREN mod 97)) mod 97."""
+    key: NDArray[np.int64] = (12 + 3 * (siren % 97)) % 97
+    return key
+
+
+# --- people internals ----------------------------------------------------------------------
+
+
+def _nicknames(name: str) -> tuple[str, ...]:
+    """Other ways to write a first name: its short forms; for a compound name "Jean-Pierre":
+    "Jean Pierre", "J.-P.", "JP" and "Jean"."""
+    forms = list(NICKNAMES.get(name, ()))
+    if "-" in name:
+        a, b = name.split("-", 1)
+        forms += [f"{a} {b}", f"{a[0]}.-{b[0]}.", f"{a[0]}{b[0]}", a]
+    return tuple(forms)
+
+
+def _phonetic_variants(name: str) -> tuple[str, ...]:
+    """The names one :data:`PHONETIC_RULES` rule makes of ``name`` (a replaced first letter
+    keeps its capital)."""
+    out: list[str] = []
+    for pattern, replacement in PHONETIC_RULES:
+        found = re.search(pattern, name, flags=re.IGNORECASE)
+        if found is None:
+            continue
+        new = found.expand(replacement)
+        if found.group(0)[:1].isupper() and new:
+            new = new[0].upper() + new[1:].lower()
+        variant = name[: found.start()] + new + name[found.end() :]
+        if variant.casefold() != name.casefold() and variant not in out:
+            out.append(variant)
+    return tuple(out)
+
+
+def _saint_short(street: str) -> str:
+    """ "Saint-Michel" -> "St-Michel", "Sainte-Anne" -> "Ste-Anne"."""
+    return re.sub(r"\bSainte-", "Ste-", re.sub(r"\bSaint-", "St-", street))
+
+
+class _Ragged:
+    """Variants per table entry: entry ``i``'s are ``values[start[i] : start[i] + count[i]]``."""
+
+    def __init__(self, lists: Sequence[Sequence[str]]) -> None:
+        self.count = np.array([len(v) for v in lists], dtype=np.int64)
+        self.start = (np.cumsum(self.count) - self.count).astype(np.int64)
+        self.values = _strings([s for v in lists for s in v] or [""])
+
+    def pick(self, rng: np.random.Generator, idx: NDArray[np.int64]) -> StrArray:
+        """One variant of each entry ``idx`` (entries that have some)."""
+        k = (rng.random(idx.size) * self.count[idx]).astype(np.int64)
+        picked: StrArray = self.values[self.start[idx] + k]
+        return picked
+
+
+class _PeopleTables(_Tables):
+    """The customer tables, 20 compound first names more, and the people file's own tables."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        males = MALE_FIRST_NAMES + EXTRA_MALE_FIRST_NAMES
+        females = FEMALE_FIRST_NAMES + EXTRA_FEMALE_FIRST_NAMES
+        firsts = males + females
+        self.male = len(males)
+        self.first = _strings(firsts)
+        self.first_slug = _strings([_ascii_slug(n) for n in firsts])
+        self.first_initial = np.strings.slice(self.first_slug, 1)
+        extra = 1.0 / (EXTRA_FIRST_NAME_RANK + 5.0)
+        self.p_male = _probabilities(
+            np.concatenate(
+                [
+                    1.0 / (np.arange(len(MALE_FIRST_NAMES)) + 5.0),
+                    [extra] * len(EXTRA_MALE_FIRST_NAMES),
+                ]
+            )
+        )
+        self.p_female = _probabilities(
+            np.concatenate(
+                [
+                    1.0 / (np.arange(len(FEMALE_FIRST_NAMES)) + 5.0),
+                    [extra] * len(EXTRA_FEMALE_FIRST_NAMES),
+                ]
+            )
+        )
+        self.nickname = _Ragged([_nicknames(n) for n in firsts])
+        self.first_phonetic = _Ragged([_phonetic_variants(n) for n in firsts])
+        self.last_phonetic = _Ragged([_phonetic_variants(n) for n in LAST_NAMES])
+        self.domain_name = _strings([d for d, _ in EMAIL_DOMAINS])
+        self.gmail = [d for d, _ in EMAIL_DOMAINS].index("gmail.com")
+        self.street_type = _strings([s for s, _, _ in STREET_TYPES])
+        self.street_type_short = _strings([s for _, s, _ in STREET_TYPES])
+        self.p_street_type = _probabilities([w for _, _, w in STREET_TYPES])
+        self.street = _strings(STREET_NAMES)
+        self.street_saint = _strings([_saint_short(s) for s in STREET_NAMES])
+        self.has_saint = self.street != self.street_saint
+        self.street_types = np.concatenate([self.street_type, self.street_type_short])
+        self.streets = np.concatenate([self.street, self.street_saint])
+        self.p_street = _zipf(len(STREET_NAMES))
+        # index: suffix (0 none, 1 bis, 2 ter) * 4 + style (3: not written)
+        self.number_suffix = _strings(
+            ["", "", "", "", " bis", "bis", "B", "", " ter", "ter", "T", ""]
+        )
+        self.p_number = _probabilities(1.0 / (np.arange(MAX_STREET_NUMBER) + 4.0))
+        self.place = _strings(COMPLEMENT_PLACES)
+        self.business_place = _strings(BUSINESS_PLACES)
+        self.activity = _strings(ACTIVITIES)
+        self.sector = _strings(SECTORS)
+        self.capitals = _strings(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        self.legal_form = _strings([f for f, _, _ in LEGAL_FORMS])
+        self.legal_form_dotted = _strings([d for _, d, _ in LEGAL_FORMS])
+        self.p_legal_form = _probabilities([w for _, _, w in LEGAL_FORMS])
+        self.p_family_pattern = _probabilities([w for _, w in FAMILY_EMAIL_PATTERNS])
+        self.p_company_pattern = _probabilities([w for _, w in COMPANY_EMAIL_PATTERNS])
+        self.shared_local = _strings(SHARED_COMPANY_LOCALS)
+        years = np.arange(BIRTH_YEARS[0], BIRTH_YEARS[1] + 1)
+        self.birth_year = years.astype(np.int64)
+        self.p_birth_year = _probabilities(
+            np.interp(years, [1930, 1950, 1990, 2008], [0.3, 1.0, 1.0, 0.4])
+        )
+
+
+class _PeopleRegistry(_Registry):
+    """Emails, phone numbers and SIRENs already given, so that they are unique in the file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sirens: NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+
+
+@dataclass
+class _Homes:
+    """Addresses, one per home (b2c) or establishment (b2b), or one per row."""
+
+    city: NDArray[np.int64]
+    number: NDArray[np.int64]
+    suffix: NDArray[np.int64]  # 0 none, 1 bis, 2 ter
+    suffix_style: NDArray[np.int64]  # " bis", "bis", "B", not written
+    street_type: NDArray[np.int64]
+    type_short: NDArray[np.bool_]
+    street: NDArray[np.int64]
+    saint_short: NDArray[np.bool_]
+    placement: NDArray[np.int64]  # the number in: 0 numero, 1 the street line, 2 both
+    caps: NDArray[np.bool_]
+    complement: StrArray
+
+    def take(self, idx: NDArray[np.int64]) -> _Homes:
+        return _Homes(**{f.name: getattr(self, f.name)[idx] for f in fields(self)})
+
+    def put(self, idx: NDArray[np.int64], other: _Homes) -> None:
+        for f in fields(self):
+            getattr(self, f.name)[idx] = getattr(other, f.name)
+
+
+@dataclass
+class _PeopleChunk:
+    columns: list[StrArray]
+    entity: NDArray[np.int64]  # local person of each row
+    is_copy: NDArray[np.bool_]
+    entities: int
+    counts: dict[str, int]
+    groups: dict[str, tuple[NDArray[np.int64], int]]  # per row (-1: none), number of groups
+
+
+def _draw_homes(rng: np.random.Generator, t: _PeopleTables, n: int, kind: PeopleKind) -> _Homes:
+    """``n`` addresses; 15 % with a complement (b2c: apartment, building, staircase, residence,
+    lieu-dit; b2b: building, floor, industrial or business zone, PO box)."""
+    suffix = _choice(rng, n, np.array([0.95, 0.035, 0.015]))
+    complement = np.zeros(n, dtype=StringDType())
+    has = np.flatnonzero(rng.random(n) < 0.15)
+    what = rng.integers(0, 7, has.size)
+    number = rng.integers(1, 80, has.size).astype(StringDType())
+    letter = t.capitals[rng.integers(0, 6, has.size)]
+    place = t.place[rng.integers(0, t.place.size, has.size)]
+    zone = t.business_place[rng.integers(0, t.business_place.size, has.size)]
+    kinds: tuple[tuple[str, StrArray], ...] = (
+        (
+            ("Apt ", number),
+            ("Appartement ", number),
+            ("Bât. ", letter),
+            ("Bâtiment ", letter),
+            ("Escalier ", letter),
+            ("Résidence ", place),
+            ("Lieu-dit ", place),
+        )
+        if kind == "b2c"
+        else (
+            ("Bât. ", letter),
+            ("Bâtiment ", letter),
+            ("Étage ", number),
+            ("ZI ", zone),
+            ("ZA ", zone),
+            ("Parc d'activités ", zone),
+            ("BP ", number),
+        )
+    )
+    for k, parts in enumerate(kinds):
+        rows_ = what == k
+        complement[has[rows_]] = _add(parts[0], parts[1][rows_])
+    return _Homes(
+        city=_choice(rng, n, t.p_city),
+        number=_choice(rng, n, t.p_number) + 1,
+        suffix=suffix,
+        suffix_style=_choice(rng, n, np.array([0.6, 0.15, 0.25])),
+        street_type=_choice(rng, n, t.p_street_type),
+        type_short=rng.random(n) < 0.15,
+        street=_choice(rng, n, t.p_street),
+        saint_short=rng.random(n) < 0.15,
+        placement=_choice(rng, n, np.array([0.65, 0.30, 0.05])),
+        caps=rng.random(n) < 0.10,
+        complement=complement,
+    )
+
+
+def _render_address(t: _PeopleTables, h: _Homes) -> tuple[StrArray, StrArray]:
+    """(numero, adresse)."""
+    number = _add(h.number.astype(StringDType()), t.number_suffix[h.suffix * 4 + h.suffix_style])
+    street_type = t.street_types[h.street_type + h.type_short * t.street_type.size]
+    street = t.streets[h.street + h.saint_short * t.street.size]
+    line = _add(street_type, " ", street)
+    in_line = np.flatnonzero(h.placement >= 1)
+    line[in_line] = _add(number[in_line], " ", line[in_line])
+    line[h.caps] = np.strings.upper(line[h.caps])
+    numero = np.where(h.placement != 1, number, "").astype(StringDType())
+    return numero, line
+
+
+def _group_sizes(rng: np.random.Generator, people: int) -> NDArray[np.int64]:
+    """Sizes of groups (2-4) holding about ``people`` people (never more)."""
+    sizes = rng.choice(GROUP_SIZES, size=people // 2 + 1, p=GROUP_SIZE_PROBABILITIES)
+    kept: NDArray[np.int64] = sizes[np.cumsum(sizes) <= people].astype(np.int64)
+    return kept
+
+
+def _unique_numbers(
+    rng: np.random.Generator, known: NDArray[np.int64], prefix: NDArray[np.int64], span: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """``prefix * span + random`` numbers, none in the sorted ``known`` nor repeated; the
+    numbers and ``known`` with them."""
+    numbers = prefix * span + rng.integers(0, span, prefix.size)
+    clash = _taken(numbers, known)
+    while clash.any():
+        idx = np.flatnonzero(clash)
+        numbers[idx] = prefix[idx] * span + rng.integers(0, span, idx.size)
+        clash = _taken(numbers, known)
+    return numbers.astype(np.int64), _Registry.merged(known, numbers)
+
+
+def _unique_emails(
+    rng: np.random.Generator, registry: _Registry, emails: StrArray, redraw: StrArray
+) -> StrArray:
+    """``emails`` made unique in the file: a clash gets ``redraw`` + a number before the @."""
+    at = np.strings.find(emails, "@")
+    keys = _hash_strings(emails)
+    clash = _taken(keys, registry.emails)
+    while clash.any():
+        idx = np.flatnonzero(clash)
+        num = rng.integers(2, 10_000, idx.size).astype(StringDType())
+        emails[idx] = _add(redraw[idx], num, np.strings.slice(emails[idx], at[idx], None))
+        keys[idx] = _hash_strings(emails[idx])
+        clash = _taken(keys, registry.emails)
+    registry.emails = _Registry.merged(registry.emails, keys)
+    return emails
+
+
+def _luhn_digit(payload: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The digit that makes ``payload * 10 + digit`` Luhn-valid."""
+    total = np.zeros(payload.size, dtype=np.int64)
+    rest = payload.astype(np.int64)
+    for k in range(18):
+        digit = rest % 10
+        rest = rest // 10
+        if k % 2 == 0:  # doubled: second, fourth... from the right of the full number
+            digit = np.where(digit * 2 > 9, digit * 2 - 9, digit * 2)
+        total += digit
+    check: NDArray[np.int64] = (10 - total % 10) % 10
+    return check
+
+
+def _siret(siren: NDArray[np.int64], nic: NDArray[np.int64]) -> NDArray[np.int64]:
+    """SIREN (9 digits) + NIC (``nic``: 4 digits, then a Luhn digit over the 14)."""
+    payload = siren * 10_000 + nic
+    full: NDArray[np.int64] = payload * 10 + _luhn_digit(payload)
+    return full
+
+
+def _distinct_in_group(
+    rng: np.random.Generator,
+    group: NDArray[np.int64],
+    values: NDArray[np.int64],
+    ignore: NDArray[np.bool_],
+    redraw: Any,
+) -> None:
+    """Redraw (``redraw(rows) -> new values``) the values repeated within a group (group < 0:
+    none), except for the rows ``ignore``."""
+    for _ in range(100):
+        span = int(values.max() - values.min()) + 1 if values.size else 1
+        key = group * span + (values - (values.min() if values.size else 0))
+        dup = _taken(key, np.zeros(0, dtype=np.int64)) & (group >= 0) & ~ignore
+        if not dup.any():
+            return
+        idx = np.flatnonzero(dup)
+        values[idx] = redraw(idx)
+
+
+def _first_names(
+    rng: np.random.Generator, t: _PeopleTables, female: NDArray[np.bool_]
+) -> NDArray[np.int64]:
+    n = female.size
+    return np.where(female, t.male + _choice(rng, n, t.p_female), _choice(rng, n, t.p_male))
+
+
+def _birth_days(rng: np.random.Generator, years: NDArray[np.int64]) -> NDArray[np.int64]:
+    """A uniform day of each year, as days since 1970-01-01."""
+    start = (years - 1970).astype("datetime64[Y]")
+    first = start.astype("datetime64[D]").astype(np.int64)
+    length = (start + 1).astype("datetime64[D]").astype(np.int64) - first
+    days: NDArray[np.int64] = first + (rng.random(years.size) * length).astype(np.int64)
+    return days
+
+
+def _ymd(days: NDArray[np.int64]) -> tuple[NDArray[np.int64], ...]:
+    date = days.astype("datetime64[D]")
+    month_start = date.astype("datetime64[M]")
+    year = date.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = month_start.astype(np.int64) % 12 + 1
+    day = (date - month_start.astype("datetime64[D]")).astype(np.int64) + 1
+    return year, month, day
+
+
+def _pick(
+    rng: np.random.Generator,
+    weights: Sequence[float],
+    applies: NDArray[np.bool_],
+    how_many: NDArray[np.int64],
+) -> NDArray[np.bool_]:
+    """For each row of ``applies`` (rows x options), ``how_many`` distinct options among those
+    that apply, drawn by weight (Gumbel top-k)."""
+    keys = np.log(np.asarray(weights)) + rng.gumbel(size=applies.shape)
+    keys[~applies] = -np.inf
+    rank = np.argsort(np.argsort(-keys, axis=1), axis=1)
+    chosen: NDArray[np.bool_] = (rank < how_many[:, None]) & applies
+    return chosen
+
+
+def _sub_variation(
+    rng: np.random.Generator,
+    counts: dict[str, int],
+    name: str,
+    rows_: NDArray[np.int64],
+    applies: Mapping[str, NDArray[np.bool_]],
+) -> dict[str, NDArray[np.int64]]:
+    """The rows of each sub-kind of ``name`` (one per row, among those that apply), counted."""
+    subs = PEOPLE_SUB_VARIATIONS[name]
+    matrix = np.stack(
+        [applies.get(sub, np.ones(rows_.size, np.bool_)) for sub, _ in subs], axis=1
+    ).reshape(rows_.size, len(subs))
+    chosen = _pick(rng, [w for _, w in subs], matrix, np.ones(rows_.size, dtype=np.int64))
+    out = {sub: rows_[chosen[:, k]] for k, (sub, _) in enumerate(subs)}
+    for sub, idx in out.items():
+        counts[f"copy_{name}_{sub}"] = int(idx.size)
+    return out
+
+
+def _company_names(rng: np.random.Generator, t: _PeopleTables, city: NDArray[np.int64]) -> StrArray:
+    """Company names without legal form: "Boulangerie Martin", "Dupont Conseil", "Martin et
+    Fils", "Martin-Dubois", "Lyon Nettoyage", "Groupe Moreau", "ADN Services"."""
+    n = city.size
+    last = t.last[_choice(rng, n, t.p_last)]
+    last2 = t.last[_choice(rng, n, t.p_last)]
+    activity = t.activity[rng.integers(0, t.activity.size, n)]
+    sector = t.sector[rng.integers(0, t.sector.size, n)]
+    acronym = _add(*(t.capitals[rng.integers(0, 26, n)] for _ in range(3)))
+    pattern = _choice(rng, n, np.array([0.30, 0.30, 0.10, 0.10, 0.10, 0.05, 0.05]))
+    out = _add(activity, " ", last)
+    for k, parts in enumerate(
+        (
+            (activity, " ", last),
+            (last, " ", sector),
+            (last, " et Fils"),
+            (last, "-", last2),
+            (t.city[city], " ", sector),
+            ("Groupe ", last),
+            (acronym, " ", sector),
+        )
+    ):
+        idx = np.flatnonzero(pattern == k)
+        out[idx] = _add(*(p if isinstance(p, str) else p[idx] for p in parts))
+    return out
+
+
+def _slug(values: StrArray) -> StrArray:
+    """ASCII, lower case, letters and digits only (for e-mail domains and local parts)."""
+    unique, inverse = np.unique(values, return_inverse=True)
+    out = np.strings.lower(np.strings.translate(unique, _ACCENTS))
+    for c in (" ", "-", "'", "."):
+        out = np.strings.replace(out, c, "")
+    slugs: StrArray = out[inverse]
+    return slugs
+
+
+def _people_chunk(
+    rng: np.random.Generator,
+    t: _PeopleTables,
+    registry: _PeopleRegistry,
+    kind: PeopleKind,
+    first_id: int,
+    first_person: int,
+    n: int,
+    extra: int,
+    today: dt.date,
+) -> _PeopleChunk:
+    counts: dict[str, int] = {}
+    b2c = kind == "b2c"
+    entity, is_copy, people = _clusters(rng, n, extra)
+
+    # Homes (b2c) or establishments (b2b): the first ones hold the groups of 2-4 people.
+    sizes = _group_sizes(rng, round(people * GROUPED_SHARE[kind]))
+    groups_, grouped_people = int(sizes.size), int(sizes.sum())
+    singles = people - grouped_people
+    home = np.concatenate([np.repeat(np.arange(groups_), sizes), groups_ + np.arange(singles)])
+    first_member = np.cumsum(sizes) - sizes
+    role = np.zeros(people, dtype=np.int64)
+    role[:grouped_people] = np.arange(grouped_people) - np.repeat(first_member, sizes)
+    grouped = home < groups_
+    group_of = np.where(grouped, home, -1)
+    homes = _draw_homes(rng, t, groups_ + singles, kind)
+    counts["grouped_people"] = grouped_people
+    counts["groups"] = groups_
+
+    # People.
+    maiden = np.full(people, -1, dtype=np.int64)
+    twins = np.full(people, -1, dtype=np.int64)
+    birth = np.zeros(people, dtype=np.int64)
+    if b2c:
+        female = rng.random(people) < 0.52
+        head = np.repeat(first_member, sizes)
+        is_head, is_partner = grouped & (role == 0), grouped & (role == 1)
+        female[is_head] = rng.random(int(is_head.sum())) < 0.10
+        female[is_partner] = ~female[head[role[:grouped_people] == 1]] ^ (
+            rng.random(int(is_partner.sum())) < 0.05
+        )
+        year = t.birth_year[_choice(rng, people, t.p_birth_year)]
+        head_year = rng.integers(1935, 1981, groups_)
+        partner_year = np.clip(head_year + rng.integers(-6, 7, groups_), BIRTH_YEARS[0], 1986)
+        parents = np.repeat(np.maximum(head_year, partner_year), sizes)
+        year[:grouped_people] = np.select(
+            [role[:grouped_people] == 0, role[:grouped_people] == 1],
+            [np.repeat(head_year, sizes), np.repeat(partner_year, sizes)],
+            np.minimum(parents + rng.integers(20, 36, grouped_people), BIRTH_YEARS[1]),
+        )
+        birth = _birth_days(rng, year)
+        # twins: the two children of some 4-person households
+        four = np.flatnonzero((sizes == 4) & (rng.random(groups_) < TWINS_SHARE))
+        birth[first_member[four] + 3] = birth[first_member[four] + 2]
+        twins[first_member[four] + 2] = twins[first_member[four] + 3] = np.arange(four.size)
+        counts["twin_pairs"] = int(four.size)
+        second_twin = np.zeros(people, dtype=np.bool_)
+        second_twin[first_member[four] + 3] = True
+        _distinct_in_group(
+            rng,
+            group_of,
+            birth,
+            second_twin,
+            lambda idx: birth[idx] + rng.integers(30, 400, idx.size),
+        )
+    else:
+        female = rng.random(people) < 0.45
+    fi = _first_names(rng, t, female)
+    _distinct_in_group(
+        rng, group_of, fi, np.zeros(people, np.bool_), lambda idx: _first_names(rng, t, female[idx])
+    )
+    li = _choice(rng, people, t.p_last)
+    if b2c:
+        li[:grouped_people] = li[head]
+        born_before = birth < np.int64((dt.date(1996, 1, 1) - dt.date(1970, 1, 1)).days)
+        married = female & np.where(
+            grouped,
+            (role == 1) & (rng.random(people) < PARTNER_MAIDEN_NAME_SHARE),
+            born_before & (rng.random(people) < MAIDEN_NAME_SHARE),
+        )
+        idx = np.flatnonzero(married)
+        maiden[idx] = _choice(rng, idx.size, t.p_last)
+        same = idx[maiden[idx] == li[idx]]
+        maiden[same] = (maiden[same] + 1) % t.last.size
+        counts["maiden_names"] = int(idx.size)
+
+    # Namesakes: pairs of people living alone, the second renamed after the first; another
+    # date of birth and another postcode.
+    single_people = np.flatnonzero(~grouped)
+    pairs = min(round(people * NAMESAKE_SHARE / 2), single_people.size // 2)
+    chosen = (
+        rng.choice(single_people, size=2 * pairs, replace=False) if pairs else single_people[:0]
+    )
+    a, b = chosen[:pairs], chosen[pairs:]
+    female[b], fi[b], li[b] = female[a], fi[a], li[a]
+    maiden[b[~female[b] | (maiden[b] == li[b])]] = -1
+    namesakes = np.full(people, -1, dtype=np.int64)
+    namesakes[a] = namesakes[b] = np.arange(pairs)
+    counts["namesake_pairs"] = pairs
+    if b2c:
+        birth[b] = np.where(birth[b] == birth[a], birth[b] + rng.integers(30, 400, pairs), birth[b])
+    same_city = np.flatnonzero(homes.city[home[b]] == homes.city[home[a]])
+    while same_city.size:
+        homes.city[home[b[same_city]]] = _choice(rng, same_city.size, t.p_city)
+        same_city = same_city[homes.city[home[b[same_city]]] == homes.city[home[a[same_city]]]]
+
+    # Phones: one landline per home (b2b: switchboard), a mobile per person.
+    home_has_line = np.where(
+        np.arange(homes.city.size) < groups_,
+        rng.random(homes.city.size) < (1.0 if b2c else LANDLINE_SHARE[kind]),
+        rng.random(homes.city.size) < LANDLINE_SHARE[kind],
+    )
+    line_homes = np.flatnonzero(home_has_line)
+    landline_of_home = np.zeros(homes.city.size, dtype=np.int64)
+    landline_of_home[line_homes], registry.phones = _unique_numbers(
+        rng, registry.phones, t.zone[homes.city[line_homes]], 100_000_000
+    )
+    landline = landline_of_home[home]
+    has_mobile = np.flatnonzero(rng.random(people) < MOBILE_SHARE[kind])
+    mobile = np.zeros(people, dtype=np.int64)
+    mobile[has_mobile], registry.phones = _unique_numbers(
+        rng,
+        registry.phones,
+        np.where(rng.random(has_mobile.size) < 0.65, 6, 7).astype(np.int64),
+        100_000_000,
+    )
+    phone_format = _choice(rng, people, t.p_format)
+
+    # Companies (b2b): one per establishment, some establishments of a company already there.
+    company = np.arange(homes.city.size)
+    if not b2c:
+        other = np.flatnonzero(rng.random(company.size) < OTHER_ESTABLISHMENT_SHARE)
+        other = other[other > 0]
+        company[other] = (rng.random(other.size) * other).astype(np.int64)  # an earlier one
+        company = company[company]  # earlier ones may point further back: one hop suffices
+        companies = company.size
+        base = _company_names(rng, t, homes.city)
+        form = np.where(
+            rng.random(companies) < NO_LEGAL_FORM_SHARE,
+            -1,
+            _choice(rng, companies, t.p_legal_form),
+        )
+        dotted = rng.random(companies) < 0.10
+        prefix = rng.random(companies) < 0.25
+        caps = rng.random(companies) < 0.20
+        domain = _add(_slug(base), np.where(rng.random(companies) < 0.7, ".fr", ".com"))
+        payload, registry.sirens = _unique_numbers(
+            rng, registry.sirens, rng.integers(3, 10, companies).astype(np.int64), 10_000_000
+        )
+        siren = payload * 10 + _luhn_digit(payload)
+        nic = rng.integers(1, 100, homes.city.size).astype(np.int64)
+        _distinct_in_group(
+            rng,
+            company,
+            nic,
+            np.zeros(company.size, np.bool_),
+            lambda idx: rng.integers(100, 1000, idx.size),
+        )
+
+    # E-mails.
+    if b2c:
+        emails = _emails(rng, t, registry, fi, li)
+        family = np.flatnonzero(rng.random(groups_) < FAMILY_EMAIL_SHARE)
+        pattern = _choice(rng, family.size, t.p_family_pattern)
+        family_email: StrArray = np.zeros(family.size, dtype=StringDType())
+        head_i, partner_i = first_member[family], first_member[family] + 1
+        for k, (name, _) in enumerate(FAMILY_EMAIL_PATTERNS):
+            idx = np.flatnonzero(pattern == k)
+            pieces = {
+                "n": t.last_slug[li[head_i[idx]]],
+                "p": t.first_slug[fi[head_i[idx]]],
+                "q": t.first_slug[fi[partner_i[idx]]],
+            }
+            family_email[idx] = _add(*_tokens(name, pieces))
+        family_email = _add(family_email, t.domain[_choice(rng, family.size, t.p_domain)])
+        redraw = _add("famille.", t.last_slug[li[head_i]])
+        family_email = _unique_emails(rng, registry, family_email, redraw)
+        email_of_group = np.zeros(groups_, dtype=StringDType())
+        email_of_group[family] = family_email
+        takes = grouped & (email_of_group[np.minimum(home, max(groups_ - 1, 0))] != "")
+        takes &= (role <= 1) | (rng.random(people) < 0.5)
+    else:
+        webmail = rng.random(people) < WEBMAIL_SHARE_B2B
+        local: StrArray = np.empty(people, dtype=StringDType())
+        pattern = _choice(rng, people, t.p_company_pattern)
+        for k, (name, _) in enumerate(COMPANY_EMAIL_PATTERNS):
+            idx = np.flatnonzero(pattern == k)
+            pieces = {
+                "p": t.first_slug[fi[idx]],
+                "i": t.first_initial[fi[idx]],
+                "n": t.last_slug[li[idx]],
+            }
+            local[idx] = _add(*_tokens(name, pieces))
+        web = np.flatnonzero(webmail)
+        local[web] = _local_parts(rng, t, fi[web], li[web])
+        emails = _add(local, "@", domain[company[home]])
+        emails[web] = _add(local[web], t.domain[_choice(rng, web.size, t.p_domain)])
+        emails = _unique_emails(rng, registry, emails, _add(t.first_slug[fi], ".", t.last_slug[li]))
+        shared = np.flatnonzero(rng.random(groups_) < FAMILY_EMAIL_SHARE)
+        shared_email = _add(
+            t.shared_local[rng.integers(0, t.shared_local.size, shared.size)],
+            "@",
+            domain[company[shared]],
+        )
+        shared_email = _unique_emails(
+            rng, registry, shared_email, _add("contact", _slug(t.city[homes.city[shared]]))
+        )
+        email_of_group = np.zeros(groups_, dtype=StringDType())
+        email_of_group[shared] = shared_email
+        takes = grouped & (email_of_group[np.minimum(home, max(groups_ - 1, 0))] != "")
+        takes &= rng.random(people) < 0.6
+    emails[takes] = email_of_group[home[takes]]
+    emails[(rng.random(people) < NO_EMAIL_SHARE) & ~takes] = ""
+    civilite = np.where(female, "Mme", "M.").astype(StringDType())
+    civilite[rng.random(people) < CIVILITE_BLANK_SHARE] = ""
+    country = np.where(rng.random(people) < COUNTRY_BLANK_SHARE, "", "FR").astype(StringDType())
+    card = np.zeros(people, dtype=StringDType())
+    if b2c:
+        has_card = np.flatnonzero(rng.random(people) < LOYALTY_CARD_SHARE)
+        serial = ((first_person + has_card) * 7_919_993 + 1_234_567) % 10**11
+        card[has_card] = _add(
+            "29", np.strings.slice((serial + 10**11).astype(StringDType()), 1, None)
+        )
+
+    # Rows, from their person.
+    r_fi, r_li, r_maiden = fi[entity], li[entity], maiden[entity]
+    first, last = t.first[r_fi], t.last[r_li]
+    maiden_name = np.where(r_maiden >= 0, t.last[np.maximum(r_maiden, 0)], "").astype(StringDType())
+    address = homes.take(home[entity])
+    r_landline, r_mobile = landline[entity], mobile[entity]
+    fmt = phone_format[entity]
+    email = emails[entity]
+    r_birth = birth[entity]
+    if not b2c:
+        r_company = company[home[entity]]
+        r_form, r_dotted, r_prefix, r_caps = (
+            form[r_company],
+            dotted[r_company],
+            prefix[r_company],
+            caps[r_company],
+        )
+        r_nic = nic[home[entity]]
+
+    # Variations of the copies.
+    cp = np.flatnonzero(is_copy)
+    c = cp.size
+    gmail = np.strings.endswith(email[cp], "@gmail.com")
+    applies = {
+        "nickname": t.nickname.count[r_fi[cp]] > 0,
+        "maiden_name": r_maiden[cp] >= 0,
+        "email": email[cp] != "",
+        "phone_format": (r_landline[cp] > 0) | (r_mobile[cp] > 0),
+        "phones_swapped": (r_landline[cp] > 0) | (r_mobile[cp] > 0),
+    }
+    matrix = np.stack(
+        [
+            applies.get(name, np.ones(c, np.bool_)) & (kind in kinds)
+            for name, _, kinds in PEOPLE_VARIATIONS
+        ],
+        axis=1,
+    ).reshape(c, len(PEOPLE_VARIATIONS))
+    how_many = rng.choice((1, 2, 3), size=c, p=VARIATIONS_PER_COPY_PROBABILITIES).astype(np.int64)
+    chosen = _pick(rng, [w for _, w, _ in PEOPLE_VARIATIONS], matrix, how_many)
+    var = {name: cp[chosen[:, k]] for k, (name, _, _) in enumerate(PEOPLE_VARIATIONS)}
+    for name, _, kinds in PEOPLE_VARIATIONS:
+        if kind in kinds and name not in PEOPLE_SUB_VARIATIONS:
+            counts[f"copy_{name}"] = int(var[name].size)
+
+    # names: maiden name, nickname, phonetic misspelling, typos, swap
+    idx = var["maiden_name"]
+    last[idx], maiden_name[idx] = maiden_name[idx], ""
+    idx = var["nickname"]
+    first[idx] = t.nickname.pick(rng, r_fi[idx])
+    idx = var["phonetic"]
+    on_first = (rng.random(idx.size) < 0.3) & ~np.isin(idx, var["nickname"])
+    on_first &= t.first_phonetic.count[r_fi[idx]] > 0
+    on_last = ~on_first & (t.last_phonetic.count[r_li[idx]] > 0)
+    in_maiden = np.isin(idx, var["maiden_name"])
+    rows_ = idx[on_first]
+    first[rows_] = t.first_phonetic.pick(rng, r_fi[rows_])
+    rows_ = idx[on_last & ~in_maiden]
+    last[rows_] = t.last_phonetic.pick(rng, r_li[rows_])
+    rows_ = idx[~on_first & in_maiden]
+    rows_ = rows_[t.last_phonetic.count[r_maiden[rows_]] > 0]
+    last[rows_] = t.last_phonetic.pick(rng, r_maiden[rows_])
+    counts["copy_phonetic"] = int(on_first.sum() + (on_last & ~in_maiden).sum() + rows_.size)
+    idx = var["typo_first_name"]
+    first[idx] = _typos(rng, t, first[idx])
+    idx = var["typo_last_name"]
+    last[idx] = _typos(rng, t, last[idx])
+    idx = var["names_swapped"]
+    first[idx], last[idx] = last[idx], first[idx]
+
+    # date of birth
+    year_, month_, day_ = _ymd(r_birth)
+    if b2c:
+        idx = var["date_of_birth"]
+        y, m, d = year_[idx], month_[idx], day_[idx]
+        yy = y % 100
+        year_swap = y - yy + (yy % 10) * 10 + yy // 10
+        year_digits = (yy // 10 != yy % 10) & (year_swap >= 1900) & (year_swap <= 2010)
+        day_swap = (d % 10) * 10 + d // 10
+        day_digits = (d // 10 != d % 10) & (day_swap >= 1) & (day_swap <= 28)
+        sub = _sub_variation(
+            rng,
+            counts,
+            "date_of_birth",
+            idx,
+            {"day_month": (d <= 12) & (m <= 12) & (d != m), "digits": year_digits | day_digits},
+        )
+        rows_ = sub["day_month"]
+        day_[rows_], month_[rows_] = month_[rows_], day_[rows_]
+        rows_ = sub["year"]
+        year_[rows_] += np.where(rng.random(rows_.size) < 0.5, -1, 1)
+        rows_ = sub["digits"]
+        pos = np.searchsorted(idx, rows_)
+        use_year = year_digits[pos] & (~day_digits[pos] | (rng.random(rows_.size) < 0.5))
+        year_[rows_[use_year]] = year_swap[pos[use_year]]
+        day_[rows_[~use_year]] = day_swap[pos[~use_year]]
+
+    # address
+    idx = var["address"]
+    sub = _sub_variation(rng, counts, "address", idx, {})
+    rows_ = sub["abbreviation"]
+    saint = t.has_saint[address.street[rows_]] & (rng.random(rows_.size) < 0.5)
+    address.saint_short[rows_[saint]] = ~address.saint_short[rows_[saint]]
+    address.type_short[rows_[~saint]] = ~address.type_short[rows_[~saint]]
+    rows_ = sub["case"]
+    address.caps[rows_] = ~address.caps[rows_]
+    rows_ = sub["number"]
+    restyle = (address.suffix[rows_] > 0) & (rng.random(rows_.size) < 0.5)
+    style = address.suffix_style[rows_[restyle]]
+    address.suffix_style[rows_[restyle]] = (style + rng.integers(1, 4, style.size)) % 4
+    move = rows_[~restyle]
+    address.placement[move] = np.where(
+        address.placement[move] == 0,
+        1,
+        np.where(address.placement[move] == 1, 0, rng.integers(0, 2, move.size)),
+    )
+    moved = sub["moved"]
+    new = _draw_homes(rng, t, moved.size, kind)
+    again = np.flatnonzero(new.city == address.city[moved])
+    while again.size:
+        new.city[again] = _choice(rng, again.size, t.p_city)
+        again = again[new.city[again] == address.city[moved[again]]]
+    address.put(moved, new)
+    had_line = moved[r_landline[moved] > 0]
+    keep = had_line[rng.random(had_line.size) < 0.5]
+    r_landline[had_line] = 0
+    r_landline[keep], registry.phones = _unique_numbers(
+        rng, registry.phones, t.zone[address.city[keep]], 100_000_000
+    )
+    if not b2c:
+        r_nic[moved] = (r_nic[moved] + rng.integers(1, 900, moved.size)) % 1000 + 1
+
+    # e-mail
+    idx = var["email"]
+    sub = _sub_variation(rng, counts, "email", idx, {"gmail_dots": gmail[np.searchsorted(cp, idx)]})
+    rows_ = sub["case"]
+    title = rng.random(rows_.size) < 0.7
+    email[rows_[title]] = np.strings.title(email[rows_[title]])
+    email[rows_[~title]] = np.strings.upper(email[rows_[~title]])
+    rows_ = sub["gmail_dots"]
+    at = np.strings.find(email[rows_], "@")
+    local, rest = np.strings.slice(email[rows_], 0, at), np.strings.slice(email[rows_], at, None)
+    dots = np.strings.find(local, ".") >= 0
+    cut = 1 + (rng.random(rows_.size) * np.maximum(at - 1, 1)).astype(np.int64)
+    email[rows_] = np.where(
+        dots,
+        _add(np.strings.replace(local, ".", ""), rest),
+        _add(np.strings.slice(local, 0, cut), ".", np.strings.slice(local, cut, None), rest),
+    )
+    rows_ = sub["provider"]
+    at = np.strings.find(email[rows_], "@")
+    current = np.strings.slice(email[rows_], at + 1, None)
+    domain_k = _choice(rng, rows_.size, t.p_domain)
+    clash = np.flatnonzero(t.domain_name[domain_k] == current)
+    domain_k[clash] = (domain_k[clash] + rng.integers(1, t.domain.size, clash.size)) % t.domain.size
+    email[rows_] = _add(np.strings.slice(email[rows_], 0, at), t.domain[domain_k])
+    email[sub["blank"]] = ""
+
+    # phones
+    idx = var["phone_format"]
+    fmt[idx] = (fmt[idx] + rng.integers(1, len(PHONE_FORMATS), idx.size)) % len(PHONE_FORMATS)
+    idx = var["phones_swapped"]
+    r_landline[idx], r_mobile[idx] = r_mobile[idx], r_landline[idx]
+
+    # company
+    if not b2c:
+        idx = var["company_name"]
+        sub = _sub_variation(rng, counts, "company_name", idx, {})
+        rows_ = sub["legal_form"]
+        none = r_form[rows_] < 0
+        r_form[rows_[none]] = _choice(rng, int(none.sum()), t.p_legal_form)
+        some = rows_[~none]
+        how = rng.integers(0, 3, some.size)
+        r_form[some[how == 0]] = -1
+        r_dotted[some[how == 1]] = ~r_dotted[some[how == 1]]
+        r_prefix[some[how == 2]] = ~r_prefix[some[how == 2]]
+        company_case = sub["case"]
+        idx = var["siret"]
+        idx = idx[~np.isin(idx, moved)]  # a moved contact has a new SIRET already
+        counts["copy_siret"] = int(idx.size)
+        r_nic[idx] = (r_nic[idx] + rng.integers(1, 900, idx.size)) % 1000 + 1
+
+    # Rendering.
+    upper = np.flatnonzero(rng.random(n) < UPPERCASE_LAST_NAME_SHARE)
+    last[upper] = np.strings.upper(last[upper])
+    numero, adresse = _render_address(t, address)
+    has_line, has_mobile_ = np.flatnonzero(r_landline > 0), np.flatnonzero(r_mobile > 0)
+    telephone = np.zeros(n, dtype=StringDType())
+    telephone[has_line] = _format_phones(t, r_landline[has_line], fmt[has_line])
+    mobile_s = np.zeros(n, dtype=StringDType())
+    mobile_s[has_mobile_] = _format_phones(t, r_mobile[has_mobile_], fmt[has_mobile_])
+    days = rng.integers(0, YEARS_OF_DATES * 365, n).astype("timedelta64[D]")
+    order = _fr_dates(_strings(np.datetime_as_string(np.datetime64(today, "D") - days, unit="D")))
+    order[rng.random(n) < ORDER_DATE_BLANK_SHARE] = ""
+    optin = np.where(rng.random(n) < OPT_IN_SHARE, "1", "0").astype(StringDType())
+    npai = np.where(rng.random(n) < NPAI_SHARE, "1", "0").astype(StringDType())
+    values: dict[str, StrArray] = {
+        "id_client": np.arange(first_id, first_id + n).astype(StringDType()),
+        "civilite": civilite[entity],
+        "prenom": first,
+        "nom": last,
+        "numero": numero,
+        "adresse": adresse,
+        "complement": address.complement,
+        "code_postal": t.postcode[address.city],
+        "ville": t.city[address.city],
+        "pays": country[entity],
+        "email": email,
+        "telephone": telephone,
+        "mobile": mobile_s,
+        "date_derniere_commande": order,
+        "optin_email": optin,
+        "npai": npai,
+    }
+    if b2c:
+        values["nom_naissance"] = maiden_name
+        values["date_naissance"] = _add(
+            t.pairs[day_], "/", t.pairs[month_], "/", year_.astype(StringDType())
+        )
+        values["carte_fidelite"] = card[entity]
+    else:
+        name_ = base[r_company]
+        name_[r_caps] = np.strings.upper(name_[r_caps])
+        form_s = np.where(
+            r_dotted,
+            t.legal_form_dotted[np.maximum(r_form, 0)],
+            t.legal_form[np.maximum(r_form, 0)],
+        )
+        form_s = form_s.astype(StringDType())
+        raison = np.where(
+            r_form < 0,
+            name_,
+            np.where(r_prefix, _add(form_s, " ", name_), _add(name_, " ", form_s)),
+        ).astype(StringDType())
+        how = rng.random(company_case.size) < 0.7
+        raison[company_case[how]] = np.where(
+            r_caps[company_case[how]],
+            np.strings.lower(raison[company_case[how]]),
+            np.strings.upper(raison[company_case[how]]),
+        )
+        raison[company_case[~how]] = np.strings.lower(raison[company_case[~how]])
+        r_siren = siren[r_company]
+        values["raison_sociale"] = raison
+        values["siret"] = _siret(r_siren, r_nic).astype(StringDType())
+        values["tva_intra"] = _add("FR", t.pairs[tva_key(r_siren)], r_siren.astype(StringDType()))
+
+    # One field blanked (last, so that nothing fills it again).
+    idx = var["missing_value"]
+    names = MISSING_FIELDS[kind]
+    filled = np.stack([values[f][idx] != "" for f in names], axis=1).reshape(idx.size, len(names))
+    which = _pick(rng, [1.0] * len(names), filled, np.ones(idx.size, dtype=np.int64))
+    for k, f in enumerate(names):
+        values[f][idx[which[:, k]]] = ""
+    if not b2c:
+        siret_blank = idx[which[:, names.index("siret")]]
+        values["tva_intra"][siret_blank] = ""
+
+    groups = {
+        ("household" if b2c else "colleagues"): (group_of[entity], groups_),
+        "namesakes": (namesakes[entity], pairs),
+    }
+    if b2c:
+        groups["twins"] = (twins[entity], counts["twin_pairs"])
+    columns = [values[name] for name in PEOPLE_COLUMNS[kind]]
+    return _PeopleChunk(columns, entity, is_copy, people, counts, groups)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.dedup_keys import ROLES as DEDUP_ROLES
 from crmwb.duplicates import find_duplicates
 from crmwb.errors import InputError, Msg, Quoted, msg
 from crmwb.i18n import SOURCE_LANG, Lang, t
@@ -74,6 +75,8 @@ class ProbableDuplicates:
     """What each blocking rule compares (« same e-mail »), written in the report's language."""
     threshold: float
     examples: tuple[tuple[MaskedRecord, ...], ...]
+    training_notes: tuple[Msg, ...] = ()
+    """What the model could not learn from the file and what that means, in words."""
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,21 @@ def _audit(
         )
 
 
-_DEDUP_COLUMNS = ("email", "phone", "first_name", "last_name", "postcode", "city")
+def _dedup_columns(file: CustomerFile) -> list[str]:
+    """SQL selecting, from the file's ``customers`` view, each mapped role the deduplication
+    compares; a date of birth in three columns (day, month, year) as one."""
+    columns = [
+        role for role in DEDUP_ROLES if role != "birth_date" and file.mapped(FieldRole(role))
+    ]
+    parts = (FieldRole.BIRTH_YEAR, FieldRole.BIRTH_MONTH, FieldRole.BIRTH_DAY)
+    if file.mapped(FieldRole.BIRTH_DATE):
+        columns.append("birth_date")
+    elif all(file.mapped(part) for part in parts):
+        columns.append(
+            "CASE WHEN birth_year IS NOT NULL THEN trim(birth_year) || '-' || "
+            "trim(birth_month) || '-' || trim(birth_day) END AS birth_date"
+        )
+    return columns
 
 
 def _probable(
@@ -164,7 +181,7 @@ def _probable(
 ) -> tuple[ProbableDuplicates | None, Path | None]:
     """The probabilistic deduplication of the file's records (the line number as their id:
     unique even when the client's ids are not)."""
-    columns = [c for c in _DEDUP_COLUMNS if file.mapped(FieldRole(c))]
+    columns = _dedup_columns(file)
     if not columns or file.rows < 2:
         return None, None
     con = file.connection
@@ -173,7 +190,7 @@ def _probable(
         + ", ".join(columns)
         + " FROM customers"
     )
-    result = find_duplicates(con, "audit_dedup", threshold=threshold)
+    result = find_duplicates(con, "audit_dedup", threshold=threshold, country=file.country)
     shown = con.execute(
         f"WITH top AS (SELECT cluster_id, min(CAST(record_id AS BIGINT)) AS first "
         f"FROM {result.clusters_table} GROUP BY cluster_id ORDER BY first LIMIT 3) "
@@ -216,6 +233,7 @@ def _probable(
             size_distribution=tuple(sorted(result.size_distribution.items())),
             blocking_rules=result.blocking_rules,
             threshold=result.threshold,
+            training_notes=result.training_notes,
             examples=tuple(tuple(records) for records in groups.values()),
         ),
         written,

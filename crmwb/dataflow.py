@@ -87,6 +87,23 @@ class CustomerRole(StrEnum):
     LAST_ACTIVITY = "last_activity"
     OPT_IN = "opt_in"
     UNDELIVERABLE = "undeliverable"
+    # What else tells customers apart (the deduplication compares each one mapped).
+    CIVILITY = "civility"
+    BIRTH_NAME = "birth_name"
+    BIRTH_DATE = "birth_date"
+    BIRTH_DAY = "birth_day"
+    BIRTH_MONTH = "birth_month"
+    BIRTH_YEAR = "birth_year"
+    PHONE_2 = "phone_2"
+    STREET_NUMBER = "street_number"
+    ADDRESS = "address"
+    ADDRESS_2 = "address_2"
+    CUSTOMER_NUMBER = "customer_number"
+    LOYALTY_NUMBER = "loyalty_number"
+    EXTERNAL_ID = "external_id"
+    COMPANY_NAME = "company_name"
+    COMPANY_ID = "company_id"
+    VAT_NUMBER = "vat_number"
 
 
 @dataclass(frozen=True)

@@ -1,65 +1,46 @@
 """Probabilistic deduplication of a customer table: splink (Fellegi-Sunter) on DuckDB.
 
-:func:`find_duplicates` takes a DuckDB table with canonical VARCHAR columns ``record_id``
-(required, unique) and any of ``email``, ``phone``, ``first_name``, ``last_name``, ``postcode``,
-``city`` (missing columns are skipped, NULLs allowed) and leaves two tables in the same
-connection: the clusters (``record_id, cluster_id, cluster_size`` for records in clusters of two
-or more) and the pairwise scores (``record_id_l, record_id_r, match_weight, match_probability``,
-for evaluation); :func:`evaluate_pairs` measures pairwise precision and recall against a truth
-table. Everything stays in DuckDB: nothing of size n is built in Python.
+:func:`find_duplicates` takes a DuckDB table with a unique ``record_id`` column and any of the
+identifying columns of :data:`ROLES` (e-mail, phones, civility, first, last and birth names,
+date of birth, street number and address, postcode, city, country, customer, loyalty and
+external ids, company name, SIRET/SIREN and VAT number; missing columns are skipped, NULLs
+allowed) and leaves two tables in the same connection: the clusters (``record_id, cluster_id,
+cluster_size`` for records in clusters of two or more) and the pairwise scores
+(``record_id_l, record_id_r, match_weight, match_probability``). :func:`deduplicate` does the
+same for a pandas DataFrame, a DuckDB relation or a file, with a mapping from roles to the
+table's columns, and returns the clusters, the pairs and the fitted model.
+:func:`evaluate_pairs` measures pairwise precision and recall against a truth table. Everything
+stays in DuckDB: nothing of size n is built in Python.
 
-**Normalisation** (SQL, before anything else; empty strings become NULL):
+**Normalisation** (:mod:`crmwb.dedup_keys`): names lower case without accents or punctuation;
+phones as national numbers of the file's country (``+33 6 12 34 56 78`` = ``06 12 34 56 78``);
+postcodes the country's way; dates of birth as ``yyyymmdd`` whatever their format (a typo is
+kept: it is still evidence); street lines with their abbreviations written in full (``bd`` =
+``boulevard``, ``st`` = ``saint`` in French and ``street`` in English) and their number apart;
+company names without their legal form (``SAS``, ``Ltd``...); identifiers without spaces or
+punctuation. A value shared by more than :data:`PLACEHOLDER_SHARED` records in an identifying
+column (``test@test.fr``, ``0000000000``) is a placeholder, not evidence: it is dropped.
 
-* names and city: ``strip_accents``, lower case, hyphens, apostrophes and dots become spaces,
-  runs of spaces collapsed, trimmed ("  JEAN-Pierre " -> "jean pierre");
-* email: lower case, trimmed; ``email_key`` is the email without spaces or ``@`` and with
-  doubled dots made single (the usual keying defects);
-* phone: the last 9 digits of the number's digits when it has at least 10 digits, else NULL.
-  That is French numbering: "06 12 34 56 78", "0612345678", "+33 6 12 34 56 78" and
-  "0033 6 12 34 56 78" all become "612345678"; a number from another country is reduced the
-  same way (its last 9 digits);
-* postcode: spaces removed; 4 digits get their leading zero back (Excel drops it); anything but
-  5 digits becomes NULL. ``department`` is its first two digits.
+**Blocking** (which pairs are scored) is generated from the columns present: every identifier
+alone (e-mail, phone, ids), the strong keys alone (date of birth, the two names in either
+order, street and number) and pairs of weak keys (a name with a postcode, a birth year with a
+first name...), each rule kept when it compares at most :data:`COMPARISONS_PER_RECORD` pairs
+per record, the cheapest first, up to :data:`BLOCKING_BUDGET` pairs per record in all. The
+rules and what each costs are in :attr:`DuplicateResult.blocking`.
 
-**Blocking rules** (the pairs scored are those sharing at least one; rules on missing columns are
-skipped; the list is in :attr:`DuplicateResult.blocking_rules`):
+**Comparisons**, each a few levels, the first that holds wins: names (exact, swapped,
+Jaro-Winkler on both, a birth name for the other's name, one name only), date of birth (exact,
+day and month swapped, two of three parts equal, one typo), address (street and number,
+Jaro-Winkler levels, same street other number), address complement, location (postcode, city,
+Jaro-Winkler city, postcode area), e-mail, phones (any of one's numbers among the other's),
+civility, each identifier, the company (SIRET, SIREN, name).
 
-1. same email;
-2. same phone;
-3. same first and last names *in either order* (the sorted pair), and same city (or postcode
-   when there is no city column): catches swapped first/last names;
-4. same last name, same postcode and same first letter of the first name: catches a typo in the
-   first name;
-5. same first name, same postcode and same first letter of the last name: catches a typo in
-   the last name.
-
-**Comparisons** (Fellegi-Sunter levels, first match wins):
-
-* names: both NULL / exact / swapped / Jaro-Winkler >= 0.92 on both / >= 0.88 on both /
-  swapped with Jaro-Winkler >= 0.88 on both (swapped *and* misspelt) / same last name / same
-  first name / other (Jaro-Winkler levels alone when only one name column exists);
-* email: exact / same ``email_key`` / other. There is no Levenshtein level: addresses are built
-  from names, so two namesakes' addresses are often one or two edits apart
-  (``jean.martin12@`` / ``jean.martin13@``) and such a level, counted on top of the names,
-  merged different people; ``email_key`` catches the keying defects an edit distance was
-  meant for;
-* phone: exact / other;
-* location: same postcode / same city / same department / other.
-
-**Training**:
-
-* ``probability_two_random_records_match`` (the prior): the pairs sharing an email or a phone
-  (exact names and place when there is neither), assumed to be 80 % of the true pairs, over
-  all pairs;
-* u of the exact email, ``email_key`` and phone levels: from the values' frequencies (the share
-  of all pairs that agree). Random sampling almost never sees two records share an identifier,
-  and splink gives an unseen level an arbitrary default weight. The count includes the true
-  duplicates, so u is an upper bound and the weight a prudent one: an identifier shared and
-  nothing else known gives about 0.5, not certainty;
-* u of the other levels: random sampling of at most ``u_max_pairs`` pairs, seeded;
-* m: expectation maximisation on the pairs sharing an email, then on those sharing a phone
-  (each session trains the comparisons its rule does not use; at most ``em_max_pairs`` pairs
-  each); with neither column, on the pairs sharing a postcode (or city).
+**Training**, on the file itself: u from random pairs, except the exact levels of identifiers,
+whose u is their values' frequency (random sampling almost never sees two records share one);
+m by expectation maximisation over sessions blocked on different keys, chosen so that every
+comparison is trained in at least one; the prior (the probability that two random records are
+the same person) from those sessions' estimates. What could not be trained is said in
+:attr:`DuplicateResult.training_notes`, in words, never hidden.
 
 Then the blocked pairs are scored, and records are clustered by connected components of the
 pairs with ``match_probability >= threshold``.
@@ -70,35 +51,54 @@ disappear if every cluster were merged into one record.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import math
 import re
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from crmwb.errors import InputError, Msg, Quoted, msg
+from crmwb.dedup_keys import IDENTIFIERS, ROLES, Key, keys, lit, normalise_sql
+from crmwb.errors import InputError, Msg, Number, Quoted, msg
 
 if TYPE_CHECKING:
+    import pandas as pd
     from splink.internals.comparison_creator import ComparisonCreator
 
-CANONICAL_COLUMNS: tuple[str, ...] = (
-    "record_id",
-    "email",
-    "phone",
-    "first_name",
-    "last_name",
-    "postcode",
-    "city",
-)
-DETERMINISTIC_RECALL = 0.8  # share of the true matches the deterministic rules are assumed to find
+CANONICAL_COLUMNS: tuple[str, ...] = ("record_id", *ROLES)
 PAIRS_FLOOR = 0.5  # the pairs table keeps the pairs at or above min(threshold, PAIRS_FLOOR)
 EM_MIN_PAIRS = 10  # an EM session needs at least this many blocked pairs
+PLACEHOLDER_SHARED = 50
+"""An identifier's value shared by more records than this is a placeholder, not evidence."""
+COMPARISONS_PER_RECORD = 20.0
+"""A blocking rule is kept when it compares at most this many pairs per record."""
+BLOCKING_BUDGET = 60.0
+"""All blocking rules together compare at most this many pairs per record."""
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?")
+
+
+@dataclass(frozen=True)
+class BlockingRule:
+    """One blocking rule: the keys two records must share to be compared (names of
+    :class:`crmwb.dedup_keys.Key`), the work table's columns they are made of, what that means
+    in words, and how many pairs it compares."""
+
+    keys: tuple[str, ...]
+    columns: tuple[str, ...]
+    text: Msg
+    pairs: int
+
+    @property
+    def sql(self) -> str:
+        """The rule as a condition on a pair (``l.`` and ``r.`` columns of the work table)."""
+        return " AND ".join(f"l.{c} = r.{c}" for c in self.columns)
 
 
 @dataclass(frozen=True)
@@ -118,13 +118,30 @@ class DuplicateResult:
     duplicate_rate: float
     size_distribution: Mapping[int, int]
     """Number of clusters per cluster size (2, 3, ...)."""
-    blocking_rules: tuple[Msg, ...]
-    """What each blocking rule compares, to be written in the reader's language (« same
-    e-mail », « même e-mail »)."""
+    blocking: tuple[BlockingRule, ...]
+    """The rules that chose the pairs compared, with their cost."""
     comparisons: tuple[str, ...]
     threshold: float
     timings: Mapping[str, float]
-    """Seconds per step: normalise, train, predict, cluster, total."""
+    """Seconds per step: normalise, block, train, predict, cluster, total."""
+    training_notes: tuple[Msg, ...] = ()
+    """What the model could not learn from the file, and what it means, in words."""
+    prior: float = 0.0
+    """The probability that two records drawn at random are the same person, as estimated."""
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    """The fitted model (splink's settings with their m and u probabilities)."""
+    blocking_recall: float | None = None
+    """With a truth table: the share of its true pairs that some blocking rule compares."""
+
+    @property
+    def blocking_rules(self) -> tuple[Msg, ...]:
+        """What each blocking rule compares, to be written in the reader's language."""
+        return tuple(rule.text for rule in self.blocking)
+
+    @property
+    def compared_pairs(self) -> int:
+        """Pairs the blocking rules compare (a pair two rules share counted once)."""
+        return sum(rule.pairs for rule in self.blocking)
 
     @property
     def pairs_in_clusters(self) -> int:
@@ -148,6 +165,66 @@ class PairEvaluation:
     def recall(self) -> float:
         return self.correct / self.true if self.true else 1.0
 
+    @property
+    def f1(self) -> float:
+        both = self.precision + self.recall
+        return 2 * self.precision * self.recall / both if both else 0.0
+
+
+@dataclass(frozen=True)
+class Deduplication:
+    """What :func:`deduplicate` found: the clusters (``record_id, cluster_id, cluster_size``),
+    the pairs scored at or above the threshold (``record_id_l, record_id_r, match_weight,
+    match_probability``), and the run's :class:`DuplicateResult` (the model's parameters, the
+    blocking rules, the training notes)."""
+
+    clusters: pd.DataFrame
+    pairs: pd.DataFrame
+    result: DuplicateResult
+
+
+def deduplicate(
+    data: pd.DataFrame | duckdb.DuckDBPyRelation | str | Path,
+    mapping: Mapping[str, str],
+    *,
+    country: str = "FR",
+    threshold: float = 0.95,
+    seed: int = 0,
+) -> Deduplication:
+    """Deduplicate ``data`` — a pandas DataFrame, a DuckDB relation or the path of a CSV or
+    Parquet file — whose columns ``mapping`` names for each role (``{"record_id": "id",
+    "first_name": "prenom", "birth_date": "date_naissance", ...}``; ``record_id`` required,
+    roles among :data:`ROLES`). ``country`` (ISO alpha-2) is where the file's phones,
+    postcodes and addresses are written, when a row does not say."""
+    unknown = sorted(set(mapping) - set(CANONICAL_COLUMNS))
+    if unknown:
+        raise InputError(
+            msg("duplicates.err.roles", roles=CANONICAL_COLUMNS), found=Quoted(", ".join(unknown))
+        )
+    con = duckdb.connect()
+    try:
+        if isinstance(data, (str, Path)):
+            source = f"read_csv_auto({lit(str(data))}, all_varchar=true)"
+            if str(data).endswith(".parquet"):
+                source = f"read_parquet({lit(str(data))})"
+        else:
+            con.register("__crmwb_input", data)
+            source = "__crmwb_input"
+        columns = ", ".join(
+            f"{_quoted_column(column)} AS {role}" for role, column in mapping.items()
+        )
+        con.execute(f"CREATE TABLE dedup_input AS SELECT {columns} FROM {source}")
+        result = find_duplicates(
+            con, "dedup_input", threshold=threshold, seed=seed, country=country
+        )
+        clusters = con.execute(f"SELECT * FROM {result.clusters_table}").df()
+        pairs = con.execute(
+            f"SELECT * FROM {result.pairwise_scores} WHERE match_probability >= ?", [threshold]
+        ).df()
+        return Deduplication(clusters=clusters, pairs=pairs, result=result)
+    finally:
+        con.close()
+
 
 def find_duplicates(
     con: duckdb.DuckDBPyConnection,
@@ -156,15 +233,19 @@ def find_duplicates(
     threshold: float = 0.95,
     seed: int = 0,
     output_prefix: str | None = None,
+    country: str = "FR",
     u_max_pairs: int = 2_000_000,
     em_max_pairs: int = 2_000_000,
+    truth_table: str | None = None,
 ) -> DuplicateResult:
     """Find the records of ``table`` that are the same person (see the module's docstring).
 
     The result tables are ``<output_prefix>_clusters`` and ``<output_prefix>_pairs`` (default
-    prefix: ``<table>_duplicates``), replaced if they exist. ``u_max_pairs`` bounds the random
-    pairs sampled to estimate u, ``em_max_pairs`` the pairs of each EM session (memory and time
-    stay bounded on millions of records). Same data and seed, same result.
+    prefix: ``<table>_duplicates``), replaced if they exist. ``country`` is the file's (ISO
+    alpha-2), used where a row has no country. ``u_max_pairs`` bounds the random pairs sampled
+    to estimate u, ``em_max_pairs`` the pairs of each EM session (memory and time stay bounded
+    on millions of records). With ``truth_table`` (``record_id, entity``), the blocking recall
+    is measured. Same data and seed, same result.
     """
     if not 0.0 < threshold < 1.0:
         raise InputError(msg("duplicates.err.threshold"), found=str(threshold))
@@ -178,30 +259,37 @@ def find_duplicates(
 
     columns = _columns(con, table)
     _check_record_ids(con, table)
-    compared = [c for c in CANONICAL_COLUMNS[1:] if c in columns]
+    compared = {c for c in ROLES if c in columns} - {"country"}
     if not compared:
         raise InputError(
-            msg("duplicates.err.compared_column", columns=CANONICAL_COLUMNS[1:], table=table),
+            msg("duplicates.err.compared_column", columns=ROLES, table=table),
             found=_listed(columns),
         )
-    con.execute(_normalise_sql(table, work, set(compared)))
+    present = compared | ({"country"} & columns)
+    con.execute(normalise_sql(table, work, present, country))
+    _drop_placeholders(con, work, present)
     timings["normalise"] = time.perf_counter() - started
     (records,) = _one(con, f"SELECT count(*) FROM {work}")
     try:
-        started_u = time.perf_counter()
-        rules = _blocking_rules(set(compared))
-        fixed_u = _fixed_u(con, work, set(compared)) if records >= 2 else {}
-        comparisons, descriptions = _comparisons(set(compared), fixed_u)
-        fixed_u_seconds = time.perf_counter() - started_u
-        if records < 2:
+        started = time.perf_counter()
+        blocking = _blocking(con, work, present, records)
+        recall = _blocking_recall(con, work, blocking, truth_table) if truth_table else None
+        timings["block"] = time.perf_counter() - started
+        started = time.perf_counter()
+        fixed_u = _fixed_u(con, work, present) if records >= 2 else {}
+        comparisons, descriptions = _comparisons(present, fixed_u)
+        fixed_u_seconds = time.perf_counter() - started
+        model: _Model
+        if records < 2 or not blocking:
             _empty_outputs(con, clusters_table, pairs_table)
             timings.update(train=0.0, predict=0.0, cluster=0.0)
+            model = _Model(0.0, {}, ())
         else:
-            _run_splink(
+            model = _run_splink(
                 con,
                 work,
-                set(compared),
-                rules,
+                present,
+                blocking,
                 comparisons,
                 threshold=threshold,
                 seed=seed,
@@ -224,7 +312,7 @@ def find_duplicates(
     }
     clusters = sum(sizes.values())
     in_clusters = sum(size * n for size, n in sizes.items())
-    timings["total"] = time.perf_counter() - started
+    timings["total"] = sum(timings.values())
     return DuplicateResult(
         clusters_table=clusters_table,
         pairwise_scores=pairs_table,
@@ -233,10 +321,14 @@ def find_duplicates(
         records_in_clusters=in_clusters,
         duplicate_rate=(in_clusters - clusters) / records if records else 0.0,
         size_distribution=MappingProxyType(sizes),
-        blocking_rules=tuple(text for text, _ in rules),
+        blocking=tuple(blocking),
         comparisons=tuple(descriptions),
         threshold=threshold,
         timings=MappingProxyType(timings),
+        training_notes=model.notes,
+        prior=model.prior,
+        parameters=MappingProxyType(model.parameters),
+        blocking_recall=recall,
     )
 
 
@@ -267,6 +359,10 @@ def evaluate_pairs(
 
 
 # --- internals -----------------------------------------------------------------------------
+
+
+def _quoted_column(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def _check_identifier(name: str, what: str) -> None:
@@ -316,84 +412,166 @@ def _check_record_ids(con: duckdb.DuckDBPyConnection, table: str) -> None:
         )
 
 
-def _text(expr: str) -> str:
-    """SQL normalising a name or a city: accents, case, punctuation, spaces."""
-    cleaned = (
-        f"trim(regexp_replace(regexp_replace(lower(strip_accents(CAST({expr} AS VARCHAR))), "
-        f"'[-''.]', ' ', 'g'), '\\s+', ' ', 'g'))"
+def _drop_placeholders(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> None:
+    """Values of identifying columns shared by more than :data:`PLACEHOLDER_SHARED` records
+    (``test@test.fr``, ``0000000000``) become NULL: they say nothing about who a record is."""
+    columns = [
+        c for c in ("email", "email_key", "phone", "phone_2", *IDENTIFIERS) if _in(c, present)
+    ]
+    if "company_id" in present:
+        columns.append("company_id")
+    for column in columns:
+        con.execute(
+            f"UPDATE {work} SET {column} = NULL WHERE {column} IN ("
+            f"SELECT {column} FROM {work} WHERE {column} IS NOT NULL GROUP BY {column} "
+            f"HAVING count(*) > {PLACEHOLDER_SHARED})"
+        )
+
+
+def _in(column: str, present: set[str]) -> bool:
+    return column in present or (column == "email_key" and "email" in present)
+
+
+# --- blocking ------------------------------------------------------------------------------
+
+
+def _pairs_sharing(con: duckdb.DuckDBPyConnection, table: str, *columns: str) -> int:
+    """Pairs of records of ``table`` that share the values of ``columns`` (all non-NULL)."""
+    keys_ = ", ".join(columns)
+    known = " AND ".join(f"{c} IS NOT NULL" for c in columns)
+    (pairs,) = _one(
+        con,
+        f"SELECT coalesce(sum(n * (n - 1) // 2), 0) FROM "
+        f"(SELECT count(*) AS n FROM {table} WHERE {known} GROUP BY {keys_})",
     )
-    return f"nullif({cleaned}, '')"
+    return int(pairs)
 
 
-def _normalise_sql(table: str, work: str, present: set[str]) -> str:
-    select = ["CAST(record_id AS VARCHAR) AS record_id"]
-    if "email" in present:
-        select.append("nullif(lower(trim(CAST(email AS VARCHAR))), '') AS email")
-    if "phone" in present:
-        select.append(
-            "CASE WHEN length(regexp_replace(CAST(phone AS VARCHAR), '[^0-9]', '', 'g')) >= 10 "
-            "THEN right(regexp_replace(CAST(phone AS VARCHAR), '[^0-9]', '', 'g'), 9) END "
-            "AS phone"
-        )
-    for name in ("first_name", "last_name", "city"):
-        if name in present:
-            select.append(f"{_text(name)} AS {name}")
-    if "postcode" in present:
-        pc = "regexp_replace(CAST(postcode AS VARCHAR), '\\s', '', 'g')"
-        select.append(
-            f"CASE WHEN regexp_full_match({pc}, '[0-9]{{5}}') THEN {pc} "
-            f"WHEN regexp_full_match({pc}, '[0-9]{{4}}') THEN '0' || {pc} END AS postcode"
-        )
-    derived = ["*"]
-    if "email" in present:
-        derived.append(
-            "nullif(replace(regexp_replace(replace(email, '@', ''), '\\s', '', 'g'), '..', '.'), "
-            "'') AS email_key"
-        )
-    if {"first_name", "last_name"} <= present:
-        derived += [
-            "least(first_name, last_name) AS name_lo",
-            "greatest(first_name, last_name) AS name_hi",
-            "left(first_name, 1) AS first_initial",
-            "left(last_name, 1) AS last_initial",
-        ]
-    if "postcode" in present:
-        derived.append("left(postcode, 2) AS department")
-    return (
-        f"CREATE OR REPLACE TABLE {work} AS SELECT {', '.join(derived)} FROM "
-        f"(SELECT {', '.join(select)} FROM {table})"
-    )
+_REDUNDANT = {
+    frozenset({"birth_year", "birth_md"}),  # = the date of birth, a key of its own
+    frozenset({"birth_date", "birth_year"}),
+    frozenset({"birth_date", "birth_md"}),
+    frozenset({"first_name", "first_initial"}),
+    frozenset({"last_name", "last_initial"}),
+    frozenset({"names", "first_name"}),
+    frozenset({"names", "last_name"}),
+    frozenset({"names", "first_initial"}),
+    frozenset({"names", "last_initial"}),
+    frozenset({"street_and_number", "street"}),
+    frozenset({"street_and_number", "house_number"}),
+    frozenset({"siren", "company_id"}),
+    frozenset({"first_name", "last_name"}),  # = the names in either order, a key of its own
+    frozenset({"postcode", "city"}),  # both say where: together barely more than one
+}
+MAX_KEYS = 3  # a blocking rule shares at most this many keys
+COSTING_SAMPLE = 200_000
+"""Above this many records, a rule's cost is estimated on a sample of this size (the pairs
+sharing a key grow with the square of the records)."""
 
 
-Rule = tuple[Msg, Any]  # (what it compares, for people; splink blocking rule creator)
-
-
-def _blocking_rules(present: set[str]) -> list[Rule]:
-    """The blocking rules for the columns ``present``, each with what it compares (a message
-    ``duplicates.blocking.*``)."""
-    from splink import block_on
-
-    def rule(key: str, *columns: str) -> Rule:
-        return msg(f"duplicates.blocking.{key}"), block_on(*columns)
-
-    rules: list[Rule] = []
-    if "email" in present:
-        rules.append(rule("email", "email"))
-    if "phone" in present:
-        rules.append(rule("phone", "phone"))
-    names = {"first_name", "last_name"} <= present
-    place = "city" if "city" in present else "postcode" if "postcode" in present else None
-    if names and place:
-        rules.append(rule(f"names_either_order_{place}", "name_lo", "name_hi", place))
-    if names and "postcode" in present:
-        rules.append(rule("last_name_postcode_initial", "last_name", "postcode", "first_initial"))
-        rules.append(rule("first_name_postcode_initial", "first_name", "postcode", "last_initial"))
-    if names and not place:
-        rules.append(rule("names_either_order", "name_lo", "name_hi"))
-    if not rules:  # a single name column, or only a place
-        only = sorted(present)[0]
-        rules.append(rule(only, only))
+def _candidates(found: list[Key]) -> list[tuple[Key, ...]]:
+    """The first rules worth costing: each identifier and strong key alone, and each pair of
+    weak keys that are not redundant."""
+    rules: list[tuple[Key, ...]] = [(k,) for k in found if k.strength != "weak"]
+    weak = [k for k in found if k.strength == "weak"]
+    for a, b in itertools.combinations(weak, 2):
+        if frozenset({a.name, b.name}) not in _REDUNDANT:
+            rules.append((a, b))
     return rules
+
+
+def _blocking(
+    con: duckdb.DuckDBPyConnection, work: str, present: set[str], records: int
+) -> list[BlockingRule]:
+    """The blocking rules for the roles ``present``: identifiers always; every other rule
+    within :data:`COMPARISONS_PER_RECORD` pairs per record, a rule over it narrowed by one
+    more weak key (up to :data:`MAX_KEYS`); then the cheapest first within
+    :data:`BLOCKING_BUDGET` pairs per record in all."""
+    found = keys(present)
+    weak = [k for k in found if k.strength == "weak"]
+    per_rule = COMPARISONS_PER_RECORD * records
+    budget = BLOCKING_BUDGET * records
+    table, scale = work, 1.0
+    if records > COSTING_SAMPLE:
+        table = f"{work}_sample"
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT * FROM {work} "
+            f"USING SAMPLE {COSTING_SAMPLE} ROWS (reservoir, 42)"
+        )
+        scale = (records / COSTING_SAMPLE) ** 2
+    costed: dict[frozenset[str], tuple[bool, int, tuple[Key, ...]]] = {}
+    queue = _candidates(found)
+    try:
+        while queue:
+            wider: list[tuple[Key, ...]] = []
+            for rule in queue:
+                names = frozenset(k.name for k in rule)
+                if names in costed:
+                    continue
+                columns = tuple(c for key in rule for c in key.sql_columns)
+                pairs = round(_pairs_sharing(con, table, *columns) * scale)
+                identifier = rule[0].strength == "identifier"
+                if identifier or pairs <= per_rule:
+                    if pairs:
+                        costed[names] = (not identifier, pairs, rule)
+                elif len(rule) < MAX_KEYS:
+                    wider += [
+                        (*rule, extra)
+                        for extra in weak
+                        if extra not in rule
+                        and not any(frozenset({k.name, extra.name}) in _REDUNDANT for k in rule)
+                    ]
+            queue = wider
+    finally:
+        if table != work:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
+    chosen: list[BlockingRule] = []
+    spent = 0
+    for later, pairs, rule in sorted(costed.values(), key=lambda c: (c[0], c[1], len(c[2]))):
+        if later and spent + pairs > budget:
+            continue
+        spent += pairs
+        keys_ = tuple(k.name for k in rule)
+        columns = tuple(c for key in rule for c in key.sql_columns)
+        chosen.append(BlockingRule(keys_, columns, _rule_text(keys_), pairs))
+    return chosen
+
+
+def _rule_text(rule: tuple[str, ...]) -> Msg:
+    """What a rule compares, in words: « même date de naissance », « même nom de famille et
+    même code postal »."""
+    parts = [msg(f"duplicates.key.{key}") for key in rule]
+    if len(parts) == 1:
+        return parts[0]
+    return msg("duplicates.key.all", keys=tuple(parts[:-1]), last=parts[-1])
+
+
+def _blocking_recall(
+    con: duckdb.DuckDBPyConnection, work: str, rules: list[BlockingRule], truth_table: str
+) -> float:
+    """The share of the true pairs of ``truth_table`` that at least one rule compares."""
+    _check_identifier(truth_table, "truth_table")
+    if not rules:
+        return 0.0
+    any_rule = " OR ".join(f"({rule.sql})" for rule in rules)
+    true, reached = _one(
+        con,
+        f"""
+        WITH pairs AS (
+            SELECT a.record_id AS id_l, b.record_id AS id_r
+            FROM {truth_table} a JOIN {truth_table} b
+              ON a.entity = b.entity AND CAST(a.record_id AS VARCHAR) < CAST(b.record_id AS VARCHAR)
+        )
+        SELECT count(*), count(*) FILTER (WHERE {any_rule})
+        FROM pairs p
+        JOIN {work} l ON l.record_id = CAST(p.id_l AS VARCHAR)
+        JOIN {work} r ON r.record_id = CAST(p.id_r AS VARCHAR)
+        """,
+    )
+    return int(reached) / int(true) if true else 1.0
+
+
+# --- comparisons ---------------------------------------------------------------------------
 
 
 def _exact_u(con: duckdb.DuckDBPyConnection, work: str, column: str) -> tuple[int, int]:
@@ -407,22 +585,169 @@ def _exact_u(con: duckdb.DuckDBPyConnection, work: str, column: str) -> tuple[in
 
 
 def _fixed_u(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> dict[str, float]:
-    """u of the exact-match levels on identifiers (email, email_key, phone), computed from the
-    values' frequencies: the share of all pairs (both values known) that agree. Random sampling
-    cannot see them (two random people almost never share an email), and a level it does not
-    observe gets an arbitrary weight. True duplicates are counted too, which only makes u a
-    little larger (the weight a little more prudent)."""
+    """u of the exact-match levels on identifiers (e-mail, phone, ids), computed from the
+    values' frequencies: the share of all pairs (both values known) that agree. Random
+    sampling cannot see them (two random people almost never share an e-mail), and a level it
+    does not observe gets an arbitrary weight. True duplicates are counted too, which only
+    makes u a little larger (the weight a little more prudent)."""
     fixed: dict[str, float] = {}
-    if "phone" in present:
-        agree, pairs = _exact_u(con, work, "phone")
-        fixed["phone"] = max(agree, 1) / max(pairs, 1)
-    if "email" in present:
-        agree, pairs = _exact_u(con, work, "email")
-        agree_key, pairs_key = _exact_u(con, work, "email_key")
-        fixed["email"] = max(agree, 1) / max(pairs, 1)
-        # The email_key level is reached only when the emails differ.
-        fixed["email_key"] = max(agree_key - agree, 1) / max(pairs_key, 1)
+
+    def share(column: str) -> float:
+        agree, pairs = _exact_u(con, work, column)
+        return max(agree, 1) / max(pairs, 1)
+
+    fixed.update(_contact_u(con, work, present))
+    for role in IDENTIFIERS:
+        if role in present:
+            fixed[role] = share(role)
     return fixed
+
+
+_CONTACT_COLUMNS = {
+    "email": ("email",),
+    "phone": ("phone",),
+    "address": ("street", "house_number"),
+    "company": ("company_id",),
+}
+"""The columns each part of the contact comparison is counted on, for its u."""
+
+
+def _contact_u(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> dict[str, float]:
+    """u of the contact comparison's levels on its parts (see :func:`_contact`), from the
+    values' frequencies: with N(S) the pairs agreeing on every part of S, the pairs agreeing on
+    exactly the parts of S are the sum over T containing S of (-1)^(|T| - |S|) N(T); u of a
+    level is its share of all pairs. (An e-mail's keying defects, a second phone and a VAT
+    number are left out of the count: u a little smaller than it is.)"""
+    names = [n for n in _contact_parts(present) if n != "company" or "company_id" in present]
+    if not names:
+        return {}
+    (records,) = _one(con, f"SELECT count(*) FROM {work}")
+    total = max(int(records) * (int(records) - 1) // 2, 1)
+    subsets = [c for k in range(1, len(names) + 1) for c in itertools.combinations(names, k)]
+    shared = {
+        subset: _pairs_sharing(con, work, *(c for n in subset for c in _CONTACT_COLUMNS[n]))
+        for subset in subsets
+    }
+    exactly = {
+        subset: sum(
+            (-1) ** (len(other) - len(subset)) * shared[other]
+            for other in subsets
+            if set(subset) <= set(other)
+        )
+        for subset in subsets
+    }
+    counts = {name: exactly[(name,)] for name in names}
+    if len(names) >= 2:
+        counts["all"] = exactly[tuple(names)]
+        counts["some"] = sum(n for k, n in exactly.items() if 2 <= len(k) < len(names))
+    return {key: max(count, 1) / total for key, count in counts.items()}
+
+
+def _contact_parts(present: set[str]) -> dict[str, str]:
+    """The ways to reach a person the file has, as SQL conditions on a pair: ``email`` (the
+    same e-mail, keying defects aside), ``phone`` (a number in common), ``address`` (the same
+    street and number) and ``company`` (the same SIRET, VAT number or company name: the same
+    establishment or company)."""
+    parts = {}
+    if "email" in present:
+        parts["email"] = "(email_l = email_r OR email_key_l = email_key_r)"
+    if "phone" in present:
+        parts["phone"] = (
+            "(phone_l IN (phone_r, phone_2_r) OR phone_2_l IN (phone_r, phone_2_r))"
+            if "phone_2" in present
+            else "(phone_l = phone_r)"
+        )
+    if "address" in present:
+        parts["address"] = (
+            "(street_l = street_r AND (house_number_l = house_number_r OR "
+            "house_number_l IS NULL OR house_number_r IS NULL))"
+        )
+    company = [
+        f"{c}_l = {c}_r" for c in ("company_id", "vat_number", "company_name") if c in present
+    ]
+    if company:
+        parts["company"] = "(" + " OR ".join(company) + ")"
+    return parts
+
+
+def _contact(present: set[str], fixed_u: Mapping[str, float]) -> tuple[Any, str] | None:
+    """One comparison of how the two records reach their person: e-mail, phones, address and
+    place together. They are not independent (a household shares its address, its landline
+    and often an e-mail; the same street and number means the same postcode): compared apart,
+    each would count the same evidence again, and relatives living together would be merged.
+    Together, agreeing on all of them weighs what it weighs once, learnt from the file."""
+    import splink.comparison_level_library as cll
+    import splink.comparison_library as cl
+
+    parts = _contact_parts(present)
+    place = [c for c in ("postcode", "city") if c in present]
+    if not parts and not place:
+        return None
+
+    def level(sql: str, label: str, u: str | None = None) -> Any:
+        made = cll.CustomLevel(sql, label_for_charts=label)
+        if u is not None and u in fixed_u:
+            made.configure(u_probability=fixed_u[u], fix_u_probability=True)
+        return made
+
+    columns = {
+        "email": ("email",),
+        "phone": ("phone", "phone_2") if "phone_2" in present else ("phone",),
+        "address": ("street",),
+        "company": tuple(c for c in ("company_id", "vat_number", "company_name") if c in present),
+    }
+    unknown = [
+        " AND ".join(f"({c}_l IS NULL OR {c}_r IS NULL)" for c in columns[name]) for name in parts
+    ] + [f"({c}_l IS NULL OR {c}_r IS NULL)" for c in place]
+    levels: list[Any] = [
+        cll.CustomLevel(" AND ".join(f"({u})" for u in unknown)).configure(is_null_level=True)
+    ]
+    labels: list[str] = []
+    names = list(parts)
+    if len(names) >= 2:
+        levels.append(level(" AND ".join(parts.values()), "All of " + ", ".join(names), "all"))
+        labels.append("all of " + ", ".join(names))
+    if len(names) >= 3:
+        pairs = [f"({parts[a]} AND {parts[b]})" for a, b in itertools.combinations(names, 2)]
+        levels.append(level(" OR ".join(pairs), "Some of " + ", ".join(names), "some"))
+        labels.append("at least two of them")
+    for name in names:
+        levels.append(level(parts[name], f"Same {name} only", name))
+        labels.append(f"same {name}")
+    same_place = " AND ".join(f"{c}_l = {c}_r" for c in place)
+    if "address" in present:
+        close = (
+            "jaro_winkler_similarity(street_l, street_r) >= 0.9 AND house_number_l = house_number_r"
+        )
+        levels.append(
+            level(f"{close}" + (f" AND {same_place}" if place else ""), "Close street, same number")
+        )
+        labels.append("close street, same number")
+        if place:
+            levels.append(
+                level(f"street_l = street_r AND {same_place}", "Same street, other number")
+            )
+            labels.append("same street, other number")
+    if place:
+        levels.append(level(same_place, "Same " + " and ".join(place)))
+        labels.append("same " + " and ".join(place))
+        if len(place) == 2:
+            levels.append(
+                level(
+                    "postcode_l = postcode_r OR city_l = city_r OR "
+                    "jaro_winkler_similarity(city_l, city_r) >= 0.9",
+                    "Same postcode or city",
+                )
+            )
+            labels.append("same postcode or city")
+        if "postcode" in present:
+            levels.append(level("postcode_area_l = postcode_area_r", "Same postcode area"))
+            labels.append("same postcode area")
+    levels.append(cll.ElseLevel())
+    return (
+        cl.CustomComparison(levels, output_column_name="contact"),
+        f"contact: {' / '.join(labels)} / other",
+    )
 
 
 def _comparisons(
@@ -437,146 +762,294 @@ def _comparisons(
             level.configure(u_probability=fixed_u[column], fix_u_probability=True)
         return level
 
+    def custom(sql: str, label: str) -> Any:
+        return cll.CustomLevel(sql, label_for_charts=label)
+
     comparisons: list[ComparisonCreator] = []
     text: list[str] = []
     if {"first_name", "last_name"} <= present:
         first, last = "first_name", "last_name"
 
         def swapped_jw(threshold: float) -> Any:
-            return cll.CustomLevel(
+            return custom(
                 f"jaro_winkler_similarity({first}_l, {last}_r) >= {threshold} AND "
                 f"jaro_winkler_similarity({last}_l, {first}_r) >= {threshold}",
-                label_for_charts=f"Swapped, Jaro-Winkler >= {threshold} on both",
+                f"Swapped, Jaro-Winkler >= {threshold} on both",
             )
 
-        comparisons.append(
-            cl.CustomComparison(
-                [
-                    cll.And(cll.NullLevel(first), cll.NullLevel(last)),
-                    cll.And(cll.ExactMatchLevel(first), cll.ExactMatchLevel(last)),
-                    cll.ColumnsReversedLevel(first, last, symmetrical=True),
-                    cll.And(cll.JaroWinklerLevel(first, 0.92), cll.JaroWinklerLevel(last, 0.92)),
-                    cll.And(cll.JaroWinklerLevel(first, 0.88), cll.JaroWinklerLevel(last, 0.88)),
-                    swapped_jw(0.88),
-                    cll.ExactMatchLevel(last),
-                    cll.ExactMatchLevel(first),
-                    cll.ElseLevel(),
-                ],
-                output_column_name="names",
+        levels: list[Any] = [
+            cll.And(cll.NullLevel(first), cll.NullLevel(last)),
+            cll.And(cll.ExactMatchLevel(first), cll.ExactMatchLevel(last)),
+            cll.ColumnsReversedLevel(first, last, symmetrical=True),
+        ]
+        if "birth_name" in present:
+            levels.append(
+                custom(
+                    "first_name_l = first_name_r AND (birth_name_l = last_name_r OR "
+                    "last_name_l = birth_name_r OR birth_name_l = birth_name_r)",
+                    "Same first name, one's birth name the other's",
+                )
             )
-        )
+        levels += [
+            cll.And(cll.JaroWinklerLevel(first, 0.92), cll.JaroWinklerLevel(last, 0.92)),
+            cll.And(cll.JaroWinklerLevel(first, 0.88), cll.JaroWinklerLevel(last, 0.88)),
+            swapped_jw(0.88),
+            cll.And(cll.ExactMatchLevel(last), cll.JaroWinklerLevel(first, 0.7)),
+            cll.ExactMatchLevel(last),
+            cll.And(cll.ExactMatchLevel(first), cll.JaroWinklerLevel(last, 0.7)),
+            cll.ExactMatchLevel(first),
+            cll.ElseLevel(),
+        ]
+        comparisons.append(cl.CustomComparison(levels, output_column_name="names"))
         text.append(
-            "names: exact / swapped / Jaro-Winkler >= 0.92 on both / >= 0.88 on both / swapped "
-            "with Jaro-Winkler >= 0.88 on both / same last name / same first name / other"
+            "names: exact / swapped / (birth name for name) / Jaro-Winkler >= 0.92 on both / "
+            ">= 0.88 on both / swapped with Jaro-Winkler >= 0.88 / same last name, first close / "
+            "same last name / same first name, last close / same first name / other"
         )
     else:
         for name in ("first_name", "last_name"):
             if name in present:
                 comparisons.append(cl.JaroWinklerAtThresholds(name, [0.92, 0.88]))
                 text.append(f"{name}: exact / Jaro-Winkler >= 0.92 / >= 0.88 / other")
-    if "email" in present:
+    if "birth_date" in present:
+
+        def part(side: str, start: int, length: int) -> str:
+            return f"substr(birth_date_{side}, {start}, {length})"
+
+        y, m, d = ((1, 4), (5, 2), (7, 2))
+        same = {
+            name: f"{part('l', *p)} = {part('r', *p)}" for name, p in (("y", y), ("m", m), ("d", d))
+        }
         comparisons.append(
             cl.CustomComparison(
                 [
-                    cll.NullLevel("email"),
-                    exact("email"),
-                    exact("email_key"),
+                    cll.NullLevel("birth_date"),
+                    cll.ExactMatchLevel("birth_date"),
+                    custom(
+                        f"{same['y']} AND {part('l', *m)} = {part('r', *d)} AND "
+                        f"{part('l', *d)} = {part('r', *m)}",
+                        "Day and month swapped",
+                    ),
+                    custom(
+                        f"({same['y']} AND {same['m']}) OR ({same['y']} AND {same['d']}) OR "
+                        f"({same['m']} AND {same['d']})",
+                        "Two of day, month and year equal",
+                    ),
+                    custom(
+                        "damerau_levenshtein(birth_date_l, birth_date_r) <= 1",
+                        "One typo",
+                    ),
                     cll.ElseLevel(),
                 ],
-                output_column_name="email",
+                output_column_name="birth_date",
             )
         )
-        text.append("email: exact / same once keying defects removed / other")
-    if "phone" in present:
+        text.append(
+            "date of birth: exact / day and month swapped / two of three parts equal / one "
+            "typo / other"
+        )
+    contact = _contact(present, fixed_u)
+    if contact is not None:
+        comparisons.append(contact[0])
+        text.append(contact[1])
+    if "address_2" in present:
+        comparisons.append(cl.JaroWinklerAtThresholds("address_2", [0.88]))
+        text.append("address complement: exact / Jaro-Winkler >= 0.88 / other")
+    if "civility" in present:
         comparisons.append(
             cl.CustomComparison(
-                [cll.NullLevel("phone"), exact("phone"), cll.ElseLevel()],
-                output_column_name="phone",
+                [cll.NullLevel("civility"), cll.ExactMatchLevel("civility"), cll.ElseLevel()],
+                output_column_name="civility",
             )
         )
-        text.append("phone: exact (last 9 digits) / other")
-    if {"postcode", "city"} & present:
-        levels: list[Any] = []
-        if {"postcode", "city"} <= present:
-            levels.append(cll.And(cll.NullLevel("postcode"), cll.NullLevel("city")))
-        else:
-            levels.append(cll.NullLevel("postcode" if "postcode" in present else "city"))
-        labels: list[str] = []
-        if "postcode" in present:
-            levels.append(cll.ExactMatchLevel("postcode"))
-            labels.append("same postcode")
-        if "city" in present:
-            levels.append(cll.ExactMatchLevel("city"))
-            labels.append("same city")
-        if "postcode" in present:
-            levels.append(cll.ExactMatchLevel("department"))
-            labels.append("same department")
-        levels.append(cll.ElseLevel())
-        comparisons.append(cl.CustomComparison(levels, output_column_name="location"))
-        text.append(f"location: {' / '.join(labels)} / other")
+        text.append("civility: same / other")
+    for role in IDENTIFIERS:
+        if role in present and role != "vat_number":  # the company's: in the contact
+            comparisons.append(
+                cl.CustomComparison(
+                    [cll.NullLevel(role), exact(role), cll.ElseLevel()], output_column_name=role
+                )
+            )
+            text.append(f"{role}: exact / other")
     return comparisons, text
 
 
-def _pairs_sharing(con: duckdb.DuckDBPyConnection, work: str, *columns: str) -> int:
-    """Pairs of records that share the values of ``columns`` (all non-NULL)."""
-    keys = ", ".join(columns)
-    known = " AND ".join(f"{c} IS NOT NULL" for c in columns)
-    (pairs,) = _one(
-        con,
-        f"SELECT coalesce(sum(n * (n - 1) // 2), 0) FROM "
-        f"(SELECT count(*) AS n FROM {work} WHERE {known} GROUP BY {keys})",
-    )
-    return int(pairs)
+# --- training ------------------------------------------------------------------------------
 
 
-def _deterministic_rules(present: set[str]) -> list[tuple[str, ...]]:
-    """Rules that almost only pair true duplicates (for the prior): the identifiers, else the
-    exact names (and place)."""
-    identifiers: list[tuple[str, ...]] = [(c,) for c in ("email", "phone") if c in present]
-    if identifiers:
-        return identifiers
-    if {"first_name", "last_name"} <= present:
-        places = [c for c in ("postcode", "city") if c in present]
-        return [("first_name", "last_name", *places[:1])]
-    return []
+@dataclass(frozen=True)
+class _Model:
+    prior: float
+    parameters: dict[str, Any]
+    notes: tuple[Msg, ...]
 
 
-def _prior(con: duckdb.DuckDBPyConnection, work: str, present: set[str], records: int) -> float:
-    """``probability_two_random_records_match``: the pairs the deterministic rules find
-    (union of at most two rules, by inclusion-exclusion), divided by their assumed recall and
-    by the number of pairs; at least one pair, at most one pair in two."""
-    total = records * (records - 1) // 2
-    rules = _deterministic_rules(present)
-    found = sum(_pairs_sharing(con, work, *rule) for rule in rules)
-    if len(rules) == 2:
-        found -= _pairs_sharing(con, work, *rules[0], *rules[1])
-    return min(max(found, 1) / DETERMINISTIC_RECALL / total, 0.5)
+_FEEDS = {
+    "names": (
+        "first_name",
+        "last_name",
+        "birth_name",
+        "name_lo",
+        "name_hi",
+        "first_initial",
+        "last_initial",
+    ),
+    "birth_date": ("birth_date", "birth_year", "birth_md"),
+    "contact": (
+        "email",
+        "email_key",
+        "phone",
+        "phone_2",
+        "street",
+        "house_number",
+        "postcode",
+        "city",
+        "postcode_area",
+        "company_id",
+        "vat_number",
+        "company_name",
+    ),
+    "address_2": ("address_2",),
+    "civility": ("civility",),
+    **{role: (role,) for role in IDENTIFIERS},
+}
+"""The work table's columns each comparison reads (a session blocked on one of them cannot
+train it)."""
 
 
-def _group(column: str) -> str:
-    """The comparison a column feeds."""
-    return {"first_name": "names", "last_name": "names", "postcode": "location"}.get(
-        column, "location" if column == "city" else column
-    )
+_SESSION_COLUMNS = {"names": ("first_name", "last_name")}
+"""The columns an EM session blocks on for a key made of derived columns: splink leaves out of
+a session's training the comparisons whose SQL reads a blocking column, and the names
+comparison reads first_name and last_name, not the names in either order."""
+_NOT_FOR_SESSIONS = frozenset({"first_initial", "last_initial", "birth_year", "birth_md", "siren"})
+"""Keys derived from a compared column: a session blocked on them would train that column's
+comparison on pairs that all agree on part of it."""
+
+
+def _sessions(
+    compared: list[str], rules: list[BlockingRule], strengths: Mapping[str, str]
+) -> list[tuple[tuple[str, ...], int]]:
+    """EM sessions (their blocking columns and pair count) so that each comparison is trained
+    in one, in the order of :func:`_session_rank` (a person's keys pair the same person or
+    strangers, which EM tells apart well; an address pairs relatives too), each group the most
+    specific first; a session kept when it trains a comparison no earlier one trained."""
+    untrained = set(compared)
+    chosen: list[tuple[tuple[str, ...], int]] = []
+
+    def blocked(columns: tuple[str, ...]) -> set[str]:
+        return {c for c in compared if set(_FEEDS.get(c, (c,))) & set(columns)}
+
+    ranked = sorted(rules, key=lambda r: (_session_rank(r.keys, strengths), r.pairs))
+    for rule in ranked:
+        if rule.pairs < EM_MIN_PAIRS or _NOT_FOR_SESSIONS & set(rule.keys):
+            continue
+        columns = tuple(
+            c
+            for key, key_columns in zip(rule.keys, _columns_of(rule), strict=True)
+            for c in _SESSION_COLUMNS.get(key, key_columns)
+        )
+        trains = untrained - blocked(columns)
+        if not trains:
+            continue
+        chosen.append((columns, rule.pairs))
+        untrained -= trains
+        if not untrained:
+            break
+    return chosen
+
+
+_SHARED_BY_A_GROUP = frozenset({"street_and_number", "company_id", "vat_number", "siren"})
+"""Keys a household or a company's staff share: their pairs are as often relatives or
+colleagues as the same person, which EM cannot tell apart."""
+
+
+def _session_rank(keys_: tuple[str, ...], strengths: Mapping[str, str]) -> int:
+    """The order EM sessions are tried in: the keys of one person first (date of birth, names),
+    then the identifiers one person has, then pairs of weak keys, and last what a group
+    shares."""
+    if _SHARED_BY_A_GROUP & set(keys_):
+        return 3
+    return {"strong": 0, "identifier": 1}.get(strengths.get(keys_[0], ""), 2)
+
+
+def _columns_of(rule: BlockingRule) -> list[tuple[str, ...]]:
+    """The work table's columns of each of ``rule``'s keys."""
+    found = iter(rule.columns)
+    widths = {"names": 2, "street_and_number": 2}
+    return [tuple(next(found) for _ in range(widths.get(key, 1))) for key in rule.keys]
+
+
+class _Notes(logging.Handler):
+    """Collects what splink warns about while it trains, to be said in words."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record.getMessage())
 
 
 @contextmanager
-def _quiet_splink() -> Iterator[None]:
-    """Splink logs its progress (INFO) and advice (WARNING): keep them out of the output."""
+def _listening_to_splink() -> Iterator[_Notes]:
+    """Splink logs its progress (INFO) and advice (WARNING): its warnings are collected (and
+    said in the result's notes), nothing is printed."""
     logger = logging.getLogger("splink")
-    level = logger.level
-    logger.setLevel(logging.ERROR)
+    level, propagate = logger.level, logger.propagate
+    notes = _Notes()
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(notes)
     try:
-        yield
+        yield notes
     finally:
+        logger.removeHandler(notes)
         logger.setLevel(level)
+        logger.propagate = propagate
+
+
+_NOT_OBSERVED = re.compile(
+    r"Level (.*) on comparison (\S+) not observed in dataset, unable to train (m|u) value"
+)
+
+
+def _training_notes(warnings: list[str], parameters: Mapping[str, Any]) -> tuple[Msg, ...]:
+    """What could not be trained, in words: each comparison with cases never seen among the
+    pairs the model learned m from (such a case then counts strongly against a match: splink
+    gives it m = 1e-6), among random pairs (u = 1e-6: strongly for a match) or in neither (it
+    says nothing), and any other warning splink gave."""
+    unseen: dict[tuple[str, str], set[str]] = {}  # (comparison, "m", "u" or "mu") -> levels
+    others = [
+        " ".join(text.split())
+        for text in warnings
+        if not _NOT_OBSERVED.search(text) and "default value for `max_pairs`" not in text
+    ]  # a level one session did not see may be trained by another: the model says
+    for comparison in parameters.get("comparisons", ()):
+        name = str(comparison.get("output_column_name", ""))
+        for level in comparison.get("comparison_levels", ()):
+            if level.get("is_null_level"):
+                continue
+            missing = "".join(w for w in ("m", "u") if f"{w}_probability" not in level)
+            if missing:  # "mu": neither, a Bayes factor of 1: the level says nothing
+                unseen.setdefault((name, missing), set()).add(str(level.get("label_for_charts")))
+    notes: list[Msg] = [
+        msg(
+            f"duplicates.note.unseen_{which}",
+            comparison=msg(f"duplicates.comparison.{name}"),
+            count=len(levels),
+            levels=Number(len(levels)),
+        )
+        for (name, which), levels in unseen.items()
+    ]
+    notes += [msg("duplicates.note.other", detail=text) for text in dict.fromkeys(others)]
+    return tuple(notes)
 
 
 def _run_splink(
     con: duckdb.DuckDBPyConnection,
     work: str,
     present: set[str],
-    rules: list[Rule],
+    rules: list[BlockingRule],
     comparisons: list[ComparisonCreator],
     *,
     threshold: float,
@@ -587,28 +1060,25 @@ def _run_splink(
     clusters_table: str,
     pairs_table: str,
     timings: dict[str, float],
-) -> None:
+) -> _Model:
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+    from splink.clustering import cluster_pairwise_predictions_at_threshold
+    from splink.internals.exceptions import SplinkException
 
     total_pairs = records * (records - 1) // 2
-    # EM on the pairs sharing an identifier (else a place); a session is useless when its
-    # blocking column feeds the only comparison (splink trains no comparison on its own rule).
-    groups = {_group(c) for c in present}
-    em_columns = [c for c in ("email", "phone") if c in present] or [
-        c for c in ("postcode", "city") if c in present
-    ][:1]
-    em_counts = {c: _pairs_sharing(con, work, c) for c in em_columns if groups - {_group(c)}}
-
+    compared = [c.get_comparison("duckdb").output_column_name for c in comparisons]
+    strengths = {k.name: k.strength for k in keys(present)}
+    sessions = _sessions(compared, rules, strengths)
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
         comparisons=list(comparisons),
-        blocking_rules_to_generate_predictions=[rule for _, rule in rules],
-        probability_two_random_records_match=_prior(con, work, present, records),
+        blocking_rules_to_generate_predictions=[block_on(*rule.columns) for rule in rules],
+        probability_two_random_records_match=min(max(len(rules), 1) / max(total_pairs, 1), 0.5),
         retain_matching_columns=False,
         retain_intermediate_calculation_columns=False,
     )
-    with _quiet_splink():
+    with _listening_to_splink() as heard:
         started = time.perf_counter()
         db_api = DuckDBAPI(con)
         linker = Linker(db_api.register(work), settings, log_level=None)
@@ -616,31 +1086,54 @@ def _run_splink(
             linker.training.estimate_u_using_random_sampling(
                 max_pairs=float(max(1, min(u_max_pairs, total_pairs))), seed=seed
             )
-            for column, count in em_counts.items():
-                if count < EM_MIN_PAIRS:  # too few pairs to learn anything from
-                    continue
-                linker.training.estimate_parameters_using_expectation_maximisation(
-                    block_on(column),
-                    max_pairs=float(em_max_pairs) if count > em_max_pairs else None,
-                )
+            failed: list[tuple[str, ...]] = []
+            for keys_, count in sessions:
+                try:
+                    linker.training.estimate_parameters_using_expectation_maximisation(
+                        block_on(*keys_),
+                        max_pairs=float(em_max_pairs) if count > em_max_pairs else None,
+                    )
+                except (ValueError, SplinkException):  # a degenerate session: m of 0 or 1
+                    failed.append(keys_)
+            parameters: dict[str, Any] = linker.misc.save_model_to_json()
             timings["train"] = time.perf_counter() - started
 
             started = time.perf_counter()
-            floor = min(threshold, PAIRS_FLOOR)
+            # The prior the model predicts with (the settings' starting value: the sessions
+            # do not change it), taken out of each weight to leave the pair's evidence.
+            trained_prior = float(parameters["probability_two_random_records_match"])
+            # Every pair whose evidence points to a match (Bayes factor >= 1): the others
+            # weigh nothing next to the true pairs, whatever the prior.
             predictions = linker.inference.predict(
-                threshold_match_probability=floor, warning_mode="never"
+                threshold_match_weight=_logit2(trained_prior), warning_mode="never"
             )
+            prior = _prior(con, predictions.physical_name, trained_prior, total_pairs)
+            floor = min(threshold, PAIRS_FLOOR)
             con.execute(
-                f"CREATE OR REPLACE TABLE {pairs_table} AS "
-                "SELECT record_id_l, record_id_r, match_weight, match_probability "
-                f"FROM {predictions.physical_name} "
-                "ORDER BY record_id_l, record_id_r"
+                f"""
+                CREATE OR REPLACE TABLE {pairs_table} AS
+                WITH w AS (
+                    SELECT record_id_l, record_id_r,
+                           match_weight - {_logit2(trained_prior)} + {_logit2(prior)}
+                               AS match_weight
+                    FROM {predictions.physical_name}
+                )
+                SELECT record_id_l, record_id_r, match_weight,
+                       1 / (1 + pow(2, -match_weight)) AS match_probability
+                FROM w WHERE 1 / (1 + pow(2, -match_weight)) >= {floor}
+                ORDER BY record_id_l, record_id_r
+                """
             )
+            parameters["probability_two_random_records_match"] = prior
             timings["predict"] = time.perf_counter() - started
 
             started = time.perf_counter()
-            clustered = linker.clustering.cluster_pairwise_predictions_at_threshold(
-                predictions, threshold_match_probability=threshold
+            clustered = cluster_pairwise_predictions_at_threshold(
+                work,
+                pairs_table,
+                db_api,
+                "record_id",
+                threshold_match_probability=threshold,
             )
             con.execute(
                 f"""
@@ -658,6 +1151,46 @@ def _run_splink(
             timings["cluster"] = time.perf_counter() - started
         finally:
             linker.table_management.delete_tables_created_by_splink_from_db()  # type: ignore[no-untyped-call]
+    notes = _training_notes(heard.records, parameters)
+    notes += tuple(msg("duplicates.note.session_failed", keys=", ".join(keys_)) for keys_ in failed)
+    return _Model(prior, parameters, notes)
+
+
+def _logit2(probability: float) -> float:
+    """log2 of the odds: what the prior adds to a pair's match weight."""
+    probability = min(max(probability, 1e-300), 1 - 1e-16)
+    return math.log2(probability / (1 - probability))
+
+
+PRIOR_ITERATIONS = 200
+
+
+def _prior(con: duckdb.DuckDBPyConnection, predictions: str, trained: float, total: int) -> float:
+    """The probability that two records drawn at random are the same person, as the model
+    itself sees the file: the fixed point of λ = (sum over the compared pairs of their match
+    probability under λ) / (all pairs), the evidence of each pair being its match weight
+    without the prior it was predicted with. (Expectation maximisation of the prior alone, m
+    and u held: the estimate the training sessions give, from blocked samples, is off by
+    orders of magnitude on a large file.) Pairs never compared count as non-matches."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE __crmwb_evidence AS "
+        f"SELECT match_weight - {_logit2(trained)} AS e FROM {predictions}"
+    )
+    try:
+        prior = trained
+        for _ in range(PRIOR_ITERATIONS):
+            (expected,) = _one(
+                con,
+                f"SELECT coalesce(sum(1 / (1 + pow(2, -(e + {_logit2(prior)})))), 0) "
+                "FROM __crmwb_evidence",
+            )
+            new = min(max(float(expected), 1.0) / max(total, 1), 0.5)
+            if abs(new - prior) <= 1e-6 * prior:
+                return new
+            prior = new
+        return prior
+    finally:
+        con.execute("DROP TABLE IF EXISTS __crmwb_evidence")
 
 
 def _empty_outputs(con: duckdb.DuckDBPyConnection, clusters_table: str, pairs_table: str) -> None:

@@ -896,6 +896,21 @@ def _norm_header(text: str) -> str:
     return re.sub(r"\s+", " ", folded)
 
 
+IDENTIFYING_ROLES = frozenset(FieldRole) - {
+    FieldRole.RECORD_ID,
+    FieldRole.CIVILITY,
+    FieldRole.COUNTRY,
+    FieldRole.ADDRESS_2,
+    FieldRole.STREET_NUMBER,
+    FieldRole.BIRTH_DAY,
+    FieldRole.BIRTH_MONTH,
+    FieldRole.LAST_ACTIVITY,
+    FieldRole.OPT_IN,
+    FieldRole.UNDELIVERABLE,
+}
+"""Roles that tell one customer from another: a customer file maps at least one."""
+
+
 def _check_mapping(mapping: Mapping[FieldRole, str], file: str) -> dict[FieldRole, str]:
     roles: dict[FieldRole, str] = {}
     for key, column in mapping.items():
@@ -914,12 +929,11 @@ def _check_mapping(mapping: Mapping[FieldRole, str], file: str) -> dict[FieldRol
                 found=msg("quality.err.found.no_column"),
             )
         roles[role] = column
-    if FieldRole.EMAIL not in roles and FieldRole.PHONE not in roles:
+    if not set(roles) & IDENTIFYING_ROLES:
         raise CustomerFileError(
             msg(
-                "quality.err.email_or_phone",
-                email=Quoted(_role(FieldRole.EMAIL)),
-                phone=Quoted(_role(FieldRole.PHONE)),
+                "quality.err.identifying_role",
+                roles=tuple(Quoted(_role(r)) for r in FieldRole if r in IDENTIFYING_ROLES),
             ),
             file=file,
             found=(

@@ -234,14 +234,21 @@ def duplicates_table(audit: CustomerAudit, ctx: Context) -> Table:
 
 
 def blocking_rules(audit: CustomerAudit, ctx: Context) -> tuple[Part, ...]:
-    """The blocking rules that chose the pairs compared, under their heading; a sentence when
-    the probable duplicates could not be estimated."""
+    """The blocking rules that chose the pairs compared, under their heading, then what the
+    model could not learn from the file; a sentence when the probable duplicates could not be
+    estimated."""
     if audit.probable is None:
         return (Text((ctx.t("quality.no_probable"),)),)
-    return (
+    parts: list[Part] = [
         Text((ctx.t("quality.rule.blocking"),)),
         Bullets(tuple(rule.text(ctx.lang) for rule in audit.probable.blocking_rules)),
-    )
+    ]
+    if audit.probable.training_notes:
+        parts += [
+            Text((ctx.t("quality.rule.training"),)),
+            Bullets(tuple(note.text(ctx.lang) for note in audit.probable.training_notes)),
+        ]
+    return tuple(parts)
 
 
 def examples_table(audit: CustomerAudit, ctx: Context) -> Table:

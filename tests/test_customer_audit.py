@@ -122,7 +122,7 @@ def test_the_cluster_file_is_named_in_the_clients_language(tmp_path):
     assert audit.probable is not None
     assert [rule.text("fr") for rule in audit.probable.blocking_rules][:2] == [
         "même e-mail",
-        "même téléphone",
+        "même numéro de téléphone",
     ]
 
 

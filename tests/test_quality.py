@@ -240,20 +240,26 @@ def test_empty_header_only_and_blank_first_line(tmp_path: Path) -> None:
         read_customer_file(tmp_path / "missing.csv", SIMPLE_MAPPING, lang="en")
 
 
-def test_mapping_needs_email_or_phone_and_known_roles(tmp_path: Path) -> None:
-    path = write(tmp_path / "c.csv", "id;email\n1;a\n")
+def test_mapping_needs_a_role_that_tells_customers_apart_and_known_roles(tmp_path: Path) -> None:
+    path = write(tmp_path / "c.csv", "id;email;nom;naissance\n1;a;Martin;01/02/1980\n")
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(path, {FieldRole.RECORD_ID: "id"}, lang="en")
-    assert str(exc.value) == (
-        "c.csv: a column for 'E-mail' or for 'Phone' (at least one); found columns for "
-        "'Customer ID' only"
+    message = str(exc.value)
+    assert message.startswith(
+        "c.csv: a column for at least one role that tells customers apart ('E-mail', 'Phone', "
+        "'First name', 'Last name', 'Postcode', 'City', 'Birth name', 'Date of birth', "
     )
+    assert message.endswith("; found columns for 'Customer ID' only")
     with pytest.raises(CustomerFileError) as exc:
         read_customer_file(path, {FieldRole.RECORD_ID: "id"}, lang="fr")
     assert str(exc.value).startswith(
-        "c.csv\u00a0: on attend une colonne pour «\u202fE-mail\u202f» ou pour "
-        "«\u202fTéléphone\u202f» (au moins l'une des deux)"
+        "c.csv\u00a0: on attend une colonne pour au moins un rôle qui distingue les clients "
+        "(«\u202fE-mail\u202f», «\u202fTéléphone\u202f», "
     )
+    # neither e-mail nor phone: read, with what the file has
+    mapping = {FieldRole.LAST_NAME: "nom", FieldRole.BIRTH_DATE: "naissance"}
+    with read_customer_file(path, mapping) as file:
+        assert file.rows == 1 and file.mapped(FieldRole.BIRTH_DATE)
     with pytest.raises(CustomerFileError, match="a role among"):
         read_customer_file(path, {"mail": "email"}, lang="en")  # type: ignore[dict-item]
     # Plain strings equal to a role's value are accepted (the workbook's mapping).

@@ -5,7 +5,8 @@
     crmwb clients
     crmwb examples
     crmwb template [--check]
-    crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en]
+    crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en] [--map ROLE=COLUMN ...]
+                                 [--country XX]
     crmwb catalogs [--update | --init LANG]
 
 Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
@@ -17,6 +18,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from crmwb.errors import CrmwbError, UsageError, msg
@@ -68,11 +70,31 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("path", metavar="PATH", type=Path, help=say("cli.help.audit_path"))
     audit.add_argument("--clusters", type=Path, default=None, help=say("cli.help.clusters"))
     audit.add_argument("--lang", choices=LANGUAGES, default=None, help=say("cli.help.audit_lang"))
+    audit.add_argument(
+        "--map",
+        metavar="ROLE=COLUMN",
+        action="append",
+        default=None,
+        type=_role_column,
+        help=say("cli.help.audit_map"),
+    )
+    audit.add_argument("--country", metavar="XX", default=None, help=say("cli.help.audit_country"))
     catalogs = sub.add_parser("catalogs", help=say("cli.help.catalogs"))
     what = catalogs.add_mutually_exclusive_group()
     what.add_argument("--update", action="store_true", help=say("cli.help.catalogs_update"))
     what.add_argument("--init", metavar="LANG", default=None, help=say("cli.help.catalogs_init"))
     return parser
+
+
+def _role_column(value: str) -> tuple[str, str]:
+    """A ``ROLE=COLUMN`` of --map: a role of the customer file and the column that holds it."""
+    from crmwb.dataflow import CustomerRole
+
+    role, equals, column = value.partition("=")
+    roles = ", ".join(r.value for r in CustomerRole)
+    if not equals or not column.strip() or role.strip() not in {r.value for r in CustomerRole}:
+        raise argparse.ArgumentTypeError(_say("cli.err.role_column", roles=roles, found=value))
+    return role.strip(), column.strip()
 
 
 def _language(value: str) -> str:
@@ -308,25 +330,35 @@ def _audit_file(args: argparse.Namespace) -> int:
     """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
     from crmwb.clients import load_client
     from crmwb.customer_audit import audit_customer_file
+    from crmwb.dataflow_sheets import CustomerFileSettings
     from crmwb.views import Context
 
     (folder,) = _resolve_clients([args.client], _clients_dir(args))
     client = load_client(folder)
     reader = client.reader
-    if not reader.has_customer_file():
+    if args.map:  # the columns named on the command line, not the workbook's
+        settings = CustomerFileSettings(path=str(args.path), mapping=dict(args.map))
+        if reader.has_customer_file():
+            workbook = reader.read_customer_file_settings()
+            settings = replace(settings, country=workbook.country, sheet=workbook.sheet)
+    elif reader.has_customer_file():
+        settings = reader.read_customer_file_settings()
+    else:
         sheet = t("sheet.customer_file", reader.lang)
         raise UsageError(
             msg("cli.err.customer_file", sheet=sheet),
             found=msg("cli.err.found.no_customer_file"),
             hint=msg("cli.err.hint.customer_file", sheet=sheet),
         )
+    if args.country:
+        settings = replace(settings, country=args.country.strip().upper())
     plan = client.relationship_plan() if reader.has_plan() else None
     if args.clusters is not None:
         args.clusters.mkdir(parents=True, exist_ok=True)
     ctx = Context.of(client.about, args.lang)
     audit = audit_customer_file(
         folder,
-        reader.read_customer_file_settings(),
+        settings,
         inactive_months=plan.conventions.inactive_months if plan else None,
         output_dir=args.clusters,
         path=args.path.resolve(),

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -21,6 +23,7 @@ from crmwb.synthetic import write_customer_file
 from crmwb.workbook import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"
+LITERIE = EXAMPLES_DIR / "literie-lenoir"  # its workbook has no customer file
 
 
 def _build_examples():
@@ -147,3 +150,43 @@ def test_audit_file_command_prints_masked_figures(tmp_path):
     assert "Probable duplicates" in done.stdout
     assert "@orange.fr" not in done.stdout and "@gmail.com" not in done.stdout
     assert (tmp_path / CLUSTERS_FILE).exists()
+
+
+def test_audit_file_takes_the_mapping_from_options(tmp_path):
+    """A file the workbook does not describe (FEBRL 1: names, address, date of birth; neither
+    e-mail nor phone), its columns named on the command line: audited and deduplicated."""
+    febrl = Path(__file__).parent / "data" / "febrl" / "dataset1.csv"
+    roles = {
+        "record_id": "rec_id",
+        "first_name": "given_name",
+        "last_name": "surname",
+        "birth_date": "date_of_birth",
+        "street_number": "street_number",
+        "address": "address_1",
+        "city": "suburb",
+        "postcode": "postcode",
+    }
+    command = [sys.executable, "-m", "crmwb.cli", "audit-file", str(LITERIE), str(febrl)]
+    for role, column in roles.items():
+        command += ["--map", f"{role}={column}"]
+    done = subprocess.run(
+        [*command, "--country", "AU"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CRMWB_LANG": "fr"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dataset1.csv\u00a0: 1\u202f000 fiches" in done.stdout
+    assert "Date de naissance | 959 | 96\u00a0% |" in done.stdout  # 41 births left blank
+    assert "Doublons probables (probabilité ≥ 95\u00a0%)" in done.stdout
+    wrong = subprocess.run(
+        [*command[:6], "--map", "mail=email"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "CRMWB_LANG": "fr"},
+    )
+    assert wrong.returncode == 2
+    assert "RÔLE=COLONNE avec un rôle parmi record_id, email, phone" in wrong.stderr
+    assert "trouvé\u00a0: «\u202fmail=email\u202f»" in wrong.stderr

@@ -553,6 +553,48 @@ def parse_date_sql(expr: str) -> str:
     return _let(clean_sql(expr), from_clean)
 
 
+def parse_birth_date_sql(expr: str) -> str:
+    """SQL: a date of birth as a DATE — what :func:`parse_date_sql` reads, and ``yyyymmdd``
+    (eight digits, as many exports write it); NULL when blank or unreadable."""
+
+    def body(v: str) -> str:
+        eight = (
+            f"TRY(make_date(CAST(substr({v}, 1, 4) AS INTEGER), "
+            f"CAST(substr({v}, 5, 2) AS INTEGER), CAST(substr({v}, 7, 2) AS INTEGER)))"
+        )
+        return (
+            f"(CASE WHEN regexp_full_match({v}, '[0-9]{{8}}') THEN {eight} "
+            f"ELSE {parse_date_sql(v)} END)"
+        )
+
+    return _let(clean_sql(expr), body)
+
+
+def company_id_valid_sql(expr: str) -> str:
+    """SQL: TRUE when ``expr``'s digits are a SIRET (14) or a SIREN (9) whose Luhn check digit
+    is right, FALSE otherwise, NULL when blank. (La Poste's establishments, SIREN 356 000 000,
+    follow another rule and read as invalid.)"""
+
+    def body(d: str) -> str:
+        doubled = (
+            f"list_sum(list_transform(range(length({d})), lambda i: CASE "
+            f"WHEN (length({d}) - i) % 2 = 0 THEN "
+            f"(CASE WHEN 2 * CAST({d}[i + 1] AS INTEGER) > 9 "
+            f"THEN 2 * CAST({d}[i + 1] AS INTEGER) - 9 ELSE 2 * CAST({d}[i + 1] AS INTEGER) END) "
+            f"ELSE CAST({d}[i + 1] AS INTEGER) END))"
+        )
+        return (
+            f"(CASE WHEN {d} = '' THEN NULL WHEN length({d}) NOT IN (9, 14) THEN FALSE "
+            f"ELSE {doubled} % 10 = 0 END)"
+        )
+
+    return _let(f"regexp_replace(coalesce({clean_sql(expr)}, ''), '[^0-9]', '', 'g')", body)
+
+
+FIRST_BIRTH = date(1900, 1, 1)
+"""A date of birth before this one is not a customer's (a typo, or Excel's day zero)."""
+
+
 def opt_in_sql(expr: str) -> str:
     """SQL: ``'yes'`` or ``'no'`` for an answer of :data:`OPT_IN_YES` / :data:`OPT_IN_NO`
     (compared lower-case, trimmed), NULL when blank or unreadable."""
@@ -1934,6 +1976,12 @@ def _prepare(file: CustomerFile) -> None:
         value = dictionary("undeliverable", ["undeliverable"], undeliverable_sql)
         stored.append(f"coalesce({value}, FALSE) AS undeliverable")
         shown.append("undeliverable")
+    if file.mapped(FieldRole.BIRTH_DATE):
+        stored.append(f"{dictionary('birth', ['birth_date'], parse_birth_date_sql)} AS birth")
+        shown.append("birth")
+    if file.mapped(FieldRole.COMPANY_ID):
+        stored.append(f"{company_id_valid_sql('c.company_id')} AS company_id_ok")
+        shown.append("company_id_ok")
 
     con = file.connection
     with_ = f"WITH {', '.join(dicts)} " if dicts else ""
@@ -2017,6 +2065,14 @@ def profile(
         agg("no", "count_if(opt_in = 'no')")
     if file.mapped(FieldRole.UNDELIVERABLE):
         agg("undeliverable", "count_if(undeliverable)")
+    if file.mapped(FieldRole.BIRTH_DATE):
+        agg(
+            "valid_birth",
+            f"count_if(birth BETWEEN DATE {_lit(FIRST_BIRTH.isoformat())} "
+            f"AND DATE {_lit(today.isoformat())})",
+        )
+    if file.mapped(FieldRole.COMPANY_ID):
+        agg("valid_company_id", "count_if(company_id_ok)")
     keys = _keys(file)
     if keys:
         inside = " OR ".join(
@@ -2045,6 +2101,10 @@ def profile(
             checked, valid = filled, got["dated"]
         elif role is FieldRole.OPT_IN:
             checked, valid = filled, got["yes"] + got["no"]
+        elif role is FieldRole.BIRTH_DATE:
+            checked, valid = filled, got["valid_birth"]
+        elif role is FieldRole.COMPANY_ID:
+            checked, valid = filled, got["valid_company_id"]
         validity = valid / checked if checked and valid is not None else None
         fields.append(FieldQuality(role, filled, _share(filled, rows), checked, valid, validity))
 
@@ -2129,7 +2189,14 @@ def _score_parts(
         for f in fields
         if f.validity is not None
         and f.role
-        in (FieldRole.EMAIL, FieldRole.PHONE, FieldRole.POSTCODE, FieldRole.LAST_ACTIVITY)
+        in (
+            FieldRole.EMAIL,
+            FieldRole.PHONE,
+            FieldRole.POSTCODE,
+            FieldRole.LAST_ACTIVITY,
+            FieldRole.BIRTH_DATE,
+            FieldRole.COMPANY_ID,
+        )
     ]
     if checked:
         add("validity", sum(checked) / len(checked))

@@ -863,3 +863,34 @@ def test_nothing_personal_in_the_profile_or_the_examples(hand_made: CustomerFile
         assert value.strip() not in shown, value
         assert value.strip().lower() not in shown, value
     assert "612345678" not in shown and "12 34 56" not in shown
+
+
+def test_dates_of_birth_and_sirets_are_checked(tmp_path: Path) -> None:
+    """Five dates of birth: 01/02/1980 and 19751231 valid; 2030-01-01 in the future,
+    15/06/1890 before 1900, 31/02/1980 not a date: 2 valid of 5. Four SIRET/SIREN (Luhn check
+    digit, worked by hand): 73282932000074 and 732829320 right, 73282932000075 wrong,
+    1234 not 9 or 14 digits: 2 valid of 4, one blank not checked."""
+    path = write(
+        tmp_path / "b2b.csv",
+        "id;nom;naissance;siret\n"
+        "1;A;01/02/1980;73282932000074\n"
+        "2;B;19751231;732829320\n"
+        "3;C;2030-01-01;73282932000075\n"
+        "4;D;15/06/1890;1234\n"
+        "5;E;31/02/1980;\n",
+    )
+    mapping = {
+        FieldRole.RECORD_ID: "id",
+        FieldRole.LAST_NAME: "nom",
+        FieldRole.BIRTH_DATE: "naissance",
+        FieldRole.COMPANY_ID: "siret",
+    }
+    with read_customer_file(path, mapping) as file:
+        result = profile(file, today=dt.date(2026, 11, 1))
+    birth = result.field(FieldRole.BIRTH_DATE)
+    assert (birth.filled, birth.checked, birth.valid) == (5, 5, 2)
+    siret = result.field(FieldRole.COMPANY_ID)
+    assert (siret.filled, siret.checked, siret.valid) == (4, 4, 2)
+    assert siret.validity == 0.5
+    validity = next(p for p in result.score_parts if p.name == "validity")
+    assert validity.value == pytest.approx((2 / 5 + 2 / 4) / 2)

@@ -607,7 +607,7 @@ _CONTACT_COLUMNS = {
     "email": ("email",),
     "phone": ("phone",),
     "address": ("street", "house_number"),
-    "company": ("company_id",),
+    "company": (),  # the company's column: _company_column
 }
 """The columns each part of the contact comparison is counted on, for its u."""
 
@@ -618,14 +618,16 @@ def _contact_u(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> 
     exactly the parts of S are the sum over T containing S of (-1)^(|T| - |S|) N(T); u of a
     level is its share of all pairs. (An e-mail's keying defects, a second phone and a VAT
     number are left out of the count: u a little smaller than it is.)"""
-    names = [n for n in _contact_parts(present) if n != "company" or "company_id" in present]
+    names = list(_contact_parts(present))
     if not names:
         return {}
+    company = _company_column(present)
+    columns = dict(_CONTACT_COLUMNS, company=(company,) if company else ())
     (records,) = _one(con, f"SELECT count(*) FROM {work}")
     total = max(int(records) * (int(records) - 1) // 2, 1)
     subsets = [c for k in range(1, len(names) + 1) for c in itertools.combinations(names, k)]
     shared = {
-        subset: _pairs_sharing(con, work, *(c for n in subset for c in _CONTACT_COLUMNS[n]))
+        subset: _pairs_sharing(con, work, *(c for n in subset for c in columns[n]))
         for subset in subsets
     }
     exactly = {
@@ -641,6 +643,12 @@ def _contact_u(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> 
         counts["all"] = exactly[tuple(names)]
         counts["some"] = sum(n for k, n in exactly.items() if 2 <= len(k) < len(names))
     return {key: max(count, 1) / total for key, count in counts.items()}
+
+
+def _company_column(present: set[str]) -> str | None:
+    """The column that says the company in the contact comparison: the SIRET, else the VAT
+    number, else the name (one column, so that its u counted on the file is its own)."""
+    return next((c for c in ("company_id", "vat_number", "company_name") if c in present), None)
 
 
 def _contact_parts(present: set[str]) -> dict[str, str]:
@@ -662,11 +670,9 @@ def _contact_parts(present: set[str]) -> dict[str, str]:
             "(street_l = street_r AND (house_number_l = house_number_r OR "
             "house_number_l IS NULL OR house_number_r IS NULL))"
         )
-    company = [
-        f"{c}_l = {c}_r" for c in ("company_id", "vat_number", "company_name") if c in present
-    ]
-    if company:
-        parts["company"] = "(" + " OR ".join(company) + ")"
+    company = _company_column(present)
+    if company is not None:
+        parts["company"] = f"({company}_l = {company}_r)"
     return parts
 
 

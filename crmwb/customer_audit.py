@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from crmwb.dataflow_sheets import CustomerFileSettings
 from crmwb.dedup_keys import ROLES as DEDUP_ROLES
 from crmwb.duplicates import find_duplicates
@@ -29,6 +31,7 @@ from crmwb.quality import (
     examples,
     in_language,
     initials,
+    limit_error,
     mask_email,
     mask_phone,
     mask_postcode,
@@ -141,13 +144,20 @@ def _audit(
     with read_customer_file(
         source, mapping, sheet=settings.sheet, country=settings.country
     ) as file:
-        quality = profile(
-            file,
-            inactive_months=inactive_months,
-            today=today or settings.reference_date or dt.date.today(),
-        )
-        exact = tuple(example for key in DuplicateKey for example in examples(file, key, n=2))
-        probable, written = _probable(file, threshold, output_dir, lang)
+        try:
+            quality = profile(
+                file,
+                inactive_months=inactive_months,
+                today=today or settings.reference_date or dt.date.today(),
+            )
+            exact = tuple(example for key in DuplicateKey for example in examples(file, key, n=2))
+            probable, written = _probable(file, threshold, output_dir, lang)
+        except duckdb.OutOfMemoryException:
+            raise limit_error(source.name) from None
+        except Exception as exc:  # the deduplication's engine wraps DuckDB's error in its own
+            if isinstance(exc.__cause__, duckdb.OutOfMemoryException):
+                raise limit_error(source.name) from None
+            raise
         return CustomerAudit(
             file_name=source.name,
             encoding=file.encoding,

@@ -81,6 +81,9 @@ COMPARISONS_PER_RECORD = 20.0
 """A blocking rule is kept when it compares at most this many pairs per record."""
 BLOCKING_BUDGET = 60.0
 """All blocking rules together compare at most this many pairs per record."""
+MAX_COMPARED_PAIRS = 200_000_000
+"""And at most this many pairs in all: above 3.3 million records, fewer per record (memory and
+time stay within the audit's limits: 5 million records compare 40 per record)."""
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?")
 
 
@@ -489,8 +492,8 @@ def _blocking(
     :data:`BLOCKING_BUDGET` pairs per record in all."""
     found = keys(present)
     weak = [k for k in found if k.strength == "weak"]
-    per_rule = COMPARISONS_PER_RECORD * records
-    budget = BLOCKING_BUDGET * records
+    budget = min(BLOCKING_BUDGET * records, MAX_COMPARED_PAIRS)
+    per_rule = min(COMPARISONS_PER_RECORD * records, budget)
     table, scale = work, 1.0
     if records > COSTING_SAMPLE:
         table = f"{work}_sample"

@@ -728,6 +728,18 @@ def duckdb_limits() -> tuple[str, str]:
     return memory, os.environ.get("CRMWB_AUDIT_TEMP_MAX") or "10GB"
 
 
+def limit_error(file: str) -> CustomerFileError:
+    """The audit of ``file`` reached its memory or temporary-disk limit: said as such, with
+    the limits and how to raise them."""
+    memory, temp = duckdb_limits()
+    return CustomerFileError(
+        msg("quality.err.within_limits", memory=memory, disk=temp),
+        file=file,
+        found=msg("quality.err.found.limit_hit"),
+        hint=msg("quality.err.hint.limits"),
+    )
+
+
 def _connect(tmpdir: Path) -> duckdb.DuckDBPyConnection:
     """A DuckDB of bounded memory, spilling to ``tmpdir`` (the system's temporary folder, not
     the client's synced drive) up to a cap."""
@@ -1130,13 +1142,7 @@ def _read_customer_file(
             )
     except duckdb.OutOfMemoryException:
         _release(connection, tmpdir)
-        memory, temp = duckdb_limits()
-        raise CustomerFileError(
-            msg("quality.err.within_limits", memory=memory, disk=temp),
-            file=name,
-            found=msg("quality.err.found.limit_hit"),
-            hint=msg("quality.err.hint.limits"),
-        ) from None
+        raise limit_error(name) from None
     except BaseException:
         _release(connection, tmpdir)
         raise

@@ -128,3 +128,36 @@ def test_a_limit_reached_is_said_in_the_client_s_language(
     )
     assert "2MB de mémoire, 1MB d'espace disque temporaire" in text
     assert "scindez le fichier" in text
+
+
+def test_a_limit_reached_while_deduplicating_is_said_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The deduplication's engine wraps DuckDB's « Out of Memory » in an error of its own (a 2 GB
+    export of 20 million records hit the 10 GB spill cap there, and the consultant got a
+    traceback): the audit says it as a limit reached, naming the file (patched engine)."""
+    import duckdb
+
+    from crmwb import customer_audit
+    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.workbook import read_workbook
+
+    class EngineError(Exception):
+        pass
+
+    def out_of_memory(*args: object, **kwargs: object) -> None:
+        try:
+            raise duckdb.OutOfMemoryException("failed to offload data block")
+        except duckdb.OutOfMemoryException as exc:
+            raise EngineError("Error executing the following sql") from exc
+
+    monkeypatch.setattr(customer_audit, "find_duplicates", out_of_memory)
+    northwind = EXAMPLES_DIR / "northwind-retail"
+    settings = read_workbook(northwind / "workbook.xlsx").read_customer_file_settings()
+    with pytest.raises(CustomerFileError) as caught:
+        customer_audit.audit_customer_file(northwind, settings, lang="fr")
+    text = caught.value.message("fr")
+    assert text.startswith(
+        "customers.csv\u00a0: on attend un fichier clients qui tienne dans les limites"
+    )
+    assert "scindez le fichier" in text

@@ -21,9 +21,10 @@ and on ``--dedup-sizes`` (default 1 000 000 and 5 000 000 rows):
 and on ``--large-rows`` (default 20 000 000 rows, a file of about 2 GB):
 
 4. **bounded memory**: the quality profile with the audit's default memory limit (a quarter of
-   the machine's memory) and with ``CRMWB_AUDIT_MEMORY=1GB``; target: the process's peak memory
-   within the limit plus :data:`INTERPRETER_MB` (Python and its libraries), and no temporary
-   folder left behind.
+   the machine's memory) and with ``CRMWB_AUDIT_MEMORY=1GB``, then the whole audit
+   (``crmwb.customer_audit``: profile, exact and probable duplicates) under the default limit;
+   target: the process's peak memory within the limit plus :data:`INTERPRETER_MB` (Python and
+   its libraries), and no temporary folder left behind.
 
 Every measurement runs in its own child Python process, which reports the time of the
 operation (imports excluded) and its own peak resident memory (``ru_maxrss`` of
@@ -159,6 +160,37 @@ def child_bounded(path: Path) -> dict[str, Any]:
     return report
 
 
+def child_audit(path: Path) -> dict[str, Any]:
+    """The whole customer-file audit (profile, exact and probable duplicates) under the
+    audit's memory limit: time, peak memory, the limit and what was left behind."""
+    import tempfile
+    import time
+
+    import duckdb
+
+    from crmwb import quality
+    from crmwb.customer_audit import audit_customer_file
+    from crmwb.dataflow_sheets import CustomerFileSettings
+
+    settings = CustomerFileSettings(path=str(path), mapping=dict(QUALITY_MAPPING))
+    started = time.perf_counter()
+    audit = audit_customer_file(path.parent, settings, today=TODAY, path=path)
+    seconds = time.perf_counter() - started
+    memory, _ = quality.duckdb_limits()
+    con = duckdb.connect(config={"memory_limit": memory})
+    limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    con.close()
+    probable = audit.probable
+    return {
+        "seconds": seconds,
+        "peak_mb": peak_mb(),
+        "limit": memory,
+        "limit_mb": to_mb(str(limit)),
+        "left_behind": len(list(Path(tempfile.gettempdir()).glob("crmwb-quality-*"))),
+        "excess": probable.records_in_clusters - probable.clusters if probable else None,
+    }
+
+
 def to_mb(size: str) -> float:
     """DuckDB's size setting (« 5.7 GiB », « 953.6 MiB ») in MB of 2**20 bytes."""
     number, unit = size.split()
@@ -214,6 +246,7 @@ CHILDREN = {
     "profile": lambda args: child_profile(Path(args[0])),
     "dedup": lambda args: child_dedup(Path(args[0])),
     "bounded": lambda args: child_bounded(Path(args[0])),
+    "audit": lambda args: child_audit(Path(args[0])),
 }
 
 
@@ -296,6 +329,10 @@ def bench_large(rows: int, args: argparse.Namespace) -> SizeResults:
         limit = extra.get("CRMWB_AUDIT_MEMORY", "default")
         print(f"{rows:,} rows: quality profile, memory limit {limit}...", flush=True)
         res.bounded.append(run_child("bounded", str(path), env_extra=extra))
+    print(f"{rows:,} rows: the whole audit, deduplication included...", flush=True)
+    whole = run_child("audit", str(path))
+    whole["limit"] = f"{whole['limit']}, whole audit"
+    res.bounded.append(whole)
     return res
 
 

@@ -55,27 +55,6 @@ FEBRL_MAPPING = {
     "postcode": "postcode",
     "birth_date": "date_of_birth",
 }
-PEOPLE_MAPPING = {
-    "record_id": "id_client",
-    "civility": "civilite",
-    "first_name": "prenom",
-    "last_name": "nom",
-    "birth_name": "nom_naissance",
-    "birth_date": "date_naissance",
-    "street_number": "numero",
-    "address": "adresse",
-    "address_2": "complement",
-    "postcode": "code_postal",
-    "city": "ville",
-    "country": "pays",
-    "email": "email",
-    "phone": "telephone",
-    "phone_2": "mobile",
-    "loyalty_number": "carte_fidelite",
-    "company_name": "raison_sociale",
-    "company_id": "siret",
-    "vat_number": "tva_intra",
-}
 PUBLISHED = {"FEBRL 4 + id": "splink: P 1.000, R 0.998"}
 
 
@@ -138,17 +117,13 @@ def child_febrl(wheel: Path, files: list[str], with_id: bool) -> dict[str, Any]:
 def child_people(kind: str, rows: int, workdir: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.synthetic import csv_options, write_people_file
+    from crmwb.synthetic import csv_options, people_roles, write_people_file
 
     path = workdir / f"people-{kind}-{rows}.csv"
     truth = write_people_file(path, rows, seed=1, kind=kind, today=dt.date(2026, 11, 1))
     con = duckdb.connect()
-    con.execute(f"CREATE TABLE raw AS SELECT * FROM read_csv('{path}', {csv_options()})")
-    names = {c for (c,) in con.execute("SELECT column_name FROM (DESCRIBE raw)").fetchall()}
-    columns = ", ".join(
-        f"{column} AS {role}" for role, column in PEOPLE_MAPPING.items() if column in names
-    )
-    con.execute(f"CREATE TABLE people AS SELECT {columns} FROM raw")
+    columns = ", ".join(f"{column} AS {role}" for role, column in people_roles(kind).items())
+    con.execute(f"CREATE TABLE people AS SELECT {columns} FROM read_csv('{path}', {csv_options()})")
     truth.to_duckdb(con, "truth")
     return measure(con, "people", "FR")
 

@@ -1400,6 +1400,30 @@ def _other_bad_lines(lines: Sequence[int], others: int, *, at_least: bool) -> Ms
     return msg(key, count=others, others=Number(others), lines=shown)
 
 
+def _field_count_error(
+    name: str,
+    first: Sequence[tuple[int, int]],
+    bad: int,
+    ncols: int,
+    delimiter: str,
+    *,
+    at_least: bool,
+) -> CustomerFileError:
+    """Records with the wrong number of fields, found by reading the file with the csv module:
+    ``first`` the (line, fields) of the first ones, ``bad`` how many in all (``at_least`` when
+    not every record was read)."""
+    (line, count), *others = first
+    return _reject_error(
+        name,
+        line,
+        "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
+        f"Found: {count}",
+        ncols,
+        delimiter,
+        _other_bad_lines([o[0] for o in others], bad - 1, at_least=at_least),
+    )
+
+
 def _reject_error(
     name: str,
     line: int,
@@ -1467,16 +1491,7 @@ def _check_head(head: str, delimiter: str, ncols: int, name: str) -> None:
         records = records[:-1]  # may be cut
     bad = [(line, count) for line, count in records[1:] if count != ncols]
     if bad:
-        (line, count), *others = bad
-        raise _reject_error(
-            name,
-            line,
-            "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
-            f"Found: {count}",
-            ncols,
-            delimiter,
-            _other_bad_lines([o[0] for o in others], len(others), at_least=cut),
-        )
+        raise _field_count_error(name, bad, len(bad), ncols, delimiter, at_least=cut)
 
 
 def _csv_lines(path: Path, delimiter: str, ncols: int, name: str) -> tuple[_Points, _Points]:
@@ -1521,16 +1536,7 @@ def _csv_lines(path: Path, delimiter: str, ncols: int, name: str) -> tuple[_Poin
                     msg("quality.err.well_formed"), file=name, line=previous + 1, found=str(exc)
                 ) from None
     if first_bad:
-        (line, count), *others = first_bad
-        raise _reject_error(
-            name,
-            line,
-            "TOO MANY COLUMNS" if count > ncols else "MISSING COLUMNS",
-            f"Found: {count}",
-            ncols,
-            delimiter,
-            _other_bad_lines([o[0] for o in others], bad - 1, at_least=stopped),
-        )
+        raise _field_count_error(name, first_bad, bad, ncols, delimiter, at_least=stopped)
     return _Points(tuple(duck)), _Points(tuple(rows))
 
 

@@ -970,6 +970,38 @@ PEOPLE_COLUMNS: Mapping[PeopleKind, tuple[str, ...]] = MappingProxyType(
         ),
     }
 )
+PEOPLE_ROLES: Mapping[str, str] = MappingProxyType(
+    {
+        "record_id": "id_client",
+        "civility": "civilite",
+        "first_name": "prenom",
+        "last_name": "nom",
+        "birth_name": "nom_naissance",
+        "birth_date": "date_naissance",
+        "street_number": "numero",
+        "address": "adresse",
+        "address_2": "complement",
+        "postcode": "code_postal",
+        "city": "ville",
+        "country": "pays",
+        "email": "email",
+        "phone": "telephone",
+        "phone_2": "mobile",
+        "loyalty_number": "carte_fidelite",
+        "company_name": "raison_sociale",
+        "company_id": "siret",
+        "vat_number": "tva_intra",
+    }
+)
+"""The customer-file role (:class:`crmwb.dataflow.CustomerRole`) of each column of
+:func:`write_people_file`'s files (a kind has some of them: :func:`people_roles`)."""
+
+
+def people_roles(kind: PeopleKind) -> dict[str, str]:
+    """Role -> column for a file of ``kind``: the columns of :data:`PEOPLE_ROLES` it has."""
+    return {role: c for role, c in PEOPLE_ROLES.items() if c in PEOPLE_COLUMNS[kind]}
+
+
 PEOPLE_DUPLICATE_RATE = 0.10
 _PEOPLE_STREAM: Mapping[PeopleKind, int] = MappingProxyType({"b2c": 1, "b2b": 2})
 # Hard non-duplicates. b2c: people living in a household of 2-4 (same address, landline and

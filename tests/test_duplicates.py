@@ -28,6 +28,7 @@ from crmwb.synthetic import (
     DefectRates,
     Truth,
     csv_options,
+    people_roles,
     truth_path,
     write_customer_file,
 )
@@ -476,24 +477,6 @@ def test_deduplicate_takes_a_table_and_a_mapping(generated: tuple[Path, Truth]) 
     assert "mail" in unknown.value.message("en")
 
 
-PEOPLE_MAPPING = {  # the columns of crmwb.synthetic.write_people_file for crmwb's roles
-    "record_id": "id_client",
-    "civility": "civilite",
-    "first_name": "prenom",
-    "last_name": "nom",
-    "birth_name": "nom_naissance",
-    "birth_date": "date_naissance",
-    "street_number": "numero",
-    "address": "adresse",
-    "address_2": "complement",
-    "postcode": "code_postal",
-    "city": "ville",
-    "country": "pays",
-    "email": "email",
-    "phone": "telephone",
-    "phone_2": "mobile",
-    "loyalty_number": "carte_fidelite",
-}
 HAND_MADE = [  # id, civility, first, last, birth, number, street, postcode, city, e-mail, phone
     # a couple: one address, one landline, one family e-mail; two people
     (
@@ -568,7 +551,7 @@ def test_hand_labelled_cases_among_five_thousand_people(tmp_path: Path) -> None:
     columns = ["id_client", "civilite", "prenom", "nom", "date_naissance", "numero", "adresse"]
     columns += ["code_postal", "ville", "email", "telephone"]
     frame = pd.concat([frame, pd.DataFrame(HAND_MADE, columns=columns)], ignore_index=True)
-    found = deduplicate(frame, PEOPLE_MAPPING)
+    found = deduplicate(frame, people_roles("b2c"))
     cluster = dict(zip(found.clusters["record_id"], found.clusters["cluster_id"], strict=True))
 
     def together(a: str, b: str) -> bool:
@@ -589,10 +572,7 @@ def test_colleagues_sharing_an_establishment_stay_apart(tmp_path: Path) -> None:
     truth = write_people_file(path, 5_000, seed=3, kind="b2b", today=TODAY)
     con = duckdb.connect()
     con.execute(f"CREATE TABLE raw AS SELECT * FROM read_csv('{path}', {csv_options()})")
-    names = {c for (c,) in con.execute("SELECT column_name FROM (DESCRIBE raw)").fetchall()}
-    mapping = dict(PEOPLE_MAPPING, company_name="raison_sociale", company_id="siret")
-    mapping["vat_number"] = "tva_intra"
-    columns = ", ".join(f"{c} AS {role}" for role, c in mapping.items() if c in names)
+    columns = ", ".join(f"{c} AS {role}" for role, c in people_roles("b2b").items())
     con.execute(f"CREATE TABLE contacts AS SELECT {columns} FROM raw")
     truth.to_duckdb(con, "truth")
     result = find_duplicates(con, "contacts")

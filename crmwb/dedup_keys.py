@@ -293,6 +293,14 @@ def normalise_sql(table: str, work: str, present: set[str], country: str) -> str
             "left(first_name, 1) AS first_initial",
             "left(last_name, 1) AS last_initial",
         ]
+    if "first_name" in present:
+        keyed += [
+            f"{_ABBREVIATED} AS first_abbreviated",
+            f"(CASE WHEN {_ABBREVIATED} THEN regexp_replace(first_name, '[^a-z]', '', 'g') "
+            "ELSE array_to_string(list_transform(string_split(trim(regexp_replace("
+            "first_name, '[^a-z ]', '', 'g')), ' '), lambda t: left(t, 1)), '') END) "
+            "AS first_initials",
+        ]
     if "birth_date" in present:
         keyed += [
             "left(birth_date, 4) AS birth_year",
@@ -316,6 +324,13 @@ def normalise_sql(table: str, work: str, present: set[str], country: str) -> str
         f"CREATE OR REPLACE TABLE {work} AS SELECT {', '.join(keyed)} FROM "
         f"(SELECT {', '.join(derived)} FROM (SELECT {', '.join(inner)} FROM {table}))"
     )
+
+
+_ABBREVIATED = (
+    "(regexp_full_match(first_name, '[a-z]\\.?( [a-z]\\.?)*') "
+    "OR regexp_full_match(first_name, '[b-df-hj-np-tv-xz]{2,3}'))"
+)
+"""SQL: the (normalised) first name is written as initials: ``J.-M.``, ``J M``, ``MH``."""
 
 
 def _dotless(column: str) -> str:

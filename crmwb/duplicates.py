@@ -29,17 +29,21 @@ per record, the cheapest first, up to :data:`BLOCKING_BUDGET` pairs per record i
 rules and what each costs are in :attr:`DuplicateResult.blocking`.
 
 **Comparisons**, each a few levels, the first that holds wins: names (exact, swapped,
-Jaro-Winkler on both, a birth name for the other's name, one name only), date of birth (exact,
+Jaro-Winkler on both, a birth name for the other's name, a first name in initials, one first
+name missing, a name in the other's other field, one name only), date of birth (exact,
 day and month swapped, two of three parts equal, one typo), address (street and number,
 Jaro-Winkler levels, same street other number), address complement, location (postcode, city,
 Jaro-Winkler city, postcode area), e-mail, phones (any of one's numbers among the other's),
 civility, each identifier, the company (SIRET, SIREN, name).
 
-**Training**, on the file itself: u from random pairs, except the exact levels of identifiers,
-whose u is their values' frequency (random sampling almost never sees two records share one);
+**Training**, on the file itself: u from random pairs, except the levels of identifiers and
+contact, whose u is counted on the file from the values' frequencies (random sampling almost
+never sees two records share an e-mail), less the pairs the model takes for the same person;
 m by expectation maximisation over sessions blocked on different keys, chosen so that every
-comparison is trained in at least one; the prior (the probability that two random records are
-the same person) from those sessions' estimates. What could not be trained is said in
+comparison is trained in at least one (the session blocked on the two names with the share of
+namesakes its pairs hold by chance held fixed: :func:`_names_share`); the prior (the
+probability that two random records are the same person) as the fixed point of the model's
+own predictions (:func:`_prior`). What could not be trained is said in
 :attr:`DuplicateResult.training_notes`, in words, never hidden.
 
 Then the blocked pairs are scored, and records are clustered by connected components of the
@@ -51,6 +55,7 @@ disappear if every cluster were merged into one record.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import logging
 import math
@@ -600,6 +605,19 @@ def _fixed_u(con: duckdb.DuckDBPyConnection, work: str, present: set[str]) -> di
         return max(agree, 1) / max(pairs, 1)
 
     fixed.update(_contact_u(con, work, present))
+    if {"first_name", "last_name"} <= present:
+        (initials,) = _one(
+            con,
+            f"""
+            SELECT coalesce(sum(n * (n - 1) // 2 - (n - a) * (n - a - 1) // 2), 0) FROM (
+                SELECT count(*) AS n, count(*) FILTER (WHERE first_abbreviated) AS a
+                FROM {work} WHERE first_name IS NOT NULL AND last_name IS NOT NULL
+                GROUP BY last_name, first_initial
+            )
+            """,
+        )  # pairs with the same last name and first initial, one first name in initials
+        (records,) = _one(con, f"SELECT count(*) FROM {work}")
+        fixed["initials"] = max(int(initials), 1) / max(int(records) * (int(records) - 1) // 2, 1)
     for role in IDENTIFIERS:
         if role in present:
             fixed[role] = share(role)
@@ -774,6 +792,11 @@ def _comparisons(
     def custom(sql: str, label: str) -> Any:
         return cll.CustomLevel(sql, label_for_charts=label)
 
+    def counted(level: Any, name: str) -> Any:
+        if name in fixed_u:
+            level.configure(u_probability=fixed_u[name], fix_u_probability=True)
+        return level
+
     comparisons: list[ComparisonCreator] = []
     text: list[str] = []
     if {"first_name", "last_name"} <= present:
@@ -803,6 +826,27 @@ def _comparisons(
             cll.And(cll.JaroWinklerLevel(first, 0.92), cll.JaroWinklerLevel(last, 0.92)),
             cll.And(cll.JaroWinklerLevel(first, 0.88), cll.JaroWinklerLevel(last, 0.88)),
             swapped_jw(0.88),
+            counted(
+                custom(
+                    "last_name_l = last_name_r AND (first_abbreviated_l OR first_abbreviated_r) "
+                    "AND (first_initials_l = first_initials_r OR (left(first_initials_l, 1) = "
+                    "left(first_initials_r, 1) AND least(length(first_initials_l), "
+                    "length(first_initials_r)) = 1))",
+                    "Same last name, a first name in initials that fit the other",
+                ),
+                "initials",
+            ),
+            custom(
+                "last_name_l = last_name_r AND (first_name_l IS NULL OR first_name_r IS NULL)",
+                "Same last name, one first name missing",
+            ),
+            custom(
+                "(first_name_l = last_name_r AND (last_name_l IS NULL OR first_name_r IS NULL "
+                "OR left(last_name_l, 1) = left(first_name_r, 1))) OR "
+                "(last_name_l = first_name_r AND (first_name_l IS NULL OR last_name_r IS NULL "
+                "OR left(first_name_l, 1) = left(last_name_r, 1)))",
+                "One's last name the other's first name",
+            ),
             cll.And(cll.ExactMatchLevel(last), cll.JaroWinklerLevel(first, 0.7)),
             cll.ExactMatchLevel(last),
             cll.And(cll.ExactMatchLevel(first), cll.JaroWinklerLevel(last, 0.7)),
@@ -812,8 +856,10 @@ def _comparisons(
         comparisons.append(cl.CustomComparison(levels, output_column_name="names"))
         text.append(
             "names: exact / swapped / (birth name for name) / Jaro-Winkler >= 0.92 on both / "
-            ">= 0.88 on both / swapped with Jaro-Winkler >= 0.88 / same last name, first close / "
-            "same last name / same first name, last close / same first name / other"
+            ">= 0.88 on both / swapped with Jaro-Winkler >= 0.88 / same last name, a first name "
+            "in initials that fit / same last name, a first name missing / one's last name the "
+            "other's first name / same last name, first close / same last name / same first "
+            "name, last close / same first name / other"
         )
     else:
         for name in ("first_name", "last_name"):
@@ -902,6 +948,8 @@ _FEEDS = {
         "name_hi",
         "first_initial",
         "last_initial",
+        "first_abbreviated",
+        "first_initials",
     ),
     "birth_date": ("birth_date", "birth_year", "birth_md"),
     "contact": (
@@ -935,15 +983,25 @@ _NOT_FOR_SESSIONS = frozenset({"first_initial", "last_initial", "birth_year", "b
 comparison on pairs that all agree on part of it."""
 
 
+@dataclass(frozen=True)
+class _Session:
+    """An EM session: the columns it blocks on, its pairs, the comparisons it is chosen to
+    train (those no earlier session trained)."""
+
+    columns: tuple[str, ...]
+    pairs: int
+    trains: frozenset[str]
+
+
 def _sessions(
     compared: list[str], rules: list[BlockingRule], strengths: Mapping[str, str]
-) -> list[tuple[tuple[str, ...], int]]:
-    """EM sessions (their blocking columns and pair count) so that each comparison is trained
-    in one, in the order of :func:`_session_rank` (a person's keys pair the same person or
-    strangers, which EM tells apart well; an address pairs relatives too), each group the most
-    specific first; a session kept when it trains a comparison no earlier one trained."""
+) -> list[_Session]:
+    """EM sessions so that each comparison is trained in one, in the order of
+    :func:`_session_rank` (a person's keys pair the same person or strangers, which EM tells
+    apart well; an address pairs relatives too), each group the most specific first; a session
+    kept when it trains a comparison no earlier one trained."""
     untrained = set(compared)
-    chosen: list[tuple[tuple[str, ...], int]] = []
+    chosen: list[_Session] = []
 
     def blocked(columns: tuple[str, ...]) -> set[str]:
         return {c for c in compared if set(_FEEDS.get(c, (c,))) & set(columns)}
@@ -960,7 +1018,7 @@ def _sessions(
         trains = untrained - blocked(columns)
         if not trains:
             continue
-        chosen.append((columns, rule.pairs))
+        chosen.append(_Session(columns, rule.pairs, frozenset(trains)))
         untrained -= trains
         if not untrained:
             break
@@ -973,12 +1031,15 @@ colleagues as the same person, which EM cannot tell apart."""
 
 
 def _session_rank(keys_: tuple[str, ...], strengths: Mapping[str, str]) -> int:
-    """The order EM sessions are tried in: the keys of one person first (date of birth, names),
-    then the identifiers one person has, then pairs of weak keys, and last what a group
+    """The order EM sessions are tried in: the keys of one person first (date of birth), then
+    the identifiers one person has, then the two names (whose pairs are mostly namesakes on
+    a large file: see :func:`_names_share`), then pairs of weak keys, and last what a group
     shares."""
     if _SHARED_BY_A_GROUP & set(keys_):
-        return 3
-    return {"strong": 0, "identifier": 1}.get(strengths.get(keys_[0], ""), 2)
+        return 4
+    if keys_ == ("names",):
+        return 2
+    return {"strong": 0, "identifier": 1}.get(strengths.get(keys_[0], ""), 3)
 
 
 def _columns_of(rule: BlockingRule) -> list[tuple[str, ...]]:
@@ -1078,6 +1139,7 @@ def _run_splink(
     compared = [c.get_comparison("duckdb").output_column_name for c in comparisons]
     strengths = {k.name: k.strength for k in keys(present)}
     sessions = _sessions(compared, rules, strengths)
+    names_share = _names_share(con, work) if {"first_name", "last_name"} <= present else None
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
@@ -1085,26 +1147,40 @@ def _run_splink(
         blocking_rules_to_generate_predictions=[block_on(*rule.columns) for rule in rules],
         probability_two_random_records_match=min(max(len(rules), 1) / max(total_pairs, 1), 0.5),
         retain_matching_columns=False,
-        retain_intermediate_calculation_columns=False,
+        retain_intermediate_calculation_columns=True,  # each comparison's weight: _prior
     )
     with _listening_to_splink() as heard:
         started = time.perf_counter()
         db_api = DuckDBAPI(con)
         linker = Linker(db_api.register(work), settings, log_level=None)
+        made = [linker]  # every linker built, whose tables are dropped at the end
         try:
             linker.training.estimate_u_using_random_sampling(
                 max_pairs=float(max(1, min(u_max_pairs, total_pairs))), seed=seed
             )
             failed: list[tuple[str, ...]] = []
-            for keys_, count in sessions:
+            trained_apart: list[tuple[_Session, dict[str, Any]]] = []
+            for session in sessions:
+                max_pairs = float(em_max_pairs) if session.pairs > em_max_pairs else None
                 try:
-                    linker.training.estimate_parameters_using_expectation_maximisation(
-                        block_on(*keys_),
-                        max_pairs=float(em_max_pairs) if count > em_max_pairs else None,
-                    )
+                    if session.columns == ("first_name", "last_name") and names_share:
+                        apart = _names_session(
+                            db_api, work, linker.misc.save_model_to_json(), session,
+                            names_share, max_pairs, made,
+                        )  # fmt: skip
+                        trained_apart.append((session, apart))
+                    else:
+                        linker.training.estimate_parameters_using_expectation_maximisation(
+                            block_on(*session.columns), max_pairs=max_pairs
+                        )
                 except (ValueError, SplinkException):  # a degenerate session: m of 0 or 1
-                    failed.append(keys_)
+                    failed.append(session.columns)
             parameters: dict[str, Any] = linker.misc.save_model_to_json()
+            for session, apart in trained_apart:
+                parameters = _with_m_of(parameters, apart, session.trains)
+            if trained_apart:  # the model predicts with the m the sessions apart trained
+                linker = Linker(db_api.register(work), _fresh(parameters), log_level=None)
+                made.append(linker)
             timings["train"] = time.perf_counter() - started
 
             started = time.perf_counter()
@@ -1116,16 +1192,26 @@ def _run_splink(
             predictions = linker.inference.predict(
                 threshold_match_weight=_logit2(trained_prior), warning_mode="never"
             )
-            prior = _prior(con, predictions.physical_name, trained_prior, total_pairs)
+            evidence = "__crmwb_evidence"
+            con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {evidence} AS "
+                f"SELECT * EXCLUDE (match_weight, match_probability), "
+                f"match_weight - {_logit2(trained_prior)} AS e FROM {predictions.physical_name}"
+            )
+            first = _prior(con, evidence, total_pairs, "0")
+            corrected = _u_without_matches(
+                con, evidence, _counted_levels(parameters), first, total_pairs
+            )
+            more = _evidence_sql(corrected)
+            prior = _prior(con, evidence, total_pairs, more)
+            _with_u(parameters, corrected)
             floor = min(threshold, PAIRS_FLOOR)
             con.execute(
                 f"""
                 CREATE OR REPLACE TABLE {pairs_table} AS
                 WITH w AS (
-                    SELECT record_id_l, record_id_r,
-                           match_weight - {_logit2(trained_prior)} + {_logit2(prior)}
-                               AS match_weight
-                    FROM {predictions.physical_name}
+                    SELECT record_id_l, record_id_r, e + {more} + {_logit2(prior)} AS match_weight
+                    FROM {evidence}
                 )
                 SELECT record_id_l, record_id_r, match_weight,
                        1 / (1 + pow(2, -match_weight)) AS match_probability
@@ -1133,6 +1219,7 @@ def _run_splink(
                 ORDER BY record_id_l, record_id_r
                 """
             )
+            con.execute(f"DROP TABLE {evidence}")
             parameters["probability_two_random_records_match"] = prior
             timings["predict"] = time.perf_counter() - started
 
@@ -1159,10 +1246,108 @@ def _run_splink(
             )
             timings["cluster"] = time.perf_counter() - started
         finally:
-            linker.table_management.delete_tables_created_by_splink_from_db()  # type: ignore[no-untyped-call]
+            for each in made:
+                each.table_management.delete_tables_created_by_splink_from_db()  # type: ignore[no-untyped-call]
     notes = _training_notes(heard.records, parameters)
     notes += tuple(msg("duplicates.note.session_failed", keys=", ".join(keys_)) for keys_ in failed)
     return _Model(prior, parameters, notes)
+
+
+def _names_share(con: duckdb.DuckDBPyConnection, work: str) -> float | None:
+    """The share of the pairs sharing first and last name that are the same person, estimated
+    from the names' frequencies: two different people share a first name and a last name
+    independently, so the namesakes expected by chance are (pairs sharing the first name) x
+    (pairs sharing the last name) / (all pairs), of records with both names; the rest of the
+    pairs sharing both are the same person. None when that leaves too few (under
+    :data:`NAMES_SHARE_MIN`) to say.
+
+    Blocked on the two names, EM has nothing but the other comparisons to tell the same person
+    from a namesake; when only one of them says much (the contact, on a B2B file), the mixture
+    is not identified, and EM settles on "every pair is a match", the namesakes' contact taken
+    for the same person's. With the share of matches known, it is."""
+    (n, first, last, both) = _one(
+        con,
+        f"""
+        WITH b AS (
+            SELECT first_name, last_name FROM {work}
+            WHERE first_name IS NOT NULL AND last_name IS NOT NULL
+        )
+        SELECT (SELECT count(*) FROM b),
+               (SELECT coalesce(sum(k * (k - 1) // 2), 0)
+                FROM (SELECT count(*) AS k FROM b GROUP BY first_name)),
+               (SELECT coalesce(sum(k * (k - 1) // 2), 0)
+                FROM (SELECT count(*) AS k FROM b GROUP BY last_name)),
+               (SELECT coalesce(sum(k * (k - 1) // 2), 0)
+                FROM (SELECT count(*) AS k FROM b GROUP BY first_name, last_name))
+        """,
+    )
+    pairs = int(n) * (int(n) - 1) // 2
+    if not pairs or int(both) < EM_MIN_PAIRS:
+        return None
+    share = 1.0 - int(first) * int(last) / pairs / int(both)
+    return min(share, NAMES_SHARE_MAX) if share >= NAMES_SHARE_MIN else None
+
+
+NAMES_SHARE_MIN = 0.001
+NAMES_SHARE_MAX = 0.99
+
+
+def _names_session(
+    db_api: Any,
+    work: str,
+    model: dict[str, Any],
+    session: _Session,
+    share: float,
+    max_pairs: float | None,
+    made: list[Any],
+) -> dict[str, Any]:
+    """The EM session blocked on the two names, run on a model of its own (the comparisons it
+    trains, the u already estimated) with the share of matches among its pairs held at
+    ``share`` (see :func:`_names_share`): the model's parameters after it."""
+    from splink import Linker, block_on
+
+    apart = _fresh(model)
+    apart["comparisons"] = [
+        c for c in apart["comparisons"] if c["output_column_name"] in session.trains
+    ]
+    apart["probability_two_random_records_match"] = share
+    linker = Linker(db_api.register(work), apart, log_level=None)
+    made.append(linker)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on(*session.columns),
+        fix_probability_two_random_records_match=True,
+        max_pairs=max_pairs,
+    )
+    trained: dict[str, Any] = linker.misc.save_model_to_json()
+    return trained
+
+
+def _fresh(model: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a saved model for a new linker (its own id: splink names its tables by it)."""
+    copied: dict[str, Any] = copy.deepcopy(dict(model))
+    copied.pop("linker_uid", None)
+    return copied
+
+
+def _with_m_of(
+    model: dict[str, Any], other: Mapping[str, Any], comparisons: frozenset[str]
+) -> dict[str, Any]:
+    """``model`` with the m of ``comparisons``' levels taken from ``other`` (the same
+    comparisons, levels in the same order)."""
+    theirs = {c["output_column_name"]: c for c in other.get("comparisons", ())}
+    merged = copy.deepcopy(model)
+    for comparison in merged["comparisons"]:
+        source = theirs.get(comparison["output_column_name"])
+        if comparison["output_column_name"] not in comparisons or source is None:
+            continue
+        for level, their in zip(
+            comparison["comparison_levels"], source["comparison_levels"], strict=True
+        ):
+            if "m_probability" in their:
+                level["m_probability"] = their["m_probability"]
+            else:
+                level.pop("m_probability", None)
+    return merged
 
 
 def _logit2(probability: float) -> float:
@@ -1174,32 +1359,132 @@ def _logit2(probability: float) -> float:
 PRIOR_ITERATIONS = 200
 
 
-def _prior(con: duckdb.DuckDBPyConnection, predictions: str, trained: float, total: int) -> float:
+@dataclass(frozen=True)
+class _Counted:
+    """A level whose u was counted on the file: the share of all pairs that agree the way it
+    says, the same person's pairs included (see :func:`_fixed_u`); ``position`` among its
+    comparison's levels."""
+
+    comparison: str
+    position: int
+    share: float
+    m: float
+
+    @property
+    def weight(self) -> float:
+        """The level's weight in the predictions (made with u = the share counted)."""
+        return math.log2(self.m / self.share)
+
+    def condition(self) -> str:
+        """SQL: a predicted pair is at this level (its weight for the comparison is the
+        level's)."""
+        return f"abs(mw_{self.comparison} - {self.weight!r}) <= {WEIGHT_TOLERANCE}"
+
+
+WEIGHT_TOLERANCE = 1e-9
+
+
+def _counted_levels(parameters: Mapping[str, Any]) -> list[_Counted]:
+    """The levels of ``parameters`` whose u was counted on the file (held fixed in training)
+    and whose m was trained. A pair's level is known by its weight for the comparison (the
+    predictions keep each comparison's weight, not its level): a counted level whose weight
+    another level of its comparison has too is left as it is."""
+    found = []
+    for comparison in parameters.get("comparisons", ()):
+        levels = comparison["comparison_levels"]
+        weights = [
+            math.log2(lv["m_probability"] / lv["u_probability"])
+            for lv in levels
+            if lv.get("m_probability") and lv.get("u_probability")
+        ]
+        for position, level in enumerate(levels):
+            if not (level.get("fix_u_probability") and level.get("m_probability")):
+                continue
+            counted = _Counted(
+                str(comparison["output_column_name"]),
+                position,
+                float(level["u_probability"]),
+                float(level["m_probability"]),
+            )
+            if sum(abs(w - counted.weight) <= WEIGHT_TOLERANCE for w in weights) == 1:
+                found.append(counted)
+    return found
+
+
+def _u_without_matches(
+    con: duckdb.DuckDBPyConnection,
+    evidence: str,
+    counted: list[_Counted],
+    prior: float,
+    total: int,
+) -> dict[_Counted, float]:
+    """u of each counted level without the same person's pairs: counted on the file, the
+    share of pairs that share an e-mail is mostly the same person's, and left in u it would
+    cancel the evidence (an e-mail in common would never say more than "one chance in two").
+    The pairs of the level less those the model, under ``prior``, takes for the same person
+    (the sum of their match probabilities), over all pairs; at least one pair (a level two
+    different people never reach is not proof). The pairs of the level are the more of those
+    counted and those predicted (the count reads one column a part, the level more: a second
+    phone, an e-mail's keying defects)."""
+    if not counted:
+        return {}
+    sums = ", ".join(
+        f"count(*) FILTER (WHERE {c.condition()}), coalesce(sum(CASE WHEN {c.condition()} "
+        f"THEN 1 / (1 + pow(2, -(e + {_logit2(prior)}))) END), 0)"
+        for c in counted
+    )
+    found = _one(con, f"SELECT {sums} FROM {evidence}")
+    return {
+        c: max(max(c.share * total, float(pairs)) - float(matches), 1.0) / max(total, 1)
+        for c, pairs, matches in zip(counted, found[::2], found[1::2], strict=True)
+    }
+
+
+def _with_u(parameters: dict[str, Any], corrected: Mapping[_Counted, float]) -> None:
+    """Writes in ``parameters`` the u of the counted levels without the same person's pairs."""
+    by_key = {(c.comparison, c.position): u for c, u in corrected.items()}
+    for comparison in parameters.get("comparisons", ()):
+        for position, level in enumerate(comparison["comparison_levels"]):
+            u = by_key.get((str(comparison["output_column_name"]), position))
+            if u is not None:
+                level["u_probability"] = u
+
+
+def _evidence_sql(corrected: Mapping[_Counted, float]) -> str:
+    """SQL: what a pair's evidence gains from the counted levels' u without the same person's
+    pairs (it was predicted with u = the share counted)."""
+    terms = []
+    for name in dict.fromkeys(c.comparison for c in corrected):
+        whens = " ".join(
+            f"WHEN {c.condition()} THEN {math.log2(c.share) - math.log2(u)!r}"
+            for c, u in corrected.items()
+            if c.comparison == name
+        )
+        terms.append(f"(CASE {whens} ELSE 0 END)")
+    return " + ".join(terms) or "0"
+
+
+def _prior(con: duckdb.DuckDBPyConnection, evidence: str, total: int, more: str = "0") -> float:
     """The probability that two records drawn at random are the same person, as the model
     itself sees the file: the fixed point of λ = (sum over the compared pairs of their match
-    probability under λ) / (all pairs), the evidence of each pair being its match weight
-    without the prior it was predicted with. (Expectation maximisation of the prior alone, m
-    and u held: the estimate the training sessions give, from blocked samples, is off by
-    orders of magnitude on a large file.) Pairs never compared count as non-matches."""
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE __crmwb_evidence AS "
-        f"SELECT match_weight - {_logit2(trained)} AS e FROM {predictions}"
-    )
-    try:
-        prior = trained
-        for _ in range(PRIOR_ITERATIONS):
-            (expected,) = _one(
-                con,
-                f"SELECT coalesce(sum(1 / (1 + pow(2, -(e + {_logit2(prior)})))), 0) "
-                "FROM __crmwb_evidence",
-            )
-            new = min(max(float(expected), 1.0) / max(total, 1), 0.5)
-            if abs(new - prior) <= 1e-6 * prior:
-                return new
-            prior = new
-        return prior
-    finally:
-        con.execute("DROP TABLE IF EXISTS __crmwb_evidence")
+    probability under λ) / (all pairs), the evidence ``e`` of each pair of ``evidence`` being
+    its match weight without any prior. (Expectation maximisation of the prior alone, m held:
+    the estimate the training sessions give, from blocked samples, is off by orders of
+    magnitude on a large file.) Pairs never compared count as non-matches. ``more`` (SQL) is
+    what each pair's evidence gains from the counted levels' u once the same person's pairs are
+    taken out of it (see :func:`_evidence_sql`)."""
+    prior = 1 / max(total, 1)
+    for _ in range(PRIOR_ITERATIONS):
+        (expected,) = _one(
+            con,
+            f"SELECT coalesce(sum(1 / (1 + pow(2, -(e + {more} + {_logit2(prior)})))), 0) "
+            f"FROM {evidence}",
+        )
+        new = min(max(float(expected), 1.0) / max(total, 1), 0.5)
+        if abs(new - prior) <= 1e-6 * prior:
+            return new
+        prior = new
+    return prior
 
 
 def _empty_outputs(con: duckdb.DuckDBPyConnection, clusters_table: str, pairs_table: str) -> None:

@@ -9,10 +9,16 @@ either order, the birth date's parts, the street without its number, the SIREN o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from crmwb.quality import normalise_country_sql, normalise_name_sql, normalise_phone_sql
+from crmwb.errors import InputError
+from crmwb.quality import (
+    normalise_country_sql,
+    normalise_name_sql,
+    normalise_phone_sql,
+    phone_plan,
+)
 
 ROLES: tuple[str, ...] = (
     "email",
@@ -222,10 +228,56 @@ def _civility(expr: str) -> str:
     return f"(CASE {plain} {whens} END)"
 
 
-def normalise_sql(table: str, work: str, present: set[str], country: str) -> str:
+def phone_countries_sql(table: str, country: str) -> str:
+    """SQL: the countries the rows of ``table`` say (its ``country`` column, normalised; the
+    file's ``country`` where blank), the most frequent first, at most :data:`PHONE_COUNTRIES`:
+    the countries whose way to write a phone :func:`normalise_sql` knows row by row."""
+    return (
+        f"SELECT c FROM (SELECT {normalise_country_sql('country', country)} AS c FROM {table}) "
+        f"GROUP BY c ORDER BY count(*) DESC, c LIMIT {PHONE_COUNTRIES}"
+    )
+
+
+PHONE_COUNTRIES = 30
+
+
+def _phone(expr: str, country_expr: str, country: str, countries: Sequence[str]) -> str:
+    """SQL: a phone number as a key. When every row is of the file's ``country`` (or of a
+    country phonenumbers does not know), its national number (``06 12 34 56 78`` ->
+    ``612345678``). When ``countries`` holds others, each row's number read the way of its
+    country and written internationally, so that the same number matches whoever wrote it: a
+    Belgian row's ``02 123 45 67`` and a French row's ``+32 2 123 45 67`` both give
+    ``+3221234567``."""
+
+    def international(code: str) -> str:
+        plan = phone_plan(code)
+        number = normalise_phone_sql(expr, code)
+        return (
+            f"(CASE WHEN starts_with({number}, '+') THEN {number} "
+            f"ELSE {lit('+' + plan.country_code)} || {number} END)"
+        )
+
+    known = []
+    for other in dict.fromkeys(countries):
+        try:
+            phone_plan(other)
+        except InputError:
+            continue
+        if other != country:
+            known.append(other)
+    if not known:
+        return normalise_phone_sql(expr, country)
+    whens = " ".join(f"WHEN {lit(code)} THEN {international(code)}" for code in known)
+    return f"(CASE {country_expr} {whens} ELSE {international(country)} END)"
+
+
+def normalise_sql(
+    table: str, work: str, present: set[str], country: str, countries: Sequence[str] = ()
+) -> str:
     """SQL creating ``work`` from ``table``: ``record_id`` and each role of ``present``
     normalised, plus the derived keys (see :func:`keys`). ``country`` (ISO alpha-2) is the
-    file's, used where a row says none."""
+    file's, used where a row says none; ``countries`` the rows' (see
+    :func:`phone_countries_sql`), whose phones are read each the way of its country."""
     country_expr = (
         normalise_country_sql("country", country) if "country" in present else lit(country)
     )
@@ -237,7 +289,8 @@ def normalise_sql(table: str, work: str, present: set[str], country: str) -> str
         inner.append("nullif(lower(trim(CAST(email AS VARCHAR))), '') AS email")
     for phone in ("phone", "phone_2"):
         if phone in present:
-            inner.append(f"{normalise_phone_sql(f'CAST({phone} AS VARCHAR)', country)} AS {phone}")
+            raw = f"CAST({phone} AS VARCHAR)"
+            inner.append(f"{_phone(raw, country_expr, country, countries)} AS {phone}")
     for name in ("first_name", "last_name", "birth_name"):
         if name in present:
             inner.append(f"{normalise_name_sql(f'CAST({name} AS VARCHAR)')} AS {name}")

@@ -41,7 +41,7 @@ contact, whose u is counted on the file from the values' frequencies (random sam
 never sees two records share an e-mail), less the pairs the model takes for the same person;
 m by expectation maximisation over sessions blocked on different keys, chosen so that every
 comparison is trained in at least one (the session blocked on the two names with the share of
-namesakes its pairs hold by chance held fixed: :func:`_names_share`); the prior (the
+namesakes its pairs hold by chance held fixed: :func:`names_share`); the prior (the
 probability that two random records are the same person) as the fixed point of the model's
 own predictions (:func:`_prior`). What could not be trained is said in
 :attr:`DuplicateResult.training_notes`, in words, never hidden.
@@ -70,7 +70,15 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from crmwb.dedup_keys import IDENTIFIERS, ROLES, Key, keys, lit, normalise_sql
+from crmwb.dedup_keys import (
+    IDENTIFIERS,
+    ROLES,
+    Key,
+    keys,
+    lit,
+    normalise_sql,
+    phone_countries_sql,
+)
 from crmwb.errors import InputError, Msg, Number, Quoted, msg
 
 if TYPE_CHECKING:
@@ -274,7 +282,12 @@ def find_duplicates(
             found=_listed(columns),
         )
     present = compared | ({"country"} & columns)
-    con.execute(normalise_sql(table, work, present, country))
+    countries = (
+        [str(c) for (c,) in con.execute(phone_countries_sql(table, country)).fetchall() if c]
+        if "country" in present and present & {"phone", "phone_2"}
+        else []
+    )
+    con.execute(normalise_sql(table, work, present, country, countries))
     _drop_placeholders(con, work, present)
     timings["normalise"] = time.perf_counter() - started
     (records,) = _one(con, f"SELECT count(*) FROM {work}")
@@ -811,7 +824,9 @@ def _comparisons(
 
         levels: list[Any] = [
             cll.And(cll.NullLevel(first), cll.NullLevel(last)),
-            cll.And(cll.ExactMatchLevel(first), cll.ExactMatchLevel(last)),
+            cll.And(cll.ExactMatchLevel(first), cll.ExactMatchLevel(last)).configure(
+                tf_adjustment_column=last, tf_adjustment_weight=1.0
+            ),
             cll.ColumnsReversedLevel(first, last, symmetrical=True),
         ]
         if "birth_name" in present:
@@ -1033,7 +1048,7 @@ colleagues as the same person, which EM cannot tell apart."""
 def _session_rank(keys_: tuple[str, ...], strengths: Mapping[str, str]) -> int:
     """The order EM sessions are tried in: the keys of one person first (date of birth), then
     the identifiers one person has, then the two names (whose pairs are mostly namesakes on
-    a large file: see :func:`_names_share`), then pairs of weak keys, and last what a group
+    a large file: see :func:`names_share`), then pairs of weak keys, and last what a group
     shares."""
     if _SHARED_BY_A_GROUP & set(keys_):
         return 4
@@ -1139,7 +1154,7 @@ def _run_splink(
     compared = [c.get_comparison("duckdb").output_column_name for c in comparisons]
     strengths = {k.name: k.strength for k in keys(present)}
     sessions = _sessions(compared, rules, strengths)
-    names_share = _names_share(con, work) if {"first_name", "last_name"} <= present else None
+    same_names = names_share(con, work) if {"first_name", "last_name"} <= present else None
     settings = SettingsCreator(
         link_type="dedupe_only",
         unique_id_column_name="record_id",
@@ -1163,10 +1178,10 @@ def _run_splink(
             for session in sessions:
                 max_pairs = float(em_max_pairs) if session.pairs > em_max_pairs else None
                 try:
-                    if session.columns == ("first_name", "last_name") and names_share:
+                    if session.columns == ("first_name", "last_name") and same_names:
                         apart = _names_session(
                             db_api, work, linker.misc.save_model_to_json(), session,
-                            names_share, max_pairs, made,
+                            same_names, max_pairs, made,
                         )  # fmt: skip
                         trained_apart.append((session, apart))
                     else:
@@ -1253,7 +1268,7 @@ def _run_splink(
     return _Model(prior, parameters, notes)
 
 
-def _names_share(con: duckdb.DuckDBPyConnection, work: str) -> float | None:
+def names_share(con: duckdb.DuckDBPyConnection, table: str) -> float | None:
     """The share of the pairs sharing first and last name that are the same person, estimated
     from the names' frequencies: two different people share a first name and a last name
     independently, so the namesakes expected by chance are (pairs sharing the first name) x
@@ -1269,7 +1284,7 @@ def _names_share(con: duckdb.DuckDBPyConnection, work: str) -> float | None:
         con,
         f"""
         WITH b AS (
-            SELECT first_name, last_name FROM {work}
+            SELECT first_name, last_name FROM {table}
             WHERE first_name IS NOT NULL AND last_name IS NOT NULL
         )
         SELECT (SELECT count(*) FROM b),
@@ -1303,7 +1318,7 @@ def _names_session(
 ) -> dict[str, Any]:
     """The EM session blocked on the two names, run on a model of its own (the comparisons it
     trains, the u already estimated) with the share of matches among its pairs held at
-    ``share`` (see :func:`_names_share`): the model's parameters after it."""
+    ``share`` (see :func:`names_share`): the model's parameters after it."""
     from splink import Linker, block_on
 
     apart = _fresh(model)

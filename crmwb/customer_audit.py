@@ -8,7 +8,6 @@ deliverables that are sent.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import os
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from crmwb.quality import (
     profile,
     read_customer_file,
 )
+from crmwb.report import FORMULA_TRIGGERS
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
 """The file of probable-duplicate clusters for the client's cleaning: line, the client's record
@@ -169,6 +169,45 @@ def _audit(
         )
 
 
+def _write_clusters(
+    con: duckdb.DuckDBPyConnection, clusters_table: str, path: Path, lang: Lang
+) -> None:
+    """The cluster file: each record of a cluster (its line, its id, its cluster and the
+    cluster's size), written by DuckDB straight to a file beside ``path`` then put in its
+    place (millions of rows never pass through Python; a failed write leaves the previous
+    file). An id a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``...) is
+    written after an apostrophe, as text."""
+    names = [t(f"quality.clusters.col.{c}", lang) for c in CLUSTERS_COLUMNS]
+    triggers = ", ".join(_sql_text(c) for c in FORMULA_TRIGGERS)
+    text_id = "CAST(c.record_id AS VARCHAR)"
+    record_id = (
+        f"CASE WHEN left({text_id}, 1) IN ({triggers}) "
+        f"THEN {_sql_text(chr(39))} || {text_id} ELSE {text_id} END"
+    )
+    columns = ["c.line", record_id, "k.cluster_id", "k.cluster_size"]
+    select = ", ".join(
+        f"{column} AS {_sql_name(name)}" for column, name in zip(columns, names, strict=True)
+    )
+    partial = path.with_name(path.name + ".partial")
+    try:
+        con.execute(
+            f"COPY (SELECT {select} FROM {clusters_table} k JOIN customers c "
+            f"ON CAST(c.line AS VARCHAR) = k.record_id ORDER BY k.cluster_id, c.line) "
+            f"TO {_sql_text(str(partial))} (FORMAT csv, HEADER true, DELIMITER ',')"
+        )
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _sql_name(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _dedup_columns(file: CustomerFile) -> list[str]:
     """SQL selecting, from the file's ``customers`` view, each mapped role the deduplication
     compares; a date of birth in three columns (day, month, year) as one."""
@@ -223,17 +262,7 @@ def _probable(
     if output_dir is not None and result.clusters:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         written = Path(output_dir) / clusters_file_name(lang)
-        rows = con.execute(
-            f"SELECT c.line, c.record_id, k.cluster_id, k.cluster_size "
-            f"FROM {result.clusters_table} k JOIN customers c "
-            f"ON CAST(c.line AS VARCHAR) = k.record_id ORDER BY k.cluster_id, c.line"
-        ).fetchall()
-        with written.open("w", newline="", encoding="utf-8") as handle:
-            out = csv.writer(handle)
-            out.writerow(
-                [t(f"quality.clusters.col.{c}", lang or SOURCE_LANG) for c in CLUSTERS_COLUMNS]
-            )
-            out.writerows(rows)
+        _write_clusters(con, result.clusters_table, written, lang or SOURCE_LANG)
     return (
         ProbableDuplicates(
             records=result.records,

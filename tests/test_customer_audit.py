@@ -129,6 +129,29 @@ def test_the_cluster_file_is_named_in_the_clients_language(tmp_path):
     ]
 
 
+def test_the_cluster_file_lists_every_clustered_record_ids_as_text(tmp_path):
+    """Every record of a cluster is a row (as many as the audit counts); an id a spreadsheet
+    would take for a formula is written after an apostrophe."""
+    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    first = audit_customer_file(NORTHWIND, settings, output_dir=tmp_path / "a", lang="en")
+    assert first.probable is not None and first.clusters_file is not None
+    rows = first.clusters_file.read_text(encoding="utf-8").splitlines()[1:]
+    assert len(rows) == first.probable.records_in_clusters
+    line, record_id, cluster, size = rows[0].split(",")
+    sizes = [int(r.split(",")[3]) for r in rows if r.split(",")[2] == cluster]
+    assert int(size) == len(sizes)  # the cluster's size is its rows
+    raw = (NORTHWIND / "customers.csv").read_bytes()
+    client = tmp_path / "client"
+    client.mkdir()
+    (client / "customers.csv").write_bytes(
+        raw.replace(f"\n{record_id};".encode(), f"\n=1+{record_id};".encode())
+    )
+    second = audit_customer_file(client, settings, output_dir=tmp_path / "b", lang="en")
+    assert second.clusters_file is not None
+    text = second.clusters_file.read_text(encoding="utf-8")
+    assert f"{line},'=1+{record_id},".encode() in text.encode(), text[:300]
+
+
 def test_audit_file_command_prints_masked_figures(tmp_path):
     done = subprocess.run(
         [

@@ -233,16 +233,35 @@ def duplicates_table(audit: CustomerAudit, ctx: Context) -> Table:
     )
 
 
+CROSSED = "duplicates.key.all"
+"""The message of a blocking rule crossing several keys (« même prénom et même code postal »)."""
+CROSSED_SHOWN = 3
+"""Rules crossing several keys listed one by one; more are said in one sentence."""
+
+
 def blocking_rules(audit: CustomerAudit, ctx: Context) -> tuple[Part, ...]:
-    """The blocking rules that chose the pairs compared, under their heading, then what the
-    model could not learn from the file; a sentence when the probable duplicates could not be
-    estimated."""
+    """The blocking rules that chose the pairs compared, under their heading (each rule on one
+    key; those crossing several, one by one when few, else counted with an example), then
+    what the model could not learn from the file; a sentence when the probable duplicates
+    could not be estimated."""
     if audit.probable is None:
         return (Text((ctx.t("quality.no_probable"),)),)
-    parts: list[Part] = [
-        Text((ctx.t("quality.rule.blocking"),)),
-        Bullets(tuple(rule.text(ctx.lang) for rule in audit.probable.blocking_rules)),
-    ]
+    rules = audit.probable.blocking_rules
+    single = [rule for rule in rules if rule.key != CROSSED]
+    crossed = [rule for rule in rules if rule.key == CROSSED]
+    shown = [rule.text(ctx.lang) for rule in single]
+    if len(crossed) <= CROSSED_SHOWN:
+        shown += [rule.text(ctx.lang) for rule in crossed]
+    else:  # dozens of « same first name and same postcode »: a sentence says them
+        shown.append(
+            ctx.tn(
+                "quality.rule.blocking_more",
+                len(crossed),
+                count=i18n.number(len(crossed), ctx.lang),
+                example=crossed[0].text(ctx.lang),
+            )
+        )
+    parts: list[Part] = [Text((ctx.t("quality.rule.blocking"),)), Bullets(tuple(shown))]
     if audit.probable.training_notes:
         parts += [
             Text((ctx.t("quality.rule.training"),)),

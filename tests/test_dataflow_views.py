@@ -29,7 +29,7 @@ from crmwb.dataflow_views import DataAudit
 from crmwb.i18n import t
 from crmwb.paths import EXAMPLES_DIR
 from crmwb.report import save_tables
-from crmwb.views import Context, Sections, Table, Text
+from crmwb.views import Bullets, Context, Sections, Table, Text
 
 MAP = DataMap(
     systems=(
@@ -318,3 +318,23 @@ def test_register_categories_name_their_fields() -> None:
     assert isinstance(parts[1], Table)
     (nothing,) = dataflow_views.register_parts((), ctx)
     assert isinstance(nothing, Text)
+
+
+def test_the_blocking_rules_are_said_without_a_long_list(
+    northwind_run: tuple[Path, DataAudit],
+) -> None:
+    """Each rule on one key (« même e-mail ») is a bullet; the rules crossing several keys
+    (« même prénom et même code postal »), when more than three, are one sentence that counts
+    them and gives the first as an example."""
+    _out, audit = northwind_run
+    assert audit.customers is not None and audit.customers.probable is not None
+    rules = audit.customers.probable.blocking_rules
+    crossed = [r for r in rules if r.key == quality_views.CROSSED]
+    assert len(crossed) > quality_views.CROSSED_SHOWN
+    parts = quality_views.blocking_rules(audit.customers, audit.ctx)
+    bullets = next(p for p in parts if isinstance(p, Bullets)).items
+    assert list(bullets[:-1]) == [r.text("fr") for r in rules if r.key != quality_views.CROSSED]
+    assert bullets[-1] == (
+        f"et {len(crossed)} règles croisant deux ou trois éléments plus faibles, comme "
+        f"«\u202f{crossed[0].text('fr')}\u202f»"
+    )

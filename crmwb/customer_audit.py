@@ -235,7 +235,7 @@ def _probable(
         return None, None
     con = file.connection
     con.execute(
-        "CREATE OR REPLACE TABLE audit_dedup AS SELECT CAST(line AS VARCHAR) AS record_id, "
+        "CREATE OR REPLACE TEMP VIEW audit_dedup AS SELECT CAST(line AS VARCHAR) AS record_id, "
         + ", ".join(columns)
         + " FROM customers"
     )

@@ -1,28 +1,28 @@
 """Benchmark of the customer-file audit on synthetic files of 1 000 000 and 5 000 000 rows.
 
-The files come from ``crmwb.synthetic.write_customer_file`` (French Excel export: ``;``,
-cp1252, dd/mm/yyyy; 8 % duplicates with known clusters and known defects). They are written
-to ``--workdir`` (default ``/tmp/crmwb-bench``) with their truth (``.truth.npz``) and reused
+The files come from ``crmwb.customer_file.synthetic.write_customer_file`` (French Excel
+export: ``;``, cp1252, dd/mm/yyyy; 8 % duplicates with known clusters and known defects). They are
+written to ``--workdir`` (default ``/tmp/crmwb-bench``) with their truth (``.truth.npz``) and reused
 by the next run when present (``--regenerate`` to rewrite them).
 
 For each size:
 
 1. **SUMMARIZE**: DuckDB's own ``SUMMARIZE`` of the file read with ``read_csv(all_varchar)``,
    the floor of any profile (one pass, generic statistics);
-2. **quality profile**: ``crmwb.quality.read_customer_file`` + ``crmwb.quality.profile`` with
-   every role mapped (when ``crmwb.quality`` exists); target: profile / SUMMARIZE <= 3x;
+2. **quality profile**: ``read_customer_file`` + ``profile`` of ``crmwb.customer_file.quality``
+   with every role mapped; target: profile / SUMMARIZE <= 3x;
 
 and on ``--dedup-sizes`` (default 1 000 000 and 5 000 000 rows):
 
-3. **deduplication**: ``crmwb.duplicates.find_duplicates`` (splink on DuckDB) on the file loaded
-   into DuckDB, its pairwise precision and recall against the injected duplicates. Targets:
-   under 60 s per million rows, precision and recall both above 0.95.
+3. **deduplication**: ``crmwb.customer_file.duplicates.find_duplicates`` (splink on DuckDB) on
+   the file loaded into DuckDB, its pairwise precision and recall against the injected duplicates.
+   Targets: under 60 s per million rows, precision and recall both above 0.95.
 
 and on ``--large-rows`` (default 20 000 000 rows, a file of about 2 GB):
 
 4. **bounded memory**: the quality profile with the audit's default memory limit (a quarter of
    the machine's memory) and with ``CRMWB_AUDIT_MEMORY=1GB``, then the whole audit
-   (``crmwb.customer_audit``: profile, exact and probable duplicates) under the default limit;
+   (``crmwb.customer_file.audit``: profile, exact and probable duplicates) under the default limit;
    target: the process's peak memory within the limit plus :data:`INTERPRETER_MB` (Python and
    its libraries; :data:`DEDUP_MB` for the whole audit), and no temporary folder left behind.
 
@@ -60,7 +60,7 @@ SEED = 0
 TARGET_PROFILE_RATIO = 3.0  # profile / SUMMARIZE, at most
 TARGET_DEDUP_SECONDS_PER_MILLION = 60.0  # 1 M rows in 60 s, 5 M in 5 minutes
 TARGET_PAIR_SCORE = 0.95  # precision and recall, above
-# Every role of crmwb.quality mapped to the French export's columns.
+# Every role of crmwb.customer_file.quality mapped to the French export's columns.
 QUALITY_MAPPING = {
     "record_id": "id_client",
     "email": "email",
@@ -92,7 +92,7 @@ class SizeResults:
     generated: dict[str, Any] | None = None  # None: reused
     file_mb: float = 0.0
     summarize: dict[str, Any] = field(default_factory=dict)
-    profile: dict[str, Any] | None = None  # None: crmwb.quality not available
+    profile: dict[str, Any] | None = None  # None: crmwb.customer_file.quality not available
     dedup: dict[str, Any] | None = None
     bounded: list[dict[str, Any]] = field(default_factory=list)  # large file: one per limit
 
@@ -107,7 +107,7 @@ def peak_mb() -> float:
 
 
 def child_generate(path: Path, rows: int) -> dict[str, Any]:
-    from crmwb.synthetic import write_customer_file
+    from crmwb.customer_file.synthetic import write_customer_file
 
     started = time.perf_counter()
     truth = write_customer_file(path, rows, seed=SEED, today=TODAY)
@@ -118,7 +118,7 @@ def child_generate(path: Path, rows: int) -> dict[str, Any]:
 def child_summarize(path: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.synthetic import csv_options
+    from crmwb.customer_file.synthetic import csv_options
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -127,7 +127,7 @@ def child_summarize(path: Path) -> dict[str, Any]:
 
 
 def child_profile(path: Path) -> dict[str, Any]:
-    from crmwb import quality
+    from crmwb.customer_file import quality
 
     mapping = {quality.FieldRole(role): column for role, column in QUALITY_MAPPING.items()}
     started = time.perf_counter()
@@ -150,7 +150,7 @@ def child_bounded(path: Path) -> dict[str, Any]:
 
     import duckdb
 
-    from crmwb import quality
+    from crmwb.customer_file import quality
 
     report = child_profile(path)
     memory, _ = quality.duckdb_limits()
@@ -171,8 +171,8 @@ def child_audit(path: Path) -> dict[str, Any]:
 
     import duckdb
 
-    from crmwb import quality
-    from crmwb.customer_audit import audit_customer_file
+    from crmwb.customer_file import quality
+    from crmwb.customer_file.audit import audit_customer_file
     from crmwb.dataflow_sheets import CustomerFileSettings
 
     settings = CustomerFileSettings(path=str(path), mapping=dict(QUALITY_MAPPING))
@@ -213,8 +213,8 @@ def to_mb(size: str) -> float:
 def child_dedup(path: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.duplicates import evaluate_pairs, find_duplicates
-    from crmwb.synthetic import Truth, csv_options, truth_path
+    from crmwb.customer_file.duplicates import evaluate_pairs, find_duplicates
+    from crmwb.customer_file.synthetic import Truth, csv_options, truth_path
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -271,7 +271,7 @@ def run_child(kind: str, *args: str, env_extra: dict[str, str] | None = None) ->
 
 def quality_available() -> bool:
     try:
-        from crmwb import quality
+        from crmwb.customer_file import quality
     except ImportError:
         return False
     return all(hasattr(quality, n) for n in ("read_customer_file", "profile", "FieldRole"))
@@ -312,7 +312,7 @@ def verdict(met: bool) -> str:
 
 def the_file(rows: int, args: argparse.Namespace, res: SizeResults) -> Path:
     """The synthetic file of ``rows`` rows, generated unless it is there."""
-    from crmwb.synthetic import truth_path
+    from crmwb.customer_file.synthetic import truth_path
 
     path = args.workdir / f"customers-{rows}.csv"
     if args.regenerate or not (path.is_file() and truth_path(path).is_file()):
@@ -411,7 +411,10 @@ def report(results: list[SizeResults], with_profile: bool) -> str:
             )
         )
     else:
-        lines.append("quality profile not available (crmwb.quality.read_customer_file / profile)")
+        lines.append(
+            "quality profile not available "
+            "(crmwb.customer_file.quality.read_customer_file / profile)"
+        )
     deduped = [r for r in results if r.dedup]
     if deduped:
         d = [r.dedup for r in results]

@@ -10,9 +10,9 @@ Files, one default configuration for all (no setting changed from one file to th
   has (names, address, date of birth) and, apart, with ``soc_sec_id`` as an external
   identifier too, as published tools do. FEBRL 1 is the file the method was developed on;
   FEBRL 2 and 4 are untouched checks.
-* **Synthetic people** (``crmwb.synthetic.write_people_file``, 20 000 rows, seed 1): a French
-  B2C export (households sharing address, landline and e-mail, namesakes, twins) and a B2B one
-  (colleagues sharing an establishment).
+* **Synthetic people** (``crmwb.customer_file.synthetic.write_people_file``, 20 000 rows,
+  seed 1): a French B2C export (households sharing address, landline and e-mail, namesakes, twins)
+  and a B2B one (colleagues sharing an establishment).
 
 For each: pairwise precision, recall and F1 against the truth (``evaluate_pairs``), the
 blocking recall (share of the true pairs some blocking rule compares), the pairs compared, the
@@ -70,7 +70,7 @@ def measure(con: Any, table: str, country: str) -> dict[str, Any]:
     import resource
     import time
 
-    from crmwb.duplicates import evaluate_pairs, find_duplicates
+    from crmwb.customer_file.duplicates import evaluate_pairs, find_duplicates
 
     started = time.perf_counter()
     result = find_duplicates(con, table, country=country, truth_table="truth")
@@ -117,7 +117,7 @@ def child_febrl(wheel: Path, files: list[str], with_id: bool) -> dict[str, Any]:
 def child_people(kind: str, rows: int, workdir: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.synthetic import csv_options, people_roles, write_people_file
+    from crmwb.customer_file.synthetic import csv_options, people_roles, write_people_file
 
     path = workdir / f"people-{kind}-{rows}.csv"
     truth = write_people_file(path, rows, seed=1, kind=kind, today=dt.date(2026, 11, 1))

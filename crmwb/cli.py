@@ -329,7 +329,7 @@ def _run(args: argparse.Namespace) -> int:
 def _audit_file(args: argparse.Namespace) -> int:
     """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
     from crmwb.clients import load_client
-    from crmwb.customer_audit import audit_customer_file
+    from crmwb.customer_file.audit import audit_customer_file
     from crmwb.dataflow_sheets import CustomerFileSettings
     from crmwb.views import Context
 
@@ -369,8 +369,9 @@ def _audit_file(args: argparse.Namespace) -> int:
 
 
 def _audit_text(audit: object, ctx: object) -> str:
-    from crmwb import i18n, quality_views
-    from crmwb.customer_audit import CustomerAudit
+    from crmwb import i18n
+    from crmwb.customer_file import views as quality_views
+    from crmwb.customer_file.audit import CustomerAudit
     from crmwb.views import Context, Table
 
     assert isinstance(audit, CustomerAudit) and isinstance(ctx, Context)

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmwb import flow_map, i18n, quality_views, views
-from crmwb.customer_audit import CustomerAudit, audit_customer_file, confidential_dir
+from crmwb import flow_map, i18n, views
+from crmwb.customer_file import views as quality_views
+from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confidential_dir
+from crmwb.customer_file.views import or_sentence
 from crmwb.dataflow import (
     CoverageMatrix,
     DataFinding,
@@ -27,7 +29,6 @@ from crmwb.dataflow import (
     processing_register,
 )
 from crmwb.i18n import Lang
-from crmwb.quality_views import or_sentence
 from crmwb.views import (
     Bullets,
     Column,
@@ -68,7 +69,7 @@ def data_audit(
     collection points when the workbook has a journey), the coverage matrix and the draft
     register; the customer file (its inactivity convention from the relationship plan), the
     probable duplicates at ``threshold`` written, with ``output_dir``, to the run's
-    confidential folder (:func:`~crmwb.customer_audit.confidential_dir`), never beside the
+    confidential folder (:func:`~crmwb.customer_file.audit.confidential_dir`), never beside the
     deliverables. ``lang``: the deliverable's language (None: the workbook's)."""
     from crmwb.clients import load_client
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.customer_audit import CLUSTERS_FILE, CONFIDENTIAL_DIR
+from crmwb.customer_file.audit import CLUSTERS_FILE, CONFIDENTIAL_DIR
 from crmwb.paths import EXAMPLES_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line

@@ -1,5 +1,6 @@
 """The customer-file audit of a client, on the shipped example: its export is synthetic, with
-known duplicates (crmwb.synthetic, seed 2026), so what the audit finds can be checked."""
+known duplicates (crmwb.customer_file.synthetic, seed 2026), so what the audit finds can be
+checked."""
 
 from __future__ import annotations
 
@@ -13,13 +14,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from crmwb.customer_audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
+from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
+from crmwb.customer_file.duplicates import evaluate_pairs
+from crmwb.customer_file.quality import CustomerFileError
+from crmwb.customer_file.synthetic import write_customer_file
 from crmwb.dataflow_sheets import CustomerFileSettings
-from crmwb.duplicates import evaluate_pairs
 from crmwb.errors import InputError
 from crmwb.paths import EXAMPLES_DIR
-from crmwb.quality import CustomerFileError
-from crmwb.synthetic import write_customer_file
 from crmwb.workbook import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"

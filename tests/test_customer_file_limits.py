@@ -13,8 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from crmwb import quality
-from crmwb.quality import MAX_COLUMNS, CustomerFileError, FieldRole, read_customer_file
+from crmwb.customer_file import quality
+from crmwb.customer_file.quality import (
+    MAX_COLUMNS,
+    CustomerFileError,
+    FieldRole,
+    read_customer_file,
+)
 
 MAPPING = {FieldRole.RECORD_ID: "c0", FieldRole.EMAIL: "c1"}
 
@@ -39,7 +44,7 @@ def test_a_header_of_ten_thousand_columns_is_refused_in_bounded_memory(tmp_path:
         f"""
         import re
         from pathlib import Path
-        from crmwb.quality import CustomerFileError, FieldRole, read_customer_file
+        from crmwb.customer_file.quality import CustomerFileError, FieldRole, read_customer_file
         try:
             read_customer_file({str(path)!r}, {{FieldRole.EMAIL: "c1"}}, lang="fr")
         except CustomerFileError as exc:
@@ -138,7 +143,7 @@ def test_a_limit_reached_while_deduplicating_is_said_not_a_traceback(
     traceback): the audit says it as a limit reached, naming the file (patched engine)."""
     import duckdb
 
-    from crmwb import customer_audit
+    from crmwb.customer_file import audit as customer_audit
     from crmwb.paths import EXAMPLES_DIR
     from crmwb.workbook import read_workbook
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from crmwb import dataflow_views, quality_views
-from crmwb.customer_audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
+from crmwb import dataflow_views
+from crmwb.customer_file import views as quality_views
+from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
 from crmwb.dataflow import (
     DataField,
     DataMap,

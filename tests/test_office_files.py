@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from crmwb.customer_file.quality import CustomerFileError, FieldRole, read_customer_file
 from crmwb.errors import WorkbookError
 from crmwb.office_files import OLE_MAGIC, password_protected
-from crmwb.quality import CustomerFileError, FieldRole, read_customer_file
 from crmwb.workbook import read_workbook
 
 NAME = "EncryptedPackage".encode("utf-16-le")

@@ -1,6 +1,6 @@
-"""The customer-file audit (crmwb.quality): reading client exports in their many dialects, the
-errors that name the line or the cell, the normalisation rules, the profile's numbers on a
-hand-made file (every expected number counted by hand next to it), exact duplicates, masking.
+"""The customer-file audit (crmwb.customer_file.quality): reading client exports in their many
+dialects, the errors that name the line or the cell, the normalisation rules, the profile's numbers
+on a hand-made file (every expected number counted by hand next to it), exact duplicates, masking.
 
 Files are written to pytest's tmp_path; nothing is read from the repository.
 """
@@ -17,9 +17,8 @@ import phonenumbers
 import pytest
 from openpyxl import Workbook
 
-from crmwb import quality
-from crmwb.errors import InputError
-from crmwb.quality import (
+from crmwb.customer_file import quality
+from crmwb.customer_file.quality import (
     SCORE_WEIGHTS,
     CustomerFile,
     CustomerFileError,
@@ -43,6 +42,7 @@ from crmwb.quality import (
     read_customer_file,
     undeliverable_sql,
 )
+from crmwb.errors import InputError
 
 FR_HEADER = (
     "N° client;E-mail;Téléphone;Prénom;Nom;Code postal;Ville;Pays;Dernière commande;Opt-in;NPAI;"

@@ -1,6 +1,6 @@
-"""The synthetic people files (crmwb.synthetic.write_people_file): French Excel exports of people
-(b2c) or company contacts (b2b) with known duplicates, each copy changed in known ways, and known
-look-alikes that are not duplicates (households, colleagues, namesakes, twins).
+"""The synthetic people files (crmwb.customer_file.synthetic.write_people_file): French Excel
+exports of people (b2c) or company contacts (b2b) with known duplicates, each copy changed in known
+ways, and known look-alikes that are not duplicates (households, colleagues, namesakes, twins).
 
 The variations are measured from the file itself: every copy is compared with its original
 (the row of the same entity that is not a copy, through the Truth), with detectors written
@@ -24,14 +24,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from crmwb.errors import InputError
-from crmwb.synthetic import (
+from crmwb.customer_file.synthetic import (
     CITIES,
     NICKNAMES,
     Truth,
     write_customer_file,
     write_people_file,
 )
+from crmwb.errors import InputError
 
 TODAY = dt.date(2026, 11, 1)
 Row = dict[str, str]
@@ -572,7 +572,7 @@ def peak_growth_mib(path: Path, rows: int, kind: str) -> tuple[int, int]:
         import datetime as dt
         import re
         from pathlib import Path
-        from crmwb.synthetic import write_people_file
+        from crmwb.customer_file.synthetic import write_people_file
 
         def peak_kib():
             # this process's own peak (ru_maxrss would keep the forking test process's)

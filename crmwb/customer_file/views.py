@@ -1,5 +1,5 @@
 """The customer-file part of the data audit: the quality scorecard, the duplicates and masked
-examples, from :mod:`crmwb.customer_audit` results. Nothing personal is ever shown: counts,
+examples, from :mod:`crmwb.customer_file.audit` results. Nothing personal is ever shown: counts,
 shares and masked examples only. What could not be measured is said in a sentence, never shown
 as an empty table."""
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from crmwb import i18n
-from crmwb.customer_audit import CustomerAudit
-from crmwb.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
+from crmwb.customer_file.audit import CustomerAudit
+from crmwb.customer_file.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
 from crmwb.views import (
     Bullets,
     Column,
@@ -310,7 +310,7 @@ def clusters_note(audit: CustomerAudit, ctx: Context) -> Text | None:
         return Text((ctx.t("quality.no_cluster", threshold=threshold),), "note")
     if audit.clusters_file is None:
         return None
-    # the message names the run's folder: crmwb.customer_audit.CONFIDENTIAL_DIR
+    # the message names the run's folder: crmwb.customer_file.audit.CONFIDENTIAL_DIR
     return Text((ctx.t("quality.rule.clusters_file", file=audit.clusters_file.name),), "note")
 
 

@@ -3,22 +3,22 @@ normalisation per role, the keys blocking can use, and the keys' strength.
 
 Everything here is SQL text for DuckDB (nothing of size n in Python). :func:`normalise_sql`
 turns a table with canonical columns (``record_id`` and any of :data:`ROLES`) into the work
-table :mod:`crmwb.duplicates` compares: normalised values plus derived keys (the names in
-either order, the birth date's parts, the street without its number, the SIREN of a SIRET...).
-"""
+table :mod:`crmwb.customer_file.duplicates` compares: normalised values plus derived keys (the
+names in either order, the birth date's parts, the street without its number, the SIREN of a
+SIRET...)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from crmwb.errors import InputError
-from crmwb.quality import (
+from crmwb.customer_file.quality import (
     normalise_country_sql,
     normalise_name_sql,
     normalise_phone_sql,
     phone_plan,
 )
+from crmwb.errors import InputError
 
 ROLES: tuple[str, ...] = (
     "email",

@@ -1,10 +1,9 @@
 """The customer-file audit of a client: its export read with the workbook's column mapping,
-profiled (:mod:`crmwb.quality`), deduplicated exactly and probabilistically
-(:mod:`crmwb.duplicates`), with masked examples only — and, apart, the file of duplicate
-clusters the client cleans from (record ids, never shown in a report). In a run, that file goes
-to the run's :data:`CONFIDENTIAL_DIR` folder (:func:`confidential_dir`), never beside the
-deliverables that are sent.
-"""
+profiled (:mod:`crmwb.customer_file.quality`), deduplicated exactly and probabilistically
+(:mod:`crmwb.customer_file.duplicates`), with masked examples only — and, apart, the file of
+duplicate clusters the client cleans from (record ids, never shown in a report). In a run, that file
+goes to the run's :data:`CONFIDENTIAL_DIR` folder (:func:`confidential_dir`), never beside the
+deliverables that are sent."""
 
 from __future__ import annotations
 
@@ -15,12 +14,9 @@ from pathlib import Path
 
 import duckdb
 
-from crmwb.dataflow_sheets import CustomerFileSettings
-from crmwb.dedup_keys import ROLES as DEDUP_ROLES
-from crmwb.duplicates import find_duplicates
-from crmwb.errors import InputError, Msg, Quoted, msg
-from crmwb.i18n import SOURCE_LANG, Lang, t
-from crmwb.quality import (
+from crmwb.customer_file.dedup_keys import ROLES as DEDUP_ROLES
+from crmwb.customer_file.duplicates import find_duplicates
+from crmwb.customer_file.quality import (
     CustomerFile,
     DuplicateExample,
     DuplicateKey,
@@ -37,6 +33,9 @@ from crmwb.quality import (
     profile,
     read_customer_file,
 )
+from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.errors import InputError, Msg, Quoted, msg
+from crmwb.i18n import SOURCE_LANG, Lang, t
 from crmwb.report import FORMULA_TRIGGERS
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"

@@ -12,14 +12,14 @@ table's columns, and returns the clusters, the pairs and the fitted model.
 :func:`evaluate_pairs` measures pairwise precision and recall against a truth table. Everything
 stays in DuckDB: nothing of size n is built in Python.
 
-**Normalisation** (:mod:`crmwb.dedup_keys`): names lower case without accents or punctuation;
-phones as national numbers of the file's country (``+33 6 12 34 56 78`` = ``06 12 34 56 78``);
-postcodes the country's way; dates of birth as ``yyyymmdd`` whatever their format (a typo is
+**Normalisation** (:mod:`crmwb.customer_file.dedup_keys`): names lower case without accents or
+punctuation; phones as national numbers of the file's country (``+33 6 12 34 56 78`` = ``06 12 34 56
+78``); postcodes the country's way; dates of birth as ``yyyymmdd`` whatever their format (a typo is
 kept: it is still evidence); street lines with their abbreviations written in full (``bd`` =
 ``boulevard``, ``st`` = ``saint`` in French and ``street`` in English) and their number apart;
 company names without their legal form (``SAS``, ``Ltd``...); identifiers without spaces or
-punctuation. A value shared by more than :data:`PLACEHOLDER_SHARED` records in an identifying
-column (``test@test.fr``, ``0000000000``) is a placeholder, not evidence: it is dropped.
+punctuation. A value shared by more than :data:`PLACEHOLDER_SHARED` records in an identifying column
+(``test@test.fr``, ``0000000000``) is a placeholder, not evidence: it is dropped.
 
 **Blocking** (which pairs are scored) is generated from the columns present: every identifier
 alone (e-mail, phone, ids), the strong keys alone (date of birth, the two names in either
@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
-from crmwb.dedup_keys import (
+from crmwb.customer_file.dedup_keys import (
     IDENTIFIERS,
     ROLES,
     Key,
@@ -103,8 +103,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?")
 @dataclass(frozen=True)
 class BlockingRule:
     """One blocking rule: the keys two records must share to be compared (names of
-    :class:`crmwb.dedup_keys.Key`), the work table's columns they are made of, what that means
-    in words, and how many pairs it compares."""
+    :class:`crmwb.customer_file.dedup_keys.Key`), the work table's columns they are made of,
+    what that means in words, and how many pairs it compares."""
 
     keys: tuple[str, ...]
     columns: tuple[str, ...]

@@ -57,10 +57,10 @@ from crmwb.tco import (
 if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
     from crmwb.dataflow import DataMap
     from crmwb.dataflow_sheets import CustomerFileSettings
-    from crmwb.governance import Raci
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
-    from crmwb.project_sheets import ProjectPlanInputs, ProjectSheets, SteeringInputs
+    from crmwb.project.governance import Raci
+    from crmwb.project.sheets import ProjectPlanInputs, ProjectSheets, SteeringInputs
     from crmwb.roi import RoiCase
     from crmwb.roi_sheets import RoiSheet
     from crmwb.vendor_sheets import VendorInputs, VendorSheets
@@ -171,10 +171,10 @@ def choice_prefixes() -> dict[type[StrEnum], str]:
     (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
     (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
     (:data:`crmwb.dataflow_sheets.DATAFLOW_CHOICES`) and the project's
-    (:data:`crmwb.project_sheets.PROJECT_CHOICES`)."""
+    (:data:`crmwb.project.sheets.PROJECT_CHOICES`)."""
     from crmwb.dataflow_sheets import DATAFLOW_CHOICES
     from crmwb.journey_sheets import JOURNEY_CHOICES
-    from crmwb.project_sheets import PROJECT_CHOICES
+    from crmwb.project.sheets import PROJECT_CHOICES
     from crmwb.vendor_sheets import VENDOR_CHOICES
 
     return {
@@ -231,7 +231,7 @@ def build_workbook(
     """
     from crmwb.dataflow_sheets import write_customer_file_sheet, write_data_map_sheets
     from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
-    from crmwb.project_sheets import write_project_sheets
+    from crmwb.project.sheets import write_project_sheets
     from crmwb.roi_sheets import write_roi_sheet
     from crmwb.vendor_sheets import write_vendor_sheets
 
@@ -1058,50 +1058,50 @@ class WorkbookReader:
 
         return read_customer_file_settings(self)
 
-    # -- the project plan and the governance (crmwb.project_sheets) --
+    # -- the project plan and the governance (crmwb.project.sheets) --
 
     @_in_workbook_language
     def has_project_plan(self) -> bool:
         """Whether the workbook has a Project plan sheet with a start date and a phase."""
-        from crmwb.project_sheets import has_project_plan
+        from crmwb.project.sheets import has_project_plan
 
         return has_project_plan(self)
 
     @_in_workbook_language
     def read_project_plan(self) -> ProjectPlanInputs:
         """The Project plan and Checklist sheets. See
-        :func:`crmwb.project_sheets.read_project_plan`."""
-        from crmwb.project_sheets import read_project_plan
+        :func:`crmwb.project.sheets.read_project_plan`."""
+        from crmwb.project.sheets import read_project_plan
 
         return read_project_plan(self)
 
     @_in_workbook_language
     def has_raci(self) -> bool:
         """Whether the workbook has a RACI sheet with at least one task."""
-        from crmwb.project_sheets import has_raci
+        from crmwb.project.sheets import has_raci
 
         return has_raci(self)
 
     @_in_workbook_language
     def read_raci(self) -> Raci:
-        """The RACI sheet as a :class:`~crmwb.governance.Raci`. See
-        :func:`crmwb.project_sheets.read_raci`."""
-        from crmwb.project_sheets import read_raci
+        """The RACI sheet as a :class:`~crmwb.project.governance.Raci`. See
+        :func:`crmwb.project.sheets.read_raci`."""
+        from crmwb.project.sheets import read_raci
 
         return read_raci(self)
 
     @_in_workbook_language
     def has_steering(self) -> bool:
         """Whether the workbook has KPI tracking, Actions or Adoption rows."""
-        from crmwb.project_sheets import has_steering
+        from crmwb.project.sheets import has_steering
 
         return has_steering(self)
 
     @_in_workbook_language
     def read_steering(self) -> SteeringInputs:
         """The KPI tracking, Actions and Adoption sheets. See
-        :func:`crmwb.project_sheets.read_steering`."""
-        from crmwb.project_sheets import read_steering
+        :func:`crmwb.project.sheets.read_steering`."""
+        from crmwb.project.sheets import read_steering
 
         return read_steering(self)
 

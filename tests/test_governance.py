@@ -9,7 +9,9 @@ import pytest
 from messages import raises_en
 
 from crmwb.errors import InputError
-from crmwb.governance import (
+from crmwb.i18n import LANGUAGES, has_message, t
+from crmwb.plan import LabelKey
+from crmwb.project.governance import (
     SEED_RACI,
     Action,
     ActionStatus,
@@ -32,8 +34,6 @@ from crmwb.governance import (
     steering_gaps,
     team_load,
 )
-from crmwb.i18n import LANGUAGES, has_message, t
-from crmwb.plan import LabelKey
 
 TEAMS = ("Marketing", "CRM", "Data")
 

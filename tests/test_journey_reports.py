@@ -17,7 +17,7 @@ from crmwb import batch
 from crmwb.i18n import t
 from crmwb.journey import Channel, Journey, Perception, Stage, Touchpoint
 from crmwb.plan import Programme, RelationshipPlan
-from crmwb.project_sheets import ProjectSheets
+from crmwb.project.sheets import ProjectSheets
 from crmwb.workbook import About, build_workbook, save_workbook
 
 ANALYSES = ("journey_mapping", "relationship_plan", "project_plan", "governance")

@@ -10,7 +10,7 @@ import pytest
 from messages import raises_en
 
 from crmwb.i18n import LANGUAGES, has_message, message_keys
-from crmwb.planning import (
+from crmwb.project.planning import (
     CHECKLIST,
     DEFAULT_PLAN,
     Phase,

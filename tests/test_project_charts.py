@@ -15,10 +15,10 @@ from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 
 from crmwb import i18n
-from crmwb.governance import KpiTrack, is_behind
 from crmwb.i18n import LANGUAGES, Lang, percent, t
-from crmwb.planning import DEFAULT_PLAN, Phase, Schedule, phase_label, schedule
-from crmwb.project_charts import BEHIND, CRITICAL, gantt, kpi_tracking
+from crmwb.project.charts import BEHIND, CRITICAL, gantt, kpi_tracking
+from crmwb.project.governance import KpiTrack, is_behind
+from crmwb.project.planning import DEFAULT_PLAN, Phase, Schedule, phase_label, schedule
 from crmwb.views import Context
 
 START = dt.date(2025, 1, 6)

@@ -1,4 +1,4 @@
-"""The project plan's and the governance's sheets (crmwb.project_sheets): written, read back into
+"""The project plan's and the governance's sheets (crmwb.project.sheets): written, read back into
 planning and governance objects, every bad cell reported with the file, sheet and cell.
 
 Each test writes a valid workbook into tmp_path with build_workbook(..., project=PROJECT),
@@ -26,9 +26,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import project_sheets
 from crmwb.errors import InputError, WorkbookError, render
-from crmwb.governance import (
+from crmwb.i18n import Lang
+from crmwb.project import sheets as project_sheets
+from crmwb.project.governance import (
     Action,
     ActionStatus,
     Adoption,
@@ -37,9 +38,8 @@ from crmwb.governance import (
     RaciTask,
     seed_raci,
 )
-from crmwb.i18n import Lang
-from crmwb.planning import DEFAULT_PLAN, Phase, months, phase_label, schedule, weeks
-from crmwb.project_sheets import (
+from crmwb.project.planning import DEFAULT_PLAN, Phase, months, phase_label, schedule, weeks
+from crmwb.project.sheets import (
     DurationUnit,
     ProjectPlanInputs,
     ProjectSheets,

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import project_charts, project_views
-from crmwb.governance import (
+from crmwb.i18n import Lang, t
+from crmwb.project import charts as project_charts
+from crmwb.project import views as project_views
+from crmwb.project.governance import (
     Action,
     KpiTrack,
     actions_progress,
@@ -18,9 +20,8 @@ from crmwb.governance import (
     is_seed_raci,
     seed_raci,
 )
-from crmwb.i18n import Lang, t
-from crmwb.planning import DEFAULT_PLAN, is_default_plan, schedule
-from crmwb.project_sheets import ProjectPlanInputs, SteeringInputs
+from crmwb.project.planning import DEFAULT_PLAN, is_default_plan, schedule
+from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs
 from crmwb.views import Context, Text
 from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
 
@@ -100,7 +101,7 @@ def test_sentences_agree_with_their_numbers_and_name_no_source():
 
 
 def test_governance_key_figures_say_what_the_numbers_count():
-    from crmwb.governance import check_raci
+    from crmwb.project.governance import check_raci
 
     raci = seed_raci("fr")
     findings = check_raci(raci)

@@ -70,7 +70,6 @@ from crmwb.dataflow import (
     UseCaseNeed,
 )
 from crmwb.dataflow_sheets import CustomerFileSettings
-from crmwb.governance import Action, Adoption, KpiTrack
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -94,7 +93,6 @@ from crmwb.plan import (
     Scenario,
     Sender,
 )
-from crmwb.planning import DEFAULT_PLAN, add_months
 from crmwb.pricing import (
     ContactPricing,
     Edition,
@@ -111,7 +109,9 @@ from crmwb.pricing import (
     Volume,
     Volumes,
 )
-from crmwb.project_sheets import ProjectSheets, StepProgress, StepStatus
+from crmwb.project.governance import Action, Adoption, KpiTrack
+from crmwb.project.planning import DEFAULT_PLAN, add_months
+from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
 from crmwb.roi import (
     AdminTasksAutomated,
     HigherAverageBasket,

@@ -1,5 +1,5 @@
 """The project plan and governance deliverables' tables and sentences, from
-:mod:`crmwb.planning` and :mod:`crmwb.governance` results."""
+:mod:`crmwb.project.planning` and :mod:`crmwb.project.governance` results."""
 
 from __future__ import annotations
 
@@ -9,8 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from crmwb import i18n, project_charts
-from crmwb.governance import (
+from crmwb import i18n
+from crmwb.pack import save_summary
+from crmwb.plan import LabelKey
+from crmwb.project import charts as project_charts
+from crmwb.project.governance import (
     DEFAULT_TOLERANCE,
     ActionsProgress,
     GovernanceFinding,
@@ -25,10 +28,15 @@ from crmwb.governance import (
     steering_gaps,
     team_load,
 )
-from crmwb.pack import save_summary
-from crmwb.plan import LabelKey
-from crmwb.planning import CHECKLIST, Schedule, batch_label, is_default_plan, phase_label, schedule
-from crmwb.project_sheets import ProjectPlanInputs, SteeringInputs, StepProgress, StepStatus
+from crmwb.project.planning import (
+    CHECKLIST,
+    Schedule,
+    batch_label,
+    is_default_plan,
+    phase_label,
+    schedule,
+)
+from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs, StepProgress, StepStatus
 from crmwb.report import save_tables
 from crmwb.views import (
     Bullets,
@@ -434,8 +442,8 @@ class ProjectReport:
 def analyse_plan(
     inputs: ProjectPlanInputs, ctx: Context, today: dt.date | None = None
 ) -> ProjectReport:
-    """The schedule (:func:`crmwb.planning.schedule`) of the Project plan sheet; the reference
-    date is the sheet's, else ``today`` (else the day of the run)."""
+    """The schedule (:func:`crmwb.project.planning.schedule`) of the Project plan sheet; the
+    reference date is the sheet's, else ``today`` (else the day of the run)."""
     return ProjectReport(
         inputs=inputs,
         plan=schedule(inputs.phases, inputs.start),
@@ -542,7 +550,7 @@ def analyse_governance(
     today: dt.date | None = None,
 ) -> GovernanceReport:
     """The RACI's checks and, when the workbook has a project plan and tracks something, the
-    steering committee's gaps (:func:`crmwb.governance.steering_gaps`) as of the plan's
+    steering committee's gaps (:func:`crmwb.project.governance.steering_gaps`) as of the plan's
     reference date (else ``today``, else the day of the run)."""
     as_of = (plan.as_of if plan else None) or today or dt.date.today()
     base = GovernanceReport(

@@ -20,8 +20,8 @@ from matplotlib.ticker import FuncFormatter
 
 from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
-from crmwb.governance import DEFAULT_TOLERANCE, KpiTrack, is_behind
-from crmwb.planning import Schedule, add_months, batch_label, phase_label
+from crmwb.project.governance import DEFAULT_TOLERANCE, KpiTrack, is_behind
+from crmwb.project.planning import Schedule, add_months, batch_label, phase_label
 from crmwb.views import Context
 
 CRITICAL = "#C00000"
@@ -309,7 +309,7 @@ def kpi_tracking(
     """Planned vs actual, one small panel per KPI that has targets (in the order given): the
     monthly targets as a dashed line, the actuals up to ``as_of`` as bars at their month, red
     where the KPI is behind its target by more than ``tolerance`` (the steering committee's
-    rule, :func:`crmwb.governance.is_behind`, lower-is-better KPIs included)."""
+    rule, :func:`crmwb.project.governance.is_behind`, lower-is-better KPIs included)."""
     shown = [t for t in tracks if t.targets]
     columns = 2 if len(shown) > 1 else 1
     rows = max(1, -(-len(shown) // columns))

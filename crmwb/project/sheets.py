@@ -1,5 +1,5 @@
 """The project plan's and the governance's sheets of the client workbook <->
-:mod:`crmwb.planning` and :mod:`crmwb.governance` (DOMAIN.md §6).
+:mod:`crmwb.project.planning` and :mod:`crmwb.project.governance` (DOMAIN.md §6).
 
 Six sheets, named in French or English, after the Customer file sheet, each with a title, an
 intro line, a help row and a header row whose cells carry the help as a comment; the reader
@@ -8,30 +8,31 @@ finds headers and labels by their text, in either language, never by position:
 * **Project plan** (*Planning projet*): the parameters Start date (required) and Reference date
   (the "as of" date; empty: today), then a table Phase | Duration | Unit (days, weeks, months;
   empty: days) | Depends on (phases separated by commas or semicolons) | Batch (*Lot*) | Owner
-  (*Responsable*). A duration is turned into calendar days with :func:`~crmwb.planning.weeks`
-  and :func:`~crmwb.planning.months` (a number of days is rounded half up); a result under one
-  day is an error. The blank template holds :data:`~crmwb.planning.DEFAULT_PLAN`, its phases
-  named by :func:`~crmwb.planning.phase_label` in the workbook's language ("Choix du logiciel
-  CRM", 3.5 months): the reader takes a phase's name as written, so a template phase is read
-  back under its displayed name, not the default plan's key (``software_choice``); the
-  dependencies and durations are the default plan's.
-* **Checklist** (*Check-list de déploiement*): the 17 steps of :data:`~crmwb.planning.CHECKLIST`
-  (No. | Step | Phase, written, only the number read) with Status (to do, in progress, done;
-  empty: to do) and Date; a row is read, as a :class:`StepProgress`, when its status or its
-  date is filled in.
+  (*Responsable*). A duration is turned into calendar days with
+  :func:`~crmwb.project.planning.weeks` and :func:`~crmwb.project.planning.months` (a number of days
+  is rounded half up); a result under one day is an error. The blank template holds
+  :data:`~crmwb.project.planning.DEFAULT_PLAN`, its phases named by
+  :func:`~crmwb.project.planning.phase_label` in the workbook's language ("Choix du logiciel CRM",
+  3.5 months): the reader takes a phase's name as written, so a template phase is read back under
+  its displayed name, not the default plan's key (``software_choice``); the dependencies and
+  durations are the default plan's.
+* **Checklist** (*Check-list de déploiement*): the 17 steps of
+  :data:`~crmwb.project.planning.CHECKLIST` (No. | Step | Phase, written, only the number read) with
+  Status (to do, in progress, done; empty: to do) and Date; a row is read, as a
+  :class:`StepProgress`, when its status or its date is filled in.
 * **RACI**: Group | Task | one column per team. The teams are the header's cells after Task,
   up to the last filled one (rename them, add "Editorial team" ...); an empty header between
   two teams is an error. A cell is R, A, C, I, R/A (A/R, lower case and spaces accepted) or
-  empty. The blank template holds :func:`~crmwb.governance.seed_raci` in the workbook's
+  empty. The blank template holds :func:`~crmwb.project.governance.seed_raci` in the workbook's
   language.
 * **KPI tracking** (*Suivi des KPI*), long format: Programme | KPI | Kind (business,
   operational; empty: business) | Unit | Direction (higher / lower is better; empty: higher)
   | Month | Target | Actual, one row per KPI and month, read into one
-  :class:`~crmwb.governance.KpiTrack` per programme and KPI. The month is a date: **any day of
-  the month is read as the month's first day**. Kind, unit and direction may be given on one
-  row of the KPI only; two rows of a KPI giving different ones is an error. When the workbook
-  has a project plan, a month outside it (from the start's month to the plan's end) is an
-  error naming the Month cell.
+  :class:`~crmwb.project.governance.KpiTrack` per programme and KPI. The month is a date: **any day
+  of the month is read as the month's first day**. Kind, unit and direction may be given on one row
+  of the KPI only; two rows of a KPI giving different ones is an error. When the workbook has a
+  project plan, a month outside it (from the start's month to the plan's end) is an error naming the
+  Month cell.
 * **Actions**: Action | Programme | Planned date | Done date | Status (planned, in place,
   done; empty: done with a done date, planned without).
 * **Adoption**, one row per month (the simpler for a consultant who copies a monthly usage
@@ -72,17 +73,6 @@ from crmwb.errors import (
     WrittenDate,
     msg,
 )
-from crmwb.governance import (
-    Action,
-    ActionStatus,
-    Adoption,
-    KpiTrack,
-    Raci,
-    RaciTask,
-    kpi_gaps,
-    seed_raci,
-    team_label,
-)
 from crmwb.i18n import Lang, t
 from crmwb.journey_sheets import (
     HEADER_ROW,
@@ -99,7 +89,18 @@ from crmwb.journey_sheets import (
     _write_values,
 )
 from crmwb.plan import LabelKey
-from crmwb.planning import (
+from crmwb.project.governance import (
+    Action,
+    ActionStatus,
+    Adoption,
+    KpiTrack,
+    Raci,
+    RaciTask,
+    kpi_gaps,
+    seed_raci,
+    team_label,
+)
+from crmwb.project.planning import (
     CHECKLIST,
     DAYS_PER_MONTH,
     DAYS_PER_WEEK,
@@ -179,7 +180,7 @@ RACI_TEAM_COLUMNS = 10
 
 @dataclass(frozen=True)
 class StepProgress:
-    """Where a step of :data:`~crmwb.planning.CHECKLIST` stands: its number (1 to 17), its
+    """Where a step of :data:`~crmwb.project.planning.CHECKLIST` stands: its number (1 to 17), its
     status and its date (done on, or due on)."""
 
     number: int
@@ -323,8 +324,9 @@ def _round_half_up(value: float) -> int:
 
 
 def to_days(count: float, unit: DurationUnit = DurationUnit.DAYS) -> int:
-    """``count`` ``unit`` in calendar days, with :func:`~crmwb.planning.weeks` and
-    :func:`~crmwb.planning.months` (days rounded half up): ``to_days(3.5, MONTHS) == 107``."""
+    """``count`` ``unit`` in calendar days, with :func:`~crmwb.project.planning.weeks` and
+    :func:`~crmwb.project.planning.months` (days rounded half up): ``to_days(3.5, MONTHS) ==
+    107``."""
     if unit is DurationUnit.MONTHS:
         return months(count)
     if unit is DurationUnit.WEEKS:
@@ -541,8 +543,8 @@ def has_raci(reader: WorkbookReader) -> bool:
 
 
 def read_raci(reader: WorkbookReader) -> Raci:
-    """Read and check the RACI sheet into a :class:`~crmwb.governance.Raci` (teams: the header's
-    cells after Task)."""
+    """Read and check the RACI sheet into a :class:`~crmwb.project.governance.Raci` (teams: the
+    header's cells after Task)."""
     return _RaciReader(reader).read()
 
 

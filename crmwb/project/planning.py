@@ -306,7 +306,7 @@ more than the average project), inside their 3-month to 2-year range."""
 def default_plan(lang: Lang) -> tuple[Phase, ...]:
     """:data:`DEFAULT_PLAN` as the blank template writes it in ``lang`` (and the workbook reads
     it back): each phase and dependency under its label, the owners under the teams' names."""
-    from crmwb.governance import team_label
+    from crmwb.project.governance import team_label
 
     return tuple(
         Phase(

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _role_column(value: str) -> tuple[str, str]:
     """A ``ROLE=COLUMN`` of --map: a role of the customer file and the column that holds it."""
-    from crmwb.dataflow import CustomerRole
+    from crmwb.dataflow.model import CustomerRole
 
     role, equals, column = value.partition("=")
     roles = ", ".join(r.value for r in CustomerRole)
@@ -330,7 +330,7 @@ def _audit_file(args: argparse.Namespace) -> int:
     """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
     from crmwb.clients import load_client
     from crmwb.customer_file.audit import audit_customer_file
-    from crmwb.dataflow_sheets import CustomerFileSettings
+    from crmwb.dataflow.sheets import CustomerFileSettings
     from crmwb.views import Context
 
     (folder,) = _resolve_clients([args.client], _clients_dir(args))

@@ -55,8 +55,8 @@ from crmwb.tco import (
 )
 
 if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
-    from crmwb.dataflow import DataMap
-    from crmwb.dataflow_sheets import CustomerFileSettings
+    from crmwb.dataflow.model import DataMap
+    from crmwb.dataflow.sheets import CustomerFileSettings
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
     from crmwb.project.governance import Raci
@@ -170,9 +170,9 @@ def choice_prefixes() -> dict[type[StrEnum], str]:
     """Every drop-down list of the workbook, the TCO's, the vendor comparison's
     (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
     (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
-    (:data:`crmwb.dataflow_sheets.DATAFLOW_CHOICES`) and the project's
+    (:data:`crmwb.dataflow.sheets.DATAFLOW_CHOICES`) and the project's
     (:data:`crmwb.project.sheets.PROJECT_CHOICES`)."""
-    from crmwb.dataflow_sheets import DATAFLOW_CHOICES
+    from crmwb.dataflow.sheets import DATAFLOW_CHOICES
     from crmwb.journey_sheets import JOURNEY_CHOICES
     from crmwb.project.sheets import PROJECT_CHOICES
     from crmwb.vendor_sheets import VENDOR_CHOICES
@@ -229,7 +229,7 @@ def build_workbook(
     the seed RACI when ``project`` is None). New sheets go after Lists, so the sheets of
     workbooks made before them keep their places.
     """
-    from crmwb.dataflow_sheets import write_customer_file_sheet, write_data_map_sheets
+    from crmwb.dataflow.sheets import write_customer_file_sheet, write_data_map_sheets
     from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
     from crmwb.project.sheets import write_project_sheets
     from crmwb.roi_sheets import write_roi_sheet
@@ -1026,35 +1026,35 @@ class WorkbookReader:
 
         return read_plan(self)
 
-    # -- the data map and the customer file (crmwb.dataflow_sheets) --
+    # -- the data map and the customer file (crmwb.dataflow.sheets) --
 
     @_in_workbook_language
     def has_data_map(self) -> bool:
         """Whether the workbook has a Systems sheet with at least one system."""
-        from crmwb.dataflow_sheets import has_data_map
+        from crmwb.dataflow.sheets import has_data_map
 
         return has_data_map(self)
 
     @_in_workbook_language
     def read_data_map(self) -> DataMap:
         """The data map's sheets (Systems, Flows, Data dictionary, Use-case data) as a
-        :class:`~crmwb.dataflow.DataMap`. See :func:`crmwb.dataflow_sheets.read_data_map`."""
-        from crmwb.dataflow_sheets import read_data_map
+        :class:`~crmwb.dataflow.DataMap`. See :func:`crmwb.dataflow.sheets.read_data_map`."""
+        from crmwb.dataflow.sheets import read_data_map
 
         return read_data_map(self)
 
     @_in_workbook_language
     def has_customer_file(self) -> bool:
         """Whether the workbook has a Customer file sheet whose File is filled in."""
-        from crmwb.dataflow_sheets import has_customer_file
+        from crmwb.dataflow.sheets import has_customer_file
 
         return has_customer_file(self)
 
     @_in_workbook_language
     def read_customer_file_settings(self) -> CustomerFileSettings:
-        """The Customer file sheet as :class:`~crmwb.dataflow_sheets.CustomerFileSettings`.
-        See :func:`crmwb.dataflow_sheets.read_customer_file_settings`."""
-        from crmwb.dataflow_sheets import read_customer_file_settings
+        """The Customer file sheet as :class:`~crmwb.dataflow.sheets.CustomerFileSettings`.
+        See :func:`crmwb.dataflow.sheets.read_customer_file_settings`."""
+        from crmwb.dataflow.sheets import read_customer_file_settings
 
         return read_customer_file_settings(self)
 

@@ -18,7 +18,7 @@ from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, cluste
 from crmwb.customer_file.duplicates import evaluate_pairs
 from crmwb.customer_file.quality import CustomerFileError
 from crmwb.customer_file.synthetic import write_customer_file
-from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.errors import InputError
 from crmwb.paths import EXAMPLES_DIR
 from crmwb.workbook import read_workbook

@@ -1,4 +1,4 @@
-"""The data map's analyses (crmwb.dataflow): each rule on small hand-made maps, positive and
+"""The data map's analyses (crmwb.dataflow.model): each rule on small hand-made maps, positive and
 negative, with the reason worked out by hand next to each expectation.
 
 Most tests use three systems in a line, a source feeding a hub feeding an activation tool:
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from crmwb.dataflow import (
+from crmwb.dataflow.model import (
     EU_EEA,
     DataCategory,
     DataField,

@@ -1,4 +1,4 @@
-"""The data map's sheets and the Customer file sheet (crmwb.dataflow_sheets): written, read back
+"""The data map's sheets and the Customer file sheet (crmwb.dataflow.sheets): written, read back
 into a DataMap and CustomerFileSettings, every bad cell reported with the file, sheet and cell.
 
 Each test writes a valid workbook into tmp_path with build_workbook(..., data_map=MAP,
@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.dataflow import (
+from crmwb.dataflow.model import (
     DataField,
     DataMap,
     Flow,
@@ -37,7 +37,7 @@ from crmwb.dataflow import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow_sheets import CustomerFileSettings, CustomerRole
+from crmwb.dataflow.sheets import CustomerFileSettings, CustomerRole
 from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
 from crmwb.plan import Programme, RelationshipPlan

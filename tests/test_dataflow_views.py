@@ -8,10 +8,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from crmwb import dataflow_views
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
-from crmwb.dataflow import (
+from crmwb.dataflow import views as dataflow_views
+from crmwb.dataflow.model import (
     DataField,
     DataMap,
     Flow,
@@ -25,8 +25,8 @@ from crmwb.dataflow import (
     data_findings,
     processing_register,
 )
-from crmwb.dataflow_sheets import CustomerFileSettings
-from crmwb.dataflow_views import DataAudit
+from crmwb.dataflow.sheets import CustomerFileSettings
+from crmwb.dataflow.views import DataAudit
 from crmwb.i18n import t
 from crmwb.paths import EXAMPLES_DIR
 from crmwb.report import save_tables

@@ -26,8 +26,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.text import Text
 
-from crmwb import flow_map as fm
-from crmwb.dataflow import DataMap, Flow, FlowFrequency, Method, Role, System, SystemType
+from crmwb.dataflow import flow_map as fm
+from crmwb.dataflow.model import DataMap, Flow, FlowFrequency, Method, Role, System, SystemType
 from crmwb.i18n import Lang, t
 from crmwb.paths import EXAMPLES_DIR
 from crmwb.views import Chart, Context, Section

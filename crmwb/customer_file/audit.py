@@ -33,7 +33,7 @@ from crmwb.customer_file.quality import (
     profile,
     read_customer_file,
 )
-from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.errors import InputError, Msg, Quoted, msg
 from crmwb.i18n import SOURCE_LANG, Lang, t
 from crmwb.report import FORMULA_TRIGGERS

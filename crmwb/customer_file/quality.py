@@ -52,7 +52,7 @@ from typing import Any
 import duckdb
 import phonenumbers
 
-from crmwb.dataflow import CustomerRole
+from crmwb.dataflow.model import CustomerRole
 from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, msg
 from crmwb.i18n import DEFAULT_LANG, Lang, t
 from crmwb.office_files import password_protected

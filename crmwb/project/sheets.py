@@ -62,7 +62,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.dataflow_sheets import _objects, _Reader
+from crmwb.dataflow.sheets import _objects, _Reader
 from crmwb.errors import (
     CrmwbError,
     InputError,

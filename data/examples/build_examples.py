@@ -57,7 +57,7 @@ from openpyxl import Workbook
 
 from crmwb.clients import WORKBOOK_NAME
 from crmwb.customer_file.synthetic import write_customer_file
-from crmwb.dataflow import (
+from crmwb.dataflow.model import (
     DataField,
     DataMap,
     Flow,
@@ -69,7 +69,7 @@ from crmwb.dataflow import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow_sheets import CustomerFileSettings
+from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,

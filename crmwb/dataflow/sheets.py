@@ -47,7 +47,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb import i18n
-from crmwb.dataflow import (
+from crmwb.dataflow.model import (
     EU_EEA,
     CustomerRole,
     DataField,

@@ -9,7 +9,7 @@ failure, personal data without a legal basis or an owner, and drafts the record 
 activities (GDPR art. 30) for the client's DPO.
 
 This module is pure: the objects below and the analyses of the map. Reading them from the
-workbook is :mod:`crmwb.dataflow_sheets`'s job, drawing the map :mod:`crmwb.flow_map`'s.
+workbook is :mod:`crmwb.dataflow.sheets`'s job, drawing the map :mod:`crmwb.dataflow.flow_map`'s.
 """
 
 from __future__ import annotations

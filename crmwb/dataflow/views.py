@@ -11,11 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmwb import flow_map, i18n, views
+from crmwb import i18n, views
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confidential_dir
 from crmwb.customer_file.views import or_sentence
-from crmwb.dataflow import (
+from crmwb.dataflow import flow_map
+from crmwb.dataflow.model import (
     CoverageMatrix,
     DataFinding,
     DataMap,
@@ -136,9 +137,9 @@ def summary_section(audit: DataAudit) -> Section:
 
 
 def map_sections(audit: DataAudit) -> Sections:
-    """The map (whole, or its overview then its two halves: :mod:`crmwb.flow_map`), the points
-    to fix, the coverage, the points for information, the inventories and the draft register;
-    nothing without a data map."""
+    """The map (whole, or its overview then its two halves: :mod:`crmwb.dataflow.flow_map`), the
+    points to fix, the coverage, the points for information, the inventories and the draft
+    register; nothing without a data map."""
     data_map, ctx = audit.data_map, audit.ctx
     if data_map is None or audit.matrix is None:
         return Sections(())

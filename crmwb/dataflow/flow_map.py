@@ -51,7 +51,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Transform
 
 from crmwb.charts import INK, PALETTE
-from crmwb.dataflow import DataMap, Flow, Method, Role, System, SystemType
+from crmwb.dataflow.model import DataMap, Flow, Method, Role, System, SystemType
 from crmwb.views import Chart, Context, Section, section
 
 Engine = Literal["auto", "dot", "matplotlib"]

@@ -1,0 +1,4 @@
+"""The data flows: where the client's customer data lives and how it moves (the systems, the
+flows, the fields and their legal bases: :mod:`.model`), their sheets (:mod:`.sheets`), the
+flow map drawn from them (:mod:`.flow_map`) and what the client reads of the data-flow audit
+(:mod:`.views`)."""

@@ -8,7 +8,7 @@ Two simulations the vendor comparison runs for every client (issue "Vendor compa
    matrix product).
 2. **TCO**: 100 000 draws of 10 vendors' uncertain cost lines (Beta-PERT multipliers, 20 lines a
    vendor) over 7 years, giving P10 / P50 / P90 and the probability that each vendor is the
-   cheapest (``crmwb.pricing.simulate``).
+   cheapest (``crmwb.vendors.pricing.simulate``).
 
 3. **ROI**: 100 000 draws of an ROI case with 30 uncertain inputs (Beta-PERT) over 5 years,
    giving NPV P10 / P50 / P90 and the probability that NPV > 0 (``crmwb.roi.monte_carlo``).
@@ -30,7 +30,20 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from crmwb.pricing import (
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
+from crmwb.roi.model import monte_carlo as roi_monte_carlo
+from crmwb.tco.model import TcoSettings
+from crmwb.uncertainty import Pert
+from crmwb.vendors.model import (
+    Criterion,
+    Direction,
+    MarketType,
+    ScoreSheet,
+    Vendor,
+    monte_carlo_weights,
+    scores_from_table,
+)
+from crmwb.vendors.pricing import (
     Edition,
     Module,
     OneOffService,
@@ -40,19 +53,6 @@ from crmwb.pricing import (
     Volumes,
     simulate,
     vendor_costs,
-)
-from crmwb.roi import CostItem, RoiCase, RoiSettings, TimeSaved
-from crmwb.roi import monte_carlo as roi_monte_carlo
-from crmwb.tco import TcoSettings
-from crmwb.uncertainty import Pert
-from crmwb.vendors import (
-    Criterion,
-    Direction,
-    MarketType,
-    ScoreSheet,
-    Vendor,
-    monte_carlo_weights,
-    scores_from_table,
 )
 
 VENDORS, CRITERIA, YEARS, LINES = 10, 25, 7, 20
@@ -209,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"weights: {args.weight_draws:,} Dirichlet draws, {VENDORS} vendors x {CRITERIA} criteria"
     )
     print(
-        f"  numpy (crmwb.vendors)     {numpy_weights:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.vendors.model)     {numpy_weights:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_weights < 1 else 'NOT met'})"
     )
     print(
@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" lines, {YEARS} years + t=0"
     )
     print(
-        f"  numpy (crmwb.pricing)     {numpy_tco:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.vendors.pricing)     {numpy_tco:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_tco < 1 else 'NOT met'})"
     )
     print(f"  plain Python loops        {loop_tco:8.3f} s   (timed on {sample:,} draws, scaled)")
@@ -238,7 +238,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop_roi = (time.perf_counter() - start) * args.roi_draws / sample
     print(f"ROI: {args.roi_draws:,} draws, 30 uncertain inputs, 5 years")
     print(
-        f"  numpy (crmwb.roi)         {numpy_roi:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.roi.model)         {numpy_roi:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_roi < 1 else 'NOT met'})"
     )
     print(f"  plain Python loops        {loop_roi:8.3f} s   (timed on {sample:,} draws, scaled)")

@@ -77,7 +77,7 @@ class Analysis:
 
 def _has_vendors(reader: WorkbookReader) -> bool:
     """The workbook lists at least one vendor (the template's empty Vendors sheet does not)."""
-    from crmwb.vendor_sheets import VENDOR_COLUMNS
+    from crmwb.vendors.sheets import VENDOR_COLUMNS
 
     if not reader.has_vendor_comparison():
         return False

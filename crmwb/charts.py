@@ -17,14 +17,14 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from crmwb import i18n
-from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.pricing import VendorStudy
-from crmwb.roi import MonteCarloResult as RoiMonteCarlo
-from crmwb.roi import RoiResult, Tornado
-from crmwb.roi_views import input_label
-from crmwb.tco import TcoComparison, accrual_path
-from crmwb.tco_views import month_ordinal
-from crmwb.vendors import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
+from crmwb.roi.model import MonteCarloResult as RoiMonteCarlo
+from crmwb.roi.model import RoiResult, Tornado
+from crmwb.roi.views import input_label
+from crmwb.tco.model import TcoComparison, accrual_path
+from crmwb.tco.views import month_ordinal
+from crmwb.vendors.model import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
+from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendors.pricing import VendorStudy
 from crmwb.views import Context
 from crmwb.workbook import choice_label
 

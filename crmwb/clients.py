@@ -25,8 +25,8 @@ from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
-    from crmwb.roi import RoiCase
-    from crmwb.vendor_sheets import VendorInputs
+    from crmwb.roi.model import RoiCase
+    from crmwb.vendors.sheets import VendorInputs
     from crmwb.workbook import About, TcoInputs, WorkbookReader
 
 WORKBOOK_NAME = "workbook.xlsx"

@@ -4,7 +4,7 @@
 more important: A" to "9 times more important: B") and shows, as the sliders move, the
 resulting AHP weights and the consistency ratio, with the comparisons to revisit when it is
 above 0.10. "Save to workbook" hands the comparisons to a callback (the notebook binds it to
-:func:`crmwb.vendor_sheets.save_pairwise`, which rewrites only that scope's rows).
+:func:`crmwb.vendors.sheets.save_pairwise`, which rewrites only that scope's rows).
 
 :class:`JourneyEditor` is the journey workshop: forms for stages, channels, segments,
 touchpoints (drop-downs for the perception, sliders for emotion, importance and performance),
@@ -38,12 +38,12 @@ from crmwb.journey import (
     Stage,
     Touchpoint,
 )
+from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
 from crmwb.views import Chart, Context
-from crmwb.weights import AhpResult, PairwiseComparisons, ahp_weights
 from crmwb.workbook import choice_label
 
 if TYPE_CHECKING:
-    from crmwb.vendor_sheets import VendorInputs
+    from crmwb.vendors.sheets import VendorInputs
 
 SAATY_STEPS: tuple[int, ...] = (9, 8, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Slider positions, left (A more important) to right (B more important)."""
@@ -196,7 +196,7 @@ def weight_forms(
     """One pairwise form for the criterion groups, and one per group of two criteria or
     more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
     The forms speak ``lang`` (default: the workbook's language)."""
-    from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise
+    from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
     from crmwb.workbook import read_workbook
 
     lang = lang or read_workbook(workbook).lang

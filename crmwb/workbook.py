@@ -44,7 +44,7 @@ from crmwb.errors import (
 )
 from crmwb.i18n import Lang, t
 from crmwb.office_files import password_protected
-from crmwb.tco import (
+from crmwb.tco.model import (
     MAX_HORIZON_YEARS,
     MIN_HORIZON_YEARS,
     Basis,
@@ -61,9 +61,9 @@ if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import ti
     from crmwb.plan import RelationshipPlan
     from crmwb.project.governance import Raci
     from crmwb.project.sheets import ProjectPlanInputs, ProjectSheets, SteeringInputs
-    from crmwb.roi import RoiCase
-    from crmwb.roi_sheets import RoiSheet
-    from crmwb.vendor_sheets import VendorInputs, VendorSheets
+    from crmwb.roi.model import RoiCase
+    from crmwb.roi.sheets import RoiSheet
+    from crmwb.vendors.sheets import VendorInputs, VendorSheets
 
 TABLE_ROWS = 200
 """Rows below a header that get drop-downs and checks in the template."""
@@ -168,14 +168,14 @@ CHOICE_PREFIX: dict[type[StrEnum], str] = {
 @cache
 def choice_prefixes() -> dict[type[StrEnum], str]:
     """Every drop-down list of the workbook, the TCO's, the vendor comparison's
-    (:data:`crmwb.vendor_sheets.VENDOR_CHOICES`) then the journey's and the plan's
+    (:data:`crmwb.vendors.sheets.VENDOR_CHOICES`) then the journey's and the plan's
     (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
     (:data:`crmwb.dataflow.sheets.DATAFLOW_CHOICES`) and the project's
     (:data:`crmwb.project.sheets.PROJECT_CHOICES`)."""
     from crmwb.dataflow.sheets import DATAFLOW_CHOICES
     from crmwb.journey_sheets import JOURNEY_CHOICES
     from crmwb.project.sheets import PROJECT_CHOICES
-    from crmwb.vendor_sheets import VENDOR_CHOICES
+    from crmwb.vendors.sheets import VENDOR_CHOICES
 
     return {
         **CHOICE_PREFIX,
@@ -232,8 +232,8 @@ def build_workbook(
     from crmwb.dataflow.sheets import write_customer_file_sheet, write_data_map_sheets
     from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
     from crmwb.project.sheets import write_project_sheets
-    from crmwb.roi_sheets import write_roi_sheet
-    from crmwb.vendor_sheets import write_vendor_sheets
+    from crmwb.roi.sheets import write_roi_sheet
+    from crmwb.vendors.sheets import write_vendor_sheets
 
     wb = Workbook()
     about_ws = wb.active
@@ -961,7 +961,7 @@ class WorkbookReader:
                     msg("tco.err.found.no_licence"),
                 )
 
-    # -- the vendor comparison (crmwb.vendor_sheets) --
+    # -- the vendor comparison (crmwb.vendors.sheets) --
 
     @_in_workbook_language
     def has_vendor_comparison(self) -> bool:
@@ -972,25 +972,25 @@ class WorkbookReader:
     def read_vendor_comparison(self) -> VendorInputs:
         """The Vendors, Criteria, Pairwise (AHP), Scores and Use cases sheets: the score sheet
         with its global weights, the coverage sheet (None without use cases), the weighting
-        details and the warnings. See :func:`crmwb.vendor_sheets.read_vendor_comparison`."""
-        from crmwb.vendor_sheets import read_vendor_comparison
+        details and the warnings. See :func:`crmwb.vendors.sheets.read_vendor_comparison`."""
+        from crmwb.vendors.sheets import read_vendor_comparison
 
         return read_vendor_comparison(self)
 
-    # -- the ROI (crmwb.roi_sheets) --
+    # -- the ROI (crmwb.roi.sheets) --
 
     @_in_workbook_language
     def has_roi(self) -> bool:
         """Whether the workbook has an ROI sheet with at least one lever or benefit row."""
-        from crmwb.roi_sheets import has_roi
+        from crmwb.roi.sheets import has_roi
 
         return has_roi(self)
 
     @_in_workbook_language
     def read_roi(self) -> RoiCase:
         """The ROI sheet as a :class:`~crmwb.roi.RoiCase`, on the TCO sheet's horizon and with
-        the chosen TCO option's costs. See :func:`crmwb.roi_sheets.read_roi`."""
-        from crmwb.roi_sheets import read_roi
+        the chosen TCO option's costs. See :func:`crmwb.roi.sheets.read_roi`."""
+        from crmwb.roi.sheets import read_roi
 
         return read_roi(self)
 

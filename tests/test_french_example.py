@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.pricing import Volume, Volumes, vendor_costs
-from crmwb.tco import TcoSettings
-from crmwb.vendors import compare_vendors
+from crmwb.tco.model import TcoSettings
+from crmwb.vendors.model import compare_vendors
+from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
 from crmwb.workbook import read_workbook
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "examples" / "literie-lenoir"

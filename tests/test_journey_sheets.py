@@ -64,7 +64,7 @@ from crmwb.plan import (
     Scenario,
     Sender,
 )
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 JOURNEY = Journey(

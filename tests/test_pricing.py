@@ -1,5 +1,5 @@
-"""Vendor pricing (crmwb.pricing), schedules in the TCO (crmwb.tco) and the Monte Carlo, against
-numbers a consultant can recompute by hand.
+"""Vendor pricing (crmwb.vendors.pricing), schedules in the TCO (crmwb.tco.model) and the Monte
+Carlo, against numbers a consultant can recompute by hand.
 
 Periods: index 0 is the initial period, then years 1..n. Contact-tier prices are per contact
 per month (x 12 for the year) and the tier reached prices the WHOLE base; tiers never come
@@ -15,7 +15,19 @@ import pytest
 from messages import raises_en
 
 from crmwb.errors import InputError, render
-from crmwb.pricing import (
+from crmwb.tco.model import (
+    Basis,
+    Category,
+    CostLine,
+    Frequency,
+    TcoSettings,
+    compare_option_costs,
+    compare_options,
+    option_costs,
+    option_from_schedules,
+)
+from crmwb.uncertainty import Pert
+from crmwb.vendors.pricing import (
     ContactPricing,
     CostSchedule,
     Edition,
@@ -38,18 +50,6 @@ from crmwb.pricing import (
     simulate,
     vendor_costs,
 )
-from crmwb.tco import (
-    Basis,
-    Category,
-    CostLine,
-    Frequency,
-    TcoSettings,
-    compare_option_costs,
-    compare_options,
-    option_costs,
-    option_from_schedules,
-)
-from crmwb.uncertainty import Pert
 
 K = HiddenCostKind
 S3 = TcoSettings(horizon_years=3)

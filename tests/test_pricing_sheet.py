@@ -1,6 +1,6 @@
-"""The Pricing sheet of the client workbook (crmwb.vendor_sheets): volumes and vendor price
-lists written, read back into crmwb.pricing objects, costed into the TCO criterion, and every
-bad cell reported with the file, the sheet and the cell.
+"""The Pricing sheet of the client workbook (crmwb.vendors.sheets): volumes and vendor price lists
+written, read back into crmwb.vendors.pricing objects, costed into the TCO criterion, and every bad
+cell reported with the file, the sheet and the cell.
 
 Layout of SHEETS, in English (TCO sheet: 3 years, no discount, no escalation):
 
@@ -26,7 +26,11 @@ from openpyxl import load_workbook
 
 from crmwb.errors import InputError, WorkbookError
 from crmwb.i18n import Lang
-from crmwb.pricing import (
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.uncertainty import Pert
+from crmwb.vendors.model import Direction, MarketType, Score
+from crmwb.vendors.model import compare_vendors as rank_vendors
+from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,
     HiddenCostKind,
@@ -44,9 +48,7 @@ from crmwb.pricing import (
     Volumes,
     compare_vendors,
 )
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.uncertainty import Pert
-from crmwb.vendor_sheets import (
+from crmwb.vendors.sheets import (
     PRICING_HEADER_ROW,
     CriterionEntry,
     CriterionMeasure,
@@ -54,8 +56,6 @@ from crmwb.vendor_sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.vendors import Direction, MarketType, Score
-from crmwb.vendors import compare_vendors as rank_vendors
 from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"

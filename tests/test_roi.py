@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from crmwb.errors import InputError
-from crmwb.roi import (
+from crmwb.roi.model import (
     REVENUE_AT_GROSS_MARGIN,
     AdminTasksAutomated,
     Axis,
@@ -43,7 +43,7 @@ from crmwb.roi import (
     tornado,
     training_time_cost,
 )
-from crmwb.tco import Category, TcoSettings, option_from_schedules
+from crmwb.tco.model import Category, TcoSettings, option_from_schedules
 from crmwb.uncertainty import Pert
 
 

@@ -1,4 +1,4 @@
-"""The ROI sheet of the client workbook (crmwb.roi_sheets): written, read back into a RoiCase
+"""The ROI sheet of the client workbook (crmwb.roi.sheets): written, read back into a RoiCase
 with the TCO's horizon and costs, and every bad cell reported with the file, sheet and cell.
 
 Each test writes a valid workbook into tmp_path with build_workbook(..., roi=SHEET), damages
@@ -27,14 +27,14 @@ from openpyxl import load_workbook
 
 from crmwb.errors import WorkbookError, render
 from crmwb.i18n import Lang
-from crmwb.roi import (
+from crmwb.roi.model import (
     QualitativeBenefit,
     ReactivatedDormantClients,
     TimeSaved,
     analyse_roi,
 )
-from crmwb.roi_sheets import RoiSheet
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
+from crmwb.roi.sheets import RoiSheet
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
 from crmwb.uncertainty import Pert
 from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
 

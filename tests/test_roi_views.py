@@ -15,10 +15,10 @@ import pytest
 from deliverable_text import assert_typed
 from worked_cases import WORKED
 
-from crmwb import roi_views
 from crmwb.clients import load_client
 from crmwb.paths import EXAMPLES_DIR
-from crmwb.roi import (
+from crmwb.roi import views as roi_views
+from crmwb.roi.model import (
     CostItem,
     QualitativeBenefit,
     RoiCase,

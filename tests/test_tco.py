@@ -1,4 +1,4 @@
-"""TCO arithmetic (crmwb.tco) against numbers a consultant can recompute by hand.
+"""TCO arithmetic (crmwb.tco.model) against numbers a consultant can recompute by hand.
 
 Pure domain: no file is read or written here. Every expected number has its hand computation
 next to it. Period 0 is the initial period (set-up costs), periods 1..n are the years.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from crmwb.errors import InputError
-from crmwb.tco import (
+from crmwb.tco.model import (
     Basis,
     Category,
     CostLine,

@@ -1,6 +1,6 @@
-"""The TCO and ROI charts draw their model's numbers: each test reads the drawn artists back
-(line vertices, bar rectangles, marker positions, labels, colours) and compares them with the
-values the package computed (crmwb.tco, crmwb.roi), never with re-typed numbers, except where a
+"""The TCO and ROI charts draw their model's numbers: each test reads the drawn artists back (line
+vertices, bar rectangles, marker positions, labels, colours) and compares them with the values the
+package computed (crmwb.tco.model, crmwb.roi.model), never with re-typed numbers, except where a
 number is published or recomputable by hand, and then the comment says where it comes from.
 
 Worked examples: the seed's TCO (DOMAIN.md §4: licence 13 200 against SaaS 22 160 over 7 years,
@@ -20,7 +20,7 @@ from matplotlib.patches import Rectangle
 from worked_cases import SEED, WORKED
 
 from crmwb import charts
-from crmwb.roi import (
+from crmwb.roi.model import (
     Axis,
     CostItem,
     DiscountControl,
@@ -31,7 +31,7 @@ from crmwb.roi import (
     monte_carlo,
     tornado,
 )
-from crmwb.tco import (
+from crmwb.tco.model import (
     Basis,
     Category,
     CostLine,

@@ -12,8 +12,8 @@ import pytest
 from deliverable_text import assert_typed
 from worked_cases import SEED
 
-from crmwb import tco_views
-from crmwb.tco import (
+from crmwb.tco import views as tco_views
+from crmwb.tco.model import (
     Basis,
     Category,
     CostLine,

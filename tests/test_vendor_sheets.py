@@ -1,4 +1,4 @@
-"""The vendor comparison's sheets of the client workbook (crmwb.vendor_sheets): written, read
+"""The vendor comparison's sheets of the client workbook (crmwb.vendors.sheets): written, read
 back, and every bad cell reported with the file, the sheet and the cell.
 
 Each test writes a valid workbook into tmp_path with build_workbook(..., vendors=SHEETS),
@@ -28,20 +28,8 @@ from openpyxl import load_workbook
 
 from crmwb.errors import WorkbookError
 from crmwb.i18n import Lang
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.vendor_sheets import (
-    CRITERIA_HEADER_ROW,
-    GROUPS_SCOPE,
-    TABLE_HEADER_ROW,
-    Comparison,
-    CriterionEntry,
-    CriterionMeasure,
-    UseCaseEntry,
-    VendorEntry,
-    VendorSheets,
-    WeightingMethod,
-)
-from crmwb.vendors import (
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.vendors.model import (
     Coverage,
     Criterion,
     Direction,
@@ -52,6 +40,18 @@ from crmwb.vendors import (
     compare_vendors,
     scores_from_table,
     weighted_sum,
+)
+from crmwb.vendors.sheets import (
+    CRITERIA_HEADER_ROW,
+    GROUPS_SCOPE,
+    TABLE_HEADER_ROW,
+    Comparison,
+    CriterionEntry,
+    CriterionMeasure,
+    UseCaseEntry,
+    VendorEntry,
+    VendorSheets,
+    WeightingMethod,
 )
 from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
 

@@ -16,21 +16,12 @@ import dataclasses
 import pytest
 from matplotlib.figure import Figure
 
-from crmwb import charts, vendor_views
+from crmwb import charts
 from crmwb.errors import Number, Quoted, msg
-from crmwb.pricing import (
-    Edition,
-    HiddenCost,
-    HiddenCostKind,
-    UserPricing,
-    VendorPricing,
-    simulate,
-)
-from crmwb.pricing import compare_vendors as compare_pricing
-from crmwb.tco import TcoSettings
+from crmwb.tco.model import TcoSettings
 from crmwb.uncertainty import Pert
-from crmwb.vendor_sheets import SheetWarning
-from crmwb.vendors import (
+from crmwb.vendors import views as vendor_views
+from crmwb.vendors.model import (
     CoverageSheet,
     Criterion,
     Direction,
@@ -41,6 +32,16 @@ from crmwb.vendors import (
     compare_vendors,
     scores_from_table,
 )
+from crmwb.vendors.pricing import (
+    Edition,
+    HiddenCost,
+    HiddenCostKind,
+    UserPricing,
+    VendorPricing,
+    simulate,
+)
+from crmwb.vendors.pricing import compare_vendors as compare_pricing
+from crmwb.vendors.sheets import SheetWarning
 from crmwb.views import Context
 
 CRITERIA = (
@@ -255,7 +256,7 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
 @pytest.fixture(scope="module")
 def northwind():
     from crmwb.paths import EXAMPLES_DIR
-    from crmwb.vendor_analysis import analyse_vendors
+    from crmwb.vendors.analysis import analyse_vendors
     from crmwb.workbook import read_workbook
 
     inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")

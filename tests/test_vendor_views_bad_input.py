@@ -21,19 +21,20 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import charts, vendor_views
+from crmwb import charts
 from crmwb.clients import WORKBOOK_NAME
 from crmwb.paths import EXAMPLES_DIR
-from crmwb.pricing import Edition, UserPricing, VendorPricing
 from crmwb.report import save_tables
 from crmwb.uncertainty import Pert
-from crmwb.vendor_analysis import VendorAnalysis, analyse_vendors
-from crmwb.vendor_sheets import (
+from crmwb.vendors import views as vendor_views
+from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
+from crmwb.vendors.model import Coverage, MarketType, Score
+from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
+from crmwb.vendors.sheets import (
     CriterionMeasure,
     VendorEntry,
     VendorSheets,
 )
-from crmwb.vendors import Coverage, MarketType, Score
 from crmwb.views import Chart, Context, Section, Table, Text
 from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
 

@@ -1,4 +1,4 @@
-"""Vendor comparison (crmwb.vendors) against numbers a consultant can recompute by hand, or
+"""Vendor comparison (crmwb.vendors.model) against numbers a consultant can recompute by hand, or
 published ones.
 
 Pure domain: no file is read or written here. Every expected number has its computation (or
@@ -15,7 +15,7 @@ import pytest
 from messages import raises_en
 
 from crmwb.errors import render
-from crmwb.vendors import (
+from crmwb.vendors.model import (
     COVERAGE_VALUES,
     Coverage,
     CoverageSheet,

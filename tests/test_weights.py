@@ -1,4 +1,4 @@
-"""Criterion weights (crmwb.weights) against numbers computable by hand or published.
+"""Criterion weights (crmwb.vendors.weights) against numbers computable by hand or published.
 
 Every expected number has its source or its hand computation next to it. Cell ``A/B`` is
 the value in row A, column B: how much more important A is than B.
@@ -14,7 +14,7 @@ import pytest
 from messages import raises_en
 
 from crmwb.errors import InputError, render
-from crmwb.weights import (
+from crmwb.vendors.weights import (
     CONSISTENCY_THRESHOLD,
     RANDOM_INDEX,
     PairwiseComparisons,

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from crmwb.journey import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
 from crmwb.paths import EXAMPLES_DIR
+from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.views import Context
-from crmwb.weights import PairwiseComparisons
 from crmwb.widgets import (
     NEW,
     JourneyEditor,

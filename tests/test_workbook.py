@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 
 from crmwb.errors import WorkbookError
 from crmwb.i18n import Lang
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
 from crmwb.templates import check_templates, fingerprint
 from crmwb.workbook import (
     TCO_COLUMNS,

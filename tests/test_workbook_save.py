@@ -20,8 +20,8 @@ from unprivileged import as_a_user, shared_folder
 from crmwb import workbook_save
 from crmwb.errors import WorkbookError
 from crmwb.paths import EXAMPLES_DIR
-from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise
-from crmwb.weights import PairwiseComparisons
+from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
+from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.workbook import read_workbook
 
 GROUPS = ["Features", "Costs", "Ease of use & support", "Integration"]
@@ -163,8 +163,8 @@ def test_a_really_read_only_workbook_or_folder_is_refused(target: str) -> None:
         before = path.read_bytes()
         script = (
             "from crmwb.errors import CrmwbError\n"
-            "from crmwb.vendor_sheets import GROUPS_SCOPE, save_pairwise\n"
-            "from crmwb.weights import PairwiseComparisons\n"
+            "from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise\n"
+            "from crmwb.vendors.weights import PairwiseComparisons\n"
             f"groups = {GROUPS!r}\n"
             "equal = PairwiseComparisons.from_matrix(groups, [[1.0] * 4 for _ in groups])\n"
             "try:\n"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from crmwb.roi import CostItem, RoiCase, RoiSettings, TimeSaved
-from crmwb.tco import Basis, Category, CostLine, Frequency
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
+from crmwb.tco.model import Basis, Category, CostLine, Frequency
 from crmwb.uncertainty import Pert
 
 SEED = [

@@ -77,7 +77,7 @@ from crmwb.journey_sheets import (
     _Table,
     _write_table_sheet,
 )
-from crmwb.vendor_sheets import YesNo
+from crmwb.vendors.sheets import YesNo
 from crmwb.workbook import (
     Field,
     WorkbookReader,

@@ -93,7 +93,23 @@ from crmwb.plan import (
     Scenario,
     Sender,
 )
-from crmwb.pricing import (
+from crmwb.project.governance import Action, Adoption, KpiTrack
+from crmwb.project.planning import DEFAULT_PLAN, add_months
+from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
+from crmwb.roi.model import (
+    AdminTasksAutomated,
+    HigherAverageBasket,
+    QualitativeBenefit,
+    ReactivatedDormantClients,
+    Retention,
+    TimeSaved,
+    UndeliverableMailSavings,
+)
+from crmwb.roi.sheets import RoiSheet
+from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.uncertainty import Pert
+from crmwb.vendors.model import Coverage, Direction, MarketType, scores_from_table
+from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,
     LicencePurchase,
@@ -109,22 +125,7 @@ from crmwb.pricing import (
     Volume,
     Volumes,
 )
-from crmwb.project.governance import Action, Adoption, KpiTrack
-from crmwb.project.planning import DEFAULT_PLAN, add_months
-from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
-from crmwb.roi import (
-    AdminTasksAutomated,
-    HigherAverageBasket,
-    QualitativeBenefit,
-    ReactivatedDormantClients,
-    Retention,
-    TimeSaved,
-    UndeliverableMailSavings,
-)
-from crmwb.roi_sheets import RoiSheet
-from crmwb.tco import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.uncertainty import Pert
-from crmwb.vendor_sheets import (
+from crmwb.vendors.sheets import (
     GROUPS_SCOPE,
     Comparison,
     CriterionEntry,
@@ -134,7 +135,6 @@ from crmwb.vendor_sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.vendors import Coverage, Direction, MarketType, scores_from_table
 from crmwb.workbook import About, TcoInputs, build_workbook, save_workbook
 
 HERE = Path(__file__).resolve().parent

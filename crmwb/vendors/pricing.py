@@ -5,10 +5,10 @@ and maintenance, one-off services, storage, minimum commitment) and the client's
 cost schedules per period, hidden costs, a :class:`~crmwb.tco.TcoComparison` and risk figures
 out. No file, no printing, no plotting.
 
-Conventions (on top of :mod:`crmwb.tco`'s):
+Conventions (on top of :mod:`crmwb.tco.model`'s):
 
 * **Money** in the client's currency, excluding VAT; a cost is positive.
-* **Periods**: index 0 is the initial period (t=0), then years 1..n, as in :mod:`crmwb.tco`.
+* **Periods**: index 0 is the initial period (t=0), then years 1..n, as in :mod:`crmwb.tco.model`.
   Subscriptions (users, contacts, messages, modules, storage, minimum) are paid in years
   1..n; licences and one-off services in the period they are dated in (initial by default).
 * **Escalation**: every price is quoted for the initial period and year 1; in year t >= 1 it
@@ -80,7 +80,7 @@ from numpy.typing import NDArray
 from crmwb import i18n
 from crmwb.errors import InputError, Msg, Number, Quoted, msg
 from crmwb.i18n import Lang
-from crmwb.tco import (
+from crmwb.tco.model import (
     Basis,
     Category,
     CostLine,
@@ -144,7 +144,7 @@ class HiddenCost:
     maximum, the tier bound, the included GB, the minimum). ``unit`` says what they count
     (:data:`HIDDEN_COST_UNITS`); ``editions`` are, for a forced edition, the edition quoted and
     the one forced. The report writes them in the client's language
-    (:func:`crmwb.vendor_views.hidden_cost_detail`).
+    (:func:`crmwb.vendors.views.hidden_cost_detail`).
     """
 
     kind: HiddenCostKind

@@ -41,7 +41,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from crmwb import i18n
 from crmwb.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.i18n import Lang, t
-from crmwb.roi import (
+from crmwb.roi.model import (
     AdminTasksAutomated,
     CostItem,
     CrossAndUpSell,
@@ -65,7 +65,7 @@ from crmwb.roi import (
     project_team_cost,
     training_time_cost,
 )
-from crmwb.tco import OptionCosts, compare_options
+from crmwb.tco.model import OptionCosts, compare_options
 from crmwb.uncertainty import Pert
 from crmwb.workbook import (
     TABLE_ROWS,

@@ -1,4 +1,4 @@
-"""The vendor comparison deliverable, built from a :class:`~crmwb.vendor_analysis.VendorAnalysis`:
+"""The vendor comparison deliverable, built from a :class:`~crmwb.vendors.analysis.VendorAnalysis`:
 one function per section of the report (its sentences, tables and charts, and what it says
 instead when there is nothing to show: one vendor, one criterion, no use case, no price list),
 then the tables of its Excel deliverable and their conventions.
@@ -15,11 +15,8 @@ from dataclasses import replace
 
 from crmwb import charts, i18n
 from crmwb.errors import Written, render
-from crmwb.pricing import HiddenCost, VendorStudy
-from crmwb.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.vendor_analysis import VendorAnalysis
-from crmwb.vendor_sheets import GROUPS_SCOPE
-from crmwb.vendors import (
+from crmwb.vendors.analysis import VendorAnalysis
+from crmwb.vendors.model import (
     COVERAGE_VALUES,
     Coverage,
     CoverageSheet,
@@ -29,6 +26,10 @@ from crmwb.vendors import (
     VendorComparison,
     evaluator_spreads,
 )
+from crmwb.vendors.pricing import HiddenCost, VendorStudy
+from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendors.sheets import GROUPS_SCOPE
+from crmwb.vendors.weights import AhpResult
 from crmwb.views import (
     Bullets,
     Chart,
@@ -45,7 +46,6 @@ from crmwb.views import (
     section,
     sheet_name,
 )
-from crmwb.weights import AhpResult
 
 ROBUST_SHARE = 0.75
 """Share of weight draws a winner must keep to be called robust."""

@@ -1,13 +1,14 @@
-"""The vendor comparison, end to end: the workbook's inputs in, every result the report needs
-out. Pure: it only chains the domain modules (:mod:`crmwb.vendors`, :mod:`crmwb.pricing`)."""
+"""The vendor comparison, end to end: the workbook's inputs in, every result the report needs out.
+Pure: it only chains the domain modules (:mod:`crmwb.vendors.model`,
+:mod:`crmwb.vendors.pricing`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmwb.pricing import MonteCarloResult, VendorStudy, simulate
-from crmwb.vendor_sheets import VendorInputs
-from crmwb.vendors import ScoreSheet, VendorComparison, compare_vendors
+from crmwb.vendors.model import ScoreSheet, VendorComparison, compare_vendors
+from crmwb.vendors.pricing import MonteCarloResult, VendorStudy, simulate
+from crmwb.vendors.sheets import VendorInputs
 
 DEFAULT_SEED = 2026
 """Seed of the Monte Carlo draws: the same workbook always gives the same report."""

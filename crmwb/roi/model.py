@@ -73,7 +73,7 @@ from numpy.typing import NDArray
 
 from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, msg
 from crmwb.i18n import SOURCE_LANG, Lang, t
-from crmwb.tco import MAX_HORIZON_YEARS, MONTHS_PER_YEAR, OptionCosts
+from crmwb.tco.model import MAX_HORIZON_YEARS, MONTHS_PER_YEAR, OptionCosts
 from crmwb.uncertainty import Percentiles, Pert, Seed, percentiles, sample_perts
 
 DEFAULT_DISCOUNT_RATE = 0.10
@@ -635,7 +635,7 @@ class CostItem:
 def costs_from_tco(option: OptionCosts | None, *, risk_adjustment: float = 0.0) -> CostItem:
     """The costs of the chosen option of the TCO analysis, period by period.
 
-    >>> from crmwb.tco import Category, TcoSettings, option_from_schedules
+    >>> from crmwb.tco.model import Category, TcoSettings, option_from_schedules
     >>> tco = option_from_schedules(
     ...     "SaaS", [(Category.SUBSCRIPTION, "", [2000, 2880, 2880, 2880])], TcoSettings(3))
     >>> costs_from_tco(tco).per_period
@@ -657,7 +657,7 @@ class TcoBasis:
     ROI's cost line of that option has the same amounts; its present value differs only when
     the ROI sheet gives a discount rate of its own.
 
-    >>> from crmwb.tco import Category, TcoSettings, option_from_schedules
+    >>> from crmwb.tco.model import Category, TcoSettings, option_from_schedules
     >>> settings = TcoSettings(3, discount_rate=0.10)
     >>> saas = option_from_schedules(
     ...     "SaaS", [(Category.SUBSCRIPTION, "", [2000, 2200, 2420, 2662])], settings)

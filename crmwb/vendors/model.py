@@ -15,7 +15,7 @@ Conventions (to state in every deliverable):
   With several evaluators, the score used is the mean of those who scored; their spread
   (min, max) is reported, never used in the ranking.
 * **Amounts**: a criterion can be measured as an amount in its own unit instead of a score
-  (``Measure.AMOUNT``): the price, the TCO from :mod:`crmwb.tco`, a number of references.
+  (``Measure.AMOUNT``): the price, the TCO from :mod:`crmwb.tco.model`, a number of references.
 * **Rescaling for the weighted sum** (to 0..1, 1 is best):
 
   - a score x: ``(x - low) / (high - low)`` for a benefit criterion, ``1 -`` that for a cost

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from crmwb.tco import CONVENTIONS, Basis, Category, TcoComparison
+from crmwb.tco.model import CONVENTIONS, Basis, Category, TcoComparison
 from crmwb.views import (
     Bullets,
     Chart,

@@ -11,7 +11,7 @@ import math
 
 from crmwb import i18n
 from crmwb.errors import render
-from crmwb.roi import (
+from crmwb.roi.model import (
     IrrStatus,
     MonteCarloResult,
     RoiAnalysis,

@@ -1,5 +1,5 @@
-"""The vendor comparison's sheets of the client workbook <-> :mod:`crmwb.vendors` and
-:mod:`crmwb.weights` objects.
+"""The vendor comparison's sheets of the client workbook <-> :mod:`crmwb.vendors.model` and
+:mod:`crmwb.vendors.weights` objects.
 
 Five sheets, named in French or English, each with a title, a help row and a header row whose
 cells carry the help as a comment; the reader finds headers and labels by their text, in either
@@ -9,11 +9,12 @@ language, not by position:
 * **Criteria** (*Critères*): the parameters scale low, scale high and weighting method (direct or
   AHP) in column B, then Group | Criterion | Direction | Measure (score, amount, TCO) | Weight |
   Knock-out minimum | Knock-out maximum. Weights are used by direct weighting only, normalised
-  to sum 1 (:func:`crmwb.weights.normalise_weights`).
+  to sum 1 (:func:`crmwb.vendors.weights.normalise_weights`).
 * **Pairwise** (*Comparaisons*), for AHP: Scope | Item A | Item B | Value, one comparison per
   row. The scope ``Groups`` (*Groupes*) compares criterion groups, a group's name compares that
   group's criteria; Value is how much more important A is than B on Saaty's scale (1/9 to 9).
-  Global weight = group weight x weight within the group (:func:`crmwb.weights.global_weights`).
+  Global weight = group weight x weight within the group
+  (:func:`crmwb.vendors.weights.global_weights`).
 * **Scores** (*Notes*): Vendor | Criterion | one column per evaluator, whose header is the
   evaluator's name. A cell holds a score on the scale (an amount for an amount or TCO criterion),
   ``n/e`` for "not evaluated" on purpose, or nothing (a missing score, an error).
@@ -23,7 +24,7 @@ language, not by position:
   column B (users, contacts, messages per year, GB stored; empty users and contacts: the TCO
   sheet's), then one row per price item of a vendor: Vendor | Item | Name | Price | Up to | Per |
   Rate | Year | End year | Low | High | Notes (see :data:`PRICING_RULES`). Each vendor with rows
-  gets a :class:`~crmwb.pricing.VendorPricing`, costed on the TCO sheet's horizon, discount
+  gets a :class:`~crmwb.vendors.pricing.VendorPricing`, costed on the TCO sheet's horizon, discount
   rate and escalation; its total (undiscounted) replaces the amounts typed on the Scores sheet
   for the criteria measured by the TCO. A vendor without rows keeps its typed amounts.
 
@@ -58,7 +59,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb import i18n
 from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, WorkbookError, msg, render
 from crmwb.i18n import DEFAULT_LANG, Lang, t, tn
-from crmwb.pricing import (
+from crmwb.tco.model import MAX_HORIZON_YEARS, Category, TcoSettings
+from crmwb.uncertainty import PERT_SHAPE, Pert
+from crmwb.vendors.model import (
+    Coverage,
+    CoverageSheet,
+    Criterion,
+    Direction,
+    MarketType,
+    Measure,
+    Score,
+    ScoreSheet,
+    UseCase,
+    Vendor,
+)
+from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,
     LicencePurchase,
@@ -76,21 +91,7 @@ from crmwb.pricing import (
     Volumes,
     compare_vendors,
 )
-from crmwb.tco import MAX_HORIZON_YEARS, Category, TcoSettings
-from crmwb.uncertainty import PERT_SHAPE, Pert
-from crmwb.vendors import (
-    Coverage,
-    CoverageSheet,
-    Criterion,
-    Direction,
-    MarketType,
-    Measure,
-    Score,
-    ScoreSheet,
-    UseCase,
-    Vendor,
-)
-from crmwb.weights import (
+from crmwb.vendors.weights import (
     MAX_CRITERIA,
     RECIPROCITY_TOLERANCE,
     SAATY_SCALE_MAX,
@@ -418,9 +419,8 @@ class VendorSheets:
     absent is an empty cell); ``evaluators`` are the Scores columns in order (by default, the
     evaluators of ``scores`` in order of appearance). ``comparisons`` are used under AHP only,
     ``use_cases`` may be empty. ``pricing`` is the Pricing sheet's price items, one
-    :class:`~crmwb.pricing.VendorPricing` per vendor priced, and ``volumes`` its volumes (None:
-    left empty, the TCO sheet's users and contacts without growth).
-    """
+    :class:`~crmwb.vendors.pricing.VendorPricing` per vendor priced, and ``volumes`` its volumes
+    (None: left empty, the TCO sheet's users and contacts without growth)."""
 
     vendors: tuple[VendorEntry, ...]
     criteria: tuple[CriterionEntry, ...]
@@ -497,10 +497,10 @@ class VendorInputs:
     when direct weights did not sum to 1 (e.g. points out of 100). ``warnings`` are the doubts
     raised while reading. ``sheets`` is what the sheets say, as typed.
 
-    ``pricing`` holds a :class:`~crmwb.pricing.VendorPricing` per vendor with rows on the
+    ``pricing`` holds a :class:`~crmwb.vendors.pricing.VendorPricing` per vendor with rows on the
     Pricing sheet (empty without), ``volumes`` the client's volumes, ``tco_settings`` the TCO
     sheet's settings and ``study`` the vendors' costs and TCO comparison
-    (:func:`crmwb.pricing.compare_vendors`), both None when nothing is priced. In
+    (:func:`crmwb.vendors.pricing.compare_vendors`), both None when nothing is priced. In
     ``score_sheet``, the criteria measured by the TCO hold the priced vendors' undiscounted TCO
     (the other vendors' amounts as typed on the Scores sheet); :meth:`with_tco` puts other
     amounts there.

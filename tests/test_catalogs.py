@@ -60,7 +60,7 @@ def test_every_key_the_code_names_is_in_the_catalogs() -> None:
     literal = re.compile(r"""\b(?:t|tn|ctx\.t|ctx\.tn|self\.t)\(\s*"([a-z_]+(?:\.[\w-]+)+)\"""")
     prefix = re.compile(r"""\b(?:t|tn|ctx\.t|ctx\.tn)\(\s*f"([a-z_]+(?:\.[\w-]+)*\.)\{""")
     keys, prefixes = set(), set()
-    sources = [*ROOT.glob("crmwb/*.py"), *ROOT.glob("notebooks/*.ipynb")]
+    sources = [*ROOT.glob("crmwb/**/*.py"), *ROOT.glob("notebooks/*.ipynb")]
     for path in sources:
         text = path.read_text(encoding="utf-8")
         keys |= set(literal.findall(text))

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from crmwb.customer_file.dedup_keys import ROLES as DEDUP_ROLES
+from crmwb.customer_file.dedup_keys import lit
 from crmwb.customer_file.duplicates import find_duplicates
 from crmwb.customer_file.quality import (
     CustomerFile,
@@ -177,11 +178,11 @@ def _write_clusters(
     file). An id a spreadsheet would read as a formula (``=``, ``+``, ``-``, ``@``...) is
     written after an apostrophe, as text."""
     names = [t(f"quality.clusters.col.{c}", lang) for c in CLUSTERS_COLUMNS]
-    triggers = ", ".join(_sql_text(c) for c in FORMULA_TRIGGERS)
+    triggers = ", ".join(lit(c) for c in FORMULA_TRIGGERS)
     text_id = "CAST(c.record_id AS VARCHAR)"
     record_id = (
         f"CASE WHEN left({text_id}, 1) IN ({triggers}) "
-        f"THEN {_sql_text(chr(39))} || {text_id} ELSE {text_id} END"
+        f"THEN {lit(chr(39))} || {text_id} ELSE {text_id} END"
     )
     columns = ["c.line", record_id, "k.cluster_id", "k.cluster_size"]
     select = ", ".join(
@@ -192,15 +193,11 @@ def _write_clusters(
         con.execute(
             f"COPY (SELECT {select} FROM {clusters_table} k JOIN customers c "
             f"ON CAST(c.line AS VARCHAR) = k.record_id ORDER BY k.cluster_id, c.line) "
-            f"TO {_sql_text(str(partial))} (FORMAT csv, HEADER true, DELIMITER ',')"
+            f"TO {lit(str(partial))} (FORMAT csv, HEADER true, DELIMITER ',')"
         )
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-
-
-def _sql_text(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _sql_name(name: str) -> str:

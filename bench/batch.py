@@ -1,7 +1,7 @@
 """Benchmark of ``crmwb run`` against the naive papermill + nbconvert CLIs, and against a floor.
 
 What is compared, on the same notebooks (every example client, optionally duplicated with
-``--copies``, times every analysis of ``crmwb.batch.ANALYSES``):
+``--copies``, times every analysis of ``crmwb.run.batch.ANALYSES``):
 
 1. **crmwb**: one ``crmwb run --jobs J`` subprocess, timed from the outside, CLI start-up
    included. It executes every notebook (papermill's Python API on a thread pool in one
@@ -15,7 +15,7 @@ What is compared, on the same notebooks (every example client, optionally duplic
    ``--floor-runs``). Target: crmwb's wall time per notebook <= 1.5x this floor, i.e. the runner
    adds little beyond the kernel every notebook needs anyway.
 
-Every subprocess and kernel runs with ``crmwb.batch.runtime_environment()`` (the environment the
+Every subprocess and kernel runs with ``crmwb.run.batch.runtime_environment()`` (the environment the
 batch runner gives its kernels: this virtualenv's ``python3`` kernel, Jupyter/IPython/Matplotlib
 folders under the temporary reports folder, nothing written in the home folder). A warm-up kernel
 runs before any timing so that Matplotlib's font cache is built once and counts for nobody.
@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crmwb.batch import (
+from crmwb.run.batch import (
     ANALYSES,
     Analysis,
     applies_to,

@@ -30,10 +30,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from crmwb.core.uncertainty import Pert
 from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
 from crmwb.roi.model import monte_carlo as roi_monte_carlo
 from crmwb.tco.model import TcoSettings
-from crmwb.uncertainty import Pert
 from crmwb.vendors.model import (
     Criterion,
     Direction,

@@ -20,10 +20,10 @@ import time
 from functools import partial
 from pathlib import Path
 
-from crmwb import batch
-from crmwb.i18n import t
-from crmwb.pack import PackCover, PackEntry, pack_html, write_pack
-from crmwb.paths import EXAMPLES_DIR, TEMPLATES_DIR
+from crmwb.core.i18n import t
+from crmwb.core.workspace import EXAMPLES_DIR, TEMPLATES_DIR
+from crmwb.deliver.pack import PackCover, PackEntry, pack_html, write_pack
+from crmwb.run import batch
 
 OUT = Path(__file__).resolve().parent / "out" / "pack"
 CLIENTS = ("literie-lenoir", "northwind-retail")

@@ -1,7 +1,7 @@
 """Matplotlib figures, one function per chart, each returning a Figure (never shown here).
 
 Figures are built with the object API (no pyplot state), so nothing is drawn twice in a notebook
-and nothing needs a display. Labels come from the caller's :class:`~crmwb.views.Context`.
+and nothing needs a display. Labels come from the caller's :class:`~crmwb.deliver.views.Context`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from crmwb import i18n
+from crmwb.core import i18n
+from crmwb.deliver.views import Context
 from crmwb.roi.model import MonteCarloResult as RoiMonteCarlo
 from crmwb.roi.model import RoiResult, Tornado
 from crmwb.roi.views import input_label
@@ -25,8 +26,7 @@ from crmwb.tco.views import month_ordinal
 from crmwb.vendors.model import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.vendors.pricing import VendorStudy
-from crmwb.views import Context
-from crmwb.workbook import choice_label
+from crmwb.workbook.book import choice_label
 
 PALETTE = ("#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#833C0B")
 CATEGORY_COLOURS = (

@@ -23,7 +23,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Literal
 
-from crmwb.errors import InputError, Msg, Quoted, msg
+from crmwb.core.errors import InputError, Msg, Quoted, msg
 
 ALL_SEGMENTS = "all"
 """The segment of a touchpoint, scenario or campaign that serves every customer."""

@@ -33,9 +33,10 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Transform
 
-from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
-from crmwb.errors import InputError, Quoted, msg
+from crmwb.core import i18n
+from crmwb.core.errors import InputError, Quoted, msg
+from crmwb.deliver.views import Context
 from crmwb.journey import (
     ALL_SEGMENTS,
     SCALE,
@@ -46,7 +47,6 @@ from crmwb.journey import (
     Touchpoint,
 )
 from crmwb.plan import PressureCalendar, PressureCell
-from crmwb.views import Context
 
 PERCEPTION_COLOURS: dict[Perception, str] = {
     Perception.SATISFACTION: "#1B9E77",  # bluish green

@@ -33,10 +33,10 @@ The plan's:
   address | IP.
 
 Every cell is checked before the domain objects are built, and a bad one raises a
-:class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell. Names that refer to
-another sheet must be known on the journey's side (a touchpoint's stage and channel, a path's
-persona and touchpoints, a segment's channels and stages, and segments once the Segments sheet
-has some) and a scenario's or campaign's programme; the plan's touchpoints, segments and
+:class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell. Names that
+refer to another sheet must be known on the journey's side (a touchpoint's stage and channel, a
+path's persona and touchpoints, a segment's channels and stages, and segments once the Segments
+sheet has some) and a scenario's or campaign's programme; the plan's touchpoints, segments and
 channels are only matched to the journey's spelling: the plan checks
 (:mod:`crmwb.plan`) report the unknown ones, as they report a third objective or an inactivity
 period shorter than the activity one.
@@ -65,8 +65,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb import i18n
-from crmwb.errors import (
+from crmwb.core import i18n
+from crmwb.core.errors import (
     CrmwbError,
     InputError,
     Msg,
@@ -77,7 +77,7 @@ from crmwb.errors import (
     WrittenDate,
     msg,
 )
-from crmwb.i18n import Lang, t
+from crmwb.core.i18n import Lang, t
 from crmwb.journey import (
     ALL_SEGMENTS,
     EMOTIONS,
@@ -106,7 +106,7 @@ from crmwb.plan import (
     Scenario,
     Sender,
 )
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     TABLE_ROWS,
     Field,
     WorkbookReader,
@@ -123,7 +123,7 @@ from crmwb.workbook import (
     finish_validation,
     read_workbook,
 )
-from crmwb.workbook_save import check_writable, save_client_workbook
+from crmwb.workbook.save import check_writable, save_client_workbook
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -615,14 +615,15 @@ def _has_rows(reader: WorkbookReader, table: _Table) -> bool:
 def read_journey(reader: WorkbookReader) -> Journey:
     """Read and check the journey sheets of an open workbook. Stages and Channels are required
     (at least one stage); Segments, Touchpoints, Personas and Paths may be missing (nothing of
-    them). Raises :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    them). Raises :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the
+    cell."""
     return _JourneyReader(reader).read()
 
 
 def read_plan(reader: WorkbookReader) -> RelationshipPlan:
     """Read and check the plan's sheets of an open workbook. Programmes is required (at least one
     programme); Scenarios, Campaigns and Conventions may be missing. Raises
-    :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell."""
     return _PlanReader(reader).read()
 
 
@@ -1301,7 +1302,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     rows cleared, keeping every other sheet, cell, style, comment, drop-down and defined name.
     A workbook made before these sheets existed gets them, as the template makes them.
 
-    Saved by :func:`~crmwb.workbook_save.save_client_workbook`: refused, with nothing written,
+    Saved by :func:`~crmwb.workbook.save.save_client_workbook`: refused, with nothing written,
     when the workbook is open elsewhere, read-only, or would lose what the consultant added;
     the previous file is copied to ``backups/`` in the client folder (or ``backup_dir``).
     Returns what was done, in a sentence (a message: written in the reader's language). Errors

@@ -7,7 +7,25 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from crmwb import i18n, journey_charts
+from crmwb import journey_charts
+from crmwb.core import i18n
+from crmwb.deliver.pack import save_summary
+from crmwb.deliver.report import save_tables
+from crmwb.deliver.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    Part,
+    ReportHeader,
+    Section,
+    Sections,
+    Table,
+    Text,
+    section,
+)
 from crmwb.journey import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
@@ -31,24 +49,7 @@ from crmwb.journey import (
     path_metrics,
     perception_by_stage,
 )
-from crmwb.pack import save_summary
 from crmwb.plan import plural_count
-from crmwb.report import save_tables
-from crmwb.views import (
-    Bullets,
-    Chart,
-    Column,
-    Context,
-    KeyFigure,
-    KeyFigures,
-    Part,
-    ReportHeader,
-    Section,
-    Sections,
-    Table,
-    Text,
-    section,
-)
 
 
 def perception(value: Perception, ctx: Context) -> str:

@@ -27,9 +27,9 @@ from typing import Literal
 
 from babel import Locale
 
-from crmwb.errors import InputError, Number, Quoted, msg
-from crmwb.i18n import Lang, babel_locale, has_message, number, t, tn
-from crmwb.i18n import date as long_date
+from crmwb.core.errors import InputError, Number, Quoted, msg
+from crmwb.core.i18n import Lang, babel_locale, has_message, number, t, tn
+from crmwb.core.i18n import date as long_date
 from crmwb.journey import ALL_SEGMENTS, Journey
 
 MAX_OBJECTIVES = 2

@@ -8,7 +8,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from crmwb import i18n, journey_charts, views
+from crmwb import journey_charts
+from crmwb.core import i18n
+from crmwb.deliver import views
+from crmwb.deliver.pack import save_summary
+from crmwb.deliver.report import save_tables
+from crmwb.deliver.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    ReportHeader,
+    Section,
+    Table,
+    Text,
+    section,
+)
 from crmwb.journey import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
@@ -17,7 +34,6 @@ from crmwb.journey import (
     MomentRule,
     moments_of_truth,
 )
-from crmwb.pack import save_summary
 from crmwb.plan import (
     Family,
     PlanFinding,
@@ -34,20 +50,6 @@ from crmwb.plan import (
     plural_count,
     programme_summary,
     scenario_monthly_rate,
-)
-from crmwb.report import save_tables
-from crmwb.views import (
-    Bullets,
-    Chart,
-    Column,
-    Context,
-    KeyFigure,
-    KeyFigures,
-    ReportHeader,
-    Section,
-    Table,
-    Text,
-    section,
 )
 
 

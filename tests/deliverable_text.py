@@ -12,7 +12,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from crmwb.views import Table
+from crmwb.deliver.views import Table
 
 EXAMPLE_CLIENTS = ("literie-lenoir", "northwind-retail")
 
@@ -20,8 +20,8 @@ EXAMPLE_CLIENTS = ("literie-lenoir", "northwind-retail")
 def run_examples(reports: Path, lang: str) -> Path:
     """Every analysis of both example clients rendered in ``lang`` under ``reports`` (each
     client's deliverables in ``reports/<client>/latest``)."""
-    from crmwb import batch
-    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.core.workspace import EXAMPLES_DIR
+    from crmwb.run import batch
 
     clients = [EXAMPLES_DIR / name for name in EXAMPLE_CLIENTS]
     runs = batch.run(clients, list(batch.ANALYSES.values()), lang=lang, reports_dir=reports)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from crmwb.errors import CrmwbError, InputError
+from crmwb.core.errors import CrmwbError, InputError
 
 
 @contextmanager

@@ -12,9 +12,9 @@ import pytest
 from deliverable_text import Visible, pdf_text
 from openpyxl import load_workbook
 
-from crmwb import batch
-from crmwb.clients import new_client
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.run import batch
+from crmwb.run.clients import new_client
 
 LONG_NAME = (
     "Compagnie Générale des Literies, Matelas et Sommiers de France et des Départements "

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, CONFIDENTIAL_DIR
-from crmwb.paths import EXAMPLES_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
 
@@ -26,7 +26,7 @@ BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
 def crmwb(*args: str, cwd: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
     """``crmwb ARGS``, the consultant speaking ``lang`` (the command's language)."""
     return subprocess.run(
-        [sys.executable, "-m", "crmwb.cli", *args],
+        [sys.executable, "-m", "crmwb.run.cli", *args],
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from crmwb import catalogs, i18n
-from crmwb.i18n import LANGUAGES, PSEUDO, catalog, t, tn
+from crmwb.core import catalogs, i18n
+from crmwb.core.i18n import LANGUAGES, PSEUDO, catalog, t, tn
 
 ROOT = Path(__file__).resolve().parent.parent
 FRENCH = catalog("fr").messages

@@ -1,4 +1,4 @@
-"""Client folders (crmwb.clients): safe folder names, and a new client's workbook.
+"""Client folders (crmwb.run.clients): safe folder names, and a new client's workbook.
 
 Every client is created under tmp_path (clients_dir=...), never under data/clients.
 """
@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.clients import (
+from crmwb.core.errors import ClientError
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.run.clients import (
     check_slug,
     client_dirs,
     install_examples,
@@ -20,9 +22,7 @@ from crmwb.clients import (
     new_client,
     slugify,
 )
-from crmwb.errors import ClientError
-from crmwb.paths import EXAMPLES_DIR
-from crmwb.workbook import About
+from crmwb.workbook.book import About
 
 TODAY = dt.date(2026, 11, 23)
 

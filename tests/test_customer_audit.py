@@ -14,14 +14,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from crmwb.core.errors import InputError
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
 from crmwb.customer_file.duplicates import evaluate_pairs
 from crmwb.customer_file.quality import CustomerFileError
 from crmwb.customer_file.synthetic import write_customer_file
 from crmwb.dataflow.sheets import CustomerFileSettings
-from crmwb.errors import InputError
-from crmwb.paths import EXAMPLES_DIR
-from crmwb.workbook import read_workbook
+from crmwb.workbook.book import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"
 LITERIE = EXAMPLES_DIR / "literie-lenoir"  # its workbook has no customer file
@@ -158,7 +158,7 @@ def test_audit_file_command_prints_masked_figures(tmp_path):
         [
             sys.executable,
             "-m",
-            "crmwb.cli",
+            "crmwb.run.cli",
             "audit-file",
             str(NORTHWIND),
             str(NORTHWIND / "customers.csv"),
@@ -190,7 +190,7 @@ def test_audit_file_takes_the_mapping_from_options(tmp_path):
         "city": "suburb",
         "postcode": "postcode",
     }
-    command = [sys.executable, "-m", "crmwb.cli", "audit-file", str(LITERIE), str(febrl)]
+    command = [sys.executable, "-m", "crmwb.run.cli", "audit-file", str(LITERIE), str(febrl)]
     for role, column in roles.items():
         command += ["--map", f"{role}={column}"]
     done = subprocess.run(

@@ -143,9 +143,9 @@ def test_a_limit_reached_while_deduplicating_is_said_not_a_traceback(
     traceback): the audit says it as a limit reached, naming the file (patched engine)."""
     import duckdb
 
+    from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.customer_file import audit as customer_audit
-    from crmwb.paths import EXAMPLES_DIR
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     class EngineError(Exception):
         pass

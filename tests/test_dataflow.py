@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from crmwb.core.errors import InputError
+from crmwb.core.i18n import LANGUAGES, has_message
 from crmwb.dataflow.model import (
     EU_EEA,
     DataCategory,
@@ -44,8 +46,6 @@ from crmwb.dataflow.model import (
     use_cases_fed_by_hand,
     use_cases_missing_data,
 )
-from crmwb.errors import InputError
-from crmwb.i18n import LANGUAGES, has_message
 from crmwb.journey import Channel, Journey, Perception, Stage, Touchpoint
 from crmwb.plan import LabelKey
 

@@ -25,6 +25,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.core.errors import WorkbookError, render
+from crmwb.core.i18n import Lang
 from crmwb.dataflow.model import (
     DataField,
     DataMap,
@@ -38,10 +40,8 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
 )
 from crmwb.dataflow.sheets import CustomerFileSettings, CustomerRole
-from crmwb.errors import WorkbookError, render
-from crmwb.i18n import Lang
 from crmwb.plan import Programme, RelationshipPlan
-from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
 MAP = DataMap(
     systems=(

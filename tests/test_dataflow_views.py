@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from crmwb.core.i18n import t
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
 from crmwb.dataflow import views as dataflow_views
@@ -27,10 +29,8 @@ from crmwb.dataflow.model import (
 )
 from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.dataflow.views import DataAudit
-from crmwb.i18n import t
-from crmwb.paths import EXAMPLES_DIR
-from crmwb.report import save_tables
-from crmwb.views import Bullets, Context, Sections, Table, Text
+from crmwb.deliver.report import save_tables
+from crmwb.deliver.views import Bullets, Context, Sections, Table, Text
 
 MAP = DataMap(
     systems=(

@@ -14,7 +14,7 @@ import pytest
 from deliverable_text import EXAMPLE_CLIENTS, Visible, pdf_text
 from openpyxl import load_workbook
 
-from crmwb.workbook import read_workbook
+from crmwb.workbook.book import read_workbook
 
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
 LOOKS_LIKE_A_NUMBER = re.compile(

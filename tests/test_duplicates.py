@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from crmwb.core.errors import InputError, render
 from crmwb.customer_file.dedup_keys import normalise_sql, phone_countries_sql
 from crmwb.customer_file.duplicates import (
     BLOCKING_BUDGET,
@@ -33,7 +34,6 @@ from crmwb.customer_file.synthetic import (
     truth_path,
     write_customer_file,
 )
-from crmwb.errors import InputError, render
 
 TODAY = dt.date(2026, 11, 1)
 ROWS = 3_000

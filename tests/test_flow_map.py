@@ -26,12 +26,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.text import Text
 
+from crmwb.core.i18n import Lang, t
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.dataflow import flow_map as fm
 from crmwb.dataflow.model import DataMap, Flow, FlowFrequency, Method, Role, System, SystemType
-from crmwb.i18n import Lang, t
-from crmwb.paths import EXAMPLES_DIR
-from crmwb.views import Chart, Context, Section
-from crmwb.workbook import read_workbook
+from crmwb.deliver.views import Chart, Context, Section
+from crmwb.workbook.book import read_workbook
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 ENGINES = ("dot", "matplotlib")

@@ -13,8 +13,8 @@ import pytest
 from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
-from crmwb.paths import EXAMPLES_DIR as EXAMPLES
-from crmwb.workbook import read_workbook
+from crmwb.core.workspace import EXAMPLES_DIR as EXAMPLES
+from crmwb.workbook.book import read_workbook
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 VOWEL = "aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜŒ"

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from crmwb.tco.model import TcoSettings
 from crmwb.vendors.model import compare_vendors
 from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
-from crmwb.workbook import read_workbook
+from crmwb.workbook.book import read_workbook
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "examples" / "literie-lenoir"
 WORKBOOK = WORKBOOK / "workbook.xlsx"

@@ -8,8 +8,8 @@ from datetime import date as D
 import pytest
 from messages import raises_en
 
-from crmwb.errors import InputError
-from crmwb.i18n import LANGUAGES, has_message, t
+from crmwb.core.errors import InputError
+from crmwb.core.i18n import LANGUAGES, has_message, t
 from crmwb.plan import LabelKey
 from crmwb.project.governance import (
     SEED_RACI,

@@ -18,8 +18,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
 from crmwb import journey_charts as jc
-from crmwb.errors import InputError
-from crmwb.i18n import Lang, t
+from crmwb.core.errors import InputError
+from crmwb.core.i18n import Lang, t
+from crmwb.deliver.views import Context
 from crmwb.journey import (
     Channel,
     Journey,
@@ -42,7 +43,6 @@ from crmwb.plan import (
     Scenario,
     marketing_pressure,
 )
-from crmwb.views import Context
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 STAGES = ("Discovery", "Consideration", "Purchase", "Delivery", "Use", "After-sales", "Loyalty")
@@ -579,7 +579,7 @@ def test_each_quadrant_holds_its_touchpoint_in_the_table_read_from_a_workbook(
     tmp_path: pathlib.Path,
 ) -> None:
     from crmwb import journey_views
-    from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
+    from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))

@@ -13,12 +13,12 @@ import pytest
 from deliverable_text import pdf_text
 from openpyxl import load_workbook
 
-from crmwb import batch
-from crmwb.i18n import t
+from crmwb.core.i18n import t
 from crmwb.journey import Channel, Journey, Perception, Stage, Touchpoint
 from crmwb.plan import Programme, RelationshipPlan
 from crmwb.project.sheets import ProjectSheets
-from crmwb.workbook import About, build_workbook, save_workbook
+from crmwb.run import batch
+from crmwb.workbook.book import About, build_workbook, save_workbook
 
 ANALYSES = ("journey_mapping", "relationship_plan", "project_plan", "governance")
 SPARSE = Journey(

@@ -37,9 +37,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import journey_sheets, workbook_save
-from crmwb.errors import WorkbookError, render
-from crmwb.i18n import Lang
+from crmwb import journey_sheets
+from crmwb.core.errors import WorkbookError, render
+from crmwb.core.i18n import Lang
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -65,7 +65,8 @@ from crmwb.plan import (
     Sender,
 )
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook import save as workbook_save
+from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 JOURNEY = Journey(
     stages=(Stage("Discovery", "Finds the brand"), Stage("Purchase"), Stage("Loyalty")),

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb import journey_views, plan_views
+from crmwb.deliver.views import Bullets, Chart, Context, KeyFigures, Table, Text
 from crmwb.journey import (
     Channel,
     Journey,
@@ -34,7 +35,6 @@ from crmwb.plan import (
     marketing_pressure,
     programme_summary,
 )
-from crmwb.views import Bullets, Chart, Context, KeyFigures, Table, Text
 
 S, F, D = Perception.SATISFACTION, Perception.FRICTION, Perception.DISAPPOINTMENT
 

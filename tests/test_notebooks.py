@@ -5,8 +5,8 @@ from __future__ import annotations
 import papermill
 import pytest
 
-from crmwb.batch import ANALYSES, PARAMETERS, runtime_environment
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.run.batch import ANALYSES, PARAMETERS, runtime_environment
 
 
 def _outputs_html(nb) -> str:

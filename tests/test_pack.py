@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from crmwb.pack import PackCover, PackEntry, pack_document, pack_html, save_summary, write_pack
-from crmwb.views import KeyFigure, KeyFigures, Text
+from crmwb.deliver.pack import (
+    PackCover,
+    PackEntry,
+    pack_document,
+    pack_html,
+    save_summary,
+    write_pack,
+)
+from crmwb.deliver.views import KeyFigure, KeyFigures, Text
 
 COVER = PackCover("Maison <Dupont>", "fr", dt.date(2026, 11, 23), "Alex Morgan")
 REPORT = """<html><body><div class="running-title">TCO</div><main>

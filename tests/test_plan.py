@@ -8,8 +8,9 @@ import datetime as dt
 import pytest
 
 from crmwb import plan_views
-from crmwb.errors import InputError
-from crmwb.i18n import LANGUAGES, has_message
+from crmwb.core.errors import InputError
+from crmwb.core.i18n import LANGUAGES, has_message
+from crmwb.deliver.views import Context
 from crmwb.journey import Channel, Journey, Perception, Segment, Stage, Touchpoint
 from crmwb.plan import (
     DAYS_PER_MONTH,
@@ -37,7 +38,6 @@ from crmwb.plan import (
     programme_summary,
     scenario_monthly_rate,
 )
-from crmwb.views import Context
 
 D = dt.date
 

@@ -9,7 +9,7 @@ import itertools
 import pytest
 from messages import raises_en
 
-from crmwb.i18n import LANGUAGES, has_message, message_keys
+from crmwb.core.i18n import LANGUAGES, has_message, message_keys
 from crmwb.project.planning import (
     CHECKLIST,
     DEFAULT_PLAN,

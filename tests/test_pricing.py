@@ -14,7 +14,8 @@ import numpy as np
 import pytest
 from messages import raises_en
 
-from crmwb.errors import InputError, render
+from crmwb.core.errors import InputError, render
+from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import (
     Basis,
     Category,
@@ -26,7 +27,6 @@ from crmwb.tco.model import (
     option_costs,
     option_from_schedules,
 )
-from crmwb.uncertainty import Pert
 from crmwb.vendors.pricing import (
     ContactPricing,
     CostSchedule,

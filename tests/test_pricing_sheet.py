@@ -24,10 +24,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import InputError, WorkbookError
-from crmwb.i18n import Lang
+from crmwb.core.errors import InputError, WorkbookError
+from crmwb.core.i18n import Lang
+from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.uncertainty import Pert
 from crmwb.vendors.model import Direction, MarketType, Score
 from crmwb.vendors.model import compare_vendors as rank_vendors
 from crmwb.vendors.pricing import (
@@ -56,7 +56,7 @@ from crmwb.vendors.sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 

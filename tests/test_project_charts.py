@@ -14,12 +14,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Annotation
 
-from crmwb import i18n
-from crmwb.i18n import LANGUAGES, Lang, percent, t
+from crmwb.core import i18n
+from crmwb.core.i18n import LANGUAGES, Lang, percent, t
+from crmwb.deliver.views import Context
 from crmwb.project.charts import BEHIND, CRITICAL, gantt, kpi_tracking
 from crmwb.project.governance import KpiTrack, is_behind
 from crmwb.project.planning import DEFAULT_PLAN, Phase, Schedule, phase_label, schedule
-from crmwb.views import Context
 
 START = dt.date(2025, 1, 6)
 

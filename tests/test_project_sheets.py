@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import InputError, WorkbookError, render
-from crmwb.i18n import Lang
+from crmwb.core.errors import InputError, WorkbookError, render
+from crmwb.core.i18n import Lang
 from crmwb.project import sheets as project_sheets
 from crmwb.project.governance import (
     Action,
@@ -49,7 +49,7 @@ from crmwb.project.sheets import (
     shown_duration,
     to_days,
 )
-from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
 START = dt.date(2026, 1, 5)
 AS_OF = dt.date(2026, 6, 30)

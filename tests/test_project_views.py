@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.i18n import Lang, t
+from crmwb.core.i18n import Lang, t
+from crmwb.deliver.views import Context, Text
 from crmwb.project import charts as project_charts
 from crmwb.project import views as project_views
 from crmwb.project.governance import (
@@ -22,8 +23,7 @@ from crmwb.project.governance import (
 )
 from crmwb.project.planning import DEFAULT_PLAN, is_default_plan, schedule
 from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs
-from crmwb.views import Context, Text
-from crmwb.workbook import About, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
 START = dt.date(2025, 1, 6)
 

@@ -19,7 +19,7 @@ import pytest
 from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
-from crmwb.i18n import PSEUDO_MARKS
+from crmwb.core.i18n import PSEUDO_MARKS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "data" / "examples"
@@ -175,8 +175,8 @@ if __name__ == "__main__":
 
 
 def test_the_blank_workbook_speaks_only_through_the_catalogs(tmp_path: Path) -> None:
-    from crmwb.i18n import CURRENCIES, LANGUAGES, PSEUDO
-    from crmwb.workbook import build_workbook, save_workbook
+    from crmwb.core.i18n import CURRENCIES, LANGUAGES, PSEUDO
+    from crmwb.workbook.book import build_workbook, save_workbook
 
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook("qps"), path)
@@ -212,9 +212,9 @@ def widget_texts(widget: object) -> Iterator[str]:
 
 
 def test_the_workshops_speak_only_through_the_catalogs() -> None:
-    from crmwb.views import Context
-    from crmwb.widgets import JourneyEditor, PairwiseForm
-    from crmwb.workbook import read_workbook
+    from crmwb.deliver.views import Context
+    from crmwb.workbook.book import read_workbook
+    from crmwb.workshop.widgets import JourneyEditor, PairwiseForm
 
     workbook = EXAMPLES / "northwind-retail" / "workbook.xlsx"
     client = client_strings(workbook)
@@ -230,7 +230,7 @@ def test_the_workshops_speak_only_through_the_catalogs() -> None:
 
 
 def test_the_run_summary_speaks_only_through_the_catalogs(pseudo_runs: Path) -> None:
-    from crmwb import batch
+    from crmwb.run import batch
 
     runs = [
         batch.ClientRun(

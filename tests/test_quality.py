@@ -17,6 +17,7 @@ import phonenumbers
 import pytest
 from openpyxl import Workbook
 
+from crmwb.core.errors import InputError
 from crmwb.customer_file import quality
 from crmwb.customer_file.quality import (
     SCORE_WEIGHTS,
@@ -42,7 +43,6 @@ from crmwb.customer_file.quality import (
     read_customer_file,
     undeliverable_sql,
 )
-from crmwb.errors import InputError
 
 FR_HEADER = (
     "N° client;E-mail;Téléphone;Prénom;Nom;Code postal;Ville;Pays;Dernière commande;Opt-in;NPAI;"

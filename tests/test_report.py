@@ -12,8 +12,8 @@ import nbformat
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.report import Renderer, ReportInfo, html_to_pdf, write_excel
-from crmwb.views import (
+from crmwb.deliver.report import Renderer, ReportInfo, html_to_pdf, write_excel
+from crmwb.deliver.views import (
     Column,
     Context,
     KeyFigure,

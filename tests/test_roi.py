@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from crmwb.errors import InputError
+from crmwb.core.errors import InputError
+from crmwb.core.uncertainty import Pert
 from crmwb.roi.model import (
     REVENUE_AT_GROSS_MARGIN,
     AdminTasksAutomated,
@@ -44,7 +45,6 @@ from crmwb.roi.model import (
     training_time_cost,
 )
 from crmwb.tco.model import Category, TcoSettings, option_from_schedules
-from crmwb.uncertainty import Pert
 
 
 def amount(value: float | Pert, **common: object) -> DiscountControl:

@@ -25,8 +25,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import WorkbookError, render
-from crmwb.i18n import Lang
+from crmwb.core.errors import WorkbookError, render
+from crmwb.core.i18n import Lang
+from crmwb.core.uncertainty import Pert
 from crmwb.roi.model import (
     QualitativeBenefit,
     ReactivatedDormantClients,
@@ -35,8 +36,7 @@ from crmwb.roi.model import (
 )
 from crmwb.roi.sheets import RoiSheet
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
-from crmwb.uncertainty import Pert
-from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
@@ -457,8 +457,8 @@ def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):
 
     from openpyxl import load_workbook as _load
 
-    from crmwb.paths import EXAMPLES_DIR
-    from crmwb.workbook import read_workbook as _read
+    from crmwb.core.workspace import EXAMPLES_DIR
+    from crmwb.workbook.book import read_workbook as _read
 
     path = tmp_path / "workbook.xlsx"
     shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)

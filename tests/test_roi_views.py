@@ -15,8 +15,8 @@ import pytest
 from deliverable_text import assert_typed
 from worked_cases import WORKED
 
-from crmwb.clients import load_client
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.roi import views as roi_views
 from crmwb.roi.model import (
     CostItem,
@@ -29,7 +29,7 @@ from crmwb.roi.model import (
     roi_study,
     training_time_cost,
 )
-from crmwb.views import Chart, Context, Section, Table, Text
+from crmwb.run.clients import load_client
 
 CASE = WORKED
 CERTAIN = RoiCase(

@@ -22,9 +22,9 @@ import psutil
 import pytest
 from unprivileged import as_a_user, shared_folder
 
-from crmwb import batch
-from crmwb.errors import CrmwbError
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.errors import CrmwbError
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.run import batch
 
 SLUG = "literie-lenoir"
 
@@ -35,7 +35,7 @@ def start(root: Path, *args: str) -> subprocess.Popen[str]:
         [
             sys.executable,
             "-m",
-            "crmwb.cli",
+            "crmwb.run.cli",
             "--clients-dir",
             str(root / "clients"),
             "run",
@@ -278,7 +278,7 @@ def run_as_a_user(base: Path, reports: Path) -> subprocess.CompletedProcess[str]
     home = base / "home"
     home.mkdir(exist_ok=True)
     home.chmod(0o777)  # the user's own home, writable
-    command = [sys.executable, "-m", "crmwb.cli", "run", str(base / "clients" / SLUG)]
+    command = [sys.executable, "-m", "crmwb.run.cli", "run", str(base / "clients" / SLUG)]
     return subprocess.run(
         as_a_user([*command, "--quiet", "--only", "tco", "--reports-dir", str(reports)]),
         capture_output=True,
@@ -312,7 +312,7 @@ def test_a_clients_folder_that_cannot_be_written_is_said_not_a_traceback(shared:
     clients = shared / "clients"
     clients.mkdir()
     clients.chmod(0o555)  # read-only
-    command = [sys.executable, "-m", "crmwb.cli", "--clients-dir", str(clients)]
+    command = [sys.executable, "-m", "crmwb.run.cli", "--clients-dir", str(clients)]
     done = subprocess.run(
         as_a_user([*command, "new-client", "Maison Test"]),
         capture_output=True,
@@ -389,7 +389,7 @@ def test_a_ctrl_c_during_a_customer_file_audit_leaves_nothing_behind(tmp_path: P
     scratch.mkdir()
     process = subprocess.Popen(
         [
-            *(sys.executable, "-m", "crmwb.cli", "--clients-dir", str(clients)),
+            *(sys.executable, "-m", "crmwb.run.cli", "--clients-dir", str(clients)),
             *("audit-file", "northwind-retail", str(big)),
         ],
         stdout=subprocess.PIPE,

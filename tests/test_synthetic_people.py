@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from crmwb.core.errors import InputError
 from crmwb.customer_file.synthetic import (
     CITIES,
     NICKNAMES,
@@ -31,7 +32,6 @@ from crmwb.customer_file.synthetic import (
     write_customer_file,
     write_people_file,
 )
-from crmwb.errors import InputError
 
 TODAY = dt.date(2026, 11, 1)
 Row = dict[str, str]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crmwb.errors import InputError
+from crmwb.core.errors import InputError
 from crmwb.tco.model import (
     Basis,
     Category,

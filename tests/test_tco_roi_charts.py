@@ -20,6 +20,8 @@ from matplotlib.patches import Rectangle
 from worked_cases import SEED, WORKED
 
 from crmwb import charts
+from crmwb.core.uncertainty import Pert
+from crmwb.deliver.views import Context
 from crmwb.roi.model import (
     Axis,
     CostItem,
@@ -42,9 +44,7 @@ from crmwb.tco.model import (
     compare_options,
     cumulative_at,
 )
-from crmwb.uncertainty import Pert
-from crmwb.views import Context
-from crmwb.workbook import choice_label
+from crmwb.workbook.book import choice_label
 
 C, F, B = Category, Frequency, Basis
 THREE = [

@@ -12,6 +12,7 @@ import pytest
 from deliverable_text import assert_typed
 from worked_cases import SEED
 
+from crmwb.deliver.views import Chart, Context, Table
 from crmwb.tco import views as tco_views
 from crmwb.tco.model import (
     Basis,
@@ -22,7 +23,6 @@ from crmwb.tco.model import (
     TcoSettings,
     compare_options,
 )
-from crmwb.views import Chart, Context, Table
 
 C, F, B = Category, Frequency, Basis
 

@@ -1,4 +1,4 @@
-"""Beta-PERT (crmwb.uncertainty) against closed forms a consultant can recompute by hand.
+"""Beta-PERT (crmwb.core.uncertainty) against closed forms a consultant can recompute by hand.
 
 PERT(a, m, b), lambda = 4 (Malcolm et al. 1959; Vose 2008): alpha = 1 + 4 (m - a) / (b - a),
 beta = 1 + 4 (b - m) / (b - a), mean (a + 4m + b) / 6, variance (mean - a)(b - mean) / 7.
@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from messages import raises_en
 
-from crmwb.errors import InputError
-from crmwb.uncertainty import (
+from crmwb.core.errors import InputError
+from crmwb.core.uncertainty import (
     Bands,
     Percentiles,
     Pert,

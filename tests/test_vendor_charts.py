@@ -18,9 +18,10 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from crmwb import charts
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.uncertainty import Pert
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
-from crmwb.uncertainty import Pert
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import (
     Coverage,
@@ -36,8 +37,7 @@ from crmwb.vendors.model import (
 )
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing, simulate
 from crmwb.vendors.pricing import compare_vendors as compare_pricing
-from crmwb.views import Context
-from crmwb.workbook import read_workbook
+from crmwb.workbook.book import read_workbook
 
 CTX = Context("Client", "fr", "EUR")
 

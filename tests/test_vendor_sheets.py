@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import WorkbookError
-from crmwb.i18n import Lang
+from crmwb.core.errors import WorkbookError
+from crmwb.core.i18n import Lang
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.vendors.model import (
     Coverage,
@@ -53,7 +53,7 @@ from crmwb.vendors.sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 BEN, COST = Direction.BENEFIT, Direction.COST

@@ -17,9 +17,10 @@ import pytest
 from matplotlib.figure import Figure
 
 from crmwb import charts
-from crmwb.errors import Number, Quoted, msg
+from crmwb.core.errors import Number, Quoted, msg
+from crmwb.core.uncertainty import Pert
+from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
-from crmwb.uncertainty import Pert
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.model import (
     CoverageSheet,
@@ -42,7 +43,6 @@ from crmwb.vendors.pricing import (
 )
 from crmwb.vendors.pricing import compare_vendors as compare_pricing
 from crmwb.vendors.sheets import SheetWarning
-from crmwb.views import Context
 
 CRITERIA = (
     Criterion("Features", "Functional", Direction.BENEFIT, 0.6),
@@ -255,9 +255,9 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
 
 @pytest.fixture(scope="module")
 def northwind():
-    from crmwb.paths import EXAMPLES_DIR
+    from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.vendors.analysis import analyse_vendors
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")
     return analyse_vendors(inputs.read_vendor_comparison(), draws=1000, tco_draws=1000)

@@ -22,10 +22,11 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb import charts
-from crmwb.clients import WORKBOOK_NAME
-from crmwb.paths import EXAMPLES_DIR
-from crmwb.report import save_tables
-from crmwb.uncertainty import Pert
+from crmwb.core.uncertainty import Pert
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.deliver.report import save_tables
+from crmwb.deliver.views import Chart, Context, Section, Table, Text
+from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import Coverage, MarketType, Score
@@ -35,8 +36,7 @@ from crmwb.vendors.sheets import (
     VendorEntry,
     VendorSheets,
 )
-from crmwb.views import Chart, Context, Section, Table, Text
-from crmwb.workbook import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
 
 LENOIR = EXAMPLES_DIR / "literie-lenoir" / WORKBOOK_NAME
 TCO_CRITERION = "Coût total sur l'horizon"

@@ -14,7 +14,7 @@ import math
 import pytest
 from messages import raises_en
 
-from crmwb.errors import render
+from crmwb.core.errors import render
 from crmwb.vendors.model import (
     COVERAGE_VALUES,
     Coverage,

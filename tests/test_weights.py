@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from messages import raises_en
 
-from crmwb.errors import InputError, render
+from crmwb.core.errors import InputError, render
 from crmwb.vendors.weights import (
     CONSISTENCY_THRESHOLD,
     RANDOM_INDEX,

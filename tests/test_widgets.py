@@ -10,11 +10,12 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.deliver.views import Context
 from crmwb.journey import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
-from crmwb.paths import EXAMPLES_DIR
 from crmwb.vendors.weights import PairwiseComparisons
-from crmwb.views import Context
-from crmwb.widgets import (
+from crmwb.workbook.book import read_workbook
+from crmwb.workshop.widgets import (
     NEW,
     JourneyEditor,
     PairwiseForm,
@@ -25,7 +26,6 @@ from crmwb.widgets import (
     ratio_to_position,
     remove_item,
 )
-from crmwb.workbook import read_workbook
 
 
 @pytest.mark.parametrize(("ratio", "position"), [(9, 0), (3, 6), (1, 8), (1 / 3, 10), (1 / 9, 16)])
@@ -76,9 +76,9 @@ def test_initial_comparisons_set_the_sliders_and_save_hands_them_over():
 def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path):
     import shutil
 
-    from crmwb.paths import EXAMPLES_DIR
-    from crmwb.widgets import weight_forms
-    from crmwb.workbook import read_workbook
+    from crmwb.core.workspace import EXAMPLES_DIR
+    from crmwb.workbook.book import read_workbook
+    from crmwb.workshop.widgets import weight_forms
 
     path = tmp_path / "workbook.xlsx"
     shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)

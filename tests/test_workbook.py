@@ -1,4 +1,4 @@
-"""Reading the client's workbook (crmwb.workbook): every bad cell is reported with the file,
+"""Reading the client's workbook (crmwb.workbook.book): every bad cell is reported with the file,
 the sheet and the cell, what was expected and what was found.
 
 Each test writes a valid workbook into tmp_path with build_workbook + save_workbook, damages
@@ -19,11 +19,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.errors import WorkbookError
-from crmwb.i18n import Lang
+from crmwb.core.errors import WorkbookError
+from crmwb.core.i18n import Lang
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
-from crmwb.templates import check_templates, fingerprint
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     TCO_COLUMNS,
     TCO_HEADER_ROW,
     About,
@@ -32,6 +31,7 @@ from crmwb.workbook import (
     read_workbook,
     save_workbook,
 )
+from crmwb.workbook.template import check_templates, fingerprint
 
 C, F, B = Category, Frequency, Basis
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -500,8 +500,8 @@ def test_rows_excel_hides_are_read_counted_and_said(tmp_path):
     """Rows 7, 8 and 10 of « Canaux » hidden by hand and row 12 of « Points de contact » by a
     filter: the journey still has its 6 channels and 16 touchpoints (the example's, counted in
     the sheets), and the run's summary says which rows, in the consultant's words."""
-    from crmwb.batch import ClientRun, summary
-    from crmwb.workbook import HiddenRows
+    from crmwb.run.batch import ClientRun, summary
+    from crmwb.workbook.book import HiddenRows
 
     path = tmp_path / "workbook.xlsx"
     wb = load_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx")

@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from unprivileged import as_a_user, shared_folder
 
-from crmwb import workbook_save
-from crmwb.errors import WorkbookError
-from crmwb.paths import EXAMPLES_DIR
+from crmwb.core.errors import WorkbookError
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
 from crmwb.vendors.weights import PairwiseComparisons
-from crmwb.workbook import read_workbook
+from crmwb.workbook import save as workbook_save
+from crmwb.workbook.book import read_workbook
 
 GROUPS = ["Features", "Costs", "Ease of use & support", "Integration"]
 EQUAL = PairwiseComparisons.from_matrix(GROUPS, [[1.0] * 4 for _ in GROUPS])
@@ -162,7 +162,7 @@ def test_a_really_read_only_workbook_or_folder_is_refused(target: str) -> None:
         folder.chmod(0o555 if target == "folder" else 0o755)
         before = path.read_bytes()
         script = (
-            "from crmwb.errors import CrmwbError\n"
+            "from crmwb.core.errors import CrmwbError\n"
             "from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise\n"
             "from crmwb.vendors.weights import PairwiseComparisons\n"
             f"groups = {GROUPS!r}\n"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from crmwb.core.uncertainty import Pert
 from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
 from crmwb.tco.model import Basis, Category, CostLine, Frequency
-from crmwb.uncertainty import Pert
 
 SEED = [
     CostLine("Licence", Category.LICENCE, Frequency.ONE_OFF, Basis.FLAT, 3000),

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from crmwb.core.errors import InputError, Msg, Quoted, msg
+from crmwb.core.i18n import SOURCE_LANG, Lang, t
 from crmwb.customer_file.dedup_keys import ROLES as DEDUP_ROLES
 from crmwb.customer_file.dedup_keys import lit
 from crmwb.customer_file.duplicates import find_duplicates
@@ -35,9 +37,7 @@ from crmwb.customer_file.quality import (
     read_customer_file,
 )
 from crmwb.dataflow.sheets import CustomerFileSettings
-from crmwb.errors import InputError, Msg, Quoted, msg
-from crmwb.i18n import SOURCE_LANG, Lang, t
-from crmwb.report import FORMULA_TRIGGERS
+from crmwb.deliver.report import FORMULA_TRIGGERS
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
 """The file of probable-duplicate clusters for the client's cleaning: line, the client's record

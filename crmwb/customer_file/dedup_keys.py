@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from crmwb.core.errors import InputError
 from crmwb.customer_file.quality import (
     normalise_country_sql,
     normalise_name_sql,
     normalise_phone_sql,
     phone_plan,
 )
-from crmwb.errors import InputError
 
 ROLES: tuple[str, ...] = (
     "email",

@@ -70,6 +70,7 @@ from typing import TYPE_CHECKING, Any
 
 import duckdb
 
+from crmwb.core.errors import InputError, Msg, Number, Quoted, msg
 from crmwb.customer_file.dedup_keys import (
     IDENTIFIERS,
     ROLES,
@@ -79,7 +80,6 @@ from crmwb.customer_file.dedup_keys import (
     normalise_sql,
     phone_countries_sql,
 )
-from crmwb.errors import InputError, Msg, Number, Quoted, msg
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -52,10 +52,10 @@ from typing import Any
 import duckdb
 import phonenumbers
 
+from crmwb.core.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, msg
+from crmwb.core.i18n import DEFAULT_LANG, Lang, t
+from crmwb.core.office_files import password_protected
 from crmwb.dataflow.model import CustomerRole
-from crmwb.errors import CrmwbError, InputError, Msg, Number, Quoted, Text, msg
-from crmwb.i18n import DEFAULT_LANG, Lang, t
-from crmwb.office_files import password_protected
 
 # --- roles, keys, errors ------------------------------------------------------------------------
 

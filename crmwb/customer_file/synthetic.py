@@ -65,7 +65,7 @@ import numpy as np
 from numpy.dtypes import StringDType
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError, Number, Quoted, msg
+from crmwb.core.errors import InputError, Number, Quoted, msg
 
 if TYPE_CHECKING:
     import duckdb

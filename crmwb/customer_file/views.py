@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from crmwb import i18n
+from crmwb.core import i18n
 from crmwb.customer_file.audit import CustomerAudit
 from crmwb.customer_file.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
-from crmwb.views import (
+from crmwb.deliver.views import (
     Bullets,
     Column,
     Context,

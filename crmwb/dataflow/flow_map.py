@@ -52,7 +52,7 @@ from matplotlib.transforms import Transform
 
 from crmwb.charts import INK, PALETTE
 from crmwb.dataflow.model import DataMap, Flow, Method, Role, System, SystemType
-from crmwb.views import Chart, Context, Section, section
+from crmwb.deliver.views import Chart, Context, Section, section
 
 Engine = Literal["auto", "dot", "matplotlib"]
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from crmwb.errors import InputError, Quoted, msg
-from crmwb.i18n import Lang, number, quoted, t
+from crmwb.core.errors import InputError, Quoted, msg
+from crmwb.core.i18n import Lang, number, quoted, t
 from crmwb.journey import Journey, journey_order, missing_collection_points
 from crmwb.plan import LabelKey, Severity
 

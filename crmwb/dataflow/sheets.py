@@ -25,7 +25,7 @@ finds headers and labels by their text, in either language, never by position:
   one row per :class:`CustomerRole`, where the consultant types the client's column name.
 
 Every cell is checked before the domain objects are built, and a bad one raises a
-:class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell, with a "did you
+:class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell, with a "did you
 mean" hint for a misspelt system or drop-down value: a flow, a field or a use case on an
 unknown system, a system named twice, a volume that is not a whole number, an unknown
 drop-down value.
@@ -46,7 +46,9 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb import i18n
+from crmwb.core import i18n
+from crmwb.core.errors import CrmwbError, Msg, Quoted, Text, WorkbookError, msg
+from crmwb.core.i18n import Lang, t
 from crmwb.dataflow.model import (
     EU_EEA,
     CustomerRole,
@@ -62,8 +64,6 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
     _key,
 )
-from crmwb.errors import CrmwbError, Msg, Quoted, Text, WorkbookError, msg
-from crmwb.i18n import Lang, t
 from crmwb.journey_sheets import (
     PROGRAMME_NAMES,
     PROGRAMMES,
@@ -78,7 +78,7 @@ from crmwb.journey_sheets import (
     _write_table_sheet,
 )
 from crmwb.vendors.sheets import YesNo
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     Field,
     WorkbookReader,
     _blank,
@@ -329,7 +329,7 @@ def has_data_map(reader: WorkbookReader) -> bool:
 def read_data_map(reader: WorkbookReader) -> DataMap:
     """Read and check the data map's sheets of an open workbook. Systems is required (at least
     one system); Flows, Data dictionary and Use-case data may be missing (nothing of them).
-    Raises :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    Raises :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell."""
     return _DataMapReader(reader).read()
 
 

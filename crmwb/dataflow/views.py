@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from crmwb import i18n, views
+from crmwb.core import i18n
+from crmwb.core.i18n import Lang
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confidential_dir
 from crmwb.customer_file.views import or_sentence
@@ -29,8 +30,8 @@ from crmwb.dataflow.model import (
     hosts_personal_data,
     processing_register,
 )
-from crmwb.i18n import Lang
-from crmwb.views import (
+from crmwb.deliver import views
+from crmwb.deliver.views import (
     Bullets,
     Column,
     Context,
@@ -72,7 +73,7 @@ def data_audit(
     probable duplicates at ``threshold`` written, with ``output_dir``, to the run's
     confidential folder (:func:`~crmwb.customer_file.audit.confidential_dir`), never beside the
     deliverables. ``lang``: the deliverable's language (None: the workbook's)."""
-    from crmwb.clients import load_client
+    from crmwb.run.clients import load_client
 
     client = load_client(Path(client_dir))
     reader = client.reader

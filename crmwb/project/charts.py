@@ -18,11 +18,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from crmwb import i18n
 from crmwb.charts import GRID, INK, PALETTE
+from crmwb.core import i18n
+from crmwb.deliver.views import Context
 from crmwb.project.governance import DEFAULT_TOLERANCE, KpiTrack, is_behind
 from crmwb.project.planning import Schedule, add_months, batch_label, phase_label
-from crmwb.views import Context
 
 CRITICAL = "#C00000"
 BEHIND = "#C00000"

@@ -4,7 +4,7 @@
 **RACI.** For each task of the CRM run, each team is R (does the task and answers for it), A
 (approves), C (consulted) or I (informed), or not involved. A cell holds **one letter**, or
 ``R/A`` (``A/R`` is read the same way) for a team that both does and approves the task; any
-other combination is an :class:`~crmwb.errors.InputError`. :func:`check_raci` applies the
+other combination is an :class:`~crmwb.core.errors.InputError`. :func:`check_raci` applies the
 classic rules, each a finding, not an error:
 
 - ``no_accountable``: the task has an R but no A;
@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal, TypeAlias
 
-from crmwb.errors import InputError, Msg, Number, Quoted, Text, WrittenDate, msg
-from crmwb.i18n import LANGUAGES, Lang, date_pattern, has_message, number, percent, t, tn
-from crmwb.i18n import date as long_date
+from crmwb.core.errors import InputError, Msg, Number, Quoted, Text, WrittenDate, msg
+from crmwb.core.i18n import LANGUAGES, Lang, date_pattern, has_message, number, percent, t, tn
+from crmwb.core.i18n import date as long_date
 from crmwb.plan import LabelKey
 
 Severity = Literal["warning", "info"]
@@ -208,7 +208,7 @@ class RaciTask:
 @dataclass(frozen=True)
 class Raci:
     """A RACI matrix: the teams (columns) and the tasks (lines). A task naming a team that is
-    not in ``teams`` is an :class:`~crmwb.errors.InputError` naming both."""
+    not in ``teams`` is an :class:`~crmwb.core.errors.InputError` naming both."""
 
     tasks: tuple[RaciTask, ...]
     teams: tuple[str, ...] = DEFAULT_TEAMS
@@ -473,7 +473,7 @@ def kpi_gaps(
     by track then month. Only months with both a target and an actual are compared.
 
     A target or an actual for a month outside the plan (from ``plan_start``'s month to
-    ``plan_end``) is an :class:`~crmwb.errors.InputError` naming the KPI and the month.
+    ``plan_end``) is an :class:`~crmwb.core.errors.InputError` naming the KPI and the month.
     """
     if not 0 <= tolerance < 1:
         raise InputError(msg("governance.err.tolerance"), found=Number(tolerance))
@@ -529,7 +529,7 @@ class ActionStatus(StrEnum):
 class Action:
     """An action of the plan (a campaign, a scenario, a set-up task). ``status`` defaults to
     done when ``done`` is given, planned otherwise; a done date with another status, or the
-    done status without a date, is an :class:`~crmwb.errors.InputError`."""
+    done status without a date, is an :class:`~crmwb.core.errors.InputError`."""
 
     name: str
     programme: str

@@ -45,8 +45,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from crmwb.errors import InputError, Msg, Quoted, msg
-from crmwb.i18n import LANGUAGES, Lang, has_message, t
+from crmwb.core.errors import InputError, Msg, Quoted, msg
+from crmwb.core.i18n import LANGUAGES, Lang, has_message, t
 
 DAYS_PER_WEEK = 7
 DAYS_PER_MONTH = 365.25 / 12  # 30.4375

@@ -41,7 +41,7 @@ finds headers and labels by their text, in either language, never by position:
 
 A programme (KPI tracking, Actions) is matched to the Programmes sheet's spelling, not checked
 against it. Every cell is checked before the domain objects are built, and a bad one raises a
-:class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell.
+:class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell.
 """
 
 from __future__ import annotations
@@ -61,9 +61,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb import i18n
-from crmwb.dataflow.sheets import _objects, _Reader
-from crmwb.errors import (
+from crmwb.core import i18n
+from crmwb.core.errors import (
     CrmwbError,
     InputError,
     Msg,
@@ -73,7 +72,8 @@ from crmwb.errors import (
     WrittenDate,
     msg,
 )
-from crmwb.i18n import Lang, t
+from crmwb.core.i18n import Lang, t
+from crmwb.dataflow.sheets import _objects, _Reader
 from crmwb.journey_sheets import (
     HEADER_ROW,
     HELP_ROW,
@@ -112,7 +112,7 @@ from crmwb.project.planning import (
     schedule,
     weeks,
 )
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     Field,
     WorkbookReader,
     _blank,
@@ -190,7 +190,7 @@ class StepProgress:
 
 @dataclass(frozen=True)
 class ProjectSheets:
-    """What :func:`~crmwb.workbook.build_workbook` writes into these sheets. The defaults are
+    """What :func:`~crmwb.workbook.book.build_workbook` writes into these sheets. The defaults are
     the blank template's: the default plan, the seed RACI (``raci=None``), the 17 steps without
     status, nothing to follow up. ``fill_rate_fields`` are the Adoption sheet's field columns
     when ``adoptions`` is empty (else the fields of ``adoptions``, in order)."""
@@ -531,7 +531,7 @@ def has_project_plan(reader: WorkbookReader) -> bool:
 def read_project_plan(reader: WorkbookReader) -> ProjectPlanInputs:
     """Read and check the Project plan sheet (start date and at least one phase required) and
     the Checklist's filled rows (nothing when the sheet is missing). Raises
-    :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell: a duration of
+    :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell: a duration of
     zero or less, an unknown dependency (with a "did you mean"), a phase named twice, a cycle of
     dependencies (named, at the Depends on cell of one of its phases)."""
     return _PlanReader(reader).read()

@@ -9,8 +9,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from crmwb import i18n
-from crmwb.pack import save_summary
+from crmwb.core import i18n
+from crmwb.deliver.pack import save_summary
+from crmwb.deliver.report import save_tables
+from crmwb.deliver.views import (
+    Bullets,
+    Chart,
+    Column,
+    Context,
+    KeyFigure,
+    KeyFigures,
+    ReportHeader,
+    Section,
+    Sections,
+    Table,
+    Text,
+    section,
+)
 from crmwb.plan import LabelKey
 from crmwb.project import charts as project_charts
 from crmwb.project.governance import (
@@ -37,24 +52,9 @@ from crmwb.project.planning import (
     schedule,
 )
 from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs, StepProgress, StepStatus
-from crmwb.report import save_tables
-from crmwb.views import (
-    Bullets,
-    Chart,
-    Column,
-    Context,
-    KeyFigure,
-    KeyFigures,
-    ReportHeader,
-    Section,
-    Sections,
-    Table,
-    Text,
-    section,
-)
 
 if TYPE_CHECKING:
-    from crmwb.workbook import WorkbookReader
+    from crmwb.workbook.book import WorkbookReader
 
 
 def _date(day: dt.date, ctx: Context) -> str:
@@ -195,7 +195,7 @@ def checklist_table(progress: Sequence[StepProgress], ctx: Context) -> Table:
     """The 17-step deployment checklist (seed 004) with each step's status and date (a step
     not on the Checklist sheet is to do; no date column when no step has a date), the steps
     in progress in bold."""
-    from crmwb.workbook import choice_label
+    from crmwb.workbook.book import choice_label
 
     by_number = {step.number: step for step in progress}
     rows: list[tuple[object, ...]] = []

@@ -22,7 +22,7 @@ Conventions (stated in every deliverable, see :data:`CONVENTIONS`):
 * **Payback**: :data:`PAYBACK_CONVENTION`.
 * **IRR**: numpy-financial's ``irr`` when the net cash flow changes sign exactly once; with
   several sign changes the IRR is not unique and no number is given.
-* **Uncertainty**: an input given as a :class:`~crmwb.uncertainty.Pert` (low, most likely,
+* **Uncertainty**: an input given as a :class:`~crmwb.core.uncertainty.Pert` (low, most likely,
   high) counts at its most likely value in the deterministic figures; every lever's value
   rises with each of its inputs (each formula is a product), so the conservative scenario
   takes every low, the optimistic every high. Scenarios, tornado, Monte Carlo and the
@@ -71,10 +71,10 @@ import numpy as np
 import numpy_financial as npf
 from numpy.typing import NDArray
 
-from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, msg
-from crmwb.i18n import SOURCE_LANG, Lang, t
+from crmwb.core.errors import InputError, Msg, Number, Percent, Quoted, Text, msg
+from crmwb.core.i18n import SOURCE_LANG, Lang, t
+from crmwb.core.uncertainty import Percentiles, Pert, Seed, percentiles, sample_perts
 from crmwb.tco.model import MAX_HORIZON_YEARS, MONTHS_PER_YEAR, OptionCosts
-from crmwb.uncertainty import Percentiles, Pert, Seed, percentiles, sample_perts
 
 DEFAULT_DISCOUNT_RATE = 0.10
 """Forrester TEI's default discount rate."""
@@ -107,7 +107,7 @@ CONVENTIONS: tuple[str, ...] = (
     "irr",
     "uncertainty",
 )
-"""Keys of the conventions every ROI deliverable states (labels in :mod:`crmwb.i18n`)."""
+"""Keys of the conventions every ROI deliverable states (labels in :mod:`crmwb.core.i18n`)."""
 
 FloatArray = NDArray[np.float64]
 Point = Literal["low", "most_likely", "high"]
@@ -222,7 +222,7 @@ class Lever:
     ``ramp_up`` (share realised in years 1, 2 ... the last held for later years; full from
     year 1 by default) and ``risk_adjustment`` (fraction the benefit is reduced by in the
     risk-adjusted results). Every other field is an input: a number >= 0 (rates as fractions)
-    or a :class:`~crmwb.uncertainty.Pert`; a missing input is an :class:`InputError` naming the
+    or a :class:`~crmwb.core.uncertainty.Pert`; a missing input is an :class:`InputError` naming the
     lever and the input.
     """
 

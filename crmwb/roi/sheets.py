@@ -13,8 +13,8 @@ benefit levers. The reader finds labels and headers by their text, in either lan
 * **Levers**, one row per lever input: Lever (a kind, from the drop-down) | Name (the
   consultant's name for the benefit) | Input (an input name of that kind, see
   :func:`input_names`) | Low | Most likely | High (Low and High both or neither: they make a
-  :class:`~crmwb.uncertainty.Pert`) | Ramp-up year 1 | year 2 | year 3 (shares realised, the last
-  one held afterwards; 100 % from year 1 when empty) | Risk adjustment | Notes. The rows with
+  :class:`~crmwb.core.uncertainty.Pert`) | Ramp-up year 1 | year 2 | year 3 (shares realised, the
+  last one held afterwards; 100 % from year 1 when empty) | Risk adjustment | Notes. The rows with
   the same Lever and Name form one lever; its ramp-up and risk adjustment may be given on any
   one of its rows. A qualitative benefit is a row whose Lever is "qualitative", with the
   benefit in Name and its description in Notes.
@@ -22,7 +22,7 @@ benefit levers. The reader finds labels and headers by their text, in either lan
 :func:`write_roi_sheet` writes the blank template's sheet or an example's (from a
 :class:`RoiSheet`); :func:`read_roi` reads a filled one into a :class:`~crmwb.roi.RoiCase` whose
 horizon and costs come from the TCO sheet. Every error is a
-:class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell.
+:class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell.
 """
 
 from __future__ import annotations
@@ -38,9 +38,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from crmwb import i18n
-from crmwb.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
-from crmwb.i18n import Lang, t
+from crmwb.core import i18n
+from crmwb.core.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
+from crmwb.core.i18n import Lang, t
+from crmwb.core.uncertainty import Pert
 from crmwb.roi.model import (
     AdminTasksAutomated,
     CostItem,
@@ -66,8 +67,7 @@ from crmwb.roi.model import (
     training_time_cost,
 )
 from crmwb.tco.model import OptionCosts, compare_options
-from crmwb.uncertainty import Pert
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     TABLE_ROWS,
     TCO_COLUMNS,
     TCO_PARAMETERS,
@@ -334,7 +334,7 @@ def read_roi(reader: WorkbookReader) -> RoiCase:
     """Read and check the ROI sheet of an open workbook: a :class:`~crmwb.roi.RoiCase` on the
     TCO sheet's horizon, costed with the chosen TCO option's per-period costs (increased by the
     sheet's risk adjustment) and the internal costs, with the levers and qualitative benefits.
-    Raises :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell."""
+    Raises :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell."""
     return _RoiReader(reader).read()
 
 

@@ -9,18 +9,9 @@ from __future__ import annotations
 
 import math
 
-from crmwb import i18n
-from crmwb.errors import render
-from crmwb.roi.model import (
-    IrrStatus,
-    MonteCarloResult,
-    RoiAnalysis,
-    RoiResult,
-    RoiStudy,
-    Scenario,
-    Tornado,
-)
-from crmwb.views import (
+from crmwb.core import i18n
+from crmwb.core.errors import render
+from crmwb.deliver.views import (
     Bullets,
     Chart,
     Column,
@@ -34,6 +25,15 @@ from crmwb.views import (
     Text,
     section,
     sheet_name,
+)
+from crmwb.roi.model import (
+    IrrStatus,
+    MonteCarloResult,
+    RoiAnalysis,
+    RoiResult,
+    RoiStudy,
+    Scenario,
+    Tornado,
 )
 
 ROW_KEYS = {

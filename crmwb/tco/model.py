@@ -50,7 +50,7 @@ from enum import StrEnum
 
 import numpy_financial as npf
 
-from crmwb.errors import InputError, Number, Quoted, msg
+from crmwb.core.errors import InputError, Number, Quoted, msg
 
 MIN_HORIZON_YEARS = 3
 MAX_HORIZON_YEARS = 10
@@ -646,4 +646,4 @@ CONVENTIONS: tuple[str, ...] = (
     "discounting",
     "break_even",
 )
-"""Keys of the conventions every TCO deliverable states (labels in :mod:`crmwb.i18n`)."""
+"""Keys of the conventions every TCO deliverable states (labels in :mod:`crmwb.core.i18n`)."""

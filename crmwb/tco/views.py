@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import math
 
-from crmwb.tco.model import CONVENTIONS, Basis, Category, TcoComparison
-from crmwb.views import (
+from crmwb.deliver.views import (
     Bullets,
     Chart,
     Column,
@@ -21,7 +20,8 @@ from crmwb.views import (
     section,
     sheet_name,
 )
-from crmwb.workbook import choice_label
+from crmwb.tco.model import CONVENTIONS, Basis, Category, TcoComparison
+from crmwb.workbook.book import choice_label
 
 
 def period_labels(study: TcoComparison, ctx: Context) -> list[str]:

@@ -29,7 +29,7 @@ Conventions (to state in every deliverable):
   the scale's origin (0-5 and 1-6 do not give the same closeness). A column of zeros counts as
   0 for every vendor. When every vendor is identical the closeness is 0.5 for all.
 * **Missing scores**: every vendor needs a score on every criterion from every evaluator who
-  scored that criterion; a hole is an :class:`~crmwb.errors.InputError`, never a silent zero.
+  scored that criterion; a hole is an :class:`~crmwb.core.errors.InputError`, never a silent zero.
   A score can be marked *not evaluated* explicitly (``value=None``). A vendor x criterion cell
   that no evaluator scored makes the vendor **excluded from the ranking** with the reason
   ``NOT_EVALUATED``, like a knock-out: inventing a value (the scale's minimum) would rank it on
@@ -80,7 +80,7 @@ from typing import Generic, Protocol, TypeVar
 import numpy as np
 import numpy.typing as npt
 
-from crmwb.errors import InputError, Msg, Number, Quoted, msg
+from crmwb.core.errors import InputError, Msg, Number, Quoted, msg
 
 FloatArray = npt.NDArray[np.float64]
 _T = TypeVar("_T")
@@ -243,7 +243,7 @@ class Score:
 class ScoreSheet:
     """Vendors x criteria x evaluators scores on a declared scale, validated on creation.
 
-    Raises :class:`~crmwb.errors.InputError` for a bad scale, no vendor or criterion, duplicate
+    Raises :class:`~crmwb.core.errors.InputError` for a bad scale, no vendor or criterion, duplicate
     vendor or criterion names, weights not summing to 1, a knock-out threshold off the scale, a
     score for an unknown vendor or criterion, a score given twice, a score off the scale (or an
     amount <= 0 for a cost amount, < 0 for a benefit amount), and a missing score.
@@ -442,7 +442,8 @@ def with_weights(
     >>> with_weights(crit, {"Features": 0.7, "Price": 0.2})
     Traceback (most recent call last):
     ...
-    crmwb.errors.InputError: des poids dont la somme vaut 1\u202f; trouvé\u00a0: une somme de 0,9 \
+    crmwb.core.errors.InputError: des poids dont la somme vaut 1\u202f; \
+trouvé\u00a0: une somme de 0,9 \
 (ramenez-les à une somme de 1\u00a0: divisez chaque poids par leur somme)
     """
     criteria = tuple(criteria)

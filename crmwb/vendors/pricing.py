@@ -40,7 +40,7 @@ Conventions (on top of :mod:`crmwb.tco.model`'s):
   when the rule works for the client (a cheaper price per contact in a higher tier).
 
 **Monte Carlo** (:func:`simulate`): a schedule may carry an uncertainty, a Beta-PERT
-multiplier (low, 1, high) of its amounts (:mod:`crmwb.uncertainty`); a one-off service may give
+multiplier (low, 1, high) of its amounts (:mod:`crmwb.core.uncertainty`); a one-off service may give
 its amount as a three-point estimate, turned into such a multiplier. One multiplier is drawn
 per schedule and per draw, and applies to all the schedule's periods (an estimate that is off
 is off every year); schedules are independent, except those of one vendor sharing a ``driver``
@@ -77,9 +77,20 @@ from enum import StrEnum
 import numpy as np
 from numpy.typing import NDArray
 
-from crmwb import i18n
-from crmwb.errors import InputError, Msg, Number, Quoted, msg
-from crmwb.i18n import Lang
+from crmwb.core import i18n
+from crmwb.core.errors import InputError, Msg, Number, Quoted, msg
+from crmwb.core.i18n import Lang
+from crmwb.core.uncertainty import (
+    Bands,
+    Method,
+    Percentiles,
+    Pert,
+    Seed,
+    generator,
+    percentile_bands,
+    percentiles,
+    sample_perts,
+)
 from crmwb.tco.model import (
     Basis,
     Category,
@@ -91,17 +102,6 @@ from crmwb.tco.model import (
     compare_option_costs,
     line_costs,
     option_from_schedules,
-)
-from crmwb.uncertainty import (
-    Bands,
-    Method,
-    Percentiles,
-    Pert,
-    Seed,
-    generator,
-    percentile_bands,
-    percentiles,
-    sample_perts,
 )
 
 MONTHS_PER_YEAR = 12

@@ -30,7 +30,7 @@ language, not by position:
 
 The same field specs write the blank template, the example clients (:func:`write_vendor_sheets`,
 from a :class:`VendorSheets`) and read a filled workbook back (:func:`read_vendor_comparison`,
-into a :class:`VendorInputs`). Every error is a :class:`~crmwb.errors.WorkbookError` naming the
+into a :class:`VendorInputs`). Every error is a :class:`~crmwb.core.errors.WorkbookError` naming the
 file, the sheet and the cell; doubtful but valid input (a price criterion whose direction is
 benefit) gives a :class:`SheetWarning` instead.
 """
@@ -56,11 +56,21 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb import i18n
-from crmwb.errors import InputError, Msg, Number, Percent, Quoted, Text, WorkbookError, msg, render
-from crmwb.i18n import DEFAULT_LANG, Lang, t, tn
+from crmwb.core import i18n
+from crmwb.core.errors import (
+    InputError,
+    Msg,
+    Number,
+    Percent,
+    Quoted,
+    Text,
+    WorkbookError,
+    msg,
+    render,
+)
+from crmwb.core.i18n import DEFAULT_LANG, Lang, t, tn
+from crmwb.core.uncertainty import PERT_SHAPE, Pert
 from crmwb.tco.model import MAX_HORIZON_YEARS, Category, TcoSettings
-from crmwb.uncertainty import PERT_SHAPE, Pert
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -102,7 +112,7 @@ from crmwb.vendors.weights import (
     global_weights,
     normalise_weights,
 )
-from crmwb.workbook import (
+from crmwb.workbook.book import (
     TABLE_ROWS,
     Field,
     WorkbookReader,
@@ -561,7 +571,7 @@ class VendorInputs:
         """The score sheet with the criteria measured by the TCO holding ``amounts`` (vendor ->
         amount in the client's currency), in place of any amount typed or computed (e.g.
         ``inputs.with_tco(inputs.tco_amounts(discounted=True))``). Every vendor needs an
-        amount: raises :class:`~crmwb.errors.InputError` naming a vendor missing or unknown,
+        amount: raises :class:`~crmwb.core.errors.InputError` naming a vendor missing or unknown,
         or when no criterion is measured by the TCO.
         """
         tco = self.tco_criteria
@@ -970,7 +980,7 @@ def read_vendor_comparison(reader: WorkbookReader) -> VendorInputs:
 
     Vendors, Criteria and Scores are required, Pairwise too under AHP weighting; Use cases is
     optional (no sheet, or no use case: ``coverage`` is None). Raises
-    :class:`~crmwb.errors.WorkbookError` naming the file, the sheet and the cell.
+    :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell.
     """
     return _SheetsReader(reader).read()
 
@@ -2414,7 +2424,7 @@ _EMPTY = msg("err.found.empty")
 
 def _found(value: object) -> Text:
     """What a cell holds, for an error's « found »: a number with the reader's decimal sign
-    (0,2), or as :func:`crmwb.workbook._describe` says it (the text « abc »...)."""
+    (0,2), or as :func:`crmwb.workbook.book._describe` says it (the text « abc »...)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return typed_number(value)
     return _describe(value)
@@ -2466,7 +2476,7 @@ def save_pairwise(
     """Rewrite the Pairwise sheet's comparisons of ``scope`` (``GROUPS_SCOPE`` or a group name)
     with ``comparisons``, one row per pair (A/B, A before B as in ``comparisons.criteria``),
     keeping every other row, cell, sheet, drop-down and format of the workbook. Saved by
-    :func:`~crmwb.workbook_save.save_client_workbook` (lock files, read-only, backup, nothing the
+    :func:`~crmwb.workbook.save.save_client_workbook` (lock files, read-only, backup, nothing the
     consultant added lost): a failure leaves the consultant's workbook as it was.
 
     Returns what was done, in a sentence for the workshop form, in ``lang`` (default: the
@@ -2474,8 +2484,8 @@ def save_pairwise(
     """
     from openpyxl import load_workbook
 
-    from crmwb.workbook import read_workbook
-    from crmwb.workbook_save import check_writable, save_client_workbook
+    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.save import check_writable, save_client_workbook
 
     reader = read_workbook(path)
     lang = lang or reader.lang

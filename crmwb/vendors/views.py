@@ -13,24 +13,10 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from crmwb import charts, i18n
-from crmwb.errors import Written, render
-from crmwb.vendors.analysis import VendorAnalysis
-from crmwb.vendors.model import (
-    COVERAGE_VALUES,
-    Coverage,
-    CoverageSheet,
-    Exclusion,
-    Measure,
-    ScoreSheet,
-    VendorComparison,
-    evaluator_spreads,
-)
-from crmwb.vendors.pricing import HiddenCost, VendorStudy
-from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.vendors.sheets import GROUPS_SCOPE
-from crmwb.vendors.weights import AhpResult
-from crmwb.views import (
+from crmwb import charts
+from crmwb.core import i18n
+from crmwb.core.errors import Written, render
+from crmwb.deliver.views import (
     Bullets,
     Chart,
     Column,
@@ -46,6 +32,21 @@ from crmwb.views import (
     section,
     sheet_name,
 )
+from crmwb.vendors.analysis import VendorAnalysis
+from crmwb.vendors.model import (
+    COVERAGE_VALUES,
+    Coverage,
+    CoverageSheet,
+    Exclusion,
+    Measure,
+    ScoreSheet,
+    VendorComparison,
+    evaluator_spreads,
+)
+from crmwb.vendors.pricing import HiddenCost, VendorStudy
+from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendors.sheets import GROUPS_SCOPE
+from crmwb.vendors.weights import AhpResult
 
 ROBUST_SHARE = 0.75
 """Share of weight draws a winner must keep to be called robust."""

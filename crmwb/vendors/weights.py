@@ -60,9 +60,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from crmwb import i18n
-from crmwb.errors import InputError, Msg, Number, Quoted, Text, msg
-from crmwb.i18n import Lang
+from crmwb.core import i18n
+from crmwb.core.errors import InputError, Msg, Number, Quoted, Text, msg
+from crmwb.core.i18n import Lang
 
 SAATY_SCALE_MIN = 1 / 9
 """The smallest value on Saaty's scale: the row criterion is extremely less important."""
@@ -698,7 +698,7 @@ def _judgement(value: float) -> Text:
     """A value as a consultant types it: 3, 2.5, 1/3 (a reciprocal of a whole number), 0.33;
     with the reader's decimal sign (2,5 in French).
 
-    >>> from crmwb.errors import render
+    >>> from crmwb.core.errors import render
     >>> [render(_judgement(v), "fr") for v in (3.0, 1 / 3, 0.33, 2.5)]
     ['3', '1/3', '0,33', '2,5']
     """

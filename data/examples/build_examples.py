@@ -55,7 +55,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from crmwb.clients import WORKBOOK_NAME
+from crmwb.core.uncertainty import Pert
 from crmwb.customer_file.synthetic import write_customer_file
 from crmwb.dataflow.model import (
     DataField,
@@ -106,8 +106,8 @@ from crmwb.roi.model import (
     UndeliverableMailSavings,
 )
 from crmwb.roi.sheets import RoiSheet
+from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
-from crmwb.uncertainty import Pert
 from crmwb.vendors.model import Coverage, Direction, MarketType, scores_from_table
 from crmwb.vendors.pricing import (
     ContactPricing,
@@ -135,7 +135,7 @@ from crmwb.vendors.sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.workbook import About, TcoInputs, build_workbook, save_workbook
+from crmwb.workbook.book import About, TcoInputs, build_workbook, save_workbook
 
 HERE = Path(__file__).resolve().parent
 C, F, B = Category, Frequency, Basis

@@ -1,5 +1,5 @@
 """The blank client workbooks committed under ``templates/`` (``workbook-fr.xlsx``,
-``workbook-en.xlsx``), generated from :func:`crmwb.workbook.build_workbook`.
+``workbook-en.xlsx``), generated from :func:`crmwb.workbook.book.build_workbook`.
 
 ``crmwb template`` rewrites them; ``crmwb template --check`` (and the tests) say when the code
 and the committed files have drifted apart. Files are compared by content (values, styles'
@@ -13,9 +13,9 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
-from crmwb.i18n import LANGUAGES, Lang
-from crmwb.paths import TEMPLATES_DIR
-from crmwb.workbook import build_workbook, save_workbook
+from crmwb.core.i18n import LANGUAGES, Lang
+from crmwb.core.workspace import TEMPLATES_DIR
+from crmwb.workbook.book import build_workbook, save_workbook
 
 
 def template_path(lang: Lang, templates_dir: Path = TEMPLATES_DIR) -> Path:

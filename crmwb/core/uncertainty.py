@@ -58,7 +58,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from crmwb.errors import InputError, Msg, Number, msg
+from crmwb.core.errors import InputError, Msg, Number, msg
 
 PERT_SHAPE = 4.0
 """The classic PERT weight of the most likely value (lambda)."""

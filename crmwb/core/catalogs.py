@@ -20,7 +20,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
 
-from crmwb import i18n
+from crmwb.core import i18n
 
 LOCALE_DIR = Path(str(i18n.CATALOGS))
 SOURCE = i18n.SOURCE_LANG

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from crmwb.errors import CrmwbError, UsageError, msg
-from crmwb.i18n import LANGUAGES, check_lang, t, user_language
+from crmwb.core.errors import CrmwbError, UsageError, msg
+from crmwb.core.i18n import LANGUAGES, check_lang, t, user_language
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
@@ -41,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from crmwb.batch import ANALYSES
+    from crmwb.run.batch import ANALYSES
 
     say = _say
     parser = _Parser(prog="crmwb", description=say("cli.description"))
@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_FAILED
     except OSError as exc:  # a folder that cannot be read or written, a full disk...
-        from crmwb.batch import folder_error
+        from crmwb.run.batch import folder_error
 
         place = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
         print(
@@ -154,14 +154,14 @@ def _interrupted_query(exc: Exception) -> bool:
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:
-    from crmwb.paths import CLIENTS_DIR
+    from crmwb.core.workspace import CLIENTS_DIR
 
     return args.clients_dir or CLIENTS_DIR
 
 
 def _new_client(args: argparse.Namespace) -> int:
-    from crmwb.clients import new_client
-    from crmwb.errors import ClientError
+    from crmwb.core.errors import ClientError
+    from crmwb.run.clients import new_client
 
     try:
         folder = new_client(args.name, args.lang, _clients_dir(args))
@@ -172,7 +172,7 @@ def _new_client(args: argparse.Namespace) -> int:
 
 
 def _clients(args: argparse.Namespace) -> int:
-    from crmwb.clients import client_dirs
+    from crmwb.run.clients import client_dirs
 
     for folder in client_dirs(_clients_dir(args)):
         print(folder.name)
@@ -180,7 +180,7 @@ def _clients(args: argparse.Namespace) -> int:
 
 
 def _examples(args: argparse.Namespace) -> int:
-    from crmwb.clients import install_examples
+    from crmwb.run.clients import install_examples
 
     clients_dir = _clients_dir(args)
     done = install_examples(clients_dir)
@@ -193,7 +193,7 @@ def _examples(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
-    from crmwb.templates import check_templates, write_templates
+    from crmwb.workbook.template import check_templates, write_templates
 
     if args.check:
         stale = check_templates()
@@ -206,7 +206,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _catalogs(args: argparse.Namespace) -> int:
-    from crmwb import catalogs, i18n
+    from crmwb.core import catalogs, i18n
 
     if args.init:
         for path in catalogs.init(args.init):
@@ -226,8 +226,8 @@ def _catalogs(args: argparse.Namespace) -> int:
 
 
 def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
-    from crmwb.clients import check_slug, client_dirs
-    from crmwb.errors import ClientError
+    from crmwb.core.errors import ClientError
+    from crmwb.run.clients import check_slug, client_dirs
 
     if not names:
         found = client_dirs(clients_dir)
@@ -259,10 +259,10 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from crmwb import batch
-    from crmwb.clients import check_slug
-    from crmwb.errors import ClientError
-    from crmwb.paths import REPORTS_DIR
+    from crmwb.core.errors import ClientError
+    from crmwb.core.workspace import REPORTS_DIR
+    from crmwb.run import batch
+    from crmwb.run.clients import check_slug
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(msg("cli.err.jobs"), found=str(args.jobs))
@@ -328,10 +328,10 @@ def _run(args: argparse.Namespace) -> int:
 
 def _audit_file(args: argparse.Namespace) -> int:
     """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
-    from crmwb.clients import load_client
     from crmwb.customer_file.audit import audit_customer_file
     from crmwb.dataflow.sheets import CustomerFileSettings
-    from crmwb.views import Context
+    from crmwb.deliver.views import Context
+    from crmwb.run.clients import load_client
 
     (folder,) = _resolve_clients([args.client], _clients_dir(args))
     client = load_client(folder)
@@ -369,10 +369,10 @@ def _audit_file(args: argparse.Namespace) -> int:
 
 
 def _audit_text(audit: object, ctx: object) -> str:
-    from crmwb import i18n
+    from crmwb.core import i18n
     from crmwb.customer_file import views as quality_views
     from crmwb.customer_file.audit import CustomerAudit
-    from crmwb.views import Context, Table
+    from crmwb.deliver.views import Context, Table
 
     assert isinstance(audit, CustomerAudit) and isinstance(ctx, Context)
 

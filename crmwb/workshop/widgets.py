@@ -25,8 +25,9 @@ from itertools import combinations
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
-from crmwb.errors import CrmwbError, Text, msg, render
-from crmwb.i18n import DEFAULT_LANG, Lang, number, percent, t
+from crmwb.core.errors import CrmwbError, Text, msg, render
+from crmwb.core.i18n import DEFAULT_LANG, Lang, number, percent, t
+from crmwb.deliver.views import Chart, Context
 from crmwb.journey import (
     ALL_SEGMENTS,
     Channel,
@@ -39,8 +40,7 @@ from crmwb.journey import (
     Touchpoint,
 )
 from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
-from crmwb.views import Chart, Context
-from crmwb.workbook import choice_label
+from crmwb.workbook.book import choice_label
 
 if TYPE_CHECKING:
     from crmwb.vendors.sheets import VendorInputs
@@ -197,7 +197,7 @@ def weight_forms(
     more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
     The forms speak ``lang`` (default: the workbook's language)."""
     from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     lang = lang or read_workbook(workbook).lang
 
@@ -822,7 +822,7 @@ def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEdi
     """The journey workshop on a client's workbook: started from its journey sheets (empty when
     the workbook has none yet) and saving back to them."""
     from crmwb.journey_sheets import save_journey
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     reader = read_workbook(workbook)
     journey = reader.read_journey() if reader.has_journey() else Journey((), ())

@@ -24,8 +24,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from crmwb.i18n import DEFAULT_LANG, Lang, date_pattern, decimal, percent, quoted, t, tn
-from crmwb.i18n import date as long_date
+from crmwb.core.i18n import DEFAULT_LANG, Lang, date_pattern, decimal, percent, quoted, t, tn
+from crmwb.core.i18n import date as long_date
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@
   exporter (and its Jinja environment) alive across notebooks.
 * PDF: the same HTML rendered by WeasyPrint in-process (client name, title, date and page
   numbers in the page margins).
-* Excel: result tables (:class:`~crmwb.views.Table`) with money formats, widths and frozen
+* Excel: result tables (:class:`~crmwb.deliver.views.Table`) with money formats, widths and frozen
   headers; client text is always written as text, never as a formula.
 * ``manifest.json``: inputs' SHA-256, parameters, package versions, timings, status.
 """
@@ -23,10 +23,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from crmwb import i18n
-from crmwb.i18n import Lang, has_message, t
-from crmwb.paths import TEMPLATES_DIR
-from crmwb.views import SHEET_NAME, Kind, Table, sheet_name
+from crmwb.core import i18n
+from crmwb.core.i18n import Lang, has_message, t
+from crmwb.core.workspace import TEMPLATES_DIR
+from crmwb.deliver.views import SHEET_NAME, Kind, Table, sheet_name
 
 REPORT_CSS = TEMPLATES_DIR / "report.css"
 

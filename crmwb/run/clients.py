@@ -18,16 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crmwb.errors import ClientError, Quoted, msg
-from crmwb.i18n import LANGUAGES, Lang, check_lang
-from crmwb.paths import CLIENTS_DIR, EXAMPLES_DIR
+from crmwb.core.errors import ClientError, Quoted, msg
+from crmwb.core.i18n import LANGUAGES, Lang, check_lang
+from crmwb.core.workspace import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey import Journey
     from crmwb.plan import RelationshipPlan
     from crmwb.roi.model import RoiCase
     from crmwb.vendors.sheets import VendorInputs
-    from crmwb.workbook import About, TcoInputs, WorkbookReader
+    from crmwb.workbook.book import About, TcoInputs, WorkbookReader
 
 WORKBOOK_NAME = "workbook.xlsx"
 
@@ -76,8 +76,8 @@ def new_client(
     filled in (name, language, date). Never overwrites an existing client."""
     from openpyxl import load_workbook
 
-    from crmwb.templates import template_path
-    from crmwb.workbook import ABOUT_FIELDS, save_workbook
+    from crmwb.workbook.book import ABOUT_FIELDS, save_workbook
+    from crmwb.workbook.template import template_path
 
     language = _lang(lang)
     if not name.strip() or any(ord(c) < 32 for c in name):
@@ -216,7 +216,7 @@ class Client:
 
 def load_client(folder: str | Path) -> Client:
     """Open a client folder: its workbook must exist and its About sheet be valid."""
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     path = Path(folder)
     reader = read_workbook(path / WORKBOOK_NAME)

@@ -1,8 +1,8 @@
 """What the client reads: tables, headings and sentences built from results, in one language.
 
 Views are plain values (frozen dataclasses) that render themselves as HTML for notebooks and
-reports (every piece of client text escaped), and that :mod:`crmwb.report` writes to Excel. The
-numbers stay numbers in a :class:`Table`; only rendering formats them by locale.
+reports (every piece of client text escaped), and that :mod:`crmwb.deliver.report` writes to
+Excel. The numbers stay numbers in a :class:`Table`; only rendering formats them by locale.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Literal
 
 from matplotlib.ticker import Formatter
 
-from crmwb import i18n
-from crmwb.i18n import Lang, t, tn
+from crmwb.core import i18n
+from crmwb.core.i18n import Lang, t, tn
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from crmwb.workbook import About
+    from crmwb.workbook.book import About
 
 Kind = Literal["text", "money", "money_cents", "percent", "number", "integer", "date"]
 """How a column's values are written: text as it is, amounts in the client's currency, a

@@ -2,7 +2,7 @@
 per run folder, so a client receives one pack rather than loose reports.
 
 Each analysis notebook leaves its executive summary (its key figures and sentences, already
-escaped and masked by :mod:`crmwb.views`) in ``summaries/<analysis>.html`` of the run folder
+escaped and masked by :mod:`crmwb.deliver.views`) in ``summaries/<analysis>.html`` of the run folder
 (:func:`save_summary`). After the run, :func:`write_pack` assembles:
 
 * ``index.html``: the cover, the summary of every analysis that ran with links to its report,
@@ -26,10 +26,10 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
-from crmwb import i18n
-from crmwb.i18n import Lang, t
-from crmwb.paths import TEMPLATES_DIR
-from crmwb.views import Part
+from crmwb.core import i18n
+from crmwb.core.i18n import Lang, t
+from crmwb.core.workspace import TEMPLATES_DIR
+from crmwb.deliver.views import Part
 
 SUMMARIES = "summaries"
 INDEX, PACK_PDF = "index.html", "pack.pdf"

@@ -33,11 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crmwb.clients import WORKBOOK_NAME, check_slug
-from crmwb.errors import CrmwbError, UsageError, msg
-from crmwb.i18n import DEFAULT_LANG, Lang, number, t, tn
-from crmwb.paths import NOTEBOOKS_DIR, REPORTS_DIR
-from crmwb.report import (
+from crmwb.core.errors import CrmwbError, UsageError, msg
+from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
+from crmwb.core.workspace import NOTEBOOKS_DIR, REPORTS_DIR
+from crmwb.deliver.report import (
     Renderer,
     ReportInfo,
     html_to_pdf,
@@ -45,9 +44,10 @@ from crmwb.report import (
     sha256,
     write_manifest,
 )
+from crmwb.run.clients import WORKBOOK_NAME, check_slug
 
 if TYPE_CHECKING:
-    from crmwb.workbook import HiddenRows, WorkbookReader
+    from crmwb.workbook.book import HiddenRows, WorkbookReader
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
@@ -262,7 +262,7 @@ class _ClientInfo:
 
 
 def _report_info(client_dir: Path, lang: Lang | None) -> _ClientInfo | None:
-    from crmwb.clients import load_client
+    from crmwb.run.clients import load_client
 
     try:
         about = load_client(client_dir).about
@@ -413,7 +413,7 @@ def run(
 
     One run per client at a time: each client's reports folder is locked for the run (another
     run of it waits, calling ``on_wait(slug)`` first, or with ``wait=False`` raises
-    :class:`~crmwb.errors.CrmwbError`). Kernels are started first; the main thread reads each
+    :class:`~crmwb.core.errors.CrmwbError`). Kernels are started first; the main thread reads each
     client's About sheet, builds the renderer and warms it up while they run.
 
     A first Ctrl-C (KeyboardInterrupt) stops scheduling, cancels what is queued, stops the
@@ -639,7 +639,7 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
     notebook reports the error where it is)."""
     if analysis.applies is None:
         return True
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     try:
         return analysis.applies(read_workbook(client_dir / WORKBOOK_NAME))
@@ -650,7 +650,7 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
 def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
     """The rows of the client's workbook Excel hides (none when it cannot be read: its
     notebooks then report why)."""
-    from crmwb.workbook import read_workbook
+    from crmwb.workbook.book import read_workbook
 
     try:
         return read_workbook(client_dir / WORKBOOK_NAME).hidden_rows()
@@ -759,7 +759,7 @@ def _write_pack(
 ) -> dict[str, object]:
     """The client's deliverable pack (index.html, pack.pdf) in the run folder; its status for
     the manifest. A pack that cannot be made fails the run, as a report would."""
-    from crmwb.pack import PackCover, PackEntry, write_pack
+    from crmwb.deliver.pack import PackCover, PackEntry, write_pack
 
     info = _report_info(client_dir, lang)
     if info is None or not any(r.ok for r in client_run.results):

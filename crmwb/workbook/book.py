@@ -4,7 +4,7 @@ One workbook per client (``data/clients/<slug>/workbook.xlsx``), one sheet per a
 "About" sheet. The same code writes the blank template (``templates/workbook-<lang>.xlsx``) and
 reads a filled-in workbook back, so the two cannot drift apart.
 
-Reading validates every value and raises :class:`~crmwb.errors.WorkbookError` naming the file,
+Reading validates every value and raises :class:`~crmwb.core.errors.WorkbookError` naming the file,
 the sheet and the cell (``TCO!F14``), what was expected and what was found. Labels, sheet names
 and drop-down values are accepted in French or English, whatever the workbook's language.
 """
@@ -31,8 +31,8 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb import i18n
-from crmwb.errors import (
+from crmwb.core import i18n
+from crmwb.core.errors import (
     CrmwbError,
     Number,
     Percent,
@@ -42,8 +42,8 @@ from crmwb.errors import (
     WrittenDate,
     msg,
 )
-from crmwb.i18n import Lang, t
-from crmwb.office_files import password_protected
+from crmwb.core.i18n import Lang, t
+from crmwb.core.office_files import password_protected
 from crmwb.tco.model import (
     MAX_HORIZON_YEARS,
     MIN_HORIZON_YEARS,

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from crmwb.errors import WorkbookError, msg
-from crmwb.i18n import Lang
+from crmwb.core.errors import WorkbookError, msg
+from crmwb.core.i18n import Lang
 
 KEPT_PARTS = {
     "images": re.compile(r"^xl/media/"),

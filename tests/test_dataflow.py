@@ -46,8 +46,8 @@ from crmwb.dataflow.model import (
     use_cases_fed_by_hand,
     use_cases_missing_data,
 )
-from crmwb.journey import Channel, Journey, Perception, Stage, Touchpoint
-from crmwb.plan import LabelKey
+from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
+from crmwb.plan.model import LabelKey
 
 SHOP = System("Shop", SystemType.ECOMMERCE, Role.SOURCE, "Digital", location="FR")
 CRM = System("CRM", SystemType.CRM, Role.HUB, "Marketing", location="EU")

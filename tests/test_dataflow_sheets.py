@@ -40,7 +40,7 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
 )
 from crmwb.dataflow.sheets import CustomerFileSettings, CustomerRole
-from crmwb.plan import Programme, RelationshipPlan
+from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
 MAP = DataMap(

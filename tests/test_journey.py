@@ -1,4 +1,4 @@
-"""Journey analyses (crmwb.journey) on small hand-made journeys.
+"""Journey analyses (crmwb.journey.model) on small hand-made journeys.
 
 Every expected number is computable by hand; the computation is in the comment next to it.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from messages import raises_en
 
-from crmwb.journey import (
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,
     CoverageGap,

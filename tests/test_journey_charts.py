@@ -17,11 +17,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
-from crmwb import journey_charts as jc
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import Lang, t
 from crmwb.deliver.views import Context
-from crmwb.journey import (
+from crmwb.journey import charts as jc
+from crmwb.journey import views as journey_views
+from crmwb.journey.model import (
     Channel,
     Journey,
     Path,
@@ -32,7 +33,7 @@ from crmwb.journey import (
     emotion_curves,
     importance_performance,
 )
-from crmwb.plan import (
+from crmwb.plan.model import (
     Campaign,
     Conventions,
     PressureCalendar,
@@ -578,7 +579,6 @@ def test_each_quadrant_holds_its_touchpoint_on_the_chart() -> None:
 def test_each_quadrant_holds_its_touchpoint_in_the_table_read_from_a_workbook(
     tmp_path: pathlib.Path,
 ) -> None:
-    from crmwb import journey_views
     from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
 
     path = tmp_path / "workbook.xlsx"

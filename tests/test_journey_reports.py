@@ -14,8 +14,8 @@ from deliverable_text import pdf_text
 from openpyxl import load_workbook
 
 from crmwb.core.i18n import t
-from crmwb.journey import Channel, Journey, Perception, Stage, Touchpoint
-from crmwb.plan import Programme, RelationshipPlan
+from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
+from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.project.sheets import ProjectSheets
 from crmwb.run import batch
 from crmwb.workbook.book import About, build_workbook, save_workbook

@@ -1,4 +1,4 @@
-"""The journey's and the relationship plan's sheets (crmwb.journey_sheets): written, read back
+"""The journey's and the relationship plan's sheets (crmwb.journey.sheets): written, read back
 into a Journey and a RelationshipPlan, every bad cell reported with the file, sheet and cell,
 and the journey saved back from the workshop keeping the rest of the workbook.
 
@@ -37,10 +37,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import journey_sheets
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
-from crmwb.journey import (
+from crmwb.journey import sheets as journey_sheets
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,
     Journey,
@@ -50,9 +50,9 @@ from crmwb.journey import (
     Stage,
     Touchpoint,
 )
-from crmwb.journey import Path as PersonaPath
-from crmwb.journey_sheets import save_journey
-from crmwb.plan import (
+from crmwb.journey.model import Path as PersonaPath
+from crmwb.journey.sheets import save_journey
+from crmwb.plan.model import (
     Campaign,
     Conventions,
     Family,

@@ -9,9 +9,9 @@ from pathlib import Path as FilePath
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import journey_views, plan_views
 from crmwb.deliver.views import Bullets, Chart, Context, KeyFigures, Table, Text
-from crmwb.journey import (
+from crmwb.journey import views as journey_views
+from crmwb.journey.model import (
     Channel,
     Journey,
     Path,
@@ -25,7 +25,8 @@ from crmwb.journey import (
     moments_of_truth,
     path_metrics,
 )
-from crmwb.plan import (
+from crmwb.plan import views as plan_views
+from crmwb.plan.model import (
     Campaign,
     Conventions,
     PressureCap,

@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 
-from crmwb import plan_views
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import LANGUAGES, has_message
 from crmwb.deliver.views import Context
-from crmwb.journey import Channel, Journey, Perception, Segment, Stage, Touchpoint
-from crmwb.plan import (
+from crmwb.journey.model import Channel, Journey, Perception, Segment, Stage, Touchpoint
+from crmwb.plan import views as plan_views
+from crmwb.plan.model import (
     DAYS_PER_MONTH,
     KPI_REASONS,
     Campaign,

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
-from crmwb.journey import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
+from crmwb.journey.model import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
 from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.workbook.book import read_workbook
 from crmwb.workshop.widgets import (

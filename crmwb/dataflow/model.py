@@ -22,8 +22,8 @@ from types import MappingProxyType
 
 from crmwb.core.errors import InputError, Quoted, msg
 from crmwb.core.i18n import Lang, number, quoted, t
-from crmwb.journey import Journey, journey_order, missing_collection_points
-from crmwb.plan import LabelKey, Severity
+from crmwb.journey.model import Journey, journey_order, missing_collection_points
+from crmwb.plan.model import LabelKey, Severity
 
 
 class SystemType(StrEnum):
@@ -305,7 +305,7 @@ class DataFinding:
     """Something a consultant should look at in the data map. ``rule`` names the check (its
     message is the label ``dataflow.finding.<rule>``), ``subject`` what it is about (a use case,
     a system, a flow written "source → target", a touchpoint id), ``values`` the placeholders
-    of its message (names, tuples of names, :class:`~crmwb.plan.LabelKey`)."""
+    of its message (names, tuples of names, :class:`~crmwb.plan.model.LabelKey`)."""
 
     rule: str
     subject: str
@@ -321,7 +321,7 @@ class DataFinding:
 def finding_text(finding: DataFinding, lang: Lang) -> str:
     """The finding's message in ``lang``: label ``dataflow.finding.<rule>`` with ``{subject}``
     and the values; a name is quoted the language's way, a tuple of names joined by commas, a
-    :class:`~crmwb.plan.LabelKey` shown as its label, a number with the locale's separators.
+    :class:`~crmwb.plan.model.LabelKey` shown as its label, a number with the locale's separators.
 
     >>> finding_text(DataFinding("no_collection_point", "T07", {"data": "e-mail"}), "en")
     "Touchpoint 'T07' collects data ('e-mail') but does not say where: give it a collection point."

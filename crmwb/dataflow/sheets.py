@@ -64,7 +64,7 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
     _key,
 )
-from crmwb.journey_sheets import (
+from crmwb.journey.sheets import (
     PROGRAMME_NAMES,
     PROGRAMMES,
     _has_rows,

@@ -74,7 +74,7 @@ from crmwb.core.errors import (
 )
 from crmwb.core.i18n import Lang, t
 from crmwb.dataflow.sheets import _objects, _Reader
-from crmwb.journey_sheets import (
+from crmwb.journey.sheets import (
     HEADER_ROW,
     HELP_ROW,
     PROGRAMME_NAMES,
@@ -88,7 +88,7 @@ from crmwb.journey_sheets import (
     _write_table_sheet,
     _write_values,
 )
-from crmwb.plan import LabelKey
+from crmwb.plan.model import LabelKey
 from crmwb.project.governance import (
     Action,
     ActionStatus,

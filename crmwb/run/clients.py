@@ -23,8 +23,8 @@ from crmwb.core.i18n import LANGUAGES, Lang, check_lang
 from crmwb.core.workspace import CLIENTS_DIR, EXAMPLES_DIR
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
-    from crmwb.journey import Journey
-    from crmwb.plan import RelationshipPlan
+    from crmwb.journey.model import Journey
+    from crmwb.plan.model import RelationshipPlan
     from crmwb.roi.model import RoiCase
     from crmwb.vendors.sheets import VendorInputs
     from crmwb.workbook.book import About, TcoInputs, WorkbookReader

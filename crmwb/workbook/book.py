@@ -57,8 +57,8 @@ from crmwb.tco.model import (
 if TYPE_CHECKING:  # the sheet modules import this module: no cycle at import time
     from crmwb.dataflow.model import DataMap
     from crmwb.dataflow.sheets import CustomerFileSettings
-    from crmwb.journey import Journey
-    from crmwb.plan import RelationshipPlan
+    from crmwb.journey.model import Journey
+    from crmwb.plan.model import RelationshipPlan
     from crmwb.project.governance import Raci
     from crmwb.project.sheets import ProjectPlanInputs, ProjectSheets, SteeringInputs
     from crmwb.roi.model import RoiCase
@@ -169,11 +169,11 @@ CHOICE_PREFIX: dict[type[StrEnum], str] = {
 def choice_prefixes() -> dict[type[StrEnum], str]:
     """Every drop-down list of the workbook, the TCO's, the vendor comparison's
     (:data:`crmwb.vendors.sheets.VENDOR_CHOICES`) then the journey's and the plan's
-    (:data:`crmwb.journey_sheets.JOURNEY_CHOICES`), then the data map's
+    (:data:`crmwb.journey.sheets.JOURNEY_CHOICES`), then the data map's
     (:data:`crmwb.dataflow.sheets.DATAFLOW_CHOICES`) and the project's
     (:data:`crmwb.project.sheets.PROJECT_CHOICES`)."""
     from crmwb.dataflow.sheets import DATAFLOW_CHOICES
-    from crmwb.journey_sheets import JOURNEY_CHOICES
+    from crmwb.journey.sheets import JOURNEY_CHOICES
     from crmwb.project.sheets import PROJECT_CHOICES
     from crmwb.vendors.sheets import VENDOR_CHOICES
 
@@ -230,7 +230,7 @@ def build_workbook(
     workbooks made before them keep their places.
     """
     from crmwb.dataflow.sheets import write_customer_file_sheet, write_data_map_sheets
-    from crmwb.journey_sheets import write_journey_sheets, write_plan_sheets
+    from crmwb.journey.sheets import write_journey_sheets, write_plan_sheets
     from crmwb.project.sheets import write_project_sheets
     from crmwb.roi.sheets import write_roi_sheet
     from crmwb.vendors.sheets import write_vendor_sheets
@@ -994,35 +994,35 @@ class WorkbookReader:
 
         return read_roi(self)
 
-    # -- the customer journey and the relationship plan (crmwb.journey_sheets) --
+    # -- the customer journey and the relationship plan (crmwb.journey.sheets) --
 
     @_in_workbook_language
     def has_journey(self) -> bool:
         """Whether the workbook has a Stages sheet with at least one stage."""
-        from crmwb.journey_sheets import has_journey
+        from crmwb.journey.sheets import has_journey
 
         return has_journey(self)
 
     @_in_workbook_language
     def read_journey(self) -> Journey:
         """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths) as a
-        :class:`~crmwb.journey.Journey`. See :func:`crmwb.journey_sheets.read_journey`."""
-        from crmwb.journey_sheets import read_journey
+        :class:`~crmwb.journey.model.Journey`. See :func:`crmwb.journey.sheets.read_journey`."""
+        from crmwb.journey.sheets import read_journey
 
         return read_journey(self)
 
     @_in_workbook_language
     def has_plan(self) -> bool:
         """Whether the workbook has a Programmes sheet with at least one programme."""
-        from crmwb.journey_sheets import has_plan
+        from crmwb.journey.sheets import has_plan
 
         return has_plan(self)
 
     @_in_workbook_language
     def read_plan(self) -> RelationshipPlan:
         """The plan's sheets (Programmes, Scenarios, Campaigns, Conventions) as a
-        :class:`~crmwb.plan.RelationshipPlan`. See :func:`crmwb.journey_sheets.read_plan`."""
-        from crmwb.journey_sheets import read_plan
+        :class:`~crmwb.plan.model.RelationshipPlan`. See :func:`crmwb.journey.sheets.read_plan`."""
+        from crmwb.journey.sheets import read_plan
 
         return read_plan(self)
 

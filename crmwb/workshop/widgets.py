@@ -9,7 +9,7 @@ above 0.10. "Save to workbook" hands the comparisons to a callback (the notebook
 :class:`JourneyEditor` is the journey workshop: forms for stages, channels, segments,
 touchpoints (drop-downs for the perception, sliders for emotion, importance and performance),
 personas and their paths; the journey grid redrawn at every change, undo, and "save to
-workbook" (:func:`crmwb.journey_sheets.save_journey`: only the journey sheets are rewritten,
+workbook" (:func:`crmwb.journey.sheets.save_journey`: only the journey sheets are rewritten,
 after a backup). The edits are plain functions (:func:`put_stage`, :func:`put_touchpoint` ...).
 
 Everything is driven from tests by setting widget values and clicking buttons, no browser.
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from crmwb.core.errors import CrmwbError, Text, msg, render
 from crmwb.core.i18n import DEFAULT_LANG, Lang, number, percent, t
 from crmwb.deliver.views import Chart, Context
-from crmwb.journey import (
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,
     Journey,
@@ -381,11 +381,11 @@ class JourneyEditor:
     """The journey workshop: forms to add and edit stages, channels, segments, touchpoints,
     personas and their paths, the journey grid redrawn at every change, undo of the last
     change, and "save to workbook" (``on_save``, bound by :func:`journey_editor` to
-    :func:`crmwb.journey_sheets.save_journey`).
+    :func:`crmwb.journey.sheets.save_journey`).
 
     Every change goes through :meth:`apply`: the new journey is checked by
-    :class:`~crmwb.journey.Journey` itself, so a touchpoint on a stage that does not exist or a
-    path through an unknown touchpoint is refused with the reason in :attr:`status`, and the
+    :class:`~crmwb.journey.model.Journey` itself, so a touchpoint on a stage that does not exist or
+    a path through an unknown touchpoint is refused with the reason in :attr:`status`, and the
     journey stays as it was. Edits of an existing touchpoint apply as the consultant moves the
     sliders or leaves a box; consecutive edits of the same touchpoint make one undo step.
     """
@@ -784,8 +784,8 @@ class JourneyEditor:
         return {tp.id for tp in self.journey.touchpoints}
 
     def _draw(self) -> None:
-        from crmwb.journey import moments_of_truth
-        from crmwb.journey_charts import journey_grid
+        from crmwb.journey.charts import journey_grid
+        from crmwb.journey.model import moments_of_truth
 
         self.redraws += 1
         if not self.journey.stages or not self.journey.channels:
@@ -821,7 +821,7 @@ class JourneyEditor:
 def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEditor:
     """The journey workshop on a client's workbook: started from its journey sheets (empty when
     the workbook has none yet) and saving back to them."""
-    from crmwb.journey_sheets import save_journey
+    from crmwb.journey.sheets import save_journey
     from crmwb.workbook.book import read_workbook
 
     reader = read_workbook(workbook)

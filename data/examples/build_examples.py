@@ -70,7 +70,7 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
 )
 from crmwb.dataflow.sheets import CustomerFileSettings
-from crmwb.journey import (
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,
     Journey,
@@ -80,8 +80,8 @@ from crmwb.journey import (
     Stage,
     Touchpoint,
 )
-from crmwb.journey import Path as JourneyPath
-from crmwb.plan import (
+from crmwb.journey.model import Path as JourneyPath
+from crmwb.plan.model import (
     Campaign,
     Conventions,
     Family,

@@ -1,4 +1,4 @@
-"""The relationship-plan deliverable's tables and sentences, built from :mod:`crmwb.plan`."""
+"""The relationship-plan deliverable's tables and sentences, built from :mod:`crmwb.plan.model`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from crmwb import journey_charts
 from crmwb.core import i18n
 from crmwb.deliver import views
 from crmwb.deliver.pack import save_summary
@@ -26,7 +25,8 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey import (
+from crmwb.journey import charts as journey_charts
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
     Journey,
@@ -34,7 +34,7 @@ from crmwb.journey import (
     MomentRule,
     moments_of_truth,
 )
-from crmwb.plan import (
+from crmwb.plan.model import (
     Family,
     PlanFinding,
     PressureCalendar,
@@ -688,8 +688,8 @@ def analyse(
     *,
     min_importance: int = DEFAULT_RULE.min_importance,
 ) -> PlanReport:
-    """The plan's checks (:func:`crmwb.plan.check_plan`) against the journey's moments of truth
-    to fix (importance ``min_importance`` or more) and its segments."""
+    """The plan's checks (:func:`crmwb.plan.model.check_plan`) against the journey's moments of
+    truth to fix (importance ``min_importance`` or more) and its segments."""
     moments = moments_of_truth(journey, MomentRule(min_importance)) if journey else ()
     segments = [s.name for s in journey.segments] if journey else []
     pressure = marketing_pressure(plan, segments) if plan.campaigns else None

@@ -1,4 +1,5 @@
-"""The journey map deliverable's tables and sentences, built from :mod:`crmwb.journey` results."""
+"""The journey map deliverable's tables and sentences, built from :mod:`crmwb.journey.model`
+results."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from crmwb import journey_charts
 from crmwb.core import i18n
 from crmwb.deliver.pack import save_summary
 from crmwb.deliver.report import save_tables
@@ -26,7 +26,8 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey import (
+from crmwb.journey import charts as journey_charts
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
     CoverageGap,
@@ -49,7 +50,7 @@ from crmwb.journey import (
     path_metrics,
     perception_by_stage,
 )
-from crmwb.plan import plural_count
+from crmwb.plan.model import plural_count
 
 
 def perception(value: Perception, ctx: Context) -> str:
@@ -624,7 +625,7 @@ def analyse(
     min_importance: int = DEFAULT_RULE.min_importance,
     crosshair: Literal["mean", "midpoint"] = "mean",
 ) -> JourneyReport:
-    """The journey map's analyses (:mod:`crmwb.journey`) with the notebook's parameters."""
+    """The journey map's analyses (:mod:`crmwb.journey.model`) with the notebook's parameters."""
     rule = MomentRule(min_importance=min_importance)
     return JourneyReport(
         journey=journey,

@@ -1,5 +1,6 @@
 """The customer journey's and the relationship plan's sheets of the client workbook <->
-:class:`~crmwb.journey.Journey` and :class:`~crmwb.plan.RelationshipPlan` (DOMAIN.md §1-2).
+:class:`~crmwb.journey.model.Journey` and :class:`~crmwb.plan.model.RelationshipPlan` (DOMAIN.md
+§1-2).
 
 Ten sheets, named in French or English, each with a title, an intro line, a help row and a
 header row whose cells carry the help as a comment; the reader finds headers and labels by their
@@ -38,7 +39,7 @@ refer to another sheet must be known on the journey's side (a touchpoint's stage
 path's persona and touchpoints, a segment's channels and stages, and segments once the Segments
 sheet has some) and a scenario's or campaign's programme; the plan's touchpoints, segments and
 channels are only matched to the journey's spelling: the plan checks
-(:mod:`crmwb.plan`) report the unknown ones, as they report a third objective or an inactivity
+(:mod:`crmwb.plan.model`) report the unknown ones, as they report a third objective or an inactivity
 period shorter than the activity one.
 
 :func:`save_journey` writes a journey edited in the workshop back into the six journey sheets of
@@ -78,7 +79,7 @@ from crmwb.core.errors import (
     msg,
 )
 from crmwb.core.i18n import Lang, t
-from crmwb.journey import (
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     EMOTIONS,
     SCALE,
@@ -91,10 +92,10 @@ from crmwb.journey import (
     Touchpoint,
     journey_counts,
 )
-from crmwb.journey import (
+from crmwb.journey.model import (
     Path as PersonaPath,
 )
-from crmwb.plan import (
+from crmwb.plan.model import (
     Campaign,
     Conventions,
     Family,

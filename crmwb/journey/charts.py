@@ -37,7 +37,7 @@ from crmwb.charts import GRID, INK, PALETTE
 from crmwb.core import i18n
 from crmwb.core.errors import InputError, Quoted, msg
 from crmwb.deliver.views import Context
-from crmwb.journey import (
+from crmwb.journey.model import (
     ALL_SEGMENTS,
     SCALE,
     ImportancePerformance,
@@ -46,7 +46,7 @@ from crmwb.journey import (
     Perception,
     Touchpoint,
 )
-from crmwb.plan import PressureCalendar, PressureCell
+from crmwb.plan.model import PressureCalendar, PressureCell
 
 PERCEPTION_COLOURS: dict[Perception, str] = {
     Perception.SATISFACTION: "#1B9E77",  # bluish green
@@ -613,7 +613,7 @@ def ip_positions(ip: ImportancePerformance) -> dict[str, tuple[float, float]]:
     alone, at its coordinates; sharing them with others, in a small grid centred on them
     (deterministic, in journey order), so no point hides another. A cluster is then moved, if
     need be, so that every point of it sits on its own side of the crosshair (a point on a line
-    counts as high, as in :func:`crmwb.journey.quadrant_of`): the chart never shows a point in
+    counts as high, as in :func:`crmwb.journey.model.quadrant_of`): the chart never shows a point in
     another quadrant than the table."""
     span = _IP_LIMITS[1] - _IP_LIMITS[0]
     dx = _IP_PITCH / 72 / _IP_AXES[0] * span
@@ -656,7 +656,7 @@ def importance_performance(
     highlight_label: str | None = None,
 ) -> Figure:
     """Martilla & James's importance-performance matrix of ``ip`` (from
-    :func:`crmwb.journey.importance_performance`): each rated touchpoint at (performance,
+    :func:`crmwb.journey.model.importance_performance`): each rated touchpoint at (performance,
     importance), coloured by its perception in ``journey``; the crosshair's vertical line at
     ``ip.performance``, its horizontal line at ``ip.importance``, splitting the four quadrants,
     named in their corners, "concentrate here" (high importance, low performance) tinted;

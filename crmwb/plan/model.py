@@ -11,7 +11,7 @@ rule per channel and the sender address and IP per communication family.
 This module is pure: the objects below and the plan checks (programmes with more than two
 objectives or no KPI, KPIs that are not business KPIs, moments of truth no action addresses,
 the marketing pressure per segment per week and per month against the caps, convention gaps).
-Reading them from the workbook is :mod:`crmwb.journey_sheets`'s job.
+Reading them from the workbook is :mod:`crmwb.journey.sheets`'s job.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from babel import Locale
 from crmwb.core.errors import InputError, Number, Quoted, msg
 from crmwb.core.i18n import Lang, babel_locale, has_message, number, t, tn
 from crmwb.core.i18n import date as long_date
-from crmwb.journey import ALL_SEGMENTS, Journey
+from crmwb.journey.model import ALL_SEGMENTS, Journey
 
 MAX_OBJECTIVES = 2
 """Seed 000: "no more than two objectives per relationship programme"."""

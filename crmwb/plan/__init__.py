@@ -1,0 +1,2 @@
+"""The relationship-marketing plan (DOMAIN.md §2): programmes, scenarios, campaigns and their
+checks against the journey (:mod:`model`), and the plan's report (:mod:`views`)."""

@@ -24,7 +24,7 @@ MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
 
 
 def resolved(name: str) -> str | None:
-    """The crmwb module ``name`` is, or the one it is a name of (``crmwb.a.b.C`` -> ``crmwb.a.b``)."""
+    """The crmwb module ``name`` is, or holds (``crmwb.a.b.C`` -> ``crmwb.a.b``)."""
     while name:
         if name in MODULES:
             return name

@@ -22,7 +22,7 @@ from crmwb.run.clients import (
     new_client,
     slugify,
 )
-from crmwb.workbook.book import About
+from crmwb.workbook.about import About
 
 TODAY = dt.date(2026, 11, 23)
 

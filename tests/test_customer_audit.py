@@ -20,8 +20,8 @@ from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, cluste
 from crmwb.customer_file.duplicates import evaluate_pairs
 from crmwb.customer_file.quality import CustomerFileError
 from crmwb.customer_file.synthetic import write_customer_file
-from crmwb.dataflow.sheets import CustomerFileSettings
-from crmwb.workbook.book import read_workbook
+from crmwb.dataflow.sheets import CustomerFileSettings, read_customer_file_settings
+from crmwb.workbook.reader import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"
 LITERIE = EXAMPLES_DIR / "literie-lenoir"  # its workbook has no customer file
@@ -46,7 +46,7 @@ def truth_and_audit(tmp_path_factory):
         seed=module.CUSTOMER_SEED,
         today=dt.date(2026, 11, 23),
     )
-    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(NORTHWIND / "workbook.xlsx"))
     audit = audit_customer_file(NORTHWIND, settings, inactive_months=24, output_dir=tmp)
     return tmp, truth, audit
 
@@ -86,7 +86,7 @@ def test_the_report_side_is_masked(truth_and_audit):
 
 
 def test_a_missing_export_names_the_file(tmp_path):
-    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(NORTHWIND / "workbook.xlsx"))
     with pytest.raises(InputError) as exc:
         audit_customer_file(tmp_path, settings, lang="en")
     assert str(exc.value) == (
@@ -117,7 +117,7 @@ def test_errors_of_the_file_speak_the_clients_language(tmp_path):
 
 
 def test_the_cluster_file_is_named_in_the_clients_language(tmp_path):
-    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(NORTHWIND / "workbook.xlsx"))
     audit = audit_customer_file(NORTHWIND, settings, output_dir=tmp_path, lang="fr")
     assert audit.clusters_file == tmp_path / clusters_file_name("fr")
     assert audit.clusters_file.name == "groupes_de_doublons.CONFIDENTIEL.csv"
@@ -133,7 +133,7 @@ def test_the_cluster_file_is_named_in_the_clients_language(tmp_path):
 def test_the_cluster_file_lists_every_clustered_record_ids_as_text(tmp_path):
     """Every record of a cluster is a row (as many as the audit counts); an id a spreadsheet
     would take for a formula is written after an apostrophe."""
-    settings = read_workbook(NORTHWIND / "workbook.xlsx").read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(NORTHWIND / "workbook.xlsx"))
     first = audit_customer_file(NORTHWIND, settings, output_dir=tmp_path / "a", lang="en")
     assert first.probable is not None and first.clusters_file is not None
     rows = first.clusters_file.read_text(encoding="utf-8").splitlines()[1:]

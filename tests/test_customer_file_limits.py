@@ -20,6 +20,7 @@ from crmwb.customer_file.quality import (
     FieldRole,
     read_customer_file,
 )
+from crmwb.dataflow.sheets import read_customer_file_settings
 
 MAPPING = {FieldRole.RECORD_ID: "c0", FieldRole.EMAIL: "c1"}
 
@@ -145,7 +146,7 @@ def test_a_limit_reached_while_deduplicating_is_said_not_a_traceback(
 
     from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.customer_file import audit as customer_audit
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     class EngineError(Exception):
         pass
@@ -158,7 +159,7 @@ def test_a_limit_reached_while_deduplicating_is_said_not_a_traceback(
 
     monkeypatch.setattr(customer_audit, "find_duplicates", out_of_memory)
     northwind = EXAMPLES_DIR / "northwind-retail"
-    settings = read_workbook(northwind / "workbook.xlsx").read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(northwind / "workbook.xlsx"))
     with pytest.raises(CustomerFileError) as caught:
         customer_audit.audit_customer_file(northwind, settings, lang="fr")
     text = caught.value.message("fr")

@@ -39,9 +39,19 @@ from crmwb.dataflow.model import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow.sheets import CustomerFileSettings, CustomerRole
+from crmwb.dataflow.sheets import (
+    CustomerFileSettings,
+    CustomerRole,
+    has_customer_file,
+    has_data_map,
+    read_customer_file_settings,
+    read_data_map,
+)
 from crmwb.plan.model import Programme, RelationshipPlan
-from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 MAP = DataMap(
     systems=(
@@ -135,13 +145,13 @@ def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
 
 def map_error(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_data_map()
+        read_data_map(read_workbook(path))
     return info.value
 
 
 def settings_error(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_customer_file_settings()
+        read_customer_file_settings(read_workbook(path))
     return info.value
 
 
@@ -164,16 +174,16 @@ def said(text: object, error: WorkbookError) -> str:
 def test_round_trip(tmp_path: Path, lang: Lang) -> None:
     path = write_workbook(tmp_path, lang)
     reader = read_workbook(path)
-    assert reader.has_data_map() and reader.has_customer_file()
-    assert reader.read_data_map() == MAP
-    assert reader.read_customer_file_settings() == SETTINGS  # the mapping too
+    assert has_data_map(reader) and has_customer_file(reader)
+    assert read_data_map(reader) == MAP
+    assert read_customer_file_settings(reader) == SETTINGS  # the mapping too
     names = load_workbook(path).sheetnames
     start = names.index(SHEETS[lang][0])  # the project's sheets follow the Customer file
     assert names[start : start + 5] == SHEETS[lang]
 
 
 def test_a_cycle_of_flows_is_read(path: Path) -> None:
-    flows = read_workbook(path).read_data_map().flows
+    flows = read_data_map(read_workbook(path)).flows
     # CRM -> Brevo (row 7) and Brevo -> CRM (row 8)
     assert {(f.source, f.target) for f in flows} >= {("CRM", "Brevo"), ("Brevo", "CRM")}
 
@@ -183,7 +193,7 @@ def test_template_sheets(tmp_path: Path, lang: Lang) -> None:
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook(lang), path)
     reader = read_workbook(path)
-    assert not reader.has_data_map() and not reader.has_customer_file()
+    assert not has_data_map(reader) and not has_customer_file(reader)
     wb = load_workbook(path)
     systems, flows, dictionary, use_cases, customer_file = (wb[name] for name in SHEETS[lang])
     assert [c.value for c in flows[5]] == {
@@ -219,7 +229,7 @@ def test_template_sheets(tmp_path: Path, lang: Lang) -> None:
     )
     assert len(roles) == len(CustomerRole) and customer_file["B11"].value is None
     with pytest.raises(WorkbookError) as info:
-        reader.read_data_map()
+        read_data_map(reader)
     expected = {
         "en": "Systems!A6: at least one system under the header row 5; found no system",
         "fr": "Systèmes!A6\u00a0: on attend au moins un système sous la ligne d'en-tête 5\u202f; "
@@ -235,14 +245,14 @@ def test_optional_sheets_missing(path: Path) -> None:
     for name in ("Flows", "Data dictionary", "Use-case data"):
         del wb[name]
     wb.save(path)
-    data_map = read_workbook(path).read_data_map()
+    data_map = read_data_map(read_workbook(path))
     assert (data_map.systems, data_map.flows, data_map.use_cases) == (MAP.systems, (), ())
     wb = load_workbook(path)
     del wb["Systems"]
     del wb["Customer file"]
     wb.save(path)
     reader = read_workbook(path)
-    assert not reader.has_data_map() and not reader.has_customer_file()
+    assert not has_data_map(reader) and not has_customer_file(reader)
 
 
 # --- what a consultant types -------------------------------------------------------------------
@@ -254,7 +264,7 @@ def test_french_values_and_excel_booleans_in_an_english_workbook(path: Path) -> 
     damage(path, "Flows", {"A7": "crm ", "C7": "customers; segments,  scores"})
     damage(path, "Data dictionary", {"E8": None, "F8": "oui"})  # sensitive: personal
     damage(path, "Use-case data", {"D7": "brevo"})
-    data_map = read_workbook(path).read_data_map()
+    data_map = read_data_map(read_workbook(path))
     files = data_map.system("Store files")
     assert (files.type, files.role, files.personal_data) == (SystemType.OTHER, Role.HUB, True)
     assert data_map.system("Brevo").type is SystemType.EMAILING
@@ -275,7 +285,7 @@ def test_a_programme_is_matched_to_the_programmes_sheet(tmp_path: Path) -> None:
     plan = RelationshipPlan((Programme("Welcome"), Programme("Réactivation")))
     path = write_workbook(tmp_path, plan=plan)
     damage(path, "Use-case data", {"B7": "RÉACTIVATION", "B8": "Loyalty club"})
-    needs = read_workbook(path).read_data_map().use_cases
+    needs = read_data_map(read_workbook(path)).use_cases
     # spelt as on the Programmes sheet; a programme it does not have is kept as typed
     assert [n.programme for n in needs] == ["Welcome", "Réactivation", "Loyalty club"]
 
@@ -391,14 +401,14 @@ def test_a_use_case_named_twice(path: Path) -> None:
 def test_customer_file_defaults(tmp_path: Path) -> None:
     path = write_workbook(tmp_path, settings=None)
     damage(path, "Customer file", {"B4": "customers.csv", "B12": "email", "B6": None})
-    settings = read_workbook(path).read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(path))
     # empty country: FR; empty reference date: today (None); only the e-mail's column named
     assert settings == CustomerFileSettings("customers.csv", None, "FR", None, {"email": "email"})
 
 
 def test_customer_file_values_typed(path: Path) -> None:
     damage(path, "Customer file", {"B4": "data\\clients.csv", "B6": "be", "B7": "2026-01-31"})
-    settings = read_workbook(path).read_customer_file_settings()
+    settings = read_customer_file_settings(read_workbook(path))
     assert (settings.path, settings.country, settings.reference_date) == (
         "data/clients.csv",
         "BE",
@@ -440,4 +450,4 @@ def test_customer_file_roles(path: Path) -> None:
     error = settings_error(path)
     assert said(error.hint, error) == "did you mean 'E-mail'?"
     damage(path, "Customer file", {"A14": "Téléphone", "B14": "Tel"})
-    assert read_workbook(path).read_customer_file_settings().mapping["phone"] == "Tel"
+    assert read_customer_file_settings(read_workbook(path)).mapping["phone"] == "Tel"

@@ -14,7 +14,8 @@ import pytest
 from deliverable_text import EXAMPLE_CLIENTS, Visible, pdf_text
 from openpyxl import load_workbook
 
-from crmwb.workbook.book import read_workbook
+from crmwb.workbook.about import read_about
+from crmwb.workbook.reader import read_workbook
 
 SPACES = re.compile(r"[\s\u00a0\u202f]+")
 LOOKS_LIKE_A_NUMBER = re.compile(
@@ -71,7 +72,7 @@ def test_each_analysis_holds_its_headline_and_the_client_name(
 ) -> None:
     folder = french_runs / client / "latest"
     name = read_workbook(Path(__file__).parent.parent / "data/examples" / client / "workbook.xlsx")
-    client_name = name.read_about().client_name
+    client_name = read_about(name).client_name
     assert analyses(folder)
     for analysis in analyses(folder):
         figure = headline(folder, analysis)

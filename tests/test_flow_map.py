@@ -30,8 +30,9 @@ from crmwb.core.i18n import Lang, t
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.dataflow import flow_map as fm
 from crmwb.dataflow.model import DataMap, Flow, FlowFrequency, Method, Role, System, SystemType
+from crmwb.dataflow.sheets import read_data_map
 from crmwb.deliver.views import Chart, Context, Section
-from crmwb.workbook.book import read_workbook
+from crmwb.workbook.reader import read_workbook
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 ENGINES = ("dot", "matplotlib")
@@ -442,7 +443,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 def northwind() -> DataMap:
     """The English example's map: 15 systems, 25 flows (data/examples/northwind-retail)."""
-    return read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx").read_data_map()
+    return read_data_map(read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx"))
 
 
 def squeezed(text: str) -> str:

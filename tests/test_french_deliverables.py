@@ -14,7 +14,8 @@ from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR as EXAMPLES
-from crmwb.workbook.book import read_workbook
+from crmwb.workbook.about import read_about
+from crmwb.workbook.reader import read_workbook
 
 MONTHS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 VOWEL = "aeiouyàâäéèêëîïôöùûüœAEIOUYÀÂÉÈÊËÎÏÔÖÙÛÜŒ"
@@ -96,7 +97,7 @@ def test_a_french_executive_finds_nothing_to_circle(french_runs: Path, client: s
     # apart (its HTML is searched whole)
     workbook = EXAMPLES / client / "workbook.xlsx"
     own = client_texts(workbook)
-    english_data = read_workbook(workbook).read_about().language == "en"
+    english_data = read_about(read_workbook(workbook)).language == "en"
     found = []
     for where, text, chart in texts(folder):
         text = own.sub(" ", text)

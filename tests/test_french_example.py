@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.journey.sheets import read_plan
 from crmwb.tco.model import TcoSettings
 from crmwb.vendors.model import compare_vendors
 from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
-from crmwb.workbook.book import read_workbook
+from crmwb.vendors.sheets import read_vendor_comparison
+from crmwb.workbook.about import read_about
+from crmwb.workbook.reader import read_workbook
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "examples" / "literie-lenoir"
 WORKBOOK = WORKBOOK / "workbook.xlsx"
@@ -44,11 +47,11 @@ def reader():
 
 @pytest.fixture(scope="module")
 def inputs(reader):
-    return reader.read_vendor_comparison()
+    return read_vendor_comparison(reader)
 
 
 def test_about_names_the_client_and_the_consultant(reader):
-    about = reader.read_about()
+    about = read_about(reader)
     assert about.client_name == "Literie Lenoir"
     assert about.consultant == "Camille Roussel"
     assert about.language == "fr" and about.currency == "EUR"
@@ -66,7 +69,7 @@ def test_no_internal_reference_in_the_workbook():
 
 
 def test_senders_use_the_client_s_domain(reader):
-    senders = [s.address for s in reader.read_plan().conventions.senders]
+    senders = [s.address for s in read_plan(reader).conventions.senders]
     assert senders == [
         "commandes@literie-lenoir.example",
         "newsletter@literie-lenoir.example",

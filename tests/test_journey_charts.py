@@ -33,6 +33,7 @@ from crmwb.journey.model import (
     emotion_curves,
     importance_performance,
 )
+from crmwb.journey.sheets import read_journey
 from crmwb.plan.model import (
     Campaign,
     Conventions,
@@ -579,12 +580,15 @@ def test_each_quadrant_holds_its_touchpoint_on_the_chart() -> None:
 def test_each_quadrant_holds_its_touchpoint_in_the_table_read_from_a_workbook(
     tmp_path: pathlib.Path,
 ) -> None:
-    from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
+    from crmwb.workbook.about import About
+    from crmwb.workbook.layout import save_workbook
+    from crmwb.workbook.reader import read_workbook
+    from crmwb.workbook.template import build_workbook
 
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
     save_workbook(build_workbook("fr", about, journey=quadrant_journey()), path)
-    journey = read_workbook(path).read_journey()
+    journey = read_journey(read_workbook(path))
     ctx = Context("Maison Dupont", "fr")
     report = journey_views.analyse(journey, ctx)
     table = journey_views.quadrants_table(report.ip, journey, ctx)

@@ -18,7 +18,9 @@ from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
 from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.project.sheets import ProjectSheets
 from crmwb.run import batch
-from crmwb.workbook.book import About, build_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.template import build_workbook
 
 ANALYSES = ("journey_mapping", "relationship_plan", "project_plan", "governance")
 SPARSE = Journey(

@@ -51,7 +51,7 @@ from crmwb.journey.model import (
     Touchpoint,
 )
 from crmwb.journey.model import Path as PersonaPath
-from crmwb.journey.sheets import save_journey
+from crmwb.journey.sheets import has_journey, has_plan, read_journey, read_plan, save_journey
 from crmwb.plan.model import (
     Campaign,
     Conventions,
@@ -65,8 +65,12 @@ from crmwb.plan.model import (
     Sender,
 )
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.tco.sheets import TcoInputs
 from crmwb.workbook import save as workbook_save
-from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 JOURNEY = Journey(
     stages=(Stage("Discovery", "Finds the brand"), Stage("Purchase"), Stage("Loyalty")),
@@ -201,13 +205,13 @@ def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
 
 def journey_error(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_journey()
+        read_journey(read_workbook(path))
     return info.value
 
 
 def plan_error(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_plan()
+        read_plan(read_workbook(path))
     return info.value
 
 
@@ -240,9 +244,9 @@ def values(path: Path, skip: set[str]) -> dict[str, dict[str, object]]:
 def test_round_trip(tmp_path, lang):
     path = write_workbook(tmp_path, lang)
     reader = read_workbook(path)
-    assert reader.has_journey() and reader.has_plan()
-    assert reader.read_journey() == JOURNEY
-    assert reader.read_plan() == PLAN
+    assert has_journey(reader) and has_plan(reader)
+    assert read_journey(reader) == JOURNEY
+    assert read_plan(reader) == PLAN
     names = load_workbook(path).sheetnames
     start = names.index(JOURNEY_SHEETS[lang][0])  # the data map's sheets follow the plan's
     assert names[start : start + 10] == JOURNEY_SHEETS[lang] + PLAN_SHEETS[lang]
@@ -253,8 +257,8 @@ def test_template_sheets(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook(lang), path)
     reader = read_workbook(path)
-    assert not reader.has_journey()
-    assert not reader.has_plan()
+    assert not has_journey(reader)
+    assert not has_plan(reader)
     wb = load_workbook(path)
     touchpoints = wb[JOURNEY_SHEETS[lang][3]]
     header = [c.value for c in touchpoints[5]][:6]
@@ -281,7 +285,7 @@ def test_template_sheets(tmp_path, lang):
     disappointment = {"en": "disappointment", "fr": "déception"}[lang]
     assert perceptions == ["satisfaction", "friction", disappointment]
     with pytest.raises(WorkbookError) as info:
-        reader.read_journey()
+        read_journey(reader)
     assert str(info.value).endswith(  # in the workbook's language
         {
             "en": "Stages!A6: at least one stage under the header row 5; found no stage",
@@ -297,8 +301,8 @@ def test_empty_optional_sheets(tmp_path):
     plan = RelationshipPlan((Programme("Welcome"),))
     path = write_workbook(tmp_path, journey=journey, plan=plan)
     reader = read_workbook(path)
-    assert reader.read_journey() == journey
-    assert reader.read_plan() == plan
+    assert read_journey(reader) == journey
+    assert read_plan(reader) == plan
 
 
 def test_sheets_missing_from_an_old_workbook(path):
@@ -315,16 +319,16 @@ def test_sheets_missing_from_an_old_workbook(path):
         del wb[name]
     wb.save(path)
     reader = read_workbook(path)
-    journey = reader.read_journey()
+    journey = read_journey(reader)
     assert (journey.stages, journey.touchpoints, journey.paths) == (JOURNEY.stages, (), ())
-    plan = reader.read_plan()
+    plan = read_plan(reader)
     assert (plan.scenarios, plan.conventions) == ((), Conventions())
     wb = load_workbook(path)
     del wb["Stages"]
     del wb["Programmes"]
     wb.save(path)
     reader = read_workbook(path)
-    assert not reader.has_journey() and not reader.has_plan()
+    assert not has_journey(reader) and not has_plan(reader)
 
 
 # --- what a consultant types -------------------------------------------------------------------
@@ -337,7 +341,7 @@ def test_french_values_typed_in_excel(path):
         {"F6": "Déception", "F7": " FRICTION ", "E6": "tous", "E8": "Tous", "B6": "discovery"},
     )
     damage(path, "Personas", {"B6": "new  customers"})
-    journey = read_workbook(path).read_journey()
+    journey = read_journey(read_workbook(path))
     t01, t02, t03 = journey.touchpoints
     assert (t01.perception, t02.perception) == (Perception.DISAPPOINTMENT, Perception.FRICTION)
     assert (t01.segment, t03.segment, t01.stage) == (ALL_SEGMENTS, ALL_SEGMENTS, "Discovery")
@@ -347,7 +351,7 @@ def test_french_values_typed_in_excel(path):
 def test_three_objectives_are_read(path):
     damage(path, "Programmes", {"B6": "Convert buyers\nCollect preferences\nGrow the basket"})
     damage(path, "Programmes", {"B7": "Win back; Reduce churn ;Learn why"})
-    welcome, reactivation = read_workbook(path).read_plan().programmes
+    welcome, reactivation = read_plan(read_workbook(path)).programmes
     assert welcome.objectives == ("Convert buyers", "Collect preferences", "Grow the basket")
     assert reactivation.objectives == ("Win back", "Reduce churn", "Learn why")
 
@@ -357,10 +361,10 @@ def test_lists_of_names(path):
     damage(path, "Programmes", {"E6": "t01 ; T03", "D7": "all", "E7": "T09"})
     damage(path, "Scenarios", {"D6": "e-mail", "H6": "tous"})
     reader = read_workbook(path)
-    segments = reader.read_journey().segments
+    segments = read_journey(reader).segments
     assert segments[0].channels == ("Web site", "E-mail")
     assert segments[1].stages == ("Purchase", "Loyalty")
-    plan = reader.read_plan()
+    plan = read_plan(reader)
     # matched to the journey's spelling; an unknown ID is kept for the plan checks to report
     assert [p.touchpoints for p in plan.programmes] == [("T01", "T03"), ("T09",)]
     assert plan.programmes[1].segment == ALL_SEGMENTS
@@ -369,7 +373,7 @@ def test_lists_of_names(path):
 
 def test_paths_are_ordered_by_step(path):
     damage(path, "Paths", {"B6": 30, "B7": 10, "B8": 20})
-    journey = read_workbook(path).read_journey()
+    journey = read_journey(read_workbook(path))
     assert journey.paths[0] == PersonaPath("Claire", ("T02", "T03", "T01"))
 
 
@@ -384,7 +388,7 @@ def test_paths_are_ordered_by_step(path):
 )
 def test_campaign_dates_typed_as_text(path, typed, expected):
     damage(path, "Campaigns", {"C7": typed})
-    assert read_workbook(path).read_plan().campaigns[1].date == expected
+    assert read_plan(read_workbook(path)).campaigns[1].date == expected
 
 
 def test_monthly_rate_as_a_fraction_and_inactivity_before_activity(path):
@@ -393,7 +397,7 @@ def test_monthly_rate_as_a_fraction_and_inactivity_before_activity(path):
     wb = load_workbook(path)
     assert wb["Scenarios"]["G7"].number_format == journey_sheets.MONTHLY_FORMAT
     damage(path, "Conventions", {"B4": 24, "B5": 12})
-    conventions = read_workbook(path).read_plan().conventions
+    conventions = read_plan(read_workbook(path)).conventions
     assert (conventions.active_months, conventions.inactive_months) == (24, 12)
 
 
@@ -542,7 +546,7 @@ def test_blank_rows_are_skipped(path):
     ws = wb["Touchpoints"]
     ws.move_range("A8:L8", rows=5)  # T03 after four blank rows
     wb.save(path)
-    assert read_workbook(path).read_journey() == JOURNEY
+    assert read_journey(read_workbook(path)) == JOURNEY
 
 
 def test_columns_are_found_by_their_header(path):
@@ -554,7 +558,7 @@ def test_columns_are_found_by_their_header(path):
         ws[f"A{row}"], ws[f"B{row}"] = a, b
     ws["A5"], ws["B5"] = "Étape", "Description"
     wb.save(path)
-    assert read_workbook(path).read_journey().stage_names == JOURNEY.stage_names
+    assert read_journey(read_workbook(path)).stage_names == JOURNEY.stage_names
 
 
 # --- bad cells: the plan -----------------------------------------------------------------------
@@ -654,7 +658,7 @@ def test_conventions_tables(path):
     # a third cap, and a rule typed in French
     damage(path, "Conventions", {"A12": "New customers", "C12": 4})
     damage(path, "Conventions", {f"B{rows['Channel'] + 1}": "Opt-In"})
-    conventions = read_workbook(path).read_plan().conventions
+    conventions = read_plan(read_workbook(path)).conventions
     assert conventions.caps[-1] == PressureCap("New customers", None, 4)
     assert conventions.opt_in[0].rule is OptIn.OPT_IN
     damage(path, "Conventions", {f"A{rows['Family'] + 2}": "Transactionnel"})
@@ -666,7 +670,7 @@ def test_conventions_tables(path):
 
 def test_no_programme(tmp_path):
     path = write_workbook(tmp_path, plan=None)
-    assert not read_workbook(path).has_plan()
+    assert not has_plan(read_workbook(path))
     error = plan_error(path)
     assert (error.sheet, error.cell, said(error.found, error)) == (
         "Programmes",
@@ -692,8 +696,8 @@ def test_save_journey_round_trip_keeps_the_rest(tmp_path, lang):
     before = load_workbook(path)
     message = save_journey(path, EDITED)
     reader = read_workbook(path)
-    assert reader.read_journey() == EDITED
-    assert reader.read_plan() == PLAN  # the plan's sheets untouched
+    assert read_journey(reader) == EDITED
+    assert read_plan(reader) == PLAN  # the plan's sheets untouched
     assert values(path, set(JOURNEY_SHEETS[lang])) == others  # cell by cell
     after = load_workbook(path)
     assert after.sheetnames == before.sheetnames
@@ -726,7 +730,7 @@ def test_save_journey_backs_up_the_previous_file(path):
     # a second save in the same second gets its own backup
     save_journey(path, JOURNEY)
     assert len(list((path.parent / "backups").iterdir())) == 2
-    assert read_workbook(path).read_journey() == JOURNEY
+    assert read_journey(read_workbook(path)) == JOURNEY
 
 
 def test_save_journey_into_another_backup_folder(path, tmp_path):
@@ -754,7 +758,7 @@ def test_save_journey_into_a_workbook_made_before_the_journey_sheets(tmp_path):
     save_journey(path, JOURNEY)
     after = load_workbook(path)
     assert after.sheetnames[-6:] == JOURNEY_SHEETS["fr"]
-    assert read_workbook(path).read_journey() == JOURNEY
+    assert read_journey(read_workbook(path)) == JOURNEY
     assert "list_perception" in after.defined_names
     kept = values(path, set(JOURNEY_SHEETS["fr"]))
     assert {name: cells for name, cells in kept.items() if name != "Listes"} == {

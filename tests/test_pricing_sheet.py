@@ -28,6 +28,7 @@ from crmwb.core.errors import InputError, WorkbookError
 from crmwb.core.i18n import Lang
 from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.tco.sheets import TcoInputs
 from crmwb.vendors.model import Direction, MarketType, Score
 from crmwb.vendors.model import compare_vendors as rank_vendors
 from crmwb.vendors.pricing import (
@@ -55,8 +56,12 @@ from crmwb.vendors.sheets import (
     VendorEntry,
     VendorSheets,
     WeightingMethod,
+    read_vendor_comparison,
 )
-from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
@@ -129,7 +134,7 @@ def damage(path: Path, cells: dict[str, object], sheet: str = "Pricing") -> None
 
 def error(path: Path) -> str:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_vendor_comparison()
+        read_vendor_comparison(read_workbook(path))
     return str(info.value)
 
 
@@ -205,7 +210,7 @@ def test_layout_assumed_by_these_tests(path):
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_round_trip(tmp_path, lang):
-    inputs = read_workbook(write_workbook(tmp_path, lang=lang)).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(write_workbook(tmp_path, lang=lang)))
     assert inputs.pricing == PRICING
     assert inputs.sheets.pricing == PRICING
     assert inputs.volumes == VOLUMES
@@ -233,7 +238,7 @@ def test_round_trip(tmp_path, lang):
 
 def test_volumes_default_to_the_tco_sheet(tmp_path):
     path = write_workbook(tmp_path, dataclasses.replace(SHEETS, volumes=None))
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.volumes.users == Volume(8)  # the TCO sheet's users, without growth
     assert inputs.volumes.contacts == Volume(0)
     assert inputs.sheets.volumes == inputs.volumes
@@ -246,7 +251,7 @@ def test_no_pricing_keeps_the_typed_amounts(tmp_path):
         Score("Beta", "TCO", 20_000, "Ann"),
     )
     path = write_workbook(tmp_path, dataclasses.replace(SHEETS, scores=typed, pricing=()))
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.pricing == () and inputs.study is None and inputs.tco_settings is None
     assert inputs.score_sheet.mean("Alpha", "TCO") == 40_000
     assert inputs.sheets.volumes == VOLUMES
@@ -254,14 +259,14 @@ def test_no_pricing_keeps_the_typed_amounts(tmp_path):
 
 def test_an_amount_typed_for_a_priced_vendor_is_replaced_and_said(path):
     damage(path, {"C7": 99_999}, sheet="Scores")  # Alpha's TCO
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.score_sheet.mean("Alpha", "TCO") == pytest.approx(ALPHA_TCO)
     assert [w.location for w in inputs.warnings] == ["Scores!C7"]
     assert "replaced by its TCO computed from the Pricing sheet (46,000)" in str(inputs.warnings[0])
 
 
 def test_with_tco(path):
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     amounts = {**inputs.tco_amounts(discounted=True), "Gamma": 25_000}
     sheet = inputs.with_tco(amounts, source="present values")
     assert {v: sheet.mean(v, "TCO") for v in sheet.vendor_names} == pytest.approx(amounts)
@@ -276,7 +281,7 @@ def test_with_tco(path):
 
 
 def test_northwind_pricing_gives_one_tco_per_vendor():
-    inputs = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx").read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx"))
     assert inputs.warnings == ()
     assert len(inputs.pricing) == 5
     assert inputs.volumes.users == Volume(40, 0.05)

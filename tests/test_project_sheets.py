@@ -46,10 +46,19 @@ from crmwb.project.sheets import (
     SteeringInputs,
     StepProgress,
     StepStatus,
+    has_project_plan,
+    has_raci,
+    has_steering,
+    read_project_plan,
+    read_raci,
+    read_steering,
     shown_duration,
     to_days,
 )
-from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 START = dt.date(2026, 1, 5)
 AS_OF = dt.date(2026, 6, 30)
@@ -136,7 +145,7 @@ def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
 
 def error_of(path: Path, what: str) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        getattr(read_workbook(path), f"read_{what}")()
+        getattr(project_sheets, f"read_{what}")(read_workbook(path))
     return info.value
 
 
@@ -157,10 +166,10 @@ def assert_at(error: WorkbookError, path: Path, sheet: str, cell: str, found: st
 def test_round_trip(tmp_path: Path, lang: Lang) -> None:
     path = write_workbook(tmp_path, lang)
     reader = read_workbook(path)
-    assert reader.has_project_plan() and reader.has_raci() and reader.has_steering()
-    assert reader.read_project_plan() == ProjectPlanInputs(PHASES, START, AS_OF, CHECK)
-    assert reader.read_raci() == RACI
-    assert reader.read_steering() == SteeringInputs(KPIS, ACTIONS, ADOPTIONS)
+    assert has_project_plan(reader) and has_raci(reader) and has_steering(reader)
+    assert read_project_plan(reader) == ProjectPlanInputs(PHASES, START, AS_OF, CHECK)
+    assert read_raci(reader) == RACI
+    assert read_steering(reader) == SteeringInputs(KPIS, ACTIONS, ADOPTIONS)
     assert load_workbook(path).sheetnames[-6:] == SHEETS[lang]  # after the Customer file
 
 
@@ -183,15 +192,15 @@ def test_template_starts_from_the_default_plan_and_the_seed_raci(
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook(lang), path)
     reader = read_workbook(path)
-    assert not reader.has_project_plan()  # no start date yet
-    assert reader.has_raci() and not reader.has_steering()
-    assert reader.read_raci() == seed_raci(lang)
-    assert reader.read_steering() == SteeringInputs()
+    assert not has_project_plan(reader)  # no start date yet
+    assert has_raci(reader) and not has_steering(reader)
+    assert read_raci(reader) == seed_raci(lang)
+    assert read_steering(reader) == SteeringInputs()
     plan_sheet, checklist = SHEETS[lang][0], SHEETS[lang][1]
     empty = {"en": "an empty cell", "fr": "une cellule vide"}[lang]
     assert_at(error_of(path, "project_plan"), path, plan_sheet, "B4", empty)
     damage(path, plan_sheet, {"B4": START})
-    plan = read_workbook(path).read_project_plan()
+    plan = read_project_plan(read_workbook(path))
     # A phase is read under its displayed name: the default plan's, in the workbook's language.
     assert plan.phases == tuple(
         Phase(
@@ -235,14 +244,14 @@ def test_optional_sheets_missing(path: Path) -> None:
         del wb[name]
     wb.save(path)
     reader = read_workbook(path)
-    assert reader.read_project_plan().checklist == ()
-    assert not reader.has_steering() and reader.read_steering() == SteeringInputs()
+    assert read_project_plan(reader).checklist == ()
+    assert not has_steering(reader) and read_steering(reader) == SteeringInputs()
     wb = load_workbook(path)
     del wb["Project plan"]
     del wb["RACI"]
     wb.save(path)
     reader = read_workbook(path)
-    assert not reader.has_project_plan() and not reader.has_raci()
+    assert not has_project_plan(reader) and not has_raci(reader)
 
 
 # --- the project plan --------------------------------------------------------------------------
@@ -265,7 +274,7 @@ def test_a_duration_under_a_day_once_rounded(path: Path) -> None:
 def test_units_and_separators_a_consultant_types(path: Path) -> None:
     damage(path, "Project plan", {"B9": 2, "C9": "Semaines", "C13": None, "D12": "vendor CHOICE"})
     damage(path, "Project plan", {"D12": "vendor choice;Data flows, mapping"})
-    phases = read_workbook(path).read_project_plan().phases
+    phases = read_project_plan(read_workbook(path)).phases
     assert phases[0].duration_days == 14 and phases[4].duration_days == 1  # empty unit: days
     assert phases[3].depends_on == ("Vendor choice", "Data flows, mapping")
 
@@ -298,13 +307,13 @@ def test_a_phase_named_twice(path: Path) -> None:
 
 def test_a_plan_without_a_phase(path: Path) -> None:
     damage(path, "Project plan", {f"{c}{r}": None for c in "ABCDEF" for r in range(9, 14)})
-    assert not read_workbook(path).has_project_plan()
+    assert not has_project_plan(read_workbook(path))
     assert_at(error_of(path, "project_plan"), path, "Project plan", "A9", "no phase")
 
 
 def test_checklist_status_and_numbers(path: Path) -> None:
     damage(path, "Checklist", {"D7": "EN COURS", "E8": dt.datetime(2026, 2, 1, 9, 30)})
-    steps = read_workbook(path).read_project_plan().checklist
+    steps = read_project_plan(read_workbook(path)).checklist
     assert StepProgress(2, StepStatus.IN_PROGRESS) in steps
     assert StepProgress(3, StepStatus.TO_DO, dt.date(2026, 2, 1)) in steps  # empty: to do
     damage(path, "Checklist", {"D7": "finished"})
@@ -346,13 +355,13 @@ def test_errors_of_a_french_workbook_are_in_french(tmp_path: Path) -> None:
 
 def test_raci_cells_a_consultant_types(path: Path) -> None:
     damage(path, "RACI", {"C6": " r ", "D6": "a/r", "E6": "-", "H5": None})
-    task = read_workbook(path).read_raci().tasks[0]
+    task = read_raci(read_workbook(path)).tasks[0]
     assert task.roles == {"Marketing": "R", "CRM": "R/A", "Editorial team": "I"}
 
 
 def test_a_team_added_in_the_header(path: Path) -> None:
     damage(path, "RACI", {"H5": "Agency", "H7": "I"})
-    raci = read_workbook(path).read_raci()
+    raci = read_raci(read_workbook(path))
     assert raci.teams == (*TEAMS, "Agency")
     assert raci.tasks[1].roles_of("Agency") == RaciTask("", "", {"x": "I"}).roles_of("x")
 
@@ -405,13 +414,13 @@ def test_a_kpi_month_outside_the_plan(path: Path) -> None:
         " fix the month, or the plan"
     )
     damage(path, "Project plan", {"B4": None})  # without a plan, the month is not checked
-    assert read_workbook(path).read_steering().tracks[1].actuals == {dt.date(2027, 1, 1): 0.7}
+    assert read_steering(read_workbook(path)).tracks[1].actuals == {dt.date(2027, 1, 1): 0.7}
 
 
 def test_any_day_of_the_month_is_its_month(path: Path) -> None:
     damage(path, "KPI tracking", {"F6": dt.date(2026, 1, 31), "C7": None, "D7": None})
     damage(path, "Adoption", {"A6": dt.date(2026, 3, 17)})
-    steering = read_workbook(path).read_steering()
+    steering = read_steering(read_workbook(path))
     assert steering.tracks == KPIS and steering.adoptions == ADOPTIONS
 
 
@@ -431,7 +440,7 @@ def test_an_action_status_and_its_done_date(path: Path) -> None:
     damage(path, "Actions", {"E8": None, "E6": "planned"})
     assert_at(error_of(path, "steering"), path, "Actions", "E6", "'planned'")
     damage(path, "Actions", {"E6": None})  # empty: done, since it has a done date
-    assert read_workbook(path).read_steering().actions == ACTIONS
+    assert read_steering(read_workbook(path)).actions == ACTIONS
 
 
 def test_adoption_figures(path: Path) -> None:
@@ -443,7 +452,7 @@ def test_adoption_figures(path: Path) -> None:
     assert "92%" in said(error.hint, error)
     damage(path, "Adoption", {"D7": 0.92, "F5": "Taux de remplissage :  code postal", "F6": 0.5})
     damage(path, "Adoption", {"G5": "Notes", "G6": "new export"})
-    adoptions = read_workbook(path).read_steering().adoptions
+    adoptions = read_steering(read_workbook(path)).adoptions
     assert adoptions[0].fill_rates == {"e-mail": 0.9, "phone": 0.6, "code postal": 0.5}
     damage(path, "Adoption", {"F5": "Fill rate:"})
     assert_at(error_of(path, "steering"), path, "Adoption", "F5", "'Fill rate:'")

@@ -22,8 +22,11 @@ from crmwb.project.governance import (
     seed_raci,
 )
 from crmwb.project.planning import DEFAULT_PLAN, is_default_plan, schedule
-from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs
-from crmwb.workbook.book import About, build_workbook, read_workbook, save_workbook
+from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs, read_project_plan, read_raci
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 START = dt.date(2025, 1, 6)
 
@@ -140,15 +143,15 @@ def test_the_templates_starter_raci_and_plan_are_recognised_until_edited(
 ) -> None:
     path = blank_workbook(tmp_path, lang, dt.date(2026, 9, 1))
     reader = read_workbook(path)
-    assert is_seed_raci(reader.read_raci())
-    assert is_default_plan(reader.read_project_plan().phases)
+    assert is_seed_raci(read_raci(reader))
+    assert is_default_plan(read_project_plan(reader).phases)
     wb = load_workbook(path)
     wb[t("sheet.raci", lang)]["C6"] = "C"  # the first task's Marketing cell: R -> C
     wb[t("sheet.project_plan", lang)]["B9"] = 2  # the first phase: 1.5 -> 2 months
     wb.save(path)
     reader = read_workbook(path)
-    assert not is_seed_raci(reader.read_raci())
-    assert not is_default_plan(reader.read_project_plan().phases)
+    assert not is_seed_raci(read_raci(reader))
+    assert not is_default_plan(read_project_plan(reader).phases)
 
 
 def test_a_blank_clients_governance_says_its_raci_is_the_templates_and_nothing_is_tracked(
@@ -172,7 +175,7 @@ def test_a_blank_clients_governance_says_its_raci_is_the_templates_and_nothing_i
 def test_a_project_plan_still_the_templates_says_so(tmp_path: Path) -> None:
     ctx = Context("Maison Dupont", "en")
     reader = read_workbook(blank_workbook(tmp_path, "en", dt.date(2026, 9, 1)))
-    report = project_views.analyse_plan(reader.read_project_plan(), ctx, dt.date(2026, 10, 1))
+    report = project_views.analyse_plan(read_project_plan(reader), ctx, dt.date(2026, 10, 1))
     assert report.seed
     summary = project_views.plan_summary_section(report).parts[1]
     assert summary.paragraphs[-1] == ctx.t("project.seed_plan")

@@ -20,6 +20,7 @@ from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
 
 from crmwb.core.i18n import PSEUDO_MARKS
+from crmwb.journey.sheets import read_journey
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "data" / "examples"
@@ -176,7 +177,8 @@ if __name__ == "__main__":
 
 def test_the_blank_workbook_speaks_only_through_the_catalogs(tmp_path: Path) -> None:
     from crmwb.core.i18n import CURRENCIES, LANGUAGES, PSEUDO
-    from crmwb.workbook.book import build_workbook, save_workbook
+    from crmwb.workbook.layout import save_workbook
+    from crmwb.workbook.template import build_workbook
 
     path = tmp_path / "workbook.xlsx"
     save_workbook(build_workbook("qps"), path)
@@ -213,12 +215,12 @@ def widget_texts(widget: object) -> Iterator[str]:
 
 def test_the_workshops_speak_only_through_the_catalogs() -> None:
     from crmwb.deliver.views import Context
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
     from crmwb.workshop.widgets import JourneyEditor, PairwiseForm
 
     workbook = EXAMPLES / "northwind-retail" / "workbook.xlsx"
     client = client_strings(workbook)
-    editor = JourneyEditor(read_workbook(workbook).read_journey(), Context("Northwind", "qps"))
+    editor = JourneyEditor(read_journey(read_workbook(workbook)), Context("Northwind", "qps"))
     editor.undo()  # a status message
     form = PairwiseForm(["Price", "Support", "Features"], lang="qps")
     form.save()  # no workbook: a status message

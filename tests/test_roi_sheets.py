@@ -34,9 +34,14 @@ from crmwb.roi.model import (
     TimeSaved,
     analyse_roi,
 )
-from crmwb.roi.sheets import RoiSheet
+from crmwb.roi.sheets import RoiSheet, has_roi, read_roi
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
-from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.tco.sheets import TcoInputs, read_tco
+from crmwb.vendors.sheets import read_vendor_comparison
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
@@ -97,7 +102,7 @@ def damage(path: Path, cells: dict[str, object], sheet: str = "ROI") -> None:
 
 def error_at(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_roi()
+        read_roi(read_workbook(path))
     return info.value
 
 
@@ -121,8 +126,8 @@ def english(part: object) -> str:
 def test_round_trip(tmp_path, lang):
     path = write_workbook(tmp_path, lang=lang)
     reader = read_workbook(path)
-    assert reader.has_roi()
-    case = reader.read_roi()
+    assert has_roi(reader)
+    case = read_roi(reader)
     assert case.levers == (SEARCH, WIN_BACK)
     assert case.qualitative == SHEET.qualitative
     assert (case.settings.horizon_years, case.settings.discount_rate) == (3, 0.10)
@@ -148,7 +153,7 @@ def test_round_trip(tmp_path, lang):
 def test_the_same_name_on_two_rows_groups_one_lever_and_blank_names_take_the_label(tmp_path):
     path = write_workbook(tmp_path)
     damage(path, {f"B{row}": None for row in range(20, 24)})
-    case = read_workbook(path).read_roi()
+    case = read_roi(read_workbook(path))
     assert [lever.label for lever in case.levers] == ["Search", "Reactivated dormant clients"]
 
 
@@ -180,7 +185,7 @@ def test_inputs_are_written_with_their_labels_in_the_workbook_s_language(tmp_pat
 def test_inputs_are_read_by_their_label_in_any_language_or_their_former_name(tmp_path, typed):
     path = write_workbook(tmp_path)
     damage(path, {"C16": typed, "A20": "Clients dormants réactivés"})
-    assert read_workbook(path).read_roi().levers == (SEARCH, WIN_BACK)
+    assert read_roi(read_workbook(path)).levers == (SEARCH, WIN_BACK)
 
 
 # --- the template and the examples -----------------------------------------------------------
@@ -201,7 +206,7 @@ def test_template_roi_sheet(tmp_path, lang):
         (str(dv.sqref).split(":")[0], dv.formula1) for dv in ws.data_validations.dataValidation
     }
     assert {("A15", "list_roi_lever"), ("C15", "list_roi_input")} <= drop_downs
-    assert not read_workbook(path).has_roi()  # an empty sheet: nothing to analyse
+    assert not has_roi(read_workbook(path))  # an empty sheet: nothing to analyse
     # the Input drop-down offers the inputs' labels in the workbook's language, each once
     lists = wb[{"fr": "Listes", "en": "Lists"}[lang]]
     column = next(c[0].column for c in lists.iter_cols(max_row=1) if c[0].value == "list_roi_input")
@@ -223,13 +228,13 @@ def _load_build_examples():  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
 def test_examples_read_and_give_a_finite_npv(slug):
     reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
-    assert reader.has_roi()
-    case = reader.read_roi()
+    assert has_roi(reader)
+    case = read_roi(reader)
     assert case.levers == _load_build_examples().ROI[slug].levers
     analysis = analyse_roi(case)
     assert math.isfinite(analysis.unadjusted.npv)
     assert math.isfinite(analysis.risk_adjusted.npv)
-    tco = reader.read_tco()
+    tco = read_tco(reader)
     # the examples take the option the TCO recommends (the cheapest over the horizon)
     cheapest = compare_options(tco.lines, tco.settings).cheapest
     assert english(case.costs[0].name) == f"TCO: {cheapest.option}"
@@ -458,7 +463,7 @@ def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):
     from openpyxl import load_workbook as _load
 
     from crmwb.core.workspace import EXAMPLES_DIR
-    from crmwb.workbook.book import read_workbook as _read
+    from crmwb.workbook.reader import read_workbook as _read
 
     path = tmp_path / "workbook.xlsx"
     shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)
@@ -466,8 +471,8 @@ def test_the_roi_can_take_a_priced_vendor_s_tco_as_its_costs(tmp_path):
     wb["ROI"]["B5"] = "Splio"
     wb.save(path)
     reader = _read(path)
-    case = reader.read_roi()
-    splio = reader.read_vendor_comparison().study.comparison.option("Splio")
+    case = read_roi(reader)
+    splio = read_vendor_comparison(reader).study.comparison.option("Splio")
     tco_line = case.costs[0]
     # the first cost line is Splio's TCO, period by period (no cost risk in the example: or
     # increased by it, the same factor on every period)
@@ -489,13 +494,13 @@ def test_a_blank_discount_rate_is_the_tco_sheet_s(tmp_path):
     tco = TcoInputs(TcoSettings(horizon_years=3, discount_rate=0.08, users=5), TCO.lines)
     path = write_workbook(tmp_path, dataclasses.replace(SHEET, discount_rate=None), tco=tco)
     assert load_workbook(path)["ROI"]["B4"].value is None
-    case = read_workbook(path).read_roi()
+    case = read_roi(read_workbook(path))
     assert case.settings.discount_rate == 0.08 and not case.own_discount_rate
     assert case.tco is not None and case.tco.discount_rate == 0.08
 
 
 def test_a_discount_rate_of_its_own_is_kept_beside_the_tco_s(tmp_path):
-    case = read_workbook(write_workbook(tmp_path)).read_roi()  # 10 %, the TCO sheet's 0 %
+    case = read_roi(read_workbook(write_workbook(tmp_path)))  # 10 %, the TCO sheet's 0 %
     assert case.settings.discount_rate == 0.10 and case.own_discount_rate
     assert case.tco is not None and case.tco.discount_rate == 0.0
 
@@ -503,8 +508,8 @@ def test_a_discount_rate_of_its_own_is_kept_beside_the_tco_s(tmp_path):
 @pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
 def test_the_roi_s_costs_reconcile_with_the_tco_report(slug):
     reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
-    case = reader.read_roi()
-    tco = reader.read_tco()
+    case = read_roi(reader)
+    tco = read_tco(reader)
     option = compare_options(tco.lines, tco.settings).option(
         _load_build_examples().ROI[slug].tco_option
     )
@@ -531,7 +536,7 @@ def test_the_roi_s_costs_reconcile_with_the_tco_report(slug):
 def test_the_examples_rates_literie_its_own_northwind_the_tco_s():
     """Literie's TCO keeps the guide's undiscounted comparison and its ROI is meant at 10 %;
     Northwind's ROI sheet leaves the rate blank: the TCO's 8 %."""
-    lenoir = read_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx").read_roi()
+    lenoir = read_roi(read_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx"))
     assert (lenoir.settings.discount_rate, lenoir.own_discount_rate) == (0.10, True)
-    northwind = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx").read_roi()
+    northwind = read_roi(read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx"))
     assert (northwind.settings.discount_rate, northwind.own_discount_rate) == (0.08, False)

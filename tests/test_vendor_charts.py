@@ -37,7 +37,8 @@ from crmwb.vendors.model import (
 )
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing, simulate
 from crmwb.vendors.pricing import compare_vendors as compare_pricing
-from crmwb.workbook.book import read_workbook
+from crmwb.vendors.sheets import read_vendor_comparison
+from crmwb.workbook.reader import read_workbook
 
 CTX = Context("Client", "fr", "EUR")
 
@@ -77,7 +78,7 @@ def hand():
 
 
 def _example(slug: str) -> VendorAnalysis:
-    inputs = read_workbook(EXAMPLES_DIR / slug / "workbook.xlsx").read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(EXAMPLES_DIR / slug / "workbook.xlsx"))
     return analyse_vendors(inputs, draws=2000, tco_draws=2000)
 
 

@@ -29,6 +29,7 @@ from openpyxl import load_workbook
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.tco.sheets import TcoInputs, read_tco
 from crmwb.vendors.model import (
     Coverage,
     Criterion,
@@ -52,8 +53,13 @@ from crmwb.vendors.sheets import (
     VendorEntry,
     VendorSheets,
     WeightingMethod,
+    has_vendor_comparison,
+    read_vendor_comparison,
 )
-from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About, read_about
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 BEN, COST = Direction.BENEFIT, Direction.COST
@@ -142,7 +148,7 @@ def damage(path: Path, sheet: str, cell: str, value: object) -> None:
 
 def error(path: Path) -> str:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_vendor_comparison()
+        read_vendor_comparison(read_workbook(path))
     return str(info.value)
 
 
@@ -204,7 +210,7 @@ def test_layout_assumed_by_these_tests(path):
 
 
 def test_round_trip_ahp(path):
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     read = inputs.sheets
     # what the sheets say comes back as written (each record says where it was read)
     assert read.vendors == VENDORS
@@ -277,7 +283,7 @@ def test_round_trip_direct_weights_in_french(tmp_path):
     assert wb["Éditeurs"]["B8"].value == "Gestionnaire de campagnes"
     assert wb["Notes"]["D10"].value == "n/e"
     assert wb["Cas d'usage"]["D6"].value == "Oui"
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.sheets == dataclasses.replace(sheets, scores=inputs.sheets.scores)
     assert sorted(without_sources(inputs.sheets.scores), key=repr) == sorted(SCORES, key=repr)
     # points out of 100: normalised, and the report is told so
@@ -298,7 +304,7 @@ def test_english_labels_typed_in_a_french_workbook(tmp_path):
     damage(path, "Éditeurs", "B6", "campaign manager")
     damage(path, "Comparaisons", "A6", "Groups")  # the English scope in a French sheet
     damage(path, "Notes", "D10", "not evaluated")
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.sheets.vendors[0].market_type is MarketType.CAMPAIGN_MANAGER
     assert inputs.weights == pytest.approx({"Features": 0.5, "Support": 0.25, "Price": 0.25})
     assert inputs.score_sheet.evaluator_scores("Beta", "Support")["Bob"] is None
@@ -316,7 +322,7 @@ def _load_build_examples():
 
 
 def test_northwind_vendor_comparison_reads():
-    inputs = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx").read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx"))
     sheet = inputs.score_sheet
     assert len(sheet.vendors) == 5
     assert {v.market_type for v in sheet.vendors} == set(MarketType)
@@ -359,9 +365,9 @@ def test_empty_vendor_sheets_name_the_french_sheet(tmp_path):
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
     save_workbook(build_workbook("fr", about, TCO), path)  # no vendors: the blank sheets
     reader = read_workbook(path)
-    assert reader.has_vendor_comparison()
+    assert has_vendor_comparison(reader)
     with pytest.raises(WorkbookError) as info:
-        reader.read_vendor_comparison()
+        read_vendor_comparison(reader)
     # a French workbook: its errors in French, naming its French sheet
     assert (
         "Éditeurs!A6\u00a0: on attend au moins un éditeur sous la ligne d'en-tête 5\u202f; "
@@ -391,7 +397,7 @@ def test_reciprocal_comparisons_that_agree_are_accepted(path):
     for col, value in zip("ABCD", ["Functional", "Support", "Features", 0.5], strict=True):
         wb["Pairwise"][f"{col}8"] = value
     wb.save(path)
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.weights == pytest.approx({"Features": 0.5, "Support": 0.25, "Price": 0.25})
 
 
@@ -413,7 +419,7 @@ def test_comparison_off_saaty_scale(path, value, found, hint):
 
 def test_comparison_typed_as_text_fraction(path):
     damage(path, "Pairwise", "D6", "1/3")  # Functional is 3 times less important than Cost
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert dict(inputs.group_weights) == pytest.approx({"Functional": 0.25, "Cost": 0.75})
 
 
@@ -463,7 +469,7 @@ def test_missing_score_is_an_error(path):
 
 def test_not_evaluated_is_accepted(path):
     damage(path, "Scores", "D9", "n/e")  # Beta, Features, Bob: not evaluated on purpose
-    sheet = read_workbook(path).read_vendor_comparison().score_sheet
+    sheet = read_vendor_comparison(read_workbook(path)).score_sheet
     assert sheet.evaluator_scores("Beta", "Features") == {"Ann": 3.0, "Bob": None}
     assert sheet.mean("Beta", "Features") == 3.0  # Ann's alone
 
@@ -534,7 +540,7 @@ def test_missing_coverage_level(path):
 
 def test_price_criterion_marked_benefit_is_a_warning(path):
     damage(path, "Criteria", "C12", "Benefit")  # Price, more is better?
-    inputs = read_workbook(path).read_vendor_comparison()  # no error
+    inputs = read_vendor_comparison(read_workbook(path))  # no error
     (warning,) = inputs.warnings
     assert warning.location == "Criteria!C12"
     assert warning.file == str(path)
@@ -551,7 +557,7 @@ def test_price_criterion_marked_benefit_is_a_warning(path):
 
 def test_tco_criterion_marked_benefit_is_a_warning(path):
     damage(path, "Criteria", "D11", "TCO")  # Support measured by the TCO, more is better?
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     (warning,) = inputs.warnings
     assert warning.location == "Criteria!C11"
     assert "criterion 'Support' is measured by the TCO but its direction is 'Benefit'" in (
@@ -606,9 +612,9 @@ def test_missing_criteria_sheet(path):
     del wb["Criteria"]
     wb.save(path)
     reader = read_workbook(path)
-    assert reader.read_tco().lines  # the other analyses still load
+    assert read_tco(reader).lines  # the other analyses still load
     with pytest.raises(WorkbookError) as info:
-        reader.read_vendor_comparison()
+        read_vendor_comparison(reader)
     message = str(info.value)
     assert message.startswith(f"{path}: a sheet named 'Criteria'")
     assert "found the sheets 'About', 'TCO', 'Lists', 'Vendors', 'Pairwise'" in message
@@ -622,11 +628,11 @@ def test_workbook_without_vendor_sheets_still_loads(path):
         del wb[name]
     wb.save(path)
     reader = read_workbook(path)
-    assert reader.read_about().client_name == "Maison Dupont"
-    assert reader.read_tco().lines
-    assert not reader.has_vendor_comparison()
+    assert read_about(reader).client_name == "Maison Dupont"
+    assert read_tco(reader).lines
+    assert not has_vendor_comparison(reader)
     with pytest.raises(WorkbookError) as info:
-        reader.read_vendor_comparison()
+        read_vendor_comparison(reader)
     assert "a sheet named 'Vendors'" in str(info.value)
 
 
@@ -634,7 +640,7 @@ def test_use_cases_sheet_is_optional(path):
     wb = load_workbook(path)
     del wb["Use cases"]
     wb.save(path)
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.coverage is None
     assert inputs.sheets.use_cases == ()
 
@@ -672,7 +678,7 @@ def test_template_vendor_sheets(tmp_path, lang):
     assert [c.value for c in scores[5]][2:5] == [f"{evaluator} {n}" for n in (1, 2, 3)]
     assert scores["C5"].comment is not None  # the help, as a comment on the header
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_vendor_comparison()
+        read_vendor_comparison(read_workbook(path))
     expected = {
         "fr": "Éditeurs!A6\u00a0: on attend au moins un éditeur",
         "en": "Vendors!A6: at least one vendor",
@@ -693,7 +699,7 @@ def test_unused_template_columns_are_ignored(tmp_path):
         for col, vendor in zip("EFG", ("Alpha", "Beta", "Gamma"), strict=True):
             use_cases[f"{col}{row}"] = values.coverage[vendor].value.replace("_", " ")
     wb.save(path)
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.evaluators == ("Ann", "Bob")
     assert inputs.coverage is not None
     assert inputs.coverage.vendor_names == ("Alpha", "Beta", "Gamma")
@@ -703,13 +709,13 @@ def test_inputs_of_the_other_method_are_flagged(path):
     """Weights typed under AHP, or comparisons left under direct weighting, are not used: said
     so, not silently ignored."""
     damage(path, "Criteria", "E11", 40)
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert [w.location for w in inputs.warnings] == ["Criteria!E11"]
     assert "the Weight column is not used" in str(inputs.warnings[0])
     damage(path, "Criteria", "B6", "Direct")
     damage(path, "Criteria", "E10", 40)
     damage(path, "Criteria", "E12", 20)
-    inputs = read_workbook(path).read_vendor_comparison()
+    inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.weights == pytest.approx({"Features": 0.4, "Support": 0.4, "Price": 0.2})
     assert [w.location for w in inputs.warnings] == ["Pairwise!A6"]
     assert "the Pairwise sheet's comparisons are not used" in str(inputs.warnings[0])

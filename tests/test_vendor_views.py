@@ -42,7 +42,7 @@ from crmwb.vendors.pricing import (
     simulate,
 )
 from crmwb.vendors.pricing import compare_vendors as compare_pricing
-from crmwb.vendors.sheets import SheetWarning
+from crmwb.vendors.sheets import SheetWarning, read_vendor_comparison
 
 CRITERIA = (
     Criterion("Features", "Functional", Direction.BENEFIT, 0.6),
@@ -257,10 +257,10 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
 def northwind():
     from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.vendors.analysis import analyse_vendors
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")
-    return analyse_vendors(inputs.read_vendor_comparison(), draws=1000, tco_draws=1000)
+    return analyse_vendors(read_vendor_comparison(inputs), draws=1000, tco_draws=1000)
 
 
 def test_scores_are_numbers_and_the_evaluators_spread_has_its_own_columns(northwind):

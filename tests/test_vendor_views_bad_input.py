@@ -27,6 +27,7 @@ from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.run.clients import WORKBOOK_NAME
+from crmwb.tco.sheets import TcoInputs, read_tco
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import Coverage, MarketType, Score
@@ -35,8 +36,12 @@ from crmwb.vendors.sheets import (
     CriterionMeasure,
     VendorEntry,
     VendorSheets,
+    read_vendor_comparison,
 )
-from crmwb.workbook.book import About, TcoInputs, build_workbook, read_workbook, save_workbook
+from crmwb.workbook.about import About, read_about
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook
 
 LENOIR = EXAMPLES_DIR / "literie-lenoir" / WORKBOOK_NAME
 TCO_CRITERION = "Coût total sur l'horizon"
@@ -45,7 +50,7 @@ FEATURES = "Fonctionnalités"
 
 def _lenoir() -> tuple[About, TcoInputs, VendorSheets]:
     reader = read_workbook(LENOIR)
-    return reader.read_about(), reader.read_tco(), reader.read_vendor_comparison().sheets
+    return read_about(reader), read_tco(reader), read_vendor_comparison(reader).sheets
 
 
 def keep_vendors(sheets: VendorSheets, names: set[str]) -> VendorSheets:
@@ -173,7 +178,7 @@ def analyses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, VendorAnalys
     folder = tmp_path_factory.mktemp("vendors")
     out = {}
     for case in CASES:
-        inputs = read_workbook(write_client(folder, case) / WORKBOOK_NAME).read_vendor_comparison()
+        inputs = read_vendor_comparison(read_workbook(write_client(folder, case) / WORKBOOK_NAME))
         out[case] = analyse_vendors(inputs, draws=2000, tco_draws=2000)
     return out
 

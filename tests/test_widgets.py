@@ -13,8 +13,11 @@ from openpyxl import load_workbook
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
 from crmwb.journey.model import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
+from crmwb.journey.sheets import read_journey
+from crmwb.tco.sheets import read_tco
+from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.vendors.weights import PairwiseComparisons
-from crmwb.workbook.book import read_workbook
+from crmwb.workbook.reader import read_workbook
 from crmwb.workshop.widgets import (
     NEW,
     JourneyEditor,
@@ -77,12 +80,12 @@ def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path)
     import shutil
 
     from crmwb.core.workspace import EXAMPLES_DIR
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
     from crmwb.workshop.widgets import weight_forms
 
     path = tmp_path / "workbook.xlsx"
     shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)
-    before = read_workbook(path).read_vendor_comparison()
+    before = read_vendor_comparison(read_workbook(path))
     forms = {f.items: f for f in weight_forms(path, before)}
     groups = next(f for f in forms.values() if set(f.items) == set(before.group_weights))
     # the consultant makes the first group 9 times as important as the second
@@ -90,7 +93,7 @@ def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path)
     groups.sliders[(first, second)].value = ratio_to_position(9)
     groups.save()
     assert groups.status.value.startswith("saved")
-    after = read_workbook(path).read_vendor_comparison()
+    after = read_vendor_comparison(read_workbook(path))
     assert after.ahp is not None
     assert after.ahp["Groups"].comparisons.value(first, second) == 9
     # the other scopes, the scores and the TCO sheet are as they were
@@ -98,9 +101,8 @@ def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path)
         if scope != "Groups":
             assert after.ahp[scope].priorities == pytest.approx(result.priorities)
     assert after.score_sheet.scores == before.score_sheet.scores
-    assert (
-        read_workbook(path).read_tco()
-        == read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx").read_tco()
+    assert read_tco(read_workbook(path)) == read_tco(
+        read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")
     )
 
 
@@ -253,7 +255,7 @@ def test_workshop_round_trip_keeps_every_other_sheet(tmp_path):
     editor.save_touchpoint()
     editor.save()
     assert "saved" in editor.status.value.lower()
-    reread = read_workbook(path).read_journey()
+    reread = read_journey(read_workbook(path))
     assert reread == editor.journey
     assert reread.touchpoint("T05").importance == 1
     assert reread.touchpoint("T41").description == "Courier's arrival window by SMS"

@@ -1,4 +1,4 @@
-"""Reading the client's workbook (crmwb.workbook.book): every bad cell is reported with the file,
+"""Reading the client's workbook (crmwb.workbook.reader): every bad cell is reported with the file,
 the sheet and the cell, what was expected and what was found.
 
 Each test writes a valid workbook into tmp_path with build_workbook + save_workbook, damages
@@ -21,17 +21,13 @@ from openpyxl import load_workbook
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
+from crmwb.journey.sheets import read_journey
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
-from crmwb.workbook.book import (
-    TCO_COLUMNS,
-    TCO_HEADER_ROW,
-    About,
-    TcoInputs,
-    build_workbook,
-    read_workbook,
-    save_workbook,
-)
-from crmwb.workbook.template import check_templates, fingerprint
+from crmwb.tco.sheets import TCO_COLUMNS, TCO_HEADER_ROW, TcoInputs, read_tco
+from crmwb.workbook.about import About, read_about
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.template import build_workbook, check_templates, fingerprint
 
 C, F, B = Category, Frequency, Basis
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
@@ -76,7 +72,7 @@ def damage(
 
 def tco_error(path: Path) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_tco()
+        read_tco(read_workbook(path))
     return info.value
 
 
@@ -106,7 +102,7 @@ def plain(text: str) -> str:
 
 
 def test_valid_workbook_is_read(seed_path):
-    inputs = read_workbook(seed_path).read_tco()
+    inputs = read_tco(read_workbook(seed_path))
     assert inputs.settings == SEED_SETTINGS
     assert [dataclasses.replace(line, source="") for line in inputs.lines] == list(SEED_LINES)
     # each line says where it came from: first data row is 12
@@ -117,7 +113,7 @@ def test_valid_workbook_is_read(seed_path):
 
 
 def test_about_sheet_is_read(seed_path):
-    about = read_workbook(seed_path).read_about()
+    about = read_about(read_workbook(seed_path))
     assert about == About("Maison Dupont", "en", "EUR", "Alex", dt.date(2026, 11, 23))
 
 
@@ -142,13 +138,13 @@ def test_a_date_of_early_1900_is_refused_not_read(seed_path, serial, found):
     cell = about_date_cell(seed_path)
     damage(seed_path, cell, serial, sheet="About", number_format="DD/MM/YYYY")
     with pytest.raises(WorkbookError) as info:
-        read_workbook(seed_path).read_about()
+        read_about(read_workbook(seed_path))
     assert info.value.message("en") == (
         f"{seed_path}, About!{cell}: a date from 1 March 1900 for 'Date'; {found} (a number "
         "typed in a date cell shows as a date of 1900: type the date itself)"
     )
     damage(seed_path, cell, 61, sheet="About", number_format="DD/MM/YYYY")
-    assert read_workbook(seed_path).read_about().date == dt.date(1900, 3, 1)
+    assert read_about(read_workbook(seed_path)).date == dt.date(1900, 3, 1)
 
 
 def test_the_workbook_refuses_excel_s_phantom_day_as_it_is_typed(seed_path):
@@ -247,7 +243,7 @@ def test_percent_typed_as_20_in_a_percent_cell_shows_what_excel_shows(seed_path)
 @pytest.mark.parametrize("number_format", ["General", "0%"])
 def test_fraction_0_2_is_accepted(seed_path, number_format):
     damage(seed_path, "B5", 0.2, number_format=number_format)  # 0.2, or 20% typed in Excel
-    assert read_workbook(seed_path).read_tco().settings.discount_rate == pytest.approx(0.2)
+    assert read_tco(read_workbook(seed_path)).settings.discount_rate == pytest.approx(0.2)
 
 
 def test_maintenance_rate_typed_as_20(seed_path):
@@ -340,14 +336,14 @@ def test_formula_without_saved_result(seed_path):
 def test_about_missing_client_name(seed_path):
     damage(seed_path, "B4", None, sheet="About")
     with pytest.raises(WorkbookError) as info:
-        read_workbook(seed_path).read_about()
+        read_about(read_workbook(seed_path))
     assert f"{seed_path}, About!B4: a value for 'Client'; found an empty cell" in str(info.value)
 
 
 def test_about_unknown_language(seed_path):
     damage(seed_path, "B5", "de", sheet="About")
     with pytest.raises(WorkbookError) as info:
-        read_workbook(seed_path).read_about()
+        read_about(read_workbook(seed_path))
     assert f"{seed_path}, About!B5: a language among 'fr', 'en'; found the text 'de'" in str(
         info.value
     )
@@ -363,8 +359,8 @@ def test_french_workbook_is_read(tmp_path):
     assert ws["B12"].value == "Licence"  # French label of Category.LICENCE
     assert ws["E13"].value == "% de la licence"
     reader = read_workbook(path)
-    assert reader.read_about().language == "fr"
-    inputs = reader.read_tco()
+    assert read_about(reader).language == "fr"
+    inputs = read_tco(reader)
     assert [dataclasses.replace(line, source="") for line in inputs.lines] == list(SEED_LINES)
     study = compare_options(inputs.lines, inputs.settings)
     # 13 200 and 22 160, as in English
@@ -374,28 +370,28 @@ def test_french_workbook_is_read(tmp_path):
 def test_french_about_sheet_name(tmp_path):
     path = write_workbook(tmp_path, lang="fr")
     assert load_workbook(path).sheetnames[0] == "À propos"
-    assert read_workbook(path).read_about().client_name == "Maison Dupont"
+    assert read_about(read_workbook(path)).client_name == "Maison Dupont"
 
 
 def test_english_category_typed_in_a_french_workbook(tmp_path):
     path = write_workbook(tmp_path, lang="fr")
     damage(path, "B15", "SaaS subscription")  # English, in a French drop-down column
     damage(path, "D15", "Monthly")
-    lines = read_workbook(path).read_tco().lines
+    lines = read_tco(read_workbook(path)).lines
     assert lines[3].category is C.SUBSCRIPTION
     assert lines[3].frequency is F.MONTHLY
 
 
 def test_french_category_typed_in_an_english_workbook(seed_path):
     damage(seed_path, "B15", "  abonnement   saas ")  # case and spaces do not matter
-    assert read_workbook(seed_path).read_tco().lines[3].category is C.SUBSCRIPTION
+    assert read_tco(read_workbook(seed_path)).lines[3].category is C.SUBSCRIPTION
 
 
 def test_errors_in_a_french_workbook_name_the_french_sheet(tmp_path):
     path = write_workbook(tmp_path, lang="fr")
     damage(path, "B4", None, sheet="À propos")
     with pytest.raises(WorkbookError) as info:
-        read_workbook(path).read_about()
+        read_about(read_workbook(path))
     assert plain(str(info.value)) == (
         f"{path}, À propos!B4 : on attend une valeur pour « Client » ; trouvé : une cellule vide"
     )
@@ -432,14 +428,14 @@ def test_example_workbooks_exist():
 @pytest.mark.parametrize("slug", ["northwind-retail", "literie-lenoir"])
 def test_example_workbooks_load(slug):
     reader = read_workbook(EXAMPLES / slug / "workbook.xlsx")
-    assert reader.read_about().client_name
-    assert reader.read_tco().lines
+    assert read_about(reader).client_name
+    assert read_tco(reader).lines
 
 
 def test_literie_lenoir_round_trip():
     reader = read_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx")
-    assert reader.read_about().language == "fr"
-    inputs = reader.read_tco()
+    assert read_about(reader).language == "fr"
+    inputs = read_tco(reader)
     assert inputs.settings == TcoSettings(horizon_years=7, discount_rate=0.0, users=4)
     study = compare_options(inputs.lines, inputs.settings)
     # licence 3 000 + 6 000 + 7 x 600 = 13 200; SaaS 2 000 + 7 x 2 880 = 22 160
@@ -451,8 +447,8 @@ def test_literie_lenoir_round_trip():
 
 def test_northwind_example_round_trip():
     reader = read_workbook(EXAMPLES / "northwind-retail" / "workbook.xlsx")
-    assert reader.read_about().language == "en"
-    inputs = reader.read_tco()
+    assert read_about(reader).language == "en"
+    inputs = read_tco(reader)
     assert inputs.settings == TcoSettings(
         horizon_years=5, discount_rate=0.08, users=40, contacts=180_000, escalation=0.03
     )
@@ -501,7 +497,7 @@ def test_rows_excel_hides_are_read_counted_and_said(tmp_path):
     filter: the journey still has its 6 channels and 16 touchpoints (the example's, counted in
     the sheets), and the run's summary says which rows, in the consultant's words."""
     from crmwb.run.batch import ClientRun, summary
-    from crmwb.workbook.book import HiddenRows
+    from crmwb.workbook.reader import HiddenRows
 
     path = tmp_path / "workbook.xlsx"
     wb = load_workbook(EXAMPLES / "literie-lenoir" / "workbook.xlsx")
@@ -518,7 +514,7 @@ def test_rows_excel_hides_are_read_counted_and_said(tmp_path):
         HiddenRows("Canaux", (7, 8, 10)),
         HiddenRows("Points de contact", (12,), filtered=True),
     )
-    journey = reader.read_journey()
+    journey = read_journey(reader)
     assert (len(journey.channels), len(journey.touchpoints)) == (6, 16)
     run = ClientRun("literie-lenoir", "20261205-100000", hidden_rows=reader.hidden_rows())
     text = summary([run], "fr")

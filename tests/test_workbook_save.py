@@ -19,10 +19,10 @@ from unprivileged import as_a_user, shared_folder
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
+from crmwb.vendors.sheets import GROUPS_SCOPE, read_vendor_comparison, save_pairwise
 from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.workbook import save as workbook_save
-from crmwb.workbook.book import read_workbook
+from crmwb.workbook.reader import read_workbook
 
 GROUPS = ["Features", "Costs", "Ease of use & support", "Integration"]
 EQUAL = PairwiseComparisons.from_matrix(GROUPS, [[1.0] * 4 for _ in GROUPS])
@@ -36,7 +36,7 @@ def workbook(tmp_path: Path) -> Path:
 
 
 def groups_matrix(path: Path) -> tuple[tuple[float, ...], ...]:
-    ahp = read_workbook(path).read_vendor_comparison().ahp
+    ahp = read_vendor_comparison(read_workbook(path)).ahp
     assert ahp is not None
     return ahp[GROUPS_SCOPE].comparisons.matrix
 

@@ -78,18 +78,16 @@ from crmwb.journey.sheets import (
     _write_table_sheet,
 )
 from crmwb.vendors.sheets import YesNo
-from crmwb.workbook.book import (
+from crmwb.workbook.fields import (
     Field,
-    WorkbookReader,
-    _blank,
-    _describe,
-    _norm,
-    _write_parameters,
-    _write_table_header,
-    _write_title,
     choice_label,
     choice_prefixes,
+    describe,
+    is_blank,
+    normalised,
 )
+from crmwb.workbook.layout import write_parameters, write_table_header, write_title
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -287,7 +285,7 @@ def write_customer_file_sheet(
     row per role, the client's column names filled from ``settings`` when given."""
     ws = wb.create_sheet(t(CUSTOMER_FILE_SHEET, lang))
     intro = t(_D + "customer_file.sheet_intro", lang)
-    _write_title(ws, t(_D + "customer_file.sheet_title", lang), intro, len(MAPPING_COLUMNS))
+    write_title(ws, t(_D + "customer_file.sheet_title", lang), intro, len(MAPPING_COLUMNS))
     ws.row_dimensions[2].height = 70
     s = settings
     values: dict[str, Any] = {
@@ -296,9 +294,9 @@ def write_customer_file_sheet(
         _D + "customer_file.country": s.country if s else DEFAULT_COUNTRY,
         _D + "customer_file.reference_date": s.reference_date if s else None,
     }
-    _write_parameters(ws, CUSTOMER_FILE_PARAMETERS, values, lang)
+    write_parameters(ws, CUSTOMER_FILE_PARAMETERS, values, lang)
     n = len(CustomerRole) + 10
-    _write_table_header(
+    write_table_header(
         ws,
         MAPPING_COLUMNS,
         lang,
@@ -321,11 +319,13 @@ def write_customer_file_sheet(
 # --- reading -----------------------------------------------------------------------------------
 
 
+@in_workbook_language
 def has_data_map(reader: WorkbookReader) -> bool:
     """The workbook has a Systems sheet with at least one system (the template's has none)."""
     return _has_rows(reader, SYSTEMS)
 
 
+@in_workbook_language
 def read_data_map(reader: WorkbookReader) -> DataMap:
     """Read and check the data map's sheets of an open workbook. Systems is required (at least
     one system); Flows, Data dictionary and Use-case data may be missing (nothing of them).
@@ -333,18 +333,20 @@ def read_data_map(reader: WorkbookReader) -> DataMap:
     return _DataMapReader(reader).read()
 
 
+@in_workbook_language
 def has_customer_file(reader: WorkbookReader) -> bool:
     """The workbook has a Customer file sheet whose File is filled in."""
     if not reader.has_sheet(CUSTOMER_FILE_SHEET):
         return False
     ws = reader.sheet(CUSTOMER_FILE_SHEET)
     try:
-        cells = reader._parameter_cells(ws, CUSTOMER_FILE_PARAMETERS)
+        cells = reader.parameter_cells(ws, CUSTOMER_FILE_PARAMETERS)
     except WorkbookError:
         return False
-    return not _blank(cells[CUSTOMER_FILE_PARAMETERS[0].key].value)
+    return not is_blank(cells[CUSTOMER_FILE_PARAMETERS[0].key].value)
 
 
+@in_workbook_language
 def read_customer_file_settings(reader: WorkbookReader) -> CustomerFileSettings:
     """Read and check the Customer file sheet: File required (a relative path), Country an ISO
     code of two letters (empty: FR), Reference date a date (empty: today, None), and the
@@ -378,7 +380,7 @@ class _Reader(_SheetReader):
         """Raise when ``name`` was already met on the sheet (``seen``: normalised name -> its
         first cell). ``what`` is ``system``, ``field``, ``use_case`` or ``role`` (the messages
         ``dataflow_sheet.err.<what>_once``); ``shown`` the name as the error writes it."""
-        first = seen.get(_norm(name))
+        first = seen.get(normalised(name))
         if first is not None:
             raise self.fail(
                 ws,
@@ -391,7 +393,7 @@ class _Reader(_SheetReader):
                 ),
                 msg(f"dataflow_sheet.err.hint.{'one_column' if what == 'role' else 'merge'}"),
             )
-        seen[_norm(name)] = cell
+        seen[normalised(name)] = cell
 
     def cell_value(self, ws: Worksheet, cell: Cell, spec: Field) -> Any:
         """The checked value of ``cell``; a drop-down value not recognised gets a "did you
@@ -401,7 +403,7 @@ class _Reader(_SheetReader):
         try:
             return self.r.value(ws, cell, spec)
         except WorkbookError as exc:
-            if spec.kind != "choice" or spec.choices is None or _blank(cell.value):
+            if spec.kind != "choice" or spec.choices is None or is_blank(cell.value):
                 raise
             close = _close_choice(str(cell.value), spec.choices, self.lang)
             if close is None:
@@ -413,10 +415,10 @@ class _Reader(_SheetReader):
     def table(
         self, ws: Worksheet, columns: Sequence[Field]
     ) -> list[tuple[dict[str, Cell], dict[str, Any]]]:
-        index, header_row = self.r._table(ws, columns)
+        index, header_row = self.r.table(ws, columns)
         return [
             (cells, {spec.key: self.cell_value(ws, cells[spec.key], spec) for spec in columns})
-            for cells in self.r._rows(ws, index, header_row)
+            for cells in self.r.rows(ws, index, header_row)
         ]
 
     def programme_names(self) -> _Names:
@@ -426,14 +428,14 @@ class _Reader(_SheetReader):
         if ws is None:
             return _Names()
         try:
-            index, header_row = self.r._table(ws, PROGRAMMES.columns)
+            index, header_row = self.r.table(ws, PROGRAMMES.columns)
         except WorkbookError:
             return _Names()
         key = PROGRAMMES.columns[0].key
         return _Names(
             str(cells[key].value).strip()
-            for cells in self.r._rows(ws, index, header_row)
-            if not _blank(cells[key].value)
+            for cells in self.r.rows(ws, index, header_row)
+            if not is_blank(cells[key].value)
         )
 
 
@@ -441,11 +443,11 @@ def _close_choice(text: str, enum: type[StrEnum], lang: Lang) -> str | None:
     """The drop-down value closest to ``text`` (in either language), in the workbook's."""
     prefix = choice_prefixes()[enum]
     members = {
-        _norm(label): member
+        normalised(label): member
         for member in enum
         for label in i18n.all_labels(f"{prefix}.{member.value}")
     }
-    close = difflib.get_close_matches(_norm(text), list(members), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(normalised(text), list(members), n=1, cutoff=0.6)
     return choice_label(members[close[0]], lang) if close else None
 
 
@@ -472,18 +474,20 @@ class _DataMapReader(_Reader):
         listed: tuple[object, ...] = tuple(Quoted(name) for name in names.names[:12])
         if len(names.names) > 12:
             listed += ("…",)
-        close = difflib.get_close_matches(_norm(text), [_norm(n) for n in names.names], n=1)
+        close = difflib.get_close_matches(
+            normalised(text), [normalised(n) for n in names.names], n=1
+        )
         hint: Msg | None = msg("err.hint.did_you_mean", name=names.get(close[0])) if close else None
         raise self.fail(
             ws,
             cell,
             msg("dataflow_sheet.err.system_of", sheet=sheet, names=listed),
-            _describe(text),
+            describe(text),
             hint or (msg("dataflow_sheet.err.hint.add_system", sheet=sheet) if not names else None),
         )
 
     def systems(self, ws: Worksheet) -> tuple[System, ...]:
-        index, header_row = self.r._table(ws, SYSTEM_COLUMNS)
+        index, header_row = self.r.table(ws, SYSTEM_COLUMNS)
         k = [spec.key for spec in SYSTEM_COLUMNS]
         seen: dict[str, Cell] = {}
         systems: list[System] = []
@@ -552,7 +556,7 @@ class _DataMapReader(_Reader):
                         personal=Quoted(personal),
                         sensitive=Quoted(marked),
                     ),
-                    _describe(cells[k[4]].value),
+                    describe(cells[k[4]].value),
                     msg(
                         "dataflow_sheet.err.hint.answer_yes",
                         yes=Quoted(choice_label(YesNo.YES, self.lang)),
@@ -596,7 +600,7 @@ class _CustomerFileReader(_Reader):
     def read(self) -> CustomerFileSettings:
         ws = self.r.sheet(CUSTOMER_FILE_SHEET)
         p = CUSTOMER_FILE_PARAMETERS
-        cells = self.r._parameter_cells(ws, p)
+        cells = self.r.parameter_cells(ws, p)
         v = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in p}
         path = self.path(ws, cells[p[0].key], v[p[0].key])
         country = v[p[2].key] or DEFAULT_COUNTRY
@@ -605,7 +609,7 @@ class _CustomerFileReader(_Reader):
                 ws,
                 cells[p[2].key],
                 msg("dataflow_sheet.err.country"),
-                _describe(country),
+                describe(country),
                 _country_hint(country),
             )
         return CustomerFileSettings(
@@ -623,7 +627,7 @@ class _CustomerFileReader(_Reader):
                 ws,
                 cell,
                 msg("dataflow_sheet.err.relative_path"),
-                _describe(text),
+                describe(text),
                 msg("dataflow_sheet.err.hint.copy_into_folder"),
             )
         return path

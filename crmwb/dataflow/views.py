@@ -30,6 +30,12 @@ from crmwb.dataflow.model import (
     hosts_personal_data,
     processing_register,
 )
+from crmwb.dataflow.sheets import (
+    has_customer_file,
+    has_data_map,
+    read_customer_file_settings,
+    read_data_map,
+)
 from crmwb.deliver import views
 from crmwb.deliver.views import (
     Bullets,
@@ -45,6 +51,7 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
+from crmwb.journey.sheets import has_journey, has_plan
 
 
 @dataclass(frozen=True)
@@ -78,13 +85,13 @@ def data_audit(
     client = load_client(Path(client_dir))
     reader = client.reader
     ctx = Context.of(client.about, lang)
-    data_map = reader.read_data_map() if reader.has_data_map() else None
+    data_map = read_data_map(reader) if has_data_map(reader) else None
     customers = None
-    if reader.has_customer_file():
-        plan = client.relationship_plan() if reader.has_plan() else None
+    if has_customer_file(reader):
+        plan = client.relationship_plan() if has_plan(reader) else None
         customers = audit_customer_file(
             client.folder,
-            reader.read_customer_file_settings(),
+            read_customer_file_settings(reader),
             inactive_months=plan.conventions.inactive_months if plan else None,
             threshold=threshold,
             output_dir=confidential_dir(output_dir) if output_dir is not None else None,
@@ -92,7 +99,7 @@ def data_audit(
         )
     if data_map is None:
         return DataAudit(ctx, None, (), None, (), customers)
-    journey = client.journey() if reader.has_journey() else None
+    journey = client.journey() if has_journey(reader) else None
     return DataAudit(
         ctx,
         data_map,

@@ -25,7 +25,7 @@ from crmwb.core.i18n import Lang, t, tn
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-    from crmwb.workbook.book import About
+    from crmwb.workbook.about import About
 
 Kind = Literal["text", "money", "money_cents", "percent", "number", "integer", "date"]
 """How a column's values are written: text as it is, amounts in the client's currency, a

@@ -107,23 +107,25 @@ from crmwb.plan.model import (
     Scenario,
     Sender,
 )
-from crmwb.workbook.book import (
-    TABLE_ROWS,
+from crmwb.workbook.about import read_about
+from crmwb.workbook.fields import (
     Field,
-    WorkbookReader,
-    _blank,
-    _describe,
-    _format_input,
-    _norm,
-    _plain,
-    _write_parameters,
-    _write_table_header,
-    _write_title,
     choice_label,
     choice_prefixes,
-    finish_validation,
-    read_workbook,
+    describe,
+    is_blank,
+    normalised,
+    plain,
 )
+from crmwb.workbook.layout import (
+    TABLE_ROWS,
+    finish_validation,
+    format_input,
+    write_parameters,
+    write_table_header,
+    write_title,
+)
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language, read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
 
 # --- the vocabulary ----------------------------------------------------------------------------
@@ -137,7 +139,8 @@ JOURNEY_CHOICES: dict[type[StrEnum], str] = {
 hidden Lists sheet each, named ``list_<prefix>``)."""
 
 _ALL = frozenset(
-    _norm(text) for text in (ALL_SEGMENTS, *i18n.all_labels("journey_sheet.all"), "toutes", "tout")
+    normalised(text)
+    for text in (ALL_SEGMENTS, *i18n.all_labels("journey_sheet.all"), "toutes", "tout")
 )
 """What a Segment cell says for every segment (an empty cell says it too, but on Scenarios)."""
 
@@ -390,7 +393,7 @@ def _rows_for(n: int) -> int:
 
 def _sheet_title(ws: Worksheet, prefix: str, lang: Lang, columns: Sequence[Field]) -> None:
     intro = t(prefix + ".sheet_intro", lang)
-    _write_title(ws, t(prefix + ".sheet_title", lang), intro, len(columns))
+    write_title(ws, t(prefix + ".sheet_title", lang), intro, len(columns))
     width = sum(spec.width for spec in columns)
     lines = math.ceil(len(intro) * 1.15 / width)
     ws.row_dimensions[2].height = max(42, 13 * lines + 4)
@@ -406,7 +409,7 @@ def _write_table_sheet(
     ws = wb.create_sheet(t(table.sheet, lang), index)
     _sheet_title(ws, table.prefix, lang, table.columns)
     n = _rows_for(len(rows))
-    _write_table_header(ws, table.columns, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
+    write_table_header(ws, table.columns, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
     first, last = HEADER_ROW + 1, HEADER_ROW + n
     for lookup in table.lookups:
         if lookup.name not in wb.defined_names:
@@ -446,7 +449,7 @@ def _write_values(
         column = positions[offset] if positions is not None else offset + 1
         cell = ws.cell(row=row, column=column, value=value)
         if not cell.has_style:
-            _format_input(cell, spec)
+            format_input(cell, spec)
 
 
 def _define_column(wb: Workbook, name: str, ws: Worksheet, first: int, last: int) -> None:
@@ -560,7 +563,7 @@ def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None
         _P + "conventions.active_months": c.active_months,
         _P + "conventions.inactive_months": c.inactive_months,
     }
-    _write_parameters(ws, CONVENTION_PARAMETERS, values, lang)
+    write_parameters(ws, CONVENTION_PARAMETERS, values, lang)
     tables: list[list[tuple[Any, ...]]] = [
         [(_segment_label(cap.segment, lang), cap.per_week, cap.per_month) for cap in c.caps],
         [(r.channel, choice_label(r.rule, lang), r.notes or None) for r in c.opt_in],
@@ -575,7 +578,7 @@ def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None
         title_cell.font = Font(bold=True, size=12, color="1F3864")
         help_row, header_row = start + 1, start + 2
         n = max(CONVENTION_ROWS, len(rows) + 10)
-        _write_table_header(ws, columns, lang, help_row=help_row, header_row=header_row, rows=n)
+        write_table_header(ws, columns, lang, help_row=help_row, header_row=header_row, rows=n)
         first, last = header_row + 1, header_row + n
         name = lookups.get(position)
         if name is not None and name in wb.defined_names:
@@ -592,11 +595,13 @@ def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None
 # --- reading -----------------------------------------------------------------------------------
 
 
+@in_workbook_language
 def has_journey(reader: WorkbookReader) -> bool:
     """The workbook has a Stages sheet with at least one stage (the template's has none)."""
     return _has_rows(reader, STAGES)
 
 
+@in_workbook_language
 def has_plan(reader: WorkbookReader) -> bool:
     """The workbook has a Programmes sheet with at least one programme."""
     return _has_rows(reader, PROGRAMMES)
@@ -607,12 +612,13 @@ def _has_rows(reader: WorkbookReader, table: _Table) -> bool:
         return False
     ws = reader.sheet(table.sheet)
     try:
-        index, header_row = reader._table(ws, table.columns)
+        index, header_row = reader.table(ws, table.columns)
     except WorkbookError:
         return False
-    return any(True for _ in reader._rows(ws, index, header_row))
+    return any(True for _ in reader.rows(ws, index, header_row))
 
 
+@in_workbook_language
 def read_journey(reader: WorkbookReader) -> Journey:
     """Read and check the journey sheets of an open workbook. Stages and Channels are required
     (at least one stage); Segments, Touchpoints, Personas and Paths may be missing (nothing of
@@ -621,6 +627,7 @@ def read_journey(reader: WorkbookReader) -> Journey:
     return _JourneyReader(reader).read()
 
 
+@in_workbook_language
 def read_plan(reader: WorkbookReader) -> RelationshipPlan:
     """Read and check the plan's sheets of an open workbook. Programmes is required (at least one
     programme); Scenarios, Campaigns and Conventions may be missing. Raises
@@ -633,17 +640,17 @@ class _Names:
 
     def __init__(self, names: Iterable[str] = ()) -> None:
         self.names = list(names)
-        self._by_norm = {_norm(name): name for name in self.names}
+        self._by_norm = {normalised(name): name for name in self.names}
 
     def get(self, text: str) -> str | None:
-        return self._by_norm.get(_norm(text))
+        return self._by_norm.get(normalised(text))
 
     def __bool__(self) -> bool:
         return bool(self.names)
 
     def suggest(self, text: str) -> Msg | None:
         """« did you mean 'X'? » for the name closest to ``text``, if one is close."""
-        close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(normalised(text), list(self._by_norm), n=1, cutoff=0.6)
         return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
 
     def listed(self, limit: int = 12) -> tuple[object, ...]:
@@ -690,9 +697,9 @@ class _SheetReader:
     def rows(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[list[_Row], int, int]:
         """The filled rows of the table of ``ws`` (values checked), its header row and the
         column of its first field."""
-        index, header_row = self.r._table(ws, columns)
+        index, header_row = self.r.table(ws, columns)
         return (
-            self.table_rows(ws, columns, self.r._rows(ws, index, header_row)),
+            self.table_rows(ws, columns, self.r.rows(ws, index, header_row)),
             header_row,
             index[columns[0].key],
         )
@@ -719,7 +726,7 @@ class _SheetReader:
         """Refuse ``name`` when ``seen`` has it already (compared whatever the case and
         spaces); ``shown`` is how the error names it (default: ``name``, quoted); ``column``:
         the names are column headers (a team), not lines."""
-        first = seen.get(_norm(name))
+        first = seen.get(normalised(name))
         if first is not None:
             raise self.error(
                 ws,
@@ -732,7 +739,7 @@ class _SheetReader:
                 ),
                 msg(f"journey.err.hint.one_{'column' if column else 'line'}_per", what=what),
             )
-        seen[_norm(name)] = cell
+        seen[normalised(name)] = cell
 
     def known(
         self,
@@ -753,7 +760,7 @@ class _SheetReader:
             else:
                 expected = msg("journey.err.known_none", what=what, sheet=title)
                 hint = msg("journey.err.hint.add_first", sheet=title)
-            raise self.error(ws, cell, expected, _describe(text), hint)
+            raise self.error(ws, cell, expected, describe(text), hint)
         return found
 
     def sheet(self, table: _Table) -> Worksheet | None:
@@ -844,12 +851,12 @@ class _JourneyReader(_SheetReader):
         segments: list[Segment] = []
         for row in rows:
             name: str = row.v[key]
-            if _norm(name) in _ALL:
+            if normalised(name) in _ALL:
                 raise self.error(
                     ws,
                     row.cells[key],
                     msg("journey.err.segment_not_all"),
-                    _describe(name),
+                    describe(name),
                     msg("journey.err.hint.rename_segment"),
                 )
             segments.append(
@@ -879,7 +886,7 @@ class _JourneyReader(_SheetReader):
     def segment(self, ws: Worksheet, cell: Cell, text: str | None, segments: _Names) -> str:
         """A Segment cell: empty or "all" / "tous" for every segment, else a segment of the
         Segments sheet (any text when it has none)."""
-        if not text or _norm(text) in _ALL:
+        if not text or normalised(text) in _ALL:
             return ALL_SEGMENTS
         if not segments:
             return text
@@ -903,7 +910,7 @@ class _JourneyReader(_SheetReader):
                     ws,
                     cells[k[0]],
                     msg("journey.err.id_separators"),
-                    _describe(tp_id),
+                    describe(tp_id),
                 )
             self.unique(ws, cells[k[0]], tp_id, seen, _what("touchpoint_id"))
             touchpoints.append(
@@ -1001,14 +1008,14 @@ class _PlanReader(_SheetReader):
         if ws is None:
             return _Names()
         try:
-            index, header_row = self.r._table(ws, table.columns)
+            index, header_row = self.r.table(ws, table.columns)
         except WorkbookError:
             return _Names()
         key = table.columns[0].key
         return _Names(
-            _plain(cells[key].value).strip()
-            for cells in self.r._rows(ws, index, header_row)
-            if not _blank(cells[key].value)
+            plain(cells[key].value).strip()
+            for cells in self.r.rows(ws, index, header_row)
+            if not is_blank(cells[key].value)
         )
 
     def read(self) -> RelationshipPlan:
@@ -1025,7 +1032,7 @@ class _PlanReader(_SheetReader):
     def segment(self, text: str | None, blank: str | None) -> str | None:
         if not text:
             return blank
-        if _norm(text) in _ALL:
+        if normalised(text) in _ALL:
             return ALL_SEGMENTS
         return self.segments.get(text) or text
 
@@ -1075,19 +1082,19 @@ class _PlanReader(_SheetReader):
         ws = self.sheet(SCENARIOS)
         if ws is None:
             return ()
-        index, header_row = self.r._table(ws, SCENARIO_COLUMNS)
+        index, header_row = self.r.table(ws, SCENARIO_COLUMNS)
         k = [spec.key for spec in SCENARIO_COLUMNS]
         rate_spec = _MONTHLY_RATE
         seen: dict[str, Cell] = {}
         scenarios: list[Scenario] = []
-        for cells in self.r._rows(ws, index, header_row):
+        for cells in self.r.rows(ws, index, header_row):
             rate_cell = cells[rate_spec.key]
             if isinstance(rate_cell.value, (dt.date, dt.datetime)):
                 raise self.error(
                     ws,
                     rate_cell,
                     msg("err.number_for", name=self.r.shown_label(ws, rate_cell, rate_spec)),
-                    _describe(rate_cell.value),
+                    describe(rate_cell.value),
                     msg("plan.err.hint.fraction_as_date", value=Number(1 / 12)),
                 )
             (row,) = self.table_rows(ws, SCENARIO_COLUMNS, [cells])
@@ -1112,18 +1119,18 @@ class _PlanReader(_SheetReader):
         ws = self.sheet(CAMPAIGNS)
         if ws is None:
             return ()
-        index, header_row = self.r._table(ws, CAMPAIGN_COLUMNS)
+        index, header_row = self.r.table(ws, CAMPAIGN_COLUMNS)
         k = [spec.key for spec in CAMPAIGN_COLUMNS]
         date_spec = CAMPAIGN_COLUMNS[2]
         text_spec = Field(date_spec.key, "text", required=True)
         others = [spec for spec in CAMPAIGN_COLUMNS if spec is not date_spec]
         seen: dict[tuple[str, ...], Cell] = {}
         campaigns: list[Campaign] = []
-        for cells in self.r._rows(ws, index, header_row):
+        for cells in self.r.rows(ws, index, header_row):
             v = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in others}
             date_cell = cells[date_spec.key]
             raw = date_cell.value
-            if _blank(raw):
+            if is_blank(raw):
                 self.r.value(ws, date_cell, text_spec)  # an empty cell or a formula: an error
             date = self.date(ws, date_cell, raw)
             campaign = Campaign(
@@ -1134,7 +1141,7 @@ class _PlanReader(_SheetReader):
                 channel=self.channel(v[k[4]]),
                 touchpoints=self.touchpoints(v[k[5]]),
             )
-            key = (_norm(campaign.name), date.isoformat(), campaign.segment, campaign.channel)
+            key = (normalised(campaign.name), date.isoformat(), campaign.segment, campaign.channel)
             if key in seen:
                 raise self.error(
                     ws,
@@ -1184,7 +1191,7 @@ class _PlanReader(_SheetReader):
             ws,
             cell,
             msg("err.date_for", name=self.r.shown_label(ws, cell, CAMPAIGN_COLUMNS[2])),
-            _describe(raw),
+            describe(raw),
             hint,
         )
 
@@ -1205,14 +1212,14 @@ class _PlanReader(_SheetReader):
         if not self.r.has_sheet(CONVENTIONS_SHEET):
             return Conventions()
         ws = self.r.sheet(CONVENTIONS_SHEET)
-        cells = self.r._parameter_cells(ws, CONVENTION_PARAMETERS)
+        cells = self.r.parameter_cells(ws, CONVENTION_PARAMETERS)
         p = {
             spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in CONVENTION_PARAMETERS
         }
-        tables = [self.r._table(ws, columns) for _, columns in _CONVENTION_TABLES]
+        tables = [self.r.table(ws, columns) for _, columns in _CONVENTION_TABLES]
         headers = sorted(header_row for _, header_row in tables)
         structure = {
-            _norm(label)
+            normalised(label)
             for title, columns in _CONVENTION_TABLES
             for key in (title, *(spec.key + ".help" for spec in columns))
             for label in i18n.all_labels(key)
@@ -1242,10 +1249,10 @@ class _PlanReader(_SheetReader):
         title or its help row."""
         for row in ws.iter_rows(min_row=header_row + 1, max_row=max(end, header_row)):
             first = row[0].value
-            if isinstance(first, str) and _norm(first) in structure:
+            if isinstance(first, str) and normalised(first) in structure:
                 break
             cells = {key: row[col - 1] for key, col in index.items() if col - 1 < len(row)}
-            if any(not _blank(c.value) for c in cells.values()):
+            if any(not is_blank(c.value) for c in cells.values()):
                 yield cells
 
     def caps(self, ws: Worksheet, rows: list[_Row]) -> tuple[PressureCap, ...]:
@@ -1318,7 +1325,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     for table in JOURNEY_TABLES:
         if reader.has_sheet(table.sheet):
             ws = reader.sheet(table.sheet)
-            index, header_row = reader._table(ws, table.columns)
+            index, header_row = reader.table(ws, table.columns)
             layout[table.sheet] = (ws.title, index, header_row)
         else:
             layout[table.sheet] = None
@@ -1362,7 +1369,7 @@ def _sheet_language(reader: WorkbookReader) -> Lang:
             if t("sheet.about", lang).casefold() == title:
                 return lang
     try:
-        return reader.read_about().language
+        return read_about(reader).language
     except CrmwbError:
         return i18n.DEFAULT_LANG
 

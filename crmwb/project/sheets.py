@@ -112,18 +112,9 @@ from crmwb.project.planning import (
     schedule,
     weeks,
 )
-from crmwb.workbook.book import (
-    Field,
-    WorkbookReader,
-    _blank,
-    _describe,
-    _norm,
-    _plain,
-    _write_parameters,
-    _write_table_header,
-    choice_label,
-    finish_validation,
-)
+from crmwb.workbook.fields import Field, choice_label, describe, is_blank, normalised, plain
+from crmwb.workbook.layout import finish_validation, write_parameters, write_table_header
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -190,8 +181,8 @@ class StepProgress:
 
 @dataclass(frozen=True)
 class ProjectSheets:
-    """What :func:`~crmwb.workbook.book.build_workbook` writes into these sheets. The defaults are
-    the blank template's: the default plan, the seed RACI (``raci=None``), the 17 steps without
+    """What :func:`~crmwb.workbook.template.build_workbook` writes into these sheets. The defaults
+    are the blank template's: the default plan, the seed RACI (``raci=None``), the 17 steps without
     status, nothing to follow up. ``fill_rate_fields`` are the Adoption sheet's field columns
     when ``adoptions`` is empty (else the fields of ``adoptions``, in order)."""
 
@@ -380,9 +371,9 @@ def _write_plan(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
     ws = wb.create_sheet(t(PROJECT_PLAN_SHEET, lang))
     _sheet_title(ws, PHASES.prefix, lang, PHASE_COLUMNS)
     values: dict[str, Any] = {PLAN_PARAMETERS[0].key: p.start, PLAN_PARAMETERS[1].key: p.as_of}
-    _write_parameters(ws, PLAN_PARAMETERS, values, lang)
+    write_parameters(ws, PLAN_PARAMETERS, values, lang)
     n = max(PHASE_ROWS, len(p.phases) + 20)
-    _write_table_header(
+    write_table_header(
         ws, PHASE_COLUMNS, lang, help_row=PHASE_HELP_ROW, header_row=PHASE_HEADER_ROW, rows=n
     )
     first = PHASE_HEADER_ROW + 1
@@ -413,8 +404,8 @@ def _write_raci(wb: Workbook, lang: Lang, raci: Raci) -> None:
     columns = (*RACI_COLUMNS, *(TEAM for _ in teams))
     _sheet_title(ws, RACI_TABLE.prefix, lang, columns)
     n = _rows_for(len(raci.tasks))
-    _write_table_header(ws, RACI_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
-    _write_table_header(
+    write_table_header(ws, RACI_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
+    write_table_header(
         ws,
         [TEAM] * len(teams),
         lang,
@@ -490,10 +481,8 @@ def _write_adoption(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
     headers = [t(FILL_RATE.key, lang, field=name) for name in fields]
     _sheet_title(ws, ADOPTION.prefix, lang, (*ADOPTION_COLUMNS, *(FILL_RATE for _ in fields)))
     n = _rows_for(len(p.adoptions))
-    _write_table_header(
-        ws, ADOPTION_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n
-    )
-    _write_table_header(
+    write_table_header(ws, ADOPTION_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
+    write_table_header(
         ws,
         [FILL_RATE] * len(fields),
         lang,
@@ -514,6 +503,7 @@ def _write_adoption(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
 # --- reading -----------------------------------------------------------------------------------
 
 
+@in_workbook_language
 def has_project_plan(reader: WorkbookReader) -> bool:
     """The workbook has a Project plan sheet with a start date and at least one phase (the
     template's has its phases but no start date)."""
@@ -521,13 +511,14 @@ def has_project_plan(reader: WorkbookReader) -> bool:
         return False
     ws = reader.sheet(PROJECT_PLAN_SHEET)
     try:
-        cells = reader._parameter_cells(ws, PLAN_PARAMETERS)
+        cells = reader.parameter_cells(ws, PLAN_PARAMETERS)
     except WorkbookError:
         return False
     start = cells.get(PLAN_PARAMETERS[0].key)
-    return start is not None and not _blank(start.value) and _has_rows(reader, PHASES)
+    return start is not None and not is_blank(start.value) and _has_rows(reader, PHASES)
 
 
+@in_workbook_language
 def read_project_plan(reader: WorkbookReader) -> ProjectPlanInputs:
     """Read and check the Project plan sheet (start date and at least one phase required) and
     the Checklist's filled rows (nothing when the sheet is missing). Raises
@@ -537,22 +528,26 @@ def read_project_plan(reader: WorkbookReader) -> ProjectPlanInputs:
     return _PlanReader(reader).read()
 
 
+@in_workbook_language
 def has_raci(reader: WorkbookReader) -> bool:
     """The workbook has a RACI sheet with at least one task."""
     return _has_rows(reader, RACI_TABLE)
 
 
+@in_workbook_language
 def read_raci(reader: WorkbookReader) -> Raci:
     """Read and check the RACI sheet into a :class:`~crmwb.project.governance.Raci` (teams: the
     header's cells after Task)."""
     return _RaciReader(reader).read()
 
 
+@in_workbook_language
 def has_steering(reader: WorkbookReader) -> bool:
     """The workbook has a KPI tracking, Actions or Adoption sheet with at least one row."""
     return any(_has_rows(reader, table) for table in (KPI_TRACKING, ACTIONS, ADOPTION))
 
 
+@in_workbook_language
 def read_steering(reader: WorkbookReader) -> SteeringInputs:
     """Read and check the KPI tracking, Actions and Adoption sheets (each may be missing). When
     the workbook has a project plan (:func:`has_project_plan`), it is read and scheduled, and a
@@ -573,12 +568,12 @@ class _ProjectReader(_Reader):
 class _PlanReader(_ProjectReader):
     def read(self) -> ProjectPlanInputs:
         ws = self.r.sheet(PROJECT_PLAN_SHEET)
-        cells = self.r._parameter_cells(ws, PLAN_PARAMETERS)
+        cells = self.r.parameter_cells(ws, PLAN_PARAMETERS)
         start, as_of = (self.r.value(ws, cells.get(s.key), s) for s in PLAN_PARAMETERS)
         return ProjectPlanInputs(self.phases(ws), start, as_of, self.checklist())
 
     def phases(self, ws: Worksheet) -> tuple[Phase, ...]:
-        index, header_row = self.r._table(ws, PHASE_COLUMNS)
+        index, header_row = self.r.table(ws, PHASE_COLUMNS)
         name, duration, unit, depends, batch, owner = (spec.key for spec in PHASE_COLUMNS)
         rows = self.table(ws, PHASE_COLUMNS)
         if not rows:
@@ -662,10 +657,10 @@ class _PlanReader(_ProjectReader):
 class _RaciReader(_ProjectReader):
     def read(self) -> Raci:
         ws = self.r.sheet(RACI_TABLE.sheet)
-        index, header_row = self.r._table(ws, RACI_COLUMNS)
+        index, header_row = self.r.table(ws, RACI_COLUMNS)
         group_key, task_key = (spec.key for spec in RACI_COLUMNS)
         after = [c for c in ws[header_row] if c.column > index[task_key]]
-        filled = [i for i, cell in enumerate(after) if not _blank(cell.value)]
+        filled = [i for i, cell in enumerate(after) if not is_blank(cell.value)]
         if not filled:
             raise self.error(
                 ws,
@@ -673,7 +668,7 @@ class _RaciReader(_ProjectReader):
                 msg(
                     "project.err.team_in_header",
                     row=header_row,
-                    task=Quoted(_plain(ws.cell(row=header_row, column=index[task_key]).value)),
+                    task=Quoted(plain(ws.cell(row=header_row, column=index[task_key]).value)),
                 ),
                 msg("err.found.empty"),
             )
@@ -681,7 +676,7 @@ class _RaciReader(_ProjectReader):
         team_columns: dict[str, int] = {}
         seen: dict[str, Cell] = {}
         for cell in after[: filled[-1] + 1]:
-            if _blank(cell.value):
+            if is_blank(cell.value):
                 raise self.error(
                     ws,
                     cell,
@@ -689,14 +684,14 @@ class _RaciReader(_ProjectReader):
                     msg("err.found.empty"),
                     msg("project.err.hint.team_between"),
                 )
-            name = _plain(cell.value).strip()
+            name = plain(cell.value).strip()
             self.unique(ws, cell, name, seen, _what("team"), column=True)
             teams.append(name)
             team_columns[name] = cell.column
         columns = {**index, **{f"team:{name}": col for name, col in team_columns.items()}}
         tasks: list[RaciTask] = []
         seen_tasks: dict[str, Cell] = {}
-        for cells in self.r._rows(ws, columns, header_row):
+        for cells in self.r.rows(ws, columns, header_row):
             group = self.r.value(ws, cells[group_key], RACI_COLUMNS[0]) or ""
             task = self.r.value(ws, cells[task_key], RACI_COLUMNS[1])
             self.unique(ws, cells[task_key], f"{group} / {task}", seen_tasks, _what("task"))
@@ -714,7 +709,7 @@ class _RaciReader(_ProjectReader):
 
     def letter(self, ws: Worksheet, cell: Cell, team: str, task: str) -> str:
         raw = cell.value
-        if _blank(raw):
+        if is_blank(raw):
             return ""
         code = str(raw).replace(" ", "").upper()
         if code in _RACI_READ:
@@ -726,7 +721,7 @@ class _RaciReader(_ProjectReader):
             ws,
             cell,
             msg("project.err.raci_letter", team=Quoted(team), task=Quoted(task)),
-            _describe(raw),
+            describe(raw),
             hint,
         )
 
@@ -760,7 +755,7 @@ class _SteeringReader(_ProjectReader):
             programme = self.programme(v[programme_key], programmes)
             kpi: str = v[kpi_key]
             month: dt.date = v[month_key].replace(day=1)
-            key = (_norm(programme), _norm(kpi))
+            key = (normalised(programme), normalised(kpi))
             track = groups.setdefault(key, _Track(programme, kpi))
             for attr, spec in zip(("kind", "unit", "direction"), KPI_COLUMNS[2:5], strict=True):
                 track.set(self, ws, attr, spec, cells[spec.key], v[spec.key])
@@ -852,7 +847,7 @@ class _SteeringReader(_ProjectReader):
                     ws,
                     cells[status],
                     msg("project.err.done_status", name=Quoted(v[name]), done=done_label),
-                    _describe(cells[status].value),
+                    describe(cells[status].value),
                     msg("project.err.hint.done_status", column=column, done=done_label),
                 )
             try:
@@ -868,13 +863,13 @@ class _SteeringReader(_ProjectReader):
         ws = self.sheet(ADOPTION)
         if ws is None:
             return ()
-        index, header_row = self.r._table(ws, ADOPTION_COLUMNS)
+        index, header_row = self.r.table(ws, ADOPTION_COLUMNS)
         fields = self.fill_rate_columns(ws, header_row, set(index.values()))
         columns = {**index, **{f"fill:{name}": cell.column for name, cell in fields.items()}}
         month_key, active_key, licensed_key = (spec.key for spec in ADOPTION_COLUMNS)
         seen: dict[str, Cell] = {}
         adoptions: list[Adoption] = []
-        for cells in self.r._rows(ws, columns, header_row):
+        for cells in self.r.rows(ws, columns, header_row):
             v = {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in ADOPTION_COLUMNS}
             month: dt.date = v[month_key].replace(day=1)
             self.unique(
@@ -890,7 +885,7 @@ class _SteeringReader(_ProjectReader):
                     ws,
                     cells[active_key],
                     msg("project.err.active_users", licensed=v[licensed_key]),
-                    _plain(v[active_key]),
+                    plain(v[active_key]),
                 )
             rates: dict[str, float] = {}
             for name, header in fields.items():
@@ -922,7 +917,7 @@ class _SteeringReader(_ProjectReader):
                     ws,
                     cell,
                     msg("project.err.fill_rate_field", example=Quoted(example)),
-                    _describe(cell.value),
+                    describe(cell.value),
                 )
             self.unique(ws, cell, name, seen, _what("fill_rate_field"), column=True)
             found[name] = cell
@@ -967,10 +962,10 @@ class _Track:
         if first is None:
             self.values[attr] = (value, cell)
             return
-        if (_norm(value) if isinstance(value, str) else value) != (
-            _norm(first[0]) if isinstance(first[0], str) else first[0]
+        if (normalised(value) if isinstance(value, str) else value) != (
+            normalised(first[0]) if isinstance(first[0], str) else first[0]
         ):
-            shown = _plain(first[0])
+            shown = plain(first[0])
             raise reader.error(
                 ws,
                 cell,
@@ -986,7 +981,7 @@ class _Track:
                     ),
                     where=f"{ws.title}!{first[1].coordinate}",
                 ),
-                _describe(cell.value),
+                describe(cell.value),
                 msg("project.err.hint.same_value"),
             )
 

@@ -51,10 +51,20 @@ from crmwb.project.planning import (
     phase_label,
     schedule,
 )
-from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs, StepProgress, StepStatus
+from crmwb.project.sheets import (
+    ProjectPlanInputs,
+    SteeringInputs,
+    StepProgress,
+    StepStatus,
+    has_project_plan,
+    has_steering,
+    read_project_plan,
+    read_raci,
+    read_steering,
+)
 
 if TYPE_CHECKING:
-    from crmwb.workbook.book import WorkbookReader
+    from crmwb.workbook.reader import WorkbookReader
 
 
 def _date(day: dt.date, ctx: Context) -> str:
@@ -195,7 +205,7 @@ def checklist_table(progress: Sequence[StepProgress], ctx: Context) -> Table:
     """The 17-step deployment checklist (seed 004) with each step's status and date (a step
     not on the Checklist sheet is to do; no date column when no step has a date), the steps
     in progress in bold."""
-    from crmwb.workbook.book import choice_label
+    from crmwb.workbook.fields import choice_label
 
     by_number = {step.number: step for step in progress}
     rows: list[tuple[object, ...]] = []
@@ -588,10 +598,10 @@ def read_governance(
 ) -> GovernanceReport:
     """:func:`analyse_governance` on a client's workbook: its RACI, its project plan and its
     KPI tracking, Actions and Adoption sheets when filled."""
-    plan = reader.read_project_plan() if reader.has_project_plan() else None
-    steering = reader.read_steering() if reader.has_steering() else None
+    plan = read_project_plan(reader) if has_project_plan(reader) else None
+    steering = read_steering(reader) if has_steering(reader) else None
     return analyse_governance(
-        reader.read_raci(), ctx, plan=plan, steering=steering, tolerance=tolerance, today=today
+        read_raci(reader), ctx, plan=plan, steering=steering, tolerance=tolerance, today=today
     )
 
 

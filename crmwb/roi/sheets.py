@@ -67,21 +67,18 @@ from crmwb.roi.model import (
     training_time_cost,
 )
 from crmwb.tco.model import OptionCosts, compare_options
-from crmwb.workbook.book import (
+from crmwb.tco.sheets import TCO_COLUMNS, TCO_PARAMETERS, read_tco
+from crmwb.vendors.sheets import has_vendor_comparison, read_vendor_comparison
+from crmwb.workbook.about import read_about
+from crmwb.workbook.fields import Field, describe, is_blank, normalised, typed_number
+from crmwb.workbook.layout import (
     TABLE_ROWS,
-    TCO_COLUMNS,
-    TCO_PARAMETERS,
-    Field,
-    WorkbookReader,
-    _blank,
-    _describe,
-    _norm,
-    _write_parameters,
-    _write_table_header,
-    _write_title,
     finish_validation,
-    typed_number,
+    write_parameters,
+    write_table_header,
+    write_title,
 )
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -218,7 +215,7 @@ def write_roi_sheet(wb: Workbook, lang: Lang, sheet: RoiSheet | None = None) -> 
     checks, when ``sheet`` is None, else filled with it."""
     _write_lists(wb, lang)
     ws = wb.create_sheet(t("sheet.roi", lang))
-    _write_title(
+    write_title(
         ws, t("roi_sheet.sheet_title", lang), t("roi_sheet.sheet_intro", lang), len(ROI_COLUMNS)
     )
     ws.row_dimensions[2].height = 80
@@ -234,10 +231,10 @@ def write_roi_sheet(wb: Workbook, lang: Lang, sheet: RoiSheet | None = None) -> 
             "roi_sheet.change_management": sheet.change_management,
             "roi_sheet.cost_risk": sheet.cost_risk,
         }
-    _write_parameters(ws, ROI_PARAMETERS, values, lang)
+    write_parameters(ws, ROI_PARAMETERS, values, lang)
     rows = _sheet_rows(sheet, lang) if sheet is not None else []
     n = max(TABLE_ROWS, len(rows) + 50)
-    _write_table_header(ws, ROI_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
+    write_table_header(ws, ROI_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
     first, last = HEADER_ROW + 1, HEADER_ROW + n
     for column, name in ((1, LEVER_LIST), (3, INPUT_LIST)):
         letter = get_column_letter(column)
@@ -317,6 +314,7 @@ def _sheet_rows(sheet: RoiSheet, lang: Lang) -> list[dict[str, Any]]:
 # --- reading -----------------------------------------------------------------------------------
 
 
+@in_workbook_language
 def has_roi(reader: WorkbookReader) -> bool:
     """The workbook has an ROI sheet with at least one lever or benefit row (the template's
     empty sheet has none)."""
@@ -324,12 +322,13 @@ def has_roi(reader: WorkbookReader) -> bool:
         return False
     ws = reader.sheet("sheet.roi")
     try:
-        index, header_row = reader._table(ws, ROI_COLUMNS)
+        index, header_row = reader.table(ws, ROI_COLUMNS)
     except WorkbookError:
         return False
-    return any(True for _ in reader._rows(ws, index, header_row))
+    return any(True for _ in reader.rows(ws, index, header_row))
 
 
+@in_workbook_language
 def read_roi(reader: WorkbookReader) -> RoiCase:
     """Read and check the ROI sheet of an open workbook: a :class:`~crmwb.roi.RoiCase` on the
     TCO sheet's horizon, costed with the chosen TCO option's per-period costs (increased by the
@@ -368,7 +367,7 @@ class _RoiReader:
 
     def read(self) -> RoiCase:
         ws = self.ws
-        cells = self.r._parameter_cells(ws, ROI_PARAMETERS)
+        cells = self.r.parameter_cells(ws, ROI_PARAMETERS)
         for spec in ROI_PARAMETERS:
             if spec.key not in cells:
                 raise WorkbookError(
@@ -413,8 +412,8 @@ class _RoiReader:
         self.tco_title = tco_ws.title
         tco = Quoted(tco_ws.title)
         first = msg("roi.err.hint.fill_tco", sheet=tco)
-        index, header_row = self.r._table(tco_ws, TCO_COLUMNS)
-        if not any(True for _ in self.r._rows(tco_ws, index, header_row)):
+        index, header_row = self.r.table(tco_ws, TCO_COLUMNS)
+        if not any(True for _ in self.r.rows(tco_ws, index, header_row)):
             raise self.error(
                 option_cell,
                 msg("roi.err.tco_option", sheet=tco),
@@ -422,9 +421,9 @@ class _RoiReader:
                 first,
             )
         # the horizon first: a TCO sheet without it has no option to take either
-        parameters = self.r._parameter_cells(tco_ws, TCO_PARAMETERS)
+        parameters = self.r.parameter_cells(tco_ws, TCO_PARAMETERS)
         horizon_cell = parameters.get("tco.horizon_years")
-        if horizon_cell is None or _blank(horizon_cell.value):
+        if horizon_cell is None or is_blank(horizon_cell.value):
             raise self.error(
                 option_cell,
                 msg("roi.err.tco_option", sheet=tco),
@@ -433,7 +432,7 @@ class _RoiReader:
             )
         if "tco.users" in parameters:
             self.tco_users = self.r.shown_label(tco_ws, parameters["tco.users"], TCO_PARAMETERS[2])
-        tco_inputs = self.r.read_tco()
+        tco_inputs = read_tco(self.r)
         comparison = compare_options(tco_inputs.lines, tco_inputs.settings)
         names = [o.option for o in comparison.options]
         options = tuple(Quoted(n) for n in names)
@@ -446,13 +445,13 @@ class _RoiReader:
                 msg("err.found.empty"),
                 msg("roi.err.hint.cheapest", option=Quoted(comparison.cheapest.option)),
             )
-        by_norm = {_norm(n): o for n, o in zip(names, comparison.options, strict=True)}
-        option = by_norm.get(_norm(chosen))
+        by_norm = {normalised(n): o for n, o in zip(names, comparison.options, strict=True)}
+        option = by_norm.get(normalised(chosen))
         vendor = option is None
         if option is None:
             option = self.priced_vendor(chosen)
         if option is None:
-            close = difflib.get_close_matches(_norm(chosen), list(by_norm), n=1, cutoff=0.5)
+            close = difflib.get_close_matches(normalised(chosen), list(by_norm), n=1, cutoff=0.5)
             hint = (
                 msg("err.hint.did_you_mean", name=by_norm[close[0]].option)
                 if close
@@ -463,7 +462,7 @@ class _RoiReader:
                 )
             )
             raise self.error(
-                option_cell, msg("err.choice", allowed=options, name=label), _describe(chosen), hint
+                option_cell, msg("err.choice", allowed=options, name=label), describe(chosen), hint
             )
         risk = p["roi_sheet.cost_risk"] or 0.0
         return (
@@ -476,15 +475,18 @@ class _RoiReader:
     def priced_vendor(self, chosen: str) -> OptionCosts | None:
         """The vendor named ``chosen`` on the Pricing sheet, costed over the TCO's horizon (the
         ROI can take a vendor's TCO as well as an option of the TCO sheet)."""
-        if not (self.r.has_vendor_comparison() and self.r.has_sheet("sheet.pricing")):
+        if not (has_vendor_comparison(self.r) and self.r.has_sheet("sheet.pricing")):
             return None
         try:
-            study = self.r.read_vendor_comparison().study
+            study = read_vendor_comparison(self.r).study
         except CrmwbError:  # no vendor, or a sheet the vendor comparison reports on itself
             return None
         if study is None:
             return None
-        return next((o for o in study.comparison.options if _norm(o.option) == _norm(chosen)), None)
+        return next(
+            (o for o in study.comparison.options if normalised(o.option) == normalised(chosen)),
+            None,
+        )
 
     def internal_costs(
         self, cells: dict[str, Cell], p: dict[str, Any], horizon: int, users: float
@@ -561,14 +563,14 @@ class _RoiReader:
             labels = [kind, kind.replace("_", " "), *i18n.all_labels(f"roi_sheet.lever.{kind}")]
             if kind in LEVER_KINDS:
                 labels.append(LEVER_KINDS[kind].LABEL)
-            by_label.update({_norm(label): kind for label in labels})
-        found = by_label.get(_norm(text))
+            by_label.update({normalised(label): kind for label in labels})
+        found = by_label.get(normalised(text))
         if found is None:
             lang = self.r.lang
             allowed = tuple(
                 Quoted(t(f"roi_sheet.lever.{k}", lang)) for k in (*LEVER_KINDS, QUALITATIVE)
             )
-            close = difflib.get_close_matches(_norm(text), list(by_label), n=1, cutoff=0.6)
+            close = difflib.get_close_matches(normalised(text), list(by_label), n=1, cutoff=0.6)
             hint = (
                 msg("err.hint.did_you_mean", name=t(f"roi_sheet.lever.{by_label[close[0]]}", lang))
                 if close
@@ -576,18 +578,18 @@ class _RoiReader:
             )
             name = self.shown(cell, _LEVER)
             raise self.error(
-                cell, msg("err.choice", allowed=allowed, name=name), _describe(text), hint
+                cell, msg("err.choice", allowed=allowed, name=name), describe(text), hint
             )
         return found
 
     def levers(self) -> tuple[tuple[Lever, ...], tuple[QualitativeBenefit, ...]]:
         ws = self.ws
-        index, header_row = self.r._table(ws, ROI_COLUMNS)
+        index, header_row = self.r.table(ws, ROI_COLUMNS)
         groups: dict[tuple[str, str], _LeverRows] = {}
         names: dict[str, tuple[str, Cell]] = {}  # lever name -> its kind, where first given
         qualitative: list[QualitativeBenefit] = []
         lang = self.lang()
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             v = {
                 spec.key: self.r.value(ws, row[spec.key], self.read_spec(spec))
                 for spec in ROI_COLUMNS
@@ -604,7 +606,7 @@ class _RoiReader:
                 qualitative.append(self.qualitative(row, v))
                 continue
             name = v[_NAME] or t(f"roi_sheet.lever.{kind}", lang)
-            seen = names.setdefault(_norm(name), (kind, row[_NAME]))
+            seen = names.setdefault(normalised(name), (kind, row[_NAME]))
             if seen[0] != kind:
                 raise self.error(
                     row[_NAME],
@@ -617,7 +619,7 @@ class _RoiReader:
                     ),
                     msg("roi.err.hint.rename"),
                 )
-            group = groups.setdefault((kind, _norm(name)), _LeverRows(kind, name, [], []))
+            group = groups.setdefault((kind, normalised(name)), _LeverRows(kind, name, [], []))
             group.rows.append(row)
             group.values.append(v)
         return tuple(self.lever(g) for g in groups.values()), tuple(qualitative)
@@ -625,7 +627,7 @@ class _RoiReader:
     def lang(self) -> Lang:
         """The deliverables' language (the About sheet's), which names a lever left unnamed."""
         try:
-            return self.r.read_about().language
+            return read_about(self.r).language
         except CrmwbError:
             return i18n.DEFAULT_LANG
 
@@ -652,7 +654,7 @@ class _RoiReader:
                         name=self.shown(row[_NAME], _NAME),
                         notes=self.shown(row[_NOTES], _NOTES),
                     ),
-                    _describe(v[key]),
+                    describe(v[key]),
                     msg("roi.err.hint.qualitative_number", lever=self.shown(row[_LEVER], _LEVER)),
                 )
         return QualitativeBenefit(v[_NAME], v[_NOTES] or "")
@@ -661,9 +663,9 @@ class _RoiReader:
         cls = LEVER_KINDS[group.kind]
         label = msg("roi.err.lever", name=Quoted(group.name), kind=cls.kind_message())
         allowed = cls.input_names()
-        by_norm = {_norm(n.replace("_", " ")): n for n in allowed}
+        by_norm = {normalised(n.replace("_", " ")): n for n in allowed}
         for n in allowed:
-            by_norm.update({_norm(text): n for text in i18n.all_labels(f"roi.input.{n}")})
+            by_norm.update({normalised(text): n for text in i18n.all_labels(f"roi.input.{n}")})
         choices = tuple(Quoted(input_message(n)) for n in allowed)
         inputs: dict[str, float | Pert] = {}
         where: dict[str, Cell] = {}
@@ -678,10 +680,10 @@ class _RoiReader:
                     msg("roi.err.input_of", name=column, lever=label, inputs=choices),
                     msg("err.found.empty"),
                 )
-            input_name = by_norm.get(_norm(text.replace("_", " ")))
+            input_name = by_norm.get(normalised(text.replace("_", " ")))
             if input_name is None:
                 close = difflib.get_close_matches(
-                    _norm(text.replace("_", " ")), list(by_norm), n=1, cutoff=0.5
+                    normalised(text.replace("_", " ")), list(by_norm), n=1, cutoff=0.5
                 )
                 hint = (
                     msg("err.hint.did_you_mean", name=input_label(by_norm[close[0]], self.r.lang))
@@ -691,7 +693,7 @@ class _RoiReader:
                 raise self.error(
                     row[_INPUT],
                     msg("roi.err.input_of", name=column, lever=label, inputs=choices),
-                    _describe(text),
+                    describe(text),
                     hint,
                 )
             if input_name in where:

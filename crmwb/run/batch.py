@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
 from crmwb.core.workspace import NOTEBOOKS_DIR, REPORTS_DIR
+from crmwb.dataflow.sheets import has_customer_file, has_data_map
 from crmwb.deliver.report import (
     Renderer,
     ReportInfo,
@@ -44,10 +45,15 @@ from crmwb.deliver.report import (
     sha256,
     write_manifest,
 )
+from crmwb.journey.sheets import has_journey, has_plan
+from crmwb.project.sheets import has_project_plan, has_raci
+from crmwb.roi.sheets import has_roi
 from crmwb.run.clients import WORKBOOK_NAME, check_slug
+from crmwb.tco.sheets import has_tco
+from crmwb.vendors.sheets import has_vendor_comparison
 
 if TYPE_CHECKING:
-    from crmwb.workbook.book import HiddenRows, WorkbookReader
+    from crmwb.workbook.reader import HiddenRows, WorkbookReader
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
@@ -79,46 +85,46 @@ def _has_vendors(reader: WorkbookReader) -> bool:
     """The workbook lists at least one vendor (the template's empty Vendors sheet does not)."""
     from crmwb.vendors.sheets import VENDOR_COLUMNS
 
-    if not reader.has_vendor_comparison():
+    if not has_vendor_comparison(reader):
         return False
     ws = reader.sheet("sheet.vendors")
-    index, header_row = reader._table(ws, VENDOR_COLUMNS)
-    return any(True for _ in reader._rows(ws, index, header_row))
+    index, header_row = reader.table(ws, VENDOR_COLUMNS)
+    return any(True for _ in reader.rows(ws, index, header_row))
 
 
 def _has_tco(reader: WorkbookReader) -> bool:
     """The workbook's TCO sheet has at least one cost line."""
-    return reader.has_tco()
+    return has_tco(reader)
 
 
 def _has_roi(reader: WorkbookReader) -> bool:
     """The workbook's ROI sheet has at least one benefit line, and its TCO sheet the costs."""
-    return reader.has_roi() and reader.has_tco()
+    return has_roi(reader) and has_tco(reader)
 
 
 def _has_journey(reader: WorkbookReader) -> bool:
     """The workbook's Stages sheet lists at least one stage."""
-    return reader.has_journey()
+    return has_journey(reader)
 
 
 def _has_plan(reader: WorkbookReader) -> bool:
     """The workbook's Programmes sheet lists at least one programme."""
-    return reader.has_plan()
+    return has_plan(reader)
 
 
 def _has_data_audit(reader: WorkbookReader) -> bool:
     """The workbook lists systems, or names a customer file to audit."""
-    return reader.has_data_map() or reader.has_customer_file()
+    return has_data_map(reader) or has_customer_file(reader)
 
 
 def _has_project_plan(reader: WorkbookReader) -> bool:
     """The Project plan sheet has a start date and at least one phase."""
-    return reader.has_project_plan()
+    return has_project_plan(reader)
 
 
 def _has_governance(reader: WorkbookReader) -> bool:
     """The RACI sheet lists tasks (the template's seed RACI counts: it is the starting point)."""
-    return reader.has_raci()
+    return has_raci(reader)
 
 
 ANALYSES: dict[str, Analysis] = {
@@ -639,7 +645,7 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
     notebook reports the error where it is)."""
     if analysis.applies is None:
         return True
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     try:
         return analysis.applies(read_workbook(client_dir / WORKBOOK_NAME))
@@ -650,7 +656,7 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
 def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
     """The rows of the client's workbook Excel hides (none when it cannot be read: its
     notebooks then report why)."""
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     try:
         return read_workbook(client_dir / WORKBOOK_NAME).hidden_rows()

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import LANGUAGES, check_lang, t, user_language
+from crmwb.dataflow.sheets import has_customer_file, read_customer_file_settings
+from crmwb.journey.sheets import has_plan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
@@ -338,11 +340,11 @@ def _audit_file(args: argparse.Namespace) -> int:
     reader = client.reader
     if args.map:  # the columns named on the command line, not the workbook's
         settings = CustomerFileSettings(path=str(args.path), mapping=dict(args.map))
-        if reader.has_customer_file():
-            workbook = reader.read_customer_file_settings()
+        if has_customer_file(reader):
+            workbook = read_customer_file_settings(reader)
             settings = replace(settings, country=workbook.country, sheet=workbook.sheet)
-    elif reader.has_customer_file():
-        settings = reader.read_customer_file_settings()
+    elif has_customer_file(reader):
+        settings = read_customer_file_settings(reader)
     else:
         sheet = t("sheet.customer_file", reader.lang)
         raise UsageError(
@@ -352,7 +354,7 @@ def _audit_file(args: argparse.Namespace) -> int:
         )
     if args.country:
         settings = replace(settings, country=args.country.strip().upper())
-    plan = client.relationship_plan() if reader.has_plan() else None
+    plan = client.relationship_plan() if has_plan(reader) else None
     if args.clusters is not None:
         args.clusters.mkdir(parents=True, exist_ok=True)
     ctx = Context.of(client.about, args.lang)

@@ -21,13 +21,21 @@ from typing import TYPE_CHECKING
 from crmwb.core.errors import ClientError, Quoted, msg
 from crmwb.core.i18n import LANGUAGES, Lang, check_lang
 from crmwb.core.workspace import CLIENTS_DIR, EXAMPLES_DIR
+from crmwb.journey.sheets import has_journey, read_journey, read_plan
+from crmwb.project.sheets import ProjectPlanInputs, read_project_plan
+from crmwb.roi.sheets import read_roi
+from crmwb.tco.sheets import read_tco
+from crmwb.vendors.sheets import read_vendor_comparison
+from crmwb.workbook.about import read_about
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey.model import Journey
     from crmwb.plan.model import RelationshipPlan
     from crmwb.roi.model import RoiCase
+    from crmwb.tco.sheets import TcoInputs
     from crmwb.vendors.sheets import VendorInputs
-    from crmwb.workbook.book import About, TcoInputs, WorkbookReader
+    from crmwb.workbook.about import About
+    from crmwb.workbook.reader import WorkbookReader
 
 WORKBOOK_NAME = "workbook.xlsx"
 
@@ -76,7 +84,8 @@ def new_client(
     filled in (name, language, date). Never overwrites an existing client."""
     from openpyxl import load_workbook
 
-    from crmwb.workbook.book import ABOUT_FIELDS, save_workbook
+    from crmwb.workbook.about import ABOUT_FIELDS
+    from crmwb.workbook.layout import save_workbook
     from crmwb.workbook.template import template_path
 
     language = _lang(lang)
@@ -182,25 +191,33 @@ class Client:
 
     def roi_case(self) -> RoiCase:
         """The ROI sheet, costed with the TCO sheet's option and horizon."""
-        return self.reader.read_roi()
+        return read_roi(self.reader)
 
     def journey(self) -> Journey:
         """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths)."""
-        return self.reader.read_journey()
+        return read_journey(self.reader)
+
+    def has_journey(self) -> bool:
+        """Whether the workbook's Stages sheet lists at least one stage."""
+        return has_journey(self.reader)
 
     def relationship_plan(self) -> RelationshipPlan:
         """The plan sheets (Programmes, Scenarios, Campaigns, Conventions)."""
-        return self.reader.read_plan()
+        return read_plan(self.reader)
+
+    def project_plan(self) -> ProjectPlanInputs:
+        """The Project plan and Checklist sheets."""
+        return read_project_plan(self.reader)
 
     def vendor_inputs(self) -> VendorInputs:
         """The vendor comparison sheets (Vendors, Criteria, Pairwise, Scores, Use cases)."""
-        return self.reader.read_vendor_comparison()
+        return read_vendor_comparison(self.reader)
 
     def tco_inputs(
         self, horizon_years: int | None = None, discount_rate: float | None = None
     ) -> TcoInputs:
         """The TCO sheet, with the horizon and discount rate overridden when given."""
-        inputs = self.reader.read_tco()
+        inputs = read_tco(self.reader)
         changes: dict[str, object] = {}
         if horizon_years is not None:
             changes["horizon_years"] = int(horizon_years)
@@ -216,8 +233,8 @@ class Client:
 
 def load_client(folder: str | Path) -> Client:
     """Open a client folder: its workbook must exist and its About sheet be valid."""
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     path = Path(folder)
     reader = read_workbook(path / WORKBOOK_NAME)
-    return Client(folder=path, about=reader.read_about(), reader=reader)
+    return Client(folder=path, about=read_about(reader), reader=reader)

@@ -71,6 +71,7 @@ from crmwb.core.errors import (
 from crmwb.core.i18n import DEFAULT_LANG, Lang, t, tn
 from crmwb.core.uncertainty import PERT_SHAPE, Pert
 from crmwb.tco.model import MAX_HORIZON_YEARS, Category, TcoSettings
+from crmwb.tco.sheets import read_tco_settings
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -112,22 +113,24 @@ from crmwb.vendors.weights import (
     global_weights,
     normalise_weights,
 )
-from crmwb.workbook.book import (
-    TABLE_ROWS,
+from crmwb.workbook.fields import (
     Field,
-    WorkbookReader,
-    _blank,
-    _describe,
-    _format_input,
-    _norm,
-    _plain,
-    _write_parameters,
-    _write_table_header,
-    _write_title,
     choice_label,
-    finish_validation,
+    describe,
+    is_blank,
+    normalised,
+    plain,
     typed_number,
 )
+from crmwb.workbook.layout import (
+    TABLE_ROWS,
+    finish_validation,
+    format_input,
+    write_parameters,
+    write_table_header,
+    write_title,
+)
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 
 # --- the vocabulary of the sheets ------------------------------------------------------------
 
@@ -198,7 +201,7 @@ NOT_EVALUATED_MARK = "n/e"
 are read too)."""
 
 _NOT_EVALUATED = frozenset(
-    _norm(text) for text in ("n/e", "n.e.", "n/é", *i18n.all_labels("scores.not_evaluated"))
+    normalised(text) for text in ("n/e", "n.e.", "n/é", *i18n.all_labels("scores.not_evaluated"))
 )
 
 SAATY_LOWEST = SAATY_SCALE_MIN * (1 - RECIPROCITY_TOLERANCE)
@@ -652,7 +655,7 @@ def _define_column(
 
 def _write_sheet_title(ws: Worksheet, key: str, lang: Lang, columns: Sequence[Field]) -> None:
     intro = t(key + ".sheet_intro", lang)
-    _write_title(ws, t(key + ".sheet_title", lang), intro, len(columns))
+    write_title(ws, t(key + ".sheet_title", lang), intro, len(columns))
     width = sum(spec.width for spec in columns)
     lines = math.ceil(len(intro) * 1.15 / width)
     ws.row_dimensions[2].height = max(42, 13 * lines + 4)
@@ -663,7 +666,7 @@ def _write_row(
 ) -> None:
     for offset, (spec, value) in enumerate(zip(columns, values, strict=True)):
         cell = ws.cell(row=row, column=first_column + offset, value=value)
-        _format_input(cell, spec)
+        format_input(cell, spec)
 
 
 def _list_validation(ws: Worksheet, spec: Field, ref: str, name: str, lang: Lang) -> None:
@@ -675,7 +678,7 @@ def _list_validation(ws: Worksheet, spec: Field, ref: str, name: str, lang: Lang
 def _write_vendors(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
     vendors = sheets.vendors if sheets else ()
     _write_sheet_title(ws, "vendors", lang, VENDOR_COLUMNS)
-    _write_table_header(
+    write_table_header(
         ws,
         VENDOR_COLUMNS,
         lang,
@@ -698,8 +701,8 @@ def _write_criteria(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> N
         "criteria.scale_high": scale[1],
         "criteria.weighting": choice_label(method, lang),
     }
-    _write_parameters(ws, CRITERIA_PARAMETERS, values, lang)
-    _write_table_header(
+    write_parameters(ws, CRITERIA_PARAMETERS, values, lang)
+    write_table_header(
         ws,
         CRITERIA_COLUMNS,
         lang,
@@ -725,7 +728,7 @@ def _write_pairwise(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> N
     comparisons = sheets.comparisons if sheets else ()
     rows = _rows_for(len(comparisons))
     _write_sheet_title(ws, "pairwise", lang, PAIRWISE_COLUMNS)
-    _write_table_header(
+    write_table_header(
         ws, PAIRWISE_COLUMNS, lang, help_row=TABLE_HELP_ROW, header_row=TABLE_HEADER_ROW, rows=rows
     )
     value_spec = PAIRWISE_COLUMNS[3]
@@ -775,8 +778,8 @@ def _write_scores(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> Non
         "header_row": TABLE_HEADER_ROW,
         "rows": rows,
     }
-    _write_table_header(ws, SCORE_COLUMNS, lang, **common)
-    _write_table_header(
+    write_table_header(ws, SCORE_COLUMNS, lang, **common)
+    write_table_header(
         ws, [EVALUATOR_COLUMN] * k, lang, headers=evaluators, first_column=n_fixed + 1, **common
     )
     first, last = TABLE_HEADER_ROW + 1, TABLE_HEADER_ROW + rows
@@ -819,8 +822,8 @@ def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> 
         "rows": _rows_for(len(use_cases)),
     }
     _write_sheet_title(ws, "use_cases", lang, (*USE_CASE_COLUMNS, *[COVERAGE_COLUMN] * 2))
-    _write_table_header(ws, USE_CASE_COLUMNS, lang, **common)
-    _write_table_header(
+    write_table_header(ws, USE_CASE_COLUMNS, lang, **common)
+    write_table_header(
         ws,
         [COVERAGE_COLUMN] * len(vendors),
         lang,
@@ -855,9 +858,9 @@ def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> No
                 )
             growth = PRICING_PARAMETERS[PRICING_PARAMETERS.index(spec) + 1]
             values[spec.key], values[growth.key] = volume.year_1, volume.growth
-    _write_parameters(ws, PRICING_PARAMETERS, values, lang)
+    write_parameters(ws, PRICING_PARAMETERS, values, lang)
     n = _rows_for(len(rows))
-    _write_table_header(
+    write_table_header(
         ws, PRICING_COLUMNS, lang, help_row=PRICING_HELP_ROW, header_row=PRICING_HEADER_ROW, rows=n
     )
     first, last = PRICING_HEADER_ROW + 1, PRICING_HEADER_ROW + n
@@ -975,6 +978,13 @@ def _price_rows(p: VendorPricing, lang: Lang) -> list[dict[str, Any]]:
 # --- reading ---------------------------------------------------------------------------------
 
 
+@in_workbook_language
+def has_vendor_comparison(reader: WorkbookReader) -> bool:
+    """Whether the workbook has the vendor comparison's sheets (older ones do not)."""
+    return all(reader.has_sheet(key) for key in ("sheet.vendors", "sheet.criteria"))
+
+
+@in_workbook_language
 def read_vendor_comparison(reader: WorkbookReader) -> VendorInputs:
     """Read and check the vendor comparison's sheets of an open workbook.
 
@@ -990,16 +1000,16 @@ class _Names:
 
     def __init__(self, names: Iterable[str]) -> None:
         self.names = list(names)
-        self._by_norm = {_norm(name): name for name in self.names}
+        self._by_norm = {normalised(name): name for name in self.names}
 
     def get(self, text: str) -> str | None:
-        return self._by_norm.get(_norm(text))
+        return self._by_norm.get(normalised(text))
 
     def __contains__(self, text: object) -> bool:
-        return isinstance(text, str) and _norm(text) in self._by_norm
+        return isinstance(text, str) and normalised(text) in self._by_norm
 
     def suggest(self, text: str) -> Msg | None:
-        close = difflib.get_close_matches(_norm(text), list(self._by_norm), n=1, cutoff=0.6)
+        close = difflib.get_close_matches(normalised(text), list(self._by_norm), n=1, cutoff=0.6)
         return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
 
 
@@ -1119,7 +1129,7 @@ class _SheetsReader:
     def unique(
         self, ws: Worksheet, cell: Cell, name: str, seen: dict[str, Cell], what: str
     ) -> None:
-        first = seen.get(_norm(name))
+        first = seen.get(normalised(name))
         if first is not None:
             raise self.error(
                 ws,
@@ -1128,7 +1138,7 @@ class _SheetsReader:
                 msg("vs.err.found.again", name=Quoted(name), cell=f"{ws.title}!{first.coordinate}"),
                 msg(f"vs.err.hint.unique.{what}"),
             )
-        seen[_norm(name)] = cell
+        seen[normalised(name)] = cell
 
     def match(self, ws: Worksheet, cell: Cell, spec: Field, names: _Names, expected: Text) -> str:
         text = self.r.value(ws, cell, spec)
@@ -1143,9 +1153,9 @@ class _SheetsReader:
         """The header cells after (or between) the fixed columns, with their text."""
         fixed = set(index.values())
         return [
-            (cell, _plain(cell.value).strip())
+            (cell, plain(cell.value).strip())
             for cell in ws[header_row]
-            if cell.column not in fixed and not _blank(cell.value)
+            if cell.column not in fixed and not is_blank(cell.value)
         ]
 
     def check_headers(
@@ -1156,7 +1166,7 @@ class _SheetsReader:
         known = set(columns)
         for row in ws.iter_rows(min_row=header_row + 1):
             for cell in row:
-                if cell.column not in known and not _blank(cell.value):
+                if cell.column not in known and not is_blank(cell.value):
                     raise self.error(
                         ws,
                         ws.cell(row=header_row, column=cell.column),
@@ -1171,14 +1181,14 @@ class _SheetsReader:
 
     def empty_column(self, ws: Worksheet, column: int, header_row: int) -> bool:
         return all(
-            _blank(row[0].value)
+            is_blank(row[0].value)
             for row in ws.iter_rows(min_row=header_row + 1, min_col=column, max_col=column)
         )
 
     def first_free(self, ws: Worksheet, index: dict[str, int], header_row: int) -> int:
         """The first row under the table's last filled row."""
         last = header_row
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             last = max(last, next(iter(row.values())).row)
         return last + 1
 
@@ -1186,10 +1196,10 @@ class _SheetsReader:
 
     def vendors(self) -> tuple[VendorEntry, ...]:
         ws = self.r.sheet("sheet.vendors")
-        index, header_row = self.r._table(ws, VENDOR_COLUMNS)
+        index, header_row = self.r.table(ws, VENDOR_COLUMNS)
         entries: list[VendorEntry] = []
         seen: dict[str, Cell] = {}
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             v = self.values(ws, row, VENDOR_COLUMNS)
             name: str = v["vendors.col.vendor"]
             self.unique(ws, row["vendors.col.vendor"], name, seen, "vendor")
@@ -1209,7 +1219,7 @@ class _SheetsReader:
 
     def criteria(self) -> _CriteriaSheet:
         ws = self.r.sheet("sheet.criteria")
-        cells = self.r._parameter_cells(ws, CRITERIA_PARAMETERS)
+        cells = self.r.parameter_cells(ws, CRITERIA_PARAMETERS)
         p = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in CRITERIA_PARAMETERS}
         low, high = float(p["criteria.scale_low"]), float(p["criteria.scale_high"])
         if not low < high:
@@ -1220,18 +1230,18 @@ class _SheetsReader:
                 typed_number(high),
             )
         weighting: WeightingMethod = p["criteria.weighting"]
-        index, header_row = self.r._table(ws, CRITERIA_COLUMNS)
-        reserved = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
+        index, header_row = self.r.table(ws, CRITERIA_COLUMNS)
+        reserved = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
         group_names: dict[str, str] = {}
         groups: dict[str, list[str]] = {}
         seen: dict[str, Cell] = {}
         entries: list[CriterionEntry] = []
         rows: list[dict[str, Cell]] = []
         ignored_weight: Cell | None = None
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             v = self.values(ws, row, CRITERIA_COLUMNS)
             group: str = v["criteria.col.group"]
-            if _norm(group) in reserved:
+            if normalised(group) in reserved:
                 english, french = (t("pairwise.scope.groups", lang) for lang in ("en", "fr"))
                 raise self.error(
                     ws,
@@ -1243,7 +1253,7 @@ class _SheetsReader:
                     ),
                     _found(group),
                 )
-            group = group_names.setdefault(_norm(group), group)
+            group = group_names.setdefault(normalised(group), group)
             name: str = v["criteria.col.criterion"]
             self.unique(ws, row["criteria.col.criterion"], name, seen, "criterion")
             direction: Direction = v["criteria.col.direction"]
@@ -1427,10 +1437,10 @@ class _SheetsReader:
 
     def _check_pairwise_unused(self, ws: Worksheet) -> None:
         try:
-            index, header_row = self.r._table(ws, PAIRWISE_COLUMNS)
+            index, header_row = self.r.table(ws, PAIRWISE_COLUMNS)
         except WorkbookError:
             return  # a sheet that is not used need not be well formed
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             self.warn(
                 ws,
                 row["pairwise.col.scope"],
@@ -1450,19 +1460,19 @@ class _SheetsReader:
         if all(len(names) < 2 for names in scopes.values()):
             return (), {}  # one criterion: nothing to compare, no Pairwise sheet needed
         ws = self.r.sheet("sheet.pairwise")
-        lang: Lang = "fr" if _norm(ws.title) == _norm(t("sheet.pairwise", "fr")) else "en"
+        lang: Lang = "fr" if normalised(ws.title) == normalised(t("sheet.pairwise", "fr")) else "en"
         groups_label = t("pairwise.scope.groups", lang)
-        index, header_row = self.r._table(ws, PAIRWISE_COLUMNS)
+        index, header_row = self.r.table(ws, PAIRWISE_COLUMNS)
         scope_spec, a_spec, b_spec, _ = PAIRWISE_COLUMNS
-        groups_names = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
+        groups_names = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
         group_names = _Names(crit.groups)
         owner = {name: group for group, names in crit.groups.items() for name in names}
         given: dict[str, dict[tuple[str, str], tuple[float, Cell]]] = {}
         comparisons: list[Comparison] = []
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             scope_cell = row[scope_spec.key]
             text: str = self.r.value(ws, scope_cell, scope_spec)
-            scope = GROUPS_SCOPE if _norm(text) in groups_names else group_names.get(text)
+            scope = GROUPS_SCOPE if normalised(text) in groups_names else group_names.get(text)
             if scope is None:
                 raise self.error(
                     ws,
@@ -1599,7 +1609,7 @@ class _SheetsReader:
     def _saaty(self, ws: Worksheet, cell: Cell) -> float:
         spec = PAIRWISE_COLUMNS[3]
         raw = cell.value
-        if _blank(raw):
+        if is_blank(raw):
             self.r.value(ws, cell, spec)  # raises: required, or a formula with no saved result
         expected = msg("pairwise.err.saaty", name=self.label(ws, cell, spec))
         if isinstance(raw, dt.date):
@@ -1673,13 +1683,15 @@ class _SheetsReader:
         computed: Mapping[str, tuple[float, str]],
     ) -> tuple[ScoreSheet, tuple[Score, ...], tuple[str, ...]]:
         ws = self.r.sheet("sheet.scores")
-        index, header_row = self.r._table(ws, SCORE_COLUMNS)
+        index, header_row = self.r.table(ws, SCORE_COLUMNS)
         vendor_spec, criterion_spec = SCORE_COLUMNS
         placeholder = _numbered("scores.evaluator_n")
         columns: list[tuple[str, int]] = []
         seen: dict[str, Cell] = {}
         for header, name in self.named_columns(ws, header_row, index):
-            if placeholder.match(_norm(name)) and self.empty_column(ws, header.column, header_row):
+            if placeholder.match(normalised(name)) and self.empty_column(
+                ws, header.column, header_row
+            ):
                 continue  # a template column nobody used
             self.unique(ws, header, name, seen, "evaluator")
             columns.append((name, header.column))
@@ -1691,7 +1703,7 @@ class _SheetsReader:
         where: dict[tuple[str, str, str], Cell] = {}
         scores: list[Score] = []
         low, high = crit.scale
-        for row in self.r._rows(ws, full, header_row):
+        for row in self.r.rows(ws, full, header_row):
             vendor_cell = row[vendor_spec.key]
             vendor = self.match(
                 ws,
@@ -1804,12 +1816,12 @@ class _SheetsReader:
         if not self.r.has_sheet("sheet.pricing"):
             return _Priced()
         ws = self.r.sheet("sheet.pricing")
-        cells = self.r._parameter_cells(ws, PRICING_PARAMETERS)
+        cells = self.r.parameter_cells(ws, PRICING_PARAMETERS)
         p = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in PRICING_PARAMETERS}
-        index, header_row = self.r._table(ws, PRICING_COLUMNS)
+        index, header_row = self.r.table(ws, PRICING_COLUMNS)
         names = _Names(v.name for v in vendors)
         rows: dict[str, list[_PriceRow]] = {}
-        for row in self.r._rows(ws, index, header_row):
+        for row in self.r.rows(ws, index, header_row):
             vendor = self.match(
                 ws,
                 row[_VENDOR],
@@ -1822,7 +1834,7 @@ class _SheetsReader:
         if not rows:  # volumes typed are kept, an empty block stays None (the template)
             typed = any(value is not None for value in p.values())
             return _Priced(volumes=self._volumes(p, None) if typed else None)
-        settings = self.r.read_tco_settings()
+        settings = read_tco_settings(self.r)
         volumes = self._volumes(p, settings)
         pricing = tuple(
             self._vendor_pricing(ws, rows[v.name], settings) for v in vendors if v.name in rows
@@ -2228,10 +2240,10 @@ class _SheetsReader:
     ) -> tuple[bool, float | None]:
         """(whether the cell holds a score, the score: None for not evaluated)."""
         raw = cell.value
-        if _blank(raw):
+        if is_blank(raw):
             self.r.value(ws, cell, EVALUATOR_COLUMN)  # raises for a formula with no saved result
             return False, None
-        if isinstance(raw, str) and _norm(raw) in _NOT_EVALUATED:
+        if isinstance(raw, str) and normalised(raw) in _NOT_EVALUATED:
             return True, None
         if isinstance(raw, bool) or not isinstance(raw, int | float):
             low, high = scale
@@ -2304,7 +2316,7 @@ class _SheetsReader:
         if not self.r.has_sheet("sheet.use_cases"):
             return (), None
         ws = self.r.sheet("sheet.use_cases")
-        index, header_row = self.r._table(ws, USE_CASE_COLUMNS)
+        index, header_row = self.r.table(ws, USE_CASE_COLUMNS)
         vendor_names = _Names(v.name for v in vendors)
         placeholder = _numbered("use_cases.vendor_n")
         columns: list[tuple[str, int]] = []
@@ -2312,7 +2324,7 @@ class _SheetsReader:
         for header, text in self.named_columns(ws, header_row, index):
             vendor = vendor_names.get(text)
             if vendor is None:
-                if placeholder.match(_norm(text)) and self.empty_column(
+                if placeholder.match(normalised(text)) and self.empty_column(
                     ws, header.column, header_row
                 ):
                     continue  # a template column nobody used
@@ -2333,7 +2345,7 @@ class _SheetsReader:
         fixed = [spec for spec in USE_CASE_COLUMNS if spec is not must_spec]
         entries: list[UseCaseEntry] = []
         names: dict[str, Cell] = {}
-        for row in self.r._rows(ws, full, header_row):
+        for row in self.r.rows(ws, full, header_row):
             v = self.values(ws, row, fixed)
             name: str = v["use_cases.col.use_case"]
             self.unique(ws, row["use_cases.col.use_case"], name, names, "use_case")
@@ -2391,7 +2403,8 @@ class _SheetsReader:
 def _numbered(key: str) -> re.Pattern[str]:
     """A pattern for the template's numbered headers ("Evaluator 1", "Éditeur 2"...)."""
     labels = (
-        re.escape(_norm(label)).replace(re.escape("{n}"), r"\d+") for label in i18n.all_labels(key)
+        re.escape(normalised(label)).replace(re.escape("{n}"), r"\d+")
+        for label in i18n.all_labels(key)
     )
     return re.compile("^(?:" + "|".join(labels) + ")$")
 
@@ -2424,10 +2437,10 @@ _EMPTY = msg("err.found.empty")
 
 def _found(value: object) -> Text:
     """What a cell holds, for an error's « found »: a number with the reader's decimal sign
-    (0,2), or as :func:`crmwb.workbook.book._describe` says it (the text « abc »...)."""
+    (0,2), or as :func:`crmwb.workbook.fields.describe` says it (the text « abc »...)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return typed_number(value)
-    return _describe(value)
+    return describe(value)
 
 
 def _item(item: PriceItem, count: int) -> Msg:
@@ -2484,27 +2497,27 @@ def save_pairwise(
     """
     from openpyxl import load_workbook
 
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
     from crmwb.workbook.save import check_writable, save_client_workbook
 
     reader = read_workbook(path)
     lang = lang or reader.lang
     check_writable(Path(path), reader.lang)
     title = reader.sheet("sheet.pairwise").title
-    index, header_row = reader._table(reader.sheet("sheet.pairwise"), PAIRWISE_COLUMNS)
+    index, header_row = reader.table(reader.sheet("sheet.pairwise"), PAIRWISE_COLUMNS)
     columns = [index[spec.key] for spec in PAIRWISE_COLUMNS]
     wb = load_workbook(path)  # formulas kept: only the values of this sheet's rows change
     ws = wb[title]
-    wanted = _norm(scope)
-    groups_names = {_norm(label) for label in i18n.all_labels("pairwise.scope.groups")}
-    groups_names.add(_norm(GROUPS_SCOPE))
+    wanted = normalised(scope)
+    groups_names = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
+    groups_names.add(normalised(GROUPS_SCOPE))
     kept: list[list[Any]] = []
     last = ws.max_row
     for row in range(header_row + 1, last + 1):
         values = [ws.cell(row=row, column=col).value for col in columns]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        key = _norm(str(values[0] or ""))
+        key = normalised(str(values[0] or ""))
         same = key == wanted or (key in groups_names and wanted in groups_names)
         if not same:
             kept.append(values)

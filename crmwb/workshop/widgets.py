@@ -39,8 +39,10 @@ from crmwb.journey.model import (
     Stage,
     Touchpoint,
 )
+from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
-from crmwb.workbook.book import choice_label
+from crmwb.workbook.about import read_about
+from crmwb.workbook.fields import choice_label
 
 if TYPE_CHECKING:
     from crmwb.vendors.sheets import VendorInputs
@@ -197,7 +199,7 @@ def weight_forms(
     more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
     The forms speak ``lang`` (default: the workbook's language)."""
     from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     lang = lang or read_workbook(workbook).lang
 
@@ -822,11 +824,11 @@ def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEdi
     """The journey workshop on a client's workbook: started from its journey sheets (empty when
     the workbook has none yet) and saving back to them."""
     from crmwb.journey.sheets import save_journey
-    from crmwb.workbook.book import read_workbook
+    from crmwb.workbook.reader import read_workbook
 
     reader = read_workbook(workbook)
-    journey = reader.read_journey() if reader.has_journey() else Journey((), ())
-    context = ctx or Context.of(reader.read_about())
+    journey = read_journey(reader) if has_journey(reader) else Journey((), ())
+    context = ctx or Context.of(read_about(reader))
 
     def on_save(journey: Journey) -> Text:
         return save_journey(workbook, journey)

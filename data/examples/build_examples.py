@@ -108,6 +108,7 @@ from crmwb.roi.model import (
 from crmwb.roi.sheets import RoiSheet
 from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.tco.sheets import TcoInputs
 from crmwb.vendors.model import Coverage, Direction, MarketType, scores_from_table
 from crmwb.vendors.pricing import (
     ContactPricing,
@@ -135,7 +136,9 @@ from crmwb.vendors.sheets import (
     VendorSheets,
     WeightingMethod,
 )
-from crmwb.workbook.book import About, TcoInputs, build_workbook, save_workbook
+from crmwb.workbook.about import About
+from crmwb.workbook.layout import save_workbook
+from crmwb.workbook.template import build_workbook
 
 HERE = Path(__file__).resolve().parent
 C, F, B = Category, Frequency, Basis

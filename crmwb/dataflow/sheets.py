@@ -36,7 +36,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -46,8 +45,7 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb.core import i18n
-from crmwb.core.errors import CrmwbError, Msg, Quoted, Text, WorkbookError, msg
+from crmwb.core.errors import CrmwbError, Msg, Quoted, WorkbookError, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.dataflow.model import (
     EU_EEA,
@@ -64,30 +62,28 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
     _key,
 )
-from crmwb.journey.sheets import (
-    PROGRAMME_NAMES,
-    PROGRAMMES,
-    _has_rows,
-    _joined,
-    _Lookup,
-    _Names,
-    _sheet_language,
-    _SheetReader,
-    _split,
-    _Table,
-    _write_table_sheet,
-)
-from crmwb.vendors.sheets import YesNo
+from crmwb.journey.sheets import PROGRAMME_NAMES, programme_names
 from crmwb.workbook.fields import (
     Field,
+    YesNo,
     choice_label,
-    choice_prefixes,
     describe,
     is_blank,
     normalised,
 )
 from crmwb.workbook.layout import write_parameters, write_table_header, write_title
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
+from crmwb.workbook.tables import (
+    Lookup,
+    Names,
+    TableReader,
+    TableSheet,
+    has_rows,
+    joined_objects,
+    split_names,
+    text_field,
+    write_table_sheet,
+)
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -128,27 +124,23 @@ class CustomerFileSettings:
 _D = "dataflow_sheet."
 
 
-def _text(key: str, width: float, required: bool = False) -> Field:
-    return Field(key, "text", width=width, required=required)
-
-
 def _yes_no(key: str, width: float = 12) -> Field:
     return Field(key, "choice", width, choices=YesNo)
 
 
 SYSTEM_COLUMNS: tuple[Field, ...] = (
-    _text(_D + "systems.col.name", 24, required=True),
+    text_field(_D + "systems.col.name", 24, required=True),
     Field(_D + "systems.col.type", "choice", 16, choices=SystemType),
     Field(_D + "systems.col.role", "choice", 14, required=True, choices=Role),
-    _text(_D + "systems.col.owner", 20),
+    text_field(_D + "systems.col.owner", 20),
     _yes_no(_D + "systems.col.personal_data", 16),
-    _text(_D + "systems.col.location", 18),
-    _text(_D + "systems.col.retention", 30),
+    text_field(_D + "systems.col.location", 18),
+    text_field(_D + "systems.col.retention", 30),
 )
 FLOW_COLUMNS: tuple[Field, ...] = (
-    _text(_D + "flows.col.source", 20, required=True),
-    _text(_D + "flows.col.target", 20, required=True),
-    _text(_D + "flows.col.data_objects", 34),
+    text_field(_D + "flows.col.source", 20, required=True),
+    text_field(_D + "flows.col.target", 20, required=True),
+    text_field(_D + "flows.col.data_objects", 34),
     Field(_D + "flows.col.frequency", "choice", 16, required=True, choices=FlowFrequency),
     Field(_D + "flows.col.method", "choice", 12, required=True, choices=Method),
     Field(_D + "flows.col.volume", "whole", 14),
@@ -156,55 +148,55 @@ FLOW_COLUMNS: tuple[Field, ...] = (
     Field(_D + "flows.col.legal_basis", "choice", 22, choices=LegalBasis),
 )
 DICTIONARY_COLUMNS: tuple[Field, ...] = (
-    _text(_D + "dictionary.col.system", 20, required=True),
-    _text(_D + "dictionary.col.field", 24, required=True),
-    _text(_D + "dictionary.col.meaning", 40),
-    _text(_D + "dictionary.col.data_object", 20),
+    text_field(_D + "dictionary.col.system", 20, required=True),
+    text_field(_D + "dictionary.col.field", 24, required=True),
+    text_field(_D + "dictionary.col.meaning", 40),
+    text_field(_D + "dictionary.col.data_object", 20),
     _yes_no(_D + "dictionary.col.personal"),
     _yes_no(_D + "dictionary.col.sensitive"),
 )
 USE_CASE_COLUMNS: tuple[Field, ...] = (
-    _text(_D + "use_cases.col.use_case", 30, required=True),
-    _text(_D + "use_cases.col.programme", 22),
-    _text(_D + "use_cases.col.data_objects", 40),
-    _text(_D + "use_cases.col.system", 20),
+    text_field(_D + "use_cases.col.use_case", 30, required=True),
+    text_field(_D + "use_cases.col.programme", 22),
+    text_field(_D + "use_cases.col.data_objects", 40),
+    text_field(_D + "use_cases.col.system", 20),
 )
 CUSTOMER_FILE_PARAMETERS: tuple[Field, ...] = (
-    _text(_D + "customer_file.file", 32, required=True),
-    _text(_D + "customer_file.sheet", 32),
-    _text(_D + "customer_file.country", 32),
+    text_field(_D + "customer_file.file", 32, required=True),
+    text_field(_D + "customer_file.sheet", 32),
+    text_field(_D + "customer_file.country", 32),
     Field(_D + "customer_file.reference_date", "date", 32),
 )
 MAPPING_COLUMNS: tuple[Field, ...] = (
     Field(_D + "customer_file.col.role", "choice", 30, choices=CustomerRole),
-    _text(_D + "customer_file.col.column", 32),
-    _text(_D + "customer_file.col.description", 70),
+    text_field(_D + "customer_file.col.column", 32),
+    text_field(_D + "customer_file.col.description", 70),
 )
 """The Customer file sheet's table; the Description column is written, not read."""
 
-SYSTEMS = _Table("sheet.systems", _D + "systems", SYSTEM_COLUMNS, SYSTEM_NAMES)
-FLOWS = _Table(
+SYSTEMS = TableSheet("sheet.systems", _D + "systems", SYSTEM_COLUMNS, SYSTEM_NAMES)
+FLOWS = TableSheet(
     "sheet.flows",
     _D + "flows",
     FLOW_COLUMNS,
     None,
-    (_Lookup(0, SYSTEM_NAMES), _Lookup(1, SYSTEM_NAMES)),
+    (Lookup(0, SYSTEM_NAMES), Lookup(1, SYSTEM_NAMES)),
 )
-DICTIONARY = _Table(
+DICTIONARY = TableSheet(
     "sheet.data_dictionary",
     _D + "dictionary",
     DICTIONARY_COLUMNS,
     None,
-    (_Lookup(0, SYSTEM_NAMES),),
+    (Lookup(0, SYSTEM_NAMES),),
 )
-USE_CASE_DATA = _Table(
+USE_CASE_DATA = TableSheet(
     "sheet.use_case_data",
     _D + "use_cases",
     USE_CASE_COLUMNS,
     None,
-    (_Lookup(1, PROGRAMME_NAMES, True), _Lookup(3, SYSTEM_NAMES)),
+    (Lookup(1, PROGRAMME_NAMES, True), Lookup(3, SYSTEM_NAMES)),
 )
-DATA_MAP_TABLES: tuple[_Table, ...] = (SYSTEMS, FLOWS, DICTIONARY, USE_CASE_DATA)
+DATA_MAP_TABLES: tuple[TableSheet, ...] = (SYSTEMS, FLOWS, DICTIONARY, USE_CASE_DATA)
 """The data map's four sheets, in the workbook's order; the Customer file sheet follows them."""
 CUSTOMER_FILE_SHEET = "sheet.customer_file"
 
@@ -222,15 +214,11 @@ def write_data_map_sheets(wb: Workbook, lang: Lang, data_map: DataMap | None = N
     drop-downs and checks, when ``data_map`` is None, else filled with it."""
     rows = _data_map_rows(data_map, lang) if data_map is not None else {}
     for table in DATA_MAP_TABLES:
-        _write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
+        write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
 
 
 def _yes(value: bool, lang: Lang) -> str:
     return choice_label(YesNo.YES if value else YesNo.NO, lang)
-
-
-def _objects(objects: Sequence[str]) -> str | None:
-    return _joined(objects, "; " if any("," in o for o in objects) else ", ")
 
 
 def _data_map_rows(data_map: DataMap, lang: Lang) -> dict[str, list[tuple[Any, ...]]]:
@@ -251,7 +239,7 @@ def _data_map_rows(data_map: DataMap, lang: Lang) -> dict[str, list[tuple[Any, .
             (
                 f.source,
                 f.target,
-                _objects(f.data_objects),
+                joined_objects(f.data_objects),
                 choice_label(f.frequency, lang),
                 choice_label(f.method, lang),
                 f.volume,
@@ -272,7 +260,7 @@ def _data_map_rows(data_map: DataMap, lang: Lang) -> dict[str, list[tuple[Any, .
             for e in data_map.dictionary
         ],
         USE_CASE_DATA.sheet: [
-            (u.name, u.programme or None, _objects(u.data_objects), u.system or None)
+            (u.name, u.programme or None, joined_objects(u.data_objects), u.system or None)
             for u in data_map.use_cases
         ],
     }
@@ -322,7 +310,7 @@ def write_customer_file_sheet(
 @in_workbook_language
 def has_data_map(reader: WorkbookReader) -> bool:
     """The workbook has a Systems sheet with at least one system (the template's has none)."""
-    return _has_rows(reader, SYSTEMS)
+    return has_rows(reader, SYSTEMS)
 
 
 @in_workbook_language
@@ -357,105 +345,11 @@ def read_customer_file_settings(reader: WorkbookReader) -> CustomerFileSettings:
 _ABSOLUTE = re.compile(r"^([A-Za-z]:)?[\\/]")
 
 
-class _Reader(_SheetReader):
-    def __init__(self, reader: WorkbookReader) -> None:
-        super().__init__(reader)
-        self.lang = _sheet_language(reader)
-
-    def fail(
-        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
-    ) -> WorkbookError:
-        """A :class:`WorkbookError` at ``ws!cell``, in the workbook's language."""
-        return self.r.error(ws, cell, expected, found, hint)
-
-    def once(
-        self,
-        ws: Worksheet,
-        cell: Cell,
-        name: str,
-        seen: dict[str, Cell],
-        what: str,
-        shown: str | None = None,
-    ) -> None:
-        """Raise when ``name`` was already met on the sheet (``seen``: normalised name -> its
-        first cell). ``what`` is ``system``, ``field``, ``use_case`` or ``role`` (the messages
-        ``dataflow_sheet.err.<what>_once``); ``shown`` the name as the error writes it."""
-        first = seen.get(normalised(name))
-        if first is not None:
-            raise self.fail(
-                ws,
-                cell,
-                msg(f"dataflow_sheet.err.{what}_once"),
-                msg(
-                    "dataflow_sheet.err.found.again",
-                    name=Quoted(shown or name),
-                    where=f"{ws.title}!{first.coordinate}",
-                ),
-                msg(f"dataflow_sheet.err.hint.{'one_column' if what == 'role' else 'merge'}"),
-            )
-        seen[normalised(name)] = cell
-
-    def cell_value(self, ws: Worksheet, cell: Cell, spec: Field) -> Any:
-        """The checked value of ``cell``; a drop-down value not recognised gets a "did you
-        mean" hint; a yes/no cell also takes Excel's TRUE / FALSE."""
-        if spec.choices is YesNo and isinstance(cell.value, bool):
-            return YesNo.YES if cell.value else YesNo.NO
-        try:
-            return self.r.value(ws, cell, spec)
-        except WorkbookError as exc:
-            if spec.kind != "choice" or spec.choices is None or is_blank(cell.value):
-                raise
-            close = _close_choice(str(cell.value), spec.choices, self.lang)
-            if close is None:
-                raise
-            raise self.fail(
-                ws, cell, exc.expected, exc.found or "", msg("err.hint.did_you_mean", name=close)
-            ) from None
-
-    def table(
-        self, ws: Worksheet, columns: Sequence[Field]
-    ) -> list[tuple[dict[str, Cell], dict[str, Any]]]:
-        index, header_row = self.r.table(ws, columns)
-        return [
-            (cells, {spec.key: self.cell_value(ws, cells[spec.key], spec) for spec in columns})
-            for cells in self.r.rows(ws, index, header_row)
-        ]
-
-    def programme_names(self) -> _Names:
-        """The Programmes sheet's names, as typed: a programme named elsewhere (a use case, a
-        KPI, an action) is matched to their spelling, not checked against them."""
-        ws = self.sheet(PROGRAMMES)
-        if ws is None:
-            return _Names()
-        try:
-            index, header_row = self.r.table(ws, PROGRAMMES.columns)
-        except WorkbookError:
-            return _Names()
-        key = PROGRAMMES.columns[0].key
-        return _Names(
-            str(cells[key].value).strip()
-            for cells in self.r.rows(ws, index, header_row)
-            if not is_blank(cells[key].value)
-        )
-
-
-def _close_choice(text: str, enum: type[StrEnum], lang: Lang) -> str | None:
-    """The drop-down value closest to ``text`` (in either language), in the workbook's."""
-    prefix = choice_prefixes()[enum]
-    members = {
-        normalised(label): member
-        for member in enum
-        for label in i18n.all_labels(f"{prefix}.{member.value}")
-    }
-    close = difflib.get_close_matches(normalised(text), list(members), n=1, cutoff=0.6)
-    return choice_label(members[close[0]], lang) if close else None
-
-
-class _DataMapReader(_Reader):
+class _DataMapReader(TableReader):
     def read(self) -> DataMap:
         ws = self.r.sheet(SYSTEMS.sheet)
         systems = self.systems(ws)
-        names = _Names(s.name for s in systems)
+        names = Names(s.name for s in systems)
         flows = self.flows(names)
         dictionary = self.dictionary(names)
         use_cases = self.use_cases(names)
@@ -464,7 +358,7 @@ class _DataMapReader(_Reader):
         except CrmwbError as exc:  # pragma: no cover - the checks above come first
             raise self.backstop(ws, exc) from None
 
-    def system(self, ws: Worksheet, cell: Cell, text: str, names: _Names) -> str:
+    def system(self, ws: Worksheet, cell: Cell, text: str, names: Names) -> str:
         """``text`` as a system of the Systems sheet, or an error naming that sheet as the
         workbook shows it, with the systems it has and the closest one."""
         found = names.get(text)
@@ -513,7 +407,7 @@ class _DataMapReader(_Reader):
             )
         return tuple(systems)
 
-    def flows(self, names: _Names) -> tuple[Flow, ...]:
+    def flows(self, names: Names) -> tuple[Flow, ...]:
         ws = self.sheet(FLOWS)
         if ws is None:
             return ()
@@ -522,7 +416,7 @@ class _DataMapReader(_Reader):
             Flow(
                 source=self.system(ws, cells[k[0]], v[k[0]], names),
                 target=self.system(ws, cells[k[1]], v[k[1]], names),
-                data_objects=tuple(_split(v[k[2]] or "")),
+                data_objects=tuple(split_names(v[k[2]] or "")),
                 frequency=v[k[3]],
                 method=v[k[4]],
                 volume=v[k[5]],
@@ -532,7 +426,7 @@ class _DataMapReader(_Reader):
             for cells, v in self.table(ws, FLOW_COLUMNS)
         )
 
-    def dictionary(self, names: _Names) -> tuple[DataField, ...]:
+    def dictionary(self, names: Names) -> tuple[DataField, ...]:
         ws = self.sheet(DICTIONARY)
         if ws is None:
             return ()
@@ -574,11 +468,11 @@ class _DataMapReader(_Reader):
             )
         return tuple(fields)
 
-    def use_cases(self, names: _Names) -> tuple[UseCaseNeed, ...]:
+    def use_cases(self, names: Names) -> tuple[UseCaseNeed, ...]:
         ws = self.sheet(USE_CASE_DATA)
         if ws is None:
             return ()
-        programmes = self.programme_names()
+        programmes = programme_names(self.r)
         k = [spec.key for spec in USE_CASE_COLUMNS]
         seen: dict[str, Cell] = {}
         needs: list[UseCaseNeed] = []
@@ -589,14 +483,14 @@ class _DataMapReader(_Reader):
                 UseCaseNeed(
                     name=v[k[0]],
                     programme=(programmes.get(programme) or programme) if programme else "",
-                    data_objects=tuple(_split(v[k[2]] or "")),
+                    data_objects=tuple(split_names(v[k[2]] or "")),
                     system=self.system(ws, cells[k[3]], v[k[3]], names) if v[k[3]] else "",
                 )
             )
         return tuple(needs)
 
 
-class _CustomerFileReader(_Reader):
+class _CustomerFileReader(TableReader):
     def read(self) -> CustomerFileSettings:
         ws = self.r.sheet(CUSTOMER_FILE_SHEET)
         p = CUSTOMER_FILE_PARAMETERS

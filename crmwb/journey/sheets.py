@@ -49,18 +49,15 @@ a client's workbook, keeping everything else, after a backup.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -107,7 +104,6 @@ from crmwb.plan.model import (
     Scenario,
     Sender,
 )
-from crmwb.workbook.about import read_about
 from crmwb.workbook.fields import (
     Field,
     choice_label,
@@ -118,15 +114,27 @@ from crmwb.workbook.fields import (
     plain,
 )
 from crmwb.workbook.layout import (
-    TABLE_ROWS,
     finish_validation,
-    format_input,
     write_parameters,
     write_table_header,
-    write_title,
 )
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language, read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
+from crmwb.workbook.tables import (
+    Lookup,
+    Names,
+    Row,
+    SheetReader,
+    TableSheet,
+    has_rows,
+    joined,
+    sheet_language,
+    split_names,
+    text_field,
+    write_sheet_title,
+    write_table_sheet,
+    write_values,
+)
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -144,9 +152,6 @@ _ALL = frozenset(
 )
 """What a Segment cell says for every segment (an empty cell says it too, but on Scenarios)."""
 
-HELP_ROW = 4
-"""Template position of the help row of the table sheets (the header is below)."""
-HEADER_ROW = 5
 CONVENTION_ROWS = 30
 """Rows given checks in each of the Conventions sheet's three tables."""
 CONVENTIONS_FIRST_TABLE = 7
@@ -170,30 +175,26 @@ _J = "journey_sheet."
 _P = "plan_sheet."
 
 
-def _text(key: str, width: float, required: bool = False) -> Field:
-    return Field(key, "text", width=width, required=required)
-
-
 STAGE_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "stages.col.stage", 30, required=True),
-    _text(_J + "stages.col.description", 80),
+    text_field(_J + "stages.col.stage", 30, required=True),
+    text_field(_J + "stages.col.description", 80),
 )
 CHANNEL_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "channels.col.channel", 30, required=True),
-    _text(_J + "channels.col.description", 80),
+    text_field(_J + "channels.col.channel", 30, required=True),
+    text_field(_J + "channels.col.description", 80),
 )
 SEGMENT_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "segments.col.segment", 26, required=True),
-    _text(_J + "segments.col.description", 50),
-    _text(_J + "segments.col.channels", 36),
-    _text(_J + "segments.col.stages", 36),
+    text_field(_J + "segments.col.segment", 26, required=True),
+    text_field(_J + "segments.col.description", 50),
+    text_field(_J + "segments.col.channels", 36),
+    text_field(_J + "segments.col.stages", 36),
 )
 TOUCHPOINT_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "touchpoints.col.id", 8, required=True),
-    _text(_J + "touchpoints.col.stage", 18, required=True),
-    _text(_J + "touchpoints.col.channel", 18, required=True),
-    _text(_J + "touchpoints.col.description", 40),
-    _text(_J + "touchpoints.col.segment", 18),
+    text_field(_J + "touchpoints.col.id", 8, required=True),
+    text_field(_J + "touchpoints.col.stage", 18, required=True),
+    text_field(_J + "touchpoints.col.channel", 18, required=True),
+    text_field(_J + "touchpoints.col.description", 40),
+    text_field(_J + "touchpoints.col.segment", 18),
     Field(_J + "touchpoints.col.perception", "choice", 15, required=True, choices=Perception),
     Field(
         _J + "touchpoints.col.emotion",
@@ -212,66 +213,66 @@ TOUCHPOINT_COLUMNS: tuple[Field, ...] = (
         maximum=SCALE[1],
     ),
     Field(_J + "touchpoints.col.performance", "whole", 12, minimum=SCALE[0], maximum=SCALE[1]),
-    _text(_J + "touchpoints.col.data_collected", 26),
-    _text(_J + "touchpoints.col.collection_point", 22),
-    _text(_J + "touchpoints.col.owner", 18),
+    text_field(_J + "touchpoints.col.data_collected", 26),
+    text_field(_J + "touchpoints.col.collection_point", 22),
+    text_field(_J + "touchpoints.col.owner", 18),
 )
 PERSONA_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "personas.col.persona", 30, required=True),
-    _text(_J + "personas.col.segment", 22),
-    _text(_J + "personas.col.description", 70),
+    text_field(_J + "personas.col.persona", 30, required=True),
+    text_field(_J + "personas.col.segment", 22),
+    text_field(_J + "personas.col.description", 70),
 )
 PATH_COLUMNS: tuple[Field, ...] = (
-    _text(_J + "paths.col.persona", 30, required=True),
+    text_field(_J + "paths.col.persona", 30, required=True),
     Field(_J + "paths.col.step", "whole", 10, required=True, minimum=1),
-    _text(_J + "paths.col.touchpoint", 18, required=True),
+    text_field(_J + "paths.col.touchpoint", 18, required=True),
 )
 PROGRAMME_COLUMNS: tuple[Field, ...] = (
-    _text(_P + "programmes.col.programme", 24, required=True),
-    _text(_P + "programmes.col.objectives", 46),
-    _text(_P + "programmes.col.kpi", 30),
-    _text(_P + "programmes.col.segment", 20),
-    _text(_P + "programmes.col.touchpoints", 22),
-    _text(_P + "programmes.col.description", 50),
+    text_field(_P + "programmes.col.programme", 24, required=True),
+    text_field(_P + "programmes.col.objectives", 46),
+    text_field(_P + "programmes.col.kpi", 30),
+    text_field(_P + "programmes.col.segment", 20),
+    text_field(_P + "programmes.col.touchpoints", 22),
+    text_field(_P + "programmes.col.description", 50),
 )
 _MONTHLY_RATE = Field(_P + "scenarios.col.monthly_rate", "number", 14)
 SCENARIO_COLUMNS: tuple[Field, ...] = (
-    _text(_P + "scenarios.col.scenario", 30, required=True),
-    _text(_P + "scenarios.col.programme", 20, required=True),
-    _text(_P + "scenarios.col.trigger", 34, required=True),
-    _text(_P + "scenarios.col.channel", 16, required=True),
+    text_field(_P + "scenarios.col.scenario", 30, required=True),
+    text_field(_P + "scenarios.col.programme", 20, required=True),
+    text_field(_P + "scenarios.col.trigger", 34, required=True),
+    text_field(_P + "scenarios.col.channel", 16, required=True),
     Field(_P + "scenarios.col.delay", "number", 10, hint=msg("plan.err.hint.delay_after")),
     Field(_P + "scenarios.col.cap", "number", 13, min_excluded=True),
     _MONTHLY_RATE,
-    _text(_P + "scenarios.col.segment", 18),
-    _text(_P + "scenarios.col.touchpoints", 20),
+    text_field(_P + "scenarios.col.segment", 18),
+    text_field(_P + "scenarios.col.touchpoints", 20),
 )
 CAMPAIGN_COLUMNS: tuple[Field, ...] = (
-    _text(_P + "campaigns.col.campaign", 30, required=True),
-    _text(_P + "campaigns.col.programme", 20, required=True),
+    text_field(_P + "campaigns.col.campaign", 30, required=True),
+    text_field(_P + "campaigns.col.programme", 20, required=True),
     Field(_P + "campaigns.col.date", "date", 12, required=True),
-    _text(_P + "campaigns.col.segment", 18),
-    _text(_P + "campaigns.col.channel", 16),
-    _text(_P + "campaigns.col.touchpoints", 20),
+    text_field(_P + "campaigns.col.segment", 18),
+    text_field(_P + "campaigns.col.channel", 16),
+    text_field(_P + "campaigns.col.touchpoints", 20),
 )
 CONVENTION_PARAMETERS: tuple[Field, ...] = (
     Field(_P + "conventions.active_months", "whole", minimum=1),
     Field(_P + "conventions.inactive_months", "whole", minimum=1),
 )
 CAP_COLUMNS: tuple[Field, ...] = (
-    _text(_P + "caps.col.segment", 44, required=True),
+    text_field(_P + "caps.col.segment", 44, required=True),
     Field(_P + "caps.col.per_week", "number", 30),
     Field(_P + "caps.col.per_month", "number", 60),
 )
 OPT_IN_COLUMNS: tuple[Field, ...] = (
-    _text(_P + "opt_in.col.channel", 44, required=True),
+    text_field(_P + "opt_in.col.channel", 44, required=True),
     Field(_P + "opt_in.col.rule", "choice", 30, required=True, choices=OptIn),
-    _text(_P + "opt_in.col.notes", 60),
+    text_field(_P + "opt_in.col.notes", 60),
 )
 SENDER_COLUMNS: tuple[Field, ...] = (
     Field(_P + "senders.col.family", "choice", 44, required=True, choices=Family),
-    _text(_P + "senders.col.address", 30, required=True),
-    _text(_P + "senders.col.ip", 60),
+    text_field(_P + "senders.col.address", 30, required=True),
+    text_field(_P + "senders.col.ip", 60),
 )
 _CONVENTION_TABLES: tuple[tuple[str, tuple[Field, ...]], ...] = (
     (_P + "conventions.caps_title", CAP_COLUMNS),
@@ -280,90 +281,66 @@ _CONVENTION_TABLES: tuple[tuple[str, tuple[Field, ...]], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class _Lookup:
-    """A drop-down fed by another sheet's first column. ``lenient``: other text is accepted
-    after a warning (a segment cell's "all", a plan's channel)."""
-
-    column: int  # 0-based, in the table's columns
-    name: str
-    lenient: bool = False
-
-
-@dataclass(frozen=True)
-class _Table:
-    """A table sheet: its name and labels (``<prefix>.sheet_title`` ...), its columns, the
-    defined name over its first column, and its drop-downs fed by other sheets."""
-
-    sheet: str
-    prefix: str
-    columns: tuple[Field, ...]
-    defines: str | None = None
-    lookups: tuple[_Lookup, ...] = ()
-    wrapped: tuple[int, ...] = ()  # columns whose cells hold several lines
-
-
-STAGES = _Table("sheet.stages", _J + "stages", STAGE_COLUMNS, STAGE_NAMES)
-CHANNELS = _Table("sheet.channels", _J + "channels", CHANNEL_COLUMNS, CHANNEL_NAMES)
-SEGMENTS = _Table("sheet.segments", _J + "segments", SEGMENT_COLUMNS, SEGMENT_NAMES)
-TOUCHPOINTS = _Table(
+STAGES = TableSheet("sheet.stages", _J + "stages", STAGE_COLUMNS, STAGE_NAMES)
+CHANNELS = TableSheet("sheet.channels", _J + "channels", CHANNEL_COLUMNS, CHANNEL_NAMES)
+SEGMENTS = TableSheet("sheet.segments", _J + "segments", SEGMENT_COLUMNS, SEGMENT_NAMES)
+TOUCHPOINTS = TableSheet(
     "sheet.touchpoints",
     _J + "touchpoints",
     TOUCHPOINT_COLUMNS,
     TOUCHPOINT_IDS,
-    (_Lookup(1, STAGE_NAMES), _Lookup(2, CHANNEL_NAMES), _Lookup(4, SEGMENT_NAMES, True)),
+    (Lookup(1, STAGE_NAMES), Lookup(2, CHANNEL_NAMES), Lookup(4, SEGMENT_NAMES, True)),
 )
-PERSONAS = _Table(
+PERSONAS = TableSheet(
     "sheet.personas",
     _J + "personas",
     PERSONA_COLUMNS,
     PERSONA_NAMES,
-    (_Lookup(1, SEGMENT_NAMES, True),),
+    (Lookup(1, SEGMENT_NAMES, True),),
 )
-PATHS = _Table(
+PATHS = TableSheet(
     "sheet.paths",
     _J + "paths",
     PATH_COLUMNS,
     None,
-    (_Lookup(0, PERSONA_NAMES), _Lookup(2, TOUCHPOINT_IDS)),
+    (Lookup(0, PERSONA_NAMES), Lookup(2, TOUCHPOINT_IDS)),
 )
-PROGRAMMES = _Table(
+PROGRAMMES = TableSheet(
     "sheet.programmes",
     _P + "programmes",
     PROGRAMME_COLUMNS,
     PROGRAMME_NAMES,
-    (_Lookup(3, SEGMENT_NAMES, True),),
+    (Lookup(3, SEGMENT_NAMES, True),),
     wrapped=(1,),
 )
-SCENARIOS = _Table(
+SCENARIOS = TableSheet(
     "sheet.scenarios",
     _P + "scenarios",
     SCENARIO_COLUMNS,
     None,
     (
-        _Lookup(1, PROGRAMME_NAMES),
-        _Lookup(3, CHANNEL_NAMES, True),
-        _Lookup(7, SEGMENT_NAMES, True),
+        Lookup(1, PROGRAMME_NAMES),
+        Lookup(3, CHANNEL_NAMES, True),
+        Lookup(7, SEGMENT_NAMES, True),
     ),
+    formats=((SCENARIO_COLUMNS.index(_MONTHLY_RATE), MONTHLY_FORMAT),),
 )
-CAMPAIGNS = _Table(
+CAMPAIGNS = TableSheet(
     "sheet.campaigns",
     _P + "campaigns",
     CAMPAIGN_COLUMNS,
     None,
     (
-        _Lookup(1, PROGRAMME_NAMES),
-        _Lookup(3, SEGMENT_NAMES, True),
-        _Lookup(4, CHANNEL_NAMES, True),
+        Lookup(1, PROGRAMME_NAMES),
+        Lookup(3, SEGMENT_NAMES, True),
+        Lookup(4, CHANNEL_NAMES, True),
     ),
 )
-JOURNEY_TABLES: tuple[_Table, ...] = (STAGES, CHANNELS, SEGMENTS, TOUCHPOINTS, PERSONAS, PATHS)
+JOURNEY_TABLES: tuple[TableSheet, ...] = (STAGES, CHANNELS, SEGMENTS, TOUCHPOINTS, PERSONAS, PATHS)
 """The six journey sheets, in the workbook's order (the ones :func:`save_journey` rewrites)."""
-PLAN_TABLES: tuple[_Table, ...] = (PROGRAMMES, SCENARIOS, CAMPAIGNS)
+PLAN_TABLES: tuple[TableSheet, ...] = (PROGRAMMES, SCENARIOS, CAMPAIGNS)
 """The plan's table sheets; the Conventions sheet follows them."""
 CONVENTIONS_SHEET = "sheet.conventions"
-
-_SEPARATORS = re.compile(r"[;\n]")
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -374,7 +351,7 @@ def write_journey_sheets(wb: Workbook, lang: Lang, journey: Journey | None = Non
     drop-downs and checks, when ``journey`` is None, else filled with it."""
     rows = _journey_rows(journey, lang) if journey is not None else {}
     for table in JOURNEY_TABLES:
-        _write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
+        write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
 
 
 def write_plan_sheets(wb: Workbook, lang: Lang, plan: RelationshipPlan | None = None) -> None:
@@ -382,89 +359,14 @@ def write_plan_sheets(wb: Workbook, lang: Lang, plan: RelationshipPlan | None = 
     journey's, whose names feed their drop-downs): empty when ``plan`` is None, else filled."""
     rows = _plan_rows(plan, lang) if plan is not None else {}
     for table in PLAN_TABLES:
-        _write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
+        write_table_sheet(wb, table, lang, rows.get(table.sheet, []))
     _write_conventions(wb, lang, plan.conventions if plan is not None else None)
-
-
-def _rows_for(n: int) -> int:
-    """Rows given checks below a header: the template's, or more for a long filled table."""
-    return max(TABLE_ROWS, n + 50)
-
-
-def _sheet_title(ws: Worksheet, prefix: str, lang: Lang, columns: Sequence[Field]) -> None:
-    intro = t(prefix + ".sheet_intro", lang)
-    write_title(ws, t(prefix + ".sheet_title", lang), intro, len(columns))
-    width = sum(spec.width for spec in columns)
-    lines = math.ceil(len(intro) * 1.15 / width)
-    ws.row_dimensions[2].height = max(42, 13 * lines + 4)
-
-
-def _write_table_sheet(
-    wb: Workbook,
-    table: _Table,
-    lang: Lang,
-    rows: Sequence[Sequence[Any]],
-    index: int | None = None,
-) -> Worksheet:
-    ws = wb.create_sheet(t(table.sheet, lang), index)
-    _sheet_title(ws, table.prefix, lang, table.columns)
-    n = _rows_for(len(rows))
-    write_table_header(ws, table.columns, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
-    first, last = HEADER_ROW + 1, HEADER_ROW + n
-    for lookup in table.lookups:
-        if lookup.name not in wb.defined_names:
-            continue  # a sheet written on its own: no list to point to
-        letter = get_column_letter(lookup.column + 1)
-        dv = DataValidation(type="list", formula1=lookup.name, allow_blank=True)
-        if lookup.lenient:
-            dv.errorStyle = "warning"
-        finish_validation(
-            ws, dv, table.columns[lookup.column], f"{letter}{first}:{letter}{last}", lang
-        )
-    if table is SCENARIOS:
-        letter = get_column_letter(SCENARIO_COLUMNS.index(_MONTHLY_RATE) + 1)
-        for row in range(first, last + 1):
-            ws[f"{letter}{row}"].number_format = MONTHLY_FORMAT
-    for column in table.wrapped:
-        for row in range(first, last + 1):
-            ws.cell(row=row, column=column + 1).alignment = Alignment(
-                wrap_text=True, vertical="top"
-            )
-    for row, values in enumerate(rows, start=first):
-        _write_values(ws, row, table.columns, values)
-    ws.freeze_panes = ws.cell(row=first, column=2)
-    if table.defines is not None:
-        _define_column(wb, table.defines, ws, first, last)
-    return ws
-
-
-def _write_values(
-    ws: Worksheet,
-    row: int,
-    columns: Sequence[Field],
-    values: Sequence[Any],
-    positions: Sequence[int] | None = None,
-) -> None:
-    for offset, (spec, value) in enumerate(zip(columns, values, strict=True)):
-        column = positions[offset] if positions is not None else offset + 1
-        cell = ws.cell(row=row, column=column, value=value)
-        if not cell.has_style:
-            format_input(cell, spec)
-
-
-def _define_column(wb: Workbook, name: str, ws: Worksheet, first: int, last: int) -> None:
-    ref = f"{quote_sheetname(ws.title)}!$A${first}:$A${last}"
-    wb.defined_names[name] = DefinedName(name, attr_text=ref)
 
 
 def _segment_label(segment: str | None, lang: Lang) -> str | None:
     if segment is None:
         return None
     return t("journey_sheet.all", lang) if segment == ALL_SEGMENTS else segment
-
-
-def _joined(names: Iterable[str], separator: str = "; ") -> str | None:
-    return separator.join(names) or None
 
 
 def _journey_rows(journey: Journey, lang: Lang) -> dict[str, list[tuple[Any, ...]]]:
@@ -482,7 +384,7 @@ def _journey_rows(journey: Journey, lang: Lang) -> dict[str, list[tuple[Any, ...
         STAGES.sheet: [(s.name, s.description or None) for s in journey.stages],
         CHANNELS.sheet: [(c.name, c.description or None) for c in journey.channels],
         SEGMENTS.sheet: [
-            (s.name, s.description or None, _joined(s.channels), _joined(s.stages))
+            (s.name, s.description or None, joined(s.channels), joined(s.stages))
             for s in journey.segments
         ],
         TOUCHPOINTS.sheet: [
@@ -519,10 +421,10 @@ def _plan_rows(plan: RelationshipPlan, lang: Lang) -> dict[str, list[tuple[Any, 
         PROGRAMMES.sheet: [
             (
                 p.name,
-                _joined(p.objectives, "\n"),
+                joined(p.objectives, "\n"),
                 p.kpi or None,
                 _segment_label(p.segment, lang),
-                _joined(p.touchpoints, ", "),
+                joined(p.touchpoints, ", "),
                 p.description or None,
             )
             for p in plan.programmes
@@ -537,7 +439,7 @@ def _plan_rows(plan: RelationshipPlan, lang: Lang) -> dict[str, list[tuple[Any, 
                 s.cap_days,
                 s.monthly_rate,
                 _segment_label(s.segment, lang),
-                _joined(s.touchpoints, ", "),
+                joined(s.touchpoints, ", "),
             )
             for s in plan.scenarios
         ],
@@ -548,7 +450,7 @@ def _plan_rows(plan: RelationshipPlan, lang: Lang) -> dict[str, list[tuple[Any, 
                 c.date,
                 _segment_label(c.segment, lang),
                 c.channel or None,
-                _joined(c.touchpoints, ", "),
+                joined(c.touchpoints, ", "),
             )
             for c in plan.campaigns
         ],
@@ -557,7 +459,7 @@ def _plan_rows(plan: RelationshipPlan, lang: Lang) -> dict[str, list[tuple[Any, 
 
 def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None) -> None:
     ws = wb.create_sheet(t(CONVENTIONS_SHEET, lang))
-    _sheet_title(ws, _P + "conventions", lang, CAP_COLUMNS)
+    write_sheet_title(ws, _P + "conventions", lang, CAP_COLUMNS)
     c = conventions or Conventions()
     values: dict[str, Any] = {
         _P + "conventions.active_months": c.active_months,
@@ -586,7 +488,7 @@ def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None
             dv.errorStyle = "warning"
             finish_validation(ws, dv, columns[0], f"A{first}:A{last}", lang)
         for row, row_values in enumerate(rows, start=first):
-            _write_values(ws, row, columns, row_values)
+            write_values(ws, row, columns, row_values)
         start = last + 2
     for letter, width in zip("ABC", (44, 30, 60), strict=True):
         ws.column_dimensions[letter].width = width
@@ -598,24 +500,13 @@ def _write_conventions(wb: Workbook, lang: Lang, conventions: Conventions | None
 @in_workbook_language
 def has_journey(reader: WorkbookReader) -> bool:
     """The workbook has a Stages sheet with at least one stage (the template's has none)."""
-    return _has_rows(reader, STAGES)
+    return has_rows(reader, STAGES)
 
 
 @in_workbook_language
 def has_plan(reader: WorkbookReader) -> bool:
     """The workbook has a Programmes sheet with at least one programme."""
-    return _has_rows(reader, PROGRAMMES)
-
-
-def _has_rows(reader: WorkbookReader, table: _Table) -> bool:
-    if not reader.has_sheet(table.sheet):
-        return False
-    ws = reader.sheet(table.sheet)
-    try:
-        index, header_row = reader.table(ws, table.columns)
-    except WorkbookError:
-        return False
-    return any(True for _ in reader.rows(ws, index, header_row))
+    return has_rows(reader, PROGRAMMES)
 
 
 @in_workbook_language
@@ -635,165 +526,22 @@ def read_plan(reader: WorkbookReader) -> RelationshipPlan:
     return _PlanReader(reader).read()
 
 
-class _Names:
-    """Names of a sheet, found again whatever the case and spaces, with a suggestion."""
-
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        self.names = list(names)
-        self._by_norm = {normalised(name): name for name in self.names}
-
-    def get(self, text: str) -> str | None:
-        return self._by_norm.get(normalised(text))
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-    def suggest(self, text: str) -> Msg | None:
-        """« did you mean 'X'? » for the name closest to ``text``, if one is close."""
-        close = difflib.get_close_matches(normalised(text), list(self._by_norm), n=1, cutoff=0.6)
-        return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
-
-    def listed(self, limit: int = 12) -> tuple[object, ...]:
-        """The first ``limit`` names, quoted the reader's way (an error's value), then « … »."""
-        shown: tuple[object, ...] = tuple(Quoted(name) for name in self.names[:limit])
-        return (*shown, "…") if len(self.names) > limit else shown
-
-
-@dataclass
-class _Row:
-    cells: dict[str, Cell]
-    v: dict[str, Any]
-
-
-def _split(text: str) -> list[str]:
-    """A cell listing names: separated by semicolons or line breaks if it has any, else by
-    commas."""
-    parts = _SEPARATORS.split(text) if _SEPARATORS.search(text) else text.split(",")
-    return list(dict.fromkeys(part.strip() for part in parts if part.strip()))
-
-
-class _SheetReader:
-    """What the journey's and the plan's readers share (and the data map's and the project's,
-    which derive from it).
-
-    The ``what`` of :meth:`unique`, :meth:`known` and :meth:`none_error` is a noun without its
-    article, as a message (``msg("journey.err.what.stage")``: « stage », « étape »): the
-    messages around it are written so that it needs no article nor agreement in any language
-    (« chaque étape une seule fois », « un nom d'étape de la feuille « Étapes » »)."""
-
-    def __init__(self, reader: WorkbookReader) -> None:
-        self.r = reader
-
-    def error(
-        self, ws: Worksheet, cell: Cell, expected: Text, found: Text, hint: Text | None = None
-    ) -> WorkbookError:
-        return self.r.error(ws, cell, expected, found, hint)
-
-    def sheet_title(self, key: str) -> str:
-        """The sheet ``key`` as the workbook names it, or in the workbook's language when it
-        has no such sheet."""
-        return self.r.sheet(key).title if self.r.has_sheet(key) else t(key, self.r.lang)
-
-    def rows(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[list[_Row], int, int]:
-        """The filled rows of the table of ``ws`` (values checked), its header row and the
-        column of its first field."""
-        index, header_row = self.r.table(ws, columns)
-        return (
-            self.table_rows(ws, columns, self.r.rows(ws, index, header_row)),
-            header_row,
-            index[columns[0].key],
-        )
-
-    def table_rows(
-        self, ws: Worksheet, columns: Sequence[Field], rows: Iterable[dict[str, Cell]]
-    ) -> list[_Row]:
-        return [
-            _Row(cells, {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in columns})
-            for cells in rows
-        ]
-
-    def unique(
-        self,
-        ws: Worksheet,
-        cell: Cell,
-        name: str,
-        seen: dict[str, Cell],
-        what: Text,
-        shown: Text | None = None,
-        *,
-        column: bool = False,
-    ) -> None:
-        """Refuse ``name`` when ``seen`` has it already (compared whatever the case and
-        spaces); ``shown`` is how the error names it (default: ``name``, quoted); ``column``:
-        the names are column headers (a team), not lines."""
-        first = seen.get(normalised(name))
-        if first is not None:
-            raise self.error(
-                ws,
-                cell,
-                msg("journey.err.once", what=what),
-                msg(
-                    "journey.err.found.again",
-                    name=shown if shown is not None else Quoted(name),
-                    where=f"{ws.title}!{first.coordinate}",
-                ),
-                msg(f"journey.err.hint.one_{'column' if column else 'line'}_per", what=what),
-            )
-        seen[normalised(name)] = cell
-
-    def known(
-        self,
-        ws: Worksheet,
-        cell: Cell,
-        text: str,
-        names: _Names,
-        what: Text,
-        sheet: str,
-    ) -> str:
-        """``text`` as a name of ``names`` (the names of the sheet ``sheet``), or an error."""
-        found = names.get(text)
-        if found is None:
-            title = self.sheet_title(sheet)
-            if names:
-                expected = msg("journey.err.known", what=what, sheet=title, names=names.listed())
-                hint: Text | None = names.suggest(text)
-            else:
-                expected = msg("journey.err.known_none", what=what, sheet=title)
-                hint = msg("journey.err.hint.add_first", sheet=title)
-            raise self.error(ws, cell, expected, describe(text), hint)
-        return found
-
-    def sheet(self, table: _Table) -> Worksheet | None:
-        return self.r.sheet(table.sheet) if self.r.has_sheet(table.sheet) else None
-
-    def none_error(self, ws: Worksheet, header_row: int, column: int, what: Text) -> WorkbookError:
-        return self.error(
-            ws,
-            ws.cell(row=header_row + 1, column=column),
-            msg("journey.err.at_least_one", what=what, row=header_row),
-            msg("journey.err.found.no", what=what),
-        )
-
-    def backstop(self, ws: Worksheet, exc: CrmwbError) -> WorkbookError:
-        return self.r.sheet_error(ws, exc)
-
-
 def _what(noun: str) -> Msg:
     """A noun of the journey's and the plan's errors (``journey.err.what.<noun>``)."""
     return msg(f"journey.err.what.{noun}")
 
 
-class _JourneyReader(_SheetReader):
+class _JourneyReader(SheetReader):
     def read(self) -> Journey:
         stages = self.stages()
         channels = self.channels()
-        stage_names = _Names(s.name for s in stages)
-        channel_names = _Names(c.name for c in channels)
+        stage_names = Names(s.name for s in stages)
+        channel_names = Names(c.name for c in channels)
         segments = self.segments(stage_names, channel_names)
-        segment_names = _Names(s.name for s in segments)
+        segment_names = Names(s.name for s in segments)
         touchpoints = self.touchpoints(stage_names, channel_names, segment_names)
         personas = self.personas(segment_names)
-        paths = self.paths(_Names(p.name for p in personas), _Names(tp.id for tp in touchpoints))
+        paths = self.paths(Names(p.name for p in personas), Names(tp.id for tp in touchpoints))
         try:
             return Journey(
                 stages=stages,
@@ -807,8 +555,8 @@ class _JourneyReader(_SheetReader):
             raise self.backstop(self.r.sheet(STAGES.sheet), exc) from None
 
     def named(
-        self, table: _Table, what: str, required: bool
-    ) -> tuple[Worksheet | None, list[_Row], str, str]:
+        self, table: TableSheet, what: str, required: bool
+    ) -> tuple[Worksheet | None, list[Row], str, str]:
         """The rows of a sheet whose first column is a unique name, checked unique (``what``:
         the noun of its names, ``journey.err.what.<what>``)."""
         ws = self.r.sheet(table.sheet) if required else self.sheet(table)
@@ -832,7 +580,7 @@ class _JourneyReader(_SheetReader):
         return tuple(Channel(row.v[key], row.v[description] or "") for row in rows)
 
     def names_in(
-        self, ws: Worksheet, cell: Cell, text: str | None, names: _Names, what: Text, sheet: str
+        self, ws: Worksheet, cell: Cell, text: str | None, names: Names, what: Text, sheet: str
     ) -> tuple[str, ...]:
         if not text:
             return ()
@@ -840,10 +588,12 @@ class _JourneyReader(_SheetReader):
         if whole is not None:  # one name with a comma in it
             return (whole,)
         return tuple(
-            dict.fromkeys(self.known(ws, cell, part, names, what, sheet) for part in _split(text))
+            dict.fromkeys(
+                self.known(ws, cell, part, names, what, sheet) for part in split_names(text)
+            )
         )
 
-    def segments(self, stages: _Names, channels: _Names) -> tuple[Segment, ...]:
+    def segments(self, stages: Names, channels: Names) -> tuple[Segment, ...]:
         ws, rows, key, _ = self.named(SEGMENTS, "segment", required=False)
         if ws is None:
             return ()
@@ -883,7 +633,7 @@ class _JourneyReader(_SheetReader):
             )
         return tuple(segments)
 
-    def segment(self, ws: Worksheet, cell: Cell, text: str | None, segments: _Names) -> str:
+    def segment(self, ws: Worksheet, cell: Cell, text: str | None, segments: Names) -> str:
         """A Segment cell: empty or "all" / "tous" for every segment, else a segment of the
         Segments sheet (any text when it has none)."""
         if not text or normalised(text) in _ALL:
@@ -893,7 +643,7 @@ class _JourneyReader(_SheetReader):
         return self.known(ws, cell, text, segments, _what("segment_or_all"), SEGMENTS.sheet)
 
     def touchpoints(
-        self, stages: _Names, channels: _Names, segments: _Names
+        self, stages: Names, channels: Names, segments: Names
     ) -> tuple[Touchpoint, ...]:
         ws = self.sheet(TOUCHPOINTS)
         if ws is None:
@@ -935,7 +685,7 @@ class _JourneyReader(_SheetReader):
             )
         return tuple(touchpoints)
 
-    def personas(self, segments: _Names) -> tuple[Persona, ...]:
+    def personas(self, segments: Names) -> tuple[Persona, ...]:
         ws, rows, key, description = self.named(PERSONAS, "persona", required=False)
         if ws is None:
             return ()
@@ -949,7 +699,7 @@ class _JourneyReader(_SheetReader):
             for row in rows
         )
 
-    def paths(self, personas: _Names, touchpoints: _Names) -> tuple[PersonaPath, ...]:
+    def paths(self, personas: Names, touchpoints: Names) -> tuple[PersonaPath, ...]:
         ws = self.sheet(PATHS)
         if ws is None:
             return ()
@@ -994,25 +744,25 @@ class _JourneyReader(_SheetReader):
         )
 
 
-class _PlanReader(_SheetReader):
+class _PlanReader(SheetReader):
     def __init__(self, reader: WorkbookReader) -> None:
         super().__init__(reader)
         self.segments = self.journey_names(SEGMENTS)
         self.channels = self.journey_names(CHANNELS)
         self.touchpoint_ids = self.journey_names(TOUCHPOINTS)
 
-    def journey_names(self, table: _Table) -> _Names:
+    def journey_names(self, table: TableSheet) -> Names:
         """The names of a journey sheet's first column, as typed (the plan's names are matched
         to them, not checked against them: the plan checks report the unknown ones)."""
         ws = self.sheet(table)
         if ws is None:
-            return _Names()
+            return Names()
         try:
             index, header_row = self.r.table(ws, table.columns)
         except WorkbookError:
-            return _Names()
+            return Names()
         key = table.columns[0].key
-        return _Names(
+        return Names(
             plain(cells[key].value).strip()
             for cells in self.r.rows(ws, index, header_row)
             if not is_blank(cells[key].value)
@@ -1020,7 +770,7 @@ class _PlanReader(_SheetReader):
 
     def read(self) -> RelationshipPlan:
         programmes, ws = self.programmes()
-        names = _Names(p.name for p in programmes)
+        names = Names(p.name for p in programmes)
         scenarios = self.scenarios(names)
         campaigns = self.campaigns(names)
         conventions = self.conventions()
@@ -1075,10 +825,10 @@ class _PlanReader(_SheetReader):
             raise self.none_error(ws, header_row, column, _what("programme"))
         return tuple(programmes), ws
 
-    def programme(self, ws: Worksheet, cell: Cell, text: str, names: _Names) -> str:
+    def programme(self, ws: Worksheet, cell: Cell, text: str, names: Names) -> str:
         return self.known(ws, cell, text, names, _what("programme"), PROGRAMMES.sheet)
 
-    def scenarios(self, programmes: _Names) -> tuple[Scenario, ...]:
+    def scenarios(self, programmes: Names) -> tuple[Scenario, ...]:
         ws = self.sheet(SCENARIOS)
         if ws is None:
             return ()
@@ -1115,7 +865,7 @@ class _PlanReader(_SheetReader):
             )
         return tuple(scenarios)
 
-    def campaigns(self, programmes: _Names) -> tuple[Campaign, ...]:
+    def campaigns(self, programmes: Names) -> tuple[Campaign, ...]:
         ws = self.sheet(CAMPAIGNS)
         if ws is None:
             return ()
@@ -1224,7 +974,7 @@ class _PlanReader(_SheetReader):
             for key in (title, *(spec.key + ".help" for spec in columns))
             for label in i18n.all_labels(key)
         }
-        rows: list[list[_Row]] = []
+        rows: list[list[Row]] = []
         for (_, columns), (index, header_row) in zip(_CONVENTION_TABLES, tables, strict=True):
             end = min((h - 1 for h in headers if h > header_row), default=ws.max_row)
             found = self.section_rows(ws, index, header_row, end, structure)
@@ -1255,7 +1005,7 @@ class _PlanReader(_SheetReader):
             if any(not is_blank(c.value) for c in cells.values()):
                 yield cells
 
-    def caps(self, ws: Worksheet, rows: list[_Row]) -> tuple[PressureCap, ...]:
+    def caps(self, ws: Worksheet, rows: list[Row]) -> tuple[PressureCap, ...]:
         segment, week, month = (spec.key for spec in CAP_COLUMNS)
         seen: dict[str, Cell] = {}
         caps: list[PressureCap] = []
@@ -1266,7 +1016,7 @@ class _PlanReader(_SheetReader):
             caps.append(PressureCap(name, row.v[week], row.v[month]))
         return tuple(caps)
 
-    def opt_in(self, ws: Worksheet, rows: list[_Row]) -> tuple[OptInRule, ...]:
+    def opt_in(self, ws: Worksheet, rows: list[Row]) -> tuple[OptInRule, ...]:
         channel, rule, notes = (spec.key for spec in OPT_IN_COLUMNS)
         seen: dict[str, Cell] = {}
         rules: list[OptInRule] = []
@@ -1276,7 +1026,7 @@ class _PlanReader(_SheetReader):
             rules.append(OptInRule(name, row.v[rule], row.v[notes] or ""))
         return tuple(rules)
 
-    def senders(self, ws: Worksheet, rows: list[_Row]) -> tuple[Sender, ...]:
+    def senders(self, ws: Worksheet, rows: list[Row]) -> tuple[Sender, ...]:
         family, address, ip = (spec.key for spec in SENDER_COLUMNS)
         seen: dict[str, Cell] = {}
         senders: list[Sender] = []
@@ -1318,7 +1068,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     """
     path = Path(path)
     reader = read_workbook(path)  # raises: no such file, or not a workbook
-    lang = _sheet_language(reader)
+    lang = sheet_language(reader)
     check_writable(path, lang)
     rows = _journey_rows(journey, lang)
     layout: dict[str, tuple[str, dict[str, int], int] | None] = {}
@@ -1341,7 +1091,7 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
     for position, table in enumerate(JOURNEY_TABLES):
         found = layout[table.sheet]
         if found is None:
-            _write_table_sheet(
+            write_table_sheet(
                 wb,
                 table,
                 lang,
@@ -1359,19 +1109,6 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
         file=path.name,
         backup=str(where),
     )
-
-
-def _sheet_language(reader: WorkbookReader) -> Lang:
-    """The language of the workbook's sheet names (the About sheet's), else its deliverables'."""
-    if reader.has_sheet("sheet.about"):
-        title = reader.sheet("sheet.about").title.strip().casefold()
-        for lang in i18n.LANGUAGES:
-            if t("sheet.about", lang).casefold() == title:
-                return lang
-    try:
-        return read_about(reader).language
-    except CrmwbError:
-        return i18n.DEFAULT_LANG
 
 
 def _ensure_lists(wb: Workbook, lang: Lang, lists_title: str | None) -> None:
@@ -1410,7 +1147,7 @@ def _insert_at(wb: Workbook, later: Sequence[str], titles: dict[str, set[str]]) 
 
 def _rewrite(
     ws: Worksheet,
-    table: _Table,
+    table: TableSheet,
     index: dict[str, int],
     header_row: int,
     rows: Sequence[Sequence[Any]],
@@ -1420,7 +1157,25 @@ def _rewrite(
     positions = [index[spec.key] for spec in table.columns]
     last = ws.max_row
     for offset, values in enumerate(rows):
-        _write_values(ws, header_row + 1 + offset, table.columns, values, positions)
+        write_values(ws, header_row + 1 + offset, table.columns, values, positions)
     for row in range(header_row + 1 + len(rows), last + 1):
         for column in positions:
             ws.cell(row=row, column=column).value = None
+
+
+def programme_names(reader: WorkbookReader) -> Names:
+    """The Programmes sheet's names, as typed: a programme named elsewhere (a use case, a KPI,
+    an action) is matched to their spelling, not checked against them."""
+    if not reader.has_sheet(PROGRAMMES.sheet):
+        return Names()
+    ws = reader.sheet(PROGRAMMES.sheet)
+    try:
+        index, header_row = reader.table(ws, PROGRAMMES.columns)
+    except WorkbookError:
+        return Names()
+    key = PROGRAMMES.columns[0].key
+    return Names(
+        str(cells[key].value).strip()
+        for cells in reader.rows(ws, index, header_row)
+        if not is_blank(cells[key].value)
+    )

@@ -73,21 +73,7 @@ from crmwb.core.errors import (
     msg,
 )
 from crmwb.core.i18n import Lang, t
-from crmwb.dataflow.sheets import _objects, _Reader
-from crmwb.journey.sheets import (
-    HEADER_ROW,
-    HELP_ROW,
-    PROGRAMME_NAMES,
-    _has_rows,
-    _Lookup,
-    _Names,
-    _rows_for,
-    _sheet_title,
-    _split,
-    _Table,
-    _write_table_sheet,
-    _write_values,
-)
+from crmwb.journey.sheets import PROGRAMME_NAMES, programme_names
 from crmwb.plan.model import LabelKey
 from crmwb.project.governance import (
     Action,
@@ -115,6 +101,22 @@ from crmwb.project.planning import (
 from crmwb.workbook.fields import Field, choice_label, describe, is_blank, normalised, plain
 from crmwb.workbook.layout import finish_validation, write_parameters, write_table_header
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
+from crmwb.workbook.tables import (
+    HEADER_ROW,
+    HELP_ROW,
+    Lookup,
+    Names,
+    TableReader,
+    TableSheet,
+    has_rows,
+    joined_objects,
+    rows_for,
+    split_names,
+    text_field,
+    write_sheet_title,
+    write_table_sheet,
+    write_values,
+)
 
 # --- the vocabulary ----------------------------------------------------------------------------
 
@@ -220,47 +222,43 @@ class SteeringInputs:
 _S = "project_sheet."
 
 
-def _text(key: str, width: float, required: bool = False) -> Field:
-    return Field(key, "text", width=width, required=required)
-
-
 PLAN_PARAMETERS: tuple[Field, ...] = (
     Field(_S + "plan.start", "date", required=True),
     Field(_S + "plan.as_of", "date"),
 )
 PHASE_COLUMNS: tuple[Field, ...] = (
-    _text(_S + "plan.col.phase", 34, required=True),
+    text_field(_S + "plan.col.phase", 34, required=True),
     Field(_S + "plan.col.duration", "number", 12, required=True, min_excluded=True),
     Field(_S + "plan.col.unit", "choice", 12, choices=DurationUnit),
-    _text(_S + "plan.col.depends_on", 46),
-    _text(_S + "plan.col.batch", 10),
-    _text(_S + "plan.col.owner", 20),
+    text_field(_S + "plan.col.depends_on", 46),
+    text_field(_S + "plan.col.batch", 10),
+    text_field(_S + "plan.col.owner", 20),
 )
 CHECKLIST_COLUMNS: tuple[Field, ...] = (
     Field(_S + "checklist.col.number", "whole", 6, required=True, minimum=1, maximum=17),
-    _text(_S + "checklist.col.step", 64),
-    _text(_S + "checklist.col.phase", 28),
+    text_field(_S + "checklist.col.step", 64),
+    text_field(_S + "checklist.col.phase", 28),
     Field(_S + "checklist.col.status", "choice", 14, choices=StepStatus),
     Field(_S + "checklist.col.date", "date", 12),
 )
 RACI_COLUMNS: tuple[Field, ...] = (
-    _text(_S + "raci.col.group", 24),
-    _text(_S + "raci.col.task", 56, required=True),
+    text_field(_S + "raci.col.group", 24),
+    text_field(_S + "raci.col.task", 56, required=True),
 )
-TEAM = _text(_S + "raci.col.team", 13)
+TEAM = text_field(_S + "raci.col.team", 13)
 KPI_COLUMNS: tuple[Field, ...] = (
-    _text(_S + "kpis.col.programme", 22, required=True),
-    _text(_S + "kpis.col.kpi", 30, required=True),
+    text_field(_S + "kpis.col.programme", 22, required=True),
+    text_field(_S + "kpis.col.kpi", 30, required=True),
     Field(_S + "kpis.col.kind", "choice", 14, choices=KpiKind),
-    _text(_S + "kpis.col.unit", 10),
+    text_field(_S + "kpis.col.unit", 10),
     Field(_S + "kpis.col.direction", "choice", 16, choices=KpiDirection),
     Field(_S + "kpis.col.month", "date", 11, required=True),
     Field(_S + "kpis.col.target", "number", 12, minimum=None),
     Field(_S + "kpis.col.actual", "number", 12, minimum=None),
 )
 ACTION_COLUMNS: tuple[Field, ...] = (
-    _text(_S + "actions.col.action", 36, required=True),
-    _text(_S + "actions.col.programme", 22),
+    text_field(_S + "actions.col.action", 36, required=True),
+    text_field(_S + "actions.col.programme", 22),
     Field(_S + "actions.col.planned", "date", 14, required=True),
     Field(_S + "actions.col.done", "date", 14),
     Field(_S + "actions.col.status", "choice", 14, choices=ActionStatus),
@@ -275,16 +273,16 @@ DEFAULT_FILL_RATE_FIELDS = ("customer_role.email", "customer_role.phone", "custo
 """Labels of the template's fill-rate columns (e-mail, phone, postcode): examples to rename."""
 
 PROJECT_PLAN_SHEET = "sheet.project_plan"
-PHASES = _Table(PROJECT_PLAN_SHEET, _S + "plan", PHASE_COLUMNS)
-CHECKLIST_TABLE = _Table("sheet.checklist", _S + "checklist", CHECKLIST_COLUMNS, wrapped=(1,))
-RACI_TABLE = _Table("sheet.raci", _S + "raci", RACI_COLUMNS)
-KPI_TRACKING = _Table(
-    "sheet.kpi_tracking", _S + "kpis", KPI_COLUMNS, None, (_Lookup(0, PROGRAMME_NAMES, True),)
+PHASES = TableSheet(PROJECT_PLAN_SHEET, _S + "plan", PHASE_COLUMNS)
+CHECKLIST_TABLE = TableSheet("sheet.checklist", _S + "checklist", CHECKLIST_COLUMNS, wrapped=(1,))
+RACI_TABLE = TableSheet("sheet.raci", _S + "raci", RACI_COLUMNS)
+KPI_TRACKING = TableSheet(
+    "sheet.kpi_tracking", _S + "kpis", KPI_COLUMNS, None, (Lookup(0, PROGRAMME_NAMES, True),)
 )
-ACTIONS = _Table(
-    "sheet.actions", _S + "actions", ACTION_COLUMNS, None, (_Lookup(1, PROGRAMME_NAMES, True),)
+ACTIONS = TableSheet(
+    "sheet.actions", _S + "actions", ACTION_COLUMNS, None, (Lookup(1, PROGRAMME_NAMES, True),)
 )
-ADOPTION = _Table("sheet.adoption", _S + "adoption", ADOPTION_COLUMNS)
+ADOPTION = TableSheet("sheet.adoption", _S + "adoption", ADOPTION_COLUMNS)
 PROJECT_SHEETS = (
     PROJECT_PLAN_SHEET,
     CHECKLIST_TABLE.sheet,
@@ -358,18 +356,18 @@ def write_project_sheets(wb: Workbook, lang: Lang, project: ProjectSheets | None
                 done.date if done else None,
             )
         )
-    _write_table_sheet(wb, CHECKLIST_TABLE, lang, checklist_rows)
+    write_table_sheet(wb, CHECKLIST_TABLE, lang, checklist_rows)
     _write_raci(wb, lang, p.raci if p.raci is not None else seed_raci(lang))
     kpi_rows = _kpi_rows(p.kpis, lang)
-    ws = _write_table_sheet(wb, KPI_TRACKING, lang, kpi_rows)
+    ws = write_table_sheet(wb, KPI_TRACKING, lang, kpi_rows)
     _month_format(ws, 6, len(kpi_rows))  # the Month column
-    _write_table_sheet(wb, ACTIONS, lang, _action_rows(p.actions, lang))
+    write_table_sheet(wb, ACTIONS, lang, _action_rows(p.actions, lang))
     _write_adoption(wb, lang, p)
 
 
 def _write_plan(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
     ws = wb.create_sheet(t(PROJECT_PLAN_SHEET, lang))
-    _sheet_title(ws, PHASES.prefix, lang, PHASE_COLUMNS)
+    write_sheet_title(ws, PHASES.prefix, lang, PHASE_COLUMNS)
     values: dict[str, Any] = {PLAN_PARAMETERS[0].key: p.start, PLAN_PARAMETERS[1].key: p.as_of}
     write_parameters(ws, PLAN_PARAMETERS, values, lang)
     n = max(PHASE_ROWS, len(p.phases) + 20)
@@ -386,11 +384,11 @@ def _write_plan(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
             phase_label(phase.name, lang),
             count,
             choice_label(unit, lang),
-            _objects(deps),
+            joined_objects(deps),
             phase.batch or None,
             team_label(phase.owner, lang) if phase.owner else None,
         )
-        _write_values(ws, row, PHASE_COLUMNS, values_row)
+        write_values(ws, row, PHASE_COLUMNS, values_row)
     ws.freeze_panes = ws.cell(row=first, column=2)
 
 
@@ -402,8 +400,8 @@ def _write_raci(wb: Workbook, lang: Lang, raci: Raci) -> None:
     ws = wb.create_sheet(t(RACI_TABLE.sheet, lang))
     teams = raci.teams
     columns = (*RACI_COLUMNS, *(TEAM for _ in teams))
-    _sheet_title(ws, RACI_TABLE.prefix, lang, columns)
-    n = _rows_for(len(raci.tasks))
+    write_sheet_title(ws, RACI_TABLE.prefix, lang, columns)
+    n = rows_for(len(raci.tasks))
     write_table_header(ws, RACI_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
     write_table_header(
         ws,
@@ -456,7 +454,7 @@ def _kpi_rows(tracks: Sequence[KpiTrack], lang: Lang) -> list[tuple[Any, ...]]:
 
 
 def _month_format(ws: Worksheet, column: int, filled: int) -> None:
-    for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + _rows_for(filled)):
+    for row in range(HEADER_ROW + 1, HEADER_ROW + 1 + rows_for(filled)):
         ws.cell(row=row, column=column).number_format = MONTH_FORMAT
 
 
@@ -479,8 +477,8 @@ def _write_adoption(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
     if not p.adoptions:
         fields = [t(key, lang) for key in DEFAULT_FILL_RATE_FIELDS]
     headers = [t(FILL_RATE.key, lang, field=name) for name in fields]
-    _sheet_title(ws, ADOPTION.prefix, lang, (*ADOPTION_COLUMNS, *(FILL_RATE for _ in fields)))
-    n = _rows_for(len(p.adoptions))
+    write_sheet_title(ws, ADOPTION.prefix, lang, (*ADOPTION_COLUMNS, *(FILL_RATE for _ in fields)))
+    n = rows_for(len(p.adoptions))
     write_table_header(ws, ADOPTION_COLUMNS, lang, help_row=HELP_ROW, header_row=HEADER_ROW, rows=n)
     write_table_header(
         ws,
@@ -496,7 +494,7 @@ def _write_adoption(wb: Workbook, lang: Lang, p: ProjectSheets) -> None:
     columns = (*ADOPTION_COLUMNS, *(FILL_RATE for _ in fields))
     for row, a in enumerate(sorted(p.adoptions, key=lambda a: a.month), start=HEADER_ROW + 1):
         rates = [a.fill_rates.get(name) for name in fields]
-        _write_values(ws, row, columns, (a.month, a.active_users, a.licensed_users, *rates))
+        write_values(ws, row, columns, (a.month, a.active_users, a.licensed_users, *rates))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
 
 
@@ -515,7 +513,7 @@ def has_project_plan(reader: WorkbookReader) -> bool:
     except WorkbookError:
         return False
     start = cells.get(PLAN_PARAMETERS[0].key)
-    return start is not None and not is_blank(start.value) and _has_rows(reader, PHASES)
+    return start is not None and not is_blank(start.value) and has_rows(reader, PHASES)
 
 
 @in_workbook_language
@@ -531,7 +529,7 @@ def read_project_plan(reader: WorkbookReader) -> ProjectPlanInputs:
 @in_workbook_language
 def has_raci(reader: WorkbookReader) -> bool:
     """The workbook has a RACI sheet with at least one task."""
-    return _has_rows(reader, RACI_TABLE)
+    return has_rows(reader, RACI_TABLE)
 
 
 @in_workbook_language
@@ -544,7 +542,7 @@ def read_raci(reader: WorkbookReader) -> Raci:
 @in_workbook_language
 def has_steering(reader: WorkbookReader) -> bool:
     """The workbook has a KPI tracking, Actions or Adoption sheet with at least one row."""
-    return any(_has_rows(reader, table) for table in (KPI_TRACKING, ACTIONS, ADOPTION))
+    return any(has_rows(reader, table) for table in (KPI_TRACKING, ACTIONS, ADOPTION))
 
 
 @in_workbook_language
@@ -555,9 +553,9 @@ def read_steering(reader: WorkbookReader) -> SteeringInputs:
     return _SteeringReader(reader).read()
 
 
-class _ProjectReader(_Reader):
+class _ProjectReader(TableReader):
     def table_of(
-        self, table: _Table, columns: Sequence[Field] | None = None
+        self, table: TableSheet, columns: Sequence[Field] | None = None
     ) -> tuple[Worksheet | None, list[tuple[dict[str, Cell], dict[str, Any]]]]:
         ws = self.sheet(table)
         if ws is None:
@@ -581,7 +579,7 @@ class _PlanReader(_ProjectReader):
         seen: dict[str, Cell] = {}
         for cells, v in rows:
             self.unique(ws, cells[name], v[name], seen, _what("phase"))
-        names = _Names(v[name] for _, v in rows)
+        names = Names(v[name] for _, v in rows)
         phases: list[Phase] = []
         depends_cells: dict[str, Cell] = {}
         for cells, v in rows:
@@ -603,7 +601,7 @@ class _PlanReader(_ProjectReader):
                 )
             deps = tuple(
                 self.known(ws, cells[depends], text, names, _what("phase"), PROJECT_PLAN_SHEET)
-                for text in _split(v[depends] or "")
+                for text in split_names(v[depends] or "")
             )
             try:
                 phase = Phase(v[name], days, deps, v[batch] or "", v[owner] or "")
@@ -732,16 +730,16 @@ class _SteeringReader(_ProjectReader):
         if has_project_plan(self.r):
             inputs = read_project_plan(self.r)
             plan = (inputs.start, schedule(inputs.phases, inputs.start).end)
-        programmes = self.programme_names()
+        programmes = programme_names(self.r)
         return SteeringInputs(
             self.tracks(programmes, plan), self.actions(programmes), self.adoptions()
         )
 
-    def programme(self, text: str | None, programmes: _Names) -> str:
+    def programme(self, text: str | None, programmes: Names) -> str:
         return (programmes.get(text) or text) if text else ""
 
     def tracks(
-        self, programmes: _Names, plan: tuple[dt.date, dt.date] | None
+        self, programmes: Names, plan: tuple[dt.date, dt.date] | None
     ) -> tuple[KpiTrack, ...]:
         ws, rows = self.table_of(KPI_TRACKING)
         if ws is None:
@@ -824,7 +822,7 @@ class _SteeringReader(_ProjectReader):
                 ),
             ) from None
 
-    def actions(self, programmes: _Names) -> tuple[Action, ...]:
+    def actions(self, programmes: Names) -> tuple[Action, ...]:
         ws, rows = self.table_of(ACTIONS)
         if ws is None:
             return ()

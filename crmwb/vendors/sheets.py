@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import itertools
 import math
 import re
@@ -51,8 +50,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -115,6 +113,7 @@ from crmwb.vendors.weights import (
 )
 from crmwb.workbook.fields import (
     Field,
+    YesNo,
     choice_label,
     describe,
     is_blank,
@@ -123,14 +122,13 @@ from crmwb.workbook.fields import (
     typed_number,
 )
 from crmwb.workbook.layout import (
-    TABLE_ROWS,
     finish_validation,
     format_input,
     write_parameters,
     write_table_header,
-    write_title,
 )
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
+from crmwb.workbook.tables import Names, define_column, rows_for, write_sheet_title
 
 # --- the vocabulary of the sheets ------------------------------------------------------------
 
@@ -157,13 +155,6 @@ class CriterionMeasure(StrEnum):
     def measure(self) -> Measure:
         """The domain's measure: TCO is an amount."""
         return Measure.SCORE if self is CriterionMeasure.SCORE else Measure.AMOUNT
-
-
-class YesNo(StrEnum):
-    """A yes/no drop-down (Must have)."""
-
-    YES = "yes"
-    NO = "no"
 
 
 class PriceItem(StrEnum):
@@ -586,7 +577,7 @@ class VendorInputs:
                 lang=self.lang,
             )
         vendors = self.score_sheet.vendor_names
-        names = _Names(vendors)
+        names = Names(vendors)
         for vendor in amounts:
             if vendor not in vendors:
                 raise InputError(
@@ -636,29 +627,22 @@ def write_vendor_sheets(wb: Workbook, lang: Lang, sheets: VendorSheets | None = 
     _write_pricing(wb.create_sheet(t("sheet.pricing", lang)), lang, sheets)
     n_vendors = len(sheets.vendors) if sheets else 0
     n_criteria = len(sheets.criteria) if sheets else 0
-    _define_column(wb, VENDOR_NAMES, vendors_ws, 1, TABLE_HEADER_ROW, _rows_for(n_vendors))
-    _define_column(wb, CRITERION_NAMES, criteria_ws, 2, CRITERIA_HEADER_ROW, _rows_for(n_criteria))
-
-
-def _rows_for(n: int) -> int:
-    """Rows given checks below a header: the template's, or more for a long filled table."""
-    return max(TABLE_ROWS, n + 50)
-
-
-def _define_column(
-    wb: Workbook, name: str, ws: Worksheet, column: int, header_row: int, rows: int
-) -> None:
-    letter = get_column_letter(column)
-    ref = f"{quote_sheetname(ws.title)}!${letter}${header_row + 1}:${letter}${header_row + rows}"
-    wb.defined_names[name] = DefinedName(name, attr_text=ref)
-
-
-def _write_sheet_title(ws: Worksheet, key: str, lang: Lang, columns: Sequence[Field]) -> None:
-    intro = t(key + ".sheet_intro", lang)
-    write_title(ws, t(key + ".sheet_title", lang), intro, len(columns))
-    width = sum(spec.width for spec in columns)
-    lines = math.ceil(len(intro) * 1.15 / width)
-    ws.row_dimensions[2].height = max(42, 13 * lines + 4)
+    define_column(
+        wb,
+        VENDOR_NAMES,
+        vendors_ws,
+        TABLE_HEADER_ROW + 1,
+        TABLE_HEADER_ROW + rows_for(n_vendors),
+        column=1,
+    )
+    define_column(
+        wb,
+        CRITERION_NAMES,
+        criteria_ws,
+        CRITERIA_HEADER_ROW + 1,
+        CRITERIA_HEADER_ROW + rows_for(n_criteria),
+        column=2,
+    )
 
 
 def _write_row(
@@ -677,14 +661,14 @@ def _list_validation(ws: Worksheet, spec: Field, ref: str, name: str, lang: Lang
 
 def _write_vendors(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
     vendors = sheets.vendors if sheets else ()
-    _write_sheet_title(ws, "vendors", lang, VENDOR_COLUMNS)
+    write_sheet_title(ws, "vendors", lang, VENDOR_COLUMNS)
     write_table_header(
         ws,
         VENDOR_COLUMNS,
         lang,
         help_row=TABLE_HELP_ROW,
         header_row=TABLE_HEADER_ROW,
-        rows=_rows_for(len(vendors)),
+        rows=rows_for(len(vendors)),
     )
     for row, vendor in enumerate(vendors, start=TABLE_HEADER_ROW + 1):
         values = (vendor.name, choice_label(vendor.market_type, lang), vendor.notes or None)
@@ -694,7 +678,7 @@ def _write_vendors(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> No
 
 def _write_criteria(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
     criteria = sheets.criteria if sheets else ()
-    _write_sheet_title(ws, "criteria", lang, CRITERIA_COLUMNS)
+    write_sheet_title(ws, "criteria", lang, CRITERIA_COLUMNS)
     scale, method = (sheets.scale, sheets.weighting) if sheets else ((0, 5), WeightingMethod.DIRECT)
     values: dict[str, Any] = {
         "criteria.scale_low": scale[0],
@@ -708,7 +692,7 @@ def _write_criteria(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> N
         lang,
         help_row=CRITERIA_HELP_ROW,
         header_row=CRITERIA_HEADER_ROW,
-        rows=_rows_for(len(criteria)),
+        rows=rows_for(len(criteria)),
     )
     for row, c in enumerate(criteria, start=CRITERIA_HEADER_ROW + 1):
         cells = (
@@ -726,8 +710,8 @@ def _write_criteria(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> N
 
 def _write_pairwise(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
     comparisons = sheets.comparisons if sheets else ()
-    rows = _rows_for(len(comparisons))
-    _write_sheet_title(ws, "pairwise", lang, PAIRWISE_COLUMNS)
+    rows = rows_for(len(comparisons))
+    write_sheet_title(ws, "pairwise", lang, PAIRWISE_COLUMNS)
     write_table_header(
         ws, PAIRWISE_COLUMNS, lang, help_row=TABLE_HELP_ROW, header_row=TABLE_HEADER_ROW, rows=rows
     )
@@ -769,10 +753,10 @@ def _write_scores(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> Non
         pairs = [(v.name, c.name) for v in sheets.vendors for c in sheets.criteria]
         pairs += [(s.vendor, s.criterion) for s in sheets.scores]
         pairs = list(dict.fromkeys(pairs))
-    rows = _rows_for(len(pairs))
+    rows = rows_for(len(pairs))
     k = len(evaluators)
     n_fixed = len(SCORE_COLUMNS)
-    _write_sheet_title(ws, "scores", lang, (*SCORE_COLUMNS, *[EVALUATOR_COLUMN] * k))
+    write_sheet_title(ws, "scores", lang, (*SCORE_COLUMNS, *[EVALUATOR_COLUMN] * k))
     common: dict[str, Any] = {
         "help_row": TABLE_HELP_ROW,
         "header_row": TABLE_HEADER_ROW,
@@ -819,9 +803,9 @@ def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> 
     common: dict[str, Any] = {
         "help_row": TABLE_HELP_ROW,
         "header_row": TABLE_HEADER_ROW,
-        "rows": _rows_for(len(use_cases)),
+        "rows": rows_for(len(use_cases)),
     }
-    _write_sheet_title(ws, "use_cases", lang, (*USE_CASE_COLUMNS, *[COVERAGE_COLUMN] * 2))
+    write_sheet_title(ws, "use_cases", lang, (*USE_CASE_COLUMNS, *[COVERAGE_COLUMN] * 2))
     write_table_header(ws, USE_CASE_COLUMNS, lang, **common)
     write_table_header(
         ws,
@@ -841,7 +825,7 @@ def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> 
 
 def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> None:
     rows = [row for p in (sheets.pricing if sheets else ()) for row in _price_rows(p, lang)]
-    _write_sheet_title(ws, "pricing", lang, PRICING_COLUMNS)
+    write_sheet_title(ws, "pricing", lang, PRICING_COLUMNS)
     values: dict[str, Any] = {}
     volumes = sheets.volumes if sheets else None
     if volumes is not None:
@@ -859,7 +843,7 @@ def _write_pricing(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> No
             growth = PRICING_PARAMETERS[PRICING_PARAMETERS.index(spec) + 1]
             values[spec.key], values[growth.key] = volume.year_1, volume.growth
     write_parameters(ws, PRICING_PARAMETERS, values, lang)
-    n = _rows_for(len(rows))
+    n = rows_for(len(rows))
     write_table_header(
         ws, PRICING_COLUMNS, lang, help_row=PRICING_HELP_ROW, header_row=PRICING_HEADER_ROW, rows=n
     )
@@ -995,24 +979,6 @@ def read_vendor_comparison(reader: WorkbookReader) -> VendorInputs:
     return _SheetsReader(reader).read()
 
 
-class _Names:
-    """Names of a sheet (vendors, criteria, groups), found again whatever the case and spaces."""
-
-    def __init__(self, names: Iterable[str]) -> None:
-        self.names = list(names)
-        self._by_norm = {normalised(name): name for name in self.names}
-
-    def get(self, text: str) -> str | None:
-        return self._by_norm.get(normalised(text))
-
-    def __contains__(self, text: object) -> bool:
-        return isinstance(text, str) and normalised(text) in self._by_norm
-
-    def suggest(self, text: str) -> Msg | None:
-        close = difflib.get_close_matches(normalised(text), list(self._by_norm), n=1, cutoff=0.6)
-        return msg("err.hint.did_you_mean", name=self._by_norm[close[0]]) if close else None
-
-
 @dataclass
 class _CriteriaSheet:
     ws: Worksheet
@@ -1140,7 +1106,7 @@ class _SheetsReader:
             )
         seen[normalised(name)] = cell
 
-    def match(self, ws: Worksheet, cell: Cell, spec: Field, names: _Names, expected: Text) -> str:
+    def match(self, ws: Worksheet, cell: Cell, spec: Field, names: Names, expected: Text) -> str:
         text = self.r.value(ws, cell, spec)
         found = names.get(str(text))
         if found is None:
@@ -1465,7 +1431,7 @@ class _SheetsReader:
         index, header_row = self.r.table(ws, PAIRWISE_COLUMNS)
         scope_spec, a_spec, b_spec, _ = PAIRWISE_COLUMNS
         groups_names = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
-        group_names = _Names(crit.groups)
+        group_names = Names(crit.groups)
         owner = {name: group for group, names in crit.groups.items() for name in names}
         given: dict[str, dict[tuple[str, str], tuple[float, Cell]]] = {}
         comparisons: list[Comparison] = []
@@ -1483,9 +1449,9 @@ class _SheetsReader:
                         sheet=self.title("sheet.criteria"),
                     ),
                     _found(text),
-                    _Names([groups_label, *crit.groups]).suggest(text),
+                    Names([groups_label, *crit.groups]).suggest(text),
                 )
-            items = _Names(scopes[scope])
+            items = Names(scopes[scope])
             a, b = (
                 self._item(ws, row[spec.key], spec, scope, items, owner, groups_label)
                 for spec in (a_spec, b_spec)
@@ -1571,7 +1537,7 @@ class _SheetsReader:
         cell: Cell,
         spec: Field,
         scope: str,
-        items: _Names,
+        items: Names,
         owner: Mapping[str, str],
         groups_label: str,
     ) -> str:
@@ -1580,7 +1546,7 @@ class _SheetsReader:
         if found is not None:
             return found
         hint: Text | None
-        other = _Names(owner).get(text)
+        other = Names(owner).get(text)
         if scope == GROUPS_SCOPE:
             expected = msg("pairwise.err.group_item", sheet=self.title("sheet.criteria"))
             hint = (
@@ -1600,7 +1566,7 @@ class _SheetsReader:
                     criterion=Quoted(other),
                     group=Quoted(owner[other]),
                 )
-            elif text in _Names(set(owner.values())):
+            elif text in Names(set(owner.values())):
                 hint = msg("pairwise.err.hint.groups_scope", groups=Quoted(groups_label))
             else:
                 hint = items.suggest(text)
@@ -1697,8 +1663,8 @@ class _SheetsReader:
             columns.append((name, header.column))
         full = dict(index) | {f"evaluator {i}": col for i, (_, col) in enumerate(columns)}
         self.check_headers(ws, header_row, full.values(), "evaluator")
-        vendor_names = _Names(v.name for v in vendors)
-        criterion_names = _Names(e.name for e in crit.entries)
+        vendor_names = Names(v.name for v in vendors)
+        criterion_names = Names(e.name for e in crit.entries)
         rows: dict[tuple[str, str], Cell] = {}
         where: dict[tuple[str, str, str], Cell] = {}
         scores: list[Score] = []
@@ -1819,7 +1785,7 @@ class _SheetsReader:
         cells = self.r.parameter_cells(ws, PRICING_PARAMETERS)
         p = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in PRICING_PARAMETERS}
         index, header_row = self.r.table(ws, PRICING_COLUMNS)
-        names = _Names(v.name for v in vendors)
+        names = Names(v.name for v in vendors)
         rows: dict[str, list[_PriceRow]] = {}
         for row in self.r.rows(ws, index, header_row):
             vendor = self.match(
@@ -2317,7 +2283,7 @@ class _SheetsReader:
             return (), None
         ws = self.r.sheet("sheet.use_cases")
         index, header_row = self.r.table(ws, USE_CASE_COLUMNS)
-        vendor_names = _Names(v.name for v in vendors)
+        vendor_names = Names(v.name for v in vendors)
         placeholder = _numbered("use_cases.vendor_n")
         columns: list[tuple[str, int]] = []
         seen: dict[str, Cell] = {}

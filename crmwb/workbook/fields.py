@@ -98,3 +98,10 @@ def plain(value: object) -> str:
 def typed_number(raw: float) -> Text:
     """A number typed in a cell, for an error: written with the reader's decimal sign."""
     return str(int(raw)) if float(raw).is_integer() else Number(float(raw))
+
+
+class YesNo(StrEnum):
+    """A yes/no drop-down (a use case's Must have, a system holding personal data...)."""
+
+    YES = "yes"
+    NO = "no"

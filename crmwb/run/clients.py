@@ -1,4 +1,5 @@
-"""A client is a folder ``data/clients/<slug>/`` holding its workbook ``workbook.xlsx``.
+"""A client is a folder ``<clients>/<slug>/`` holding its workbook ``workbook.xlsx``, where
+``<clients>`` is the workspace's clients folder (:mod:`crmwb.core.workspace`) unless given.
 
 >>> slugify("Maison Dupont & Fils")
 'maison-dupont-fils'
@@ -20,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import ClientError, Quoted, msg
 from crmwb.core.i18n import LANGUAGES, Lang, check_lang
-from crmwb.core.workspace import CLIENTS_DIR, EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.core.workspace import clients_dir as workspace_clients
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey.model import Journey
@@ -70,10 +72,11 @@ def check_slug(slug: str) -> str:
 
 
 def new_client(
-    name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR, today: dt.date | None = None
+    name: str, lang: str = "fr", clients_dir: Path | None = None, today: dt.date | None = None
 ) -> Path:
     """Create ``<clients_dir>/<slug>/workbook.xlsx`` from the template, with the About sheet
-    filled in (name, language, date). Never overwrites an existing client."""
+    filled in (name, language, date). Never overwrites an existing client. ``clients_dir``:
+    the workspace's clients folder by default."""
     from openpyxl import load_workbook
 
     from crmwb.workbook.book import ABOUT_FIELDS, save_workbook
@@ -89,7 +92,7 @@ def new_client(
             found=Quoted(name),
             hint=msg("client.err.hint.name_letters"),
         )
-    folder = clients_dir / check_slug(slug)
+    folder = (clients_dir or workspace_clients()) / check_slug(slug)
     if folder.exists():
         raise ClientError(
             msg("client.err.new"),
@@ -118,8 +121,10 @@ def _lang(value: str) -> Lang:
         raise ClientError(msg("err.language", languages=languages), found=Quoted(value)) from None
 
 
-def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:
-    """Every client folder (those holding a workbook), sorted by name."""
+def client_dirs(clients_dir: Path | None = None) -> list[Path]:
+    """Every client folder (those holding a workbook), sorted by name (``clients_dir``: the
+    workspace's clients folder by default)."""
+    clients_dir = clients_dir or workspace_clients()
     if not clients_dir.is_dir():
         return []
     return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
@@ -136,12 +141,14 @@ def _sha256(path: Path) -> str:
 
 
 def install_examples(
-    clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
+    clients_dir: Path | None = None, examples_dir: Path = EXAMPLES_DIR
 ) -> list[tuple[Path, str]]:
-    """Copy the shipped example clients into ``clients_dir`` where they are absent, and refresh
+    """Copy the shipped example clients into ``clients_dir`` (the workspace's clients folder by
+    default) where they are absent, and refresh
     the copies nobody has edited since when the shipped example has changed (a newer crmwb adds
     sheets). A copy whose workbook differs from what was copied is never touched. Returns the
     folders written, each with "copied" or "updated"."""
+    clients_dir = clients_dir or workspace_clients()
     done: list[tuple[Path, str]] = []
     for example in sorted(p for p in examples_dir.iterdir() if (p / WORKBOOK_NAME).is_file()):
         target = clients_dir / example.name

@@ -106,7 +106,7 @@ def workspace_or_none(
     folder = (Path.cwd() if start is None else Path(start)).resolve()
     for candidate in (folder, *folder.parents):
         config = candidate / CONFIG_NAME
-        if config.is_file():
+        if _is_file(config):
             return read_workspace(config)
     environ = os.environ if environ is None else environ
     home = environ.get(HOME_VARIABLE, "").strip()
@@ -125,6 +125,15 @@ def workspace_or_none(
     if CHECKOUT is not None:
         return Workspace(CHECKOUT, CHECKOUT / "data" / "clients", CHECKOUT / "reports")
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False in a folder that may not be searched (a folder above
+    the current one that the consultant has no right to look into holds no workspace of theirs)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def read_workspace(config: Path) -> Workspace:

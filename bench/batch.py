@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.run.batch import (
     ANALYSES,
     Analysis,
@@ -53,8 +54,6 @@ from crmwb.run.batch import (
 )
 
 BENCH_DIR = Path(__file__).resolve().parent
-PROJECT_ROOT = BENCH_DIR.parent
-EXAMPLES_DIR = PROJECT_ROOT / "data" / "examples"
 WORKBOOK = "workbook.xlsx"
 BIN = Path(sys.executable).parent  # the virtualenv's bin/ (run this with .venv/bin/python)
 FLOOR_CODE = "import pandas, matplotlib.pyplot"

@@ -227,3 +227,7 @@ class ClientError(CrmwbError):
 
 class UsageError(CrmwbError):
     """The command line was used wrongly (unknown analysis, bad option)."""
+
+
+class WorkspaceError(CrmwbError):
+    """No workspace holds the clients and reports, or its crmwb.toml cannot be used."""

@@ -35,7 +35,8 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
-from crmwb.core.workspace import NOTEBOOKS_DIR, REPORTS_DIR
+from crmwb.core.workspace import NOTEBOOKS_DIR
+from crmwb.core.workspace import reports_dir as workspace_reports
 from crmwb.dataflow.sheets import has_customer_file, has_data_map
 from crmwb.deliver.report import (
     Renderer,
@@ -408,7 +409,7 @@ def run(
     *,
     jobs: int | None = None,
     lang: Lang | None = None,
-    reports_dir: Path = REPORTS_DIR,
+    reports_dir: Path | None = None,
     progress: Callable[[JobResult], None] | None = None,
     run_id: str | None = None,
     wait: bool = True,
@@ -416,6 +417,7 @@ def run(
     on_interrupt: Callable[[], None] | None = None,
 ) -> list[ClientRun]:
     """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client.
+    The deliverables go to ``reports_dir`` (the workspace's reports folder by default).
 
     One run per client at a time: each client's reports folder is locked for the run (another
     run of it waits, calling ``on_wait(slug)`` first, or with ``wait=False`` raises
@@ -428,7 +430,7 @@ def run(
     second Ctrl-C while that is done propagates at once, still without touching ``latest``."""
     import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
-    reports_dir = reports_dir.resolve()
+    reports_dir = (reports_dir or workspace_reports()).resolve()
     client_dirs = [c.resolve() for c in client_dirs]
     run_id = run_id or new_run_id()
     workers = jobs or os.cpu_count() or 1

@@ -1,5 +1,6 @@
 """The ``crmwb`` command, in the consultant's language (``CRMWB_LANG``, else the system's).
 
+    crmwb init FOLDER [--lang fr|en]
     crmwb new-client "Maison Dupont" [--lang fr|en]
     crmwb run [CLIENT ...] [--only tco,...] [--jobs N] [--lang fr|en]
     crmwb clients
@@ -8,6 +9,10 @@
     crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en] [--map ROLE=COLUMN ...]
                                  [--country XX]
     crmwb catalogs [--update | --init LANG]
+
+Clients and reports live in the workspace (crmwb.core.workspace: the nearest folder holding a
+crmwb.toml, else CRMWB_HOME, else the repository checkout); --clients-dir and --reports-dir
+override it.
 
 Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wrongly.
 """
@@ -50,9 +55,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--clients-dir", type=Path, default=None, help=say("cli.help.clients_dir"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
+    init = sub.add_parser("init", help=say("cli.help.init"))
+    init.add_argument("folder", metavar="FOLDER", type=Path, help=say("cli.help.init_folder"))
+    init.add_argument("--lang", choices=LANGUAGES, default=None, help=say("cli.help.init_lang"))
+
     new = sub.add_parser("new-client", help=say("cli.help.new_client"))
     new.add_argument("name", help=say("cli.help.name"))
-    new.add_argument("--lang", choices=LANGUAGES, default="fr", help=say("cli.help.new_lang"))
+    new.add_argument("--lang", choices=LANGUAGES, default=None, help=say("cli.help.new_lang"))
 
     run = sub.add_parser("run", help=say("cli.help.run"))
     run.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
@@ -110,6 +119,7 @@ def _language(value: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {
+        "init": _init,
         "new-client": _new_client,
         "run": _run,
         "clients": _clients,
@@ -156,9 +166,45 @@ def _interrupted_query(exc: Exception) -> bool:
 
 
 def _clients_dir(args: argparse.Namespace) -> Path:
-    from crmwb.core.workspace import CLIENTS_DIR
+    """--clients-dir, else the workspace's clients folder (looked up only when needed)."""
+    from crmwb.core.workspace import clients_dir
 
-    return args.clients_dir or CLIENTS_DIR
+    return args.clients_dir or clients_dir()
+
+
+def _reports_dir(args: argparse.Namespace) -> Path:
+    """--reports-dir, else the workspace's reports folder (looked up only when needed)."""
+    from crmwb.core.workspace import reports_dir
+
+    return args.reports_dir or reports_dir()
+
+
+def _init(args: argparse.Namespace) -> int:
+    from crmwb.core.errors import WorkspaceError
+    from crmwb.core.workspace import init_workspace
+
+    folder: Path = args.folder
+    try:
+        made = init_workspace(folder, args.lang or user_language())
+    except WorkspaceError as exc:
+        raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
+    names = ", ".join(p.name + ("" if p.is_file() else "/") for p in made if p != folder)
+    print(_say("cli.init_done", folder=folder.resolve(), made=names))
+    shown = f'"{folder}"' if " " in str(folder) else str(folder)  # as typed after cd
+    print(_say("cli.init_next", folder=shown))
+    return EXIT_OK
+
+
+def _new_client_lang(args: argparse.Namespace) -> str:
+    """--lang, else the workspace's language for new clients, else French (a --clients-dir
+    outside any workspace)."""
+    from crmwb.core.i18n import DEFAULT_LANG
+    from crmwb.core.workspace import find_workspace, workspace_or_none
+
+    if args.lang:
+        return str(args.lang)
+    workspace = workspace_or_none() if args.clients_dir else find_workspace()
+    return workspace.lang if workspace else DEFAULT_LANG
 
 
 def _new_client(args: argparse.Namespace) -> int:
@@ -166,7 +212,7 @@ def _new_client(args: argparse.Namespace) -> int:
     from crmwb.run.clients import new_client
 
     try:
-        folder = new_client(args.name, args.lang, _clients_dir(args))
+        folder = new_client(args.name, _new_client_lang(args), _clients_dir(args))
     except ClientError as exc:
         raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
     print(_say("cli.created", path=folder / "workbook.xlsx", slug=folder.name))
@@ -227,11 +273,14 @@ def _catalogs(args: argparse.Namespace) -> int:
     return EXIT_FAILED if problems else EXIT_OK
 
 
-def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
+def _resolve_clients(names: Sequence[str], args: argparse.Namespace) -> list[Path]:
+    """The client folders named (a slug in the clients folder, or a folder's path), else every
+    client of the clients folder."""
     from crmwb.core.errors import ClientError
     from crmwb.run.clients import check_slug, client_dirs
 
     if not names:
+        clients_dir = _clients_dir(args)
         found = client_dirs(clients_dir)
         if not found:
             raise UsageError(
@@ -247,7 +296,7 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
             folder = path
         else:
             try:
-                folder = clients_dir / check_slug(name)
+                folder = _clients_dir(args) / check_slug(name)
             except ClientError as exc:
                 raise UsageError(exc.expected, found=exc.found) from None
         if not folder.is_dir():
@@ -262,7 +311,6 @@ def _resolve_clients(names: Sequence[str], clients_dir: Path) -> list[Path]:
 
 def _run(args: argparse.Namespace) -> int:
     from crmwb.core.errors import ClientError
-    from crmwb.core.workspace import REPORTS_DIR
     from crmwb.run import batch
     from crmwb.run.clients import check_slug
 
@@ -271,12 +319,13 @@ def _run(args: argparse.Namespace) -> int:
     analyses = batch.select_analyses(
         [n.strip() for n in args.only.split(",") if n.strip()] if args.only else None
     )
-    folders = _resolve_clients(args.clients, _clients_dir(args))
+    folders = _resolve_clients(args.clients, args)
     for folder in folders:
         try:
             check_slug(folder.name)
         except ClientError as exc:
             raise UsageError(exc.expected, found=exc.found) from None
+    reports_dir = _reports_dir(args)
     total = len(folders) * len(analyses)
     bar = None
     if not args.quiet:
@@ -300,7 +349,6 @@ def _run(args: argparse.Namespace) -> int:
             bar.close()
         print(_say("run.interrupting"), file=sys.stderr, flush=True)
 
-    reports_dir = args.reports_dir or REPORTS_DIR
     try:
         runs = batch.run(
             folders,
@@ -335,7 +383,7 @@ def _audit_file(args: argparse.Namespace) -> int:
     from crmwb.deliver.views import Context
     from crmwb.run.clients import load_client
 
-    (folder,) = _resolve_clients([args.client], _clients_dir(args))
+    (folder,) = _resolve_clients([args.client], args)
     client = load_client(folder)
     reader = client.reader
     if args.map:  # the columns named on the command line, not the workbook's

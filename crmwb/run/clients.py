@@ -1,4 +1,5 @@
-"""A client is a folder ``data/clients/<slug>/`` holding its workbook ``workbook.xlsx``.
+"""A client is a folder ``<clients>/<slug>/`` holding its workbook ``workbook.xlsx``, where
+``<clients>`` is the workspace's clients folder (:mod:`crmwb.core.workspace`) unless given.
 
 >>> slugify("Maison Dupont & Fils")
 'maison-dupont-fils'
@@ -20,17 +21,13 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import ClientError, Quoted, msg
 from crmwb.core.i18n import LANGUAGES, Lang, check_lang
-from crmwb.core.workspace import CLIENTS_DIR, EXAMPLES_DIR
-from crmwb.journey.sheets import has_journey, read_journey, read_plan
-from crmwb.project.sheets import ProjectPlanInputs, read_project_plan
-from crmwb.roi.sheets import read_roi
-from crmwb.tco.sheets import read_tco
-from crmwb.vendors.sheets import read_vendor_comparison
-from crmwb.workbook.about import read_about
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.core.workspace import clients_dir as workspace_clients
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey.model import Journey
     from crmwb.plan.model import RelationshipPlan
+    from crmwb.project.sheets import ProjectPlanInputs
     from crmwb.roi.model import RoiCase
     from crmwb.tco.sheets import TcoInputs
     from crmwb.vendors.sheets import VendorInputs
@@ -78,10 +75,11 @@ def check_slug(slug: str) -> str:
 
 
 def new_client(
-    name: str, lang: str = "fr", clients_dir: Path = CLIENTS_DIR, today: dt.date | None = None
+    name: str, lang: str = "fr", clients_dir: Path | None = None, today: dt.date | None = None
 ) -> Path:
     """Create ``<clients_dir>/<slug>/workbook.xlsx`` from the template, with the About sheet
-    filled in (name, language, date). Never overwrites an existing client."""
+    filled in (name, language, date). Never overwrites an existing client. ``clients_dir``:
+    the workspace's clients folder by default."""
     from openpyxl import load_workbook
 
     from crmwb.workbook.about import ABOUT_FIELDS
@@ -98,7 +96,7 @@ def new_client(
             found=Quoted(name),
             hint=msg("client.err.hint.name_letters"),
         )
-    folder = clients_dir / check_slug(slug)
+    folder = (clients_dir or workspace_clients()) / check_slug(slug)
     if folder.exists():
         raise ClientError(
             msg("client.err.new"),
@@ -127,8 +125,10 @@ def _lang(value: str) -> Lang:
         raise ClientError(msg("err.language", languages=languages), found=Quoted(value)) from None
 
 
-def client_dirs(clients_dir: Path = CLIENTS_DIR) -> list[Path]:
-    """Every client folder (those holding a workbook), sorted by name."""
+def client_dirs(clients_dir: Path | None = None) -> list[Path]:
+    """Every client folder (those holding a workbook), sorted by name (``clients_dir``: the
+    workspace's clients folder by default)."""
+    clients_dir = clients_dir or workspace_clients()
     if not clients_dir.is_dir():
         return []
     return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
@@ -145,12 +145,14 @@ def _sha256(path: Path) -> str:
 
 
 def install_examples(
-    clients_dir: Path = CLIENTS_DIR, examples_dir: Path = EXAMPLES_DIR
+    clients_dir: Path | None = None, examples_dir: Path = EXAMPLES_DIR
 ) -> list[tuple[Path, str]]:
-    """Copy the shipped example clients into ``clients_dir`` where they are absent, and refresh
+    """Copy the shipped example clients into ``clients_dir`` (the workspace's clients folder by
+    default) where they are absent, and refresh
     the copies nobody has edited since when the shipped example has changed (a newer crmwb adds
     sheets). A copy whose workbook differs from what was copied is never touched. Returns the
     folders written, each with "copied" or "updated"."""
+    clients_dir = clients_dir or workspace_clients()
     done: list[tuple[Path, str]] = []
     for example in sorted(p for p in examples_dir.iterdir() if (p / WORKBOOK_NAME).is_file()):
         target = clients_dir / example.name
@@ -191,32 +193,46 @@ class Client:
 
     def roi_case(self) -> RoiCase:
         """The ROI sheet, costed with the TCO sheet's option and horizon."""
+        from crmwb.roi.sheets import read_roi
+
         return read_roi(self.reader)
 
     def journey(self) -> Journey:
         """The journey sheets (Stages, Channels, Segments, Touchpoints, Personas, Paths)."""
+        from crmwb.journey.sheets import read_journey
+
         return read_journey(self.reader)
 
     def has_journey(self) -> bool:
         """Whether the workbook's Stages sheet lists at least one stage."""
+        from crmwb.journey.sheets import has_journey
+
         return has_journey(self.reader)
 
     def relationship_plan(self) -> RelationshipPlan:
         """The plan sheets (Programmes, Scenarios, Campaigns, Conventions)."""
+        from crmwb.journey.sheets import read_plan
+
         return read_plan(self.reader)
 
     def project_plan(self) -> ProjectPlanInputs:
         """The Project plan and Checklist sheets."""
+        from crmwb.project.sheets import read_project_plan
+
         return read_project_plan(self.reader)
 
     def vendor_inputs(self) -> VendorInputs:
         """The vendor comparison sheets (Vendors, Criteria, Pairwise, Scores, Use cases)."""
+        from crmwb.vendors.sheets import read_vendor_comparison
+
         return read_vendor_comparison(self.reader)
 
     def tco_inputs(
         self, horizon_years: int | None = None, discount_rate: float | None = None
     ) -> TcoInputs:
         """The TCO sheet, with the horizon and discount rate overridden when given."""
+        from crmwb.tco.sheets import read_tco
+
         inputs = read_tco(self.reader)
         changes: dict[str, object] = {}
         if horizon_years is not None:
@@ -237,4 +253,6 @@ def load_client(folder: str | Path) -> Client:
 
     path = Path(folder)
     reader = read_workbook(path / WORKBOOK_NAME)
+    from crmwb.workbook.about import read_about
+
     return Client(folder=path, about=read_about(reader), reader=reader)

@@ -173,7 +173,7 @@ def child_audit(path: Path) -> dict[str, Any]:
 
     from crmwb.customer_file import quality
     from crmwb.customer_file.audit import audit_customer_file
-    from crmwb.dataflow.sheets import CustomerFileSettings
+    from crmwb.customer_file.sheets import CustomerFileSettings
 
     settings = CustomerFileSettings(path=str(path), mapping=dict(QUALITY_MAPPING))
     started = time.perf_counter()

@@ -19,8 +19,8 @@ from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
 from crmwb.customer_file.duplicates import evaluate_pairs
 from crmwb.customer_file.quality import CustomerFileError
+from crmwb.customer_file.sheets import CustomerFileSettings, read_customer_file_settings
 from crmwb.customer_file.synthetic import write_customer_file
-from crmwb.dataflow.sheets import CustomerFileSettings, read_customer_file_settings
 from crmwb.workbook.reader import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"

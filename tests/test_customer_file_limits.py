@@ -20,7 +20,7 @@ from crmwb.customer_file.quality import (
     FieldRole,
     read_customer_file,
 )
-from crmwb.dataflow.sheets import read_customer_file_settings
+from crmwb.customer_file.sheets import read_customer_file_settings
 
 MAPPING = {FieldRole.RECORD_ID: "c0", FieldRole.EMAIL: "c1"}
 

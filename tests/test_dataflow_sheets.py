@@ -27,6 +27,11 @@ from openpyxl import load_workbook
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
+from crmwb.customer_file.sheets import (
+    CustomerFileSettings,
+    has_customer_file,
+    read_customer_file_settings,
+)
 from crmwb.dataflow.model import (
     DataField,
     DataMap,
@@ -39,14 +44,7 @@ from crmwb.dataflow.model import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow.sheets import (
-    CustomerFileSettings,
-    CustomerRole,
-    has_customer_file,
-    has_data_map,
-    read_customer_file_settings,
-    read_data_map,
-)
+from crmwb.dataflow.sheets import CustomerRole, has_data_map, read_data_map
 from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook

@@ -12,6 +12,7 @@ from crmwb.core.i18n import t
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
+from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.dataflow import views as dataflow_views
 from crmwb.dataflow.model import (
     DataField,
@@ -27,7 +28,6 @@ from crmwb.dataflow.model import (
     data_findings,
     processing_register,
 )
-from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.dataflow.views import DataAudit
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Bullets, Context, Sections, Table, Text

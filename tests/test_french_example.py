@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb.journey.sheets import read_plan
+from crmwb.plan.sheets import read_plan
 from crmwb.tco.model import TcoSettings
 from crmwb.vendors.model import compare_vendors
 from crmwb.vendors.pricing import Volume, Volumes, vendor_costs

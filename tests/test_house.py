@@ -128,6 +128,47 @@ def private_imports() -> list[str]:
     return sorted(set(out))
 
 
+FOREIGN_PRIVATE_ALLOWED = frozenset({"_exit"})
+"""Private attributes of other libraries crmwb uses on purpose (``os._exit``: a worker's exit
+without running the parent's cleanup)."""
+
+
+def private_attributes() -> list[str]:
+    """``module:line reads x._name`` for every private attribute read on another object than
+    ``self``/``cls`` that the module does not define itself (a private method of a class of
+    another module). Protocol names (``_repr_html_``) end with an underscore and are allowed."""
+    out = []
+    for m, path in MODULES.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        }
+        for node in ast.walk(tree):
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            defined |= {t.attr for t in targets if isinstance(t, ast.Attribute)}
+            defined |= {t.id for t in targets if isinstance(t, ast.Name)}
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Attribute):
+                continue
+            name = node.attr
+            if not name.startswith("_") or name.endswith("_") or name in defined:
+                continue
+            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+                continue
+            if name in FOREIGN_PRIVATE_ALLOWED:
+                continue
+            out.append(f"{m}:{node.lineno} reads {ast.unparse(node)}")
+    return sorted(out)
+
+
 def test_the_circle_finder_finds_a_circle() -> None:
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert circles({"a": {"b"}, "b": set()}) == []
@@ -141,3 +182,7 @@ def test_no_import_circle_in_crmwb() -> None:
 @pytest.mark.xfail(strict=True, reason="the workbook layer is being reshaped (issue 15)")
 def test_no_private_name_crosses_a_module() -> None:
     assert private_imports() == []
+
+
+def test_no_private_attribute_of_another_module_is_read() -> None:
+    assert private_attributes() == []

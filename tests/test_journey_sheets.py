@@ -39,7 +39,6 @@ from openpyxl import load_workbook
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
-from crmwb.journey import sheets as journey_sheets
 from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,
@@ -51,7 +50,8 @@ from crmwb.journey.model import (
     Touchpoint,
 )
 from crmwb.journey.model import Path as PersonaPath
-from crmwb.journey.sheets import has_journey, has_plan, read_journey, read_plan, save_journey
+from crmwb.journey.saving import save_journey
+from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.plan.model import (
     Campaign,
     Conventions,
@@ -64,6 +64,7 @@ from crmwb.plan.model import (
     Scenario,
     Sender,
 )
+from crmwb.plan.sheets import MONTHLY_FORMAT, has_plan, read_plan
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.tco.sheets import TcoInputs
 from crmwb.workbook import save as workbook_save
@@ -395,7 +396,7 @@ def test_monthly_rate_as_a_fraction_and_inactivity_before_activity(path):
     """1/12 typed in the fraction-formatted cell is a number; an inactivity shorter than the
     activity is a finding of the plan checks, not a reading error."""
     wb = load_workbook(path)
-    assert wb["Scenarios"]["G7"].number_format == journey_sheets.MONTHLY_FORMAT
+    assert wb["Scenarios"]["G7"].number_format == MONTHLY_FORMAT
     damage(path, "Conventions", {"B4": 24, "B5": 12})
     conventions = read_plan(read_workbook(path)).conventions
     assert (conventions.active_months, conventions.inactive_months) == (24, 12)

@@ -22,7 +22,7 @@ from crmwb.core.uncertainty import Pert
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
-from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
+from crmwb.vendors.comparison import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,

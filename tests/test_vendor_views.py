@@ -256,7 +256,7 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
 @pytest.fixture(scope="module")
 def northwind():
     from crmwb.core.workspace import EXAMPLES_DIR
-    from crmwb.vendors.analysis import analyse_vendors
+    from crmwb.vendors.comparison import analyse_vendors
     from crmwb.workbook.reader import read_workbook
 
     inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")

@@ -29,7 +29,7 @@ from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.sheets import TcoInputs, read_tco
 from crmwb.vendors import views as vendor_views
-from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
+from crmwb.vendors.comparison import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import Coverage, MarketType, Score
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
 from crmwb.vendors.sheets import CriterionMeasure, VendorEntry, VendorSheets, read_vendor_comparison

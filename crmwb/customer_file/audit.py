@@ -36,7 +36,7 @@ from crmwb.customer_file.quality import (
     profile,
     read_customer_file,
 )
-from crmwb.dataflow.sheets import CustomerFileSettings
+from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.deliver.report import FORMULA_TRIGGERS
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"

@@ -33,23 +33,18 @@ drop-down value.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
-from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from crmwb.core.errors import CrmwbError, Msg, Quoted, WorkbookError, msg
-from crmwb.core.i18n import Lang, t
+from crmwb.core.errors import CrmwbError, Msg, Quoted, msg
+from crmwb.core.i18n import Lang
+from crmwb.customer_file.sheets import has_customer_file
 from crmwb.dataflow.model import (
-    EU_EEA,
-    CustomerRole,
     DataField,
     DataMap,
     Flow,
@@ -60,18 +55,9 @@ from crmwb.dataflow.model import (
     System,
     SystemType,
     UseCaseNeed,
-    _key,
 )
-from crmwb.journey.sheets import PROGRAMME_NAMES, programme_names
-from crmwb.workbook.fields import (
-    Field,
-    YesNo,
-    choice_label,
-    describe,
-    is_blank,
-    normalised,
-)
-from crmwb.workbook.layout import write_parameters, write_table_header, write_title
+from crmwb.plan.sheets import PROGRAMME_NAMES, programme_names
+from crmwb.workbook.fields import Field, YesNo, choice_label, describe, normalised
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 from crmwb.workbook.tables import (
     Lookup,
@@ -94,29 +80,13 @@ DATAFLOW_CHOICES: dict[type[StrEnum], str] = {
     FlowFrequency: "flow_frequency",
     Method: "flow_method",
     LegalBasis: "legal_basis",
-    CustomerRole: "customer_role",
 }
 """The drop-down lists of these sheets: enum -> prefix of its labels in i18n (a list on the
 hidden Lists sheet each, named ``list_<prefix>``). Yes / no is the vendor sheets' ``yes_no``."""
 
-DEFAULT_COUNTRY = "FR"
 
 SYSTEM_NAMES = "system_names"
 """The defined name over the Systems sheet's first column, feeding the other sheets' drop-downs."""
-
-
-@dataclass(frozen=True)
-class CustomerFileSettings:
-    """Where the client's customer file is and how to read it: ``path`` relative to the client
-    folder, ``sheet`` for an XLSX (None: the first), ``country`` the ISO code phone numbers and
-    postcodes default to, ``reference_date`` the date ages are counted from (None: today), and
-    ``mapping``: role value (:class:`CustomerRole`) -> the client's column name."""
-
-    path: str
-    sheet: str | None = None
-    country: str = DEFAULT_COUNTRY
-    reference_date: dt.date | None = None
-    mapping: dict[str, str] = field(default_factory=dict, hash=False)
 
 
 # --- the layout, shared by the writer and the reader -------------------------------------------
@@ -161,18 +131,6 @@ USE_CASE_COLUMNS: tuple[Field, ...] = (
     text_field(_D + "use_cases.col.data_objects", 40),
     text_field(_D + "use_cases.col.system", 20),
 )
-CUSTOMER_FILE_PARAMETERS: tuple[Field, ...] = (
-    text_field(_D + "customer_file.file", 32, required=True),
-    text_field(_D + "customer_file.sheet", 32),
-    text_field(_D + "customer_file.country", 32),
-    Field(_D + "customer_file.reference_date", "date", 32),
-)
-MAPPING_COLUMNS: tuple[Field, ...] = (
-    Field(_D + "customer_file.col.role", "choice", 30, choices=CustomerRole),
-    text_field(_D + "customer_file.col.column", 32),
-    text_field(_D + "customer_file.col.description", 70),
-)
-"""The Customer file sheet's table; the Description column is written, not read."""
 
 SYSTEMS = TableSheet("sheet.systems", _D + "systems", SYSTEM_COLUMNS, SYSTEM_NAMES)
 FLOWS = TableSheet(
@@ -198,11 +156,6 @@ USE_CASE_DATA = TableSheet(
 )
 DATA_MAP_TABLES: tuple[TableSheet, ...] = (SYSTEMS, FLOWS, DICTIONARY, USE_CASE_DATA)
 """The data map's four sheets, in the workbook's order; the Customer file sheet follows them."""
-CUSTOMER_FILE_SHEET = "sheet.customer_file"
-
-MAPPING_HELP_ROW = 9
-MAPPING_HEADER_ROW = 10
-"""Template rows of the Customer file sheet's table (parameters in rows 4-7)."""
 
 
 # --- writing -----------------------------------------------------------------------------------
@@ -266,44 +219,6 @@ def _data_map_rows(data_map: DataMap, lang: Lang) -> dict[str, list[tuple[Any, .
     }
 
 
-def write_customer_file_sheet(
-    wb: Workbook, lang: Lang, settings: CustomerFileSettings | None = None
-) -> None:
-    """Add the Customer file sheet to ``wb``: its parameters (Country FR by default) and one
-    row per role, the client's column names filled from ``settings`` when given."""
-    ws = wb.create_sheet(t(CUSTOMER_FILE_SHEET, lang))
-    intro = t(_D + "customer_file.sheet_intro", lang)
-    write_title(ws, t(_D + "customer_file.sheet_title", lang), intro, len(MAPPING_COLUMNS))
-    ws.row_dimensions[2].height = 70
-    s = settings
-    values: dict[str, Any] = {
-        _D + "customer_file.file": s.path if s else None,
-        _D + "customer_file.sheet": s.sheet if s else None,
-        _D + "customer_file.country": s.country if s else DEFAULT_COUNTRY,
-        _D + "customer_file.reference_date": s.reference_date if s else None,
-    }
-    write_parameters(ws, CUSTOMER_FILE_PARAMETERS, values, lang)
-    n = len(CustomerRole) + 10
-    write_table_header(
-        ws,
-        MAPPING_COLUMNS,
-        lang,
-        help_row=MAPPING_HELP_ROW,
-        header_row=MAPPING_HEADER_ROW,
-        rows=n,
-    )
-    mapping = s.mapping if s else {}
-    for row, role in enumerate(CustomerRole, start=MAPPING_HEADER_ROW + 1):
-        ws.cell(row=row, column=1, value=choice_label(role, lang)).font = Font(bold=True)
-        ws.cell(row=row, column=2, value=mapping.get(role.value))
-        description = ws.cell(row=row, column=3, value=t(f"customer_role.{role.value}.help", lang))
-        description.font = Font(italic=True, size=9, color="595959")
-        description.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABC", (30, 32, 70), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = ws.cell(row=MAPPING_HEADER_ROW + 1, column=2)
-
-
 # --- reading -----------------------------------------------------------------------------------
 
 
@@ -314,35 +229,17 @@ def has_data_map(reader: WorkbookReader) -> bool:
 
 
 @in_workbook_language
+def has_data_audit(reader: WorkbookReader) -> bool:
+    """The workbook lists systems, or names a customer file to audit."""
+    return has_data_map(reader) or has_customer_file(reader)
+
+
+@in_workbook_language
 def read_data_map(reader: WorkbookReader) -> DataMap:
     """Read and check the data map's sheets of an open workbook. Systems is required (at least
     one system); Flows, Data dictionary and Use-case data may be missing (nothing of them).
     Raises :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell."""
     return _DataMapReader(reader).read()
-
-
-@in_workbook_language
-def has_customer_file(reader: WorkbookReader) -> bool:
-    """The workbook has a Customer file sheet whose File is filled in."""
-    if not reader.has_sheet(CUSTOMER_FILE_SHEET):
-        return False
-    ws = reader.sheet(CUSTOMER_FILE_SHEET)
-    try:
-        cells = reader.parameter_cells(ws, CUSTOMER_FILE_PARAMETERS)
-    except WorkbookError:
-        return False
-    return not is_blank(cells[CUSTOMER_FILE_PARAMETERS[0].key].value)
-
-
-@in_workbook_language
-def read_customer_file_settings(reader: WorkbookReader) -> CustomerFileSettings:
-    """Read and check the Customer file sheet: File required (a relative path), Country an ISO
-    code of two letters (empty: FR), Reference date a date (empty: today, None), and the
-    client's column of each role (a role with no column is left out of the mapping)."""
-    return _CustomerFileReader(reader).read()
-
-
-_ABSOLUTE = re.compile(r"^([A-Za-z]:)?[\\/]")
 
 
 class _DataMapReader(TableReader):
@@ -488,69 +385,3 @@ class _DataMapReader(TableReader):
                 )
             )
         return tuple(needs)
-
-
-class _CustomerFileReader(TableReader):
-    def read(self) -> CustomerFileSettings:
-        ws = self.r.sheet(CUSTOMER_FILE_SHEET)
-        p = CUSTOMER_FILE_PARAMETERS
-        cells = self.r.parameter_cells(ws, p)
-        v = {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in p}
-        path = self.path(ws, cells[p[0].key], v[p[0].key])
-        country = v[p[2].key] or DEFAULT_COUNTRY
-        if not re.fullmatch(r"[A-Za-z]{2}", country):
-            raise self.fail(
-                ws,
-                cells[p[2].key],
-                msg("dataflow_sheet.err.country"),
-                describe(country),
-                _country_hint(country),
-            )
-        return CustomerFileSettings(
-            path=path,
-            sheet=v[p[1].key] or None,
-            country=country.upper(),
-            reference_date=v[p[3].key],
-            mapping=self.mapping(ws),
-        )
-
-    def path(self, ws: Worksheet, cell: Cell, text: str) -> str:
-        path = text.replace("\\", "/")
-        if _ABSOLUTE.match(text) or ".." in path.split("/"):
-            raise self.fail(
-                ws,
-                cell,
-                msg("dataflow_sheet.err.relative_path"),
-                describe(text),
-                msg("dataflow_sheet.err.hint.copy_into_folder"),
-            )
-        return path
-
-    def mapping(self, ws: Worksheet) -> dict[str, str]:
-        role_key, column_key = (spec.key for spec in MAPPING_COLUMNS[:2])
-        seen: dict[str, Cell] = {}
-        mapping: dict[str, str] = {}
-        for cells, v in self.table(ws, MAPPING_COLUMNS[:2]):
-            column: str | None = v[column_key]
-            if not column:
-                continue
-            role: CustomerRole | None = v[role_key]
-            if role is None:
-                raise self.fail(
-                    ws,
-                    cells[role_key],
-                    msg("dataflow_sheet.err.role_for_column", column=Quoted(column)),
-                    msg("err.found.empty"),
-                    msg("err.hint.pick_from_list"),
-                )
-            self.once(ws, cells[role_key], role.value, seen, "role", choice_label(role, self.lang))
-            mapping[role.value] = column
-        return mapping
-
-
-def _country_hint(text: str) -> Msg | None:
-    """The ISO code of an EU/EEA country typed by its name ("France" -> FR)."""
-    for code, names in EU_EEA.items():
-        if _key(text) in {_key(name) for name in names}:
-            return msg("err.hint.did_you_mean", name=code)
-    return None

@@ -15,6 +15,7 @@ from crmwb.core import i18n
 from crmwb.core.i18n import Lang
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confidential_dir
+from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
 from crmwb.customer_file.views import or_sentence
 from crmwb.dataflow import flow_map
 from crmwb.dataflow.model import (
@@ -30,12 +31,7 @@ from crmwb.dataflow.model import (
     hosts_personal_data,
     processing_register,
 )
-from crmwb.dataflow.sheets import (
-    has_customer_file,
-    has_data_map,
-    read_customer_file_settings,
-    read_data_map,
-)
+from crmwb.dataflow.sheets import has_data_map, read_data_map
 from crmwb.deliver import views
 from crmwb.deliver.views import (
     Bullets,
@@ -51,7 +47,8 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey.sheets import has_journey, has_plan
+from crmwb.journey.sheets import has_journey
+from crmwb.plan.sheets import has_plan
 
 
 @dataclass(frozen=True)

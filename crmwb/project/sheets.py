@@ -73,8 +73,8 @@ from crmwb.core.errors import (
     msg,
 )
 from crmwb.core.i18n import Lang, t
-from crmwb.journey.sheets import PROGRAMME_NAMES, programme_names
 from crmwb.plan.model import LabelKey
+from crmwb.plan.sheets import PROGRAMME_NAMES, programme_names
 from crmwb.project.governance import (
     Action,
     ActionStatus,

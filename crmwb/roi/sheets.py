@@ -67,7 +67,7 @@ from crmwb.roi.model import (
     training_time_cost,
 )
 from crmwb.tco.model import OptionCosts, compare_options
-from crmwb.tco.sheets import TCO_COLUMNS, TCO_PARAMETERS, read_tco
+from crmwb.tco.sheets import TCO_COLUMNS, TCO_PARAMETERS, has_tco, read_tco
 from crmwb.vendors.sheets import has_vendor_comparison, read_vendor_comparison
 from crmwb.workbook.about import read_about
 from crmwb.workbook.fields import Field, describe, is_blank, normalised, typed_number
@@ -326,6 +326,12 @@ def has_roi(reader: WorkbookReader) -> bool:
     except WorkbookError:
         return False
     return any(True for _ in reader.rows(ws, index, header_row))
+
+
+@in_workbook_language
+def has_roi_case(reader: WorkbookReader) -> bool:
+    """The ROI sheet has at least one benefit line, and the TCO sheet the costs."""
+    return has_roi(reader) and has_tco(reader)
 
 
 @in_workbook_language

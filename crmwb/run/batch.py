@@ -35,9 +35,7 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
-from crmwb.core.workspace import NOTEBOOKS_DIR
 from crmwb.core.workspace import reports_dir as workspace_reports
-from crmwb.dataflow.sheets import has_customer_file, has_data_map
 from crmwb.deliver.report import (
     Renderer,
     ReportInfo,
@@ -46,15 +44,11 @@ from crmwb.deliver.report import (
     sha256,
     write_manifest,
 )
-from crmwb.journey.sheets import has_journey, has_plan
-from crmwb.project.sheets import has_project_plan, has_raci
-from crmwb.roi.sheets import has_roi
 from crmwb.run.clients import WORKBOOK_NAME, check_slug
-from crmwb.tco.sheets import has_tco
-from crmwb.vendors.sheets import has_vendor_comparison
+from crmwb.workbook.analyses import Analysis, declared_analyses
 
 if TYPE_CHECKING:
-    from crmwb.workbook.reader import HiddenRows, WorkbookReader
+    from crmwb.workbook.reader import HiddenRows
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
@@ -65,127 +59,9 @@ PARAMETERS = ("client_dir", "lang", "output_dir")
 """What the runner injects into every notebook (each notebook's parameters cell has them)."""
 
 
-@dataclass(frozen=True)
-class Analysis:
-    """An analysis the runner knows: its notebook, the label of its report, and whether a
-    client's workbook has what it needs (``applies``; None: every client has), with the sheet
-    that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``)."""
-
-    name: str
-    notebook: Path
-    title_key: str
-    applies: Callable[[WorkbookReader], bool] | None = None
-    skip_sheet: str = ""
-
-    def skip_reason(self, lang: Lang) -> str:
-        """Why the analysis did not run for a client, in ``lang``."""
-        return t(f"run.skipped.{self.name}", lang, sheet=t(self.skip_sheet, lang))
-
-
-def _has_vendors(reader: WorkbookReader) -> bool:
-    """The workbook lists at least one vendor (the template's empty Vendors sheet does not)."""
-    from crmwb.vendors.sheets import VENDOR_COLUMNS
-
-    if not has_vendor_comparison(reader):
-        return False
-    ws = reader.sheet("sheet.vendors")
-    index, header_row = reader.table(ws, VENDOR_COLUMNS)
-    return any(True for _ in reader.rows(ws, index, header_row))
-
-
-def _has_tco(reader: WorkbookReader) -> bool:
-    """The workbook's TCO sheet has at least one cost line."""
-    return has_tco(reader)
-
-
-def _has_roi(reader: WorkbookReader) -> bool:
-    """The workbook's ROI sheet has at least one benefit line, and its TCO sheet the costs."""
-    return has_roi(reader) and has_tco(reader)
-
-
-def _has_journey(reader: WorkbookReader) -> bool:
-    """The workbook's Stages sheet lists at least one stage."""
-    return has_journey(reader)
-
-
-def _has_plan(reader: WorkbookReader) -> bool:
-    """The workbook's Programmes sheet lists at least one programme."""
-    return has_plan(reader)
-
-
-def _has_data_audit(reader: WorkbookReader) -> bool:
-    """The workbook lists systems, or names a customer file to audit."""
-    return has_data_map(reader) or has_customer_file(reader)
-
-
-def _has_project_plan(reader: WorkbookReader) -> bool:
-    """The Project plan sheet has a start date and at least one phase."""
-    return has_project_plan(reader)
-
-
-def _has_governance(reader: WorkbookReader) -> bool:
-    """The RACI sheet lists tasks (the template's seed RACI counts: it is the starting point)."""
-    return has_raci(reader)
-
-
-ANALYSES: dict[str, Analysis] = {
-    "journey_mapping": Analysis(
-        "journey_mapping",
-        NOTEBOOKS_DIR / "journey_mapping.ipynb",
-        "analysis.journey_mapping",
-        applies=_has_journey,
-        skip_sheet="sheet.stages",
-    ),
-    "relationship_plan": Analysis(
-        "relationship_plan",
-        NOTEBOOKS_DIR / "relationship_plan.ipynb",
-        "analysis.relationship_plan",
-        applies=_has_plan,
-        skip_sheet="sheet.programmes",
-    ),
-    "tco": Analysis(
-        "tco",
-        NOTEBOOKS_DIR / "tco.ipynb",
-        "analysis.tco",
-        applies=_has_tco,
-        skip_sheet="sheet.tco",
-    ),
-    "data_flow_audit": Analysis(
-        "data_flow_audit",
-        NOTEBOOKS_DIR / "data_flow_audit.ipynb",
-        "analysis.data_flow_audit",
-        applies=_has_data_audit,
-        skip_sheet="sheet.systems",
-    ),
-    "roi": Analysis(
-        "roi",
-        NOTEBOOKS_DIR / "roi.ipynb",
-        "analysis.roi",
-        applies=_has_roi,
-        skip_sheet="sheet.roi",
-    ),
-    "project_plan": Analysis(
-        "project_plan",
-        NOTEBOOKS_DIR / "project_plan.ipynb",
-        "analysis.project_plan",
-        applies=_has_project_plan,
-        skip_sheet="sheet.project_plan",
-    ),
-    "governance": Analysis(
-        "governance",
-        NOTEBOOKS_DIR / "governance.ipynb",
-        "analysis.governance",
-        applies=_has_governance,
-        skip_sheet="sheet.raci",
-    ),
-    "vendor_comparison": Analysis(
-        "vendor_comparison",
-        NOTEBOOKS_DIR / "vendor_comparison.ipynb",
-        "analysis.vendor_comparison",
-        applies=_has_vendors,
-        skip_sheet="sheet.vendors",
-    ),
-}
+ANALYSES: dict[str, Analysis] = declared_analyses()
+"""The analyses the runner knows, by name, in a run's order: those each capability declares in
+its ``analysis`` module (:mod:`crmwb.workbook.capabilities`)."""
 
 
 @dataclass

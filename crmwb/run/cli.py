@@ -28,8 +28,8 @@ from pathlib import Path
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import LANGUAGES, check_lang, t, user_language
-from crmwb.dataflow.sheets import has_customer_file, read_customer_file_settings
-from crmwb.journey.sheets import has_plan
+from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
+from crmwb.plan.sheets import has_plan
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
@@ -379,7 +379,7 @@ def _run(args: argparse.Namespace) -> int:
 def _audit_file(args: argparse.Namespace) -> int:
     """The customer-file audit on the command line: the scorecard and the duplicates, masked."""
     from crmwb.customer_file.audit import audit_customer_file
-    from crmwb.dataflow.sheets import CustomerFileSettings
+    from crmwb.customer_file.sheets import CustomerFileSettings
     from crmwb.deliver.views import Context
     from crmwb.run.clients import load_client
 

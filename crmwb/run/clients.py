@@ -211,7 +211,7 @@ class Client:
 
     def relationship_plan(self) -> RelationshipPlan:
         """The plan sheets (Programmes, Scenarios, Campaigns, Conventions)."""
-        from crmwb.journey.sheets import read_plan
+        from crmwb.plan.sheets import read_plan
 
         return read_plan(self.reader)
 

@@ -969,6 +969,16 @@ def has_vendor_comparison(reader: WorkbookReader) -> bool:
 
 
 @in_workbook_language
+def has_vendors(reader: WorkbookReader) -> bool:
+    """The workbook lists at least one vendor (the template's empty Vendors sheet does not)."""
+    if not has_vendor_comparison(reader):
+        return False
+    ws = reader.sheet("sheet.vendors")
+    index, header_row = reader.table(ws, VENDOR_COLUMNS)
+    return any(True for _ in reader.rows(ws, index, header_row))
+
+
+@in_workbook_language
 def read_vendor_comparison(reader: WorkbookReader) -> VendorInputs:
     """Read and check the vendor comparison's sheets of an open workbook.
 

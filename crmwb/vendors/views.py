@@ -1,7 +1,8 @@
-"""The vendor comparison deliverable, built from a :class:`~crmwb.vendors.analysis.VendorAnalysis`:
-one function per section of the report (its sentences, tables and charts, and what it says
-instead when there is nothing to show: one vendor, one criterion, no use case, no price list),
-then the tables of its Excel deliverable and their conventions.
+"""The vendor comparison deliverable, built from a
+:class:`~crmwb.vendors.comparison.VendorAnalysis`: one function per section of the report (its
+sentences, tables and charts, and what it says instead when there is nothing to show: one vendor,
+one criterion, no use case, no price list), then the tables of its Excel deliverable and their
+conventions.
 
 The notebook calls one function per section; everything it shows is decided here, where it
 is tested.
@@ -32,7 +33,7 @@ from crmwb.deliver.views import (
     section,
     sheet_name,
 )
-from crmwb.vendors.analysis import VendorAnalysis
+from crmwb.vendors.comparison import VendorAnalysis
 from crmwb.vendors.model import (
     COVERAGE_VALUES,
     Coverage,

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
 
 from crmwb.core.errors import Number, Text, msg
 from crmwb.core.i18n import Lang, t
+from crmwb.workbook.capabilities import choice_prefixes
 
 FIRST_TRUE_DATE = dt.date(1900, 3, 1)
 """The first day Excel's calendar gets right: it counts a 29 February 1900 that did not exist
@@ -36,28 +36,6 @@ class Field:
     max_excluded: bool = False  # (a discount rate or an escalation of 100%)
     hint: Text | None = field(default=None, hash=False)
     """Added to the error when a number is out of bounds (a message, in the reader's language)."""
-
-
-@cache
-def choice_prefixes() -> dict[type[StrEnum], str]:
-    """Every drop-down list of the workbook, the TCO's, the vendor comparison's
-    (:data:`crmwb.vendors.sheets.VENDOR_CHOICES`) then the journey's and the plan's
-    (:data:`crmwb.journey.sheets.JOURNEY_CHOICES`), then the data map's
-    (:data:`crmwb.dataflow.sheets.DATAFLOW_CHOICES`) and the project's
-    (:data:`crmwb.project.sheets.PROJECT_CHOICES`)."""
-    from crmwb.dataflow.sheets import DATAFLOW_CHOICES
-    from crmwb.journey.sheets import JOURNEY_CHOICES
-    from crmwb.project.sheets import PROJECT_CHOICES
-    from crmwb.tco.sheets import TCO_CHOICES
-    from crmwb.vendors.sheets import VENDOR_CHOICES
-
-    return {
-        **TCO_CHOICES,
-        **VENDOR_CHOICES,
-        **JOURNEY_CHOICES,
-        **DATAFLOW_CHOICES,
-        **PROJECT_CHOICES,
-    }
 
 
 def choice_label(member: StrEnum, lang: Lang) -> str:

@@ -18,7 +18,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb.core.i18n import Lang, t
-from crmwb.workbook.fields import Field, choice_prefixes
+from crmwb.workbook.capabilities import choice_prefixes
+from crmwb.workbook.fields import Field
 
 TABLE_ROWS = 200
 """Rows below a header that get drop-downs and checks in the template."""

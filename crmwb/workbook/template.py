@@ -9,8 +9,9 @@ number formats, drop-downs, defined names), not bytes: xlsx files carry a timest
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
@@ -20,19 +21,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb.core import i18n
 from crmwb.core.i18n import LANGUAGES, Lang, t
 from crmwb.core.workspace import TEMPLATES_DIR
-from crmwb.tco.sheets import TCO_CHOICES, TcoInputs, write_tco_sheet
 from crmwb.workbook.about import About, write_about
-from crmwb.workbook.fields import choice_label, choice_prefixes
+from crmwb.workbook.capabilities import Sheets, declared_sheets
+from crmwb.workbook.fields import choice_label
 from crmwb.workbook.layout import list_name, save_workbook
-
-if TYPE_CHECKING:
-    from crmwb.dataflow.model import DataMap
-    from crmwb.dataflow.sheets import CustomerFileSettings
-    from crmwb.journey.model import Journey
-    from crmwb.plan.model import RelationshipPlan
-    from crmwb.project.sheets import ProjectSheets
-    from crmwb.roi.sheets import RoiSheet
-    from crmwb.vendors.sheets import VendorSheets
 
 
 def template_path(lang: Lang, templates_dir: Path = TEMPLATES_DIR) -> Path:
@@ -95,71 +87,52 @@ def _roundtrip(wb: Workbook) -> Any:
     return buffer
 
 
-def build_workbook(
-    lang: Lang,
-    about: About | None = None,
-    tco: TcoInputs | None = None,
-    vendors: VendorSheets | None = None,
-    roi: RoiSheet | None = None,
-    journey: Journey | None = None,
-    plan: RelationshipPlan | None = None,
-    data_map: DataMap | None = None,
-    customer_file: CustomerFileSettings | None = None,
-    project: ProjectSheets | None = None,
-) -> Workbook:
-    """A client workbook in ``lang``: the blank template when ``about``, ``tco`` and
-    ``vendors`` are None, or one filled with them (the example clients are written this way).
+LISTS_POSITION = 2
+"""The hidden Lists sheet's place: third, after About and TCO, where the first templates put it
+(the sheets of workbooks made before a capability keep their places)."""
 
-    Sheets: About, TCO, the hidden Lists, then the vendor comparison's (Vendors, Criteria,
-    Pairwise, Scores, Use cases, Pricing; empty when ``vendors`` is None), then ROI (empty when
-    ``roi`` is None), then the journey's (Stages, Channels, Segments, Touchpoints, Personas,
-    Paths; empty when ``journey`` is None) and the relationship plan's (Programmes, Scenarios,
-    Campaigns, Conventions; empty when ``plan`` is None), then the data map's (Systems, Flows,
-    Data dictionary, Use-case data; empty when ``data_map`` is None) and the Customer file
-    (its parameters and roles; filled from ``customer_file``), then the project's (Project
-    plan, Checklist, RACI, KPI tracking, Actions, Adoption; the default plan, the 17 steps and
-    the seed RACI when ``project`` is None). New sheets go after Lists, so the sheets of
-    workbooks made before them keep their places.
-    """
-    from crmwb.dataflow.sheets import write_customer_file_sheet, write_data_map_sheets
-    from crmwb.journey.sheets import write_journey_sheets, write_plan_sheets
-    from crmwb.project.sheets import write_project_sheets
-    from crmwb.roi.sheets import write_roi_sheet
-    from crmwb.vendors.sheets import write_vendor_sheets
 
+def build_workbook(lang: Lang, about: About | None = None, **filled: Any) -> Workbook:
+    """A client workbook in ``lang``: the blank template when nothing is given, or one filled
+    with a client's inputs (the example clients are written this way): ``about``, then each
+    capability's, by the name its :class:`~crmwb.workbook.capabilities.Sheets` declares
+    (``tco=``, ``vendors=``, ``roi=``, ``journey=``, ``plan=``, ``data_map=``,
+    ``customer_file=``, ``project=``). A capability given nothing writes its sheets empty, with
+    their help, drop-downs and checks (the project's start from the default plan, the 17 steps
+    and the seed RACI).
+
+    Sheets: About, then every capability's in their declared order, the hidden Lists sheet
+    third (:data:`LISTS_POSITION`)."""
+    capabilities = declared_sheets()
+    if unknown := set(filled) - {c.name for c in capabilities}:
+        raise TypeError(f"build_workbook() got unknown sheets {sorted(unknown)}")
     wb = Workbook()
     about_ws = wb.active
     assert about_ws is not None
     about_ws.title = t("sheet.about", lang)
     lists_ws = wb.create_sheet(t("sheet.lists", lang))
-    write_lists(lists_ws, wb, lang)
+    write_lists(lists_ws, wb, lang, capabilities)
     write_about(about_ws, lang, about)
-    write_tco_sheet(wb, lang, tco)
-    wb.move_sheet(lists_ws, offset=len(wb.sheetnames) - 1)
+    for capability in capabilities:
+        capability.write(wb, lang, filled.get(capability.name))
+    wb.move_sheet(lists_ws, offset=LISTS_POSITION - wb.index(lists_ws))
     lists_ws.sheet_state = "hidden"
-    write_vendor_sheets(wb, lang, vendors)
-    write_roi_sheet(wb, lang, roi)
-    write_journey_sheets(wb, lang, journey)
-    write_plan_sheets(wb, lang, plan)
-    write_data_map_sheets(wb, lang, data_map)
-    write_customer_file_sheet(wb, lang, customer_file)
-    write_project_sheets(wb, lang, project)
     wb.active = 0
     return wb
 
 
-def write_lists(ws: Worksheet, wb: Workbook, lang: Lang) -> None:
-    """Drop-down values, one column per list, each behind a defined name."""
+def write_lists(ws: Worksheet, wb: Workbook, lang: Lang, capabilities: Sequence[Sheets]) -> None:
+    """Drop-down values, one column per list, each behind a defined name: the first
+    capability's lists (the TCO's), the languages and currencies, then the others'."""
+    first, *others = capabilities
+    enums = [*first.choices, *(enum for c in others for enum in c.choices)]
     lists: list[tuple[str, list[str]]] = [
-        (list_name(enum), [choice_label(member, lang) for member in enum]) for enum in TCO_CHOICES
+        (list_name(enum), [choice_label(member, lang) for member in enum]) for enum in enums
     ]
-    lists.append(("list_language", list(i18n.LANGUAGES)))
-    lists.append(("list_currency", list(i18n.CURRENCIES)))
-    lists.extend(
-        (list_name(enum), [choice_label(member, lang) for member in enum])
-        for enum in choice_prefixes()
-        if enum not in TCO_CHOICES
-    )
+    lists[len(first.choices) : len(first.choices)] = [
+        ("list_language", list(i18n.LANGUAGES)),
+        ("list_currency", list(i18n.CURRENCIES)),
+    ]
     for col, (name, values) in enumerate(lists, start=1):
         letter = get_column_letter(col)
         ws.cell(row=1, column=col, value=name)

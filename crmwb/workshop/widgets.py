@@ -823,7 +823,7 @@ class JourneyEditor:
 def journey_editor(workbook: FilePath, ctx: Context | None = None) -> JourneyEditor:
     """The journey workshop on a client's workbook: started from its journey sheets (empty when
     the workbook has none yet) and saving back to them."""
-    from crmwb.journey.sheets import save_journey
+    from crmwb.journey.saving import save_journey
     from crmwb.workbook.reader import read_workbook
 
     reader = read_workbook(workbook)

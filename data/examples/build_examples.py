@@ -56,6 +56,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from crmwb.core.uncertainty import Pert
+from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.customer_file.synthetic import write_customer_file
 from crmwb.dataflow.model import (
     DataField,
@@ -69,7 +70,6 @@ from crmwb.dataflow.model import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.journey.model import (
     ALL_SEGMENTS,
     Channel,

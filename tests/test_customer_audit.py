@@ -18,7 +18,7 @@ from crmwb.core.errors import InputError
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
 from crmwb.customer_file.duplicates import evaluate_pairs
-from crmwb.customer_file.quality import CustomerFileError
+from crmwb.customer_file.mapping import CustomerFileError
 from crmwb.customer_file.synthetic import write_customer_file
 from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.workbook.book import read_workbook

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crmwb.core.errors import InputError
-from crmwb.customer_file.quality import (
+from crmwb.customer_file.field_rules import (
     normalise_country_sql,
     normalise_name_sql,
     normalise_phone_sql,

@@ -14,15 +14,14 @@ import pandas as pd
 import pytest
 
 from crmwb.core.errors import InputError, render
+from crmwb.customer_file.dedup_blocking import BLOCKING_BUDGET, COMPARISONS_PER_RECORD
 from crmwb.customer_file.dedup_keys import normalise_sql, phone_countries_sql
+from crmwb.customer_file.dedup_training import names_share
 from crmwb.customer_file.duplicates import (
-    BLOCKING_BUDGET,
-    COMPARISONS_PER_RECORD,
     DuplicateResult,
     deduplicate,
     evaluate_pairs,
     find_duplicates,
-    names_share,
 )
 from crmwb.customer_file.synthetic import (
     COLUMNS,

@@ -1,6 +1,6 @@
 """Benchmark of the customer-file audit on synthetic files of 1 000 000 and 5 000 000 rows.
 
-The files come from ``crmwb.customer_file.synthetic.write_customer_file`` (French Excel
+The files come from ``crmwb.customer_file.synthetic_customers.write_customer_file`` (French Excel
 export: ``;``, cp1252, dd/mm/yyyy; 8 % duplicates with known clusters and known defects). They are
 written to ``--workdir`` (default ``/tmp/crmwb-bench``) with their truth (``.truth.npz``) and reused
 by the next run when present (``--regenerate`` to rewrite them).
@@ -107,7 +107,7 @@ def peak_mb() -> float:
 
 
 def child_generate(path: Path, rows: int) -> dict[str, Any]:
-    from crmwb.customer_file.synthetic import write_customer_file
+    from crmwb.customer_file.synthetic_customers import write_customer_file
 
     started = time.perf_counter()
     truth = write_customer_file(path, rows, seed=SEED, today=TODAY)
@@ -118,7 +118,7 @@ def child_generate(path: Path, rows: int) -> dict[str, Any]:
 def child_summarize(path: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.customer_file.synthetic import csv_options
+    from crmwb.customer_file.synthetic_files import csv_options
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -216,7 +216,7 @@ def child_dedup(path: Path) -> dict[str, Any]:
     import duckdb
 
     from crmwb.customer_file.duplicates import evaluate_pairs, find_duplicates
-    from crmwb.customer_file.synthetic import Truth, csv_options, truth_path
+    from crmwb.customer_file.synthetic_files import Truth, csv_options, truth_path
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -318,7 +318,7 @@ def verdict(met: bool) -> str:
 
 def the_file(rows: int, args: argparse.Namespace, res: SizeResults) -> Path:
     """The synthetic file of ``rows`` rows, generated unless it is there."""
-    from crmwb.customer_file.synthetic import truth_path
+    from crmwb.customer_file.synthetic_files import truth_path
 
     path = args.workdir / f"customers-{rows}.csv"
     if args.regenerate or not (path.is_file() and truth_path(path).is_file()):

@@ -1,6 +1,6 @@
 """The customer-file audit of a client, on the shipped example: its export is synthetic, with
-known duplicates (crmwb.customer_file.synthetic, seed 2026), so what the audit finds can be
-checked."""
+known duplicates (crmwb.customer_file.synthetic_customers, seed 2026), so what the audit finds can
+be checked."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
 from crmwb.customer_file.duplicates import evaluate_pairs
 from crmwb.customer_file.mapping import CustomerFileError
-from crmwb.customer_file.synthetic import write_customer_file
+from crmwb.customer_file.synthetic_customers import write_customer_file
 from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.workbook.book import read_workbook
 

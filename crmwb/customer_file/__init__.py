@@ -6,4 +6,6 @@ probable duplicates (:mod:`.duplicates`: the keys and normalisation of :mod:`.de
 pairs compared by :mod:`.dedup_blocking`, how by :mod:`.dedup_comparisons`, the model trained by
 :mod:`.dedup_training` with the prior of :mod:`.dedup_scoring`), the whole audit (:mod:`.audit`),
 what the client reads of it (:mod:`.views`), and the synthetic files that test and benchmark it
-(:mod:`.synthetic`)."""
+(:mod:`.synthetic_customers`, :mod:`.synthetic_people`: drawn from the tables of
+:mod:`.synthetic_tables`, the people of :mod:`.synthetic_identities`, their copies changed by
+:mod:`.synthetic_variants`, written by :mod:`.synthetic_files`)."""

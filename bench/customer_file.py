@@ -1,6 +1,6 @@
 """Benchmark of the customer-file audit on synthetic files of 1 000 000 and 5 000 000 rows.
 
-The files come from ``crmwb.customer_file.synthetic.write_customer_file`` (French Excel
+The files come from ``crmwb.customer_file.synthetic_customers.write_customer_file`` (French Excel
 export: ``;``, cp1252, dd/mm/yyyy; 8 % duplicates with known clusters and known defects). They are
 written to ``--workdir`` (default ``/tmp/crmwb-bench``) with their truth (``.truth.npz``) and reused
 by the next run when present (``--regenerate`` to rewrite them).
@@ -9,8 +9,8 @@ For each size:
 
 1. **SUMMARIZE**: DuckDB's own ``SUMMARIZE`` of the file read with ``read_csv(all_varchar)``,
    the floor of any profile (one pass, generic statistics);
-2. **quality profile**: ``read_customer_file`` + ``profile`` of ``crmwb.customer_file.quality``
-   with every role mapped; target: profile / SUMMARIZE <= 3x;
+2. **quality profile**: ``read_customer_file`` (``crmwb.customer_file.reading``) + ``profile``
+   (``crmwb.customer_file.quality``) with every role mapped; target: profile / SUMMARIZE <= 3x;
 
 and on ``--dedup-sizes`` (default 1 000 000 and 5 000 000 rows):
 
@@ -60,7 +60,7 @@ SEED = 0
 TARGET_PROFILE_RATIO = 3.0  # profile / SUMMARIZE, at most
 TARGET_DEDUP_SECONDS_PER_MILLION = 60.0  # 1 M rows in 60 s, 5 M in 5 minutes
 TARGET_PAIR_SCORE = 0.95  # precision and recall, above
-# Every role of crmwb.customer_file.quality mapped to the French export's columns.
+# Every role (crmwb.customer_file.mapping.FieldRole) mapped to the French export's columns.
 QUALITY_MAPPING = {
     "record_id": "id_client",
     "email": "email",
@@ -107,7 +107,7 @@ def peak_mb() -> float:
 
 
 def child_generate(path: Path, rows: int) -> dict[str, Any]:
-    from crmwb.customer_file.synthetic import write_customer_file
+    from crmwb.customer_file.synthetic_customers import write_customer_file
 
     started = time.perf_counter()
     truth = write_customer_file(path, rows, seed=SEED, today=TODAY)
@@ -118,7 +118,7 @@ def child_generate(path: Path, rows: int) -> dict[str, Any]:
 def child_summarize(path: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.customer_file.synthetic import csv_options
+    from crmwb.customer_file.synthetic_files import csv_options
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -128,10 +128,12 @@ def child_summarize(path: Path) -> dict[str, Any]:
 
 def child_profile(path: Path) -> dict[str, Any]:
     from crmwb.customer_file import quality
+    from crmwb.customer_file.mapping import FieldRole
+    from crmwb.customer_file.reading import read_customer_file
 
-    mapping = {quality.FieldRole(role): column for role, column in QUALITY_MAPPING.items()}
+    mapping = {FieldRole(role): column for role, column in QUALITY_MAPPING.items()}
     started = time.perf_counter()
-    with quality.read_customer_file(path, mapping, country="FR") as file:
+    with read_customer_file(path, mapping, country="FR") as file:
         read_s = time.perf_counter() - started
         result = quality.profile(file, inactive_months=INACTIVE_MONTHS, today=TODAY)
     return {
@@ -150,10 +152,10 @@ def child_bounded(path: Path) -> dict[str, Any]:
 
     import duckdb
 
-    from crmwb.customer_file import quality
+    from crmwb.customer_file.reading import duckdb_limits
 
     report = child_profile(path)
-    memory, _ = quality.duckdb_limits()
+    memory, _ = duckdb_limits()
     con = duckdb.connect(config={"memory_limit": memory})
     limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
     con.close()
@@ -171,15 +173,15 @@ def child_audit(path: Path) -> dict[str, Any]:
 
     import duckdb
 
-    from crmwb.customer_file import quality
     from crmwb.customer_file.audit import audit_customer_file
+    from crmwb.customer_file.reading import duckdb_limits
     from crmwb.customer_file.sheets import CustomerFileSettings
 
     settings = CustomerFileSettings(path=str(path), mapping=dict(QUALITY_MAPPING))
     started = time.perf_counter()
     audit = audit_customer_file(path.parent, settings, today=TODAY, path=path)
     seconds = time.perf_counter() - started
-    memory, _ = quality.duckdb_limits()
+    memory, _ = duckdb_limits()
     con = duckdb.connect(config={"memory_limit": memory})
     limit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
     con.close()
@@ -214,7 +216,7 @@ def child_dedup(path: Path) -> dict[str, Any]:
     import duckdb
 
     from crmwb.customer_file.duplicates import evaluate_pairs, find_duplicates
-    from crmwb.customer_file.synthetic import Truth, csv_options, truth_path
+    from crmwb.customer_file.synthetic_files import Truth, csv_options, truth_path
 
     con = duckdb.connect()
     started = time.perf_counter()
@@ -271,10 +273,14 @@ def run_child(kind: str, *args: str, env_extra: dict[str, str] | None = None) ->
 
 def quality_available() -> bool:
     try:
-        from crmwb.customer_file import quality
+        from crmwb.customer_file import mapping, quality, reading
     except ImportError:
         return False
-    return all(hasattr(quality, n) for n in ("read_customer_file", "profile", "FieldRole"))
+    return (
+        hasattr(reading, "read_customer_file")
+        and hasattr(quality, "profile")
+        and hasattr(mapping, "FieldRole")
+    )
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -312,7 +318,7 @@ def verdict(met: bool) -> str:
 
 def the_file(rows: int, args: argparse.Namespace, res: SizeResults) -> Path:
     """The synthetic file of ``rows`` rows, generated unless it is there."""
-    from crmwb.customer_file.synthetic import truth_path
+    from crmwb.customer_file.synthetic_files import truth_path
 
     path = args.workdir / f"customers-{rows}.csv"
     if args.regenerate or not (path.is_file() and truth_path(path).is_file()):
@@ -413,7 +419,7 @@ def report(results: list[SizeResults], with_profile: bool) -> str:
     else:
         lines.append(
             "quality profile not available "
-            "(crmwb.customer_file.quality.read_customer_file / profile)"
+            "(crmwb.customer_file.reading.read_customer_file / quality.profile)"
         )
     deduped = [r for r in results if r.dedup]
     if deduped:

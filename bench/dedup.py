@@ -10,7 +10,7 @@ Files, one default configuration for all (no setting changed from one file to th
   has (names, address, date of birth) and, apart, with ``soc_sec_id`` as an external
   identifier too, as published tools do. FEBRL 1 is the file the method was developed on;
   FEBRL 2 and 4 are untouched checks.
-* **Synthetic people** (``crmwb.customer_file.synthetic.write_people_file``, 20 000 rows,
+* **Synthetic people** (``crmwb.customer_file.synthetic_people.write_people_file``, 20 000 rows,
   seed 1): a French B2C export (households sharing address, landline and e-mail, namesakes, twins)
   and a B2B one (colleagues sharing an establishment).
 
@@ -117,7 +117,8 @@ def child_febrl(wheel: Path, files: list[str], with_id: bool) -> dict[str, Any]:
 def child_people(kind: str, rows: int, workdir: Path) -> dict[str, Any]:
     import duckdb
 
-    from crmwb.customer_file.synthetic import csv_options, people_roles, write_people_file
+    from crmwb.customer_file.synthetic_files import csv_options, people_roles
+    from crmwb.customer_file.synthetic_people import write_people_file
 
     path = workdir / f"people-{kind}-{rows}.csv"
     truth = write_people_file(path, rows, seed=1, kind=kind, today=dt.date(2026, 11, 1))

@@ -1,6 +1,6 @@
 """The customer-file audit of a client, on the shipped example: its export is synthetic, with
-known duplicates (crmwb.customer_file.synthetic, seed 2026), so what the audit finds can be
-checked."""
+known duplicates (crmwb.customer_file.synthetic_customers, seed 2026), so what the audit finds can
+be checked."""
 
 from __future__ import annotations
 
@@ -18,9 +18,9 @@ from crmwb.core.errors import InputError
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file.audit import CLUSTERS_FILE, audit_customer_file, clusters_file_name
 from crmwb.customer_file.duplicates import evaluate_pairs
-from crmwb.customer_file.quality import CustomerFileError
+from crmwb.customer_file.mapping import CustomerFileError
 from crmwb.customer_file.sheets import CustomerFileSettings, read_customer_file_settings
-from crmwb.customer_file.synthetic import write_customer_file
+from crmwb.customer_file.synthetic_customers import write_customer_file
 from crmwb.workbook.reader import read_workbook
 
 NORTHWIND = EXAMPLES_DIR / "northwind-retail"

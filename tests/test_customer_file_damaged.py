@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from crmwb.customer_file.quality import CustomerFileError, FieldRole, read_customer_file
+from crmwb.customer_file.mapping import CustomerFileError, FieldRole
+from crmwb.customer_file.reading import read_customer_file
 
 MAPPING = {FieldRole.RECORD_ID: "id", FieldRole.EMAIL: "email"}
 MAPPING3 = {**MAPPING, FieldRole.CITY: "ville"}
@@ -58,7 +59,7 @@ def test_excel_s_phantom_29_february_1900_is_not_read_as_the_28th(tmp_path: Path
     28th, silently. It is now read as the invalid date it is."""
     from openpyxl import Workbook
 
-    from crmwb.customer_file.quality import parse_date_sql
+    from crmwb.customer_file.field_rules import parse_date_sql
 
     wb = Workbook()
     ws = wb.active

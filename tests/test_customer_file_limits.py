@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from crmwb.customer_file import quality
-from crmwb.customer_file.quality import (
-    MAX_COLUMNS,
-    CustomerFileError,
-    FieldRole,
-    read_customer_file,
-)
+from crmwb.customer_file import reading
+from crmwb.customer_file.mapping import CustomerFileError, FieldRole
+from crmwb.customer_file.reading import read_customer_file
+from crmwb.customer_file.reading_csv import MAX_COLUMNS
 from crmwb.customer_file.sheets import read_customer_file_settings
 
 MAPPING = {FieldRole.RECORD_ID: "c0", FieldRole.EMAIL: "c1"}
@@ -45,7 +42,8 @@ def test_a_header_of_ten_thousand_columns_is_refused_in_bounded_memory(tmp_path:
         f"""
         import re
         from pathlib import Path
-        from crmwb.customer_file.quality import CustomerFileError, FieldRole, read_customer_file
+        from crmwb.customer_file.mapping import CustomerFileError, FieldRole
+        from crmwb.customer_file.reading import read_customer_file
         try:
             read_customer_file({str(path)!r}, {{FieldRole.EMAIL: "c1"}}, lang="fr")
         except CustomerFileError as exc:
@@ -113,7 +111,7 @@ def test_the_default_memory_limit_is_a_quarter_of_the_machine(
 
     monkeypatch.delenv("CRMWB_AUDIT_MEMORY", raising=False)
     monkeypatch.delenv("CRMWB_AUDIT_TEMP_MAX", raising=False)
-    memory, temp = quality.duckdb_limits()
+    memory, temp = reading.duckdb_limits()
     assert memory == f"{psutil.virtual_memory().total // 4 // 2**20}MB" and temp == "10GB"
 
 

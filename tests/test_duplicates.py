@@ -1,5 +1,6 @@
-"""The synthetic customer files (crmwb.customer_file.synthetic) and the probabilistic deduplication
-(crmwb.customer_file.duplicates) measured against the duplicates the generator injected."""
+"""The synthetic customer files (crmwb.customer_file.synthetic_customers) and the probabilistic
+deduplication (crmwb.customer_file.duplicates) measured against the duplicates the generator
+injected."""
 
 from __future__ import annotations
 
@@ -14,25 +15,26 @@ import pandas as pd
 import pytest
 
 from crmwb.core.errors import InputError, render
+from crmwb.customer_file.dedup_blocking import BLOCKING_BUDGET, COMPARISONS_PER_RECORD
 from crmwb.customer_file.dedup_keys import normalise_sql, phone_countries_sql
+from crmwb.customer_file.dedup_training import names_share
 from crmwb.customer_file.duplicates import (
-    BLOCKING_BUDGET,
-    COMPARISONS_PER_RECORD,
     DuplicateResult,
     deduplicate,
     evaluate_pairs,
     find_duplicates,
-    names_share,
 )
-from crmwb.customer_file.synthetic import (
-    COLUMNS,
+from crmwb.customer_file.synthetic_customers import (
     NO_DEFECTS,
     DefectRates,
+    write_customer_file,
+)
+from crmwb.customer_file.synthetic_files import (
+    COLUMNS,
     Truth,
     csv_options,
     people_roles,
     truth_path,
-    write_customer_file,
 )
 
 TODAY = dt.date(2026, 11, 1)
@@ -603,7 +605,7 @@ def test_hand_labelled_cases_among_five_thousand_people(tmp_path: Path) -> None:
     mobile and address are one man; a last name keyed in the first-name field, with the same
     e-mail, is one woman; a typo with first and last names swapped, the same birth date and
     address, is one person."""
-    from crmwb.customer_file.synthetic import write_people_file
+    from crmwb.customer_file.synthetic_people import write_people_file
 
     path = tmp_path / "people.csv"
     write_people_file(path, 5_000, seed=3, today=TODAY)
@@ -629,7 +631,7 @@ def test_colleagues_sharing_an_establishment_stay_apart(tmp_path: Path) -> None:
     SIRET and often the switchboard: the pairs merged are nearly all one person, and nearly
     every duplicate is found (measured: precision 0.992, recall 0.982; the issue's targets are
     0.99 and 0.97)."""
-    from crmwb.customer_file.synthetic import write_people_file
+    from crmwb.customer_file.synthetic_people import write_people_file
 
     path = tmp_path / "contacts.csv"
     truth = write_people_file(path, 5_000, seed=3, kind="b2b", today=TODAY)

@@ -11,7 +11,8 @@ import pytest
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.office_files import OLE_MAGIC, password_protected
-from crmwb.customer_file.quality import CustomerFileError, FieldRole, read_customer_file
+from crmwb.customer_file.mapping import CustomerFileError, FieldRole
+from crmwb.customer_file.reading import read_customer_file
 from crmwb.workbook.reader import read_workbook
 
 NAME = "EncryptedPackage".encode("utf-16-le")

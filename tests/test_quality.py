@@ -1,6 +1,7 @@
-"""The customer-file audit (crmwb.customer_file.quality): reading client exports in their many
-dialects, the errors that name the line or the cell, the normalisation rules, the profile's numbers
-on a hand-made file (every expected number counted by hand next to it), exact duplicates, masking.
+"""The customer-file audit (crmwb.customer_file: reading, field_rules, quality, masking): reading
+client exports in their many dialects, the errors that name the line or the cell, the normalisation
+rules, the profile's numbers on a hand-made file (every expected number counted by hand next to
+it), exact duplicates, masking.
 
 Files are written to pytest's tmp_path; nothing is read from the repository.
 """
@@ -18,18 +19,10 @@ import pytest
 from openpyxl import Workbook
 
 from crmwb.core.errors import InputError
-from crmwb.customer_file import quality
-from crmwb.customer_file.quality import (
-    SCORE_WEIGHTS,
-    CustomerFile,
-    CustomerFileError,
-    DuplicateKey,
-    FieldRole,
-    examples,
-    initials,
-    mask_email,
-    mask_phone,
-    mask_postcode,
+from crmwb.customer_file import quality, reading_csv
+from crmwb.customer_file.field_rules import (
+    email_valid_sql,
+    lit,
     normalise_country_sql,
     normalise_email_sql,
     normalise_name_sql,
@@ -39,10 +32,12 @@ from crmwb.customer_file.quality import (
     parse_date_sql,
     phone_valid_sql,
     postcode_valid_sql,
-    profile,
-    read_customer_file,
     undeliverable_sql,
 )
+from crmwb.customer_file.mapping import CustomerFileError, FieldRole
+from crmwb.customer_file.masking import initials, mask_email, mask_phone, mask_postcode
+from crmwb.customer_file.quality import SCORE_WEIGHTS, DuplicateKey, examples, profile
+from crmwb.customer_file.reading import CustomerFile, read_customer_file
 
 FR_HEADER = (
     "N° client;E-mail;Téléphone;Prénom;Nom;Code postal;Ville;Pays;Dernière commande;Opt-in;NPAI;"
@@ -151,7 +146,7 @@ def test_utf16_excel_unicode_text_export(tmp_path: Path) -> None:
 def test_windows_1252_found_late_in_the_file_and_utf8_split_across_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(quality, "_CHUNK", 7)  # stream 7 bytes at a time
+    monkeypatch.setattr(reading_csv, "_CHUNK", 7)  # stream 7 bytes at a time
     body = "".join(f"{i};x{i}@b.fr;Nom{i}\n" for i in range(1, 30))
     cp = write(tmp_path / "late.csv", f"id;email;nom\n{body}30;y@b.fr;Hélène\n", "cp1252")
     utf = write(tmp_path / "utf.csv", f"id;email;nom\n{body}30;y@b.fr;Hélène\n", "utf-8")
@@ -479,7 +474,7 @@ def test_email_and_name_normalisation() -> None:
         "zoe",
         None,
     ]
-    valid = quality.email_valid_sql(normalise_email_sql("x"))
+    valid = email_valid_sql(normalise_email_sql("x"))
     emails = ["a@b.fr", "jean.o'neil+crm@sub.orange.fr", "a@b", "a@@b.fr", "a b@c.fr", "a@b.f"]
     assert evaluate(valid, emails) == [True, True, False, False, False, False]
 
@@ -500,8 +495,8 @@ def test_postcode_rules_by_country() -> None:
     ]
     con = duckdb.connect()
     for raw, country, normalised, valid in pairs:
-        norm = normalise_postcode_sql(quality._lit(raw), quality._lit(country))
-        got = con.execute(f"SELECT {norm}, {postcode_valid_sql(norm, quality._lit(country))}")
+        norm = normalise_postcode_sql(lit(raw), lit(country))
+        got = con.execute(f"SELECT {norm}, {postcode_valid_sql(norm, lit(country))}")
         assert got.fetchall() == [(normalised, valid)], raw
 
 

@@ -1,4 +1,4 @@
-"""The synthetic people files (crmwb.customer_file.synthetic.write_people_file): French Excel
+"""The synthetic people files (crmwb.customer_file.synthetic_people.write_people_file): French Excel
 exports of people (b2c) or company contacts (b2b) with known duplicates, each copy changed in known
 ways, and known look-alikes that are not duplicates (households, colleagues, namesakes, twins).
 
@@ -25,13 +25,11 @@ import numpy as np
 import pytest
 
 from crmwb.core.errors import InputError
-from crmwb.customer_file.synthetic import (
-    CITIES,
-    NICKNAMES,
-    Truth,
-    write_customer_file,
-    write_people_file,
-)
+from crmwb.customer_file.synthetic_customers import write_customer_file
+from crmwb.customer_file.synthetic_files import Truth
+from crmwb.customer_file.synthetic_people import write_people_file
+from crmwb.customer_file.synthetic_tables import CITIES
+from crmwb.customer_file.synthetic_variants import NICKNAMES
 
 TODAY = dt.date(2026, 11, 1)
 Row = dict[str, str]
@@ -572,7 +570,7 @@ def peak_growth_mib(path: Path, rows: int, kind: str) -> tuple[int, int]:
         import datetime as dt
         import re
         from pathlib import Path
-        from crmwb.customer_file.synthetic import write_people_file
+        from crmwb.customer_file.synthetic_people import write_people_file
 
         def peak_kib():
             # this process's own peak (ru_maxrss would keep the forking test process's)

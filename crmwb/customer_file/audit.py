@@ -1,9 +1,9 @@
-"""The customer-file audit of a client: its export read with the workbook's column mapping,
-profiled (:mod:`crmwb.customer_file.quality`), deduplicated exactly and probabilistically
-(:mod:`crmwb.customer_file.duplicates`), with masked examples only — and, apart, the file of
-duplicate clusters the client cleans from (record ids, never shown in a report). In a run, that file
-goes to the run's :data:`CONFIDENTIAL_DIR` folder (:func:`confidential_dir`), never beside the
-deliverables that are sent."""
+"""The customer-file audit of a client: its export read with the workbook's column mapping
+(:mod:`crmwb.customer_file.reading`), profiled (:mod:`crmwb.customer_file.quality`), deduplicated
+exactly and probabilistically (:mod:`crmwb.customer_file.duplicates`), with masked examples only
+— and, apart, the file of duplicate clusters the client cleans from (record ids, never shown in a
+report). In a run, that file goes to the run's :data:`CONFIDENTIAL_DIR` folder
+(:func:`confidential_dir`), never beside the deliverables that are sent."""
 
 from __future__ import annotations
 
@@ -17,25 +17,19 @@ import duckdb
 from crmwb.core.errors import InputError, Msg, Quoted, msg
 from crmwb.core.i18n import SOURCE_LANG, Lang, t
 from crmwb.customer_file.dedup_keys import ROLES as DEDUP_ROLES
-from crmwb.customer_file.dedup_keys import lit
 from crmwb.customer_file.duplicates import find_duplicates
+from crmwb.customer_file.field_rules import lit
+from crmwb.customer_file.mapping import FieldRole, in_language
+from crmwb.customer_file.masking import initials, mask_email, mask_phone, mask_postcode
 from crmwb.customer_file.quality import (
-    CustomerFile,
     DuplicateExample,
     DuplicateKey,
-    FieldRole,
     MaskedRecord,
     QualityProfile,
     examples,
-    in_language,
-    initials,
-    limit_error,
-    mask_email,
-    mask_phone,
-    mask_postcode,
     profile,
-    read_customer_file,
 )
+from crmwb.customer_file.reading import CustomerFile, limit_error, read_customer_file
 from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.deliver.report import FORMULA_TRIGGERS
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from crmwb.core.errors import InputError
-from crmwb.customer_file.quality import (
+from crmwb.customer_file.field_rules import (
+    lit,
     normalise_country_sql,
     normalise_name_sql,
     normalise_phone_sql,
@@ -144,11 +145,6 @@ class Key:
     @property
     def sql_columns(self) -> tuple[str, ...]:
         return self.columns or (self.name,)
-
-
-def lit(text: str) -> str:
-    """An SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def _plain_text(expr: str) -> str:

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 from crmwb.core import i18n
 from crmwb.customer_file.audit import CustomerAudit
-from crmwb.customer_file.quality import SCORE_WEIGHTS, FieldRole, MaskedRecord
+from crmwb.customer_file.mapping import FieldRole
+from crmwb.customer_file.quality import SCORE_WEIGHTS, MaskedRecord
 from crmwb.deliver.views import (
     Bullets,
     Column,

@@ -57,7 +57,7 @@ from openpyxl import Workbook
 
 from crmwb.core.uncertainty import Pert
 from crmwb.customer_file.sheets import CustomerFileSettings
-from crmwb.customer_file.synthetic import write_customer_file
+from crmwb.customer_file.synthetic_customers import write_customer_file
 from crmwb.dataflow.model import (
     DataField,
     DataMap,
@@ -2859,9 +2859,9 @@ NORTHWIND_CUSTOMER_FILE = CustomerFileSettings(
     },
 )
 """Northwind's customer export: a French Excel CSV (semicolons, cp1252, dd/mm/yyyy dates) of
-4 000 synthetic customers (:mod:`crmwb.customer_file.synthetic`, seed 2026: 8 % of the records
-are copies of another customer, with typos, swapped names, other phone formats ...; invalid e-mails
-and phones, missing dates, NPAI markers at known rates), mapped to the audit's roles."""
+4 000 synthetic customers (:mod:`crmwb.customer_file.synthetic_customers`, seed 2026: 8 % of the
+records are copies of another customer, with typos, swapped names, other phone formats ...; invalid
+e-mails and phones, missing dates, NPAI markers at known rates), mapped to the audit's roles."""
 
 CUSTOMER_FILES: dict[str, CustomerFileSettings] = {"northwind-retail": NORTHWIND_CUSTOMER_FILE}
 CUSTOMER_ROWS, CUSTOMER_SEED = 4_000, 2026

@@ -33,6 +33,7 @@ from crmwb.customer_file.sheets import (
     read_customer_file_settings,
 )
 from crmwb.dataflow.model import (
+    CustomerRole,
     DataField,
     DataMap,
     Flow,
@@ -44,7 +45,7 @@ from crmwb.dataflow.model import (
     SystemType,
     UseCaseNeed,
 )
-from crmwb.dataflow.sheets import CustomerRole, has_data_map, read_data_map
+from crmwb.dataflow.sheets import has_data_map, read_data_map
 from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook

@@ -26,7 +26,7 @@ from crmwb.tco.views import month_ordinal
 from crmwb.vendors.model import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
 from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.vendors.pricing import VendorStudy
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label
 
 PALETTE = ("#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6", "#833C0B")
 CATEGORY_COLOURS = (

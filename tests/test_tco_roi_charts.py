@@ -44,7 +44,7 @@ from crmwb.tco.model import (
     compare_options,
     cumulative_at,
 )
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label
 
 C, F, B = Category, Frequency, Basis
 THREE = [

@@ -3,7 +3,22 @@ audited by the data audit (:mod:`crmwb.dataflow.analysis`)."""
 
 from __future__ import annotations
 
-from crmwb.customer_file.sheets import CUSTOMER_FILE_CHOICES, write_customer_file_sheet
-from crmwb.workbook.capabilities import Sheets
+from crmwb.customer_file.sheets import (
+    CUSTOMER_FILE_CHOICES,
+    CUSTOMER_FILE_SHEET,
+    MAPPING_COLUMNS,
+    write_customer_file_sheet,
+)
+from crmwb.workbook.capabilities import SheetLayout, Sheets
 
-SHEETS = (Sheets("customer_file", 70, write_customer_file_sheet, CUSTOMER_FILE_CHOICES),)
+SHEETS = (
+    Sheets(
+        "customer_file",
+        70,
+        write_customer_file_sheet,
+        CUSTOMER_FILE_CHOICES,
+        # the File is required only of a workbook that names a customer file: the data audit's
+        # reading checks the parameters
+        (SheetLayout(CUSTOMER_FILE_SHEET, tables=(MAPPING_COLUMNS[:2],)),),
+    ),
+)

@@ -23,7 +23,8 @@ from crmwb.dataflow.model import (
     CustomerRole,
     _key,
 )
-from crmwb.workbook.fields import Field, choice_label, describe, is_blank
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, describe, is_blank
 from crmwb.workbook.layout import write_parameters, write_table_header, write_title
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 from crmwb.workbook.tables import (

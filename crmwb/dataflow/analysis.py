@@ -4,11 +4,37 @@ Use-case data) and the data audit (the data map and the customer file's quality)
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.dataflow.sheets import DATAFLOW_CHOICES, has_data_audit, write_data_map_sheets
+from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
+from crmwb.dataflow.sheets import (
+    DATA_MAP_TABLES,
+    DATAFLOW_CHOICES,
+    has_data_audit,
+    has_data_map,
+    read_data_map,
+    write_data_map_sheets,
+)
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
+from crmwb.workbook.reader import WorkbookReader
 
-SHEETS = (Sheets("data_map", 60, write_data_map_sheets, DATAFLOW_CHOICES),)
+SHEETS = (
+    Sheets(
+        "data_map",
+        60,
+        write_data_map_sheets,
+        DATAFLOW_CHOICES,
+        tuple(SheetLayout(t.sheet, tables=(t.columns,)) for t in DATA_MAP_TABLES),
+    ),
+)
+
+
+def read_audit_inputs(reader: WorkbookReader) -> None:
+    """The data map's sheets and the Customer file sheet, those the workbook fills in."""
+    if has_data_map(reader):
+        read_data_map(reader)
+    if has_customer_file(reader):
+        read_customer_file_settings(reader)
+
 
 ANALYSES = (
     Analysis(
@@ -19,5 +45,6 @@ ANALYSES = (
         reads=("data_map", "customer_file", "plan"),
         applies=has_data_audit,  # systems listed, or a customer file named
         skip_sheet="sheet.systems",
+        inputs=read_audit_inputs,
     ),
 )

@@ -57,7 +57,8 @@ from crmwb.dataflow.model import (
     UseCaseNeed,
 )
 from crmwb.plan.sheets import PROGRAMME_NAMES, programme_names
-from crmwb.workbook.fields import Field, YesNo, choice_label, describe, normalised
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, YesNo, describe, normalised
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 from crmwb.workbook.tables import (
     Lookup,

@@ -4,11 +4,25 @@ Personas, Paths) and the journey map."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.journey.sheets import JOURNEY_CHOICES, has_journey, write_journey_sheets
+from crmwb.journey.sheets import (
+    JOURNEY_CHOICES,
+    JOURNEY_TABLES,
+    has_journey,
+    read_journey,
+    write_journey_sheets,
+)
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
 
-SHEETS = (Sheets("journey", 40, write_journey_sheets, JOURNEY_CHOICES),)
+SHEETS = (
+    Sheets(
+        "journey",
+        40,
+        write_journey_sheets,
+        JOURNEY_CHOICES,
+        tuple(SheetLayout(t.sheet, tables=(t.columns,)) for t in JOURNEY_TABLES),
+    ),
+)
 
 ANALYSES = (
     Analysis(
@@ -19,5 +33,6 @@ ANALYSES = (
         reads=("journey",),
         applies=has_journey,  # at least one stage
         skip_sheet="sheet.stages",
+        inputs=read_journey,
     ),
 )

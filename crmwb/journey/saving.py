@@ -18,8 +18,7 @@ from crmwb.core.i18n import Lang, t
 from crmwb.journey.model import Journey, journey_counts
 from crmwb.journey.sheets import JOURNEY_CHOICES, JOURNEY_TABLES, journey_rows
 from crmwb.plan.sheets import CONVENTIONS_SHEET, PLAN_CHOICES, PLAN_TABLES
-from crmwb.workbook.capabilities import choice_prefixes
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label, choice_prefixes
 from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
 from crmwb.workbook.tables import TableSheet, sheet_language, write_table_sheet, write_values

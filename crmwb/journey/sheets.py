@@ -81,7 +81,8 @@ from crmwb.journey.model import (
 from crmwb.journey.model import (
     Path as PersonaPath,
 )
-from crmwb.workbook.fields import Field, choice_label, describe, normalised
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, describe, normalised
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 from crmwb.workbook.tables import (
     Lookup,

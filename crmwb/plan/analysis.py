@@ -4,11 +4,31 @@ Conventions) and its analysis."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.plan.sheets import PLAN_CHOICES, has_plan, write_plan_sheets
+from crmwb.plan.sheets import (
+    CONVENTION_PARAMETERS,
+    CONVENTIONS_SHEET,
+    PLAN_CHOICES,
+    PLAN_TABLES,
+    has_plan,
+    read_plan,
+    write_plan_sheets,
+)
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
 
-SHEETS = (Sheets("plan", 50, write_plan_sheets, PLAN_CHOICES),)
+SHEETS = (
+    Sheets(
+        "plan",
+        50,
+        write_plan_sheets,
+        PLAN_CHOICES,
+        (
+            *(SheetLayout(t.sheet, tables=(t.columns,)) for t in PLAN_TABLES),
+            # its three small tables end where the next one's title starts: its reader checks them
+            SheetLayout(CONVENTIONS_SHEET, CONVENTION_PARAMETERS),
+        ),
+    ),
+)
 
 ANALYSES = (
     Analysis(
@@ -19,5 +39,6 @@ ANALYSES = (
         reads=("plan", "journey"),
         applies=has_plan,  # at least one programme
         skip_sheet="sheet.programmes",
+        inputs=read_plan,
     ),
 )

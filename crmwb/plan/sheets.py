@@ -59,7 +59,8 @@ from crmwb.plan.model import (
     Scenario,
     Sender,
 )
-from crmwb.workbook.fields import Field, choice_label, describe, is_blank, normalised, plain
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, describe, is_blank, normalised, plain
 from crmwb.workbook.layout import (
     finish_validation,
     write_parameters,

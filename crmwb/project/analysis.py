@@ -5,15 +5,50 @@ from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
 from crmwb.project.sheets import (
+    ACTION_COLUMNS,
+    ADOPTION_COLUMNS,
+    CHECKLIST_COLUMNS,
+    KPI_COLUMNS,
+    PHASE_COLUMNS,
+    PLAN_PARAMETERS,
     PROJECT_CHOICES,
+    PROJECT_PLAN_SHEET,
     has_project_plan,
     has_raci,
+    has_steering,
+    read_project_plan,
+    read_raci,
+    read_steering,
     write_project_sheets,
 )
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
+from crmwb.workbook.reader import WorkbookReader
 
-SHEETS = (Sheets("project", 80, write_project_sheets, PROJECT_CHOICES),)
+SHEETS = (
+    Sheets(
+        "project",
+        80,
+        write_project_sheets,
+        PROJECT_CHOICES,
+        (
+            SheetLayout(PROJECT_PLAN_SHEET, PLAN_PARAMETERS, (PHASE_COLUMNS,)),
+            SheetLayout("sheet.checklist", tables=(CHECKLIST_COLUMNS,)),
+            SheetLayout("sheet.raci"),  # a column per team: checked by its reader
+            SheetLayout("sheet.kpi_tracking", tables=(KPI_COLUMNS,)),
+            SheetLayout("sheet.actions", tables=(ACTION_COLUMNS,)),
+            SheetLayout("sheet.adoption", tables=(ADOPTION_COLUMNS,)),
+        ),
+    ),
+)
+
+
+def read_governance_inputs(reader: WorkbookReader) -> None:
+    """The RACI, and the steering sheets (KPI tracking, Actions, Adoption) when filled in."""
+    read_raci(reader)
+    if has_steering(reader):
+        read_steering(reader)
+
 
 ANALYSES = (
     Analysis(
@@ -24,6 +59,7 @@ ANALYSES = (
         reads=("project",),
         applies=has_project_plan,  # a start date and at least one phase
         skip_sheet="sheet.project_plan",
+        inputs=read_project_plan,
     ),
     Analysis(
         "governance",
@@ -33,5 +69,6 @@ ANALYSES = (
         reads=("project", "plan"),
         applies=has_raci,  # tasks listed (the template's seed RACI counts)
         skip_sheet="sheet.raci",
+        inputs=read_governance_inputs,
     ),
 )

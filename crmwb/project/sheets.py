@@ -98,7 +98,8 @@ from crmwb.project.planning import (
     schedule,
     weeks,
 )
-from crmwb.workbook.fields import Field, choice_label, describe, is_blank, normalised, plain
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, describe, is_blank, normalised, plain
 from crmwb.workbook.layout import finish_validation, write_parameters, write_table_header
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 from crmwb.workbook.tables import (

@@ -205,7 +205,7 @@ def checklist_table(progress: Sequence[StepProgress], ctx: Context) -> Table:
     """The 17-step deployment checklist (seed 004) with each step's status and date (a step
     not on the Checklist sheet is to do; no date column when no step has a date), the steps
     in progress in bold."""
-    from crmwb.workbook.fields import choice_label
+    from crmwb.workbook.choices import choice_label
 
     by_number = {step.number: step for step in progress}
     rows: list[tuple[object, ...]] = []

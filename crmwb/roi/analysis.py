@@ -4,11 +4,24 @@ TCO)."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.roi.sheets import has_roi_case, write_roi_sheet
+from crmwb.roi.sheets import (
+    ROI_COLUMNS,
+    ROI_PARAMETERS,
+    has_roi_case,
+    read_roi,
+    write_roi_sheet,
+)
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
 
-SHEETS = (Sheets("roi", 30, write_roi_sheet),)
+SHEETS = (
+    Sheets(
+        "roi",
+        30,
+        write_roi_sheet,
+        layouts=(SheetLayout("sheet.roi", ROI_PARAMETERS, (ROI_COLUMNS,)),),
+    ),
+)
 
 ANALYSES = (
     Analysis(
@@ -19,5 +32,6 @@ ANALYSES = (
         reads=("roi", "tco", "vendors"),
         applies=has_roi_case,  # a benefit line, and the TCO's costs
         skip_sheet="sheet.roi",
+        inputs=read_roi,
     ),
 )

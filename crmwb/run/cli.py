@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
     run.add_argument("--quiet", "-q", action="store_true", help=say("cli.help.quiet"))
 
+    check = sub.add_parser("check", help=say("cli.help.check_clients"))
+    check.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
+
     sub.add_parser("clients", help=say("cli.help.clients"))
     sub.add_parser("examples", help=say("cli.help.examples"))
     tpl = sub.add_parser("template", help=say("cli.help.template"))
@@ -122,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "init": _init,
         "new-client": _new_client,
         "run": _run,
+        "check": _check,
         "clients": _clients,
         "examples": _examples,
         "template": _template,
@@ -307,6 +311,26 @@ def _resolve_clients(names: Sequence[str], args: argparse.Namespace) -> list[Pat
             )
         folders.append(folder)
     return folders
+
+
+def _check(args: argparse.Namespace) -> int:
+    """Every problem of each client's workbook, in its language; nothing runs."""
+    from crmwb.core.i18n import number, tn
+    from crmwb.run.clients import WORKBOOK_NAME
+    from crmwb.workbook.check import check_workbook
+
+    status = EXIT_OK
+    for folder in _resolve_clients(args.clients, args):
+        found = check_workbook(folder / WORKBOOK_NAME)
+        lang, n = found.lang, len(found.problems)
+        if not n:
+            print(t("check.ok", lang, client=folder.name))
+            continue
+        status = EXIT_FAILED
+        print(tn("check.problems", n, lang, client=folder.name, count=number(n, lang)))
+        for problem in found.problems:
+            print(f"  - {problem.message(lang)}")
+    return status
 
 
 def _run(args: argparse.Namespace) -> int:

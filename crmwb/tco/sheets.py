@@ -25,7 +25,8 @@ from crmwb.tco.model import (
     Frequency,
     TcoSettings,
 )
-from crmwb.workbook.fields import EMPTY, Field, choice_label
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import EMPTY, Field
 from crmwb.workbook.layout import (
     TABLE_HEADER_ROW,
     TABLE_HELP_ROW,

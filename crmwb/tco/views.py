@@ -21,7 +21,7 @@ from crmwb.deliver.views import (
     sheet_name,
 )
 from crmwb.tco.model import CONVENTIONS, Basis, Category, TcoComparison
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label
 
 
 def period_labels(study: TcoComparison, ctx: Context) -> list[str]:

@@ -4,11 +4,37 @@ cases, Pricing) and its analysis."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.vendors.sheets import VENDOR_CHOICES, has_vendors, write_vendor_sheets
+from crmwb.vendors.sheets import (
+    CRITERIA_COLUMNS,
+    CRITERIA_PARAMETERS,
+    PRICING_COLUMNS,
+    PRICING_PARAMETERS,
+    USE_CASE_COLUMNS,
+    VENDOR_CHOICES,
+    VENDOR_COLUMNS,
+    has_vendors,
+    read_vendor_comparison,
+    write_vendor_sheets,
+)
 from crmwb.workbook.analyses import Analysis
-from crmwb.workbook.capabilities import Sheets
+from crmwb.workbook.capabilities import SheetLayout, Sheets
 
-SHEETS = (Sheets("vendors", 20, write_vendor_sheets, VENDOR_CHOICES),)
+SHEETS = (
+    Sheets(
+        "vendors",
+        20,
+        write_vendor_sheets,
+        VENDOR_CHOICES,
+        (
+            SheetLayout("sheet.vendors", tables=(VENDOR_COLUMNS,)),
+            SheetLayout("sheet.criteria", CRITERIA_PARAMETERS, (CRITERIA_COLUMNS,)),
+            SheetLayout("sheet.pairwise"),  # a matrix of the groups: checked by its reader
+            SheetLayout("sheet.scores"),  # a column per vendor and evaluator: likewise
+            SheetLayout("sheet.use_cases", tables=(USE_CASE_COLUMNS,)),
+            SheetLayout("sheet.pricing", PRICING_PARAMETERS, (PRICING_COLUMNS,)),
+        ),
+    ),
+)
 
 ANALYSES = (
     Analysis(
@@ -19,5 +45,6 @@ ANALYSES = (
         reads=("vendors", "tco"),
         applies=has_vendors,  # at least one vendor (the template's empty sheet has none)
         skip_sheet="sheet.vendors",
+        inputs=read_vendor_comparison,
     ),
 )

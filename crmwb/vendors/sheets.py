@@ -111,16 +111,8 @@ from crmwb.vendors.weights import (
     global_weights,
     normalise_weights,
 )
-from crmwb.workbook.fields import (
-    Field,
-    YesNo,
-    choice_label,
-    describe,
-    is_blank,
-    normalised,
-    plain,
-    typed_number,
-)
+from crmwb.workbook.choices import choice_label
+from crmwb.workbook.fields import Field, YesNo, describe, is_blank, normalised, plain, typed_number
 from crmwb.workbook.layout import (
     finish_validation,
     format_input,

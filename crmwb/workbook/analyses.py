@@ -17,9 +17,10 @@ from crmwb.workbook.reader import WorkbookReader
 @dataclass(frozen=True)
 class Analysis:
     """An analysis: its notebook, the label of its report (``title_key``), its place in a run
-    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`), and whether
-    a client's workbook has what it needs (``applies``; None: every client has), with the sheet
-    that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``)."""
+    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`), whether a
+    client's workbook has what it needs (``applies``; None: every client has), with the sheet
+    that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``), and
+    the function reading its inputs (``inputs``)."""
 
     name: str
     notebook: Path
@@ -28,6 +29,8 @@ class Analysis:
     reads: tuple[str, ...] = ()
     applies: Callable[[WorkbookReader], bool] | None = None
     skip_sheet: str = ""
+    inputs: Callable[[WorkbookReader], object] | None = None
+    """Reads and checks everything the analysis needs from the workbook (``crmwb check``)."""
 
     def skip_reason(self, lang: Lang) -> str:
         """Why the analysis did not run for a client, in ``lang``."""

@@ -23,9 +23,21 @@ from openpyxl import Workbook
 
 import crmwb
 from crmwb.core.i18n import Lang
+from crmwb.workbook.fields import Field
 
 DECLARATION = "analysis"
 """The module of a capability package that declares its sheets and analyses."""
+
+
+@dataclass(frozen=True)
+class SheetLayout:
+    """A sheet's declared cells: its labelled parameters (label in column A, value in B) and its
+    tables (each found by the label of its first column). Columns a sheet adds by itself (one
+    per vendor, per evaluator, per team) are not declared: their capability checks them."""
+
+    sheet: str  # the sheet's key ("sheet.tco")
+    parameters: tuple[Field, ...] = ()
+    tables: tuple[tuple[Field, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,9 @@ class Sheets:
     order: int
     write: Callable[[Workbook, Lang, Any], None]
     choices: Mapping[type[StrEnum], str] = field(default_factory=dict)
+    layouts: tuple[SheetLayout, ...] = ()
+    """The sheets' declared cells: what ``crmwb check`` checks cell by cell, and the README's
+    sheet reference lists."""
 
 
 @cache
@@ -69,10 +84,3 @@ def declared_sheets() -> tuple[Sheets, ...]:
     if len(set(orders)) != len(orders):
         raise ValueError(f"two capabilities' sheets share a place: {sorted(orders)}")
     return tuple(sorted(sheets, key=lambda s: s.order))
-
-
-@cache
-def choice_prefixes() -> dict[type[StrEnum], str]:
-    """Every drop-down list of the workbook: enum -> prefix of its labels, in the workbook's
-    order (the capabilities' :attr:`Sheets.choices`)."""
-    return {enum: prefix for s in declared_sheets() for enum, prefix in s.choices.items()}

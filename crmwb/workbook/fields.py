@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from crmwb.core.errors import Number, Text, msg
-from crmwb.core.i18n import Lang, t
-from crmwb.workbook.capabilities import choice_prefixes
 
 FIRST_TRUE_DATE = dt.date(1900, 3, 1)
 """The first day Excel's calendar gets right: it counts a 29 February 1900 that did not exist
@@ -36,11 +34,6 @@ class Field:
     max_excluded: bool = False  # (a discount rate or an escalation of 100%)
     hint: Text | None = field(default=None, hash=False)
     """Added to the error when a number is out of bounds (a message, in the reader's language)."""
-
-
-def choice_label(member: StrEnum, lang: Lang) -> str:
-    """The label of a drop-down value (``Category.LICENCE`` -> "Software licence")."""
-    return t(f"{choice_prefixes()[type(member)]}.{member.value}", lang)
 
 
 def is_blank(value: object) -> bool:

@@ -18,7 +18,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb.core.i18n import Lang, t
-from crmwb.workbook.capabilities import choice_prefixes
+from crmwb.workbook.choices import choice_prefixes
 from crmwb.workbook.fields import Field
 
 TABLE_ROWS = 200

@@ -26,7 +26,7 @@ from crmwb.core import i18n
 from crmwb.core.errors import CrmwbError, Percent, Quoted, Text, WorkbookError, WrittenDate, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.core.office_files import password_protected
-from crmwb.workbook.capabilities import choice_prefixes
+from crmwb.workbook.choices import choice_prefixes
 from crmwb.workbook.fields import (
     EMPTY,
     FIRST_TRUE_DATE,

@@ -27,8 +27,8 @@ from crmwb.core import i18n
 from crmwb.core.errors import CrmwbError, Msg, Quoted, Text, WorkbookError, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.workbook.about import read_about
-from crmwb.workbook.capabilities import choice_prefixes
-from crmwb.workbook.fields import Field, YesNo, choice_label, describe, is_blank, normalised
+from crmwb.workbook.choices import choice_label, choice_prefixes
+from crmwb.workbook.fields import Field, YesNo, describe, is_blank, normalised
 from crmwb.workbook.layout import (
     TABLE_ROWS,
     finish_validation,

@@ -23,7 +23,7 @@ from crmwb.core.i18n import LANGUAGES, Lang, t
 from crmwb.core.workspace import TEMPLATES_DIR
 from crmwb.workbook.about import About, write_about
 from crmwb.workbook.capabilities import Sheets, declared_sheets
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label
 from crmwb.workbook.layout import list_name, save_workbook
 
 

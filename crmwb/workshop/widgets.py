@@ -42,7 +42,7 @@ from crmwb.journey.model import (
 from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
 from crmwb.workbook.about import read_about
-from crmwb.workbook.fields import choice_label
+from crmwb.workbook.choices import choice_label
 
 if TYPE_CHECKING:
     from crmwb.vendors.sheets import VendorInputs

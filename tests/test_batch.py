@@ -39,6 +39,7 @@ def crmwb(*args: str, cwd: Path, lang: str = "fr") -> subprocess.CompletedProces
 def break_unit_price(workbook: Path) -> None:
     wb = load_workbook(workbook)
     wb["TCO"]["F12"] = "trois mille"
+    wb["TCO"]["F14"] = "six mille"  # a second problem on the same sheet
     wb.save(workbook)
 
 
@@ -173,6 +174,19 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
     northwind = scenario["reports"] / "northwind-retail"
     assert len([p for p in northwind.iterdir() if p.name[0].isdigit()]) == 2
     assert (northwind / "latest" / "tco.pdf").exists()
+
+
+def test_the_summary_lists_the_other_problems_of_the_sheet(scenario):
+    """The run stops at the first bad cell; the summary gives the sheet's others too, so that
+    the consultant corrects them all before the next run."""
+    lines = scenario["second"].stdout.splitlines()
+    at = lines.index("literie-lenoir, tco\u00a0: la même feuille a 1\u00a0autre problème\u00a0:")
+    assert "TCO!F14" in lines[at + 1] and "«\u202fsix mille\u202f»" in lines[at + 1]
+    seed = scenario["reports"] / "literie-lenoir"
+    (failed,) = [p for p in seed.iterdir() if p.name.endswith("-failed")]
+    manifest = json.loads((failed / "manifest.json").read_text(encoding="utf-8"))
+    (other,) = manifest["analyses"]["tco"]["problems"]
+    assert "TCO!F14" in other
 
 
 def test_a_failed_run_never_replaces_the_last_good_one(scenario):

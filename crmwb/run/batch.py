@@ -79,6 +79,9 @@ class JobResult:
     outputs: list[str] = field(default_factory=list)
     interrupted: bool = False
     """The run was interrupted before this analysis reported back."""
+    problems: list[str] = field(default_factory=list)
+    """When the workbook stopped the analysis: the other problems of the same sheet, so that
+    the consultant corrects them all in one go (each at its cell, in the workbook's language)."""
 
     @property
     def status(self) -> str:
@@ -243,10 +246,28 @@ def execute(job: _Job) -> JobResult:
         result.ok = True
     except PapermillExecutionError as exc:
         result.error_type, result.error = exc.ename, _first_line(exc.evalue)
+        if exc.ename == "WorkbookError":
+            result.problems = sheet_problems(job.client_dir / WORKBOOK_NAME, result.error)
     except Exception as exc:  # a kernel that died, a notebook that cannot be read...
         result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
     result.timings["execute"] = time.perf_counter() - started
     return result
+
+
+def sheet_problems(workbook: Path, error: str) -> list[str]:
+    """The other problems of the sheet ``error`` is about (``crmwb check``'s, on that sheet), in
+    the workbook's language; none when the error is not one of them."""
+    from crmwb.workbook.check import check_workbook
+
+    found = check_workbook(workbook)
+    sheet = next((p.sheet for p in found.problems if p.message(found.lang) == error), None)
+    if sheet is None:
+        return []
+    return [
+        text
+        for p in found.problems
+        if p.sheet == sheet and (text := p.message(found.lang)) != error
+    ]
 
 
 def render(job: _Job, result: JobResult, renderer: Renderer, client: _ClientInfo | None) -> None:
@@ -607,6 +628,7 @@ def _finish(
                 "status": r.status,
                 "error": r.error or None,
                 "error_type": r.error_type or None,
+                "problems": r.problems,
                 "timings_s": {k: round(v, 3) for k, v in r.timings.items()},
                 "outputs": r.outputs,
             }
@@ -749,6 +771,20 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
     ]
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
     lines.append("")
+    for client_run in runs:
+        for r in client_run.results:
+            if r.problems:
+                lines.append(
+                    tn(
+                        "run.more_problems",
+                        len(r.problems),
+                        lang,
+                        client=r.client,
+                        analysis=r.analysis,
+                        count=number(len(r.problems), lang),
+                    )
+                )
+                lines.extend(f"  - {problem}" for problem in r.problems)
     for client_run in runs:
         for hidden in client_run.hidden_rows:
             lines.append(say("run.note", client=client_run.slug, note=hidden.text(lang)))

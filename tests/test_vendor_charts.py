@@ -17,11 +17,11 @@ import math
 import pytest
 from matplotlib.colors import to_rgba
 
-from crmwb import charts
 from crmwb.core.uncertainty import Pert
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
+from crmwb.vendors import charts
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import (
     Coverage,

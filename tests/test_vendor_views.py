@@ -16,11 +16,11 @@ import dataclasses
 import pytest
 from matplotlib.figure import Figure
 
-from crmwb import charts
 from crmwb.core.errors import Number, Quoted, msg
 from crmwb.core.uncertainty import Pert
 from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
+from crmwb.vendors import charts
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.model import (
     CoverageSheet,

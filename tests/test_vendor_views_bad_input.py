@@ -21,12 +21,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import charts
 from crmwb.core.uncertainty import Pert
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.run.clients import WORKBOOK_NAME
+from crmwb.vendors import charts
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import Coverage, MarketType, Score

@@ -50,8 +50,8 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Transform
 
-from crmwb.charts import INK, PALETTE
 from crmwb.dataflow.model import DataMap, Flow, Method, Role, System, SystemType
+from crmwb.deliver.charts import INK, PALETTE
 from crmwb.deliver.views import Chart, Context, Section, section
 
 Engine = Literal["auto", "dot", "matplotlib"]

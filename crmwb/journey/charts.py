@@ -3,7 +3,7 @@
 The journey map (stages x channels, one marker per touchpoint), a persona's path on it, the
 personas' emotion curves, the importance-performance matrix and the marketing-pressure
 calendar. Each function takes the domain objects (or plain values) and returns a matplotlib
-Figure in the house style of :mod:`crmwb.charts`, every label in the client's language.
+Figure in the house style of :mod:`crmwb.deliver.charts`, every label in the client's language.
 
 The grid charts are laid out in inches, not left to the layout engine: a touchpoint marker
 has a fixed size in points, so the room each cell needs is known and the figure is sized to
@@ -33,9 +33,9 @@ from matplotlib.patches import FancyArrowPatch, Rectangle
 from matplotlib.text import Text
 from matplotlib.transforms import Transform
 
-from crmwb.charts import GRID, INK, PALETTE
 from crmwb.core import i18n
 from crmwb.core.errors import InputError, Quoted, msg
+from crmwb.deliver.charts import GRID, INK, PALETTE
 from crmwb.deliver.views import Context
 from crmwb.journey.model import (
     ALL_SEGMENTS,

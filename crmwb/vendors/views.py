@@ -13,9 +13,9 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from crmwb import charts
 from crmwb.core import i18n
 from crmwb.core.errors import Written, render
+from crmwb.deliver.charts import PALETTE
 from crmwb.deliver.views import (
     Bullets,
     Chart,
@@ -32,6 +32,7 @@ from crmwb.deliver.views import (
     section,
     sheet_name,
 )
+from crmwb.vendors import charts
 from crmwb.vendors.analysis import VendorAnalysis
 from crmwb.vendors.model import (
     COVERAGE_VALUES,
@@ -58,7 +59,7 @@ VENDORS_PER_TABLE = 5
 """Vendor columns in one scores table: a longer list is split into several, so that
 40-character names stay legible on a page's width."""
 
-TCO_LINES = len(charts.PALETTE)
+TCO_LINES = len(PALETTE)
 """Vendors the TCO chart draws at most (one colour each): beyond, the shortlist and the
 cheapest; the table gives them all."""
 

@@ -34,6 +34,10 @@ CATEGORY_COLOURS = (
 )
 INK = "#262626"
 GRID = "#D9D9D9"
+ALERT = "#C00000"
+"""What needs the reader's attention (a cell over its cap, a quadrant to work on)."""
+MUTED = "#7F7F7F"
+"""What is said in passing (a cap under a name, a reference line)."""
 
 matplotlib.rcParams.update(
     {

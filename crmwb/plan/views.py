@@ -25,7 +25,6 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey import charts as journey_charts
 from crmwb.journey.model import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
@@ -34,6 +33,7 @@ from crmwb.journey.model import (
     MomentRule,
     moments_of_truth,
 )
+from crmwb.plan import charts as plan_charts
 from crmwb.plan.model import (
     Family,
     PlanFinding,
@@ -759,7 +759,7 @@ def pressure_section(report: PlanReport) -> Section:
     title = ctx.t("plan.section.pressure")
     if r.pressure is None:
         return section(title, Text((ctx.t("plan.no_campaign_pressure"),)))
-    chart = journey_charts.pressure_calendar(r.pressure, ctx)
+    chart = plan_charts.pressure_calendar(r.pressure, ctx)
     return section(
         title,
         Chart.of(chart, ctx.t("plan.chart.pressure_alt"), ctx),

@@ -274,7 +274,7 @@ _EU_ALIASES = (
 )
 
 
-def _key(text: str) -> str:
+def match_key(text: str) -> str:
     """``text`` with case, accents and repeated spaces ignored (names are matched this way)."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -282,8 +282,8 @@ def _key(text: str) -> str:
 
 
 _EU_KEYS = frozenset(
-    _key(name) for code, names in EU_EEA.items() for name in (code, *names)
-) | frozenset(_key(alias) for alias in _EU_ALIASES)
+    match_key(name) for code, names in EU_EEA.items() for name in (code, *names)
+) | frozenset(match_key(alias) for alias in _EU_ALIASES)
 
 
 def in_eu(location: str) -> bool | None:
@@ -297,7 +297,7 @@ def in_eu(location: str) -> bool | None:
     """
     if not location.strip():
         return None
-    return _key(location) in _EU_KEYS
+    return match_key(location) in _EU_KEYS
 
 
 @dataclass(frozen=True)
@@ -370,7 +370,7 @@ class _Graph:
         self.holds: dict[str, set[str]] = {name: set() for name in self.names}
         for entry in data_map.dictionary:
             if entry.data_object.strip():
-                self.holds[entry.system].add(_key(entry.data_object))
+                self.holds[entry.system].add(match_key(entry.data_object))
         self.activation = tuple(s.name for s in data_map.systems if s.role is Role.ACTIVATION)
         self._reach: dict[str, frozenset[str]] = {}
 
@@ -397,13 +397,13 @@ class _Graph:
 
     @staticmethod
     def carries(flow: Flow, data_object: str) -> bool:
-        return _key(data_object) in {_key(o) for o in flow.data_objects}
+        return match_key(data_object) in {match_key(o) for o in flow.data_objects}
 
     def serves(self, flow: Flow, need: UseCaseNeed) -> bool:
         """The flow carries a data object the use case needs and its target reaches, through
         flows, the use case's system (or an activation system when it names none)."""
-        needed = {_key(o) for o in need.data_objects}
-        if not needed & {_key(o) for o in flow.data_objects}:
+        needed = {match_key(o) for o in need.data_objects}
+        if not needed & {match_key(o) for o in flow.data_objects}:
             return False
         return bool(self.reach(flow.target) & set(self.targets(need)))
 
@@ -415,7 +415,7 @@ class _Graph:
         (dictionary), and the sources of the flows bringing it to them."""
         found: list[str] = []
         for target in self.targets(need):
-            if _key(data_object) in self.holds[target]:
+            if match_key(data_object) in self.holds[target]:
                 found.append(target)
             found += [f.source for f in self.into[target] if self.carries(f, data_object)]
         return self.sorted(found)
@@ -426,7 +426,7 @@ class _Graph:
         names: set[str] = {need.system} if need.system else set()
         for flow in self.serving(need):
             names |= {flow.source, flow.target}
-        needed = {_key(o) for o in need.data_objects}
+        needed = {match_key(o) for o in need.data_objects}
         names |= {s for s in self.targets(need) if self.holds[s] & needed}
         return self.sorted(names)
 
@@ -441,7 +441,7 @@ class _Graph:
         flows: set[int] = set()
         systems: set[str] = set(starts)
         for data_object in need.data_objects:
-            key = _key(data_object)
+            key = match_key(data_object)
             todo = [
                 name
                 for name in self.targets(need)
@@ -553,7 +553,7 @@ def use_cases_fed_by_hand(data_map: DataMap) -> tuple[DataFinding, ...]:
 
 
 def _fed_by_hand(graph: _Graph, need: UseCaseNeed, data_object: str) -> bool:
-    key = _key(data_object)
+    key = match_key(data_object)
     targets = graph.targets(need)
     if any(key in graph.holds[s] for s in targets):
         return False
@@ -659,7 +659,7 @@ def single_points_of_failure(data_map: DataMap) -> tuple[DataFinding, ...]:
     required: dict[str, tuple[str, list[str]]] = {}
     for need in data_map.use_cases:
         for data_object in need.data_objects:
-            spelt, uses_of = required.setdefault(_key(data_object), (data_object, []))
+            spelt, uses_of = required.setdefault(match_key(data_object), (data_object, []))
             if need.name not in uses_of:
                 uses_of.append(need.name)
     only: dict[str, tuple[list[str], list[str]]] = {}
@@ -734,12 +734,12 @@ def collection_points_missing_from_map(
     - ``no_collection_point``: a touchpoint that collects data (data collected filled in) but
       does not say where.
     """
-    names = {_key(name) for name in (s.name for s in data_map.systems)}
+    names = {match_key(name) for name in (s.name for s in data_map.systems)}
     findings = []
     for tp in journey_order(journey):
         point = tp.collection_point.strip()
         system = point.split("(", 1)[0]
-        if point and _key(point) not in names and _key(system) not in names:
+        if point and match_key(point) not in names and match_key(system) not in names:
             findings.append(
                 DataFinding(
                     "collection_point_not_in_map",
@@ -808,11 +808,11 @@ def coverage_matrix(data_map: DataMap) -> CoverageMatrix:
     spelling: dict[str, str] = {}
     for need in data_map.use_cases:
         for data_object in need.data_objects:
-            spelling.setdefault(_key(data_object), data_object)
+            spelling.setdefault(match_key(data_object), data_object)
     cells: dict[tuple[str, str], tuple[str, ...]] = {}
     for need in data_map.use_cases:
         for data_object in need.data_objects:
-            column = spelling[_key(data_object)]
+            column = spelling[match_key(data_object)]
             cells[need.name, column] = graph.providers(need, data_object)
     return CoverageMatrix(
         tuple(need.name for need in data_map.use_cases),
@@ -981,7 +981,7 @@ def processing_register(data_map: DataMap) -> tuple[RegisterEntry, ...]:
 
 def _entry(graph: _Graph, name: str, needs: Sequence[UseCaseNeed]) -> RegisterEntry:
     dm = graph.map
-    text = _key(" ".join([name, *(n.name for n in needs)]))
+    text = match_key(" ".join([name, *(n.name for n in needs)]))
     people = []
     if any(word in text for word in _CUSTOMER_WORDS):
         people.append(DataSubject.CUSTOMERS)
@@ -1001,12 +1001,12 @@ def _entry(graph: _Graph, name: str, needs: Sequence[UseCaseNeed]) -> RegisterEn
     categories: dict[str, tuple[str, list[str], list[str], bool]] = {}
     for need in needs:
         for data_object in need.data_objects:
-            key = _key(data_object)
+            key = match_key(data_object)
             fields = [
                 e
                 for e in dm.dictionary
                 if e.system in involved
-                and _key(e.data_object) == key
+                and match_key(e.data_object) == key
                 and (e.personal or e.sensitive)
             ]
             carried = [f for f in flows if f.personal_data and graph.carries(f, key)]

@@ -62,7 +62,7 @@ from crmwb.dataflow.model import (
     System,
     SystemType,
     UseCaseNeed,
-    _key,
+    match_key,
 )
 from crmwb.journey.sheets import (
     PROGRAMME_NAMES,
@@ -653,6 +653,6 @@ class _CustomerFileReader(_Reader):
 def _country_hint(text: str) -> Msg | None:
     """The ISO code of an EU/EEA country typed by its name ("France" -> FR)."""
     for code, names in EU_EEA.items():
-        if _key(text) in {_key(name) for name in names}:
+        if match_key(text) in {match_key(name) for name in names}:
             return msg("err.hint.did_you_mean", name=code)
     return None

@@ -106,7 +106,7 @@ from crmwb.project.planning import (
     DAYS_PER_WEEK,
     DEFAULT_PLAN,
     Phase,
-    _cycle,
+    dependency_cycle,
     months,
     phase_label,
     schedule,
@@ -633,7 +633,7 @@ class _PlanReader(_ProjectReader):
         blocked = [phase for phase in phases if phase.name not in done]
         if not blocked:
             return
-        loop = _cycle(blocked)
+        loop = dependency_cycle(blocked)
         head = loop[0]
         before = loop[-2]
         raise self.error(

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb.tco.model import TcoSettings
-from crmwb.vendors.model import compare_vendors
+from crmwb.vendors.comparison import compare_vendors
 from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
 from crmwb.workbook.book import read_workbook
 

@@ -28,8 +28,8 @@ from crmwb.core.errors import InputError, WorkbookError
 from crmwb.core.i18n import Lang
 from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
+from crmwb.vendors.comparison import compare_vendors as rank_vendors
 from crmwb.vendors.model import Direction, MarketType, Score
-from crmwb.vendors.model import compare_vendors as rank_vendors
 from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,

@@ -22,6 +22,7 @@ from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
 from crmwb.vendors import charts
 from crmwb.vendors import views as vendor_views
+from crmwb.vendors.comparison import compare_vendors
 from crmwb.vendors.model import (
     CoverageSheet,
     Criterion,
@@ -30,7 +31,6 @@ from crmwb.vendors.model import (
     ScoreSheet,
     UseCase,
     Vendor,
-    compare_vendors,
     scores_from_table,
 )
 from crmwb.vendors.pricing import (

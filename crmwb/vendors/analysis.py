@@ -1,12 +1,13 @@
 """The vendor comparison, end to end: the workbook's inputs in, every result the report needs out.
-Pure: it only chains the domain modules (:mod:`crmwb.vendors.model`,
+Pure: it only chains the domain modules (:mod:`crmwb.vendors.comparison`,
 :mod:`crmwb.vendors.pricing`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crmwb.vendors.model import ScoreSheet, VendorComparison, compare_vendors
+from crmwb.vendors.comparison import VendorComparison, compare_vendors
+from crmwb.vendors.model import ScoreSheet
 from crmwb.vendors.pricing import MonteCarloResult, VendorStudy, simulate
 from crmwb.vendors.sheets import VendorInputs
 

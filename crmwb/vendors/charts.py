@@ -16,9 +16,11 @@ from matplotlib.ticker import FuncFormatter
 from crmwb.core import i18n
 from crmwb.deliver.charts import GRID, INK, PALETTE, money_axis, new_figure, shorten, stacked_bars
 from crmwb.deliver.views import Context
-from crmwb.vendors.model import Coverage, CoverageSheet, VendorComparison, WeightedSumResult
+from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.model import Coverage, CoverageSheet
 from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.vendors.pricing import VendorStudy
+from crmwb.vendors.ranking import WeightedSumResult
 
 VENDOR_LABEL_WIDTH = 20
 """Characters per line of a vendor's name in a chart."""

@@ -34,18 +34,12 @@ from crmwb.deliver.views import (
 )
 from crmwb.vendors import charts
 from crmwb.vendors.analysis import VendorAnalysis
-from crmwb.vendors.model import (
-    COVERAGE_VALUES,
-    Coverage,
-    CoverageSheet,
-    Exclusion,
-    Measure,
-    ScoreSheet,
-    VendorComparison,
-    evaluator_spreads,
-)
+from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.model import COVERAGE_VALUES, Coverage, CoverageSheet, Measure, ScoreSheet
 from crmwb.vendors.pricing import HiddenCost, VendorStudy
 from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendors.ranking import Exclusion
+from crmwb.vendors.robustness import evaluator_spreads
 from crmwb.vendors.sheets import GROUPS_SCOPE
 from crmwb.vendors.weights import AhpResult
 

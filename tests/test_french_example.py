@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from crmwb.tco.model import TcoSettings
 from crmwb.vendors.comparison import compare_vendors
-from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
+from crmwb.vendors.costs import vendor_costs
+from crmwb.vendors.pricing import Volume, Volumes
 from crmwb.workbook.book import read_workbook
 
 WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "examples" / "literie-lenoir"

@@ -29,11 +29,11 @@ from crmwb.core.i18n import Lang
 from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.vendors.comparison import compare_vendors as rank_vendors
+from crmwb.vendors.costs import HiddenCostKind, compare_vendors
 from crmwb.vendors.model import Direction, MarketType, Score
 from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,
-    HiddenCostKind,
     LicencePurchase,
     MessagePricing,
     MinimumCommitment,
@@ -46,7 +46,6 @@ from crmwb.vendors.pricing import (
     VendorPricing,
     Volume,
     Volumes,
-    compare_vendors,
 )
 from crmwb.vendors.sheets import (
     PRICING_HEADER_ROW,

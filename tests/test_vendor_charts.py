@@ -24,6 +24,7 @@ from crmwb.tco.model import TcoSettings
 from crmwb.vendors import charts
 from crmwb.vendors.analysis import VendorAnalysis, analyse_vendors
 from crmwb.vendors.comparison import compare_vendors
+from crmwb.vendors.costs import compare_vendors as compare_pricing
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -35,8 +36,8 @@ from crmwb.vendors.model import (
     Vendor,
     scores_from_table,
 )
-from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing, simulate
-from crmwb.vendors.pricing import compare_vendors as compare_pricing
+from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
+from crmwb.vendors.tco_risk import simulate
 from crmwb.workbook.book import read_workbook
 
 CTX = Context("Client", "fr", "EUR")

@@ -23,6 +23,8 @@ from crmwb.tco.model import TcoSettings
 from crmwb.vendors import charts
 from crmwb.vendors import views as vendor_views
 from crmwb.vendors.comparison import compare_vendors
+from crmwb.vendors.costs import HiddenCost, HiddenCostKind
+from crmwb.vendors.costs import compare_vendors as compare_pricing
 from crmwb.vendors.model import (
     CoverageSheet,
     Criterion,
@@ -33,16 +35,9 @@ from crmwb.vendors.model import (
     Vendor,
     scores_from_table,
 )
-from crmwb.vendors.pricing import (
-    Edition,
-    HiddenCost,
-    HiddenCostKind,
-    UserPricing,
-    VendorPricing,
-    simulate,
-)
-from crmwb.vendors.pricing import compare_vendors as compare_pricing
+from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
 from crmwb.vendors.sheets import SheetWarning
+from crmwb.vendors.tco_risk import simulate
 
 CRITERIA = (
     Criterion("Features", "Functional", Direction.BENEFIT, 0.6),

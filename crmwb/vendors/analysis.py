@@ -1,15 +1,16 @@
 """The vendor comparison, end to end: the workbook's inputs in, every result the report needs out.
 Pure: it only chains the domain modules (:mod:`crmwb.vendors.comparison`,
-:mod:`crmwb.vendors.pricing`)."""
+:mod:`crmwb.vendors.costs`, :mod:`crmwb.vendors.tco_risk`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from crmwb.vendors.comparison import VendorComparison, compare_vendors
+from crmwb.vendors.costs import VendorStudy
 from crmwb.vendors.model import ScoreSheet
-from crmwb.vendors.pricing import MonteCarloResult, VendorStudy, simulate
 from crmwb.vendors.sheets import VendorInputs
+from crmwb.vendors.tco_risk import MonteCarloResult, simulate
 
 DEFAULT_SEED = 2026
 """Seed of the Monte Carlo draws: the same workbook always gives the same report."""

@@ -17,10 +17,10 @@ from crmwb.core import i18n
 from crmwb.deliver.charts import GRID, INK, PALETTE, money_axis, new_figure, shorten, stacked_bars
 from crmwb.deliver.views import Context
 from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.costs import VendorStudy
 from crmwb.vendors.model import Coverage, CoverageSheet
-from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.vendors.pricing import VendorStudy
 from crmwb.vendors.ranking import WeightedSumResult
+from crmwb.vendors.tco_risk import MonteCarloResult as PricingMonteCarlo
 
 VENDOR_LABEL_WIDTH = 20
 """Characters per line of a vendor's name in a chart."""

@@ -71,6 +71,7 @@ from crmwb.core.errors import (
 from crmwb.core.i18n import DEFAULT_LANG, Lang, t, tn
 from crmwb.core.uncertainty import PERT_SHAPE, Pert
 from crmwb.tco.model import MAX_HORIZON_YEARS, Category, TcoSettings
+from crmwb.vendors.costs import VendorStudy, compare_vendors
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -96,10 +97,8 @@ from crmwb.vendors.pricing import (
     Tier,
     UserPricing,
     VendorPricing,
-    VendorStudy,
     Volume,
     Volumes,
-    compare_vendors,
 )
 from crmwb.vendors.weights import (
     MAX_CRITERIA,

@@ -35,12 +35,12 @@ from crmwb.deliver.views import (
 from crmwb.vendors import charts
 from crmwb.vendors.analysis import VendorAnalysis
 from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.costs import HiddenCost, VendorStudy
 from crmwb.vendors.model import COVERAGE_VALUES, Coverage, CoverageSheet, Measure, ScoreSheet
-from crmwb.vendors.pricing import HiddenCost, VendorStudy
-from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
 from crmwb.vendors.ranking import Exclusion
 from crmwb.vendors.robustness import evaluator_spreads
 from crmwb.vendors.sheets import GROUPS_SCOPE
+from crmwb.vendors.tco_risk import MonteCarloResult as PricingMonteCarlo
 from crmwb.vendors.weights import AhpResult
 
 ROBUST_SHARE = 0.75

@@ -118,7 +118,7 @@ class HiddenCost:
     maximum, the tier bound, the included GB, the minimum). ``unit`` says what they count
     (:data:`HIDDEN_COST_UNITS`); ``editions`` are, for a forced edition, the edition quoted and
     the one forced. The report writes them in the client's language
-    (:func:`crmwb.vendors.views.hidden_cost_detail`).
+    (:func:`crmwb.vendors.tco_views.hidden_cost_detail`).
     """
 
     kind: HiddenCostKind

@@ -23,17 +23,9 @@ from crmwb.core.uncertainty import Pert
 from crmwb.deliver.charts import PALETTE
 from crmwb.deliver.views import Context
 from crmwb.roi import charts as roi_charts
-from crmwb.roi.model import (
-    Axis,
-    CostItem,
-    DiscountControl,
-    RoiCase,
-    RoiSettings,
-    TimeSaved,
-    analyse_roi,
-    monte_carlo,
-    tornado,
-)
+from crmwb.roi.levers import Axis, DiscountControl, TimeSaved
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings, analyse_roi
+from crmwb.roi.study import monte_carlo, tornado
 from crmwb.tco import charts as tco_charts
 from crmwb.tco.model import (
     Basis,

@@ -11,7 +11,9 @@ from matplotlib.ticker import MaxNLocator
 from crmwb.core import i18n
 from crmwb.deliver.charts import GRID, INK, PALETTE, money_axis, new_figure, shorten
 from crmwb.deliver.views import Context
-from crmwb.roi.model import MonteCarloResult, RoiResult, Tornado, input_label
+from crmwb.roi.levers import input_label
+from crmwb.roi.model import RoiResult
+from crmwb.roi.study import MonteCarloResult, Tornado
 
 
 def roi_waterfall(result: RoiResult, ctx: Context) -> Figure:

@@ -27,16 +27,9 @@ from crmwb.deliver.views import (
     sheet_name,
 )
 from crmwb.roi import charts
-from crmwb.roi.model import (
-    IrrStatus,
-    MonteCarloResult,
-    RoiAnalysis,
-    RoiResult,
-    RoiStudy,
-    Scenario,
-    Tornado,
-    input_label,
-)
+from crmwb.roi.levers import input_label
+from crmwb.roi.model import IrrStatus, RoiAnalysis, RoiResult
+from crmwb.roi.study import MonteCarloResult, RoiStudy, Scenario, Tornado
 
 ROW_KEYS = {
     "costs": "roi.row.costs",

@@ -13,6 +13,7 @@ from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
 from crmwb.dataflow import views as dataflow_views
+from crmwb.dataflow.analyses import coverage_matrix, data_findings
 from crmwb.dataflow.model import (
     DataField,
     DataMap,
@@ -23,10 +24,8 @@ from crmwb.dataflow.model import (
     Role,
     System,
     UseCaseNeed,
-    coverage_matrix,
-    data_findings,
-    processing_register,
 )
+from crmwb.dataflow.register import processing_register
 from crmwb.dataflow.sheets import CustomerFileSettings
 from crmwb.dataflow.views import DataAudit
 from crmwb.deliver.report import save_tables

@@ -51,7 +51,7 @@ from crmwb.dataflow.register import (
     processing_register,
 )
 from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 
 SHOP = System("Shop", SystemType.ECOMMERCE, Role.SOURCE, "Digital", location="FR")
 CRM = System("CRM", SystemType.CRM, Role.HUB, "Marketing", location="EU")

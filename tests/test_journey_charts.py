@@ -37,14 +37,12 @@ from crmwb.plan import charts as plan_charts
 from crmwb.plan.model import (
     Campaign,
     Conventions,
-    PressureCalendar,
     PressureCap,
-    PressureCell,
     Programme,
     RelationshipPlan,
     Scenario,
-    marketing_pressure,
 )
+from crmwb.plan.pressure import PressureCalendar, PressureCell, marketing_pressure
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 STAGES = ("Discovery", "Consideration", "Purchase", "Delivery", "Use", "After-sales", "Loyalty")

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from crmwb.core.i18n import Lang, number, quoted, t
 from crmwb.dataflow.model import DataMap, MapGraph, Method, UseCaseNeed, flow_label, match_key
 from crmwb.journey.model import Journey, journey_order, missing_collection_points
-from crmwb.plan.model import LabelKey, Severity
+from crmwb.plan.checks import LabelKey, Severity
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ class DataFinding:
     """Something a consultant should look at in the data map. ``rule`` names the check (its
     message is the label ``dataflow.finding.<rule>``), ``subject`` what it is about (a use case,
     a system, a flow written "source → target", a touchpoint id), ``values`` the placeholders
-    of its message (names, tuples of names, :class:`~crmwb.plan.model.LabelKey`)."""
+    of its message (names, tuples of names, :class:`~crmwb.plan.checks.LabelKey`)."""
 
     rule: str
     subject: str
@@ -39,7 +39,7 @@ class DataFinding:
 def finding_text(finding: DataFinding, lang: Lang) -> str:
     """The finding's message in ``lang``: label ``dataflow.finding.<rule>`` with ``{subject}``
     and the values; a name is quoted the language's way, a tuple of names joined by commas, a
-    :class:`~crmwb.plan.model.LabelKey` shown as its label, a number with the locale's separators.
+    :class:`~crmwb.plan.checks.LabelKey` shown as its label, a number with the locale's separators.
 
     >>> finding_text(DataFinding("no_collection_point", "T07", {"data": "e-mail"}), "en")
     "Touchpoint 'T07' collects data ('e-mail') but does not say where: give it a collection point."

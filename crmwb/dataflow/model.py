@@ -24,7 +24,7 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from crmwb.core.errors import InputError, Quoted, msg
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 
 
 class SystemType(StrEnum):

@@ -20,7 +20,7 @@ from crmwb.dataflow.model import (
     in_eu,
     match_key,
 )
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 
 
 class DataSubject(StrEnum):

@@ -23,7 +23,7 @@ from crmwb.core import i18n
 from crmwb.deliver.charts import ALERT, INK, MUTED
 from crmwb.deliver.views import Context
 from crmwb.journey.model import ALL_SEGMENTS
-from crmwb.plan.model import PressureCalendar, PressureCell
+from crmwb.plan.pressure import PressureCalendar, PressureCell
 
 PRESSURE_COLOURS = LinearSegmentedColormap.from_list(
     "crmwb_pressure", ["#F4F8FC", "#C6DBEF", "#6BAED6", "#2B6CB0", "#1F3864"]

@@ -88,7 +88,7 @@ from crmwb.journey.sheets import (
     _write_table_sheet,
     _write_values,
 )
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 from crmwb.project.governance import (
     Action,
     ActionStatus,

@@ -45,13 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run.batch import (
-    ANALYSES,
-    Analysis,
-    applies_to,
-    runtime_environment,
-    select_analyses,
-)
+from crmwb.run.batch import ANALYSES, applies_to, runtime_environment, select_analyses
+from crmwb.workbook.analyses import Analysis
 
 BENCH_DIR = Path(__file__).resolve().parent
 WORKBOOK = "workbook.xlsx"

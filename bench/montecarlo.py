@@ -8,7 +8,7 @@ Two simulations the vendor comparison runs for every client (issue "Vendor compa
    matrix product).
 2. **TCO**: 100 000 draws of 10 vendors' uncertain cost lines (Beta-PERT multipliers, 20 lines a
    vendor) over 7 years, giving P10 / P50 / P90 and the probability that each vendor is the
-   cheapest (``crmwb.vendors.pricing.simulate``).
+   cheapest (``crmwb.vendors.tco_risk.simulate``).
 
 3. **ROI**: 100 000 draws of an ROI case with 30 uncertain inputs (Beta-PERT) over 5 years,
    giving NPV P10 / P50 / P90 and the probability that NPV > 0 (``crmwb.roi.monte_carlo``).
@@ -31,16 +31,17 @@ from collections.abc import Sequence
 import numpy as np
 
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
-from crmwb.roi.model import monte_carlo as roi_monte_carlo
+from crmwb.roi.levers import TimeSaved
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings
+from crmwb.roi.study import monte_carlo as roi_monte_carlo
 from crmwb.tco.model import TcoSettings
+from crmwb.vendors.costs import vendor_costs
 from crmwb.vendors.model import (
     Criterion,
     Direction,
     MarketType,
     ScoreSheet,
     Vendor,
-    monte_carlo_weights,
     scores_from_table,
 )
 from crmwb.vendors.pricing import (
@@ -51,9 +52,9 @@ from crmwb.vendors.pricing import (
     VendorPricing,
     Volume,
     Volumes,
-    simulate,
-    vendor_costs,
 )
+from crmwb.vendors.robustness import monte_carlo_weights
+from crmwb.vendors.tco_risk import simulate
 
 VENDORS, CRITERIA, YEARS, LINES = 10, 25, 7, 20
 
@@ -209,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"weights: {args.weight_draws:,} Dirichlet draws, {VENDORS} vendors x {CRITERIA} criteria"
     )
     print(
-        f"  numpy (crmwb.vendors.model)     {numpy_weights:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.vendors.robustness) {numpy_weights:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_weights < 1 else 'NOT met'})"
     )
     print(
@@ -222,7 +223,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f" lines, {YEARS} years + t=0"
     )
     print(
-        f"  numpy (crmwb.vendors.pricing)     {numpy_tco:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.vendors.tco_risk)    {numpy_tco:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_tco < 1 else 'NOT met'})"
     )
     print(f"  plain Python loops        {loop_tco:8.3f} s   (timed on {sample:,} draws, scaled)")
@@ -238,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     loop_roi = (time.perf_counter() - start) * args.roi_draws / sample
     print(f"ROI: {args.roi_draws:,} draws, 30 uncertain inputs, 5 years")
     print(
-        f"  numpy (crmwb.roi.model)         {numpy_roi:8.3f} s   target: well under 1 s "
+        f"  numpy (crmwb.roi.study)         {numpy_roi:8.3f} s   target: well under 1 s "
         f"({'met' if numpy_roi < 1 else 'NOT met'})"
     )
     print(f"  plain Python loops        {loop_roi:8.3f} s   (timed on {sample:,} draws, scaled)")

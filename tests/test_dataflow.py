@@ -1,5 +1,5 @@
-"""The data map's analyses (crmwb.dataflow.model): each rule on small hand-made maps, positive and
-negative, with the reason worked out by hand next to each expectation.
+"""The data map's analyses (crmwb.dataflow: model, analyses, register): each rule on small hand-made
+maps, positive and negative, with the reason worked out by hand next to each expectation.
 
 Most tests use three systems in a line, a source feeding a hub feeding an activation tool:
 
@@ -14,40 +14,44 @@ import pytest
 
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import LANGUAGES, has_message
-from crmwb.dataflow.model import (
-    EU_EEA,
-    DataCategory,
-    DataField,
+from crmwb.dataflow.analyses import (
     DataFinding,
-    DataMap,
-    DataSubject,
-    Flow,
-    LegalBasis,
-    Method,
-    Recipient,
-    RegisterField,
-    Role,
-    System,
-    SystemType,
-    Transfer,
-    UseCaseNeed,
     articulation_points,
     collection_points_missing_from_map,
     coverage_matrix,
     data_findings,
     finding_text,
     flows_serving_no_use_case,
-    hosts_personal_data,
-    in_eu,
     personal_data_without_owner,
     personal_flows_without_legal_basis,
-    processing_register,
     single_points_of_failure,
     use_cases_fed_by_hand,
     use_cases_missing_data,
 )
+from crmwb.dataflow.model import (
+    EU_EEA,
+    DataField,
+    DataMap,
+    Flow,
+    LegalBasis,
+    Method,
+    Role,
+    System,
+    SystemType,
+    UseCaseNeed,
+    hosts_personal_data,
+    in_eu,
+)
+from crmwb.dataflow.register import (
+    DataCategory,
+    DataSubject,
+    Recipient,
+    RegisterField,
+    Transfer,
+    processing_register,
+)
 from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 
 SHOP = System("Shop", SystemType.ECOMMERCE, Role.SOURCE, "Digital", location="FR")
 CRM = System("CRM", SystemType.CRM, Role.HUB, "Marketing", location="EU")

@@ -14,6 +14,7 @@ from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
 from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.dataflow import views as dataflow_views
+from crmwb.dataflow.analyses import coverage_matrix, data_findings
 from crmwb.dataflow.model import (
     DataField,
     DataMap,
@@ -24,10 +25,8 @@ from crmwb.dataflow.model import (
     Role,
     System,
     UseCaseNeed,
-    coverage_matrix,
-    data_findings,
-    processing_register,
 )
+from crmwb.dataflow.register import processing_register
 from crmwb.dataflow.views import DataAudit
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Bullets, Context, Sections, Table, Text

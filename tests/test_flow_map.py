@@ -29,6 +29,7 @@ from matplotlib.text import Text
 from crmwb.core.i18n import Lang, t
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.dataflow import flow_map as fm
+from crmwb.dataflow import map_content, map_dot, map_matplotlib
 from crmwb.dataflow.model import DataMap, Flow, FlowFrequency, Method, Role, System, SystemType
 from crmwb.dataflow.sheets import read_data_map
 from crmwb.deliver.views import Chart, Context, Section
@@ -36,7 +37,7 @@ from crmwb.workbook.reader import read_workbook
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 ENGINES = ("dot", "matplotlib")
-needs_dot = pytest.mark.skipif(not fm.has_dot(), reason="Graphviz's dot is not installed")
+needs_dot = pytest.mark.skipif(not map_dot.has_dot(), reason="Graphviz's dot is not installed")
 
 
 def small_map() -> DataMap:
@@ -100,7 +101,7 @@ def svg_texts(svg: bytes) -> str:
 
 
 def render(data_map: DataMap, engine: str, lang: Lang = "en", **kwargs: object) -> bytes:
-    if engine == "dot" and not fm.has_dot():
+    if engine == "dot" and not map_dot.has_dot():
         pytest.skip("Graphviz's dot is not installed")
     return fm.flow_map_svg(data_map, ctx(lang), engine=engine, **kwargs)  # type: ignore[arg-type]
 
@@ -118,12 +119,12 @@ def test_dot_escapes_client_text() -> None:
         (System(nasty, role=Role.SOURCE, owner='Ann "Ops"'), System("CRM", role=Role.HUB)),
         (Flow(nasty, "CRM", ('orders "all"', "<script>")),),
     )
-    dot = fm.dot_source(data_map, ctx())
+    dot = map_dot.dot_source(data_map, ctx())
     assert "&quot;EU&quot;" in dot
     assert "&lt;b&gt;x&lt;/b&gt;" in dot
     assert "&amp;" in dot
     assert '"EU"' not in dot and "<b>" not in dot and "<script>" not in dot
-    assert fm._html('a "b"\n<c>\r\td') == "a &quot;b&quot; &lt;c&gt; d"  # one line
+    assert map_dot._html('a "b"\n<c>\r\td') == "a &quot;b&quot; &lt;c&gt; d"  # one line
     statements = dot.replace(" -> ", " ").splitlines()
     assert all(line.count("<") == line.count(">") for line in statements)  # markup balanced
     # Client text only ever sits inside <...> labels: outside them, only our own statements.
@@ -147,7 +148,7 @@ def test_nasty_names_render_as_text_and_add_nothing() -> None:
 
 def test_dot_layers_clusters_and_styles() -> None:
     data_map = small_map()
-    dot = fm.dot_source(data_map, ctx(), highlight=["CRM"])
+    dot = map_dot.dot_source(data_map, ctx(), highlight=["CRM"])
     assert "rankdir=LR" in dot
     for role in ("source", "hub", "activation"):
         assert f"subgraph cluster_{role}" in dot
@@ -155,29 +156,29 @@ def test_dot_layers_clusters_and_styles() -> None:
     assert dot.count("rank=same") == 3
     assert 'fontname="DejaVu Sans"' in dot
     crm = next(line for line in dot.splitlines() if line.strip().startswith("n2 [label="))
-    assert f'color="{fm.ALERT}"' in crm and "penwidth=3" in crm
+    assert f'color="{map_content.ALERT}"' in crm and "penwidth=3" in crm
     # only the highlighted system: Shop and Brevo hold personal data but are not flagged
     nodes = [line.strip() for line in dot.splitlines() if re.match(r"\s*n\d+ \[label=", line)]
     assert len(nodes) == len(data_map.systems)
-    assert [fm.ALERT in line or "penwidth=3" in line for line in nodes] == [
+    assert [map_content.ALERT in line or "penwidth=3" in line for line in nodes] == [
         line.startswith("n2 ") for line in nodes
     ]
     pd_edge = next(line for line in edge_lines(dot) if line.strip().startswith("n0 -> n2"))
-    assert fm.PD_COLOUR in pd_edge and "penwidth=1.8" in pd_edge
+    assert map_content.PD_COLOUR in pd_edge and "penwidth=1.8" in pd_edge
 
 
 def test_manual_flows_are_dashed_in_dot() -> None:
     data_map = small_map()
-    lines = edge_lines(fm.dot_source(data_map, ctx()))
+    lines = edge_lines(map_dot.dot_source(data_map, ctx()))
     assert len(lines) == len(data_map.flows)
     for flow, line in zip(data_map.flows, lines, strict=True):
         assert ("style=dashed" in line) == (flow.method == Method.MANUAL)
         if flow.method == Method.MANUAL:
-            assert fm.MANUAL_COLOUR in line
+            assert map_content.MANUAL_COLOUR in line
 
 
 def test_a_cycle_is_two_dot_edges() -> None:
-    lines = edge_lines(fm.dot_source(small_map(), ctx()))
+    lines = edge_lines(map_dot.dot_source(small_map(), ctx()))
     crm_brevo = [line for line in lines if line.strip().startswith("n2 -> n3")]
     # Brevo -> CRM is laid out left to right too, its arrowhead drawn at the CRM end.
     assert len(crm_brevo) == 2
@@ -188,7 +189,7 @@ def test_a_map_too_full_to_name_its_flows_says_so() -> None:
     # 40 systems, 80 flows: drawn as an overview and two halves; a half that cannot name its
     # flows at 7 pt draws them unnamed, and says where they are
     for engine in ENGINES:
-        if engine == "dot" and not fm.has_dot():
+        if engine == "dot" and not map_dot.has_dot():
             continue
         drawings = fm.flow_map_drawings(big_map(), ctx(), engine=engine)  # type: ignore[arg-type]
         assert {d.part for d in drawings} >= {"upstream", "downstream"}
@@ -196,7 +197,7 @@ def test_a_map_too_full_to_name_its_flows_says_so() -> None:
         assert unnamed, engine
         for d in unnamed:
             assert squeezed(t("fm.note.no_labels", "en")) in squeezed(svg_texts(d.svg))
-    small = fm.dot_source(small_map(), ctx())
+    small = map_dot.dot_source(small_map(), ctx())
     assert all("label=<" in line for line in edge_lines(small))
     assert "customers, orders" in small.replace("<BR/>", " ")
 
@@ -244,7 +245,7 @@ def test_a_big_map_renders(engine: str) -> None:
     svg = render(data_map, engine)
     height = re.search(rb'<svg[^>]*? height="([0-9.]+)pt"', svg)
     assert height is not None
-    assert float(height[1]) <= fm.PAGE_HEIGHT * 72 + 1  # fits an A4 page
+    assert float(height[1]) <= map_content.PAGE_HEIGHT * 72 + 1  # fits an A4 page
     if engine == "dot":
         assert svg.count(b'class="node"') == 40
         assert svg.count(b'class="edge"') >= 80
@@ -254,7 +255,7 @@ def test_a_big_map_renders(engine: str) -> None:
 
 
 def arrows(data_map: DataMap, **kwargs: object) -> dict[int, FancyArrowPatch]:
-    fig = fm.flow_map_figure(data_map, ctx(), **kwargs)  # type: ignore[arg-type]
+    fig = map_matplotlib.flow_map_figure(data_map, ctx(), **kwargs)  # type: ignore[arg-type]
     found = {}
     for patch in fig.axes[0].patches:
         gid = patch.get_gid()
@@ -275,11 +276,15 @@ def test_manual_flows_are_dashed_in_matplotlib() -> None:
 
 def test_a_cycle_is_two_separate_arrows_in_matplotlib() -> None:
     assert {2, 3} <= set(arrows(small_map()))  # CRM -> Brevo and back
-    layout = fm._layout(fm._prepare(small_map(), ctx(), ()), lambda text: 0.07 * len(text))
+    layout = map_matplotlib._layout(
+        map_content.prepare_map(small_map(), ctx(), ()), lambda text: 0.07 * len(text)
+    )
     there, back = layout.paths[2], layout.paths[3]
     assert there[0][0] < there[-1][0] and back[0][0] > back[-1][0]
     for t_ in (0.1, 0.5, 0.9):
-        assert abs(fm._point(there, t_)[1] - fm._point(back, 1 - t_)[1]) > 0.03  # apart
+        assert (
+            abs(map_matplotlib._point(there, t_)[1] - map_matplotlib._point(back, 1 - t_)[1]) > 0.03
+        )  # apart
 
 
 def test_a_flow_within_a_layer_and_a_self_loop_are_drawn() -> None:
@@ -293,7 +298,7 @@ def test_a_flow_within_a_layer_and_a_self_loop_are_drawn() -> None:
 
 
 def test_highlighted_systems_get_a_red_border_in_matplotlib() -> None:
-    fig = fm.flow_map_figure(small_map(), ctx(), highlight=["CRM"])
+    fig = map_matplotlib.flow_map_figure(small_map(), ctx(), highlight=["CRM"])
     boxes = [
         p
         for p in fig.axes[0].patches
@@ -314,8 +319,8 @@ def test_systems_are_ordered_to_cut_crossings() -> None:
         ),
         (Flow("A1", "H2", ("x",)), Flow("A2", "H1", ("y",))),
     )
-    m = fm._prepare(data_map, ctx(), ())
-    columns = fm._order(m, [[0, 1], [2, 3]])
+    m = map_content.prepare_map(data_map, ctx(), ())
+    columns = map_matplotlib._order(m, [[0, 1], [2, 3]])
     assert columns in ([[0, 1], [3, 2]], [[1, 0], [2, 3]])
 
 
@@ -327,7 +332,7 @@ def test_long_names_are_wrapped_never_cut() -> None:
         text = svg_texts(svg)
         assert "…" not in text
         assert squeezed(name) in squeezed(text) and squeezed(word) in squeezed(text)
-    dot = fm.dot_source(data_map, ctx())
+    dot = map_dot.dot_source(data_map, ctx())
     assert dot.count('<BR ALIGN="LEFT"/>') >= 3 and "…" not in dot
 
 
@@ -343,13 +348,13 @@ def is_graphviz(svg: bytes) -> bool:
 
 
 def test_fallback_when_dot_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fm.shutil, "which", lambda _name: None)
+    monkeypatch.setattr(map_dot.shutil, "which", lambda _name: None)
 
     def no_run(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("dot must not run")
 
-    monkeypatch.setattr(fm.subprocess, "run", no_run)
-    assert not fm.has_dot()
+    monkeypatch.setattr(map_dot.subprocess, "run", no_run)
+    assert not map_dot.has_dot()
     for engine in ("auto", "dot"):
         assert is_matplotlib(fm.flow_map_svg(small_map(), ctx(), engine=engine))  # type: ignore[arg-type]
 
@@ -358,18 +363,18 @@ def test_matplotlib_engine_never_runs_dot(monkeypatch: pytest.MonkeyPatch) -> No
     def no_run(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("dot must not run")
 
-    monkeypatch.setattr(fm.subprocess, "run", no_run)
+    monkeypatch.setattr(map_dot.subprocess, "run", no_run)
     assert is_matplotlib(fm.flow_map_svg(small_map(), ctx(), engine="matplotlib"))
 
 
 def test_dot_timeout_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fm.shutil, "which", lambda _name: "/usr/bin/dot")
+    monkeypatch.setattr(map_dot.shutil, "which", lambda _name: "/usr/bin/dot")
 
     def slow(*args: object, **kwargs: object) -> None:
-        assert kwargs.get("timeout") == fm.DOT_TIMEOUT
-        raise subprocess.TimeoutExpired("dot", fm.DOT_TIMEOUT)
+        assert kwargs.get("timeout") == map_dot.DOT_TIMEOUT
+        raise subprocess.TimeoutExpired("dot", map_dot.DOT_TIMEOUT)
 
-    monkeypatch.setattr(fm.subprocess, "run", slow)
+    monkeypatch.setattr(map_dot.subprocess, "run", slow)
     assert is_matplotlib(fm.flow_map_svg(small_map(), ctx()))
 
 
@@ -382,12 +387,12 @@ def test_a_failing_dot_falls_back(
     fake = tmp_path / "dot"
     fake.write_text(script)
     fake.chmod(0o755)
-    monkeypatch.setattr(fm.shutil, "which", lambda _name: str(fake))
+    monkeypatch.setattr(map_dot.shutil, "which", lambda _name: str(fake))
     assert is_matplotlib(fm.flow_map_svg(small_map(), ctx()))
 
 
 def test_a_missing_dot_binary_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(fm.shutil, "which", lambda _name: str(tmp_path / "gone"))
+    monkeypatch.setattr(map_dot.shutil, "which", lambda _name: str(tmp_path / "gone"))
     assert is_matplotlib(fm.flow_map_svg(small_map(), ctx()))
 
 
@@ -516,7 +521,9 @@ def _renderer() -> RendererAgg:
 def text_box(p: Printed) -> tuple[float, float, float, float]:
     """(left, top, right, bottom) of a text in SVG units (y downwards), measured with the
     font's own metrics (DejaVu Sans, matplotlib's)."""
-    prop = FontProperties(family=fm.FONT, size=p.size, weight="bold" if p.bold else "normal")
+    prop = FontProperties(
+        family=map_content.FONT, size=p.size, weight="bold" if p.bold else "normal"
+    )
     width, height, descent = _renderer().get_text_width_height_descent(p.text, prop, False)
     left = {"start": p.x, "middle": p.x - width / 2, "end": p.x - width}[p.anchor]
     return left, p.y - (height - descent), left + width, p.y + descent
@@ -605,7 +612,13 @@ def expected_style(flow: Flow) -> tuple[str, bool, bool]:
     """(colour, thick, dashed) as the legend says: manual flows orange and dashed, personal-data
     flows purple and thick, the others grey-blue."""
     manual = flow.method == Method.MANUAL
-    colour = fm.MANUAL_COLOUR if manual else fm.PD_COLOUR if flow.personal_data else fm.FLOW_COLOUR
+    colour = (
+        map_content.MANUAL_COLOUR
+        if manual
+        else map_content.PD_COLOUR
+        if flow.personal_data
+        else map_content.FLOW_COLOUR
+    )
     return colour.lower(), flow.personal_data, manual
 
 
@@ -614,7 +627,7 @@ def drawn_systems(nodes: dict[str, DotNode], systems: tuple[str, ...]) -> dict[s
     whole)."""
     found = {}
     for node in nodes.values():
-        title = " ".join(p.text for p in node.texts if p.bold and p.size > fm.MIN_FONT_PT)
+        title = " ".join(p.text for p in node.texts if p.bold and p.size > map_content.MIN_FONT_PT)
         match = [s for s in systems if squeezed(s) == squeezed(title)]
         assert match, f"{title!r} is the name of no system"
         found[node.name] = match[0]
@@ -628,7 +641,7 @@ def maps_to_check() -> list[tuple[str, DataMap]]:
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("which", ["small", "northwind", "medium"])
 def test_no_printed_text_under_7_pt(engine: str, which: str) -> None:
-    if engine == "dot" and not fm.has_dot():
+    if engine == "dot" and not map_dot.has_dot():
         pytest.skip("Graphviz's dot is not installed")
     data_map = dict(maps_to_check())[which]
     drawings = fm.flow_map_drawings(data_map, ctx("fr"), engine=engine)  # type: ignore[arg-type]
@@ -648,7 +661,7 @@ def test_no_printed_text_under_7_pt(engine: str, which: str) -> None:
 def test_the_whole_map_printed_in_one_piece_would_be_too_small() -> None:
     """Why the example's map is split: drawn whole with its flows named, it is wider than the
     page and its smallest text would print under 7 pt."""
-    if not fm.has_dot():
+    if not map_dot.has_dot():
         pytest.skip("Graphviz's dot is not installed")
     whole = fm.flow_map_svg(northwind(), ctx("fr"))
     assert min(p.printed_pt for p in printed_texts(whole)) < 6.5
@@ -659,7 +672,7 @@ def test_the_whole_map_printed_in_one_piece_would_be_too_small() -> None:
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_halves_name_each_flow_once(engine: str) -> None:
     data_map = northwind()
-    if engine == "dot" and not fm.has_dot():
+    if engine == "dot" and not map_dot.has_dot():
         pytest.skip("Graphviz's dot is not installed")
     drawings = fm.flow_map_drawings(data_map, ctx("en"), engine=engine)  # type: ignore[arg-type]
     by_part = {d.part: d for d in drawings}
@@ -755,7 +768,7 @@ def _distance(point: tuple[float, float], rect: tuple[float, float, float, float
 @pytest.mark.parametrize("which", ["small", "northwind", "medium"])
 def test_matplotlib_boxes_and_arrows_are_the_maps_systems_and_flows(which: str) -> None:
     data_map = dict(maps_to_check())[which]
-    fig = fm.flow_map_figure(data_map, ctx("fr"), highlight=["CRM"])
+    fig = map_matplotlib.flow_map_figure(data_map, ctx("fr"), highlight=["CRM"])
     boxes, drawn = figure_parts(fig)
     assert sorted(boxes) == list(range(len(data_map.systems)))
     assert sorted(drawn) == list(range(len(data_map.flows)))
@@ -776,13 +789,13 @@ def test_matplotlib_boxes_and_arrows_are_the_maps_systems_and_flows(which: str) 
         assert (arrow.get_linestyle() == "--") == dashed
         assert (arrow.get_linewidth() > 1.5) == thick
     for j, box in boxes.items():
-        red = to_hex(box.get_edgecolor()) == fm.ALERT.lower()
+        red = to_hex(box.get_edgecolor()) == map_content.ALERT.lower()
         assert red == (names[j] == "CRM")
 
 
 def test_matplotlib_legend_styles_are_the_arrows() -> None:
     data_map = small_map()
-    fig = fm.flow_map_figure(data_map, ctx("en"))
+    fig = map_matplotlib.flow_map_figure(data_map, ctx("en"))
     _boxes, drawn = figure_parts(fig)
     legend = fig.axes[0].get_legend()
     keys = {
@@ -807,7 +820,7 @@ def test_matplotlib_legend_styles_are_the_arrows() -> None:
 def test_matplotlib_names_are_whole_and_inside_their_boxes(which: str) -> None:
     data_map = dict(maps_to_check())[which]
     for details in (True, False):
-        fig = fm.flow_map_figure(data_map, ctx("fr"), details=details)
+        fig = map_matplotlib.flow_map_figure(data_map, ctx("fr"), details=details)
         renderer = FigureCanvasAgg(fig).get_renderer()
         boxes, _drawn = figure_parts(fig)
         texts = [a for a in fig.axes[0].texts if isinstance(a, Text) and a.get_text().strip()]

@@ -13,8 +13,9 @@ from openpyxl import load_workbook
 
 from crmwb.plan.sheets import read_plan
 from crmwb.tco.model import TcoSettings
-from crmwb.vendors.model import compare_vendors
-from crmwb.vendors.pricing import Volume, Volumes, vendor_costs
+from crmwb.vendors.comparison import compare_vendors
+from crmwb.vendors.costs import vendor_costs
+from crmwb.vendors.pricing import Volume, Volumes
 from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.workbook.about import read_about
 from crmwb.workbook.reader import read_workbook

@@ -10,7 +10,7 @@ from messages import raises_en
 
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import LANGUAGES, has_message, t
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 from crmwb.project.governance import (
     SEED_RACI,
     Action,

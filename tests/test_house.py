@@ -8,8 +8,6 @@ import ast
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import crmwb
 
 PACKAGE = Path(crmwb.__file__).parent
@@ -174,12 +172,10 @@ def test_the_circle_finder_finds_a_circle() -> None:
     assert circles({"a": {"b"}, "b": set()}) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the workbook layer is being reshaped (issue 15)")
 def test_no_import_circle_in_crmwb() -> None:
     assert circles(graph()) == []
 
 
-@pytest.mark.xfail(strict=True, reason="the workbook layer is being reshaped (issue 15)")
 def test_no_private_name_crosses_a_module() -> None:
     assert private_imports() == []
 

@@ -34,17 +34,16 @@ from crmwb.journey.model import (
     importance_performance,
 )
 from crmwb.journey.sheets import read_journey
+from crmwb.plan import charts as plan_charts
 from crmwb.plan.model import (
     Campaign,
     Conventions,
-    PressureCalendar,
     PressureCap,
-    PressureCell,
     Programme,
     RelationshipPlan,
     Scenario,
-    marketing_pressure,
 )
+from crmwb.plan.pressure import PressureCalendar, PressureCell, marketing_pressure
 
 LANGS: tuple[Lang, ...] = ("fr", "en")
 STAGES = ("Discovery", "Consideration", "Purchase", "Delivery", "Use", "After-sales", "Loyalty")
@@ -363,7 +362,7 @@ def test_pressure_calendar_flags_exactly_the_cells_over_their_cap(
     calendar: object, period: str, lang: Lang
 ) -> None:
     cal = calendar()  # type: ignore[operator]
-    fig = jc.pressure_calendar(cal, Context("Client", lang), period)  # type: ignore[arg-type]
+    fig = plan_charts.pressure_calendar(cal, Context("Client", lang), period)  # type: ignore[arg-type]
     assert flagged(fig) == expected(cal, period)
     text = svg(fig)
     for segment in cal.segments:
@@ -375,22 +374,22 @@ def test_pressure_calendar_flags_exactly_the_cells_over_their_cap(
 
 
 def test_the_small_calendar_flags_week_two_only_and_shows_values_and_caps() -> None:
-    fig = jc.pressure_calendar(small_calendar(), Context("Client", "fr"))
+    fig = plan_charts.pressure_calendar(small_calendar(), Context("Client", "fr"))
     assert flagged(fig) == {(1, 0)}  # 3 > 2; week 3 is at the cap, not over it
     texts = [a.get_text() for a in fig.axes[0].texts]
     assert "plafond\u00a0: 2/sem." in texts and "sans plafond" in texts
     assert {"1,5", "3,0", "4,0", "1,3"} <= set(texts)  # one decimal each, French commas
-    months = jc.pressure_calendar(small_calendar(), Context("Client", "en"), "month")
+    months = plan_charts.pressure_calendar(small_calendar(), Context("Client", "en"), "month")
     assert flagged(months) == {(0, 0)}  # 6.5 > 6
     assert "cap 6/month" in [a.get_text() for a in months.axes[0].texts]
 
 
 def test_weekly_columns_are_labelled_by_month() -> None:
-    fig = jc.pressure_calendar(large_calendar(), Context("Client", "fr"))
+    fig = plan_charts.pressure_calendar(large_calendar(), Context("Client", "fr"))
     labels = [label.get_text() for label in fig.axes[0].get_xticklabels()]
     # The week of Monday 28 December 2026 is too short a December to carry a label.
     assert labels[0] == "janv. 2027" and labels[1] == "févr." and len(labels) == 12
-    en = jc.pressure_calendar(large_calendar(), Context("Client", "en"))
+    en = plan_charts.pressure_calendar(large_calendar(), Context("Client", "en"))
     assert [label.get_text() for label in en.axes[0].get_xticklabels()][:2] == ["Jan 2027", "Feb"]
 
 
@@ -398,19 +397,19 @@ def test_each_month_label_stands_at_its_month_s_first_column() -> None:
     """Weekly columns: a month's label ticks the first week starting in that month (the
     calendar's short first December has none); monthly columns: the middle of its column."""
     calendar = large_calendar()
-    weekly = jc.pressure_calendar(calendar, Context("Client", "fr")).axes[0]
+    weekly = plan_charts.pressure_calendar(calendar, Context("Client", "fr")).axes[0]
     months = [(w.year, w.month) for w in calendar.weeks]
     firsts = [i for i in range(1, len(months)) if months[i] != months[i - 1]]
     assert list(weekly.get_xticks()) == firsts  # 4 January 2027, 1 February, ...
     assert calendar.weeks[firsts[0]] == dt.date(2027, 1, 4)
-    monthly = jc.pressure_calendar(calendar, Context("Client", "fr"), "month").axes[0]
+    monthly = plan_charts.pressure_calendar(calendar, Context("Client", "fr"), "month").axes[0]
     assert list(monthly.get_xticks()) == [i + 0.5 for i in range(len(calendar.months))]
     assert monthly.get_xticklabels()[3].get_text() == "avr."
 
 
 @pytest.mark.parametrize("period", ["week", "month"])
 def test_each_over_cap_dot_lies_in_its_framed_cell(period: str) -> None:
-    fig = jc.pressure_calendar(large_calendar(), Context("Client", "fr"), period)  # type: ignore[arg-type]
+    fig = plan_charts.pressure_calendar(large_calendar(), Context("Client", "fr"), period)  # type: ignore[arg-type]
     dots = {
         (math.floor(line.get_xdata()[0]), math.floor(line.get_ydata()[0]))
         for line in fig.axes[0].get_lines()
@@ -427,7 +426,7 @@ def test_every_chart_is_a_figure_with_lines_or_markers() -> None:
         jc.persona_path(journey, journey.paths[0], ctx),
         jc.emotion_curves(["Achat"], {"Anne": [1]}, ctx),
         jc.importance_performance(journey, importance_performance(journey), ctx),
-        jc.pressure_calendar(small_calendar(), ctx),
+        plan_charts.pressure_calendar(small_calendar(), ctx),
     ]
     for fig in figs:
         assert isinstance(fig, Figure)
@@ -649,7 +648,7 @@ def computed_calendar() -> PressureCalendar:
 @pytest.mark.parametrize("period", ["week", "month"])
 def test_each_cell_shows_its_own_periods_total_in_its_place(period: str) -> None:
     cal = computed_calendar()
-    fig = jc.pressure_calendar(cal, Context("Client", "en"), period)  # type: ignore[arg-type]
+    fig = plan_charts.pressure_calendar(cal, Context("Client", "en"), period)  # type: ignore[arg-type]
     ax = fig.axes[0]
     starts = cal.weeks if period == "week" else cal.months
     cells = cal.weekly if period == "week" else cal.monthly

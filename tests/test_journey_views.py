@@ -26,16 +26,16 @@ from crmwb.journey.model import (
     path_metrics,
 )
 from crmwb.plan import views as plan_views
+from crmwb.plan.checks import check_plan
 from crmwb.plan.model import (
     Campaign,
     Conventions,
     PressureCap,
     Programme,
     RelationshipPlan,
-    check_plan,
-    marketing_pressure,
     programme_summary,
 )
+from crmwb.plan.pressure import marketing_pressure
 
 S, F, D = Perception.SATISFACTION, Perception.FRICTION, Perception.DISAPPOINTMENT
 

@@ -12,30 +12,33 @@ from crmwb.core.i18n import LANGUAGES, has_message
 from crmwb.deliver.views import Context
 from crmwb.journey.model import Channel, Journey, Perception, Segment, Stage, Touchpoint
 from crmwb.plan import views as plan_views
+from crmwb.plan.checks import (
+    LabelKey,
+    PlanFinding,
+    addressed_touchpoints,
+    check_plan,
+    finding_subject,
+    finding_text,
+    finding_title,
+)
+from crmwb.plan.kpis import KPI_REASONS, assess_kpi
 from crmwb.plan.model import (
-    DAYS_PER_MONTH,
-    KPI_REASONS,
     Campaign,
     Conventions,
     Family,
-    LabelKey,
     OptIn,
     OptInRule,
-    PlanFinding,
     PressureCap,
     Programme,
     RelationshipPlan,
     Scenario,
     Sender,
-    addressed_touchpoints,
-    assess_kpi,
-    check_plan,
-    finding_subject,
-    finding_text,
-    finding_title,
+    programme_summary,
+)
+from crmwb.plan.pressure import (
+    DAYS_PER_MONTH,
     marketing_pressure,
     plan_segments,
-    programme_summary,
     scenario_monthly_rate,
 )
 

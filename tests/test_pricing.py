@@ -1,5 +1,5 @@
-"""Vendor pricing (crmwb.vendors.pricing), schedules in the TCO (crmwb.tco.model) and the Monte
-Carlo, against numbers a consultant can recompute by hand.
+"""Vendor pricing (crmwb.vendors: pricing, costs, tco_risk), schedules in the TCO (crmwb.tco.model)
+and the Monte Carlo, against numbers a consultant can recompute by hand.
 
 Periods: index 0 is the initial period, then years 1..n. Contact-tier prices are per contact
 per month (x 12 for the year) and the tier reached prices the WHOLE base; tiers never come
@@ -27,11 +27,17 @@ from crmwb.tco.model import (
     option_costs,
     option_from_schedules,
 )
+from crmwb.vendors.costs import (
+    CostSchedule,
+    HiddenCostKind,
+    VendorCosts,
+    compare_vendor_costs,
+    compare_vendors,
+    vendor_costs,
+)
 from crmwb.vendors.pricing import (
     ContactPricing,
-    CostSchedule,
     Edition,
-    HiddenCostKind,
     LicencePurchase,
     MessagePricing,
     MinimumCommitment,
@@ -41,15 +47,11 @@ from crmwb.vendors.pricing import (
     StoragePricing,
     Tier,
     UserPricing,
-    VendorCosts,
     VendorPricing,
     Volume,
     Volumes,
-    compare_vendor_costs,
-    compare_vendors,
-    simulate,
-    vendor_costs,
 )
+from crmwb.vendors.tco_risk import simulate
 
 K = HiddenCostKind
 S3 = TcoSettings(horizon_years=3)

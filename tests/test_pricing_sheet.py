@@ -29,12 +29,12 @@ from crmwb.core.i18n import Lang
 from crmwb.core.uncertainty import Pert
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.tco.sheets import TcoInputs
+from crmwb.vendors.comparison import compare_vendors as rank_vendors
+from crmwb.vendors.costs import HiddenCostKind, compare_vendors
 from crmwb.vendors.model import Direction, MarketType, Score
-from crmwb.vendors.model import compare_vendors as rank_vendors
 from crmwb.vendors.pricing import (
     ContactPricing,
     Edition,
-    HiddenCostKind,
     LicencePurchase,
     MessagePricing,
     MinimumCommitment,
@@ -47,7 +47,6 @@ from crmwb.vendors.pricing import (
     VendorPricing,
     Volume,
     Volumes,
-    compare_vendors,
 )
 from crmwb.vendors.sheets import (
     PRICING_HEADER_ROW,

@@ -9,41 +9,39 @@ import pytest
 
 from crmwb.core.errors import InputError
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.model import (
-    REVENUE_AT_GROSS_MARGIN,
+from crmwb.roi.levers import (
     AdminTasksAutomated,
     Axis,
-    CostItem,
     CrossAndUpSell,
     DiscountControl,
     FirstCallResolution,
     HigherAverageBasket,
-    IrrStatus,
     Lever,
     LowerAcquisitionCost,
     QualitativeBenefit,
     ReactivatedDormantClients,
     Retention,
-    RoiCase,
-    RoiSettings,
     ShorterSalesCycle,
-    TcoBasis,
     TimeSaved,
     UndeliverableMailSavings,
+)
+from crmwb.roi.model import (
+    REVENUE_AT_GROSS_MARGIN,
+    CostItem,
+    IrrStatus,
+    RoiCase,
+    RoiSettings,
+    TcoBasis,
     analyse_roi,
-    break_even_realisation,
     costs_from_tco,
     discounted_payback_months,
     internal_rate_of_return,
-    monte_carlo,
     payback_months,
     present_value,
     project_team_cost,
-    roi_study,
-    scenarios,
-    tornado,
     training_time_cost,
 )
+from crmwb.roi.study import break_even_realisation, monte_carlo, roi_study, scenarios, tornado
 from crmwb.tco.model import Category, TcoSettings, option_from_schedules
 
 

@@ -28,12 +28,8 @@ from openpyxl import load_workbook
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.model import (
-    QualitativeBenefit,
-    ReactivatedDormantClients,
-    TimeSaved,
-    analyse_roi,
-)
+from crmwb.roi.levers import QualitativeBenefit, ReactivatedDormantClients, TimeSaved
+from crmwb.roi.model import analyse_roi
 from crmwb.roi.sheets import RoiSheet, has_roi, read_roi
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, compare_options
 from crmwb.tco.sheets import TcoInputs, read_tco

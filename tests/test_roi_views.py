@@ -18,17 +18,16 @@ from worked_cases import WORKED
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.roi import views as roi_views
+from crmwb.roi.levers import QualitativeBenefit, TimeSaved
 from crmwb.roi.model import (
     CostItem,
-    QualitativeBenefit,
     RoiCase,
     TcoBasis,
-    TimeSaved,
     analyse_roi,
     project_team_cost,
-    roi_study,
     training_time_cost,
 )
+from crmwb.roi.study import roi_study
 from crmwb.run.clients import load_client
 
 CASE = WORKED

@@ -19,20 +19,14 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from worked_cases import SEED, WORKED
 
-from crmwb import charts
 from crmwb.core.uncertainty import Pert
+from crmwb.deliver.charts import PALETTE
 from crmwb.deliver.views import Context
-from crmwb.roi.model import (
-    Axis,
-    CostItem,
-    DiscountControl,
-    RoiCase,
-    RoiSettings,
-    TimeSaved,
-    analyse_roi,
-    monte_carlo,
-    tornado,
-)
+from crmwb.roi import charts as roi_charts
+from crmwb.roi.levers import Axis, DiscountControl, TimeSaved
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings, analyse_roi
+from crmwb.roi.study import monte_carlo, tornado
+from crmwb.tco import charts as tco_charts
 from crmwb.tco.model import (
     Basis,
     Category,
@@ -142,7 +136,7 @@ def legend_colours(fig: Figure) -> dict[str, str]:
 @pytest.mark.parametrize("lines", [SEED, THREE], ids=["seed", "three options"])
 def test_cumulative_cost_draws_each_option_s_accrual_path_in_its_legend_colour(lines):
     study = compare_options(lines, TcoSettings(horizon_years=7, users=4))
-    fig = charts.cumulative_cost(study, EN)
+    fig = tco_charts.cumulative_cost(study, EN)
     ax = fig.axes[0]
     drawn = [line for line in ax.lines if line.get_label() in {o.option for o in study.options}]
     assert [line.get_label() for line in drawn] == [o.option for o in study.options]
@@ -160,7 +154,7 @@ def test_cumulative_cost_draws_each_option_s_accrual_path_in_its_legend_colour(l
 
 def test_cumulative_cost_marks_the_break_even_where_the_curves_cross():
     study = seed()
-    ax = charts.cumulative_cost(study, FR).axes[0]
+    ax = tco_charts.cumulative_cost(study, FR).axes[0]
     be = study.headline_break_even
     assert be is not None
     # DOMAIN.md §4: SaaS passes the licence during month 37 (36 + 160 / 190 months)
@@ -183,7 +177,7 @@ def test_cumulative_cost_without_a_crossing_marks_none():
         CostLine("B", C.SUBSCRIPTION, F.YEARLY, B.FLAT, 200),
     ]
     study = compare_options(lines, TcoSettings(horizon_years=3))
-    ax = charts.cumulative_cost(study, EN).axes[0]
+    ax = tco_charts.cumulative_cost(study, EN).axes[0]
     assert vlines(ax) == [] and all(len(line.get_xdata()) > 1 for line in ax.lines)
     assert not any("Break-even" in t.get_text() for t in ax.texts)
 
@@ -194,7 +188,7 @@ def test_cumulative_cost_without_a_crossing_marks_none():
 @pytest.mark.parametrize("lines", [SEED, THREE], ids=["seed", "three options"])
 def test_cost_by_category_stacks_each_option_s_category_totals(lines):
     study = compare_options(lines, TcoSettings(horizon_years=7, users=4))
-    fig = charts.cost_by_category(study, EN)
+    fig = tco_charts.cost_by_category(study, EN)
     ax = fig.axes[0]
     categories = list(dict.fromkeys(c for o in study.options for c in o.by_category))
     rectangles = bars(ax)
@@ -222,7 +216,7 @@ def test_cost_by_category_stacks_each_option_s_category_totals(lines):
 def test_cost_by_category_on_the_seed_gives_the_guide_s_totals():
     # DOMAIN.md §4: licence 3 000 + 7 x 600 maintenance + 6 000 services = 13 200;
     # SaaS 2 000 services + 7 x 2 880 = 22 160
-    ax = charts.cost_by_category(seed(), FR).axes[0]
+    ax = tco_charts.cost_by_category(seed(), FR).axes[0]
     widths = {(round(b.get_y() + b.get_height() / 2), round(b.get_width())) for b in bars(ax)}
     assert {(0, 3000), (0, 4200), (0, 6000), (1, 2000), (1, 20160)} <= widths
     assert {plain(t.get_text()) for t in ax.texts} == {"13 200 €", "22 160 €"}
@@ -234,7 +228,7 @@ def test_cost_by_category_on_the_seed_gives_the_guide_s_totals():
 @pytest.mark.parametrize("case", [WORKED, THREE_AXES], ids=["worked", "two axes"])
 def test_the_waterfall_steps_are_the_present_values_and_end_at_the_npv(case):
     result = analyse_roi(case).risk_adjusted
-    fig = charts.roi_waterfall(result, EN)
+    fig = roi_charts.roi_waterfall(result, EN)
     ax = fig.axes[0]
     steps = [(axis, pv) for axis, pv in result.pv_by_axis.items() if abs(pv) > 0.5]
     expected = [pv for _, pv in steps] + [-result.pv_costs]
@@ -246,7 +240,7 @@ def test_the_waterfall_steps_are_the_present_values_and_end_at_the_npv(case):
         assert bar.get_x() + bar.get_width() / 2 == pytest.approx(i)
         assert bar.get_y() == pytest.approx(level)
         assert bar.get_height() == pytest.approx(value)
-        assert colour(bar) == (charts.PALETTE[2] if value >= 0 else "#c00000").lower()
+        assert colour(bar) == (PALETTE[2] if value >= 0 else "#c00000").lower()
         level += value
     total = rectangles[-1]
     assert (total.get_y(), total.get_height()) == pytest.approx((0, result.npv))
@@ -259,7 +253,7 @@ def test_the_waterfall_steps_are_the_present_values_and_end_at_the_npv(case):
 
 def test_the_worked_waterfall_is_discounted():
     result = analyse_roi(WORKED).unadjusted
-    ax = charts.roi_waterfall(result, EN).axes[0]
+    ax = roi_charts.roi_waterfall(result, EN).axes[0]
     efficiency, costs, total = bars(ax)
     # roi.py's docstring: benefits 10 000, 20 000, 20 000 and costs 20 000 + 3 x 2 000, at 10 %
     assert efficiency.get_height() == pytest.approx(10_000 / 1.1 + 20_000 / 1.21 + 20_000 / 1.331)
@@ -274,7 +268,7 @@ def test_the_worked_waterfall_is_discounted():
 @pytest.mark.parametrize("case", [WORKED, THREE_AXES], ids=["worked", "two axes"])
 def test_the_cumulative_cash_flow_is_the_model_s_and_crosses_zero_at_the_payback(case):
     result = analyse_roi(case).risk_adjusted
-    ax = charts.roi_cumulative(result, FR).axes[0]
+    ax = roi_charts.roi_cumulative(result, FR).axes[0]
     cumulative = result.table.row("cumulative").per_period
     (flow,) = [line for line in ax.lines if len(line.get_xdata()) > 2]
     # from 0, down to the initial period's flow at t=0, then each year's end
@@ -293,7 +287,7 @@ def test_the_cumulative_cash_flow_is_the_model_s_and_crosses_zero_at_the_payback
 
 def test_the_worked_payback_is_at_20_months():
     # roi.py's docstring: cumulative -20 000, -12 000, 6 000, 24 000: 12 x (1 + 12 000 / 18 000)
-    ax = charts.roi_cumulative(analyse_roi(WORKED).unadjusted, EN).axes[0]
+    ax = roi_charts.roi_cumulative(analyse_roi(WORKED).unadjusted, EN).axes[0]
     (marker,) = [line for line in ax.lines if len(line.get_xdata()) == 1]
     assert flat(curve(marker)) == points([(20 / 12, 0)])
     assert "Payback: 20.0 months" in [t.get_text() for t in ax.texts]
@@ -301,7 +295,7 @@ def test_the_worked_payback_is_at_20_months():
 
 def test_no_payback_no_marker():
     never = RoiCase(WORKED.settings, WORKED.levers, (CostItem("Big", (90_000, 0, 0, 0)),))
-    ax = charts.roi_cumulative(analyse_roi(never).risk_adjusted, EN).axes[0]
+    ax = roi_charts.roi_cumulative(analyse_roi(never).risk_adjusted, EN).axes[0]
     assert vlines(ax) == [] and all(len(line.get_xdata()) > 1 for line in ax.lines)
 
 
@@ -310,7 +304,7 @@ def test_no_payback_no_marker():
 
 def test_the_tornado_bars_go_from_the_base_to_the_npv_at_each_end():
     drivers = tornado(THREE_AXES)
-    fig = charts.roi_tornado(drivers, EN)
+    fig = roi_charts.roi_tornado(drivers, EN)
     ax = fig.axes[0]
     rectangles = bars(ax)
     assert len(rectangles) == 2 * len(drivers.bars) == 2 * 3  # three inputs given as ranges
@@ -349,7 +343,7 @@ def test_a_tornado_without_ranges_says_so():
     )
     drivers = tornado(certain)
     assert drivers.bars == ()
-    ax = charts.roi_tornado(drivers, FR).axes[0]
+    ax = roi_charts.roi_tornado(drivers, FR).axes[0]
     assert bars(ax) == []
     assert [t.get_text() for t in ax.texts] == [
         "Aucune hypothèse n'est donnée en fourchette (valeurs basse et haute)\u00a0: la VAN ne"
@@ -363,7 +357,7 @@ def test_a_tornado_without_ranges_says_so():
 def test_the_histogram_counts_every_draw_and_marks_p10_p50_p90_and_the_headline():
     risk = monte_carlo(THREE_AXES, 5_000, seed=7)
     headline = analyse_roi(THREE_AXES).risk_adjusted.npv
-    fig = charts.npv_distribution(risk, EN, headline=headline)
+    fig = roi_charts.npv_distribution(risk, EN, headline=headline)
     ax = fig.axes[0]
     rectangles = bars(ax)
     # every draw in one bar, the bars spanning the draws
@@ -391,7 +385,7 @@ def test_the_histogram_counts_every_draw_and_marks_p10_p50_p90_and_the_headline(
 def test_the_histogram_marks_zero_only_within_the_draws_reach():
     risk = monte_carlo(THREE_AXES, 2_000, seed=7)
     low, high = float(risk.npv_draws.min()), float(risk.npv_draws.max())
-    ax = charts.npv_distribution(risk, EN).axes[0]
+    ax = roi_charts.npv_distribution(risk, EN).axes[0]
     near = low - 0.1 * (high - low) <= 0 <= high + 0.1 * (high - low)
     assert (0.0 in vlines(ax)) == near
     losing = RoiCase(
@@ -401,4 +395,4 @@ def test_the_histogram_marks_zero_only_within_the_draws_reach():
     )
     risk = monte_carlo(losing, 2_000, seed=7)
     assert 0 < risk.probability_positive < 1  # zero is among the draws: it is marked
-    assert 0.0 in vlines(charts.npv_distribution(risk, EN).axes[0])
+    assert 0.0 in vlines(roi_charts.npv_distribution(risk, EN).axes[0])

@@ -17,12 +17,13 @@ import math
 import pytest
 from matplotlib.colors import to_rgba
 
-from crmwb import charts
 from crmwb.core.uncertainty import Pert
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
-from crmwb.vendors.comparison import VendorAnalysis, analyse_vendors
+from crmwb.vendors import charts
+from crmwb.vendors.comparison import compare_vendors
+from crmwb.vendors.costs import compare_vendors as compare_pricing
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -32,12 +33,12 @@ from crmwb.vendors.model import (
     ScoreSheet,
     UseCase,
     Vendor,
-    compare_vendors,
     scores_from_table,
 )
-from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing, simulate
-from crmwb.vendors.pricing import compare_vendors as compare_pricing
+from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
+from crmwb.vendors.results import VendorAnalysis, analyse_vendors
 from crmwb.vendors.sheets import read_vendor_comparison
+from crmwb.vendors.tco_risk import simulate
 from crmwb.workbook.reader import read_workbook
 
 CTX = Context("Client", "fr", "EUR")
@@ -368,7 +369,7 @@ def test_the_value_map_puts_each_vendor_at_its_tco_and_score(lenoir, northwind):
 def test_beyond_eight_vendors_the_value_map_numbers_its_points_with_their_rank(northwind):
     ranking = northwind.comparison.weighted_sum
     many = {f"V{i}": 1000.0 * (i + 1) for i in range(9)}
-    from crmwb.vendors.model import VendorScore, WeightedSumResult
+    from crmwb.vendors.ranking import VendorScore, WeightedSumResult
 
     fake = WeightedSumResult(
         tuple(VendorScore(v, 0.9 - 0.05 * i, i + 1, {}, {}, {}) for i, v in enumerate(many))
@@ -390,7 +391,7 @@ def _label_boxes(fig):
 def test_the_value_maps_labels_do_not_overlap_and_vendors_at_one_point_share_a_label(
     lenoir, northwind
 ):
-    from crmwb.vendors.model import VendorScore, WeightedSumResult
+    from crmwb.vendors.ranking import VendorScore, WeightedSumResult
 
     # the one-criterion case: three vendors tied at 0.8, two of them near in TCO, two at the
     # same point (Simple CRM and GRC Contact: same score, same 2 520 €)

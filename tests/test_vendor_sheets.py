@@ -30,6 +30,7 @@ from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.tco.sheets import TcoInputs, read_tco
+from crmwb.vendors.comparison import compare_vendors
 from crmwb.vendors.model import (
     Coverage,
     Criterion,
@@ -38,10 +39,9 @@ from crmwb.vendors.model import (
     Measure,
     Score,
     ScoreSheet,
-    compare_vendors,
     scores_from_table,
-    weighted_sum,
 )
+from crmwb.vendors.ranking import weighted_sum
 from crmwb.vendors.sheets import (
     CRITERIA_HEADER_ROW,
     GROUPS_SCOPE,

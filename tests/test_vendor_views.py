@@ -16,12 +16,16 @@ import dataclasses
 import pytest
 from matplotlib.figure import Figure
 
-from crmwb import charts
 from crmwb.core.errors import Number, Quoted, msg
 from crmwb.core.uncertainty import Pert
 from crmwb.deliver.views import Context
 from crmwb.tco.model import TcoSettings
+from crmwb.vendors import charts, tco_views
+from crmwb.vendors import excel as vendor_excel
 from crmwb.vendors import views as vendor_views
+from crmwb.vendors.comparison import compare_vendors
+from crmwb.vendors.costs import HiddenCost, HiddenCostKind
+from crmwb.vendors.costs import compare_vendors as compare_pricing
 from crmwb.vendors.model import (
     CoverageSheet,
     Criterion,
@@ -30,19 +34,11 @@ from crmwb.vendors.model import (
     ScoreSheet,
     UseCase,
     Vendor,
-    compare_vendors,
     scores_from_table,
 )
-from crmwb.vendors.pricing import (
-    Edition,
-    HiddenCost,
-    HiddenCostKind,
-    UserPricing,
-    VendorPricing,
-    simulate,
-)
-from crmwb.vendors.pricing import compare_vendors as compare_pricing
+from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
 from crmwb.vendors.sheets import SheetWarning, read_vendor_comparison
+from crmwb.vendors.tco_risk import simulate
 
 CRITERIA = (
     Criterion("Features", "Functional", Direction.BENEFIT, 0.6),
@@ -187,14 +183,12 @@ def _study(prices: dict[str, float], uncertain: bool = False):
 def test_tco_text_names_every_vendor_tied_for_the_cheapest():
     # 2 users x 12 months x 3 years: A and B at 10 a month cost 720 each, C at 20 costs 1 440
     study, risk = _study({"A": 10, "B": 10, "C": 20})
-    (text,) = vendor_views.tco_text(study, risk, ctx("fr")).paragraphs
+    (text,) = tco_views.tco_text(study, risk, ctx("fr")).paragraphs
     assert text == (
         "Sur 3\u00a0ans, **A** et **B** sont les moins chers, à égalité (720\u00a0€ chacun). "
         "Aucun tarif ne comporte de fourchette d'incertitude\u00a0: ces totaux sont fermes."
     )
-    (text,) = vendor_views.tco_text(
-        *_study({"A": 10, "C": 20}, uncertain=True), ctx("en")
-    ).paragraphs
+    (text,) = tco_views.tco_text(*_study({"A": 10, "C": 20}, uncertain=True), ctx("en")).paragraphs
     assert text.startswith("Over 3 years, **A** is the cheapest (€720). With the uncertainties")
     assert "it stays the cheapest in 100% of cases" in text
 
@@ -207,24 +201,22 @@ def test_hidden_costs_are_written_in_the_clients_language():
     storage = HiddenCost(HiddenCostKind.STORAGE_OVERAGE, 1, "x", 600.0, 30.0, 20.0, "gb")
     minimum = HiddenCost(HiddenCostKind.MINIMUM_COMMITMENT, 1, "x", 14_640, 9360, 24_000, "money")
     fr, en = ctx("fr"), ctx("en")
-    assert vendor_views.hidden_cost_detail(forced, fr) == (
+    assert tco_views.hidden_cost_detail(forced, fr) == (
         "49\u00a0utilisateurs, au-delà des 47 autorisés par l'édition Enterprise\u00a0: passage à "
         "l'édition Unlimited"
     )
-    assert vendor_views.hidden_cost_detail(forced, en) == (
+    assert tco_views.hidden_cost_detail(forced, en) == (
         "49 users, above the 47 allowed by Enterprise: Unlimited forced"
     )
-    assert vendor_views.hidden_cost_detail(jump, fr) == (
+    assert tco_views.hidden_cost_detail(jump, fr) == (
         "209\u202f952\u00a0contacts, au-delà de 200\u202f000\u00a0: toute la base au prix "
         "du palier supérieur"
     )
-    assert (
-        vendor_views.hidden_cost_detail(storage, fr) == "30\u00a0Go stockés pour 20\u00a0Go inclus"
-    )
-    assert vendor_views.hidden_cost_detail(minimum, fr) == (
+    assert tco_views.hidden_cost_detail(storage, fr) == "30\u00a0Go stockés pour 20\u00a0Go inclus"
+    assert tco_views.hidden_cost_detail(minimum, fr) == (
         "consommation de 9\u202f360\u00a0€, sous le minimum de 24\u202f000\u00a0€"
     )
-    assert vendor_views.hidden_cost_detail(minimum, en) == (
+    assert tco_views.hidden_cost_detail(minimum, en) == (
         "usage of €9,360, below the minimum of €24,000"
     )
 
@@ -256,7 +248,7 @@ def test_notes_are_written_in_the_reports_language_without_the_file():
 @pytest.fixture(scope="module")
 def northwind():
     from crmwb.core.workspace import EXAMPLES_DIR
-    from crmwb.vendors.comparison import analyse_vendors
+    from crmwb.vendors.results import analyse_vendors
     from crmwb.workbook.reader import read_workbook
 
     inputs = read_workbook(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx")
@@ -283,7 +275,7 @@ def test_scores_are_numbers_and_the_evaluators_spread_has_its_own_columns(northw
         5.0,
     ) in spreads.rows
     # the Excel: one row per criterion and vendor, mean, lowest, highest, evaluators
-    data = vendor_views.scores_data(sheet, comparison, fr)
+    data = vendor_excel.scores_data(sheet, comparison, fr)
     assert [c.title for c in data.columns] == [
         "Critère",
         "Éditeur",
@@ -309,14 +301,14 @@ def test_scores_are_numbers_and_the_evaluators_spread_has_its_own_columns(northw
         2,
     ) in data.rows
     assert len(data.rows) == 9 * 5  # nine score criteria, five vendors; the TCO apart
-    amounts = vendor_views.amounts_data(sheet, comparison, fr)
+    amounts = vendor_excel.amounts_data(sheet, comparison, fr)
     assert amounts is not None and [c.kind for c in amounts.columns] == ["text", "text", "money"]
     assert {r[1]: r[2] for r in amounts.rows} == pytest.approx(northwind.tco_totals)
 
 
 def test_the_excel_tco_and_hidden_costs_are_typed(northwind):
     fr = ctx("fr")
-    tables = {t.name: t for t in vendor_views.excel_tables(northwind, fr)}
+    tables = {t.name: t for t in vendor_excel.excel_tables(northwind, fr)}
     tco = tables["TCO par éditeur"]
     assert [c.kind for c in tco.columns] == ["text", *["money"] * 5, "percent"]
     brevo = next(r for r in tco.rows if r[0] == "Brevo")
@@ -338,7 +330,7 @@ def test_the_excel_tco_and_hidden_costs_are_typed(northwind):
     forced = next(r for r in hidden.rows if r[2] == "Édition supérieure imposée")
     assert forced[:2] == ("Salesforce Sales + Marketing Cloud", 5)
     assert forced[4:7] == (49, 47, "utilisateurs")
-    conventions = vendor_views.conventions(northwind, fr)
+    conventions = vendor_excel.conventions(northwind, fr)
     assert any("actualisée au taux de 8,0\u00a0%" in c for c in conventions)
     assert all(t.caption for t in tables.values())  # each sheet described on Lisez-moi
 
@@ -346,7 +338,7 @@ def test_the_excel_tco_and_hidden_costs_are_typed(northwind):
 def test_tco_text_with_a_single_vendor_priced_gives_its_total_and_band_not_the_cheapest():
     # 2 users x 10 € x 12 months x 3 years = 720 €, the price drawn between 0.9 and 1.3 times
     study, risk = _study({"A": 10}, uncertain=True)
-    (text,) = vendor_views.tco_text(study, risk, ctx("fr")).paragraphs
+    (text,) = tco_views.tco_text(study, risk, ctx("fr")).paragraphs
     band = risk.vendor("A").total
     assert 648 <= band.p10 < 720 < band.p90 <= 936
     p10, p90 = ctx("fr").money(band.p10), ctx("fr").money(band.p90)
@@ -356,7 +348,7 @@ def test_tco_text_with_a_single_vendor_priced_gives_its_total_and_band_not_the_c
         f"Beta-PERT), son coût total se situe entre {p10} et {p90} dans 80\u00a0% des tirages "
         "(du P10 au P90, la zone teintée)."
     )
-    table = vendor_views.tco_table(study, risk, ctx("fr"), full=False)
+    table = tco_views.tco_table(study, risk, ctx("fr"), full=False)
     assert [c.title for c in table.columns] == [
         "Éditeur",
         "TCO (hypothèse probable)",

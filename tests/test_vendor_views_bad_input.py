@@ -21,18 +21,24 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from crmwb import charts
 from crmwb.core.uncertainty import Pert
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Chart, Context, Section, Table, Text
 from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.sheets import TcoInputs, read_tco
+from crmwb.vendors import charts, tco_views
+from crmwb.vendors import excel as vendor_excel
 from crmwb.vendors import views as vendor_views
-from crmwb.vendors.comparison import VendorAnalysis, analyse_vendors
 from crmwb.vendors.model import Coverage, MarketType, Score
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
-from crmwb.vendors.sheets import CriterionMeasure, VendorEntry, VendorSheets, read_vendor_comparison
+from crmwb.vendors.results import VendorAnalysis, analyse_vendors
+from crmwb.vendors.sheets import (
+    CriterionMeasure,
+    VendorEntry,
+    VendorSheets,
+    read_vendor_comparison,
+)
 from crmwb.workbook.about import About, read_about
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
@@ -200,7 +206,7 @@ def _sections(analysis: VendorAnalysis) -> list[Section]:
         vendor_views.scores_section(analysis, CTX),
         vendor_views.coverage_section(analysis, CTX),
         vendor_views.sensitivity_section(analysis, CTX),
-        vendor_views.tco_section(analysis, CTX),
+        tco_views.tco_section(analysis, CTX),
         vendor_views.value_section(analysis, CTX),
         vendor_views.method_section(analysis, CTX),
     ]
@@ -236,14 +242,14 @@ def test_one_vendor_is_assessed_not_ranked(analyses):
     assert vendor_views.shortlist_section(analysis, CTX) is None  # no radar of one
     assert vendor_views.sensitivity_section(analysis, CTX) is None
     # its TCO alone: 65 € a month x 12 x 7 years (README: Sellsy 5 460 €), no « cheapest »
-    tco = _text(vendor_views.tco_section(analysis, CTX))
+    tco = _text(tco_views.tco_section(analysis, CTX))
     assert (
         "**Sellsy**, seul éditeur dont la grille tarifaire est saisie, coûte 5\u202f460\u00a0€"
         in tco
     )
     assert "moins cher" not in tco
     assert vendor_views.value_section(analysis, CTX) is None
-    names = [t.name for t in vendor_views.excel_tables(analysis, CTX)]
+    names = [t.name for t in vendor_excel.excel_tables(analysis, CTX)]
     assert "Robustesse du choix" not in names and "TOPSIS" not in names
 
 
@@ -287,25 +293,25 @@ def test_no_use_case_says_so_and_drops_the_coverage(analyses):
     )
     ranking = vendor_views.ranking_table(analysis.comparison, CTX)
     assert "Couverture fonctionnelle" not in [c.title for c in ranking.columns]
-    names = [t.name for t in vendor_views.excel_tables(analysis, CTX)]
+    names = [t.name for t in vendor_excel.excel_tables(analysis, CTX)]
     assert "Couverture des cas d'usage" not in names
 
 
 def test_no_price_list_says_so_and_has_no_value_map(analyses):
     analysis = analyses["sans-tarifs"]
     assert analysis.tco is None
-    assert _text(vendor_views.tco_section(analysis, CTX)) == (
+    assert _text(tco_views.tco_section(analysis, CTX)) == (
         "Aucune grille tarifaire n'est saisie\u00a0: le coût total de possession par éditeur et le "
         "rapport qualité-prix ne sont pas calculés."
     )
     assert vendor_views.value_section(analysis, CTX) is None
     # the TCO typed on the Scores sheet still counts in the ranking (and in its own sheet)
-    tables = {t.name: t for t in vendor_views.excel_tables(analysis, CTX)}
+    tables = {t.name: t for t in vendor_excel.excel_tables(analysis, CTX)}
     assert "Coût total de possession par" not in tables
     amounts = tables["Montants par critère"]
     assert ("Coût total sur l'horizon", "Sellsy", 5460) in amounts.rows
     assert not any(
-        "coût total de possession sur" in c.lower() for c in vendor_views.conventions(analysis, CTX)
+        "coût total de possession sur" in c.lower() for c in vendor_excel.conventions(analysis, CTX)
     )
 
 
@@ -316,7 +322,7 @@ def test_vendors_without_a_price_list_are_named_in_the_tco_section(analyses):
         "Sage CRM (achat)",
         "Simple CRM",
     ]
-    text = _text(vendor_views.tco_section(analysis, CTX))
+    text = _text(tco_views.tco_section(analysis, CTX))
     assert "Sellsy et GRC Contact n'ont pas de grille tarifaire" in text
     # README: Simple CRM 2 520 € over 7 years, the cheapest of the three priced
     assert text.startswith("Sur 7\u00a0ans, **Simple CRM** est le moins cher (2\u202f520\u00a0€).")
@@ -351,15 +357,15 @@ def test_thirty_vendors_stay_legible(analyses):
     names = _tick_boxes(fig, "y")
     assert not any(a.overlaps(b) for a, b in itertools.pairwise(names))
     # the TCO chart: seven lines (the shortlist, then the cheapest), said above it
-    shown = vendor_views.tco_chart_vendors(analysis)
-    assert len(shown) == vendor_views.TCO_LINES
+    shown = tco_views.tco_chart_vendors(analysis)
+    assert len(shown) == tco_views.TCO_LINES
     assert set(comparison.shortlist) <= set(shown)
     totals = analysis.tco_totals
     others = [v for v in shown if v not in comparison.shortlist]
     assert max(totals[v] for v in others) <= min(
         totals[v] for v in totals if v not in shown and v not in comparison.shortlist
     )
-    tco = vendor_views.tco_section(analysis, CTX)
+    tco = tco_views.tco_section(analysis, CTX)
     assert "Le graphique montre 7\u00a0éditeurs" in _text(
         tco
     ) or "Le graphique montre 7 éditeurs" in _text(tco)
@@ -384,15 +390,15 @@ def test_the_excel_deliverable_is_data(analyses, case, tmp_path):
     path = save_tables(
         tmp_path,
         "vendor_comparison",
-        vendor_views.excel_tables(analysis, CTX),
+        vendor_excel.excel_tables(analysis, CTX),
         "fr",
-        conventions=vendor_views.conventions(analysis, CTX),
+        conventions=vendor_excel.conventions(analysis, CTX),
     )
     assert path is not None
     book = load_workbook(path)
     assert book.sheetnames[0] == "Lisez-moi"
     readme = [c for row in book["Lisez-moi"].iter_rows(values_only=True) for c in row if c]
-    assert vendor_views.conventions(analysis, CTX)[0] in readme
+    assert vendor_excel.conventions(analysis, CTX)[0] in readme
     for ws in book.worksheets[1:]:
         headers = [c.value for c in ws[1]]
         assert all(isinstance(h, str) and h.strip() for h in headers), ws.title

@@ -1,5 +1,5 @@
-"""Vendor comparison (crmwb.vendors.model) against numbers a consultant can recompute by hand, or
-published ones.
+"""Vendor comparison (crmwb.vendors: model, ranking, robustness, comparison) against numbers a
+consultant can recompute by hand, or published ones.
 
 Pure domain: no file is read or written here. Every expected number has its computation (or
 its source) next to it. Scores are on a 0-5 scale unless a test says otherwise; weights are
@@ -15,36 +15,40 @@ import pytest
 from messages import raises_en
 
 from crmwb.core.errors import render
+from crmwb.vendors.comparison import compare_vendors
 from crmwb.vendors.model import (
     COVERAGE_VALUES,
     Coverage,
     CoverageSheet,
     Criterion,
     Direction,
-    ExclusionReason,
     MarketType,
     Measure,
     Score,
     ScoreSheet,
     UseCase,
     Vendor,
+    scores_from_table,
+    with_weights,
+)
+from crmwb.vendors.ranking import (
+    ExclusionReason,
     VendorScore,
     WeightedSumResult,
-    compare_vendors,
-    evaluator_spreads,
     functional_coverage,
     kendall_tau,
     knock_outs,
-    largest_spreads,
-    monte_carlo_weights,
     ranking_agreement,
     remaining_vendors,
-    scores_from_table,
     shortlist,
     topsis,
-    weight_sensitivity,
     weighted_sum,
-    with_weights,
+)
+from crmwb.vendors.robustness import (
+    evaluator_spreads,
+    largest_spreads,
+    monte_carlo_weights,
+    weight_sensitivity,
 )
 
 BENEFIT, COST = Direction.BENEFIT, Direction.COST

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.model import CostItem, RoiCase, RoiSettings, TimeSaved
+from crmwb.roi.levers import TimeSaved
+from crmwb.roi.model import CostItem, RoiCase, RoiSettings
 from crmwb.tco.model import Basis, Category, CostLine, Frequency
 
 SEED = [

@@ -21,7 +21,7 @@ from crmwb.core.i18n import Lang, t
 from crmwb.dataflow.model import (
     EU_EEA,
     CustomerRole,
-    _key,
+    match_key,
 )
 from crmwb.workbook.choices import choice_label
 from crmwb.workbook.fields import Field, describe, is_blank
@@ -203,6 +203,6 @@ class _CustomerFileReader(TableReader):
 def _country_hint(text: str) -> Msg | None:
     """The ISO code of an EU/EEA country typed by its name ("France" -> FR)."""
     for code, names in EU_EEA.items():
-        if _key(text) in {_key(name) for name in names}:
+        if match_key(text) in {match_key(name) for name in names}:
             return msg("err.hint.did_you_mean", name=code)
     return None

@@ -18,19 +18,15 @@ from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confid
 from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
 from crmwb.customer_file.views import or_sentence
 from crmwb.dataflow import flow_map
-from crmwb.dataflow.model import (
+from crmwb.dataflow.analyses import (
     CoverageMatrix,
     DataFinding,
-    DataMap,
-    RegisterEntry,
-    RegisterField,
     coverage_matrix,
     data_findings,
     finding_text,
-    flow_label,
-    hosts_personal_data,
-    processing_register,
 )
+from crmwb.dataflow.model import DataMap, flow_label, hosts_personal_data
+from crmwb.dataflow.register import RegisterEntry, RegisterField, processing_register
 from crmwb.dataflow.sheets import has_data_map, read_data_map
 from crmwb.deliver import views
 from crmwb.deliver.views import (

@@ -1,2 +1,3 @@
-"""The deliverables: view primitives (:mod:`views`), the HTML and PDF reports (:mod:`report`)
-and the client pack with its manifest (:mod:`pack`)."""
+"""The deliverables: view primitives (:mod:`views`), the charts' house style and shared pieces
+(:mod:`charts`), the HTML and PDF reports (:mod:`report`) and the client pack with its manifest
+(:mod:`pack`)."""

@@ -11,7 +11,7 @@ owns it. **Personas** follow **paths**: ordered touchpoints, often across channe
 This module is pure: the objects below, and the analyses of the journey (the grid, the moments
 of truth, importance-performance quadrants, path metrics, emotion curves, coverage gaps,
 touchpoints with no collection point). Reading them from the workbook is
-:mod:`crmwb.journey.sheets`'s job, drawing them :mod:`crmwb.charts`'s.
+:mod:`crmwb.journey.sheets`'s job, drawing them :mod:`crmwb.journey.charts`'s.
 """
 
 from __future__ import annotations

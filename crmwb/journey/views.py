@@ -50,7 +50,7 @@ from crmwb.journey.model import (
     path_metrics,
     perception_by_stage,
 )
-from crmwb.plan.model import plural_count
+from crmwb.plan.checks import plural_count
 
 
 def perception(value: Perception, ctx: Context) -> str:

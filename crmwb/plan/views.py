@@ -25,7 +25,6 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey import charts as journey_charts
 from crmwb.journey.model import (
     ALL_SEGMENTS,
     DEFAULT_RULE,
@@ -34,21 +33,21 @@ from crmwb.journey.model import (
     MomentRule,
     moments_of_truth,
 )
-from crmwb.plan.model import (
-    Family,
+from crmwb.plan import charts as plan_charts
+from crmwb.plan.checks import (
     PlanFinding,
-    PressureCalendar,
-    PressureCell,
-    ProgrammeSummary,
-    RelationshipPlan,
-    assess_kpi,
     check_plan,
     finding_subject,
     finding_text,
     finding_title,
-    marketing_pressure,
     plural_count,
-    programme_summary,
+)
+from crmwb.plan.kpis import assess_kpi
+from crmwb.plan.model import Family, ProgrammeSummary, RelationshipPlan, programme_summary
+from crmwb.plan.pressure import (
+    PressureCalendar,
+    PressureCell,
+    marketing_pressure,
     scenario_monthly_rate,
 )
 
@@ -688,7 +687,7 @@ def analyse(
     *,
     min_importance: int = DEFAULT_RULE.min_importance,
 ) -> PlanReport:
-    """The plan's checks (:func:`crmwb.plan.model.check_plan`) against the journey's moments of
+    """The plan's checks (:func:`crmwb.plan.checks.check_plan`) against the journey's moments of
     truth to fix (importance ``min_importance`` or more) and its segments."""
     moments = moments_of_truth(journey, MomentRule(min_importance)) if journey else ()
     segments = [s.name for s in journey.segments] if journey else []
@@ -759,7 +758,7 @@ def pressure_section(report: PlanReport) -> Section:
     title = ctx.t("plan.section.pressure")
     if r.pressure is None:
         return section(title, Text((ctx.t("plan.no_campaign_pressure"),)))
-    chart = journey_charts.pressure_calendar(r.pressure, ctx)
+    chart = plan_charts.pressure_calendar(r.pressure, ctx)
     return section(
         title,
         Chart.of(chart, ctx.t("plan.chart.pressure_alt"), ctx),

@@ -1,4 +1,5 @@
-"""The project plan as a Gantt chart (DOMAIN.md §6), in the house style of :mod:`crmwb.charts`.
+"""The project plan as a Gantt chart (DOMAIN.md §6), in the house style of
+:mod:`crmwb.deliver.charts`.
 
 One bar per phase in schedule order, coloured by batch, the critical path outlined in red, each
 phase's slack as a dotted line after its bar, dependency arrows, the quarterly steering
@@ -18,8 +19,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 
-from crmwb.charts import GRID, INK, PALETTE
 from crmwb.core import i18n
+from crmwb.deliver.charts import GRID, INK, PALETTE
 from crmwb.deliver.views import Context
 from crmwb.project.governance import DEFAULT_TOLERANCE, KpiTrack, is_behind
 from crmwb.project.planning import Schedule, add_months, batch_label, phase_label

@@ -37,7 +37,7 @@ from typing import Literal, TypeAlias
 from crmwb.core.errors import InputError, Msg, Number, Quoted, Text, WrittenDate, msg
 from crmwb.core.i18n import LANGUAGES, Lang, date_pattern, has_message, number, percent, t, tn
 from crmwb.core.i18n import date as long_date
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 
 Severity = Literal["warning", "info"]
 

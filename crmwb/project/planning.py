@@ -199,7 +199,7 @@ def _order(phases: Sequence[Phase]) -> list[Phase]:
     while len(ordered) < len(phases):
         ready = [p for p in phases if p.name not in done and all(d in done for d in p.depends_on)]
         if not ready:
-            cycle = _cycle([p for p in phases if p.name not in done])
+            cycle = dependency_cycle([p for p in phases if p.name not in done])
             raise InputError(
                 msg("planning.err.no_cycle"),
                 found=msg("planning.err.found.cycle", cycle=" -> ".join(cycle)),
@@ -210,7 +210,7 @@ def _order(phases: Sequence[Phase]) -> list[Phase]:
     return ordered
 
 
-def _cycle(blocked: Sequence[Phase]) -> list[str]:
+def dependency_cycle(blocked: Sequence[Phase]) -> list[str]:
     """One cycle among phases that can never start, as names from predecessor to successor,
     the first name repeated at the end: ``["A", "B", "C", "A"]``."""
     by_name = {p.name: p for p in blocked}

@@ -73,7 +73,7 @@ from crmwb.core.errors import (
     msg,
 )
 from crmwb.core.i18n import Lang, t
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 from crmwb.plan.sheets import PROGRAMME_NAMES, programme_names
 from crmwb.project.governance import (
     Action,
@@ -92,7 +92,7 @@ from crmwb.project.planning import (
     DAYS_PER_WEEK,
     DEFAULT_PLAN,
     Phase,
-    _cycle,
+    dependency_cycle,
     months,
     phase_label,
     schedule,
@@ -627,7 +627,7 @@ class _PlanReader(_ProjectReader):
         blocked = [phase for phase in phases if phase.name not in done]
         if not blocked:
             return
-        loop = _cycle(blocked)
+        loop = dependency_cycle(blocked)
         head = loop[0]
         before = loop[-2]
         raise self.error(

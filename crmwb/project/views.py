@@ -26,7 +26,7 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.plan.model import LabelKey
+from crmwb.plan.checks import LabelKey
 from crmwb.project import charts as project_charts
 from crmwb.project.governance import (
     DEFAULT_TOLERANCE,

@@ -42,9 +42,8 @@ from crmwb.core import i18n
 from crmwb.core.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.model import (
+from crmwb.roi.levers import (
     AdminTasksAutomated,
-    CostItem,
     CrossAndUpSell,
     DiscountControl,
     FirstCallResolution,
@@ -54,15 +53,18 @@ from crmwb.roi.model import (
     QualitativeBenefit,
     ReactivatedDormantClients,
     Retention,
-    RoiCase,
-    RoiSettings,
     ShorterSalesCycle,
-    TcoBasis,
     TimeSaved,
     UndeliverableMailSavings,
-    costs_from_tco,
     input_label,
     input_message,
+)
+from crmwb.roi.model import (
+    CostItem,
+    RoiCase,
+    RoiSettings,
+    TcoBasis,
+    costs_from_tco,
     project_team_cost,
     training_time_cost,
 )

@@ -26,15 +26,10 @@ from crmwb.deliver.views import (
     section,
     sheet_name,
 )
-from crmwb.roi.model import (
-    IrrStatus,
-    MonteCarloResult,
-    RoiAnalysis,
-    RoiResult,
-    RoiStudy,
-    Scenario,
-    Tornado,
-)
+from crmwb.roi import charts
+from crmwb.roi.levers import input_label
+from crmwb.roi.model import IrrStatus, RoiAnalysis, RoiResult
+from crmwb.roi.study import MonteCarloResult, RoiStudy, Scenario, Tornado
 
 ROW_KEYS = {
     "costs": "roi.row.costs",
@@ -42,12 +37,6 @@ ROW_KEYS = {
     "net": "roi.row.net",
     "cumulative": "roi.row.cumulative",
 }
-
-
-def input_label(name: str, ctx: Context) -> str:
-    """A lever input's label in the client's language (``minutes_a_day`` -> « Minutes gagnées
-    par jour », "Minutes saved a day")."""
-    return ctx.t(f"roi.input.{name}")
 
 
 def _label(label: object, ctx: Context) -> str:
@@ -227,7 +216,7 @@ def summary(study: RoiStudy, ctx: Context) -> Text:
         sentences.append(
             ctx.t(
                 "roi.text.top_driver",
-                input=input_label(top.input, ctx),
+                input=input_label(top.input, ctx.lang),
                 lever=top.lever,
                 low=ctx.money(top.npv_at_low),
                 high=ctx.money(top.npv_at_high),
@@ -299,8 +288,6 @@ def waterfall_section(study: RoiStudy, ctx: Context) -> Section | None:
     """From the benefits to the net gain, in present value (nothing without a benefit)."""
     if not study.has_benefits:
         return None
-    from crmwb import charts
-
     title = ctx.t("roi.section.waterfall")
     figure = charts.roi_waterfall(study.headline, ctx)
     return section(title, Chart.of(figure, title, ctx), keep_together=True)
@@ -322,8 +309,6 @@ def cumulative_section(study: RoiStudy, ctx: Context) -> Section | None:
     """The cumulative net cash flow and the payback (nothing without a benefit)."""
     if not study.has_benefits:
         return None
-    from crmwb import charts
-
     title = ctx.t("roi.section.cumulative")
     figure = charts.roi_cumulative(study.headline, ctx)
     return section(title, Chart.of(figure, title, ctx), keep_together=True)
@@ -337,8 +322,6 @@ def uncertainty_section(study: RoiStudy, ctx: Context) -> Section | None:
     title = ctx.t("roi.section.uncertainty")
     if study.scenarios is None or study.tornado is None or study.risk is None:
         return section(title, no_ranges(ctx))
-    from crmwb import charts
-
     tornado_chart = charts.roi_tornado(study.tornado, ctx)
     distribution = charts.npv_distribution(study.risk, ctx, headline=study.headline.npv)
     return section(
@@ -481,7 +464,7 @@ def tornado_table(drivers: Tornado, ctx: Context) -> Table:
     (the others at their most likely), widest swing first."""
     rows = tuple(
         (
-            input_label(bar.input, ctx),
+            input_label(bar.input, ctx.lang),
             bar.lever,
             bar.low,
             bar.high,

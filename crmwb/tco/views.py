@@ -20,6 +20,8 @@ from crmwb.deliver.views import (
     section,
     sheet_name,
 )
+from crmwb.tco import charts
+from crmwb.tco.charts import month_ordinal
 from crmwb.tco.model import CONVENTIONS, Basis, Category, TcoComparison
 from crmwb.workbook.choices import choice_label
 
@@ -28,11 +30,6 @@ def period_labels(study: TcoComparison, ctx: Context) -> list[str]:
     """``Initial (t=0)``, ``Year 1`` ... ``Year n``."""
     years = range(1, study.settings.horizon_years + 1)
     return [ctx.t("tco.period.initial")] + [ctx.t("tco.period.year", year=y) for y in years]
-
-
-def month_ordinal(month: int, ctx: Context) -> str:
-    """The ``month``-th month, the language's way: « 37e mois », « 1er mois », "month 37"."""
-    return ctx.t("tco.month_first") if month == 1 else ctx.t("tco.month_nth", n=month)
 
 
 def year_ordinal(year: int, ctx: Context) -> str:
@@ -455,8 +452,6 @@ def summary_section(study: TcoComparison, ctx: Context) -> Section:
 
 
 def cumulative_section(study: TcoComparison, ctx: Context) -> Section:
-    from crmwb import charts
-
     title = ctx.t("tco.section.cumulative_chart")
     figure = charts.cumulative_cost(study, ctx)
     return section(title, Chart.of(figure, title, ctx), keep_together=True)
@@ -467,8 +462,6 @@ def yearly_section(study: TcoComparison, ctx: Context) -> Section:
 
 
 def category_section(study: TcoComparison, ctx: Context) -> Section:
-    from crmwb import charts
-
     title = ctx.t("tco.section.by_category")
     figure = charts.cost_by_category(study, ctx)
     return section(

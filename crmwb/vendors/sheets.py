@@ -70,6 +70,7 @@ from crmwb.core.i18n import DEFAULT_LANG, Lang, t, tn
 from crmwb.core.uncertainty import PERT_SHAPE, Pert
 from crmwb.tco.model import MAX_HORIZON_YEARS, Category, TcoSettings
 from crmwb.tco.sheets import read_tco_settings
+from crmwb.vendors.costs import VendorStudy, compare_vendors
 from crmwb.vendors.model import (
     Coverage,
     CoverageSheet,
@@ -95,10 +96,8 @@ from crmwb.vendors.pricing import (
     Tier,
     UserPricing,
     VendorPricing,
-    VendorStudy,
     Volume,
     Volumes,
-    compare_vendors,
 )
 from crmwb.vendors.weights import (
     MAX_CRITERIA,
@@ -496,7 +495,7 @@ class VendorInputs:
     ``pricing`` holds a :class:`~crmwb.vendors.pricing.VendorPricing` per vendor with rows on the
     Pricing sheet (empty without), ``volumes`` the client's volumes, ``tco_settings`` the TCO
     sheet's settings and ``study`` the vendors' costs and TCO comparison
-    (:func:`crmwb.vendors.pricing.compare_vendors`), both None when nothing is priced. In
+    (:func:`crmwb.vendors.costs.compare_vendors`), both None when nothing is priced. In
     ``score_sheet``, the criteria measured by the TCO hold the priced vendors' undiscounted TCO
     (the other vendors' amounts as typed on the Scores sheet); :meth:`with_tco` puts other
     amounts there.

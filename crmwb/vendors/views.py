@@ -1,8 +1,8 @@
-"""The vendor comparison deliverable, built from a
-:class:`~crmwb.vendors.comparison.VendorAnalysis`: one function per section of the report (its
-sentences, tables and charts, and what it says instead when there is nothing to show: one vendor,
-one criterion, no use case, no price list), then the tables of its Excel deliverable and their
-conventions.
+"""The vendor comparison deliverable, built from a :class:`~crmwb.vendors.analysis.VendorAnalysis`:
+one function per section of the report (its sentences, tables and charts, and what it says
+instead when there is nothing to show: one vendor, one criterion, no use case), and the small
+formats the other sections share. The vendors' TCO section is :mod:`.tco_views`'s, the tables of
+the Excel deliverable and their conventions :mod:`.excel`'s.
 
 The notebook calls one function per section; everything it shows is decided here, where it
 is tested.
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
-from crmwb import charts
 from crmwb.core import i18n
 from crmwb.core.errors import Written, render
 from crmwb.deliver.views import (
@@ -33,35 +31,20 @@ from crmwb.deliver.views import (
     section,
     sheet_name,
 )
-from crmwb.vendors.comparison import VendorAnalysis
-from crmwb.vendors.model import (
-    COVERAGE_VALUES,
-    Coverage,
-    CoverageSheet,
-    Exclusion,
-    Measure,
-    ScoreSheet,
-    VendorComparison,
-    evaluator_spreads,
-)
-from crmwb.vendors.pricing import HiddenCost, VendorStudy
-from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
+from crmwb.vendors import charts
+from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.model import Coverage, CoverageSheet, Measure, ScoreSheet
+from crmwb.vendors.ranking import Exclusion
+from crmwb.vendors.results import VendorAnalysis
 from crmwb.vendors.sheets import GROUPS_SCOPE
 from crmwb.vendors.weights import AhpResult
 
 ROBUST_SHARE = 0.75
 """Share of weight draws a winner must keep to be called robust."""
 
-TIE_TOLERANCE = 1e-9
-"""Relative: two totals this close are a tie for the cheapest."""
-
 VENDORS_PER_TABLE = 5
 """Vendor columns in one scores table: a longer list is split into several, so that
 40-character names stay legible on a page's width."""
-
-TCO_LINES = len(charts.PALETTE)
-"""Vendors the TCO chart draws at most (one colour each): beyond, the shortlist and the
-cheapest; the table gives them all."""
 
 RADAR_CRITERIA = 3
 """Criteria a profile (radar) needs: with fewer, it is a line or a point."""
@@ -103,18 +86,20 @@ def _weight(value: float, ctx: Context) -> str:
     return ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
 
 
-def _count(value: int, ctx: Context) -> str:
+def count_text(value: int, ctx: Context) -> str:
+    """A count with the client's digit grouping (« 10 000 » draws)."""
     return i18n.number(value, ctx.lang)
 
 
-def _and(items: Sequence[str], ctx: Context) -> str:
+def and_list(items: Sequence[str], ctx: Context) -> str:
     """``A``, ``A and B``, ``A, B and C`` in the client's language."""
     if len(items) < 2:
         return "".join(items)
     return ctx.t("vc.list.and", items=", ".join(items[:-1]), last=items[-1])
 
 
-def _bold(names: Sequence[str]) -> list[str]:
+def bold(names: Sequence[str]) -> list[str]:
+    """The names in bold, as the sentences name the vendors they are about."""
     return [f"**{name}**" for name in names]
 
 
@@ -177,7 +162,7 @@ def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
     score = _score(ranking.vendor(winner).score, ctx)
     tied = _tied_first(comparison)
     note = (
-        ctx.t("vc.figure.winner_note_tied", score=score, others=_and(tied[1:], ctx))
+        ctx.t("vc.figure.winner_note_tied", score=score, others=and_list(tied[1:], ctx))
         if len(tied) > 1
         else ctx.t("vc.figure.winner_note", score=score)
     )
@@ -200,7 +185,7 @@ def key_figures(comparison: VendorComparison, ctx: Context) -> KeyFigures:
                 ctx.t(
                     "vc.figure.robustness_note",
                     share=ctx.percent(mc.probability_first[winner]),
-                    draws=_count(mc.draws, ctx),
+                    draws=count_text(mc.draws, ctx),
                 ),
             )
         )
@@ -245,7 +230,7 @@ def recommendation(comparison: VendorComparison, ctx: Context) -> Text:
             sentences.append(
                 ctx.t(
                     "vc.rec.tied",
-                    vendors=_and(_bold(tied), ctx),
+                    vendors=and_list(bold(tied), ctx),
                     score=_score(ranking.vendor(winner).score, ctx),
                 )
             )
@@ -289,7 +274,7 @@ def recommendation(comparison: VendorComparison, ctx: Context) -> Text:
                     ctx.t(
                         key,
                         winner=winner,
-                        draws=_count(mc.draws, ctx),
+                        draws=count_text(mc.draws, ctx),
                         share=ctx.percent(share),
                         runner=runner,
                         runner_share=ctx.percent(mc.probability_first[runner]),
@@ -476,7 +461,7 @@ def notes(
     return Bullets(tuple(items))
 
 
-def _vendor_order(comparison: VendorComparison) -> list[str]:
+def vendor_order(comparison: VendorComparison) -> list[str]:
     """The vendors as the tables list them: ranking order, then the excluded ones."""
     return list(comparison.weighted_sum.ranking) + list(comparison.excluded_vendors)
 
@@ -496,7 +481,7 @@ def scores_tables(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context)
     """Criteria (rows) x vendors (columns, in ranking order, excluded ones last): the mean
     score, or the amount for a criterion measured by an amount; :data:`VENDORS_PER_TABLE`
     vendors a table, each captioned with the vendors it holds when there are several."""
-    vendors = _vendor_order(comparison)
+    vendors = vendor_order(comparison)
     chunks = _chunks(vendors, VENDORS_PER_TABLE)
     money: Kind = "money"  # the kind of a whole row measured by an amount
     row_kinds = tuple(
@@ -549,7 +534,7 @@ def coverage_section(analysis: VendorAnalysis, ctx: Context) -> Section:
     coverage = analysis.inputs.coverage
     if coverage is None or not coverage.use_cases:
         return section(title, Text((ctx.t("vc.coverage.none"),)))
-    vendors = _vendor_order(analysis.comparison)
+    vendors = vendor_order(analysis.comparison)
     chunks = _chunks(vendors, charts.coverage_columns(coverage, vendors))
     parts: list[Part] = []
     first = 1
@@ -627,208 +612,6 @@ def sensitivity_table(comparison: VendorComparison, ctx: Context) -> Table:
     return Table(sheet_name(ctx.t("vc.section.sensitivity")), columns, tuple(rows), ctx)
 
 
-def tco_section(analysis: VendorAnalysis, ctx: Context) -> Section:
-    """Each priced vendor's TCO over the horizon: who is cheapest and how surely, the
-    cumulative cost with its P10-P90 band, the table, the hidden costs; a sentence without a
-    price list."""
-    title = ctx.t("vc.section.tco")
-    study, risk = analysis.tco, analysis.tco_risk
-    if study is None:
-        return section(title, Text((ctx.t("vc.tco.none"),)))
-    parts: list[Part] = [tco_text(study, risk, ctx)]
-    unpriced = [v for v in _vendor_order(analysis.comparison) if v not in analysis.tco_totals]
-    if unpriced:
-        parts.append(Text((ctx.tn("vc.tco.unpriced", len(unpriced), vendors=_and(unpriced, ctx)),)))
-    if risk is not None:
-        shown = tco_chart_vendors(analysis)
-        if len(shown) < len(study.comparison.options):
-            parts.append(Text((ctx.t("vc.tco.chart_subset", count=len(shown)),)))
-        parts.append(
-            Chart.of(charts.vendor_tco_bands(study, risk, ctx, shown), title, ctx),
-        )
-    parts.append(tco_table(study, risk, ctx, full=False))
-    parts.append(hidden_costs(study, ctx))
-    return section(title, *parts)
-
-
-def tco_chart_vendors(analysis: VendorAnalysis) -> list[str]:
-    """The vendors the TCO chart draws: every priced one up to :data:`TCO_LINES`; beyond, the
-    shortlisted ones, then the cheapest, up to :data:`TCO_LINES`."""
-    totals = analysis.tco_totals
-    priced = sorted(totals, key=lambda v: totals[v])
-    if len(priced) <= TCO_LINES:
-        return priced
-    chosen = [v for v in analysis.comparison.shortlist if v in totals][:TCO_LINES]
-    chosen += [v for v in priced if v not in chosen][: TCO_LINES - len(chosen)]
-    return sorted(chosen, key=lambda v: totals[v])
-
-
-def tco_text(study: VendorStudy, risk: PricingMonteCarlo | None, ctx: Context) -> Text:
-    """Which vendor is the cheapest over the horizon (every vendor tied for it), and how often
-    it stays so with the uncertain prices drawn at random; with one vendor priced, its TCO."""
-    comparison = study.comparison
-    horizon = comparison.settings.horizon_years
-    best = comparison.cheapest.total
-    values = {"horizon": horizon, "cheapest_total": ctx.money(best)}
-    certain = _certain(risk)
-    if len(comparison.options) == 1:
-        name = comparison.options[0].option
-        first = ctx.tn("vc.tco.single", horizon, vendor=f"**{name}**", **values)
-        if certain:
-            return Text((f"{first} {ctx.t('vc.tco.certain')}",))
-        assert risk is not None
-        band = risk.vendor(name).total
-        second = ctx.t(
-            "vc.tco.single_band",
-            draws=_count(risk.draws, ctx),
-            p10=ctx.money(band.p10),
-            p90=ctx.money(band.p90),
-        )
-        return Text((f"{first} {second}",))
-    tied = [
-        o.option
-        for o in comparison.options
-        if abs(o.total - best) <= TIE_TOLERANCE * max(abs(best), 1.0)
-    ]
-    names = _bold(tied)
-    if len(tied) == 1:
-        first = ctx.tn("vc.tco.cheapest", horizon, cheapest=names[0], **values)
-    else:
-        first = ctx.tn("vc.tco.cheapest_tied", horizon, vendors=_and(names, ctx), **values)
-    if certain:
-        second = ctx.t("vc.tco.certain")
-    else:
-        assert risk is not None
-        share = ctx.percent(sum(risk.vendor(name).p_cheapest for name in tied))
-        key = "vc.tco.risk" if len(tied) == 1 else "vc.tco.risk_tied"
-        second = ctx.t(key, draws=_count(risk.draws, ctx), share=share)
-    return Text((f"{first} {second}",))
-
-
-def _certain(risk: PricingMonteCarlo | None) -> bool:
-    return risk is None or all(
-        abs(r.total.p90 - r.total.p10) <= TIE_TOLERANCE * max(abs(r.total.p50), 1.0)
-        for r in risk.vendors
-    )
-
-
-def tco_table(
-    study: VendorStudy, risk: PricingMonteCarlo | None, ctx: Context, *, full: bool = True
-) -> Table:
-    """Per vendor (cheapest first): the most likely TCO over the horizon, its present value,
-    the P10 / P50 / P90 of the Monte Carlo and the probability of being the cheapest. The
-    report (``full=False``) leaves out what says nothing: the bands when no price is
-    uncertain, the probability with one vendor; neither shows the present value when nothing
-    is discounted (it is the total)."""
-    options = sorted(study.comparison.options, key=lambda o: o.total)
-    discount_rate = study.comparison.settings.discount_rate
-    rate = ctx.percent(discount_rate, decimals=1)
-    present_value = bool(discount_rate)  # undiscounted, it is the total: said once
-    bands = risk is not None and (full or not _certain(risk))
-    cheapest = risk is not None and (full or (len(options) > 1 and not _certain(risk)))
-    columns = [Column(ctx.t("vc.col.vendor")), Column(ctx.t("vc.col.tco"), "money")]
-    if present_value:
-        columns.append(Column(ctx.t("tco.ind.present_value", rate=rate), "money"))
-    if bands:
-        columns += [
-            Column(ctx.t("vc.col.p10"), "money"),
-            Column(ctx.t("vc.col.p50"), "money"),
-            Column(ctx.t("vc.col.p90"), "money"),
-        ]
-    if cheapest:
-        columns.append(Column(ctx.t("vc.col.p_cheapest"), "percent"))
-    rows: list[tuple[object, ...]] = []
-    for option in options:
-        row: list[object] = [option.option, option.total]
-        if present_value:
-            row.append(option.present_value)
-        if risk is not None:
-            r = risk.vendor(option.option)
-            if bands:
-                row += [r.total.p10, r.total.p50, r.total.p90]
-            if cheapest:
-                row.append(r.p_cheapest)
-        rows.append(tuple(row))
-    return Table(sheet_name(ctx.t("vc.sheet.tco")), tuple(columns), tuple(rows), ctx)
-
-
-def hidden_costs(study: VendorStudy, ctx: Context) -> Table | Text:
-    """The hidden costs the price lists hold (forced editions, tier jumps, overages, minimum
-    commitments), vendor by vendor and year by year: what happens, why, and what it costs
-    more that year (less, when the rule works for the client); a sentence when there is
-    none."""
-    if not study.hidden_costs:
-        return Text((ctx.t("vc.hidden.none"),))
-    return hidden_costs_table(study, ctx)
-
-
-def hidden_costs_table(study: VendorStudy, ctx: Context, *, data: bool = False) -> Table:
-    """The hidden costs, one row per vendor, year and kind (see :func:`hidden_costs`); with
-    ``data`` (the Excel deliverable), the quantity that triggers each, the bound it passes and
-    their unit in columns of their own."""
-    rows = []
-    for vendor, cost in study.hidden_costs:
-        row: list[object] = [
-            vendor,
-            cost.year,
-            ctx.t(f"vc.hidden.{cost.kind.value}"),
-            hidden_cost_detail(cost, ctx),
-        ]
-        if data:
-            row += [cost.volume, cost.limit, hidden_cost_unit(cost, ctx)]
-        row.append(cost.amount)
-        rows.append(tuple(row))
-    columns = [
-        Column(ctx.t("vc.col.vendor")),
-        Column(ctx.t("vc.col.year"), "integer"),
-        Column(ctx.t("vc.col.hidden_cost")),
-        Column(ctx.t("vc.col.detail")),
-    ]
-    if data:
-        columns += [
-            Column(ctx.t("vc.col.volume"), "number"),
-            Column(ctx.t("vc.col.limit"), "number"),
-            Column(ctx.t("vc.col.unit")),
-        ]
-    columns.append(Column(ctx.t("vc.col.extra_cost"), "money"))
-    title = ctx.t("vc.hidden.title")
-    return Table(sheet_name(title), tuple(columns), tuple(rows), ctx, caption=title)
-
-
-def hidden_cost_unit(cost: HiddenCost, ctx: Context) -> str:
-    """What a hidden cost's quantity and bound count, in words: users, contacts, messages a
-    year, GB, or the currency."""
-    if cost.unit == "money":
-        return ctx.currency
-    return ctx.t(f"vc.unit.{cost.unit}")
-
-
-def hidden_cost_detail(cost: HiddenCost, ctx: Context) -> str:
-    """Why a hidden cost happens, with its numbers in the client's way: « 49 utilisateurs pour
-    47 autorisés par l'édition Enterprise : édition Unlimited imposée »."""
-    kind = cost.kind.value
-    if cost.unit == "money":
-        return ctx.t(
-            f"vc.hidden.detail.{kind}",
-            usage=ctx.money(cost.volume),
-            minimum=ctx.money(cost.limit),
-        )
-    if cost.unit == "gb":
-        return ctx.t(
-            f"vc.hidden.detail.{kind}",
-            stored=i18n.decimal(round(cost.volume, 1), ctx.lang),
-            included=i18n.decimal(round(cost.limit, 1), ctx.lang),
-        )
-    volume = round(cost.volume)
-    values: dict[str, object] = {
-        "count": i18n.number(volume, ctx.lang),
-        "limit": i18n.number(cost.limit, ctx.lang),
-    }
-    if cost.editions is not None:
-        values["edition"], values["forced"] = cost.editions
-    return ctx.tn(f"vc.hidden.detail.{kind}.{cost.unit}", volume, **values)
-
-
 def value_section(analysis: VendorAnalysis, ctx: Context) -> Section | None:
     """The value map (weighted score against TCO) of the ranked vendors with a price list; a
     sentence with fewer than two of them; nothing without a price list (the TCO section says
@@ -865,7 +648,7 @@ def method(comparison: VendorComparison, ctx: Context) -> Text:
             mc = comparison.monte_carlo
             if mc is not None:
                 sentences.append(
-                    ctx.t("vc.method.dirichlet", draws=_count(mc.draws, ctx), seed=mc.seed)
+                    ctx.t("vc.method.dirichlet", draws=count_text(mc.draws, ctx), seed=mc.seed)
                 )
     return Text((" ".join(sentences),))
 
@@ -891,147 +674,3 @@ def topsis_table(comparison: VendorComparison, ctx: Context) -> Table:
 def summary(analysis: VendorAnalysis, ctx: Context) -> tuple[Part, ...]:
     """What the pack's executive summary shows of the comparison."""
     return (key_figures(analysis.comparison, ctx), recommendation(analysis.comparison, ctx))
-
-
-# --- the Excel deliverable -------------------------------------------------------------------
-
-
-def excel_tables(analysis: VendorAnalysis, ctx: Context) -> list[Table]:
-    """The tables of the vendor comparison's Excel deliverable, in sheet order, as data: one
-    type per column (scores, amounts, weights as numbers, shares as fractions), every header
-    filled, each captioned with what it holds (for the « Lisez-moi » sheet)."""
-    sheet, comparison = analysis.sheet, analysis.comparison
-    tables = [
-        _captioned(ranking_table(comparison, ctx), "vc.about.ranking", ctx),
-        _captioned(weights_table(sheet, ctx), "vc.about.weights", ctx),
-        scores_data(sheet, comparison, ctx),
-    ]
-    amounts = amounts_data(sheet, comparison, ctx)
-    if amounts is not None:
-        tables.append(amounts)
-    if weights_can_move(comparison):
-        tables.append(_captioned(sensitivity_table(comparison, ctx), "vc.about.sensitivity", ctx))
-    if is_ranking(comparison):
-        tables.append(topsis_table(comparison, ctx))
-    coverage = analysis.inputs.coverage
-    if coverage is not None and coverage.use_cases:
-        tables.append(
-            _captioned(
-                coverage_table(coverage, _vendor_order(comparison), ctx), "vc.about.coverage", ctx
-            )
-        )
-    if analysis.tco is not None:
-        tables.append(
-            _captioned(tco_table(analysis.tco, analysis.tco_risk, ctx), "vc.about.tco", ctx)
-        )
-        if analysis.tco.hidden_costs:
-            hidden = hidden_costs_table(analysis.tco, ctx, data=True)
-            tables.append(_captioned(hidden, "vc.about.hidden", ctx))
-    return tables
-
-
-def _captioned(table: Table, key: str, ctx: Context) -> Table:
-    return replace(table, caption=ctx.t(key))
-
-
-def scores_data(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> Table:
-    """One row per criterion scored and vendor (ranking order, excluded vendors last): the
-    mean score; with several evaluators, the lowest and the highest score and how many
-    scored, each in its own column."""
-    several = len({s.evaluator for s in sheet.scores}) > 1
-    spreads = {(s.vendor, s.criterion): s for s in evaluator_spreads(sheet)}
-    rows = []
-    for criterion in sheet.criteria:
-        if criterion.measure is not Measure.SCORE:
-            continue
-        for vendor in _vendor_order(comparison):
-            spread = spreads.get((vendor, criterion.name))
-            row: list[object] = [criterion.name, vendor, None if spread is None else spread.mean]
-            if several:
-                row += (
-                    [None, None, 0]
-                    if spread is None
-                    else [spread.minimum, spread.maximum, len(spread.scores)]
-                )
-            rows.append(tuple(row))
-    columns = [
-        Column(ctx.t("vc.col.criterion")),
-        Column(ctx.t("vc.col.vendor")),
-        Column(ctx.t("vc.col.mean_score" if several else "vc.col.score_value"), "number"),
-    ]
-    if several:
-        columns += [
-            Column(ctx.t("vc.col.lowest_score"), "number"),
-            Column(ctx.t("vc.col.highest_score"), "number"),
-            Column(ctx.t("vc.col.evaluators"), "integer"),
-        ]
-    return Table(
-        sheet_name(ctx.t("vc.section.scores")),
-        tuple(columns),
-        tuple(rows),
-        ctx,
-        caption=ctx.t("vc.about.scores" if several else "vc.about.scores_one"),
-    )
-
-
-def amounts_data(sheet: ScoreSheet, comparison: VendorComparison, ctx: Context) -> Table | None:
-    """One row per criterion measured by an amount (the TCO, a price) and vendor; None when
-    every criterion is a score."""
-    rows = tuple(
-        (criterion.name, vendor, sheet.mean(vendor, criterion.name))
-        for criterion in sheet.criteria
-        if criterion.measure is Measure.AMOUNT
-        for vendor in _vendor_order(comparison)
-    )
-    if not rows:
-        return None
-    columns = (
-        Column(ctx.t("vc.col.criterion")),
-        Column(ctx.t("vc.col.vendor")),
-        Column(ctx.t("vc.col.amount"), "money"),
-    )
-    return Table(
-        sheet_name(ctx.t("vc.sheet.amounts")), columns, rows, ctx, caption=ctx.t("vc.about.amounts")
-    )
-
-
-def conventions(analysis: VendorAnalysis, ctx: Context) -> tuple[str, ...]:
-    """The calculation conventions, for the Excel deliverable's « Lisez-moi » sheet."""
-    comparison = analysis.comparison
-    items = [ctx.t("vc.method.rescale"), ctx.t("vc.method.evaluators")]
-    if is_ranking(comparison):
-        items.append(ctx.t("vc.method.topsis"))
-        if weights_can_move(comparison):
-            items.append(ctx.t("vc.method.sensitivity"))
-            mc = comparison.monte_carlo
-            if mc is not None:
-                items.append(
-                    ctx.t("vc.method.dirichlet", draws=_count(mc.draws, ctx), seed=mc.seed)
-                )
-    if analysis.inputs.coverage is not None and analysis.inputs.coverage.use_cases:
-        items.append(
-            ctx.t(
-                "vc.method.coverage",
-                **{
-                    level.value: ctx.percent(COVERAGE_VALUES[level])
-                    for level in Coverage  # native, configuration, custom_development, ...
-                },
-            )
-        )
-    if analysis.tco is not None:
-        settings = analysis.tco.comparison.settings
-        items.append(
-            ctx.tn("vc.method.tco", settings.horizon_years, horizon=settings.horizon_years)
-        )
-        if settings.discount_rate:
-            rate = ctx.percent(settings.discount_rate, decimals=1)
-            items.append(ctx.t("vc.method.tco_discount", rate=rate))
-        if analysis.tco_risk is not None:
-            items.append(
-                ctx.t(
-                    "vc.method.tco_risk",
-                    draws=_count(analysis.tco_risk.draws, ctx),
-                    seed=analysis.tco_risk.seed,
-                )
-            )
-    return tuple(items)

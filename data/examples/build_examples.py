@@ -96,7 +96,7 @@ from crmwb.plan.model import (
 from crmwb.project.governance import Action, Adoption, KpiTrack
 from crmwb.project.planning import DEFAULT_PLAN, add_months
 from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
-from crmwb.roi.model import (
+from crmwb.roi.levers import (
     AdminTasksAutomated,
     HigherAverageBasket,
     QualitativeBenefit,

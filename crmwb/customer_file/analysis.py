@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from crmwb.customer_file.sheets import (
     CUSTOMER_FILE_CHOICES,
+    CUSTOMER_FILE_PARAMETERS,
     CUSTOMER_FILE_SHEET,
     MAPPING_COLUMNS,
     write_customer_file_sheet,
@@ -18,7 +19,14 @@ SHEETS = (
         write_customer_file_sheet,
         CUSTOMER_FILE_CHOICES,
         # the File is required only of a workbook that names a customer file: the data audit's
-        # reading checks the parameters
-        (SheetLayout(CUSTOMER_FILE_SHEET, tables=(MAPPING_COLUMNS[:2],)),),
+        # reading checks the sheet
+        (
+            SheetLayout(
+                CUSTOMER_FILE_SHEET,
+                CUSTOMER_FILE_PARAMETERS,
+                (MAPPING_COLUMNS[:2],),
+                checked=False,
+            ),
+        ),
     ),
 )

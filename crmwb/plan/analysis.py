@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
 from crmwb.plan.sheets import (
-    CONVENTION_PARAMETERS,
     CONVENTIONS_SHEET,
     PLAN_CHOICES,
     PLAN_TABLES,
@@ -24,8 +23,9 @@ SHEETS = (
         PLAN_CHOICES,
         (
             *(SheetLayout(t.sheet, tables=(t.columns,)) for t in PLAN_TABLES),
-            # its three small tables end where the next one's title starts: its reader checks them
-            SheetLayout(CONVENTIONS_SHEET, CONVENTION_PARAMETERS),
+            # parameters, then three small tables, each ending where the next one's title starts:
+            # carried over cell by cell, checked by the plan's reading
+            SheetLayout(CONVENTIONS_SHEET),
         ),
     ),
 )

@@ -105,6 +105,8 @@ class ClientRun:
     """Every analysis the run was to report on: it is published only when each has."""
     interrupted: bool = False
     hidden_rows: tuple[HiddenRows, ...] = ()
+    outdated: bool = False
+    """The workbook was made by an older template: ``crmwb upgrade`` brings it up to date."""
     """Rows of the workbook Excel hides, read like the others: said in the summary."""
 
     @property
@@ -372,6 +374,7 @@ def _run_locked(
             reserved,
             planned=tuple(a.name for a in analyses),
             hidden_rows=hidden_rows_of(client_dir),
+            outdated=outdated(client_dir),
         )
         staging = client_reports / f".{client_run.run_id}.partial"
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
@@ -550,6 +553,17 @@ def applies_to(analysis: Analysis, client_dir: Path) -> bool:
         return analysis.applies(read_workbook(client_dir / WORKBOOK_NAME))
     except CrmwbError:
         return True
+
+
+def outdated(client_dir: Path) -> bool:
+    """Whether the client's workbook was made by an older template (False when it cannot be
+    read: its notebooks then report why)."""
+    from crmwb.workbook.upgrade import needs_upgrade
+
+    try:
+        return bool(needs_upgrade(client_dir / WORKBOOK_NAME))
+    except CrmwbError:
+        return False
 
 
 def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
@@ -788,6 +802,8 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
     for client_run in runs:
         for hidden in client_run.hidden_rows:
             lines.append(say("run.note", client=client_run.slug, note=hidden.text(lang)))
+        if client_run.outdated:
+            lines.append(say("run.note.outdated", client=client_run.slug))
     for client_run in runs:
         if client_run.folder is None:
             continue

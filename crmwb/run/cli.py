@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help=say("cli.help.check_clients"))
     check.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
 
+    upgrade = sub.add_parser("upgrade", help=say("cli.help.upgrade"))
+    upgrade.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
+
     sub.add_parser("clients", help=say("cli.help.clients"))
     sub.add_parser("examples", help=say("cli.help.examples"))
     tpl = sub.add_parser("template", help=say("cli.help.template"))
@@ -126,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "new-client": _new_client,
         "run": _run,
         "check": _check,
+        "upgrade": _upgrade,
         "clients": _clients,
         "examples": _examples,
         "template": _template,
@@ -331,6 +335,33 @@ def _check(args: argparse.Namespace) -> int:
         for problem in found.problems:
             print(f"  - {problem.message(lang)}")
     return status
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    """Each client's workbook moved to the current template; what could not be, said."""
+    from crmwb.core.errors import render
+    from crmwb.core.i18n import number, tn
+    from crmwb.run.clients import WORKBOOK_NAME
+    from crmwb.workbook.reader import read_workbook
+    from crmwb.workbook.upgrade import needs_upgrade, upgrade_workbook
+
+    for folder in _resolve_clients(args.clients, args):
+        workbook = folder / WORKBOOK_NAME
+        lang = read_workbook(workbook).lang
+        if not needs_upgrade(workbook):
+            print(t("upgrade.current", lang, client=folder.name))
+            continue
+        done = upgrade_workbook(workbook)
+        backup = done.backup.relative_to(folder) if done.backup else ""
+        count = number(done.moved, lang)
+        print(tn("upgrade.done", done.moved, lang, client=folder.name, count=count, backup=backup))
+        for sheet in done.added_sheets:
+            print(f"  - {t('upgrade.added', lang, sheet=sheet)}")
+        for sheet in done.kept_sheets:
+            print(f"  - {t('upgrade.kept', lang, sheet=sheet)}")
+        for what in done.not_moved:
+            print(f"  - {render(what, lang)}")
+    return EXIT_OK
 
 
 def _run(args: argparse.Namespace) -> int:

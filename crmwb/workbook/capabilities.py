@@ -38,6 +38,9 @@ class SheetLayout:
     sheet: str  # the sheet's key ("sheet.tco")
     parameters: tuple[Field, ...] = ()
     tables: tuple[tuple[Field, ...], ...] = ()
+    checked: bool = True
+    """False: ``crmwb check`` leaves the cells to the capability's reading (a sheet whose
+    required cells are required only once the consultant uses it)."""
 
 
 @dataclass(frozen=True)

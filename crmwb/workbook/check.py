@@ -77,7 +77,7 @@ def check_workbook(path: Path | str, lang: Lang | None = None) -> WorkbookCheck:
     problems.catch(lambda: read_about(reader))
     for sheets in declared_sheets():
         for layout in sheets.layouts:
-            if reader.has_sheet(layout.sheet):
+            if layout.checked and reader.has_sheet(layout.sheet):
                 _check_cells(reader, reader.sheet(layout.sheet), layout, problems)
     for analysis in declared_analyses().values():
         inputs = analysis.inputs

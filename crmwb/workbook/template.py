@@ -87,6 +87,13 @@ def _roundtrip(wb: Workbook) -> Any:
     return buffer
 
 
+TEMPLATE_VERSION = 2
+"""The template's version, written in every workbook it makes (the defined name
+:data:`VERSION_NAME`). Raise it when a sheet changes in a way a workbook of the previous
+template needs ``crmwb upgrade`` for; workbooks made before versions existed are version 1 (the
+Customer file's roles before the deduplication's were added)."""
+VERSION_NAME = "crmwb_template"
+
 LISTS_POSITION = 2
 """The hidden Lists sheet's place: third, after About and TCO, where the first templates put it
 (the sheets of workbooks made before a capability keep their places)."""
@@ -117,8 +124,16 @@ def build_workbook(lang: Lang, about: About | None = None, **filled: Any) -> Wor
         capability.write(wb, lang, filled.get(capability.name))
     wb.move_sheet(lists_ws, offset=LISTS_POSITION - wb.index(lists_ws))
     lists_ws.sheet_state = "hidden"
+    wb.defined_names[VERSION_NAME] = DefinedName(VERSION_NAME, attr_text=str(TEMPLATE_VERSION))
     wb.active = 0
     return wb
+
+
+def template_version(wb: Workbook) -> int:
+    """The version of the template ``wb`` was made from (1: made before versions existed)."""
+    name = wb.defined_names.get(VERSION_NAME)
+    text = str(name.attr_text) if name is not None else ""
+    return int(text) if text.isdigit() else 1
 
 
 def write_lists(ws: Worksheet, wb: Workbook, lang: Lang, capabilities: Sequence[Sheets]) -> None:

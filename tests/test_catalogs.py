@@ -130,7 +130,8 @@ UNIT = re.compile(r"(?:\d|\}) (?:€|%|mois|jours?|ans|semaines?)\b")
 def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
     bad = re.compile(
         r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|"
-        r"crmwb(?! (?:new-client|run|template|examples|catalogs|clients|audit-file|init|upgrade|check)|"
+        r"crmwb(?! (?:new-client|run|template|examples|catalogs|clients|audit-file|init|"
+        r"upgrade|check)|"
         r"\.i18n|\.toml|_HOME)",
         re.IGNORECASE,
     )

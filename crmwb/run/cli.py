@@ -249,15 +249,23 @@ def _examples(args: argparse.Namespace) -> int:
 
 
 def _template(args: argparse.Namespace) -> int:
+    """The blank templates, and in a checkout the README's sheet reference, from the code."""
+    from crmwb.core.workspace import CHECKOUT
+    from crmwb.workbook.reference import sheet_reference, write_reference
     from crmwb.workbook.template import check_templates, write_templates
 
+    readme = CHECKOUT / "README.md" if CHECKOUT is not None else None
     if args.check:
         stale = check_templates()
+        if readme is not None and sheet_reference() not in readme.read_text(encoding="utf-8"):
+            stale.append(readme)
         for path in stale:
             print(_say("cli.template_stale", path=path), file=sys.stderr)
         return EXIT_FAILED if stale else EXIT_OK
     for path in write_templates():
         print(_say("cli.template_written", path=path))
+    if readme is not None and write_reference(readme):
+        print(_say("cli.template_written", path=readme))
     return EXIT_OK
 
 

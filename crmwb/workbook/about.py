@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from crmwb.core import i18n
 from crmwb.core.i18n import Lang, t
+from crmwb.workbook.capabilities import SheetLayout
 from crmwb.workbook.fields import Field
 from crmwb.workbook.layout import write_parameters, write_title
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
@@ -34,6 +35,9 @@ ABOUT_FIELDS: tuple[Field, ...] = (
     Field("about.consultant", "text"),
     Field("about.date", "date"),
 )
+
+ABOUT_SHEET = SheetLayout("sheet.about", ABOUT_FIELDS)
+"""The About sheet's declared cells (it is no capability's: every workbook has it)."""
 
 
 def write_about(ws: Worksheet, lang: Lang, about: About | None) -> None:

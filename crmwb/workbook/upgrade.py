@@ -27,14 +27,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from crmwb.core import i18n
 from crmwb.core.errors import Msg, msg
 from crmwb.core.i18n import Lang, t
-from crmwb.workbook.about import ABOUT_FIELDS
+from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.capabilities import SheetLayout, declared_sheets
 from crmwb.workbook.fields import Field, is_blank, normalised
 from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
 from crmwb.workbook.template import TEMPLATE_VERSION, build_workbook, template_version
-
-ABOUT = SheetLayout("sheet.about", ABOUT_FIELDS)
 
 
 @dataclass
@@ -55,7 +53,7 @@ class Upgrade:
 
 def layouts() -> tuple[SheetLayout, ...]:
     """About's, then every capability's declared sheets, in the workbook's order."""
-    return (ABOUT, *(layout for s in declared_sheets() for layout in s.layouts))
+    return (ABOUT_SHEET, *(layout for s in declared_sheets() for layout in s.layouts))
 
 
 def needs_upgrade(path: Path) -> list[str]:

@@ -24,7 +24,11 @@ def test_every_declared_sheet_and_column_is_in_it() -> None:
         for layout in sheets.layouts:
             assert f"* **{t(layout.sheet, 'en')}** / {t(layout.sheet, 'fr')}: " in reference
             for table in layout.tables:
-                assert " | ".join(t(f.key, "en") for f in table)[:20] in reference
+                for spec in table:
+                    assert (
+                        f"| {t(spec.key, 'en')}" in reference
+                        or f": {t(spec.key, 'en')}" in reference
+                    )
     # the TCO's table, required columns starred, drop-downs said
     tco = next(line for line in reference.splitlines() if line.startswith("* **TCO**"))
     assert "table: Option* | Category* (list) | Description | " in tco

@@ -53,7 +53,7 @@ PSEUDO: Lang = "qps"
 """A test locale: every catalog string wrapped in :data:`PSEUDO_MARKS`, numbers as in English.
 
 Render a deliverable in it and any visible text outside the marks is a string that does not come
-from the catalogs (tests/test_pseudo_locale.py)."""
+from the catalogs (tests/core/test_pseudo_locale.py)."""
 PSEUDO_MARKS = ("⟦", "⟧")
 
 CURRENCIES: tuple[str, ...] = ("EUR", "USD", "GBP", "CHF", "CAD")

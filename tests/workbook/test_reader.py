@@ -30,7 +30,7 @@ from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.template import build_workbook, check_templates, fingerprint
 
 C, F, B = Category, Frequency, Basis
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 
 SEED_SETTINGS = TcoSettings(horizon_years=7, discount_rate=0.0, users=4)
 SEED_LINES = (

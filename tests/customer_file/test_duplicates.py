@@ -365,7 +365,7 @@ def test_the_pair_metric_on_a_table_worked_by_hand() -> None:
     assert (evaluation.precision, evaluation.recall, evaluation.f1) == (0.5, 0.5, 0.5)
 
 
-FEBRL1 = Path(__file__).parent / "data" / "febrl" / "dataset1.csv"
+FEBRL1 = Path(__file__).parents[1] / "data" / "febrl" / "dataset1.csv"
 FEBRL_MAPPING = {  # FEBRL's columns for crmwb's roles (soc_sec_id left out: a CRM has none)
     "record_id": "rec_id",
     "first_name": "given_name",

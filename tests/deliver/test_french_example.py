@@ -20,7 +20,7 @@ from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.workbook.about import read_about
 from crmwb.workbook.reader import read_workbook
 
-WORKBOOK = Path(__file__).resolve().parents[1] / "data" / "examples" / "literie-lenoir"
+WORKBOOK = Path(__file__).resolve().parents[2] / "data" / "examples" / "literie-lenoir"
 WORKBOOK = WORKBOOK / "workbook.xlsx"
 USERS, MONTHS, YEARS = 4, 12, 7
 

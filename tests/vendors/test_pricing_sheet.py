@@ -62,7 +62,7 @@ from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.template import build_workbook
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 
 VOLUMES = Volumes(
     users=Volume(8, 0.5), contacts=Volume(900, 0.2), messages=Volume(100_000), storage_gb=Volume(12)

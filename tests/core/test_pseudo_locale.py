@@ -3,7 +3,7 @@ visible text that is neither from the catalogs (marked ⟦…⟧), nor client da
 number or date. This is what finds the next hard-coded English string.
 
 Run as a script to list what is unmarked in a folder of deliverables:
-``python tests/test_pseudo_locale.py REPORTS_FOLDER WORKBOOK.xlsx``.
+``python tests/core/test_pseudo_locale.py REPORTS_FOLDER WORKBOOK.xlsx``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from openpyxl import load_workbook
 from crmwb.core.i18n import PSEUDO_MARKS
 from crmwb.journey.sheets import read_journey
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "data" / "examples"
 LEFT, RIGHT = PSEUDO_MARKS
 INNERMOST = re.compile(f"{LEFT}[^{LEFT}{RIGHT}]*{RIGHT}")

@@ -28,7 +28,7 @@ from crmwb.core.workspace import (
 from crmwb.run.cli import main
 from crmwb.run.clients import client_dirs
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 NO_ENV: dict[str, str] = {}
 
 

@@ -61,7 +61,7 @@ from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.template import build_workbook
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 BEN, COST = Direction.BENEFIT, Direction.COST
 
 VENDORS = (

@@ -13,7 +13,7 @@ import pytest
 from crmwb.core import catalogs, i18n
 from crmwb.core.i18n import LANGUAGES, PSEUDO, catalog, t, tn
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FRENCH = catalog("fr").messages
 
 

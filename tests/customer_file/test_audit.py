@@ -179,7 +179,7 @@ def test_audit_file_command_prints_masked_figures(tmp_path):
 def test_audit_file_takes_the_mapping_from_options(tmp_path):
     """A file the workbook does not describe (FEBRL 1: names, address, date of birth; neither
     e-mail nor phone), its columns named on the command line: audited and deduplicated."""
-    febrl = Path(__file__).parent / "data" / "febrl" / "dataset1.csv"
+    febrl = Path(__file__).parents[1] / "data" / "febrl" / "dataset1.csv"
     roles = {
         "record_id": "rec_id",
         "first_name": "given_name",

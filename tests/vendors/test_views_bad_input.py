@@ -5,7 +5,7 @@ read back as ``crmwb run`` reads it; each report section then says what there is
 sentence where there is nothing to rank, profile, test or price — and stays legible.
 
 Run as a script to write the workbooks as client folders, for a look at their PDF:
-``python tests/test_vendor_views_bad_input.py FOLDER`` then
+``python tests/vendors/test_views_bad_input.py FOLDER`` then
 ``crmwb run FOLDER/* --only vendor_comparison``.
 """
 

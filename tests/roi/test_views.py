@@ -366,7 +366,7 @@ def test_the_notebook_is_thin():
     """Parameters, then one call a cell: the logic is in tested view functions."""
     import json
 
-    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "roi.ipynb").read_text())
+    notebook = json.loads((Path(__file__).parents[2] / "notebooks" / "roi.ipynb").read_text())
     code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
     sections = [source for source in code[2:] if not source.startswith("save_tables")]
     assert all(source.startswith("roi_views.") and "\n" not in source for source in sections)

@@ -222,7 +222,7 @@ def test_the_excel_assumptions_and_break_even_are_typed(study):
 
 def test_the_notebook_is_thin():
     """Parameters, then one call a cell: the logic is in tested view functions."""
-    notebook = json.loads((Path(__file__).parents[1] / "notebooks" / "tco.ipynb").read_text())
+    notebook = json.loads((Path(__file__).parents[2] / "notebooks" / "tco.ipynb").read_text())
     code = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
     sections = [source for source in code[2:] if not source.startswith("save_tables")]
     assert all(source.startswith("tco_views.") and "\n" not in source for source in sections)

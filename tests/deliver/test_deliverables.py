@@ -71,7 +71,7 @@ def test_each_analysis_holds_its_headline_and_the_client_name(
     french_runs: Path, client: str
 ) -> None:
     folder = french_runs / client / "latest"
-    name = read_workbook(Path(__file__).parent.parent / "data/examples" / client / "workbook.xlsx")
+    name = read_workbook(Path(__file__).parents[2] / "data/examples" / client / "workbook.xlsx")
     client_name = read_about(name).client_name
     assert analyses(folder)
     for analysis in analyses(folder):

@@ -10,7 +10,7 @@ activities (GDPR art. 30) for the client's DPO.
 
 This module is pure: the objects below, names matched with case and accents ignored, where a
 system is hosted (in the EU/EEA or not), and the map as a graph of systems the analyses share.
-The analyses are :mod:`crmwb.dataflow.analyses`'s, the record of processing activities
+The analyses are :mod:`crmwb.dataflow.findings`'s, the record of processing activities
 :mod:`crmwb.dataflow.register`'s. Reading them from the workbook is
 :mod:`crmwb.dataflow.sheets`'s job, drawing the map :mod:`crmwb.dataflow.flow_map`'s.
 """

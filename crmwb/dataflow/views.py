@@ -18,7 +18,7 @@ from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confid
 from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
 from crmwb.customer_file.views import or_sentence
 from crmwb.dataflow import flow_map
-from crmwb.dataflow.analyses import (
+from crmwb.dataflow.findings import (
     CoverageMatrix,
     DataFinding,
     coverage_matrix,

@@ -14,7 +14,7 @@ import pytest
 
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import LANGUAGES, has_message
-from crmwb.dataflow.analyses import (
+from crmwb.dataflow.findings import (
     DataFinding,
     articulation_points,
     collection_points_missing_from_map,

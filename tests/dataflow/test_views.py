@@ -14,7 +14,7 @@ from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CONFIDENTIAL_DIR, audit_customer_file, clusters_file_name
 from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.dataflow import views as dataflow_views
-from crmwb.dataflow.analyses import coverage_matrix, data_findings
+from crmwb.dataflow.findings import coverage_matrix, data_findings
 from crmwb.dataflow.model import (
     DataField,
     DataMap,

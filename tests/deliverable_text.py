@@ -22,10 +22,11 @@ def run_examples(reports: Path, lang: str) -> Path:
     client's deliverables in ``reports/<client>/latest``)."""
     from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.run import batch
+    from crmwb.run.summary import summary as run_summary
 
     clients = [EXAMPLES_DIR / name for name in EXAMPLE_CLIENTS]
     runs = batch.run(clients, list(batch.ANALYSES.values()), lang=lang, reports_dir=reports)
-    assert all(r.ok for r in runs), batch.summary(runs)
+    assert all(r.ok for r in runs), run_summary(runs)
     return reports
 
 

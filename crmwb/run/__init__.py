@@ -1,2 +1,3 @@
-"""Running the analyses: the batch runner (:mod:`batch`), the client folders (:mod:`clients`)
+"""Running the analyses: the batch runner (:mod:`batch`) and what a run says at its end
+(:mod:`summary`), the client folders (:mod:`clients`)
 and the command line (:mod:`cli`)."""

@@ -376,6 +376,7 @@ def _run(args: argparse.Namespace) -> int:
     from crmwb.core.errors import ClientError
     from crmwb.run import batch
     from crmwb.run.clients import check_slug
+    from crmwb.run.summary import summary as run_summary
 
     if args.jobs is not None and args.jobs < 1:
         raise UsageError(msg("cli.err.jobs"), found=str(args.jobs))
@@ -433,7 +434,7 @@ def _run(args: argparse.Namespace) -> int:
         os._exit(EXIT_INTERRUPTED)
     if bar is not None:
         bar.close()
-    print(batch.summary(runs, user_language()))
+    print(run_summary(runs, user_language()))
     if any(r.interrupted for r in runs):
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED

@@ -1,0 +1,101 @@
+"""What a run says when it ends: a line per client and analysis (status, time, the outputs or
+the error, the other problems of a sheet that stopped it), the notes on the workbooks (hidden
+rows, an older template), and where each client's deliverables are."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
+from crmwb.run.batch import ANALYSES, ClientRun
+
+
+def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
+    """A plain-text table in ``lang`` (the consultant's), one line per client and analysis (why
+    it did not run, or the error where one failed), then where each client's deliverables are."""
+
+    def say(key: str, **values: object) -> str:
+        return t(key, lang, **values)
+
+    rows = [tuple(say(f"run.col.{c}") for c in ("client", "analysis", "status", "time", "detail"))]
+    for client_run in runs:
+        for r in client_run.results:
+            seconds = sum(r.timings.values())
+            status = r.status
+            if r.skipped:
+                detail = ANALYSES[r.analysis].skip_reason(lang) if r.analysis in ANALYSES else ""
+            elif r.ok:
+                detail = ", ".join(r.outputs)
+            elif r.interrupted:
+                detail = ""
+            else:
+                detail = f"{r.error_type}: {r.error}"
+            rows.append(
+                (
+                    r.client,
+                    r.analysis,
+                    say(f"run.status.{status}"),
+                    say("run.seconds", seconds=number(seconds, lang, decimals=1))
+                    if seconds
+                    else "-",
+                    detail,
+                )
+            )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4]
+        for row in rows
+    ]
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
+    lines.append("")
+    for client_run in runs:
+        for r in client_run.results:
+            if r.problems:
+                lines.append(
+                    tn(
+                        "run.more_problems",
+                        len(r.problems),
+                        lang,
+                        client=r.client,
+                        analysis=r.analysis,
+                        count=number(len(r.problems), lang),
+                    )
+                )
+                lines.extend(f"  - {problem}" for problem in r.problems)
+    for client_run in runs:
+        for hidden in client_run.hidden_rows:
+            lines.append(say("run.note", client=client_run.slug, note=hidden.text(lang)))
+        if client_run.outdated:
+            lines.append(say("run.note.outdated", client=client_run.slug))
+    for client_run in runs:
+        if client_run.folder is None:
+            continue
+        folder = shown_path(client_run.folder)
+        if client_run.ok:
+            latest = shown_path(client_run.folder.parent / "latest")
+            lines.append(say("run.done", client=client_run.slug, folder=folder, latest=latest))
+            index = client_run.folder / "index.html"
+            if index.is_file():
+                lines.append(say("run.pack", index=shown_path(index)))
+        else:
+            has_good_run = (client_run.folder.parent / "latest").exists()
+            still = say("run.latest_kept") if has_good_run else say("run.no_good_run")
+            kept = "run.interrupted_kept" if client_run.interrupted else "run.failed_kept"
+            lines.append(say(kept, client=client_run.slug, folder=folder, still=still))
+    succeeded = sum(r.ok for c in runs for r in c.results)
+    skipped = sum(r.skipped for c in runs for r in c.results)
+    total = sum(len(c.results) for c in runs) - skipped
+    tail = tn("run.tally_skipped", skipped, lang, count=skipped) if skipped else ""
+    lines.append(tn("run.tally", succeeded, lang, succeeded=succeeded, total=total, skipped=tail))
+    return "\n".join(lines)
+
+
+def shown_path(path: Path | None) -> str:
+    """``path`` relative to the current folder when it is below it (shorter to read)."""
+    if path is None:
+        return "-"
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -124,7 +124,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR")
-    wb = build_workbook(lang, about, None, None, None, None, plan, data_map, settings)
+    wb = build_workbook(lang, about, plan=plan, data_map=data_map, customer_file=settings)
     save_workbook(wb, path)
     return path
 

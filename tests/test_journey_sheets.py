@@ -187,7 +187,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, TCO, None, None, journey, plan), path)
+    save_workbook(build_workbook(lang, about, tco=TCO, journey=journey, plan=plan), path)
     return path
 
 
@@ -744,7 +744,7 @@ def test_save_journey_into_another_backup_folder(path, tmp_path):
 def test_save_journey_into_a_workbook_made_before_the_journey_sheets(tmp_path):
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR")
-    wb = build_workbook("fr", about, TCO)
+    wb = build_workbook("fr", about, tco=TCO)
     for name in [*JOURNEY_SHEETS["fr"], *PLAN_SHEETS["fr"]]:
         del wb[name]
     for name in [n for n in wb.defined_names if n.endswith(("_names", "_ids"))]:

@@ -121,7 +121,7 @@ ALPHA_TCO, BETA_TCO = 46_000, 19_800
 
 def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en") -> Path:
     path = folder / "workbook.xlsx"
-    save_workbook(build_workbook(lang, About("Maison Dupont", lang), TCO, sheets), path)
+    save_workbook(build_workbook(lang, About("Maison Dupont", lang), tco=TCO, vendors=sheets), path)
     return path
 
 

@@ -88,7 +88,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, tco, None, sheet), path)
+    save_workbook(build_workbook(lang, about, tco=tco, roi=sheet), path)
     return path
 
 

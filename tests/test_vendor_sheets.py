@@ -135,7 +135,7 @@ TCO = TcoInputs(
 def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en") -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, TCO, sheets), path)
+    save_workbook(build_workbook(lang, about, tco=TCO, vendors=sheets), path)
     return path
 
 
@@ -363,7 +363,7 @@ def test_northwind_vendor_comparison_reads():
 def test_empty_vendor_sheets_name_the_french_sheet(tmp_path):
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook("fr", about, TCO), path)  # no vendors: the blank sheets
+    save_workbook(build_workbook("fr", about, tco=TCO), path)  # no vendors: the blank sheets
     reader = read_workbook(path)
     assert has_vendor_comparison(reader)
     with pytest.raises(WorkbookError) as info:

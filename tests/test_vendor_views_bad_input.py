@@ -163,7 +163,8 @@ def write_client(folder: Path, case: str) -> Path:
     about, tco, sheets = _lenoir()
     about = dataclasses.replace(about, client_name=f"Literie Lenoir ({case})")
     save_workbook(
-        build_workbook("fr", about, tco, vendors=CASES[case](sheets)), folder / case / WORKBOOK_NAME
+        build_workbook("fr", about, tco=tco, vendors=CASES[case](sheets)),
+        folder / case / WORKBOOK_NAME,
     )
     return folder / case
 

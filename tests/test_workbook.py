@@ -54,7 +54,7 @@ def write_workbook(
     """A valid workbook holding the seed example, in ``folder`` (always a tmp_path)."""
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, TcoInputs(settings, lines)), path)
+    save_workbook(build_workbook(lang, about, tco=TcoInputs(settings, lines)), path)
     return path
 
 

@@ -2954,9 +2954,9 @@ def example_workbook(slug: str) -> Workbook:
     return build_workbook(
         about.language,
         about,
-        tco,
-        VENDORS.get(slug),
-        ROI.get(slug),
+        tco=tco,
+        vendors=VENDORS.get(slug),
+        roi=ROI.get(slug),
         journey=JOURNEYS.get(slug),
         plan=PLANS.get(slug),
         data_map=DATA_MAPS.get(slug),

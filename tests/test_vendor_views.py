@@ -42,7 +42,8 @@ from crmwb.vendors.pricing import (
     simulate,
 )
 from crmwb.vendors.pricing import compare_vendors as compare_pricing
-from crmwb.vendors.sheets import SheetWarning, read_vendor_comparison
+from crmwb.vendors.sheet_reader import SheetWarning
+from crmwb.vendors.sheets import read_vendor_comparison
 
 CRITERIA = (
     Criterion("Features", "Functional", Direction.BENEFIT, 0.6),

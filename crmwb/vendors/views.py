@@ -46,7 +46,7 @@ from crmwb.vendors.model import (
 )
 from crmwb.vendors.pricing import HiddenCost, VendorStudy
 from crmwb.vendors.pricing import MonteCarloResult as PricingMonteCarlo
-from crmwb.vendors.sheets import GROUPS_SCOPE
+from crmwb.vendors.sheet_layout import GROUPS_SCOPE
 from crmwb.vendors.weights import AhpResult
 
 ROBUST_SHARE = 0.75

@@ -198,7 +198,8 @@ def weight_forms(
     """One pairwise form for the criterion groups, and one per group of two criteria or
     more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
     The forms speak ``lang`` (default: the workbook's language)."""
-    from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise
+    from crmwb.vendors.criteria_sheets import save_pairwise
+    from crmwb.vendors.sheet_layout import GROUPS_SCOPE
     from crmwb.workbook.reader import read_workbook
 
     lang = lang or read_workbook(workbook).lang

@@ -126,16 +126,16 @@ from crmwb.vendors.pricing import (
     Volume,
     Volumes,
 )
-from crmwb.vendors.sheets import (
+from crmwb.vendors.sheet_layout import (
     GROUPS_SCOPE,
     Comparison,
     CriterionEntry,
     CriterionMeasure,
     UseCaseEntry,
     VendorEntry,
-    VendorSheets,
     WeightingMethod,
 )
+from crmwb.vendors.sheets import VendorSheets
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.template import build_workbook

@@ -4,12 +4,9 @@ Actions, Adoption), the project plan and the governance."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.project.sheets import (
-    PROJECT_CHOICES,
-    has_project_plan,
-    has_raci,
-    write_project_sheets,
-)
+from crmwb.project.planning_sheets import has_project_plan
+from crmwb.project.raci_sheet import has_raci
+from crmwb.project.sheets import PROJECT_CHOICES, write_project_sheets
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.capabilities import Sheets
 

@@ -95,7 +95,8 @@ from crmwb.plan.model import (
 )
 from crmwb.project.governance import Action, Adoption, KpiTrack
 from crmwb.project.planning import DEFAULT_PLAN, add_months
-from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
+from crmwb.project.planning_sheets import StepProgress, StepStatus
+from crmwb.project.sheets import ProjectSheets
 from crmwb.roi.model import (
     AdminTasksAutomated,
     HigherAverageBasket,

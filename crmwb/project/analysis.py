@@ -4,22 +4,22 @@ Actions, Adoption), the project plan and the governance."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.project.sheets import (
-    ACTION_COLUMNS,
-    ADOPTION_COLUMNS,
+from crmwb.project.planning_sheets import (
     CHECKLIST_COLUMNS,
-    KPI_COLUMNS,
     PHASE_COLUMNS,
     PLAN_PARAMETERS,
-    PROJECT_CHOICES,
     PROJECT_PLAN_SHEET,
     has_project_plan,
-    has_raci,
-    has_steering,
     read_project_plan,
-    read_raci,
+)
+from crmwb.project.raci_sheet import has_raci, read_raci
+from crmwb.project.sheets import PROJECT_CHOICES, write_project_sheets
+from crmwb.project.steering_sheets import (
+    ACTION_COLUMNS,
+    ADOPTION_COLUMNS,
+    KPI_COLUMNS,
+    has_steering,
     read_steering,
-    write_project_sheets,
 )
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.capabilities import SheetLayout, Sheets

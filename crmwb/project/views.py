@@ -51,17 +51,15 @@ from crmwb.project.planning import (
     phase_label,
     schedule,
 )
-from crmwb.project.sheets import (
+from crmwb.project.planning_sheets import (
     ProjectPlanInputs,
-    SteeringInputs,
     StepProgress,
     StepStatus,
     has_project_plan,
-    has_steering,
     read_project_plan,
-    read_raci,
-    read_steering,
 )
+from crmwb.project.raci_sheet import read_raci
+from crmwb.project.steering_sheets import SteeringInputs, has_steering, read_steering
 
 if TYPE_CHECKING:
     from crmwb.workbook.reader import WorkbookReader

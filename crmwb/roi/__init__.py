@@ -1,4 +1,3 @@
-"""The return on investment of the CRM project: the benefit levers (:mod:`.levers`), the case
-and its results, NPV, IRR and payback (:mod:`.model`), the scenarios, tornado and Monte Carlo
-risk (:mod:`.study`), its sheets (:mod:`.sheets`) and what the client reads of it
-(:mod:`.views`) with its charts (:mod:`.charts`)."""
+"""The return on investment of the CRM project: benefits, costs, NPV, IRR, payback, the tornado
+and the Monte Carlo risk (:mod:`.model`), its sheet (:mod:`.sheets`, laid out by
+:mod:`.sheet_layout`) and what the client reads of it (:mod:`.views`)."""

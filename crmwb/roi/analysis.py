@@ -4,13 +4,8 @@ TCO)."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.roi.sheets import (
-    ROI_COLUMNS,
-    ROI_PARAMETERS,
-    has_roi_case,
-    read_roi,
-    write_roi_sheet,
-)
+from crmwb.roi.sheet_layout import ROI_COLUMNS, ROI_PARAMETERS
+from crmwb.roi.sheets import has_roi_case, read_roi, write_roi_sheet
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.capabilities import SheetLayout, Sheets
 

@@ -12,17 +12,18 @@ benefit levers. The reader finds labels and headers by their text, in either lan
   (a fraction the costs are increased by in the risk-adjusted results).
 * **Levers**, one row per lever input: Lever (a kind, from the drop-down) | Name (the
   consultant's name for the benefit) | Input (an input name of that kind, see
-  :func:`input_names`) | Low | Most likely | High (Low and High both or neither: they make a
-  :class:`~crmwb.core.uncertainty.Pert`) | Ramp-up year 1 | year 2 | year 3 (shares realised, the
-  last one held afterwards; 100 % from year 1 when empty) | Risk adjustment | Notes. The rows with
-  the same Lever and Name form one lever; its ramp-up and risk adjustment may be given on any
-  one of its rows. A qualitative benefit is a row whose Lever is "qualitative", with the
-  benefit in Name and its description in Notes.
+  :func:`~crmwb.roi.sheet_layout.input_names`) | Low | Most likely | High (Low and High both or
+  neither: they make a :class:`~crmwb.core.uncertainty.Pert`) | Ramp-up year 1 | year 2 | year 3
+  (shares realised, the last one held afterwards; 100 % from year 1 when empty) | Risk
+  adjustment | Notes. The rows with the same Lever and Name form one lever; its ramp-up and risk
+  adjustment may be given on any one of its rows. A qualitative benefit is a row whose Lever is
+  "qualitative", with the benefit in Name and its description in Notes.
 
 :func:`write_roi_sheet` writes the blank template's sheet or an example's (from a
 :class:`RoiSheet`); :func:`read_roi` reads a filled one into a :class:`~crmwb.roi.RoiCase` whose
-horizon and costs come from the TCO sheet. Every error is a
-:class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell.
+horizon and costs come from the TCO sheet. The sheet's vocabulary and layout, which both share,
+are in :mod:`.sheet_layout`. Every error is a :class:`~crmwb.core.errors.WorkbookError` naming
+the file, the sheet and the cell.
 """
 
 from __future__ import annotations
@@ -42,23 +43,7 @@ from crmwb.core import i18n
 from crmwb.core.errors import CrmwbError, InputError, Msg, Percent, Quoted, Text, WorkbookError, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.core.uncertainty import Pert
-from crmwb.roi.levers import (
-    AdminTasksAutomated,
-    CrossAndUpSell,
-    DiscountControl,
-    FirstCallResolution,
-    HigherAverageBasket,
-    Lever,
-    LowerAcquisitionCost,
-    QualitativeBenefit,
-    ReactivatedDormantClients,
-    Retention,
-    ShorterSalesCycle,
-    TimeSaved,
-    UndeliverableMailSavings,
-    input_label,
-    input_message,
-)
+from crmwb.roi.levers import Lever, QualitativeBenefit, input_label, input_message
 from crmwb.roi.model import (
     CostItem,
     RoiCase,
@@ -67,6 +52,17 @@ from crmwb.roi.model import (
     costs_from_tco,
     project_team_cost,
     training_time_cost,
+)
+from crmwb.roi.sheet_layout import (
+    HEADER_ROW,
+    HELP_ROW,
+    INPUT_LIST,
+    LEVER_KINDS,
+    LEVER_LIST,
+    QUALITATIVE,
+    ROI_COLUMNS,
+    ROI_PARAMETERS,
+    input_labels,
 )
 from crmwb.tco.model import OptionCosts, compare_options
 from crmwb.tco.sheets import TCO_COLUMNS, TCO_PARAMETERS, has_tco, read_tco
@@ -82,48 +78,7 @@ from crmwb.workbook.layout import (
 )
 from crmwb.workbook.reader import WorkbookReader, in_workbook_language
 
-# --- the vocabulary ----------------------------------------------------------------------------
-
-LEVER_KINDS: dict[str, type[Lever]] = {
-    "reactivated_dormant_clients": ReactivatedDormantClients,
-    "higher_average_basket": HigherAverageBasket,
-    "cross_and_up_sell": CrossAndUpSell,
-    "lower_acquisition_cost": LowerAcquisitionCost,
-    "undeliverable_mail_savings": UndeliverableMailSavings,
-    "discount_control": DiscountControl,
-    "time_saved": TimeSaved,
-    "admin_tasks_automated": AdminTasksAutomated,
-    "shorter_sales_cycle": ShorterSalesCycle,
-    "first_call_resolution": FirstCallResolution,
-    "retention": Retention,
-}
-"""The Lever drop-down: kind -> lever class (labels ``roi_sheet.lever.<kind>`` in i18n)."""
-QUALITATIVE = "qualitative"
-"""The Lever of a qualitative benefit (no number: Name and Notes only)."""
-
-LEVER_LIST = "list_roi_lever"
-INPUT_LIST = "list_roi_input"
-"""Defined names of the drop-downs of the Lever and Input columns (on the hidden Lists sheet)."""
-
-
-def input_names(kind: type[Lever]) -> tuple[str, ...]:
-    """The identifiers of a lever kind's inputs, with spaces (its dataclass fields): the Input
-    column accepts them beside the inputs' labels (:func:`input_labels`), as workbooks written
-    before the labels have them.
-
-    >>> input_names(TimeSaved)
-    ('users', 'minutes a day', 'working days', 'loaded hourly cost', 'productive share')
-    """
-    return tuple(name.replace("_", " ") for name in kind.input_names())
-
-
-def input_labels(kind: type[Lever], lang: Lang) -> tuple[str, ...]:
-    """The Input column's values for a lever kind, in ``lang`` (the drop-down offers them).
-
-    >>> input_labels(TimeSaved, "en")[:3]
-    ('Users', 'Minutes saved a day', 'Working days a year')
-    """
-    return tuple(input_label(name, lang) for name in kind.input_names())
+# --- the lever kinds, the table's keys -------------------------------------------------------
 
 
 def _kind_of(lever: Lever) -> str:
@@ -139,45 +94,7 @@ def _optional_inputs(cls: type[Lever]) -> frozenset[str]:
     )
 
 
-# --- the layout ----------------------------------------------------------------------------------
-
-ROI_PARAMETERS: tuple[Field, ...] = (
-    Field(
-        "roi_sheet.discount_rate",
-        "rate",
-        minimum=-1,
-        maximum=1,
-        min_excluded=True,
-        max_excluded=True,
-    ),
-    Field("roi_sheet.tco_option", "text"),
-    Field("roi_sheet.team_days", "number"),
-    Field("roi_sheet.day_cost", "number"),
-    Field("roi_sheet.training_hours", "number"),
-    Field("roi_sheet.hourly_cost", "number"),
-    Field("roi_sheet.change_management", "number"),
-    Field("roi_sheet.cost_risk", "fraction", maximum=1),
-)
-"""Rows 4 to 11 of the template."""
 _PARAMETER_SPEC = {spec.key: spec for spec in ROI_PARAMETERS}
-HELP_ROW = 13
-HEADER_ROW = 14
-"""Template positions of the levers table (the reader finds the header by its text)."""
-
-_NOT_NEGATIVE = msg("roi.err.hint.not_negative")
-ROI_COLUMNS: tuple[Field, ...] = (
-    Field("roi_sheet.col.lever", "text", width=30),
-    Field("roi_sheet.col.name", "text", width=30),
-    Field("roi_sheet.col.input", "text", width=22),
-    Field("roi_sheet.col.low", "number", width=12, hint=_NOT_NEGATIVE),
-    Field("roi_sheet.col.most_likely", "number", width=12, hint=_NOT_NEGATIVE),
-    Field("roi_sheet.col.high", "number", width=12, hint=_NOT_NEGATIVE),
-    Field("roi_sheet.col.ramp_up_1", "fraction", width=11, maximum=1),
-    Field("roi_sheet.col.ramp_up_2", "fraction", width=11, maximum=1),
-    Field("roi_sheet.col.ramp_up_3", "fraction", width=11, maximum=1),
-    Field("roi_sheet.col.risk", "fraction", width=12, maximum=1),
-    Field("roi_sheet.col.notes", "text", width=50),
-)
 _LEVER, _NAME, _INPUT, _LOW, _ML, _HIGH, _R1, _R2, _R3, _RISK, _NOTES = (
     spec.key for spec in ROI_COLUMNS
 )

@@ -27,7 +27,7 @@ from crmwb.core.workspace import clients_dir as workspace_clients
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.journey.model import Journey
     from crmwb.plan.model import RelationshipPlan
-    from crmwb.project.sheets import ProjectPlanInputs
+    from crmwb.project.planning_sheets import ProjectPlanInputs
     from crmwb.roi.model import RoiCase
     from crmwb.tco.sheets import TcoInputs
     from crmwb.vendors.sheets import VendorInputs
@@ -217,7 +217,7 @@ class Client:
 
     def project_plan(self) -> ProjectPlanInputs:
         """The Project plan and Checklist sheets."""
-        from crmwb.project.sheets import read_project_plan
+        from crmwb.project.planning_sheets import read_project_plan
 
         return read_project_plan(self.reader)
 

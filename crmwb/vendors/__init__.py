@@ -1,8 +1,6 @@
-"""The vendor comparison: criteria, vendors, scores and use cases (:mod:`.model`), the
-knock-outs and the rankings (:mod:`.ranking`), the winner's robustness (:mod:`.robustness`), all
-of them at once (:mod:`.comparison`), the weights by AHP or by hand (:mod:`.weights`), the
-vendors' price lists and the client's volumes (:mod:`.pricing`), their yearly costs and TCO
-(:mod:`.costs`) and its Monte Carlo (:mod:`.tco_risk`), the whole comparison
-(:mod:`.analysis`), its sheets (:mod:`.sheets`), what the client reads of it (:mod:`.views`, the
-vendors' TCO in :mod:`.tco_views`) with its charts (:mod:`.charts`), and its Excel deliverable
-(:mod:`.excel`)."""
+"""The vendor comparison: criteria, scores and rankings (:mod:`.model`), the weights by AHP or
+by hand (:mod:`.weights`), the vendors' prices and their TCO (:mod:`.pricing`), the whole
+comparison (:mod:`.comparison`), its sheets (:mod:`.sheets`: laid out by :mod:`.sheet_layout`;
+the Criteria and Pairwise sheets read by :mod:`.criteria_sheets`, the Scores and Use cases by
+:mod:`.scores_sheets`, the Pricing sheet by :mod:`.pricing_sheet`, on the base of
+:mod:`.sheet_reader`) and what the client reads of it (:mod:`.views`)."""

@@ -4,14 +4,15 @@ cases, Pricing) and its analysis."""
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.vendors.sheets import (
+from crmwb.vendors.pricing_sheet import PRICING_COLUMNS, PRICING_PARAMETERS
+from crmwb.vendors.sheet_layout import (
     CRITERIA_COLUMNS,
     CRITERIA_PARAMETERS,
-    PRICING_COLUMNS,
-    PRICING_PARAMETERS,
     USE_CASE_COLUMNS,
-    VENDOR_CHOICES,
     VENDOR_COLUMNS,
+)
+from crmwb.vendors.sheets import (
+    VENDOR_CHOICES,
     has_vendors,
     read_vendor_comparison,
     write_vendor_sheets,

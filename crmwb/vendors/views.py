@@ -36,7 +36,7 @@ from crmwb.vendors.comparison import VendorComparison
 from crmwb.vendors.model import Coverage, CoverageSheet, Measure, ScoreSheet
 from crmwb.vendors.ranking import Exclusion
 from crmwb.vendors.results import VendorAnalysis
-from crmwb.vendors.sheets import GROUPS_SCOPE
+from crmwb.vendors.sheet_layout import GROUPS_SCOPE
 from crmwb.vendors.weights import AhpResult
 
 ROBUST_SHARE = 0.75

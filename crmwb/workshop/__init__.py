@@ -1,2 +1,2 @@
-"""The live workshop: ipywidgets forms that capture the journey and the plan in front of the
-client (:mod:`widgets`)."""
+"""The live workshop: ipywidgets forms that capture the criteria's weights (:mod:`.weights`) and
+the customer journey (:mod:`.journey`) in front of the client."""

@@ -95,7 +95,8 @@ from crmwb.plan.model import (
 )
 from crmwb.project.governance import Action, Adoption, KpiTrack
 from crmwb.project.planning import DEFAULT_PLAN, add_months
-from crmwb.project.sheets import ProjectSheets, StepProgress, StepStatus
+from crmwb.project.planning_sheets import StepProgress, StepStatus
+from crmwb.project.sheets import ProjectSheets
 from crmwb.roi.levers import (
     AdminTasksAutomated,
     HigherAverageBasket,
@@ -126,16 +127,16 @@ from crmwb.vendors.pricing import (
     Volume,
     Volumes,
 )
-from crmwb.vendors.sheets import (
+from crmwb.vendors.sheet_layout import (
     GROUPS_SCOPE,
     Comparison,
     CriterionEntry,
     CriterionMeasure,
     UseCaseEntry,
     VendorEntry,
-    VendorSheets,
     WeightingMethod,
 )
+from crmwb.vendors.sheets import VendorSheets
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.template import build_workbook

@@ -216,7 +216,8 @@ def widget_texts(widget: object) -> Iterator[str]:
 def test_the_workshops_speak_only_through_the_catalogs() -> None:
     from crmwb.deliver.views import Context
     from crmwb.workbook.reader import read_workbook
-    from crmwb.workshop.widgets import JourneyEditor, PairwiseForm
+    from crmwb.workshop.journey import JourneyEditor
+    from crmwb.workshop.weights import PairwiseForm
 
     workbook = EXAMPLES / "northwind-retail" / "workbook.xlsx"
     client = client_strings(workbook)

@@ -1,5 +1,6 @@
-"""The project plan's and the governance's sheets (crmwb.project.sheets): written, read back into
-planning and governance objects, every bad cell reported with the file, sheet and cell.
+"""The project plan's and the governance's sheets (crmwb.project.sheets, planning_sheets,
+raci_sheet, steering_sheets): written, read back into planning and governance objects, every bad
+cell reported with the file, sheet and cell.
 
 Each test writes a valid workbook into tmp_path with build_workbook(..., project=PROJECT),
 damages cells with openpyxl, and reads it back. Layout, in English:
@@ -28,7 +29,7 @@ from openpyxl import load_workbook
 
 from crmwb.core.errors import InputError, WorkbookError, render
 from crmwb.core.i18n import Lang
-from crmwb.project import sheets as project_sheets
+from crmwb.project import raci_sheet
 from crmwb.project.governance import (
     Action,
     ActionStatus,
@@ -39,22 +40,19 @@ from crmwb.project.governance import (
     seed_raci,
 )
 from crmwb.project.planning import DEFAULT_PLAN, Phase, months, phase_label, schedule, weeks
-from crmwb.project.sheets import (
+from crmwb.project.planning_sheets import (
     DurationUnit,
     ProjectPlanInputs,
-    ProjectSheets,
-    SteeringInputs,
     StepProgress,
     StepStatus,
     has_project_plan,
-    has_raci,
-    has_steering,
     read_project_plan,
-    read_raci,
-    read_steering,
     shown_duration,
     to_days,
 )
+from crmwb.project.raci_sheet import has_raci, read_raci
+from crmwb.project.sheets import ProjectSheets
+from crmwb.project.steering_sheets import SteeringInputs, has_steering, read_steering
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
@@ -143,9 +141,13 @@ def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
     wb.save(path)
 
 
+READERS = {"project_plan": read_project_plan, "raci": read_raci, "steering": read_steering}
+"""The readers :func:`error_of` names (each in the module of its sheets)."""
+
+
 def error_of(path: Path, what: str) -> WorkbookError:
     with pytest.raises(WorkbookError) as info:
-        getattr(project_sheets, f"read_{what}")(read_workbook(path))
+        READERS[what](read_workbook(path))
     return info.value
 
 
@@ -392,7 +394,7 @@ def test_an_unknown_team_through_governance(path: Path, monkeypatch: pytest.Monk
     def fewer_teams(tasks: tuple[RaciTask, ...], teams: tuple[str, ...]) -> Raci:
         return Raci(tasks, teams[:-1])
 
-    monkeypatch.setattr(project_sheets, "Raci", fewer_teams)
+    monkeypatch.setattr(raci_sheet, "Raci", fewer_teams)
     error = error_of(path, "raci")
     assert (error.file, error.sheet) == (str(path), "RACI")
     assert said(error.found, error) == "team 'External providers'"

@@ -22,7 +22,9 @@ from crmwb.project.governance import (
     seed_raci,
 )
 from crmwb.project.planning import DEFAULT_PLAN, is_default_plan, schedule
-from crmwb.project.sheets import ProjectPlanInputs, SteeringInputs, read_project_plan, read_raci
+from crmwb.project.planning_sheets import ProjectPlanInputs, read_project_plan
+from crmwb.project.raci_sheet import read_raci
+from crmwb.project.steering_sheets import SteeringInputs
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook

@@ -1,6 +1,6 @@
-"""The Pricing sheet of the client workbook (crmwb.vendors.sheets): volumes and vendor price lists
-written, read back into crmwb.vendors.pricing objects, costed into the TCO criterion, and every bad
-cell reported with the file, the sheet and the cell.
+"""The Pricing sheet of the client workbook (crmwb.vendors.pricing_sheet): volumes and vendor price
+lists written, read back into crmwb.vendors.pricing objects, costed into the TCO criterion, and
+every bad cell reported with the file, the sheet and the cell.
 
 Layout of SHEETS, in English (TCO sheet: 3 years, no discount, no escalation):
 
@@ -48,15 +48,14 @@ from crmwb.vendors.pricing import (
     Volume,
     Volumes,
 )
-from crmwb.vendors.sheets import (
-    PRICING_HEADER_ROW,
+from crmwb.vendors.pricing_sheet import PRICING_HEADER_ROW
+from crmwb.vendors.sheet_layout import (
     CriterionEntry,
     CriterionMeasure,
     VendorEntry,
-    VendorSheets,
     WeightingMethod,
-    read_vendor_comparison,
 )
+from crmwb.vendors.sheets import VendorSheets, read_vendor_comparison
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook

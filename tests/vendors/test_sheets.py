@@ -42,7 +42,7 @@ from crmwb.vendors.model import (
     scores_from_table,
 )
 from crmwb.vendors.ranking import weighted_sum
-from crmwb.vendors.sheets import (
+from crmwb.vendors.sheet_layout import (
     CRITERIA_HEADER_ROW,
     GROUPS_SCOPE,
     TABLE_HEADER_ROW,
@@ -51,11 +51,9 @@ from crmwb.vendors.sheets import (
     CriterionMeasure,
     UseCaseEntry,
     VendorEntry,
-    VendorSheets,
     WeightingMethod,
-    has_vendor_comparison,
-    read_vendor_comparison,
 )
+from crmwb.vendors.sheets import VendorSheets, has_vendor_comparison, read_vendor_comparison
 from crmwb.workbook.about import About, read_about
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook

@@ -37,7 +37,8 @@ from crmwb.vendors.model import (
     scores_from_table,
 )
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
-from crmwb.vendors.sheets import SheetWarning, read_vendor_comparison
+from crmwb.vendors.sheet_reader import SheetWarning
+from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.vendors.tco_risk import simulate
 
 CRITERIA = (

@@ -33,12 +33,8 @@ from crmwb.vendors import views as vendor_views
 from crmwb.vendors.model import Coverage, MarketType, Score
 from crmwb.vendors.pricing import Edition, UserPricing, VendorPricing
 from crmwb.vendors.results import VendorAnalysis, analyse_vendors
-from crmwb.vendors.sheets import (
-    CriterionMeasure,
-    VendorEntry,
-    VendorSheets,
-    read_vendor_comparison,
-)
+from crmwb.vendors.sheet_layout import CriterionMeasure, VendorEntry
+from crmwb.vendors.sheets import VendorSheets, read_vendor_comparison
 from crmwb.workbook.about import About, read_about
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook

@@ -496,7 +496,8 @@ def test_rows_excel_hides_are_read_counted_and_said(tmp_path):
     """Rows 7, 8 and 10 of « Canaux » hidden by hand and row 12 of « Points de contact » by a
     filter: the journey still has its 6 channels and 16 touchpoints (the example's, counted in
     the sheets), and the run's summary says which rows, in the consultant's words."""
-    from crmwb.run.batch import ClientRun, summary
+    from crmwb.run.batch import ClientRun
+    from crmwb.run.summary import summary
     from crmwb.workbook.reader import HiddenRows
 
     path = tmp_path / "workbook.xlsx"

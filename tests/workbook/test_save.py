@@ -19,7 +19,9 @@ from unprivileged import as_a_user, shared_folder
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.vendors.sheets import GROUPS_SCOPE, read_vendor_comparison, save_pairwise
+from crmwb.vendors.criteria_sheets import save_pairwise
+from crmwb.vendors.sheet_layout import GROUPS_SCOPE
+from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.workbook import save as workbook_save
 from crmwb.workbook.reader import read_workbook
@@ -163,7 +165,8 @@ def test_a_really_read_only_workbook_or_folder_is_refused(target: str) -> None:
         before = path.read_bytes()
         script = (
             "from crmwb.core.errors import CrmwbError\n"
-            "from crmwb.vendors.sheets import GROUPS_SCOPE, save_pairwise\n"
+            "from crmwb.vendors.criteria_sheets import save_pairwise\n"
+            "from crmwb.vendors.sheet_layout import GROUPS_SCOPE\n"
             "from crmwb.vendors.weights import PairwiseComparisons\n"
             f"groups = {GROUPS!r}\n"
             "equal = PairwiseComparisons.from_matrix(groups, [[1.0] * 4 for _ in groups])\n"

@@ -19,7 +19,9 @@ from crmwb.dataflow.model import CustomerRole
 from crmwb.dataflow.sheets import read_data_map
 from crmwb.journey.sheets import read_journey
 from crmwb.plan.sheets import read_plan
-from crmwb.project.sheets import read_project_plan, read_raci, read_steering
+from crmwb.project.planning_sheets import read_project_plan
+from crmwb.project.raci_sheet import read_raci
+from crmwb.project.steering_sheets import read_steering
 from crmwb.roi.sheets import read_roi
 from crmwb.run.cli import main
 from crmwb.tco.sheets import read_tco

@@ -18,16 +18,12 @@ from crmwb.tco.sheets import read_tco
 from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.vendors.weights import PairwiseComparisons
 from crmwb.workbook.reader import read_workbook
-from crmwb.workshop.widgets import (
-    NEW,
-    JourneyEditor,
+from crmwb.workshop.journey import NEW, JourneyEditor, journey_editor, put_touchpoint, remove_item
+from crmwb.workshop.weights import (
     PairwiseForm,
-    journey_editor,
     position_label,
     position_to_ratio,
-    put_touchpoint,
     ratio_to_position,
-    remove_item,
 )
 
 
@@ -81,7 +77,7 @@ def test_forms_save_their_scope_back_to_the_workbook_and_keep_the_rest(tmp_path)
 
     from crmwb.core.workspace import EXAMPLES_DIR
     from crmwb.workbook.reader import read_workbook
-    from crmwb.workshop.widgets import weight_forms
+    from crmwb.workshop.weights import weight_forms
 
     path = tmp_path / "workbook.xlsx"
     shutil.copy(EXAMPLES_DIR / "northwind-retail" / "workbook.xlsx", path)

@@ -105,9 +105,9 @@ class ClientRun:
     """Every analysis the run was to report on: it is published only when each has."""
     interrupted: bool = False
     hidden_rows: tuple[HiddenRows, ...] = ()
+    """Rows of the workbook Excel hides, read like the others: said in the summary."""
     outdated: bool = False
     """The workbook was made by an older template: ``crmwb upgrade`` brings it up to date."""
-    """Rows of the workbook Excel hides, read like the others: said in the summary."""
 
     @property
     def ok(self) -> bool:

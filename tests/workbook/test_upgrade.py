@@ -23,7 +23,9 @@ from crmwb.project.planning_sheets import read_project_plan
 from crmwb.project.raci_sheet import read_raci
 from crmwb.project.steering_sheets import read_steering
 from crmwb.roi.sheets import read_roi
+from crmwb.run.batch import ClientRun, outdated
 from crmwb.run.cli import main
+from crmwb.run.summary import summary
 from crmwb.tco.sheets import read_tco
 from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.workbook.about import read_about
@@ -108,3 +110,14 @@ def test_crmwb_upgrade_says_what_it_did(previous: Path, capsys: pytest.CaptureFi
     assert "values carried over; the previous file is in backups/workbook-" in line
     assert main(["upgrade", str(previous.parent)]) == 0
     assert capsys.readouterr().out == "northwind-retail: the workbook is up to date\n"
+
+
+def test_a_run_says_when_the_workbook_needs_the_upgrade(previous: Path) -> None:
+    assert outdated(previous.parent)
+    said = summary([ClientRun("northwind-retail", "20261205-120000", outdated=True)], "fr")
+    assert (
+        "Remarque pour northwind-retail\u00a0: son classeur a été fait avec un modèle plus "
+        "ancien\u202f; crmwb upgrade northwind-retail le met au modèle actuel"
+    ) in said
+    upgrade_workbook(previous)
+    assert not outdated(previous.parent)

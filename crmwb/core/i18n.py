@@ -28,6 +28,7 @@ import gettext
 import io
 import os
 import string
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -328,3 +329,20 @@ def excel_money_format(currency: str, lang: Lang) -> str:
     if pattern.endswith("¤"):  # the symbol after the amount, as French writes it
         return f'#,##0 "{symbol}";-#,##0 "{symbol}"'
     return f'"{symbol}"#,##0;-"{symbol}"#,##0'
+
+
+def plural_count(value: float, lang: Lang) -> int:
+    """The count that chooses the plural form of a noun after ``value`` as it is shown (a
+    rounded decimal): 1,5 takes the singular in French, 1.5 the plural in English.
+
+    >>> plural_count(1.5, "fr"), plural_count(1.5, "en"), plural_count(0, "fr")
+    (1, 2, 1)
+    """
+    return 1 if Locale.parse(babel_locale(lang)).plural_form(value) == "one" else 2
+
+
+def match_key(text: str) -> str:
+    """``text`` with case, accents and repeated spaces ignored (names are matched this way)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("\u00a0", " ").split()).casefold()

@@ -40,6 +40,9 @@ from pathlib import Path
 from crmwb.core.errors import Quoted, WorkspaceError, msg
 from crmwb.core.i18n import DEFAULT_LANG, LANGUAGES, Lang, check_lang, t
 
+WORKBOOK_NAME = "workbook.xlsx"
+"""A client is a folder holding its workbook under this name."""
+
 CONFIG_NAME = "crmwb.toml"
 """The file that makes a folder a workspace."""
 HOME_VARIABLE = "CRMWB_HOME"

@@ -12,13 +12,48 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 
 from crmwb.core.errors import CrmwbError, InputError, Msg, Quoted, Text, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, t
-from crmwb.dataflow.model import CustomerRole
+
+
+class CustomerRole(StrEnum):
+    """What a column of the client's customer file holds (labels ``customer_role.*``): the
+    Customer file sheet maps the client's columns to these roles, the audit reads them."""
+
+    RECORD_ID = "record_id"
+    EMAIL = "email"
+    PHONE = "phone"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    POSTCODE = "postcode"
+    CITY = "city"
+    COUNTRY = "country"
+    LAST_ACTIVITY = "last_activity"
+    OPT_IN = "opt_in"
+    UNDELIVERABLE = "undeliverable"
+    # What else tells customers apart (the deduplication compares each one mapped).
+    CIVILITY = "civility"
+    BIRTH_NAME = "birth_name"
+    BIRTH_DATE = "birth_date"
+    BIRTH_DAY = "birth_day"
+    BIRTH_MONTH = "birth_month"
+    BIRTH_YEAR = "birth_year"
+    PHONE_2 = "phone_2"
+    STREET_NUMBER = "street_number"
+    ADDRESS = "address"
+    ADDRESS_2 = "address_2"
+    CUSTOMER_NUMBER = "customer_number"
+    LOYALTY_NUMBER = "loyalty_number"
+    EXTERNAL_ID = "external_id"
+    COMPANY_NAME = "company_name"
+    COMPANY_ID = "company_id"
+    VAT_NUMBER = "vat_number"
+
 
 FieldRole = CustomerRole
-"""What a column of the customer file holds (:class:`crmwb.dataflow.CustomerRole`). ``email``
+"""What a column of the customer file holds (:class:`CustomerRole`). ``email``
 or ``phone`` (at least one) must be mapped; every other role is optional (``record_id``: the
 line number when not mapped)."""
 

@@ -16,13 +16,10 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from crmwb.core.countries import EU_EEA
 from crmwb.core.errors import Msg, Quoted, WorkbookError, msg
-from crmwb.core.i18n import Lang, t
-from crmwb.dataflow.model import (
-    EU_EEA,
-    CustomerRole,
-    match_key,
-)
+from crmwb.core.i18n import Lang, match_key, t
+from crmwb.customer_file.mapping import CustomerRole
 from crmwb.workbook.choices import choice_label
 from crmwb.workbook.fields import Field, describe, is_blank
 from crmwb.workbook.layout import write_parameters, write_table_header, write_title

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from crmwb.core.i18n import Lang, number, quoted, t
-from crmwb.dataflow.model import DataMap, MapGraph, Method, UseCaseNeed, flow_label, match_key
+from crmwb.core.i18n import Lang, match_key, number, quoted, t
+from crmwb.dataflow.model import DataMap, MapGraph, Method, UseCaseNeed, flow_label
 from crmwb.journey.model import Journey, journey_order, missing_collection_points
 from crmwb.plan.checks import LabelKey, Severity
 

@@ -17,13 +17,13 @@ The analyses are :mod:`crmwb.dataflow.findings`'s, the record of processing acti
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from types import MappingProxyType
 
+from crmwb.core.countries import EU_EEA
 from crmwb.core.errors import InputError, Quoted, msg
+from crmwb.core.i18n import match_key
 from crmwb.plan.checks import LabelKey
 
 
@@ -71,40 +71,6 @@ class LegalBasis(StrEnum):
     VITAL_INTERESTS = "vital_interests"
     PUBLIC_TASK = "public_task"
     LEGITIMATE_INTERESTS = "legitimate_interests"
-
-
-class CustomerRole(StrEnum):
-    """What a column of the client's customer file holds (labels ``customer_role.*``): the
-    Customer file sheet maps the client's columns to these roles, the audit reads them."""
-
-    RECORD_ID = "record_id"
-    EMAIL = "email"
-    PHONE = "phone"
-    FIRST_NAME = "first_name"
-    LAST_NAME = "last_name"
-    POSTCODE = "postcode"
-    CITY = "city"
-    COUNTRY = "country"
-    LAST_ACTIVITY = "last_activity"
-    OPT_IN = "opt_in"
-    UNDELIVERABLE = "undeliverable"
-    # What else tells customers apart (the deduplication compares each one mapped).
-    CIVILITY = "civility"
-    BIRTH_NAME = "birth_name"
-    BIRTH_DATE = "birth_date"
-    BIRTH_DAY = "birth_day"
-    BIRTH_MONTH = "birth_month"
-    BIRTH_YEAR = "birth_year"
-    PHONE_2 = "phone_2"
-    STREET_NUMBER = "street_number"
-    ADDRESS = "address"
-    ADDRESS_2 = "address_2"
-    CUSTOMER_NUMBER = "customer_number"
-    LOYALTY_NUMBER = "loyalty_number"
-    EXTERNAL_ID = "external_id"
-    COMPANY_NAME = "company_name"
-    COMPANY_ID = "company_id"
-    VAT_NUMBER = "vat_number"
 
 
 @dataclass(frozen=True)
@@ -220,43 +186,6 @@ class DataMap:
 
 # --- names and places -------------------------------------------------------------------------
 
-EU_EEA: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "AT": ("Autriche", "Austria"),
-        "BE": ("Belgique", "Belgium"),
-        "BG": ("Bulgarie", "Bulgaria"),
-        "HR": ("Croatie", "Croatia"),
-        "CY": ("Chypre", "Cyprus"),
-        "CZ": ("Tchéquie", "Czechia"),
-        "DK": ("Danemark", "Denmark"),
-        "EE": ("Estonie", "Estonia"),
-        "FI": ("Finlande", "Finland"),
-        "FR": ("France", "France"),
-        "DE": ("Allemagne", "Germany"),
-        "GR": ("Grèce", "Greece"),
-        "HU": ("Hongrie", "Hungary"),
-        "IE": ("Irlande", "Ireland"),
-        "IT": ("Italie", "Italy"),
-        "LV": ("Lettonie", "Latvia"),
-        "LT": ("Lituanie", "Lithuania"),
-        "LU": ("Luxembourg", "Luxembourg"),
-        "MT": ("Malte", "Malta"),
-        "NL": ("Pays-Bas", "Netherlands"),
-        "PL": ("Pologne", "Poland"),
-        "PT": ("Portugal", "Portugal"),
-        "RO": ("Roumanie", "Romania"),
-        "SK": ("Slovaquie", "Slovakia"),
-        "SI": ("Slovénie", "Slovenia"),
-        "ES": ("Espagne", "Spain"),
-        "SE": ("Suède", "Sweden"),
-        "IS": ("Islande", "Iceland"),
-        "LI": ("Liechtenstein", "Liechtenstein"),
-        "NO": ("Norvège", "Norway"),
-    }
-)
-"""The countries of the European Economic Area (the 27 of the EU, then Iceland, Liechtenstein and
-Norway): ISO 3166 code -> (French name, English name). Personal data hosted anywhere else is
-transferred outside the EU (GDPR chapter V), adequacy decision or not."""
 
 _EU_ALIASES = (
     "EU",
@@ -273,13 +202,6 @@ _EU_ALIASES = (
     "Holland",
     "Hollande",
 )
-
-
-def match_key(text: str) -> str:
-    """``text`` with case, accents and repeated spaces ignored (names are matched this way)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("\u00a0", " ").split()).casefold()
 
 
 _EU_KEYS = frozenset(

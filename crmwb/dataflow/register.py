@@ -11,15 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from crmwb.dataflow.model import (
-    DataMap,
-    LegalBasis,
-    MapGraph,
-    UseCaseNeed,
-    flow_label,
-    in_eu,
-    match_key,
-)
+from crmwb.core.i18n import match_key
+from crmwb.dataflow.model import DataMap, LegalBasis, MapGraph, UseCaseNeed, flow_label, in_eu
 from crmwb.plan.checks import LabelKey
 
 

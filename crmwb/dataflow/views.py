@@ -13,6 +13,7 @@ from pathlib import Path
 
 from crmwb.core import i18n
 from crmwb.core.i18n import Lang
+from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import CustomerAudit, audit_customer_file, confidential_dir
 from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
@@ -43,8 +44,10 @@ from crmwb.deliver.views import (
     Text,
     section,
 )
-from crmwb.journey.sheets import has_journey
-from crmwb.plan.sheets import has_plan
+from crmwb.journey.sheets import has_journey, read_journey
+from crmwb.plan.sheets import has_plan, read_plan
+from crmwb.workbook.about import read_about
+from crmwb.workbook.reader import read_workbook
 
 
 @dataclass(frozen=True)
@@ -73,17 +76,15 @@ def data_audit(
     probable duplicates at ``threshold`` written, with ``output_dir``, to the run's
     confidential folder (:func:`~crmwb.customer_file.audit.confidential_dir`), never beside the
     deliverables. ``lang``: the deliverable's language (None: the workbook's)."""
-    from crmwb.run.clients import load_client
-
-    client = load_client(Path(client_dir))
-    reader = client.reader
-    ctx = Context.of(client.about, lang)
+    folder = Path(client_dir)
+    reader = read_workbook(folder / WORKBOOK_NAME)
+    ctx = Context.of(read_about(reader), lang)
     data_map = read_data_map(reader) if has_data_map(reader) else None
     customers = None
     if has_customer_file(reader):
-        plan = client.relationship_plan() if has_plan(reader) else None
+        plan = read_plan(reader) if has_plan(reader) else None
         customers = audit_customer_file(
-            client.folder,
+            folder,
             read_customer_file_settings(reader),
             inactive_months=plan.conventions.inactive_months if plan else None,
             threshold=threshold,
@@ -92,7 +93,7 @@ def data_audit(
         )
     if data_map is None:
         return DataAudit(ctx, None, (), None, (), customers)
-    journey = client.journey() if has_journey(reader) else None
+    journey = read_journey(reader) if has_journey(reader) else None
     return DataAudit(
         ctx,
         data_map,

@@ -16,8 +16,8 @@ from crmwb.core import i18n
 from crmwb.core.errors import Msg, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.journey.model import Journey, journey_counts
-from crmwb.journey.sheets import JOURNEY_CHOICES, JOURNEY_TABLES, journey_rows
-from crmwb.plan.sheets import CONVENTIONS_SHEET, PLAN_CHOICES, PLAN_TABLES
+from crmwb.journey.sheets import JOURNEY_TABLES, journey_rows
+from crmwb.workbook.capabilities import declared_sheets
 from crmwb.workbook.choices import choice_label, choice_prefixes
 from crmwb.workbook.reader import read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
@@ -53,11 +53,8 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
 
     wb = load_workbook(path)  # formulas kept: only the values of these sheets' rows change
     _ensure_lists(wb, lang, lists_title)
-    later = [table.sheet for table in (*JOURNEY_TABLES, *PLAN_TABLES)]
-    later_titles = {
-        key: {label.casefold() for label in i18n.all_labels(key)}
-        for key in (*later, CONVENTIONS_SHEET)
-    }
+    later = [table.sheet for table in JOURNEY_TABLES] + sheets_after_the_journey()
+    later_titles = {key: {label.casefold() for label in i18n.all_labels(key)} for key in later}
     for position, table in enumerate(JOURNEY_TABLES):
         found = layout[table.sheet]
         if found is None:
@@ -83,11 +80,14 @@ def save_journey(path: Path, journey: Journey, *, backup_dir: Path | None = None
 
 def _ensure_lists(wb: Workbook, lang: Lang, lists_title: str | None) -> None:
     """The drop-down lists of these sheets, added to a workbook made before them."""
-    missing = [
-        enum
-        for enum, prefix in {**JOURNEY_CHOICES, **PLAN_CHOICES}.items()
-        if f"list_{prefix}" not in wb.defined_names
-    ]
+    # the plan's lists came with the journey's (one template made both)
+    choices = {
+        enum: prefix
+        for sheets in declared_sheets()
+        if sheets.name in ("journey", "plan")
+        for enum, prefix in sheets.choices.items()
+    }
+    missing = [enum for enum, prefix in choices.items() if f"list_{prefix}" not in wb.defined_names]
     if not missing:
         return
     if lists_title is None:
@@ -107,10 +107,21 @@ def _ensure_lists(wb: Workbook, lang: Lang, lists_title: str | None) -> None:
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
 
 
+def sheets_after_the_journey() -> list[str]:
+    """The keys of the plan's sheets, which follow the journey's in the template (one template
+    made both): a missing journey sheet goes before the first of them, else at the end."""
+    return [
+        layout.sheet
+        for sheets in declared_sheets()
+        if sheets.name == "plan"
+        for layout in sheets.layouts
+    ]
+
+
 def _insert_at(wb: Workbook, later: Sequence[str], titles: dict[str, set[str]]) -> int:
     """Where a missing journey sheet goes: before the first of the sheets that follow it in the
     template, or at the end."""
-    for key in (*later, CONVENTIONS_SHEET):
+    for key in later:
         for position, ws in enumerate(wb.worksheets):
             if ws.title.strip().casefold() in titles[key]:
                 return position

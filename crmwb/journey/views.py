@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crmwb.core import i18n
+from crmwb.core.i18n import plural_count
 from crmwb.deliver.pack import save_summary
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import (
@@ -50,7 +51,6 @@ from crmwb.journey.model import (
     path_metrics,
     perception_by_stage,
 )
-from crmwb.plan.checks import plural_count
 
 
 def perception(value: Perception, ctx: Context) -> str:

@@ -12,9 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from babel import Locale
-
-from crmwb.core.i18n import Lang, babel_locale, has_message, number, t, tn
+from crmwb.core.i18n import Lang, has_message, number, plural_count, t, tn
 from crmwb.core.i18n import date as long_date
 from crmwb.journey.model import ALL_SEGMENTS, Journey
 from crmwb.plan.kpis import assess_kpi, folded_text
@@ -112,16 +110,6 @@ def finding_title(finding: PlanFinding, lang: Lang) -> str:
     """The name of the finding's rule, for a reader (``plan.finding_title.<rule>``)."""
     key = f"plan.finding_title.{finding.rule}"
     return t(key, lang) if has_message(key) else finding.rule
-
-
-def plural_count(value: float, lang: Lang) -> int:
-    """The count that chooses the plural form of a noun after ``value`` as it is shown (a
-    rounded decimal): 1,5 takes the singular in French, 1.5 the plural in English.
-
-    >>> plural_count(1.5, "fr"), plural_count(1.5, "en"), plural_count(0, "fr")
-    (1, 2, 1)
-    """
-    return 1 if Locale.parse(babel_locale(lang)).plural_form(value) == "one" else 2
 
 
 def _rounded(value: float) -> float:

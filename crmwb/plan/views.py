@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crmwb.core import i18n
+from crmwb.core.i18n import plural_count
 from crmwb.deliver import views
 from crmwb.deliver.pack import save_summary
 from crmwb.deliver.report import save_tables
@@ -34,14 +35,7 @@ from crmwb.journey.model import (
     moments_of_truth,
 )
 from crmwb.plan import charts as plan_charts
-from crmwb.plan.checks import (
-    PlanFinding,
-    check_plan,
-    finding_subject,
-    finding_text,
-    finding_title,
-    plural_count,
-)
+from crmwb.plan.checks import PlanFinding, check_plan, finding_subject, finding_text, finding_title
 from crmwb.plan.kpis import assess_kpi
 from crmwb.plan.model import Family, ProgrammeSummary, RelationshipPlan, programme_summary
 from crmwb.plan.pressure import (

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, t
+from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.core.workspace import reports_dir as workspace_reports
 from crmwb.deliver.report import (
     Renderer,
@@ -44,7 +45,7 @@ from crmwb.deliver.report import (
     sha256,
     write_manifest,
 )
-from crmwb.run.clients import WORKBOOK_NAME, check_slug
+from crmwb.run.clients import check_slug
 from crmwb.workbook.analyses import Analysis, declared_analyses
 
 if TYPE_CHECKING:

@@ -105,7 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _role_column(value: str) -> tuple[str, str]:
     """A ``ROLE=COLUMN`` of --map: a role of the customer file and the column that holds it."""
-    from crmwb.dataflow.model import CustomerRole
+    from crmwb.customer_file.mapping import CustomerRole
 
     role, equals, column = value.partition("=")
     roles = ", ".join(r.value for r in CustomerRole)
@@ -328,7 +328,7 @@ def _resolve_clients(names: Sequence[str], args: argparse.Namespace) -> list[Pat
 def _check(args: argparse.Namespace) -> int:
     """Every problem of each client's workbook, in its language; nothing runs."""
     from crmwb.core.i18n import number, tn
-    from crmwb.run.clients import WORKBOOK_NAME
+    from crmwb.core.workspace import WORKBOOK_NAME
     from crmwb.workbook.check import check_workbook
 
     status = EXIT_OK
@@ -349,7 +349,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     """Each client's workbook moved to the current template; what could not be, said."""
     from crmwb.core.errors import render
     from crmwb.core.i18n import number, tn
-    from crmwb.run.clients import WORKBOOK_NAME
+    from crmwb.core.workspace import WORKBOOK_NAME
     from crmwb.workbook.reader import read_workbook
     from crmwb.workbook.upgrade import needs_upgrade, upgrade_workbook
 

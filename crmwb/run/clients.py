@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import ClientError, Quoted, msg
 from crmwb.core.i18n import LANGUAGES, Lang, check_lang
-from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR, WORKBOOK_NAME
 from crmwb.core.workspace import clients_dir as workspace_clients
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
@@ -34,7 +34,6 @@ if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
     from crmwb.workbook.about import About
     from crmwb.workbook.reader import WorkbookReader
 
-WORKBOOK_NAME = "workbook.xlsx"
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
 

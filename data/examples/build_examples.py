@@ -56,6 +56,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from crmwb.core.uncertainty import Pert
+from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.customer_file.sheets import CustomerFileSettings
 from crmwb.customer_file.synthetic_customers import write_customer_file
 from crmwb.dataflow.model import (
@@ -107,7 +108,6 @@ from crmwb.roi.levers import (
     UndeliverableMailSavings,
 )
 from crmwb.roi.sheets import RoiSheet
-from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings
 from crmwb.tco.sheets import TcoInputs
 from crmwb.vendors.model import Coverage, Direction, MarketType, scores_from_table

@@ -234,6 +234,7 @@ def test_the_workshops_speak_only_through_the_catalogs() -> None:
 
 def test_the_run_summary_speaks_only_through_the_catalogs(pseudo_runs: Path) -> None:
     from crmwb.run import batch
+    from crmwb.run.summary import summary
 
     runs = [
         batch.ClientRun(
@@ -247,7 +248,7 @@ def test_the_run_summary_speaks_only_through_the_catalogs(pseudo_runs: Path) -> 
             ],
         )
     ]
-    text = batch.summary(runs, "qps")
+    text = summary(runs, "qps")
     allowed = ["northwind-retail", "tco", "roi", "governance", "latest", "reports", "pseudo"]
     lines = [line for line in text.splitlines()[2:] if line.strip()]
     found = [unmarked(line.replace(str(pseudo_runs), ""), allowed) for line in lines]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from crmwb.core.countries import EU_EEA
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import LANGUAGES, has_message
 from crmwb.dataflow.findings import (
@@ -29,7 +30,6 @@ from crmwb.dataflow.findings import (
     use_cases_missing_data,
 )
 from crmwb.dataflow.model import (
-    EU_EEA,
     DataField,
     DataMap,
     Flow,

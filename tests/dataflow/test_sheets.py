@@ -27,13 +27,13 @@ from openpyxl import load_workbook
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
+from crmwb.customer_file.mapping import CustomerRole
 from crmwb.customer_file.sheets import (
     CustomerFileSettings,
     has_customer_file,
     read_customer_file_settings,
 )
 from crmwb.dataflow.model import (
-    CustomerRole,
     DataField,
     DataMap,
     Flow,

@@ -18,6 +18,7 @@ from crmwb.journey.model import Channel, Journey, Perception, Stage, Touchpoint
 from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.project.sheets import ProjectSheets
 from crmwb.run import batch
+from crmwb.run.summary import summary as run_summary
 from crmwb.workbook.about import About
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.template import build_workbook
@@ -49,7 +50,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
         jobs=2,
         reports_dir=root / "reports",
     )
-    assert all(r.ok for r in runs), batch.summary(runs)
+    assert all(r.ok for r in runs), run_summary(runs)
     assert all(not r.skipped for run in runs for r in run.results)
     return root / "reports" / "maison-dupont" / "latest"
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.run import batch
 from crmwb.run.clients import new_client
+from crmwb.run.summary import summary as run_summary
 
 LONG_NAME = (
     "Compagnie Générale des Literies, Matelas et Sommiers de France et des Départements "
@@ -87,7 +88,7 @@ def bad_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for r in run.results
         if not (r.ok or r.skipped)
     ]
-    assert failed == [], batch.summary(runs)
+    assert failed == [], run_summary(runs)
     return reports
 
 

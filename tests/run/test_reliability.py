@@ -25,6 +25,7 @@ from unprivileged import as_a_user, shared_folder
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.run import batch
+from crmwb.run.summary import summary as run_summary
 
 SLUG = "literie-lenoir"
 
@@ -370,7 +371,7 @@ def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     assert not run.ok and run.folder == reports / f"{run.run_id}-failed"
     assert run.folder.is_dir() and not list(reports.glob(".*.partial"))
     assert not (reports / "latest").exists()
-    text = batch.summary([run], "fr")
+    text = run_summary([run], "fr")
     assert "un disque plein (No space left on device)" in text
     assert "libérez de la place sur ce disque" in text
     assert "ÉCHEC, conservé pour examen" in text

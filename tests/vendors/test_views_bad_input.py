@@ -22,10 +22,9 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb.core.uncertainty import Pert
-from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR, WORKBOOK_NAME
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import Chart, Context, Section, Table, Text
-from crmwb.run.clients import WORKBOOK_NAME
 from crmwb.tco.sheets import TcoInputs, read_tco
 from crmwb.vendors import charts, tco_views
 from crmwb.vendors import excel as vendor_excel

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.customer_file.mapping import CustomerRole
 from crmwb.customer_file.sheets import read_customer_file_settings
-from crmwb.dataflow.model import CustomerRole
 from crmwb.dataflow.sheets import read_data_map
 from crmwb.journey.sheets import read_journey
 from crmwb.plan.sheets import read_plan

@@ -1,7 +1,7 @@
 """The Customer file sheet of the client workbook <-> :class:`CustomerFileSettings`: where the
 client's customer file is (a path in the client folder, an Excel sheet), the country its phones and
 postcodes default to, the date ages count from, and which of the client's columns holds each role
-(:class:`~crmwb.dataflow.model.CustomerRole`: e-mail, last name, date of birth...)."""
+(:class:`~crmwb.customer_file.mapping.CustomerRole`: e-mail, last name, date of birth...)."""
 
 from __future__ import annotations
 

@@ -99,8 +99,8 @@ PEOPLE_ROLES: Mapping[str, str] = MappingProxyType(
         "vat_number": "tva_intra",
     }
 )
-"""The customer-file role (:class:`crmwb.dataflow.CustomerRole`) of each column of the people
-files (:func:`.synthetic_people.write_people_file`; a kind has some of them:
+"""The customer-file role (:class:`crmwb.customer_file.mapping.CustomerRole`) of each column of the
+people files (:func:`.synthetic_people.write_people_file`; a kind has some of them:
 :func:`people_roles`)."""
 
 

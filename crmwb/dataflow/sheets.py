@@ -1,4 +1,4 @@
-"""The data map's sheets of the client workbook <-> :class:`~crmwb.dataflow.DataMap`, and the
+"""The data map's sheets of the client workbook <-> :class:`~crmwb.dataflow.model.DataMap`, and the
 Customer file sheet <-> :class:`CustomerFileSettings` (DOMAIN.md §5).
 
 Five sheets, named in French or English, after the relationship plan's, each with a title, an

@@ -1,4 +1,4 @@
-"""The ROI sheet of the client workbook <-> a :class:`crmwb.roi.RoiCase`.
+"""The ROI sheet of the client workbook <-> a :class:`crmwb.roi.model.RoiCase`.
 
 One sheet, named "ROI" in French and English, with a title, a parameters block and a table of
 benefit levers. The reader finds labels and headers by their text, in either language:
@@ -20,10 +20,10 @@ benefit levers. The reader finds labels and headers by their text, in either lan
   "qualitative", with the benefit in Name and its description in Notes.
 
 :func:`write_roi_sheet` writes the blank template's sheet or an example's (from a
-:class:`RoiSheet`); :func:`read_roi` reads a filled one into a :class:`~crmwb.roi.RoiCase` whose
-horizon and costs come from the TCO sheet. The sheet's vocabulary and layout, which both share,
-are in :mod:`.sheet_layout`. Every error is a :class:`~crmwb.core.errors.WorkbookError` naming
-the file, the sheet and the cell.
+:class:`RoiSheet`); :func:`read_roi` reads a filled one into a :class:`~crmwb.roi.model.RoiCase`
+whose horizon and costs come from the TCO sheet. The sheet's vocabulary and layout, which both
+share, are in :mod:`.sheet_layout`. Every error is a :class:`~crmwb.core.errors.WorkbookError`
+naming the file, the sheet and the cell.
 """
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ def has_roi_case(reader: WorkbookReader) -> bool:
 
 @in_workbook_language
 def read_roi(reader: WorkbookReader) -> RoiCase:
-    """Read and check the ROI sheet of an open workbook: a :class:`~crmwb.roi.RoiCase` on the
+    """Read and check the ROI sheet of an open workbook: a :class:`~crmwb.roi.model.RoiCase` on the
     TCO sheet's horizon, costed with the chosen TCO option's per-period costs (increased by the
     sheet's risk adjustment) and the internal costs, with the levers and qualitative benefits.
     Raises :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell."""

@@ -1,5 +1,5 @@
 """The ROI deliverable's tables, sentences and sections, built from a
-:class:`~crmwb.roi.RoiStudy` (every figure on the headline's basis: risk-adjusted).
+:class:`~crmwb.roi.study.RoiStudy` (every figure on the headline's basis: risk-adjusted).
 
 The notebook calls one function per section; a section with nothing to show returns None (a
 project without a quantified benefit has no waterfall, no payback curve and no uncertainty to

@@ -1,5 +1,5 @@
 """The TCO deliverable's tables, sentences and sections, built from a
-:class:`~crmwb.tco.TcoComparison`. The notebook calls one function per section."""
+:class:`~crmwb.tco.model.TcoComparison`. The notebook calls one function per section."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 horizon, its hidden costs flagged, and the vendors compared as TCO options.
 
 Pure: a vendor's price list and the client's volumes (:mod:`.pricing`) in; cost schedules per
-period, hidden costs and a :class:`~crmwb.tco.TcoComparison` out. No file, no printing, no
+period, hidden costs and a :class:`~crmwb.tco.model.TcoComparison` out. No file, no printing, no
 plotting.
 
 Conventions (on top of :mod:`crmwb.tco.model`'s):
@@ -148,7 +148,7 @@ class CostSchedule:
     """What one cost item of a vendor costs in each period (index 0 = initial period).
 
     ``frequency`` only says when the money goes out within a year (see
-    :func:`crmwb.tco.option_from_schedules`): ``ONE_OFF`` at the start of the period,
+    :func:`crmwb.tco.model.option_from_schedules`): ``ONE_OFF`` at the start of the period,
     otherwise accrued over the year. ``uncertainty`` is a Beta-PERT multiplier of the amounts
     with most likely value 1 (the amounts are the most likely costs), for instance
     ``Pert(0.9, 1.0, 1.3)``. Schedules of one vendor with the same non-empty ``driver`` share
@@ -273,7 +273,7 @@ class VendorCosts:
         return tuple(sorted(flags, key=lambda flag: flag.year))
 
     def option_costs(self, settings: TcoSettings) -> OptionCosts:
-        """The vendor as a TCO option (:func:`crmwb.tco.option_from_schedules`)."""
+        """The vendor as a TCO option (:func:`crmwb.tco.model.option_from_schedules`)."""
         rows = [(s.category, s.description, s.per_period, s.frequency) for s in self.all_schedules]
         return option_from_schedules(self.vendor, rows, settings)
 
@@ -367,7 +367,7 @@ def compare_vendors(
     pricings: Sequence[VendorPricing], settings: TcoSettings, volumes: Volumes | None = None
 ) -> VendorStudy:
     """Cost every vendor on the same volumes and horizon, and compare them as TCO options
-    (:func:`crmwb.tco.compare_option_costs`: totals, present values, break-evens)."""
+    (:func:`crmwb.tco.model.compare_option_costs`: totals, present values, break-evens)."""
     costs = tuple(vendor_costs(p, settings, volumes) for p in pricings)
     return VendorStudy(costs, compare_vendor_costs(costs, settings))
 

@@ -233,7 +233,7 @@ class Module:
 class LicencePurchase:
     """A licence bought in period ``year`` (0 = initial period) with a yearly maintenance of
     ``maintenance_rate`` (a fraction) of the licence held, paid every year from year 1 once
-    bought (as :func:`crmwb.tco.licence_held`). ``uncertainty`` multiplies the licence and its
+    bought (as :func:`crmwb.tco.model.licence_held`). ``uncertainty`` multiplies the licence and its
     maintenance together (one draw)."""
 
     amount: float

@@ -11,7 +11,7 @@ criteria measured by the TCO. A vendor without rows keeps its typed amounts.
 
 :func:`write_pricing_sheet` writes the volumes and the price lists (what a row cannot say is an
 :class:`~crmwb.core.errors.InputError`); :class:`PricingReader` reads them back and costs them
-(:func:`crmwb.vendors.pricing.compare_vendors`), every bad cell a
+(:func:`crmwb.vendors.costs.compare_vendors`), every bad cell a
 :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell.
 """
 

@@ -369,7 +369,7 @@ class _Amount:
 def _first_missing(
     criteria: Sequence[Criterion], vendors: Sequence[str], scores: Sequence[Score]
 ) -> tuple[str, str, str | None] | None:
-    """The first missing score in the order :class:`~crmwb.vendors.ScoreSheet` lists them:
+    """The first missing score in the order :class:`~crmwb.vendors.model.ScoreSheet` lists them:
     ``(vendor, criterion, None)`` when nobody scored the cell, ``(..., evaluator)`` when one of
     the criterion's evaluators did not."""
     cells: dict[tuple[str, str], list[str]] = {}

@@ -167,7 +167,7 @@ class VendorSheets:
 @dataclass(frozen=True)
 class VendorInputs:
     """The vendor comparison read from the workbook, ready for
-    :func:`crmwb.vendors.compare_vendors` (``score_sheet``, ``coverage``).
+    :func:`crmwb.vendors.comparison.compare_vendors` (``score_sheet``, ``coverage``).
 
     ``score_sheet`` carries the criteria with their **global** weights (summing to 1);
     ``coverage`` is None without use cases. ``group_weights`` are the groups' weights (the sum
@@ -180,7 +180,7 @@ class VendorInputs:
     ``pricing`` holds a :class:`~crmwb.vendors.pricing.VendorPricing` per vendor with rows on the
     Pricing sheet (empty without), ``volumes`` the client's volumes, ``tco_settings`` the TCO
     sheet's settings and ``study`` the vendors' costs and TCO comparison
-    (:func:`crmwb.vendors.pricing.compare_vendors`), both None when nothing is priced. In
+    (:func:`crmwb.vendors.costs.compare_vendors`), both None when nothing is priced. In
     ``score_sheet``, the criteria measured by the TCO hold the priced vendors' undiscounted TCO
     (the other vendors' amounts as typed on the Scores sheet); :meth:`with_tco` puts other
     amounts there.

@@ -87,7 +87,7 @@ def simulate(
 
     Each vendor gets its own random stream, spawned from ``seed`` in the order the vendors are
     given: a vendor's draws do not change when another vendor's schedules change. Present
-    values follow :func:`crmwb.tco.present_value` (period 0 not discounted). A vendor without
+    values follow :func:`crmwb.tco.model.present_value` (period 0 not discounted). A vendor without
     uncertainty has the same total in every draw. Ties for the cheapest (totals within a
     relative 1e-9) are split equally, so the probabilities sum to 1.
 

@@ -1,4 +1,4 @@
-"""The vendor comparison deliverable, built from a :class:`~crmwb.vendors.analysis.VendorAnalysis`:
+"""The vendor comparison deliverable, built from a :class:`~crmwb.vendors.results.VendorAnalysis`:
 one function per section of the report (its sentences, tables and charts, and what it says
 instead when there is nothing to show: one vendor, one criterion, no use case), and the small
 formats the other sections share. The vendors' TCO section is :mod:`.tco_views`'s, the tables of

@@ -188,7 +188,7 @@ class JourneyEditor:
     """The journey workshop: forms to add and edit stages, channels, segments, touchpoints,
     personas and their paths, the journey grid redrawn at every change, undo of the last
     change, and "save to workbook" (``on_save``, bound by :func:`journey_editor` to
-    :func:`crmwb.journey.sheets.save_journey`).
+    :func:`crmwb.journey.saving.save_journey`).
 
     Every change goes through :meth:`apply`: the new journey is checked by
     :class:`~crmwb.journey.model.Journey` itself, so a touchpoint on a stage that does not exist or

@@ -62,6 +62,20 @@ def finish(process: subprocess.Popen[str], timeout: float = 300) -> tuple[int, s
     return process.returncode, out, err
 
 
+@pytest.fixture(autouse=True)
+def ctrl_c_reaches_the_runs() -> Iterator[None]:
+    """The runs these tests start must be able to get a Ctrl-C. A test session started from a
+    shell's background job (``make test &``) ignores SIGINT, and a child inherits an ignored
+    signal: the tests would then measure the shell, not crmwb. With a handler of its own the
+    session's children start with SIGINT's default."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    if previous is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, previous)
+
+
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     shutil.copytree(EXAMPLES_DIR / SLUG, tmp_path / "clients" / SLUG)

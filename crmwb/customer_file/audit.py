@@ -30,7 +30,7 @@ from crmwb.customer_file.quality import (
     profile,
 )
 from crmwb.customer_file.reading import CustomerFile, limit_error, read_customer_file
-from crmwb.customer_file.sheets import CustomerFileSettings
+from crmwb.customer_file.sheets import CONFIDENTIAL_DIR, CustomerFileSettings
 from crmwb.deliver.report import FORMULA_TRIGGERS
 
 CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
@@ -38,10 +38,6 @@ CLUSTERS_FILE = "duplicate_clusters.CONFIDENTIAL.csv"
 id, cluster id and size. It names customers by their ids: it is never embedded in a report.
 Its name and column headers are in the client's language (:func:`clusters_file_name`): this
 is the English one."""
-
-CONFIDENTIAL_DIR = "confidential"
-"""The folder of a run's output directory for what is not sent with the deliverables: the
-duplicate clusters name customers by their ids (``<output_dir>/confidential/``)."""
 
 CLUSTERS_COLUMNS = ("line", "record_id", "cluster_id", "cluster_size")
 """The cluster file's columns (headers: the messages ``quality.clusters.col.<column>``)."""

@@ -67,6 +67,10 @@ MAPPING_COLUMNS: tuple[Field, ...] = (
 """The Customer file sheet's table; the Description column is written, not read."""
 
 
+CONFIDENTIAL_DIR = "confidential"
+"""The folder of a run's output directory for what is not sent with the deliverables: the
+duplicate clusters name customers by their ids (``<output_dir>/confidential/``)."""
+
 CUSTOMER_FILE_SHEET = "sheet.customer_file"
 
 

@@ -311,7 +311,7 @@ def clusters_note(audit: CustomerAudit, ctx: Context) -> Text | None:
         return Text((ctx.t("quality.no_cluster", threshold=threshold),), "note")
     if audit.clusters_file is None:
         return None
-    # the message names the run's folder: crmwb.customer_file.audit.CONFIDENTIAL_DIR
+    # the message names the run's folder: crmwb.customer_file.sheets.CONFIDENTIAL_DIR
     return Text((ctx.t("quality.rule.clusters_file", file=audit.clusters_file.name),), "note")
 
 

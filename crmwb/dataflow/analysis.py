@@ -4,7 +4,11 @@ Use-case data) and the data audit (the data map and the customer file's quality)
 from __future__ import annotations
 
 from crmwb.core.workspace import NOTEBOOKS_DIR
-from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
+from crmwb.customer_file.sheets import (
+    CONFIDENTIAL_DIR,
+    has_customer_file,
+    read_customer_file_settings,
+)
 from crmwb.dataflow.sheets import (
     DATA_MAP_TABLES,
     DATAFLOW_CHOICES,
@@ -36,6 +40,11 @@ def read_audit_inputs(reader: WorkbookReader) -> None:
         read_customer_file_settings(reader)
 
 
+def customer_export(reader: WorkbookReader) -> tuple[str, ...]:
+    """The customer export the Customer file sheet names (none when it names none)."""
+    return (read_customer_file_settings(reader).path,) if has_customer_file(reader) else ()
+
+
 ANALYSES = (
     Analysis(
         "data_flow_audit",
@@ -46,5 +55,7 @@ ANALYSES = (
         applies=has_data_audit,  # systems listed, or a customer file named
         skip_sheet="sheet.systems",
         inputs=read_audit_inputs,
+        files=customer_export,
+        outputs=(f"{CONFIDENTIAL_DIR}/**",),  # the duplicates' clusters, never sent
     ),
 )

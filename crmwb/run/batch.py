@@ -655,7 +655,7 @@ def _finish(
         if client_run.interrupted
         else _write_pack(client_run, staging, client_dir, lang, analyses)
     )
-    from crmwb.customer_file.audit import CONFIDENTIAL_DIR  # (its engines load only when needed)
+    from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
     manifest["confidential"] = sorted(
         path.relative_to(staging).as_posix()

@@ -4,7 +4,7 @@ analyses in its ``analysis`` module (see :mod:`crmwb.workbook.capabilities`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +17,8 @@ from crmwb.workbook.reader import WorkbookReader
 @dataclass(frozen=True)
 class Analysis:
     """An analysis: its notebook, the label of its report (``title_key``), its place in a run
-    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`), whether a
+    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`; the About sheet
+is read by all), whether a
     client's workbook has what it needs (``applies``; None: every client has), with the sheet
     that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``), and
     the function reading its inputs (``inputs``)."""
@@ -31,6 +32,12 @@ class Analysis:
     skip_sheet: str = ""
     inputs: Callable[[WorkbookReader], object] | None = None
     """Reads and checks everything the analysis needs from the workbook (``crmwb check``)."""
+    files: Callable[[WorkbookReader], Sequence[str]] | None = None
+    """The files beside the workbook it reads (paths relative to the client's folder, as the
+    workbook names them): part of its fingerprint (:mod:`crmwb.run.fingerprint`)."""
+    outputs: tuple[str, ...] = ()
+    """Files it writes in the run folder besides ``<name>.*``, its summary and its results
+    (glob patterns relative to the run folder): carried with them to a later run."""
 
     def skip_reason(self, lang: Lang) -> str:
         """Why the analysis did not run for a client, in ``lang``."""

@@ -18,7 +18,8 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.customer_file.audit import CLUSTERS_FILE, CONFIDENTIAL_DIR
+from crmwb.customer_file.audit import CLUSTERS_FILE
+from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
 

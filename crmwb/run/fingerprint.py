@@ -1,0 +1,276 @@
+"""What an analysis's result depends on, as one hash: its fingerprint.
+
+A run re-executes an analysis only when its fingerprint changed since the client's latest run
+(:mod:`crmwb.run.batch`). The fingerprint covers:
+
+* the values of the sheets the analysis reads (its capabilities' sheets and the About sheet),
+  not the file's bytes: a workbook opened and saved again without a change keeps its
+  fingerprint (a formula counts by its text, a number by its value whatever way it is stored);
+* the contents of the files it reads beside the workbook (the customer export);
+* its notebook, crmwb's version and a hash of crmwb's own files (a fix without a version bump
+  re-runs what it touches);
+* the language of the reports.
+
+The workbook's values are read once per run (:func:`read_snapshot`); the snapshot is kept in
+the run folder (:data:`SNAPSHOT`), where the changes since an earlier run are read from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import crmwb
+from crmwb.core.i18n import all_labels
+from crmwb.workbook.about import ABOUT_SHEET
+from crmwb.workbook.analyses import Analysis
+from crmwb.workbook.capabilities import declared_sheets
+from crmwb.workbook.fields import normalised
+
+SNAPSHOT = "inputs/workbook.json"
+"""Where a run folder keeps the values of the workbook it read (:class:`Snapshot`)."""
+
+CellValue = str | int | float | bool | dict[str, str]
+"""A cell's value in a snapshot: text (a formula as its text), a number, a truth value, or a
+date as ``{"date": "2026-03-01T00:00:00"}``."""
+
+
+def cell_value(value: object) -> CellValue | None:
+    """``value`` as a snapshot holds it: None for an empty cell, whole numbers as integers
+    (Excel stores 5 as 5.0), other numbers rounded to Excel's 15 significant digits, dates in
+    ISO form."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return str(value)
+        if value.is_integer() and abs(value) < 2**53:
+            return int(value)
+        return float(f"{value:.15g}")
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return {"date": value.isoformat()}
+    if isinstance(value, dt.timedelta):
+        return float(f"{value.total_seconds() / 86400:.15g}")
+    text = str(value)
+    return text if text.strip() else None
+
+
+def as_python(value: CellValue | None) -> object:
+    """A snapshot's value back as Python's (a date as :class:`datetime.datetime`)."""
+    if isinstance(value, dict):
+        text = value["date"]
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            return dt.time.fromisoformat(text)
+    return value
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The values of a workbook, sheet by sheet (its title -> cell -> value, empty cells left
+    out), as a run read them."""
+
+    sheets: Mapping[str, Mapping[str, CellValue]]
+    file: str = ""
+
+    def title(self, key: str) -> str | None:
+        """The title of the sheet ``key`` (e.g. "sheet.tco") in this workbook, in either
+        language (as the reader finds it), or None when the workbook has no such sheet."""
+        wanted = {normalised(name) for name in all_labels(key)}
+        return next((title for title in self.sheets if normalised(title) in wanted), None)
+
+    def sheet_hash(self, key: str) -> str | None:
+        """A hash of the values of the sheet ``key`` (None: the workbook has no such sheet)."""
+        title = self.title(key)
+        if title is None:
+            return None
+        cells = self.sheets[title]
+        return _hash(sorted(cells.items()))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "sheets": {k: dict(v) for k, v in self.sheets.items()}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Snapshot:
+        return cls(sheets=data.get("sheets", {}), file=str(data.get("file", "")))
+
+    def save(self, folder: Path) -> Path:
+        path = folder / SNAPSHOT
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_json(), ensure_ascii=False), encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, folder: Path) -> Snapshot | None:
+        """The snapshot a run folder kept (None: a run made before crmwb kept them, or one
+        whose snapshot was removed)."""
+        path = folder / SNAPSHOT
+        try:
+            return cls.from_json(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return None
+
+
+def read_snapshot(workbook: Path) -> Snapshot:
+    """The values of every sheet of ``workbook``: one streaming pass (read-only mode), a
+    formula by its text. Raises what openpyxl raises on a file it cannot read."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    book = load_workbook(workbook, read_only=True, data_only=False)
+    try:
+        sheets: dict[str, dict[str, CellValue]] = {}
+        for ws in book.worksheets:
+            cells: dict[str, CellValue] = {}
+            for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), 1):
+                for c, raw in enumerate(row, 1):
+                    value = cell_value(raw)
+                    if value is not None:
+                        cells[f"{get_column_letter(c)}{r}"] = value
+            sheets[ws.title] = cells
+    finally:
+        book.close()
+    return Snapshot(sheets, file=workbook.name)
+
+
+@cache
+def sheet_keys(group: str) -> tuple[str, ...]:
+    """The sheets' keys of the capability's sheets ``group`` (a :attr:`Sheets.name`)."""
+    return next(tuple(lay.sheet for lay in s.layouts) for s in declared_sheets() if s.name == group)
+
+
+def read_sheets(analysis: Analysis) -> tuple[str, ...]:
+    """The keys of every sheet ``analysis`` reads: the About sheet and its capabilities'."""
+    keys = [ABOUT_SHEET.sheet, *(k for group in analysis.reads for k in sheet_keys(group))]
+    return tuple(dict.fromkeys(keys))
+
+
+@cache
+def source_hash() -> str:
+    """A hash of crmwb's own files (its code, catalogs and styles): a change to any of them
+    changes every fingerprint, version bump or not."""
+    root = Path(crmwb.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix in {".pyc", ".mo"} or not path.is_file():
+            continue
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class FileHashes:
+    """The contents' hashes of files, kept between runs by size and modification time (a
+    customer export of millions of lines is hashed once, not at every run)."""
+
+    known: dict[str, list[Any]] = field(default_factory=dict)
+
+    def of(self, path: Path) -> str | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        key = str(path.resolve())
+        seen = self.known.get(key)
+        if seen and seen[0] == stat.st_size and seen[1] == stat.st_mtime_ns:
+            return str(seen[2])
+        from crmwb.deliver.report import sha256
+
+        digest = sha256(path)
+        self.known[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        return digest
+
+    @classmethod
+    def load(cls, path: Path) -> FileHashes:
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return cls()
+
+    def save(self, path: Path) -> None:
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(self.known), encoding="utf-8")
+        os.replace(tmp, path)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """An analysis's fingerprint (``value``) and what it is made of (``parts``: each sheet's
+    and file's hash, the notebook's, crmwb's version and source, the language), so that a
+    run can say what changed."""
+
+    value: str
+    parts: Mapping[str, Any]
+
+    def changed(self, former: Mapping[str, Any]) -> list[str]:
+        """What differs from ``former`` parts: sheets' keys (« sheet.tco »), files' paths,
+        « notebook », « crmwb », « lang »."""
+        found: list[str] = []
+        for group in ("sheets", "files"):
+            mine, theirs = self.parts.get(group, {}), former.get(group, {})
+            found.extend(k for k in sorted(set(mine) | set(theirs)) if mine.get(k) != theirs.get(k))
+        found.extend(
+            k for k in ("notebook", "crmwb", "source", "lang") if self.parts.get(k) != former.get(k)
+        )
+        return found
+
+
+def fingerprint(
+    analysis: Analysis,
+    snapshot: Snapshot,
+    *,
+    lang: str | None,
+    files: Sequence[Path] = (),
+    client_dir: Path | None = None,
+    hashes: FileHashes | None = None,
+    version: str | None = None,
+) -> Fingerprint:
+    """``analysis``'s fingerprint for a client whose workbook's values are ``snapshot``;
+    ``files``: the files beside the workbook it reads (shown relative to ``client_dir``)."""
+    hashes = hashes or FileHashes()
+    shown: Callable[[Path], str] = (
+        (lambda p: _relative(p, client_dir)) if client_dir is not None else str
+    )
+    parts: dict[str, Any] = {
+        "sheets": {key: snapshot.sheet_hash(key) for key in read_sheets(analysis)},
+        "files": {shown(path): hashes.of(path) for path in files},
+        "notebook": _notebook_hash(analysis.notebook),
+        "crmwb": version if version is not None else crmwb.__version__,
+        "source": source_hash(),
+        "lang": lang,
+    }
+    return Fingerprint(_hash(parts), parts)
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _notebook_hash(notebook: Path) -> str | None:
+    try:
+        return hashlib.sha256(notebook.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _hash(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -30,6 +30,12 @@ $(STAMP): pyproject.toml
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	    apt-get install -y -q poppler-utils >/dev/null 2>&1; } || \
 	  echo "note: poppler-utils is not installed; tests do not read the PDFs' text"
+	@# Tests save a workbook with LibreOffice Calc to check it re-runs nothing (Debian's
+	@# libreoffice-calc, best effort; the test is skipped without it).
+	@command -v soffice >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q --no-install-recommends libreoffice-calc >/dev/null 2>&1; } || \
+	  echo "note: LibreOffice is not installed; the test of a workbook it saved is skipped"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -56,6 +56,11 @@ class PackEntry:
     title: str
     status: Literal["ok", "skipped", "failed"]
     reason: str = ""
+    carried_from: dt.date | None = None
+    """The day its report was made, when this run carried it from an earlier one (None: made
+    in this run)."""
+    out_of_date: bool = False
+    """Carried although its inputs changed since (the run was limited to other analyses)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,23 @@ def _summary(folder: Path, entry: PackEntry) -> str:
     return summary_file.read_text(encoding="utf-8") if summary_file.is_file() else ""
 
 
+def _freshness(entry: PackEntry, lang: Lang) -> str:
+    """Whether the report is new in this run or carried from an earlier one (and from when),
+    and a warning when its inputs changed since it was made."""
+    esc = html.escape
+    if entry.carried_from is None:
+        text = t("pack.fresh.new", lang)
+    else:
+        text = t("pack.fresh.carried", lang, date=i18n.date(entry.carried_from, lang))
+    warning = (
+        f' <strong class="pack-out-of-date">{esc(t("pack.fresh.out_of_date", lang))}</strong>'
+        if entry.out_of_date
+        else ""
+    )
+    kind = "new" if entry.carried_from is None else "carried"
+    return f'<p class="pack-freshness pack-{kind}">{esc(text)}{warning}</p>'
+
+
 def _not_run(entries: Sequence[PackEntry], lang: Lang) -> str:
     esc = html.escape
     missing = [e for e in entries if e.status != "ok"]
@@ -128,7 +150,7 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
         )
         sections.append(
             f'<section class="section pack-entry" id="{esc(entry.analysis)}">'
-            f"<h2>{esc(entry.title)}</h2>{_summary(folder, entry)}"
+            f"<h2>{esc(entry.title)}</h2>{_freshness(entry, lang)}{_summary(folder, entry)}"
             f'<p class="pack-links">{links}</p></section>'
         )
     return (
@@ -166,7 +188,8 @@ def pack_document(folder: Path, cover: PackCover, entries: Sequence[PackEntry], 
         f'<li><a class="toc" href="{esc(href)}">{esc(title)}</a></li>' for href, title in toc
     )
     summaries = "".join(
-        f'<section class="section pack-entry"><h2>{esc(e.title)}</h2>{_summary(folder, e)}'
+        f'<section class="section pack-entry"><h2>{esc(e.title)}</h2>'
+        f"{_freshness(e, lang)}{_summary(folder, e)}"
         f'<p class="pack-links"><a class="page-ref" data-page="{page_abbr}" '
         f'href="#report-{esc(e.analysis)}">{page_ref}</a></p></section>'
         for e in ran

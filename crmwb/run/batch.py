@@ -45,7 +45,10 @@ from crmwb.deliver.report import (
     sha256,
     write_manifest,
 )
+from crmwb.mission.runs import RUN_SUFFIXES
 from crmwb.run.clients import check_slug
+from crmwb.run.fingerprint import SNAPSHOT, read_sheets, read_snapshot
+from crmwb.run.incremental import Carried, ClientPlan, analysis_files, carry, plan_client
 from crmwb.workbook.analyses import Analysis, declared_analyses
 
 if TYPE_CHECKING:
@@ -83,6 +86,18 @@ class JobResult:
     problems: list[str] = field(default_factory=list)
     """When the workbook stopped the analysis: the other problems of the same sheet, so that
     the consultant corrects them all in one go (each at its cell, in the workbook's language)."""
+    carried_from: str = ""
+    """The run whose outputs this run carries (nothing: executed in this run)."""
+    produced: str = ""
+    """When the outputs carried were made (ISO date and time)."""
+    out_of_date: bool = False
+    """Carried although its inputs changed since it ran (the run was limited by ``--only``)."""
+    why: list[str] = field(default_factory=list)
+    """Why it was executed: what changed in its fingerprint (:mod:`crmwb.run.incremental`)."""
+
+    @property
+    def carried(self) -> bool:
+        return bool(self.carried_from)
 
     @property
     def status(self) -> str:
@@ -109,9 +124,17 @@ class ClientRun:
     """Rows of the workbook Excel hides, read like the others: said in the summary."""
     outdated: bool = False
     """The workbook was made by an older template: ``crmwb upgrade`` brings it up to date."""
+    unchanged: bool = False
+    """Nothing changed since the client's latest run: no new run was made (``run_id`` and
+    ``folder`` are the latest run's)."""
+    changed_during_run: tuple[str, ...] = ()
+    """Sheets of the workbook that changed while the run read it (their analyses are out of
+    date: the next run executes them again)."""
 
     @property
     def ok(self) -> bool:
+        if self.unchanged:
+            return True
         reported = {r.analysis for r in self.results}
         return (
             bool(self.results)
@@ -315,9 +338,17 @@ def run(
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
     on_interrupt: Callable[[], None] | None = None,
+    force: bool = False,
+    on_start: Callable[[int], None] | None = None,
 ) -> list[ClientRun]:
     """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client.
     The deliverables go to ``reports_dir`` (the workspace's reports folder by default).
+
+    Incremental: an analysis is executed only when its fingerprint changed since the client's
+    latest run (or ``force``); the others are carried into the new run folder, as are the
+    analyses ``analyses`` leaves out, so the pack never shrinks (:mod:`crmwb.run.incremental`).
+    A client with nothing to execute gets no new run (:attr:`ClientRun.unchanged`).
+    ``on_start`` is told how many notebooks will be executed, once that is known.
 
     One run per client at a time: each client's reports folder is locked for the run (another
     run of it waits, calling ``on_wait(slug)`` first, or with ``wait=False`` raises
@@ -328,8 +359,6 @@ def run(
     running kernels and keeps each client's run as ``<run-id>-interrupted`` (``latest`` is never
     moved; ``on_interrupt`` is told first); the runs are returned with ``interrupted`` set. A
     second Ctrl-C while that is done propagates at once, still without touching ``latest``."""
-    import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
-
     reports_dir = (reports_dir or workspace_reports()).resolve()
     client_dirs = [c.resolve() for c in client_dirs]
     run_id = run_id or new_run_id()
@@ -343,52 +372,101 @@ def run(
                 locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
         except OSError as exc:
             raise folder_error(exc, reports_dir) from None
-        return _run_locked(
-            client_dirs, slugs, analyses, workers, lang, reports_dir, progress, run_id, on_interrupt
-        )
+        settings = _Settings(workers, lang, reports_dir, run_id, force)
+        return _run_locked(client_dirs, slugs, analyses, settings, progress, on_interrupt, on_start)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    workers: int
+    lang: Lang | None
+    reports_dir: Path
+    run_id: str
+    force: bool
+
+
+def _unchanged_run(slug: str, plan: ClientPlan) -> ClientRun:
+    """The client's latest run, said as this run's result: nothing changed since."""
+    assert plan.previous is not None
+    client_run = ClientRun(slug, plan.previous.run_id, plan.previous.folder, unchanged=True)
+    client_run.results = [_carried_result(slug, c) for c in plan.carry]
+    return client_run
+
+
+def _carried_result(slug: str, carried: Carried) -> JobResult:
+    entry = carried.entry
+    return JobResult(
+        slug,
+        carried.analysis.name,
+        ok=entry.get("status") == "ok",
+        skipped=entry.get("status") == "skipped",
+        outputs=list(entry.get("outputs") or []),
+        carried_from=carried.run_id,
+        produced=carried.produced,
+        out_of_date=carried.out_of_date,
+    )
 
 
 def _run_locked(
     client_dirs: Sequence[Path],
     slugs: Mapping[Path, str],
     analyses: Sequence[Analysis],
-    workers: int,
-    lang: Lang | None,
-    reports_dir: Path,
+    settings: _Settings,
     progress: Callable[[JobResult], None] | None,
-    run_id: str,
     on_interrupt: Callable[[], None] | None,
+    on_start: Callable[[int], None] | None,
 ) -> list[ClientRun]:
+    lang, reports_dir = settings.lang, settings.reports_dir
     runs: dict[str, ClientRun] = {}
+    plans: dict[str, ClientPlan] = {}
     pending: list[_Job] = []
     started = {}
+    every = list(ANALYSES.values())
     for client_dir in client_dirs:
         slug = slugs[client_dir]
         client_reports = reports_dir / slug
         try:
             clean_stale(client_reports)
-            reserved = reserve_run_id(client_reports, run_id)
+            plan = plans[slug] = plan_client(
+                client_dir, client_reports, analyses, every, lang=lang, force=settings.force
+            )
+            if not plan.changed and plan.previous is not None:
+                runs[slug] = _unchanged_run(slug, plan)
+                continue
+            reserved = reserve_run_id(client_reports, settings.run_id)
+            staging = client_reports / f".{reserved}.partial"
+            if plan.snapshot is not None:
+                plan.snapshot.save(staging)
+            carried = [_carried_result(slug, c) for c in plan.carry]
+            for c, result in zip(plan.carry, carried, strict=True):
+                result.outputs = carry(c, staging)
         except OSError as exc:
             raise folder_error(exc, client_reports) from None
+        names = {a.name for a in plan.execute} | {c.analysis.name for c in plan.carry}
         client_run = runs[slug] = ClientRun(
             slug,
             reserved,
-            planned=tuple(a.name for a in analyses),
+            planned=tuple(a.name for a in every if a.name in names),
             hidden_rows=hidden_rows_of(client_dir),
             outdated=outdated(client_dir),
         )
-        staging = client_reports / f".{client_run.run_id}.partial"
+        client_run.results.extend(carried)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
-        for analysis in analyses:
+        for analysis in plan.execute:
             if applies_to(analysis, client_dir):
                 pending.append(_Job(client_dir, slug, analysis, staging, lang))
             else:
                 skipped = JobResult(slug, analysis.name, skipped=True)
+                skipped.why = plan.why.get(analysis.name, [])
                 client_run.results.append(skipped)
                 if progress:
                     progress(skipped)
+    if on_start is not None:
+        on_start(len(pending))
+    if pending:
+        import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
 
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="crmwb")
+    pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="crmwb")
     futures = {pool.submit(execute, job): job for job in pending}
     try:
         infos = {c.name: _report_info(c, lang) for c in client_dirs}
@@ -398,6 +476,7 @@ def _run_locked(
         for future in as_completed(futures):
             job = futures[future]
             result = _result_of(future, job)
+            result.why = plans[job.slug].why.get(job.analysis.name, [])
             if result.ok:
                 assert renderer is not None
                 render(job, result, renderer, infos[job.slug])
@@ -415,6 +494,8 @@ def _run_locked(
         stop_kernels()
         futures_wait(futures, timeout=KERNEL_STOP_SECONDS)
         for client_run in runs.values():
+            if client_run.unchanged:
+                continue
             client_run.interrupted = True
             reported = {r.analysis for r in client_run.results}
             client_run.results.extend(
@@ -426,8 +507,11 @@ def _run_locked(
     # ".partial" folder is left behind.
     by_slug = {slugs[c]: c for c in client_dirs}
     for slug, client_run in runs.items():
+        if client_run.unchanged:
+            continue
         try:
-            _finish(client_run, reports_dir, by_slug[slug], started[slug], lang, analyses)
+            _note_changes_during_run(client_run, plans[slug], by_slug[slug])
+            _finish(client_run, reports_dir, by_slug[slug], started[slug], settings, plans[slug])
         except OSError as exc:  # a full disk, a drive gone read-only...
             _keep_as_failed(client_run, reports_dir / slug, exc, _language(by_slug[slug], lang))
     return list(runs.values())
@@ -578,9 +662,6 @@ def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
         return ()
 
 
-RUN_SUFFIXES = ("", "-failed", "-interrupted")
-
-
 def reserve_run_id(client_reports: Path, run_id: str) -> str:
     """A run id no run of the client has, reserved by creating its ``.<id>.partial`` staging
     folder (``mkdir`` fails if it exists: no check-then-create race)."""
@@ -611,49 +692,113 @@ def clean_stale(client_reports: Path) -> None:
             staging.rename(kept)
 
 
+def _note_changes_during_run(client_run: ClientRun, plan: ClientPlan, client_dir: Path) -> None:
+    """The workbook's sheets that changed while the run read it: the analyses that read them
+    and ran are marked out of date (their fingerprint is the one taken before: the next run
+    executes them again)."""
+    if plan.snapshot is None:
+        return
+    try:
+        now = read_snapshot(client_dir / WORKBOOK_NAME)
+    except Exception:  # gone or half-saved: the next run reads it again
+        return
+    moved = {
+        key
+        for analysis in plan.execute
+        for key in read_sheets(analysis)
+        if now.sheet_hash(key) != plan.snapshot.sheet_hash(key)
+    }
+    if not moved:
+        return
+    client_run.changed_during_run = tuple(sorted(moved))
+    for result in client_run.results:
+        if not result.carried and moved & set(read_sheets(ANALYSES[result.analysis])):
+            result.out_of_date = True
+
+
+def _manifest_entry(
+    result: JobResult, run_id: str, finished: str, plan: ClientPlan
+) -> dict[str, object]:
+    """An analysis's entry in the manifest: how it went, whether it was executed in this run or
+    carried from an earlier one (which, and when it ran), the fingerprint of the inputs its
+    outputs were made from (a carried one's, that of the run that made them) and its files."""
+    carried = next((c for c in plan.carry if c.analysis.name == result.analysis), None)
+    if result.carried and carried is not None:
+        return {
+            **carried.entry,
+            "mode": "carried",
+            "out_of_date": result.out_of_date,
+            "why": [],
+            "timings_s": {},
+            "outputs": result.outputs,
+        }
+    fingerprint = plan.fingerprints.get(result.analysis)
+    return {
+        "status": result.status,
+        "mode": "carried" if result.carried else "executed",
+        "run_id": result.carried_from or run_id,
+        "produced": result.produced or finished,
+        "out_of_date": result.out_of_date,
+        "why": result.why,
+        "fingerprint": fingerprint.value if fingerprint is not None else None,
+        "fingerprint_parts": dict(fingerprint.parts) if fingerprint is not None else None,
+        "error": result.error or None,
+        "error_type": result.error_type or None,
+        "problems": result.problems,
+        "timings_s": {k: round(v, 3) for k, v in result.timings.items()},
+        "outputs": result.outputs,
+    }
+
+
 def _finish(
     client_run: ClientRun,
     reports_dir: Path,
     client_dir: Path,
     started: str,
-    lang: Lang | None,
-    analyses: Sequence[Analysis],
+    settings: _Settings,
+    plan: ClientPlan,
 ) -> None:
     """Write the manifest, then publish the run folder atomically (and ``latest`` if all ok)."""
     client_reports = reports_dir / client_run.slug
     staging = client_reports / f".{client_run.run_id}.partial"
-    order = {a.name: i for i, a in enumerate(analyses)}
+    order = {name: i for i, name in enumerate(ANALYSES)}
     client_run.results.sort(key=lambda r: order.get(r.analysis, 0))
+    for result in client_run.results:
+        if result.ok and not result.carried and result.analysis in ANALYSES:
+            found = analysis_files(staging, ANALYSES[result.analysis])
+            result.outputs = [p.relative_to(staging).as_posix() for p in found]
     workbook = client_dir / WORKBOOK_NAME
+    finished = dt.datetime.now().isoformat(timespec="seconds")
+    previous = plan.previous
     manifest: dict[str, object] = {
         "run_id": client_run.run_id,
         "client": client_run.slug,
         "status": client_run.status,
         "started": started,
-        "finished": dt.datetime.now().isoformat(timespec="seconds"),
+        "finished": finished,
+        "previous_run": previous.run_id if previous is not None else None,
         "inputs": {"workbook.xlsx": sha256(workbook) if workbook.is_file() else None},
-        "parameters": {"lang": lang, "analyses": [a.name for a in analyses]},
+        "snapshot": SNAPSHOT if plan.snapshot is not None else None,
+        "changed_during_run": list(client_run.changed_during_run),
+        "parameters": {
+            "lang": settings.lang,
+            "analyses": [a.name for a in plan.execute],
+            "force": settings.force,
+        },
         "hidden_rows": [
             {"sheet": h.sheet, "rows": list(h.rows), "filtered": h.filtered}
             for h in client_run.hidden_rows
         ],
         "packages": package_versions(),
         "analyses": {
-            r.analysis: {
-                "status": r.status,
-                "error": r.error or None,
-                "error_type": r.error_type or None,
-                "problems": r.problems,
-                "timings_s": {k: round(v, 3) for k, v in r.timings.items()},
-                "outputs": r.outputs,
-            }
+            r.analysis: _manifest_entry(r, client_run.run_id, finished, plan)
             for r in client_run.results
         },
     }
     manifest["pack"] = (
         {"status": "skipped"}
         if client_run.interrupted
-        else _write_pack(client_run, staging, client_dir, lang, analyses)
+        else _write_pack(client_run, staging, client_dir, settings.lang)
     )
     from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
@@ -672,11 +817,7 @@ def _finish(
 
 
 def _write_pack(
-    client_run: ClientRun,
-    staging: Path,
-    client_dir: Path,
-    lang: Lang | None,
-    analyses: Sequence[Analysis],
+    client_run: ClientRun, staging: Path, client_dir: Path, lang: Lang | None
 ) -> dict[str, object]:
     """The client's deliverable pack (index.html, pack.pdf) in the run folder; its status for
     the manifest. A pack that cannot be made fails the run, as a report would."""
@@ -685,13 +826,15 @@ def _write_pack(
     info = _report_info(client_dir, lang)
     if info is None or not any(r.ok for r in client_run.results):
         return {"status": "skipped"}
-    titles = {a.name: t(a.title_key, info.lang) for a in analyses}
+    titles = {a.name: t(a.title_key, info.lang) for a in ANALYSES.values()}
     entries = [
         PackEntry(
             r.analysis,
             titles.get(r.analysis, r.analysis),
             "skipped" if r.skipped else "ok" if r.ok else "failed",
             ANALYSES[r.analysis].skip_reason(info.lang) if r.skipped else r.error,
+            carried_from=_produced_date(r) if r.carried else None,
+            out_of_date=r.out_of_date,
         )
         for r in client_run.results
     ]
@@ -704,6 +847,14 @@ def _write_pack(
         )
         return {"status": "failed", "error": _first_line(str(exc))}
     return {"status": "ok", "seconds": round(time.perf_counter() - started, 3)}
+
+
+def _produced_date(result: JobResult) -> dt.date | None:
+    """The day a carried analysis's outputs were made."""
+    try:
+        return dt.datetime.fromisoformat(result.produced).date()
+    except ValueError:
+        return None
 
 
 def point_latest(client_reports: Path, run_name: str) -> None:

@@ -2,7 +2,7 @@
 
     crmwb init FOLDER [--lang fr|en]
     crmwb new-client "Maison Dupont" [--lang fr|en]
-    crmwb run [CLIENT ...] [--only tco,...] [--jobs N] [--lang fr|en]
+    crmwb run [CLIENT ...] [--only tco,...] [--force] [--mark "CoPil 2"] [--jobs N] [--lang fr|en]
     crmwb clients
     crmwb examples
     crmwb template [--check]
@@ -71,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--lang", type=_language, default=None, help=say("cli.help.run_lang"))
     run.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
     run.add_argument("--quiet", "-q", action="store_true", help=say("cli.help.quiet"))
+    run.add_argument("--force", action="store_true", help=say("cli.help.force"))
+    run.add_argument("--mark", metavar="COMMITTEE", default=None, help=say("cli.help.mark_run"))
 
     check = sub.add_parser("check", help=say("cli.help.check_clients"))
     check.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
@@ -390,12 +392,16 @@ def _run(args: argparse.Namespace) -> int:
         except ClientError as exc:
             raise UsageError(exc.expected, found=exc.found) from None
     reports_dir = _reports_dir(args)
-    total = len(folders) * len(analyses)
     bar = None
-    if not args.quiet:
-        from tqdm import tqdm
 
-        bar = tqdm(total=total, unit=_say("run.unit"), file=sys.stderr, desc=_say("run.progress"))
+    def starting(total: int) -> None:
+        nonlocal bar
+        if not args.quiet and total:
+            from tqdm import tqdm
+
+            bar = tqdm(
+                total=total, unit=_say("run.unit"), file=sys.stderr, desc=_say("run.progress")
+            )
 
     def progress(result: batch.JobResult) -> None:
         if bar is not None:
@@ -424,6 +430,8 @@ def _run(args: argparse.Namespace) -> int:
             wait=not args.no_wait,
             on_wait=waiting,
             on_interrupt=interrupting,
+            force=args.force,
+            on_start=starting,
         )
     except KeyboardInterrupt:
         # A second Ctrl-C (or one while waiting for another run): quit now, without waiting
@@ -435,9 +443,26 @@ def _run(args: argparse.Namespace) -> int:
     if bar is not None:
         bar.close()
     print(run_summary(runs, user_language()))
+    if args.mark:
+        _mark_runs(runs, reports_dir, args.mark.strip())
     if any(r.interrupted for r in runs):
         return EXIT_INTERRUPTED
     return EXIT_OK if all(r.ok for r in runs) else EXIT_FAILED
+
+
+def _mark_runs(runs: Sequence[object], reports_dir: Path, label: str) -> None:
+    """Mark each client's complete run (the new one, or the latest when nothing changed) as
+    presented to the committee ``label``; a run that failed is not marked."""
+    from crmwb.mission.runs import add_mark
+    from crmwb.run.batch import ClientRun
+
+    for client_run in runs:
+        assert isinstance(client_run, ClientRun)
+        if not client_run.ok or client_run.folder is None:
+            print(_say("run.not_marked", client=client_run.slug, mark=label), file=sys.stderr)
+            continue
+        add_mark(reports_dir / client_run.slug, client_run.run_id, label)
+        print(_say("run.marked", client=client_run.slug, run=client_run.run_id, mark=label))
 
 
 def _audit_file(args: argparse.Namespace) -> int:

@@ -30,6 +30,7 @@ from typing import Any
 
 import crmwb
 from crmwb.core.i18n import all_labels
+from crmwb.core.workspace import TEMPLATES_DIR
 from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.capabilities import declared_sheets
@@ -160,16 +161,21 @@ def read_sheets(analysis: Analysis) -> tuple[str, ...]:
 
 @cache
 def source_hash() -> str:
-    """A hash of crmwb's own files (its code, catalogs and styles): a change to any of them
-    changes every fingerprint, version bump or not."""
-    root = Path(crmwb.__file__).parent
+    """A hash of crmwb's own files (its code, catalogs, the reports' styles and layout): a
+    change to any of them changes every fingerprint, version bump or not. The blank workbooks
+    are left out (no analysis reads them)."""
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if "__pycache__" in path.parts or path.suffix in {".pyc", ".mo"} or not path.is_file():
-            continue
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
+    for root in (Path(crmwb.__file__).parent, TEMPLATES_DIR):
+        for path in sorted(root.rglob("*")):
+            if (
+                "__pycache__" in path.parts
+                or path.suffix in {".pyc", ".mo", ".xlsx"}
+                or not path.is_file()
+            ):
+                continue
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

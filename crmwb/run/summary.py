@@ -20,13 +20,19 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
 
     rows = [tuple(say(f"run.col.{c}") for c in ("client", "analysis", "status", "time", "detail"))]
     for client_run in runs:
+        if client_run.unchanged:
+            continue
         for r in client_run.results:
             seconds = sum(r.timings.values())
-            status = r.status
-            if r.skipped:
+            status = "carried" if r.carried and not r.skipped else r.status
+            if r.carried and not r.skipped:
+                detail = say("run.carried_from", date=_day(r.produced, lang))
+                if r.out_of_date:
+                    detail += " " + say("run.carried_out_of_date")
+            elif r.skipped:
                 detail = ANALYSES[r.analysis].skip_reason(lang) if r.analysis in ANALYSES else ""
             elif r.ok:
-                detail = ", ".join(r.outputs)
+                detail = ", ".join(o for o in r.outputs if "/" not in o)
             elif r.interrupted:
                 detail = ""
             else:
@@ -42,13 +48,15 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
                     detail,
                 )
             )
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = [
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4]
-        for row in rows
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
-    lines.append("")
+    lines: list[str] = []
+    if len(rows) > 1:
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        lines = [
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + "  " + row[4]
+            for row in rows
+        ]
+        lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * 6)
+        lines.append("")
     for client_run in runs:
         for r in client_run.results:
             if r.problems:
@@ -72,7 +80,9 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
         if client_run.folder is None:
             continue
         folder = shown_path(client_run.folder)
-        if client_run.ok:
+        if client_run.unchanged:
+            lines.append(say("run.unchanged", client=client_run.slug, folder=folder))
+        elif client_run.ok:
             latest = shown_path(client_run.folder.parent / "latest")
             lines.append(say("run.done", client=client_run.slug, folder=folder, latest=latest))
             index = client_run.folder / "index.html"
@@ -83,12 +93,42 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
             still = say("run.latest_kept") if has_good_run else say("run.no_good_run")
             kept = "run.interrupted_kept" if client_run.interrupted else "run.failed_kept"
             lines.append(say(kept, client=client_run.slug, folder=folder, still=still))
-    succeeded = sum(r.ok for c in runs for r in c.results)
-    skipped = sum(r.skipped for c in runs for r in c.results)
-    total = sum(len(c.results) for c in runs) - skipped
-    tail = tn("run.tally_skipped", skipped, lang, count=skipped) if skipped else ""
-    lines.append(tn("run.tally", succeeded, lang, succeeded=succeeded, total=total, skipped=tail))
+    for client_run in runs:
+        if client_run.changed_during_run:
+            sheets = ", ".join(f"« {t(key, lang)} »" for key in client_run.changed_during_run)
+            lines.append(say("run.changed_during_run", client=client_run.slug, sheets=sheets))
+    executed = [r for c in runs for r in c.results if not r.carried]
+    if executed or not any(c.unchanged for c in runs):
+        succeeded = sum(r.ok for r in executed)
+        skipped = sum(r.skipped for r in executed)
+        total = len(executed) - skipped
+        tail = tn("run.tally_skipped", skipped, lang, count=skipped) if skipped else ""
+        lines.append(
+            tn("run.tally", succeeded, lang, succeeded=succeeded, total=total, skipped=tail)
+        )
+    carried = sum(r.carried and not r.skipped for c in runs if not c.unchanged for r in c.results)
+    if carried:
+        lines.append(tn("run.tally_carried", carried, lang, count=carried))
     return "\n".join(lines)
+
+
+def _day(produced: str, lang: Lang) -> str:
+    """The day and time of an ISO timestamp, as the consultant reads it."""
+    import datetime as dt
+
+    from crmwb.core.i18n import date
+
+    try:
+        moment = dt.datetime.fromisoformat(produced)
+    except ValueError:
+        return produced
+    return t(
+        "run.moment",
+        lang,
+        date=date(moment.date(), lang),
+        hour=moment.hour,
+        minute=f"{moment.minute:02d}",
+    )
 
 
 def shown_path(path: Path | None) -> str:

@@ -53,12 +53,13 @@ test: install ## Run the whole test suite
 lab: install ## Open JupyterLab on the notebooks (widgets enabled)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
-bench: install ## Benchmarks: batch runner vs naive CLIs; Monte Carlo; customer-file audit (1M, 5M rows); deduplication on FEBRL and synthetic people; the pack
+bench: install ## Benchmarks: batch runner vs naive CLIs; Monte Carlo; customer-file audit (1M, 5M rows); deduplication on FEBRL and synthetic people; the pack; the re-run loop
 	$(BIN)/python bench/batch.py
 	$(BIN)/python bench/montecarlo.py
 	$(BIN)/python bench/customer_file.py
 	$(BIN)/python bench/dedup.py
 	$(BIN)/python bench/pack.py
+	$(BIN)/python bench/rerun.py
 
 lint: install ## Lint, check formatting and types
 	$(BIN)/ruff check crmwb tests bench data

@@ -127,3 +127,29 @@ def test_saving_in_libreoffice_without_a_change_keeps_every_fingerprint(tmp_path
     saved = out / "workbook.xlsx"
     assert saved.read_bytes() != workbook.read_bytes()  # LibreOffice wrote its own file
     assert prints(saved) == before
+
+
+@pytest.mark.parametrize("slug", ["literie-lenoir", "northwind-retail"])
+def test_every_sheet_an_analysis_reads_is_in_its_fingerprint(slug, monkeypatch):
+    """An analysis's reading of the workbook (its ``inputs``) opens only sheets its fingerprint
+    covers: a sheet left out of ``reads`` would change its result without re-running it."""
+    from crmwb.workbook.reader import WorkbookReader, read_workbook
+
+    opened: list[str] = []
+    original = WorkbookReader.sheet
+
+    def sheet(self: WorkbookReader, key: str):  # type: ignore[no-untyped-def]
+        opened.append(key)
+        return original(self, key)
+
+    monkeypatch.setattr(WorkbookReader, "sheet", sheet)
+    for analysis in ANALYSES.values():
+        if analysis.inputs is None:
+            continue
+        opened.clear()
+        reader = read_workbook(EXAMPLES_DIR / slug / "workbook.xlsx")
+        if analysis.applies is not None and not analysis.applies(reader):
+            continue
+        analysis.inputs(reader)
+        assert opened, analysis.name
+        assert set(opened) <= set(read_sheets(analysis)), analysis.name

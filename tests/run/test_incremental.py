@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,14 @@ from openpyxl import load_workbook
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.mission.runs import latest_run
 from crmwb.run import batch
-from crmwb.run.incremental import FIRST, FORCED, MISSING, ClientPlan, plan_client
+from crmwb.run.incremental import (
+    FIRST,
+    FORCED,
+    MISSING,
+    ClientPlan,
+    changed_since_planned,
+    plan_client,
+)
 from crmwb.run.summary import summary
 from crmwb.workbook.analyses import declared_analyses
 
@@ -195,3 +204,40 @@ def test_the_next_full_run_executes_what_was_left_out_of_date(loop):
     assert manifest["analyses"]["tco"]["run_id"] == third.run_id
     assert manifest["analyses"]["roi"]["why"] == ["sheet.tco"]
     assert (loop["reports"] / "latest").resolve() == fourth.folder.resolve()
+
+
+def test_a_workbook_saved_while_the_run_reads_it_is_noticed(tmp_path):
+    folder, reports = client(tmp_path), tmp_path / "reports"
+    fake_run(reports, "20261120-100000", plan(folder, reports))
+    set_cell(folder, "TCO", "F15", 65)
+    planned = plan(folder, reports)
+    assert changed_since_planned(planned, folder) == ()
+    set_cell(folder, "ROI", "B4", 12)  # saved again, by hand, while the notebooks run
+    set_cell(folder, "Étapes", "A5", "Découverte")  # a sheet none of the executed reads
+    assert changed_since_planned(planned, folder) == ("sheet.roi",)
+
+
+def test_the_command_says_nothing_changed_and_marks_the_current_run(tmp_path):
+    from crmwb.mission.runs import read_marks
+
+    def crmwb(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "crmwb.run.cli", *args]
+        env = {**os.environ, "CRMWB_LANG": "fr"}
+        return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
+
+    folder = client(tmp_path)
+    reports = tmp_path / "reports"
+    common = ("--clients-dir", str(folder.parent), "run", folder.name, "--only", "tco")
+    common += ("--quiet", "--reports-dir", str(reports))
+    first = crmwb(*common, cwd=tmp_path)
+    assert first.returncode == 0, first.stdout + first.stderr
+    again = crmwb(*common, "--mark", "CoPil 1", cwd=tmp_path)
+    assert again.returncode == 0, again.stdout + again.stderr
+    (run,) = [p for p in (reports / folder.name).iterdir() if p.name[:1].isdigit()]
+    assert (
+        "literie-lenoir\u00a0: rien n'a changé depuis la dernière exécution, aucune nouvelle "
+        f"exécution\u202f; les livrables sont dans reports/{folder.name}/{run.name}/"
+    ) in again.stdout
+    assert "analyses réussies" not in again.stdout  # nothing was executed
+    assert read_marks(reports / folder.name) == {run.name: ["CoPil 1"]}
+    assert f"exécution {run.name} marquée «\u202fCoPil 1\u202f»" in again.stdout

@@ -67,7 +67,7 @@ def test_other_versions_of_crmwb_are_said_at_the_top(reports: Path) -> None:
     assert comparison.versions_differ
     line = diff_text(comparison, cover_of(comparison, "literie-lenoir")).splitlines()[2]
     assert line.startswith(
-        "! Les deux exécutions ont été faites par des versions différentes de crmwb "
+        "! Les deux exécutions ont été faites par des versions différentes du logiciel d'analyse "
         f"(0.1.0, puis 0.2.0){NB}:"
     )
 

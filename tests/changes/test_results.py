@@ -42,9 +42,10 @@ def test_a_percentage_moves_by_points() -> None:
 
     (figure,) = result_changes({"roi": roi(0.085)}, {"roi": roi(0.1)}).figures
     assert figure.verdict == "better"
-    assert change_text(figure, "fr", "EUR") == "+1,5 point"
+    assert change_text(figure, "fr", "EUR") == f"+1,5{NB}point"
     assert change_text(figure, "en", "EUR") == "+1.5 points"
-    assert figure_line(figure, "fr", "EUR").endswith(f"8,5{NB}% → 10{NB}% (+1,5 point, favorable)")
+    line = figure_line(figure, "fr", "EUR")
+    assert line.endswith(f"8,5{NB}% → 10{NB}% (+1,5{NB}point, favorable)")
 
 
 def test_an_unchanged_figure_is_not_a_change() -> None:

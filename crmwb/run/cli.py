@@ -9,6 +9,7 @@
     crmwb audit-file CLIENT PATH [--clusters FILE.csv] [--lang fr|en] [--map ROLE=COLUMN ...]
                                  [--country XX]
     crmwb catalogs [--update | --init LANG]
+    crmwb diff CLIENT [--from RUN] [--to RUN] [--output DIR] [--reports-dir DIR]
 
 Clients and reports live in the workspace (crmwb.core.workspace: the nearest folder holding a
 crmwb.toml, else CRMWB_HOME, else the repository checkout); --clients-dir and --reports-dir
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=say("cli.help.audit_map"),
     )
     audit.add_argument("--country", metavar="XX", default=None, help=say("cli.help.audit_country"))
+    add_diff_arguments(sub.add_parser("diff", help=say("changes.help.diff")))
     catalogs = sub.add_parser("catalogs", help=say("cli.help.catalogs"))
     what = catalogs.add_mutually_exclusive_group()
     what.add_argument("--update", action="store_true", help=say("cli.help.catalogs_update"))
@@ -137,6 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "template": _template,
         "audit-file": _audit_file,
         "catalogs": _catalogs,
+        "diff": diff_command,
     }
     try:
         return commands[args.command](args)
@@ -538,6 +541,53 @@ def _audit_text(audit: object, ctx: object) -> str:
     if audit.clusters_file is not None:
         out.append(ctx.t("cli.clusters_written", path=audit.clusters_file))
     return "\n".join(out)
+
+
+# --- crmwb diff ------------------------------------------------------------------------------
+
+
+def add_diff_arguments(diff: argparse.ArgumentParser) -> None:
+    """``crmwb diff CLIENT [--from RUN] [--to RUN] [--output DIR] [--reports-dir DIR]``."""
+    diff.add_argument("client", metavar="CLIENT", help=_say("changes.help.client"))
+    diff.add_argument("--from", dest="from_run", metavar="RUN", help=_say("changes.help.from"))
+    diff.add_argument("--to", dest="to_run", metavar="RUN", help=_say("changes.help.to"))
+    diff.add_argument("--output", type=Path, default=None, help=_say("changes.help.output"))
+    diff.add_argument("--reports-dir", type=Path, default=None, help=_say("cli.help.reports_dir"))
+
+
+def diff_command(args: argparse.Namespace) -> int:
+    """What changed between two runs of a client, printed in the workbook's language and
+    written as a deliverable (default: ``changes-since-<FROM>/`` in the later run's folder)."""
+    from crmwb.changes.deliverable import (
+        choose_runs,
+        compare,
+        cover_of,
+        diff_text,
+        run_side,
+        write_changes,
+    )
+    from crmwb.core.errors import ClientError
+    from crmwb.mission.runs import read_marks
+    from crmwb.run.clients import check_slug
+    from crmwb.run.fingerprint import Snapshot
+
+    try:
+        slug = check_slug(args.client)
+    except ClientError as exc:
+        raise UsageError(exc.expected, found=exc.found) from None
+    client_reports = _reports_dir(args) / slug
+    previous, current = choose_runs(client_reports, args.from_run, args.to_run)
+    marks = read_marks(client_reports)
+    comparison = compare(
+        run_side(previous, Snapshot.load(previous.folder), marks),
+        run_side(current, Snapshot.load(current.folder), marks),
+    )
+    cover = cover_of(comparison, slug)
+    print(diff_text(comparison, cover))
+    output = args.output or current.folder / f"changes-since-{previous.run_id}"
+    files = write_changes(output, comparison, cover)
+    print("\n" + t("changes.written", cover.lang, folder=output, files=", ".join(files)))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -131,7 +131,7 @@ def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
     bad = re.compile(
         r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|"
         r"crmwb(?! (?:new-client|run|template|examples|catalogs|clients|audit-file|init|"
-        r"upgrade|check)|"
+        r"upgrade|check|diff)|"
         r"\.i18n|\.toml|_HOME)",
         re.IGNORECASE,
     )

@@ -47,8 +47,15 @@ from crmwb.deliver.report import (
 )
 from crmwb.mission.runs import RUN_SUFFIXES
 from crmwb.run.clients import check_slug
-from crmwb.run.fingerprint import SNAPSHOT, read_sheets, read_snapshot
-from crmwb.run.incremental import Carried, ClientPlan, analysis_files, carry, plan_client
+from crmwb.run.fingerprint import SNAPSHOT, read_sheets
+from crmwb.run.incremental import (
+    Carried,
+    ClientPlan,
+    analysis_files,
+    carry,
+    changed_since_planned,
+    plan_client,
+)
 from crmwb.workbook.analyses import Analysis, declared_analyses
 
 if TYPE_CHECKING:
@@ -693,21 +700,10 @@ def clean_stale(client_reports: Path) -> None:
 
 
 def _note_changes_during_run(client_run: ClientRun, plan: ClientPlan, client_dir: Path) -> None:
-    """The workbook's sheets that changed while the run read it: the analyses that read them
-    and ran are marked out of date (their fingerprint is the one taken before: the next run
-    executes them again)."""
-    if plan.snapshot is None:
-        return
-    try:
-        now = read_snapshot(client_dir / WORKBOOK_NAME)
-    except Exception:  # gone or half-saved: the next run reads it again
-        return
-    moved = {
-        key
-        for analysis in plan.execute
-        for key in read_sheets(analysis)
-        if now.sheet_hash(key) != plan.snapshot.sheet_hash(key)
-    }
+    """The executed analyses that read a sheet changed while the run read the workbook are
+    marked out of date (their fingerprint is the one taken before: the next run executes them
+    again)."""
+    moved = set(changed_since_planned(plan, client_dir))
     if not moved:
         return
     client_run.changed_during_run = tuple(sorted(moved))

@@ -22,7 +22,14 @@ from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.deliver.pack import SUMMARIES
 from crmwb.deliver.results import RESULTS
 from crmwb.mission.runs import RunRecord, latest_run
-from crmwb.run.fingerprint import FileHashes, Fingerprint, Snapshot, fingerprint, read_snapshot
+from crmwb.run.fingerprint import (
+    FileHashes,
+    Fingerprint,
+    Snapshot,
+    fingerprint,
+    read_sheets,
+    read_snapshot,
+)
 from crmwb.workbook.analyses import Analysis
 
 FILE_HASHES = ".file-hashes.json"
@@ -202,3 +209,17 @@ def carry(carried: Carried, staging: Path) -> list[str]:
             shutil.copy2(path, target)
         brought.append(relative.as_posix())
     return brought
+
+
+def changed_since_planned(plan: ClientPlan, client_dir: Path) -> tuple[str, ...]:
+    """The sheets (keys) read by an analysis the run executes whose values changed since the
+    run was planned: the workbook was saved while the run read it (none when it cannot be read
+    again: the next run reads it afresh)."""
+    if plan.snapshot is None:
+        return ()
+    try:
+        now = read_snapshot(client_dir / WORKBOOK_NAME)
+    except Exception:  # gone, or half-saved
+        return ()
+    keys = dict.fromkeys(k for analysis in plan.execute for k in read_sheets(analysis))
+    return tuple(k for k in keys if now.sheet_hash(k) != plan.snapshot.sheet_hash(k))

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crmwb.deliver.results import Figure, Item, ItemList, Recommendation, Results, save_results
-from crmwb.run.fingerprint import Snapshot
+from crmwb.workbook.snapshot import Snapshot
 
 NB, NN = "\u00a0", "\u202f"
 

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crmwb.changes.inputs import InputChange, Values, about, input_changes, shown_value
+from crmwb.changes.inputs import InputChange, about, input_changes, shown_value
 from crmwb.changes.results import (
     FigureChange,
     ListChange,
@@ -37,6 +37,7 @@ from crmwb.deliver.report import REPORT_CSS, ReadMe, html_to_pdf, write_excel
 from crmwb.deliver.results import Results, load_results
 from crmwb.deliver.views import Column, Context, Kind, Table
 from crmwb.mission.runs import RunRecord, client_runs, find_run, latest_run, read_marks
+from crmwb.workbook.snapshot import Snapshot
 
 CHANGES_HTML, CHANGES_PDF, CHANGES_XLSX = "changes.html", "changes.pdf", "changes.xlsx"
 
@@ -51,12 +52,12 @@ class RunSide:
     started: dt.datetime | None = None
     committees: tuple[str, ...] = ()
     version: str = ""
-    values: Values | None = None
+    values: Snapshot | None = None
     results: Mapping[str, Results] = field(default_factory=dict)
 
 
 def run_side(
-    record: RunRecord, values: Values | None, marks: Mapping[str, Sequence[str]] | None = None
+    record: RunRecord, values: Snapshot | None, marks: Mapping[str, Sequence[str]] | None = None
 ) -> RunSide:
     """The run ``record`` as compared: its manifest's start and crmwb version, its committees'
     marks, its results (``results/*.json``) and the workbook's ``values`` it kept (the caller

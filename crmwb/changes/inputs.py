@@ -13,8 +13,7 @@ way a consultant looks for it in the workbook.
 * A sheet added or removed is one change; the hidden Lists sheet is left out (the template
   writes it).
 
-The snapshots are read as :class:`Values` (a sheet's title -> cell -> value, as
-:class:`crmwb.run.fingerprint.Snapshot` keeps them), so this module does not import the runner.
+The workbooks are compared as two runs kept them (:class:`crmwb.workbook.snapshot.Snapshot`).
 """
 
 from __future__ import annotations
@@ -24,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
-from typing import Literal, Protocol
+from typing import Literal
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 
@@ -33,20 +32,13 @@ from crmwb.core.i18n import Lang, all_labels, match_key, t
 from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.capabilities import SheetLayout, declared_sheets
 from crmwb.workbook.fields import Field, normalised
+from crmwb.workbook.snapshot import CellValue, Snapshot, as_python
 
 LISTS_SHEET = "sheet.lists"
 """The hidden sheet of the drop-down lists: written by the template, never compared."""
 
 PARAMETER_ROWS = 60
 """Rows where a labelled parameter is looked for (as the workbook reader does)."""
-
-
-class Values(Protocol):
-    """A workbook's values as a run kept them: sheet title -> cell (« B7 ») -> value (a date as
-    ``{"date": iso}``), empty cells left out."""
-
-    @property
-    def sheets(self) -> Mapping[str, Mapping[str, object]]: ...
 
 
 ChangeKind = Literal["cell", "row_added", "row_removed", "sheet_added", "sheet_removed"]
@@ -78,17 +70,6 @@ class InputChange:
 
 
 # --- values ----------------------------------------------------------------------------------
-
-
-def python_value(value: object) -> object:
-    """A snapshot's value as Python's: a date back as :class:`datetime.datetime`."""
-    if isinstance(value, Mapping) and "date" in value:
-        text = str(value["date"])
-        try:
-            return dt.datetime.fromisoformat(text)
-        except ValueError:
-            return dt.time.fromisoformat(text)
-    return value
 
 
 def same(a: object, b: object) -> bool:
@@ -128,11 +109,11 @@ Grid = dict[int, dict[int, object]]
 """A sheet's values: row -> column -> value (Python's), empty cells left out."""
 
 
-def grid(cells: Mapping[str, object]) -> Grid:
+def grid(cells: Mapping[str, CellValue]) -> Grid:
     rows: Grid = {}
     for coordinate, value in cells.items():
         letters, row = coordinate_from_string(coordinate)
-        rows.setdefault(row, {})[column_index_from_string(letters)] = python_value(value)
+        rows.setdefault(row, {})[column_index_from_string(letters)] = as_python(value)
     return rows
 
 
@@ -161,7 +142,7 @@ def sheet_key(title: str) -> str | None:
     return None
 
 
-def paired_sheets(old: Values, new: Values) -> list[tuple[str | None, str | None, str | None]]:
+def paired_sheets(old: Snapshot, new: Snapshot) -> list[tuple[str | None, str | None, str | None]]:
     """(key, old title, new title) of each sheet, in the new workbook's order, then the sheets
     only the old one had; a declared sheet matched by its key (whatever its language), another
     by its title."""
@@ -181,7 +162,7 @@ def paired_sheets(old: Values, new: Values) -> list[tuple[str | None, str | None
     return found
 
 
-def input_changes(old: Values, new: Values) -> list[InputChange]:
+def input_changes(old: Snapshot, new: Snapshot) -> list[InputChange]:
     """What changed from the workbook ``old`` to ``new``, sheet by sheet in the new workbook's
     order (the sheets removed last)."""
     changes: list[InputChange] = []
@@ -516,7 +497,7 @@ class Client:
     consultant: str = ""
 
 
-def about(values: Values | None) -> Client:
+def about(values: Snapshot | None) -> Client:
     """The client as the About sheet of ``values`` names it (empty when it has none)."""
     if values is None:
         return Client()

@@ -47,7 +47,7 @@ from crmwb.deliver.report import (
 )
 from crmwb.mission.runs import RUN_SUFFIXES
 from crmwb.run.clients import check_slug
-from crmwb.run.fingerprint import SNAPSHOT, read_sheets
+from crmwb.run.fingerprint import read_sheets
 from crmwb.run.incremental import (
     Carried,
     ClientPlan,
@@ -57,6 +57,7 @@ from crmwb.run.incremental import (
     plan_client,
 )
 from crmwb.workbook.analyses import Analysis, declared_analyses
+from crmwb.workbook.snapshot import SNAPSHOT
 
 if TYPE_CHECKING:
     from crmwb.workbook.reader import HiddenRows

@@ -569,7 +569,7 @@ def diff_command(args: argparse.Namespace) -> int:
     from crmwb.core.errors import ClientError
     from crmwb.mission.runs import read_marks
     from crmwb.run.clients import check_slug
-    from crmwb.run.fingerprint import Snapshot
+    from crmwb.workbook.snapshot import Snapshot
 
     try:
         slug = check_slug(args.client)

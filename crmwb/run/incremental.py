@@ -22,15 +22,9 @@ from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.deliver.pack import SUMMARIES
 from crmwb.deliver.results import RESULTS
 from crmwb.mission.runs import RunRecord, latest_run
-from crmwb.run.fingerprint import (
-    FileHashes,
-    Fingerprint,
-    Snapshot,
-    fingerprint,
-    read_sheets,
-    read_snapshot,
-)
+from crmwb.run.fingerprint import FileHashes, Fingerprint, fingerprint, read_sheets
 from crmwb.workbook.analyses import Analysis
+from crmwb.workbook.snapshot import Snapshot, read_snapshot
 
 FILE_HASHES = ".file-hashes.json"
 """The cache of a client's reports folder: the hashes of the files beside its workbook."""

@@ -19,7 +19,7 @@ from crmwb.changes.deliverable import (
     write_changes,
 )
 from crmwb.mission.runs import add_mark, find_run, read_marks
-from crmwb.run.fingerprint import Snapshot
+from crmwb.workbook.snapshot import Snapshot
 
 
 def sides(reports: Path, old_id: str, new_id: str) -> Comparison:

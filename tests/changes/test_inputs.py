@@ -11,7 +11,7 @@ from made_runs import NB, about, snapshot, tco
 
 from crmwb.changes.deliverable import input_line
 from crmwb.changes.inputs import InputChange, input_changes
-from crmwb.run.fingerprint import Snapshot, read_snapshot
+from crmwb.workbook.snapshot import Snapshot, read_snapshot
 
 EXAMPLE = Path(__file__).parents[2] / "data" / "examples" / "literie-lenoir" / "workbook.xlsx"
 

@@ -11,15 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run.fingerprint import (
-    Snapshot,
-    as_python,
-    cell_value,
-    fingerprint,
-    read_sheets,
-    read_snapshot,
-)
+from crmwb.run.fingerprint import fingerprint, read_sheets
 from crmwb.workbook.analyses import declared_analyses
+from crmwb.workbook.snapshot import Snapshot, as_python, cell_value, read_snapshot
 
 ANALYSES = declared_analyses()
 

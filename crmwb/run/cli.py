@@ -665,14 +665,15 @@ def _prune_before(client_reports: Path, before: dt.date, *, dry_run: bool) -> No
                 why = ", ".join(quoted(label, lang) for label in marks[record.run_id])
             else:
                 why = t("mission.latest", lang)
-            print(t("mission.prune.kept", lang, run=record.folder.name, why=why))
+            print(t("mission.prune.kept", lang, run=f"{client}/{record.folder.name}", why=why))
         freed = 0
         for record in doomed:
             size = folder_size(record.folder)
             started = started_at(record)
             assert started is not None
             status = t(f"mission.status.{record.status}", lang)
-            values = {"run": record.folder.name, "when": when(started, lang), "status": status}
+            run = f"{client}/{record.folder.name}"
+            values = {"run": run, "when": when(started, lang), "status": status}
             if dry_run:
                 print(t("mission.prune.would_remove", lang, size=size_text(size, lang), **values))
             else:

@@ -85,8 +85,7 @@ def test_mark_an_unknown_run(crmwb, reports):
     code, _, err = crmwb("mark", "acme", "a", "b", "c", "--reports-dir", reports)
     assert code == 2
     assert err == (
-        "crmwb: error: the run and the committee's name, or the name alone:"
-        ' crmwb mark CLIENT [RUN] "CoPil 2"; found a b c\n'
+        "crmwb: error: the run and the committee's name, or the name alone; found a b c\n"
     )
 
 

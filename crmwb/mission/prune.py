@@ -111,8 +111,9 @@ def personal_files(client_dir: Path, client_reports: Path) -> list[PersonalFile]
     be read (the export it names would be missed)."""
     found: list[tuple[Path, PersonalKind]] = []
     export = customer_export(client_dir)
-    if export is not None and export.is_file():
-        found.append((export, "export"))
+    workbook = (client_dir / WORKBOOK_NAME).resolve()
+    if export is not None and export.is_file() and export.resolve() != workbook:
+        found.append((export, "export"))  # (customers listed in the workbook itself: it stays)
     if client_reports.is_dir():
         for folder in sorted(client_reports.iterdir()):
             confidential = folder / CONFIDENTIAL_DIR
@@ -120,7 +121,10 @@ def personal_files(client_dir: Path, client_reports: Path) -> list[PersonalFile]
                 continue
             found.extend((p, "confidential") for p in _files(confidential))
     found.extend((p, "backup") for p in _files(client_dir / BACKUPS))
-    return [PersonalFile(p, kind, p.stat().st_size) for p, kind in found]
+    once: dict[Path, tuple[Path, PersonalKind]] = {}  # (an export among the backups: once)
+    for path, kind in found:
+        once.setdefault(path.resolve(), (path, kind))
+    return [PersonalFile(p, kind, p.stat().st_size) for p, kind in once.values()]
 
 
 def customer_export(client_dir: Path) -> Path | None:

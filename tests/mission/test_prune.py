@@ -12,6 +12,7 @@ import pytest
 from mission_runs import make_run, mark, point_latest
 
 from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.mission import prune
 from crmwb.mission.prune import (
     personal_files,
     prune_failed,
@@ -133,3 +134,18 @@ def test_no_personal_files(tmp_path):
     client = tmp_path / "literie-lenoir"  # its workbook names no customer file
     shutil.copytree(EXAMPLES_DIR / "literie-lenoir", client)
     assert personal_files(client, tmp_path / "reports" / "literie-lenoir") == []
+
+
+def test_the_workbook_stays_even_when_it_lists_the_customers_itself(mission, monkeypatch):
+    client, reports = mission
+    monkeypatch.setattr(prune, "customer_export", lambda folder: folder / "workbook.xlsx")
+    assert [f.kind for f in personal_files(client, reports)] == ["confidential"] * 2 + ["backup"]
+
+
+def test_an_export_kept_among_the_backups_is_listed_once(mission, monkeypatch):
+    client, reports = mission
+    export = client / "backups" / ".." / "backups" / "workbook-20261201-101010.xlsx"
+    monkeypatch.setattr(prune, "customer_export", lambda folder: export)
+    found = [(f.path, f.kind) for f in personal_files(client, reports)]
+    assert [kind for _, kind in found] == ["export", "confidential", "confidential"]
+    assert found[0][0] == export

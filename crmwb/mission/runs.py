@@ -5,6 +5,7 @@ has none)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,14 @@ class RunRecord:
     def analyses(self) -> dict[str, dict[str, Any]]:
         """Its manifest's entry for each analysis (empty when it has no manifest)."""
         return dict((self.manifest or {}).get("analyses", {}))
+
+
+def started_at(record: RunRecord) -> dt.datetime | None:
+    """When the run started, as a time (None when neither its manifest nor its id says)."""
+    try:
+        return dt.datetime.fromisoformat(record.started)
+    except ValueError:
+        return None
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
@@ -140,6 +149,19 @@ def add_mark(client_reports: Path, run_id: str, label: str) -> None:
     if label not in labels:
         labels.append(label)
     write_marks(client_reports, marks)
+
+
+def remove_mark(client_reports: Path, run_id: str, label: str) -> bool:
+    """Take the mark ``label`` off the run ``run_id``; whether it had it."""
+    marks = read_marks(client_reports)
+    labels = marks.get(run_id, [])
+    if label not in labels:
+        return False
+    labels.remove(label)
+    if not labels:
+        del marks[run_id]
+    write_marks(client_reports, marks)
+    return True
 
 
 def last_marked(client_reports: Path) -> RunRecord | None:

@@ -616,3 +616,23 @@ def choose_runs(
         found=msg("changes.err.found.one_run", run=current.run_id),
         hint=msg("changes.err.hint.run_again", client=client),
     )
+
+
+# --- in the pack ---------------------------------------------------------------------------------
+
+
+def pack_summary(comparison: Comparison, lang: Lang) -> str:
+    """The changes in a few lines, for the pack (an HTML fragment): the runs compared, then how
+    many key figures moved, recommendations changed, items came and went, inputs changed."""
+    results, inputs = comparison.results, comparison.inputs or ()
+    counts = [
+        (len(results.figures), "changes.count.figures"),
+        (len(results.recommendations), "changes.count.recommendations"),
+        (sum(len(c.added) for c in results.lists), "changes.count.items_added"),
+        (sum(len(c.removed) for c in results.lists), "changes.count.items_removed"),
+        (len(inputs), "changes.count.inputs"),
+    ]
+    said = [tn(key, n, lang, count=i18n.number(n, lang)) for n, key in counts if n]
+    lines = [subtitle(comparison, lang), *notices(comparison, lang)]
+    lines.append(conclusion(comparison, lang) or t("changes.count", lang, counts=", ".join(said)))
+    return "".join(f"<p>{esc(line)}</p>" for line in lines if line)

@@ -61,6 +61,9 @@ class PackEntry:
     in this run)."""
     out_of_date: bool = False
     """Carried although its inputs changed since (the run was limited to other analyses)."""
+    kind: Literal["analysis", "changes"] = "analysis"
+    """« changes »: what changed since the last steering committee (or the run before), shown
+    first, not counted among the analyses."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def _freshness(entry: PackEntry, lang: Lang) -> str:
     """Whether the report is new in this run or carried from an earlier one (and from when),
     and a warning when its inputs changed since it was made."""
     esc = html.escape
+    if entry.kind != "analysis":
+        return ""
     if entry.carried_from is None:
         text = t("pack.fresh.new", lang)
     else:
@@ -156,7 +161,7 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
     return (
         _head(cover, css)
         + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
-        + f"<main>{_header(cover, len(ran))}"
+        + f"<main>{_header(cover, _analyses(ran))}"
         + f'<p class="pack-links"><a href="{PACK_PDF}">{esc(t("pack.link.whole", lang))}</a></p>'
         + f'<nav class="pack-contents"><h2>{esc(t("pack.contents", lang))}</h2>'
         + f"<ol>{contents}</ol></nav>"
@@ -164,6 +169,10 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
         + _not_run(entries, lang)
         + "</main></body></html>"
     )
+
+
+def _analyses(entries: Sequence[PackEntry]) -> int:
+    return sum(e.kind == "analysis" for e in entries)
 
 
 def report_body(report_html: str) -> str:
@@ -204,7 +213,7 @@ def pack_document(folder: Path, cover: PackCover, entries: Sequence[PackEntry], 
         _head(cover, css)
         + '<main class="pack-document"><section class="pack-cover">'
         + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
-        + _header(cover, len(ran))
+        + _header(cover, _analyses(ran))
         + f'<nav class="pack-toc"><h2>{esc(t("pack.contents", lang))}</h2>'
         + f"<ol>{contents}</ol></nav></section>"
         + '<section class="pack-summaries" id="summaries">'

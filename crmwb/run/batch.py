@@ -45,7 +45,8 @@ from crmwb.deliver.report import (
     sha256,
     write_manifest,
 )
-from crmwb.mission.runs import RUN_SUFFIXES
+from crmwb.mission.prune import prune_failed
+from crmwb.mission.runs import RUN_SUFFIXES, RunRecord, last_marked, latest_run, read_marks
 from crmwb.run.clients import check_slug
 from crmwb.run.fingerprint import read_sheets
 from crmwb.run.incremental import (
@@ -57,9 +58,10 @@ from crmwb.run.incremental import (
     plan_client,
 )
 from crmwb.workbook.analyses import Analysis, declared_analyses
-from crmwb.workbook.snapshot import SNAPSHOT
+from crmwb.workbook.snapshot import SNAPSHOT, Snapshot
 
 if TYPE_CHECKING:
+    from crmwb.deliver.pack import PackEntry
     from crmwb.workbook.reader import HiddenRows
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
@@ -792,10 +794,15 @@ def _finish(
             for r in client_run.results
         },
     }
+    changes = None
+    if not client_run.interrupted and client_run.ok:
+        changes, manifest["changes"] = _write_changes(
+            client_run, staging, client_reports, manifest, client_dir, settings.lang
+        )
     manifest["pack"] = (
         {"status": "skipped"}
         if client_run.interrupted
-        else _write_pack(client_run, staging, client_dir, settings.lang)
+        else _write_pack(client_run, staging, client_dir, settings.lang, changes)
     )
     from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
@@ -804,6 +811,7 @@ def _finish(
         for path in (staging / CONFIDENTIAL_DIR).rglob("*")
         if path.is_file()
     )
+    manifest["status"] = client_run.status  # the pack or the changes may have failed it
     write_manifest(staging / "manifest.json", manifest)
     end = "" if client_run.ok else f"-{client_run.status}"
     final = client_reports / f"{client_run.run_id}{end}"
@@ -811,10 +819,69 @@ def _finish(
     client_run.folder = final
     if client_run.ok:
         point_latest(client_reports, final.name)
+    prune_failed(client_reports)  # the last failed and the last interrupted run are kept
+
+
+def _write_changes(
+    client_run: ClientRun,
+    staging: Path,
+    client_reports: Path,
+    manifest: dict[str, object],
+    client_dir: Path,
+    lang: Lang | None,
+) -> tuple[PackEntry | None, dict[str, object]]:
+    """What changed since the last steering committee (the latest run marked for one), else
+    since the client's latest run: ``changes.html``, ``.pdf`` and ``.xlsx`` in the run folder
+    and its summary for the pack; nothing for a client's first run. A deliverable that cannot
+    be made fails the run, as a report would."""
+    from crmwb.changes.deliverable import (
+        CHANGES_HTML,
+        compare,
+        cover_of,
+        pack_summary,
+        run_side,
+        title,
+        write_changes,
+    )
+    from crmwb.deliver.pack import SUMMARIES, PackEntry
+
+    marks = read_marks(client_reports)
+    previous = last_marked(client_reports) or latest_run(client_reports)
+    if previous is None:
+        return None, {"status": "skipped"}
+    started = time.perf_counter()
+    try:
+        current = RunRecord(client_run.run_id, staging, "ok", manifest)
+        comparison = compare(
+            run_side(previous, Snapshot.load(previous.folder), marks),
+            run_side(current, Snapshot.load(staging), marks),
+        )
+        info = _report_info(client_dir, lang)
+        cover = cover_of(comparison, client_run.slug, info.lang if info else lang)
+        files = write_changes(staging, comparison, cover)
+        (staging / SUMMARIES).mkdir(exist_ok=True)
+        summary = pack_summary(comparison, cover.lang)
+        (staging / SUMMARIES / CHANGES_HTML).write_text(summary, encoding="utf-8")
+    except Exception as exc:  # a deliverable: its failure fails the run
+        client_run.results.append(
+            JobResult(client_run.slug, "changes", error_type=type(exc).__name__, error=str(exc))
+        )
+        return None, {"status": "failed", "error": _first_line(str(exc))}
+    entry = PackEntry("changes", title(comparison, cover.lang), "ok", kind="changes")
+    return entry, {
+        "status": "ok",
+        "since": previous.run_id,
+        "outputs": files,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
 
 
 def _write_pack(
-    client_run: ClientRun, staging: Path, client_dir: Path, lang: Lang | None
+    client_run: ClientRun,
+    staging: Path,
+    client_dir: Path,
+    lang: Lang | None,
+    changes: PackEntry | None = None,
 ) -> dict[str, object]:
     """The client's deliverable pack (index.html, pack.pdf) in the run folder; its status for
     the manifest. A pack that cannot be made fails the run, as a report would."""
@@ -834,7 +901,10 @@ def _write_pack(
             out_of_date=r.out_of_date,
         )
         for r in client_run.results
+        if r.analysis in ANALYSES
     ]
+    if changes is not None:
+        entries.insert(0, changes)
     started = time.perf_counter()
     try:
         write_pack(staging, PackCover(info.client, info.lang, info.date, info.consultant), entries)

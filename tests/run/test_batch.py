@@ -171,9 +171,10 @@ def test_a_broken_workbook_fails_its_client_only_with_exit_code_1(scenario):
     assert "tco" in line and "ÉCHEC" in line and BROKEN_CELL in line
     assert "on attend un nombre pour «\u202fPrix unitaire\u202f»" in line
     assert "le texte «\u202ftrois mille\u202f»" in line
-    # The other client's deliverables are produced.
+    # The other client's workbook did not change: no new run, its deliverables stay as they were.
     northwind = scenario["reports"] / "northwind-retail"
-    assert len([p for p in northwind.iterdir() if p.name[0].isdigit()]) == 2
+    assert len([p for p in northwind.iterdir() if p.name[0].isdigit()]) == 1
+    assert "northwind-retail\u00a0: rien n'a changé depuis la dernière exécution" in second.stdout
     assert (northwind / "latest" / "tco.pdf").exists()
 
 

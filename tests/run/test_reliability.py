@@ -172,8 +172,9 @@ def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(root: Path) ->
     assert "arrêt immédiat" in err or "Interruption" in err
     reports = client_reports(root)
     assert (reports / "latest").resolve() == before
-    # the next run keeps what the interrupted one left as "-interrupted", then publishes
-    code, _, err = finish(start(root, "--only", "tco"))
+    # the next run keeps what the interrupted one left as "-interrupted", then publishes (forced:
+    # nothing changed since the good run)
+    code, _, err = finish(start(root, "--only", "tco", "--force"))
     assert code == 0, err
     assert not list(reports.glob(".*.partial"))
     assert any(p.name.endswith("-interrupted") for p in reports.iterdir())
@@ -212,8 +213,11 @@ def test_ten_runs_of_one_client_at_once_leave_latest_a_link_to_a_complete_run(
     root: Path,
 ) -> None:
     processes = [start(root, "--only", "tco", "--jobs", "1") for _ in range(10)]
-    codes = [finish(p, timeout=900)[0] for p in processes]
-    assert codes == [0] * 10
+    finished = [finish(p, timeout=900) for p in processes]
+    assert [code for code, _, _ in finished] == [0] * 10
+    # one run executes; each of the others waits for the lock, then finds nothing changed
+    unchanged = [out for _, out, _ in finished if "rien n'a changé" in out]
+    assert len(unchanged) == 9
     reports = client_reports(root)
     latest = reports / "latest"
     assert latest.is_symlink()
@@ -222,7 +226,7 @@ def test_ten_runs_of_one_client_at_once_leave_latest_a_link_to_a_complete_run(
     assert manifest["status"] == "ok"
     assert (target / "tco.pdf").is_file() and (target / "pack.pdf").is_file()
     runs = [p for p in reports.iterdir() if p.is_dir() and not p.is_symlink()]
-    assert len(runs) == 10 and all(not p.name.endswith(("-failed", "-interrupted")) for p in runs)
+    assert len(runs) == 1 and all(not p.name.endswith(("-failed", "-interrupted")) for p in runs)
     assert not list(reports.glob(".*.partial")) and not list(reports.glob(".latest.*"))
 
 

@@ -17,11 +17,10 @@ from crmwb.workbook.reader import WorkbookReader
 @dataclass(frozen=True)
 class Analysis:
     """An analysis: its notebook, the label of its report (``title_key``), its place in a run
-    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`; the About sheet
-is read by all), whether a
-    client's workbook has what it needs (``applies``; None: every client has), with the sheet
-    that says why not (``skip_sheet``, a sheet key: the reason is ``run.skipped.<name>``), and
-    the function reading its inputs (``inputs``)."""
+    (``order``), the capabilities' sheets it reads (``reads``: :attr:`Sheets.name`; the About
+    sheet is read by all), whether a client's workbook has what it needs (``applies``; None:
+    every client has), with the sheet that says why not (``skip_sheet``, a sheet key: the reason
+    is ``run.skipped.<name>``), and the function reading its inputs (``inputs``)."""
 
     name: str
     notebook: Path

@@ -12,8 +12,7 @@ from crmwb.core.i18n import t
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.customer_file import views as quality_views
 from crmwb.customer_file.audit import audit_customer_file, clusters_file_name
-from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
-from crmwb.customer_file.sheets import CustomerFileSettings
+from crmwb.customer_file.sheets import CONFIDENTIAL_DIR, CustomerFileSettings
 from crmwb.dataflow import views as dataflow_views
 from crmwb.dataflow.findings import coverage_matrix, data_findings
 from crmwb.dataflow.model import (

@@ -63,7 +63,7 @@ def test_french_labels_and_the_same_keys_and_ids_in_both_languages(study):
     labels = {f.key: f.label for f in fr.figures}
     assert labels["tco.total.licence"] == "Coût total (non actualisé)\u00a0: Licence"
     assert labels["tco.present_value.saas"] == "Valeur actuelle à 8,0\u00a0%\u00a0: SaaS"
-    assert fr.recommendations[0].label == "Option la moins chère sur 7 ans"
+    assert fr.recommendations[0].label == "Option la moins chère sur 7\u00a0ans"
 
 
 def test_without_discounting_no_present_value_and_one_option_no_recommendation():

@@ -234,13 +234,10 @@ def single_points_of_failure(findings: Sequence[DataFinding]) -> tuple[str, ...]
     return tuple(f.subject for f in findings if f.rule == "single_point_of_failure")
 
 
-def key_figures(
-    data_map: DataMap, findings: Sequence[DataFinding], matrix: CoverageMatrix, ctx: Context
-) -> KeyFigures:
-    warnings = [f for f in findings if f.severity == "warning"]
-    manual = sum(f.method.value == "manual" for f in data_map.flows)
-    personal = sum(s.personal_data for s in data_map.systems)
-    complete = sum(
+def complete_use_cases(matrix: CoverageMatrix) -> int:
+    """How many use cases receive every data object they need (the key figure « use cases
+    fully fed »)."""
+    return sum(
         all(
             matrix.providers(u, o)
             for o in matrix.data_objects
@@ -248,6 +245,15 @@ def key_figures(
         )
         for u in matrix.use_cases
     )
+
+
+def key_figures(
+    data_map: DataMap, findings: Sequence[DataFinding], matrix: CoverageMatrix, ctx: Context
+) -> KeyFigures:
+    warnings = [f for f in findings if f.severity == "warning"]
+    manual = sum(f.method.value == "manual" for f in data_map.flows)
+    personal = sum(s.personal_data for s in data_map.systems)
+    complete = complete_use_cases(matrix)
     use_cases = len(matrix.use_cases)
     return KeyFigures(
         (
@@ -287,14 +293,7 @@ def summary(
     data_map: DataMap, findings: Sequence[DataFinding], matrix: CoverageMatrix, ctx: Context
 ) -> Text:
     """The map's part of the executive summary, written from the numbers."""
-    complete = sum(
-        all(
-            matrix.providers(u, o)
-            for o in matrix.data_objects
-            if matrix.providers(u, o) is not None
-        )
-        for u in matrix.use_cases
-    )
+    complete = complete_use_cases(matrix)
     warnings = [f for f in findings if f.severity == "warning"]
     map_size = ctx.t(
         "audit.summary.map",

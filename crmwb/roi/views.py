@@ -51,7 +51,7 @@ def _months(value: float | None, ctx: Context) -> str:
     return ctx.t("roi.figure.months", months=i18n.number(value, ctx.lang, decimals=1))
 
 
-def _tenths(months: float | None) -> float | None:
+def tenths(months: float | None) -> float | None:
     """Months to a tenth, as every payback is written (« 33,8 mois »)."""
     return None if months is None else round(months, 1)
 
@@ -61,7 +61,8 @@ def _rate(value: float, ctx: Context) -> str:
     return ctx.percent(value, decimals=1 if value and abs(value) < 0.1 else 0)
 
 
-def _irr(result: RoiResult) -> float | None:
+def defined_irr(result: RoiResult) -> float | None:
+    """The IRR where the report gives one: only where it is unique (else None)."""
     return result.irr.rate if result.irr.status is IrrStatus.DEFINED else None
 
 
@@ -188,7 +189,7 @@ def summary(study: RoiStudy, ctx: Context) -> Text:
                 discounted=_months(adjusted.discounted_payback_months, ctx),
             )
         )
-    irr = _irr(adjusted)
+    irr = defined_irr(adjusted)
     if irr is not None:
         sentences.append(ctx.t("roi.text.irr", irr=_rate(irr, ctx)))
     elif adjusted.irr.status is IrrStatus.NOT_UNIQUE:
@@ -409,16 +410,16 @@ def results_table(analysis: RoiAnalysis, ctx: Context) -> Table:
             label,
             r.npv,
             r.roi,
-            _tenths(r.payback_months),
-            _tenths(r.discounted_payback_months),
-            _irr(r),
+            tenths(r.payback_months),
+            tenths(r.discounted_payback_months),
+            defined_irr(r),
         )
         for label, r in results
     )
     notes = []
     if any(r.payback_months is None or r.discounted_payback_months is None for _, r in results):
         notes.append(ctx.t("roi.note.no_payback"))
-    if any(_irr(r) is None for _, r in results):
+    if any(defined_irr(r) is None for _, r in results):
         notes.append(ctx.t("roi.note.no_irr"))
     columns = (
         Column(ctx.t("roi.col.results")),
@@ -439,7 +440,7 @@ def scenarios_table(scenarios: tuple[Scenario, ...], ctx: Context) -> Table:
             ctx.t(f"roi.scenario.{s.name}"),
             s.result.npv,
             s.result.roi,
-            _tenths(s.result.payback_months),
+            tenths(s.result.payback_months),
         )
         for s in scenarios
     )

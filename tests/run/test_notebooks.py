@@ -6,7 +6,12 @@ import papermill
 import pytest
 
 from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.deliver.results import items, load_results
+from crmwb.deliver.views import Context
+from crmwb.journey import views as journey_views
+from crmwb.journey.key_results import key_results as journey_results
 from crmwb.run.batch import ANALYSES, PARAMETERS, runtime_environment
+from crmwb.run.clients import load_client
 
 
 def _outputs_html(nb) -> str:
@@ -47,6 +52,32 @@ def test_tco_notebook_runs_on_the_seed_example(tmp_path, monkeypatch, lang):
     assert "€12,600" in html and "€19,280" in html
     assert "during year 4 (month 37)" in html
     assert (tmp_path / "tco.xlsx").exists()
+    # the same figures as data, in results/tco.json
+    results = load_results(tmp_path)["tco"]
+    assert results.figure("tco.total.licence").value == pytest.approx(12_600)
+    assert results.figure("tco.total.saas").value == pytest.approx(19_280)
+    assert results.figure("tco.break_even.month").value == 37
+    assert [(r.key, r.id) for r in results.recommendations] == [("tco.cheapest", "licence")]
+
+
+def test_the_journey_notebook_writes_its_results_as_the_report_computes_them(tmp_path, monkeypatch):
+    for name, value in runtime_environment(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    client_dir = EXAMPLES_DIR / "northwind-retail"
+    papermill.execute_notebook(
+        str(ANALYSES["journey_mapping"].notebook),
+        str(tmp_path / "journey_mapping.ipynb"),
+        parameters={"client_dir": str(client_dir), "lang": "fr", "output_dir": str(tmp_path)},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(ANALYSES["journey_mapping"].notebook.parent),
+    )
+    written = load_results(tmp_path)["journey_mapping"]
+    client = load_client(client_dir)
+    ctx = Context.of(client.about, "fr")
+    assert written == journey_results(journey_views.analyse(client.journey(), ctx))
+    assert written.lang == "fr" and items(written, "moments_of_truth")
+    assert written.figure("journey.touchpoints").value == len(client.journey().touchpoints)
 
 
 @pytest.mark.parametrize("workshop", ["workshop_weights.ipynb", "workshop_journey.ipynb"])

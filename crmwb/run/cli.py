@@ -669,8 +669,21 @@ def _history(args: argparse.Namespace) -> int:
     from crmwb.mission.history import history, history_text
 
     client_reports = _client_reports(args.client, args)
-    print(history_text(client_reports.name, history(client_reports), user_language()))
+    lang = _workbook_language(_clients_dir(args) / client_reports.name)
+    print(history_text(client_reports.name, history(client_reports), lang))
     return EXIT_OK
+
+
+def _workbook_language(folder: Path) -> str:
+    """The language of the client's workbook (its figures' labels are in it), else the
+    consultant's."""
+    from crmwb.core.workspace import WORKBOOK_NAME
+    from crmwb.workbook.reader import read_workbook
+
+    try:
+        return read_workbook(folder / WORKBOOK_NAME).lang
+    except CrmwbError:  # no workbook, or one that cannot be read
+        return user_language()
 
 
 def _mark(args: argparse.Namespace) -> int:

@@ -103,7 +103,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         latest = scenario["reports"] / slug / "latest"
         assert latest.is_symlink()
         names = sorted(p.name for p in latest.iterdir())
-        expected = ["index.html", "inputs", "manifest.json", "pack.pdf", "summaries"] + [
+        expected = ["index.html", "inputs", "manifest.json", "pack.pdf", "results", "summaries"] + [
             f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
         ]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart

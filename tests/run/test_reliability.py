@@ -246,7 +246,7 @@ def test_latest_is_a_copy_only_where_links_cannot_be_made(
 ) -> None:
     (tmp_path / "run-1").mkdir()
     (tmp_path / "run-1" / "index.html").write_text("pack", encoding="utf-8")
-    monkeypatch.setattr(batch, "symlinks_supported", lambda folder: False)
+    monkeypatch.setattr(folders, "symlinks_supported", lambda folder: False)
     folders.point_latest(tmp_path, "run-1")
     latest = tmp_path / "latest"
     assert not latest.is_symlink() and (latest / "index.html").read_text("utf-8") == "pack"

@@ -15,9 +15,10 @@ What is compared, on the same notebooks (every example client, optionally duplic
    ``--floor-runs``). Target: crmwb's wall time per notebook <= 1.5x this floor, i.e. the runner
    adds little beyond the kernel every notebook needs anyway.
 
-Every subprocess and kernel runs with ``crmwb.run.batch.runtime_environment()`` (the environment the
-batch runner gives its kernels: this virtualenv's ``python3`` kernel, Jupyter/IPython/Matplotlib
-folders under the temporary reports folder, nothing written in the home folder). A warm-up kernel
+Every subprocess and kernel runs with ``crmwb.run.folders.runtime_environment()`` (the
+environment the batch runner gives its kernels: this virtualenv's ``python3`` kernel,
+Jupyter/IPython/Matplotlib folders under the temporary reports folder, nothing written in the
+home folder). A warm-up kernel
 runs before any timing so that Matplotlib's font cache is built once and counts for nobody.
 
 A benchmark is not a test: the targets are reported as "met" or "NOT met" and the exit code is 0
@@ -45,7 +46,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run.batch import ANALYSES, applies_to, runtime_environment, select_analyses
+from crmwb.run.batch import ANALYSES, applies_to, select_analyses
+from crmwb.run.folders import runtime_environment
 from crmwb.workbook.analyses import Analysis
 
 BENCH_DIR = Path(__file__).resolve().parent

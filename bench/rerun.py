@@ -33,7 +33,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run.batch import runtime_environment
+from crmwb.run.folders import runtime_environment
 
 BENCH_DIR = Path(__file__).resolve().parent
 TARGET_UNCHANGED_S = 3.0

@@ -7,10 +7,12 @@ and PDF (WeasyPrint) while the other kernels keep running.
 
 * A failing notebook does not stop the others; its executed notebook (with papermill's error
   cell) is kept, and the result names the client, the analysis and the error.
+* Only what changed since the client's latest run is executed; the rest is carried forward
+  (:mod:`crmwb.run.incremental`).
 * A client's outputs are written in ``reports/<slug>/.<run-id>.partial/`` and renamed to
   ``reports/<slug>/<run-id>/`` only when every analysis succeeded; then ``reports/<slug>/latest``
   points to it. A run with a failure is kept as ``<run-id>-failed/`` and never replaces
-  ``latest``.
+  ``latest`` (:mod:`crmwb.run.folders`).
 * Jupyter, IPython and Matplotlib write their runtime files under ``reports/.runtime/``, not in
   the home folder.
 """
@@ -18,17 +20,13 @@ and PDF (WeasyPrint) while the other kernels keep running.
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import json
 import os
-import shutil
 import sys
 import time
-import uuid
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from concurrent.futures import wait as futures_wait
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -46,9 +44,18 @@ from crmwb.deliver.report import (
     write_manifest,
 )
 from crmwb.mission.prune import prune_failed
-from crmwb.mission.runs import RUN_SUFFIXES, RunRecord, last_marked, latest_run, read_marks
+from crmwb.mission.runs import RunRecord, last_marked, latest_run, read_marks
 from crmwb.run.clients import check_slug
 from crmwb.run.fingerprint import read_sheets
+from crmwb.run.folders import (
+    clean_stale,
+    client_lock,
+    folder_error,
+    new_run_id,
+    point_latest,
+    prepare_runtime,
+    reserve_run_id,
+)
 from crmwb.run.incremental import (
     Carried,
     ClientPlan,
@@ -206,52 +213,6 @@ def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
             found=", ".join(repr(n) for n in unknown),
         )
     return [ANALYSES[n] for n in dict.fromkeys(names)]
-
-
-def runtime_environment(reports_dir: Path) -> dict[str, str]:
-    """Environment variables pointing Jupyter, IPython and Matplotlib at folders under
-    ``reports_dir/.runtime`` (created here), with a ``python3`` kernel that is this interpreter,
-    whatever kernels the machine has installed."""
-    runtime = reports_dir / ".runtime"
-    kernel_dir = runtime / "share" / "kernels" / "python3"
-    kernel_dir.mkdir(parents=True, exist_ok=True)
-    spec = {
-        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": "Python 3 (crmwb)",
-        "language": "python",
-        "metadata": {"debugger": False},
-    }
-    (kernel_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    profile = runtime / "ipython" / "profile_default"
-    profile.mkdir(parents=True, exist_ok=True)
-    # The kernel's own warnings (TCP transport on localhost) would only clutter the batch's log.
-    (profile / "ipython_kernel_config.py").write_text(
-        "c.IPKernelApp.log_level = 'ERROR'\nc.HistoryManager.enabled = False\n",
-        encoding="utf-8",
-    )
-    env = {
-        "JUPYTER_PATH": str(runtime / "share"),
-        "JUPYTER_PLATFORM_DIRS": "1",
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    }
-    for name, sub in (
-        ("JUPYTER_RUNTIME_DIR", "jupyter-runtime"),
-        ("IPYTHONDIR", "ipython"),
-        ("MPLCONFIGDIR", "matplotlib"),
-        ("JUPYTER_CONFIG_DIR", "jupyter-config"),
-    ):
-        (runtime / sub).mkdir(parents=True, exist_ok=True)
-        env[name] = str(runtime / sub)
-    return env
-
-
-def prepare_runtime(reports_dir: Path) -> None:
-    """Apply :func:`runtime_environment` to this process (kernels inherit it)."""
-    os.environ.update(runtime_environment(reports_dir))
-
-
-def new_run_id(now: dt.datetime | None = None) -> str:
-    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
 
 
 def execute(job: _Job) -> JobResult:
@@ -551,66 +512,8 @@ def _language(client_dir: Path, lang: Lang | None) -> Lang:
     return info.lang if info is not None else lang or DEFAULT_LANG
 
 
-_FOLDER_ERRORS = {
-    errno.EACCES: "denied",
-    errno.EPERM: "denied",
-    errno.EROFS: "read_only",
-    errno.ENOSPC: "full",
-    errno.EDQUOT: "full",
-    errno.ENAMETOOLONG: "too_long",
-}
-"""The file-system errors said in words: ``run.err.fs.<name>`` what happened,
-``run.err.fs.todo.<name>`` what to do."""
-
-
-def folder_error(exc: OSError, folder: Path) -> CrmwbError:
-    """A file-system error as a message: the folder (or file) it happened in, what the system
-    said in words (permission denied, read-only drive, full disk, path too long) and what to do."""
-    where = exc.filename if isinstance(exc.filename, str) and exc.filename else str(folder)
-    name = _FOLDER_ERRORS.get(exc.errno or 0, "other")
-    return CrmwbError(
-        msg("run.err.fs.writable"),
-        file=where,
-        found=msg(f"run.err.fs.{name}", detail=exc.strerror or str(exc)),
-        hint=msg(f"run.err.fs.todo.{name}"),
-    )
-
-
 KERNEL_STOP_SECONDS = 30.0
 """How long an interrupted run waits for its workers once their kernels are stopped."""
-
-LOCK_NAME = ".run.lock"
-"""The lock file of a client's reports folder: one run of the client at a time."""
-
-
-@contextmanager
-def client_lock(
-    client_reports: Path, *, wait: bool = True, on_wait: Callable[[str], None] | None = None
-) -> Iterator[None]:
-    """Hold ``client_reports``' run lock: an OS lock on :data:`LOCK_NAME`, released by the
-    system if the process dies. When another run holds it: wait for it (``on_wait`` is told
-    first), or raise :class:`CrmwbError` with ``wait=False``."""
-    from filelock import FileLock, Timeout
-
-    client_reports.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(client_reports / LOCK_NAME)
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        if not wait:
-            raise CrmwbError(
-                msg("run.err.one_run"),
-                file=str(client_reports),
-                found=msg("run.err.busy", client=client_reports.name),
-                hint=msg("run.err.hint.busy"),
-            ) from None
-        if on_wait is not None:
-            on_wait(client_reports.name)
-        lock.acquire()
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def stop_kernels() -> None:
@@ -670,36 +573,6 @@ def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
         return read_workbook(client_dir / WORKBOOK_NAME).hidden_rows()
     except CrmwbError:
         return ()
-
-
-def reserve_run_id(client_reports: Path, run_id: str) -> str:
-    """A run id no run of the client has, reserved by creating its ``.<id>.partial`` staging
-    folder (``mkdir`` fails if it exists: no check-then-create race)."""
-    client_reports.mkdir(parents=True, exist_ok=True)
-    candidate, n = run_id, 2
-    while True:
-        if not any((client_reports / f"{candidate}{end}").exists() for end in RUN_SUFFIXES):
-            try:
-                (client_reports / f".{candidate}.partial").mkdir()
-                return candidate
-            except FileExistsError:
-                pass
-        candidate, n = f"{run_id}-{n}", n + 1
-
-
-def clean_stale(client_reports: Path) -> None:
-    """What a run killed outright left (called with the client's lock held, so no run is using
-    it): a half-made ``latest`` pointer is removed, a ``.<id>.partial`` folder is kept as
-    ``<id>-interrupted``."""
-    if not client_reports.is_dir():
-        return
-    for tmp in client_reports.glob(".latest.*.tmp"):
-        _remove(tmp)
-    for staging in client_reports.glob(".*.partial"):
-        run_name = staging.name[1 : -len(".partial")]
-        kept = client_reports / f"{run_name}-interrupted"
-        if not kept.exists():
-            staging.rename(kept)
 
 
 def _note_changes_during_run(client_run: ClientRun, plan: ClientPlan, client_dir: Path) -> None:
@@ -922,43 +795,6 @@ def _produced_date(result: JobResult) -> dt.date | None:
         return dt.datetime.fromisoformat(result.produced).date()
     except ValueError:
         return None
-
-
-def point_latest(client_reports: Path, run_name: str) -> None:
-    """Make ``latest`` designate ``run_name``: a relative symlink made under a name of its own
-    and renamed over ``latest`` atomically; a copy only where the file system has no symlinks
-    (tried, not guessed from an error)."""
-    latest = client_reports / "latest"
-    tmp = client_reports / f".latest.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
-    if symlinks_supported(client_reports):
-        tmp.symlink_to(run_name, target_is_directory=True)
-        if latest.is_dir() and not latest.is_symlink():  # a copy made where links failed
-            _remove(latest)
-        os.replace(tmp, latest)
-        return
-    shutil.copytree(client_reports / run_name, tmp)
-    if latest.exists() or latest.is_symlink():
-        _remove(latest)
-    tmp.rename(latest)
-
-
-def symlinks_supported(folder: Path) -> bool:
-    """Whether symbolic links can be made in ``folder`` (a FAT drive or a Windows account
-    without the right cannot)."""
-    probe = folder / f".symlink-probe.{os.getpid()}.{uuid.uuid4().hex[:8]}"
-    try:
-        probe.symlink_to(".", target_is_directory=True)
-    except OSError:
-        return False
-    probe.unlink()
-    return True
-
-
-def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink()
-    elif path.is_dir():
-        shutil.rmtree(path)
 
 
 def _first_line(text: str) -> str:

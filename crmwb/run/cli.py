@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_FAILED
     except OSError as exc:  # a folder that cannot be read or written, a full disk...
-        from crmwb.run.batch import folder_error
+        from crmwb.run.folders import folder_error
 
         place = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
         print(
@@ -652,7 +652,7 @@ def _client_reports(name: str, args: argparse.Namespace) -> Path:
 def _locked(client_reports: Path) -> Iterator[None]:
     """The client's run lock held (waiting for a run under way), when it has a reports folder:
     no run writes there while its runs or files are removed."""
-    from crmwb.run.batch import client_lock
+    from crmwb.run.folders import client_lock
 
     if not client_reports.is_dir():
         yield

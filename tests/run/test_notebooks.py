@@ -10,8 +10,9 @@ from crmwb.deliver.results import items, load_results
 from crmwb.deliver.views import Context
 from crmwb.journey import views as journey_views
 from crmwb.journey.key_results import key_results as journey_results
-from crmwb.run.batch import ANALYSES, PARAMETERS, runtime_environment
+from crmwb.run.batch import ANALYSES, PARAMETERS
 from crmwb.run.clients import load_client
+from crmwb.run.folders import runtime_environment
 
 
 def _outputs_html(nb) -> str:

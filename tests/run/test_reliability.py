@@ -24,7 +24,7 @@ from unprivileged import as_a_user, shared_folder
 
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run import batch
+from crmwb.run import batch, folders
 from crmwb.run.summary import summary as run_summary
 
 SLUG = "literie-lenoir"
@@ -183,7 +183,7 @@ def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(root: Path) ->
 
 def test_a_second_run_of_a_client_waits_for_the_first_or_refuses(root: Path) -> None:
     reports = client_reports(root)
-    with batch.client_lock(reports):
+    with folders.client_lock(reports):
         code, out, err = finish(start(root, "--only", "tco", "--no-wait"), timeout=60)
         assert code == 1, (out, err)
         assert "une autre exécution de literie-lenoir est en cours" in err
@@ -236,7 +236,7 @@ def test_ten_runs_of_one_client_at_once_leave_latest_a_link_to_a_complete_run(
 def test_latest_replaces_a_copy_left_where_links_failed(tmp_path: Path) -> None:
     (tmp_path / "run-1").mkdir()
     (tmp_path / "latest").mkdir()  # a real folder, as the former fallback left it
-    batch.point_latest(tmp_path, "run-1")
+    folders.point_latest(tmp_path, "run-1")
     assert (tmp_path / "latest").is_symlink()
     assert os.readlink(tmp_path / "latest") == "run-1"
 
@@ -246,26 +246,26 @@ def test_latest_is_a_copy_only_where_links_cannot_be_made(
 ) -> None:
     (tmp_path / "run-1").mkdir()
     (tmp_path / "run-1" / "index.html").write_text("pack", encoding="utf-8")
-    monkeypatch.setattr(batch, "symlinks_supported", lambda folder: False)
-    batch.point_latest(tmp_path, "run-1")
+    monkeypatch.setattr(folders, "symlinks_supported", lambda folder: False)
+    folders.point_latest(tmp_path, "run-1")
     latest = tmp_path / "latest"
     assert not latest.is_symlink() and (latest / "index.html").read_text("utf-8") == "pack"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_run_id_is_reserved_once(tmp_path: Path) -> None:
-    first = batch.reserve_run_id(tmp_path, "20261205-101010")
-    second = batch.reserve_run_id(tmp_path, "20261205-101010")
+    first = folders.reserve_run_id(tmp_path, "20261205-101010")
+    second = folders.reserve_run_id(tmp_path, "20261205-101010")
     assert (first, second) == ("20261205-101010", "20261205-101010-2")
     assert (tmp_path / ".20261205-101010.partial").is_dir()
     (tmp_path / "20261205-101010-3-interrupted").mkdir()
-    assert batch.reserve_run_id(tmp_path, "20261205-101010") == "20261205-101010-4"
+    assert folders.reserve_run_id(tmp_path, "20261205-101010") == "20261205-101010-4"
 
 
 def test_what_a_killed_run_left_is_cleaned_at_the_next(tmp_path: Path) -> None:
     (tmp_path / ".20261205-101010.partial").mkdir()
     (tmp_path / ".latest.123.abcd.tmp").symlink_to("nowhere")
-    batch.clean_stale(tmp_path)
+    folders.clean_stale(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["20261205-101010-interrupted"]
 
 

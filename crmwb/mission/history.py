@@ -105,17 +105,17 @@ def history(client_reports: Path) -> list[HistoryRow]:
 
 
 def analysis_counts(analyses: Mapping[str, Mapping[str, Any]]) -> tuple[int, int]:
-    """(executed, carried) among a manifest's analyses. An entry without ``mode`` (a manifest
-    older than carrying over) counts as executed when it reported (ok or failed)."""
+    """(executed, carried) among a manifest's analyses that reported (ok or failed): one
+    skipped for want of data is neither. An entry without ``mode`` (a manifest older than
+    carrying over) counts as executed."""
     executed = carried = 0
     for entry in analyses.values():
-        mode = entry.get("mode") if isinstance(entry, Mapping) else None
-        if mode == "carried":
+        if not isinstance(entry, Mapping) or entry.get("status") not in ("ok", "failed"):
+            continue
+        if entry.get("mode") == "carried":
             carried += 1
-        elif mode == "executed":
+        else:
             executed += 1
-        elif mode is None and isinstance(entry, Mapping):
-            executed += entry.get("status") in ("ok", "failed")
     return executed, carried
 
 

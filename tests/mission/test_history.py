@@ -75,6 +75,9 @@ def reports(tmp_path: Path) -> Path:
             "tco": {"status": "ok", "mode": "executed", "out_of_date": False},
             "roi": carried,
             "vendor_comparison": carried,
+            # skipped for want of data: neither executed nor carried
+            "data_flow_audit": {**carried, "status": "skipped"},
+            "journey_mapping": {"status": "skipped", "mode": "executed"},
         },
         results=(TCO_4,),
         files={"results/broken.json": b"{not json"},

@@ -15,7 +15,7 @@ from mission_runs import make_run, mark, point_latest
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.mission.prune import folder_size, size_text
 from crmwb.mission.runs import read_marks
-from crmwb.run import batch, cli
+from crmwb.run import cli, folders
 
 NB, NN = "\u00a0", "\u202f"
 
@@ -179,7 +179,7 @@ def test_prune_takes_the_clients_run_lock(crmwb, reports, monkeypatch):
         events.append(f"remove {Path(path).name}")
         removing(path)
 
-    monkeypatch.setattr(batch, "client_lock", lock)
+    monkeypatch.setattr(folders, "client_lock", lock)
     monkeypatch.setattr("crmwb.mission.prune.shutil.rmtree", rmtree)
     crmwb("prune", "acme", "--before", "2026-10-16", "--reports-dir", reports)
     assert events == ["lock acme", "remove 20261015-090000", "unlock acme"]

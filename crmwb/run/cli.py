@@ -15,6 +15,9 @@
     crmwb prune CLIENT|--all --before YYYY-MM-DD [--dry-run]
     crmwb prune CLIENT --personal-data [--yes] [--dry-run]
 
+The mission's commands (diff, history, mark, prune) are in :mod:`crmwb.run.mission_cli`; what the
+commands share (messages, folders, client folders) in :mod:`crmwb.run.cli_support`.
+
 Clients and reports live in the workspace (crmwb.core.workspace: the nearest folder holding a
 crmwb.toml, else CRMWB_HOME, else the repository checkout); --clients-dir and --reports-dir
 override it.
@@ -25,39 +28,45 @@ Exit codes: 0 all went well, 1 some analyses failed, 2 the command was used wron
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
-from crmwb.core.i18n import LANGUAGES, check_lang, quoted, t, user_language
+from crmwb.core.i18n import LANGUAGES, check_lang, t, user_language
 from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
 from crmwb.plan.sheets import has_plan
+from crmwb.run.cli_support import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    clients_dir_of,
+    reports_dir_of,
+    resolve_clients,
+    say,
+)
+from crmwb.run.mission_cli import (
+    MISSION_COMMANDS,
+    add_diff_arguments,
+    add_mission_commands,
+    diff_command,
+)
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
-
-
-def _say(key: str, **values: object) -> str:
-    """A message of the command line, in the consultant's language."""
-    return t(key, user_language(), **values)
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(_say("cli.error", message=message), file=sys.stderr)
+        print(say("cli.error", message=message), file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
     from crmwb.run.batch import ANALYSES
 
-    say = _say
     parser = _Parser(prog="crmwb", description=say("cli.description"))
     parser.add_argument("--clients-dir", type=Path, default=None, help=say("cli.help.clients_dir"))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -110,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     what = catalogs.add_mutually_exclusive_group()
     what.add_argument("--update", action="store_true", help=say("cli.help.catalogs_update"))
     what.add_argument("--init", metavar="LANG", default=None, help=say("cli.help.catalogs_init"))
-    _add_mission_commands(sub.add_parser)
+    add_mission_commands(sub.add_parser)
     return parser
 
 
@@ -121,7 +130,7 @@ def _role_column(value: str) -> tuple[str, str]:
     role, equals, column = value.partition("=")
     roles = ", ".join(r.value for r in CustomerRole)
     if not equals or not column.strip() or role.strip() not in {r.value for r in CustomerRole}:
-        raise argparse.ArgumentTypeError(_say("cli.err.role_column", roles=roles, found=value))
+        raise argparse.ArgumentTypeError(say("cli.err.role_column", roles=roles, found=value))
     return role.strip(), column.strip()
 
 
@@ -152,29 +161,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except UsageError as exc:
-        print(_say("cli.error", message=exc.message(user_language())), file=sys.stderr)
+        print(say("cli.error", message=exc.message(user_language())), file=sys.stderr)
         return EXIT_USAGE
     except CrmwbError as exc:
-        print(
-            _say("cli.failure", message=exc.message(exc.lang or user_language())), file=sys.stderr
-        )
+        print(say("cli.failure", message=exc.message(exc.lang or user_language())), file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:  # a folder that cannot be read or written, a full disk...
         from crmwb.run.folders import folder_error
 
         place = Path(exc.filename) if isinstance(exc.filename, str) else Path.cwd()
         print(
-            _say("cli.failure", message=folder_error(exc, place).message(user_language())),
+            say("cli.failure", message=folder_error(exc, place).message(user_language())),
             file=sys.stderr,
         )
         return EXIT_FAILED
     except KeyboardInterrupt:  # Ctrl-C in a command that has nothing to keep (audit-file...)
-        print(_say("cli.interrupted"), file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:
         if not _interrupted_query(exc):
             raise
-        print(_say("cli.interrupted"), file=sys.stderr)
+        print(say("cli.interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
 
 
@@ -184,20 +191,6 @@ def _interrupted_query(exc: Exception) -> bool:
     return type(exc).__name__ == "InterruptException" or (
         isinstance(exc, RuntimeError) and str(exc).startswith("Query interrupted")
     )
-
-
-def _clients_dir(args: argparse.Namespace) -> Path:
-    """--clients-dir, else the workspace's clients folder (looked up only when needed)."""
-    from crmwb.core.workspace import clients_dir
-
-    return args.clients_dir or clients_dir()
-
-
-def _reports_dir(args: argparse.Namespace) -> Path:
-    """--reports-dir, else the workspace's reports folder (looked up only when needed)."""
-    from crmwb.core.workspace import reports_dir
-
-    return args.reports_dir or reports_dir()
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -210,9 +203,9 @@ def _init(args: argparse.Namespace) -> int:
     except WorkspaceError as exc:
         raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
     names = ", ".join(p.name + ("" if p.is_file() else "/") for p in made if p != folder)
-    print(_say("cli.init_done", folder=folder.resolve(), made=names))
+    print(say("cli.init_done", folder=folder.resolve(), made=names))
     shown = f'"{folder}"' if " " in str(folder) else str(folder)  # as typed after cd
-    print(_say("cli.init_next", folder=shown))
+    print(say("cli.init_next", folder=shown))
     return EXIT_OK
 
 
@@ -233,17 +226,17 @@ def _new_client(args: argparse.Namespace) -> int:
     from crmwb.run.clients import new_client
 
     try:
-        folder = new_client(args.name, _new_client_lang(args), _clients_dir(args))
+        folder = new_client(args.name, _new_client_lang(args), clients_dir_of(args))
     except ClientError as exc:
         raise UsageError(exc.expected, found=exc.found, hint=exc.hint) from None
-    print(_say("cli.created", path=folder / "workbook.xlsx", slug=folder.name))
+    print(say("cli.created", path=folder / "workbook.xlsx", slug=folder.name))
     return EXIT_OK
 
 
 def _clients(args: argparse.Namespace) -> int:
     from crmwb.run.clients import client_dirs
 
-    for folder in client_dirs(_clients_dir(args)):
+    for folder in client_dirs(clients_dir_of(args)):
         print(folder.name)
     return EXIT_OK
 
@@ -251,13 +244,13 @@ def _clients(args: argparse.Namespace) -> int:
 def _examples(args: argparse.Namespace) -> int:
     from crmwb.run.clients import install_examples
 
-    clients_dir = _clients_dir(args)
+    clients_dir = clients_dir_of(args)
     done = install_examples(clients_dir)
     for folder, action in done:
         key = "cli.example_copied" if action == "copied" else "cli.example_refreshed"
-        print(_say(key, name=folder.name, folder=clients_dir))
+        print(say(key, name=folder.name, folder=clients_dir))
     if not done:
-        print(_say("cli.examples_present", folder=clients_dir))
+        print(say("cli.examples_present", folder=clients_dir))
     return EXIT_OK
 
 
@@ -273,12 +266,12 @@ def _template(args: argparse.Namespace) -> int:
         if readme is not None and sheet_reference() not in readme.read_text(encoding="utf-8"):
             stale.append(readme)
         for path in stale:
-            print(_say("cli.template_stale", path=path), file=sys.stderr)
+            print(say("cli.template_stale", path=path), file=sys.stderr)
         return EXIT_FAILED if stale else EXIT_OK
     for path in write_templates():
-        print(_say("cli.template_written", path=path))
+        print(say("cli.template_written", path=path))
     if readme is not None and write_reference(readme):
-        print(_say("cli.template_written", path=readme))
+        print(say("cli.template_written", path=readme))
     return EXIT_OK
 
 
@@ -287,55 +280,19 @@ def _catalogs(args: argparse.Namespace) -> int:
 
     if args.init:
         for path in catalogs.init(args.init):
-            print(_say("cli.catalogs_started", path=path))
+            print(say("cli.catalogs_started", path=path))
         return EXIT_OK
     if args.update:
         for change in catalogs.update():
-            print(_say("cli.catalogs_changed", change=change))
+            print(say("cli.catalogs_changed", change=change))
     problems = catalogs.problems()
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:
         languages = ", ".join(catalogs.languages())
         count = len(i18n.message_keys())
-        print(_say("cli.catalogs_whole", count=count, languages=languages))
+        print(say("cli.catalogs_whole", count=count, languages=languages))
     return EXIT_FAILED if problems else EXIT_OK
-
-
-def _resolve_clients(names: Sequence[str], args: argparse.Namespace) -> list[Path]:
-    """The client folders named (a slug in the clients folder, or a folder's path), else every
-    client of the clients folder."""
-    from crmwb.core.errors import ClientError
-    from crmwb.run.clients import check_slug, client_dirs
-
-    if not names:
-        clients_dir = _clients_dir(args)
-        found = client_dirs(clients_dir)
-        if not found:
-            raise UsageError(
-                msg("cli.err.client_folders", folder=clients_dir),
-                found=msg("err.found.none"),
-                hint=msg("cli.err.hint.new_client"),
-            )
-        return found
-    folders = []
-    for name in names:
-        path = Path(name)
-        if os.sep in name or (path.exists() and path.is_dir()):
-            folder = path
-        else:
-            try:
-                folder = _clients_dir(args) / check_slug(name)
-            except ClientError as exc:
-                raise UsageError(exc.expected, found=exc.found) from None
-        if not folder.is_dir():
-            raise UsageError(
-                msg("cli.err.client_folder", folder=folder),
-                found=msg("cli.err.no_folder"),
-                hint=msg("cli.err.hint.clients"),
-            )
-        folders.append(folder)
-    return folders
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -345,7 +302,7 @@ def _check(args: argparse.Namespace) -> int:
     from crmwb.workbook.check import check_workbook
 
     status = EXIT_OK
-    for folder in _resolve_clients(args.clients, args):
+    for folder in resolve_clients(args.clients, args):
         found = check_workbook(folder / WORKBOOK_NAME)
         lang, n = found.lang, len(found.problems)
         if not n:
@@ -366,7 +323,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     from crmwb.workbook.reader import read_workbook
     from crmwb.workbook.upgrade import needs_upgrade, upgrade_workbook
 
-    for folder in _resolve_clients(args.clients, args):
+    for folder in resolve_clients(args.clients, args):
         workbook = folder / WORKBOOK_NAME
         lang = read_workbook(workbook).lang
         if not needs_upgrade(workbook):
@@ -396,13 +353,13 @@ def _run(args: argparse.Namespace) -> int:
     analyses = batch.select_analyses(
         [n.strip() for n in args.only.split(",") if n.strip()] if args.only else None
     )
-    folders = _resolve_clients(args.clients, args)
+    folders = resolve_clients(args.clients, args)
     for folder in folders:
         try:
             check_slug(folder.name)
         except ClientError as exc:
             raise UsageError(exc.expected, found=exc.found) from None
-    reports_dir = _reports_dir(args)
+    reports_dir = reports_dir_of(args)
     bar = None
 
     def starting(total: int) -> None:
@@ -410,9 +367,7 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet and total:
             from tqdm import tqdm
 
-            bar = tqdm(
-                total=total, unit=_say("run.unit"), file=sys.stderr, desc=_say("run.progress")
-            )
+            bar = tqdm(total=total, unit=say("run.unit"), file=sys.stderr, desc=say("run.progress"))
 
     def progress(result: batch.JobResult) -> None:
         if bar is not None:
@@ -420,7 +375,7 @@ def _run(args: argparse.Namespace) -> int:
             bar.set_postfix_str(f"{result.client}/{result.analysis}")
 
     def waiting(slug: str) -> None:
-        print(_say("run.waiting", client=slug), file=sys.stderr, flush=True)
+        print(say("run.waiting", client=slug), file=sys.stderr, flush=True)
 
     interrupted = []
 
@@ -428,7 +383,7 @@ def _run(args: argparse.Namespace) -> int:
         interrupted.append(True)
         if bar is not None:
             bar.close()
-        print(_say("run.interrupting"), file=sys.stderr, flush=True)
+        print(say("run.interrupting"), file=sys.stderr, flush=True)
 
     try:
         runs = batch.run(
@@ -448,7 +403,7 @@ def _run(args: argparse.Namespace) -> int:
         # A second Ctrl-C (or one while waiting for another run): quit now, without waiting
         # for the worker threads; `latest` has not been touched.
         key = "run.interrupted_again" if interrupted else "run.interrupted"
-        print(_say(key), file=sys.stderr, flush=True)
+        print(say(key), file=sys.stderr, flush=True)
         sys.stdout.flush()
         os._exit(EXIT_INTERRUPTED)
     if bar is not None:
@@ -470,10 +425,10 @@ def _mark_runs(runs: Sequence[object], reports_dir: Path, label: str) -> None:
     for client_run in runs:
         assert isinstance(client_run, ClientRun)
         if not client_run.ok or client_run.folder is None:
-            print(_say("run.not_marked", client=client_run.slug, mark=label), file=sys.stderr)
+            print(say("run.not_marked", client=client_run.slug, mark=label), file=sys.stderr)
             continue
         add_mark(reports_dir / client_run.slug, client_run.run_id, label)
-        print(_say("run.marked", client=client_run.slug, run=client_run.run_id, mark=label))
+        print(say("run.marked", client=client_run.slug, run=client_run.run_id, mark=label))
 
 
 def _audit_file(args: argparse.Namespace) -> int:
@@ -483,7 +438,7 @@ def _audit_file(args: argparse.Namespace) -> int:
     from crmwb.deliver.views import Context
     from crmwb.run.clients import load_client
 
-    (folder,) = _resolve_clients([args.client], args)
+    (folder,) = resolve_clients([args.client], args)
     client = load_client(folder)
     reader = client.reader
     if args.map:  # the columns named on the command line, not the workbook's
@@ -549,276 +504,6 @@ def _audit_text(audit: object, ctx: object) -> str:
     if audit.clusters_file is not None:
         out.append(ctx.t("cli.clusters_written", path=audit.clusters_file))
     return "\n".join(out)
-
-
-# --- crmwb diff ------------------------------------------------------------------------------
-
-
-def add_diff_arguments(diff: argparse.ArgumentParser) -> None:
-    """``crmwb diff CLIENT [--from RUN] [--to RUN] [--output DIR] [--reports-dir DIR]``."""
-    diff.add_argument("client", metavar="CLIENT", help=_say("changes.help.client"))
-    diff.add_argument("--from", dest="from_run", metavar="RUN", help=_say("changes.help.from"))
-    diff.add_argument("--to", dest="to_run", metavar="RUN", help=_say("changes.help.to"))
-    diff.add_argument("--output", type=Path, default=None, help=_say("changes.help.output"))
-    diff.add_argument("--reports-dir", type=Path, default=None, help=_say("cli.help.reports_dir"))
-
-
-def diff_command(args: argparse.Namespace) -> int:
-    """What changed between two runs of a client, printed in the workbook's language and
-    written as a deliverable (default: ``changes-since-<FROM>/`` in the later run's folder)."""
-    from crmwb.changes.deliverable import (
-        choose_runs,
-        compare,
-        cover_of,
-        diff_text,
-        run_side,
-        write_changes,
-    )
-    from crmwb.core.errors import ClientError
-    from crmwb.mission.runs import read_marks
-    from crmwb.run.clients import check_slug
-    from crmwb.workbook.snapshot import Snapshot
-
-    try:
-        slug = check_slug(args.client)
-    except ClientError as exc:
-        raise UsageError(exc.expected, found=exc.found) from None
-    client_reports = _reports_dir(args) / slug
-    previous, current = choose_runs(client_reports, args.from_run, args.to_run)
-    marks = read_marks(client_reports)
-    comparison = compare(
-        run_side(previous, Snapshot.load(previous.folder), marks),
-        run_side(current, Snapshot.load(current.folder), marks),
-    )
-    cover = cover_of(comparison, slug)
-    print(diff_text(comparison, cover))
-    output = args.output or current.folder / f"changes-since-{previous.run_id}"
-    files = write_changes(output, comparison, cover)
-    print("\n" + t("changes.written", cover.lang, folder=output, files=", ".join(files)))
-    return EXIT_OK
-
-
-# --- the mission: history, committee marks, pruning ----------------------------------------
-
-
-def _add_mission_commands(add_parser: Callable[..., argparse.ArgumentParser]) -> None:
-    """The subcommands history, mark and prune (``add_parser``: the subparsers' own)."""
-    say = _say
-    history = add_parser("history", help=say("mission.help.history"))
-    history.add_argument("client", metavar="CLIENT", help=say("mission.help.client"))
-    history.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
-
-    mark = add_parser("mark", help=say("mission.help.mark"))
-    mark.add_argument("client", metavar="CLIENT", help=say("mission.help.client"))
-    mark.add_argument(
-        "words", nargs="+", metavar="[RUN] LABEL", help=say("mission.help.mark_words")
-    )
-    mark.add_argument("--remove", action="store_true", help=say("mission.help.remove"))
-    mark.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
-
-    prune = add_parser("prune", help=say("mission.help.prune"))
-    prune.add_argument("client", nargs="?", metavar="CLIENT", help=say("mission.help.client"))
-    prune.add_argument("--all", action="store_true", help=say("mission.help.all"))
-    prune.add_argument(
-        "--before", metavar="YYYY-MM-DD", type=_day, default=None, help=say("mission.help.before")
-    )
-    prune.add_argument("--personal-data", action="store_true", help=say("mission.help.personal"))
-    prune.add_argument("--dry-run", action="store_true", help=say("mission.help.dry_run"))
-    prune.add_argument("--yes", "-y", action="store_true", help=say("mission.help.yes"))
-    prune.add_argument("--reports-dir", type=Path, default=None, help=say("cli.help.reports_dir"))
-
-
-def _day(value: str) -> dt.date:
-    """A date of --before, as ISO writes it (2026-12-05)."""
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise argparse.ArgumentTypeError(_say("mission.err.day", found=value)) from None
-
-
-def _client_reports(name: str, args: argparse.Namespace) -> Path:
-    """The reports folder of the client ``name`` (its slug, or its folder's path)."""
-    from crmwb.core.errors import ClientError
-    from crmwb.run.clients import check_slug
-
-    slug = Path(name).name if os.sep in name or "/" in name else name
-    try:
-        return _reports_dir(args) / check_slug(slug)
-    except ClientError as exc:
-        raise UsageError(exc.expected, found=exc.found) from None
-
-
-@contextmanager
-def _locked(client_reports: Path) -> Iterator[None]:
-    """The client's run lock held (waiting for a run under way), when it has a reports folder:
-    no run writes there while its runs or files are removed."""
-    from crmwb.run.folders import client_lock
-
-    if not client_reports.is_dir():
-        yield
-        return
-
-    def waiting(slug: str) -> None:
-        print(_say("run.waiting", client=slug), file=sys.stderr, flush=True)
-
-    with client_lock(client_reports, on_wait=waiting):
-        yield
-
-
-def _history(args: argparse.Namespace) -> int:
-    from crmwb.mission.history import history, history_text
-
-    client_reports = _client_reports(args.client, args)
-    lang = _workbook_language(_clients_dir(args) / client_reports.name)
-    print(history_text(client_reports.name, history(client_reports), lang))
-    return EXIT_OK
-
-
-def _workbook_language(folder: Path) -> str:
-    """The language of the client's workbook (its figures' labels are in it), else the
-    consultant's."""
-    from crmwb.core.workspace import WORKBOOK_NAME
-    from crmwb.workbook.reader import read_workbook
-
-    try:
-        return read_workbook(folder / WORKBOOK_NAME).lang
-    except CrmwbError:  # no workbook, or one that cannot be read
-        return user_language()
-
-
-def _mark(args: argparse.Namespace) -> int:
-    from crmwb.mission.marks import mark, unmark
-
-    if len(args.words) > 2:
-        raise UsageError(msg("mission.err.mark_words"), found=" ".join(args.words))
-    run, label = (None, args.words[0]) if len(args.words) == 1 else args.words
-    client_reports = _client_reports(args.client, args)
-    if args.remove:
-        record = unmark(client_reports, run, label)
-        print(_say("mission.unmarked", run=record.run_id, label=quoted(label, user_language())))
-    else:
-        record = mark(client_reports, run, label)
-        print(_say("mission.marked", run=record.run_id, label=quoted(label, user_language())))
-    return EXIT_OK
-
-
-def _prune(args: argparse.Namespace) -> int:
-    if (args.client is None) == (not args.all):
-        raise UsageError(msg("mission.err.client_or_all"), found=_prune_found(args))
-    if (args.before is None) == (not args.personal_data):
-        raise UsageError(msg("mission.err.before_or_personal"), found=_prune_found(args))
-    if args.personal_data:
-        if args.all:
-            raise UsageError(msg("mission.err.personal_one"), found="--all")
-        return _prune_personal(args)
-    if args.all:
-        reports_dir = _reports_dir(args)
-        folders = sorted(
-            f
-            for f in (reports_dir.iterdir() if reports_dir.is_dir() else ())
-            if f.is_dir() and not f.is_symlink() and not f.name.startswith(".")
-        )
-    else:
-        folders = [_client_reports(args.client, args)]
-    for client_reports in folders:
-        _prune_before(client_reports, args.before, dry_run=args.dry_run)
-    return EXIT_OK
-
-
-def _prune_found(args: argparse.Namespace) -> str:
-    """The options of a prune used wrongly, as typed."""
-    given = [args.client or "", "--all" if args.all else ""]
-    given.append(f"--before {args.before.isoformat()}" if args.before else "")
-    given.append("--personal-data" if args.personal_data else "")
-    return " ".join(g for g in given if g) or _say("mission.err.found.nothing")
-
-
-def _prune_before(client_reports: Path, before: dt.date, *, dry_run: bool) -> None:
-    from crmwb.core.i18n import date, number, tn
-    from crmwb.mission.history import when
-    from crmwb.mission.prune import folder_size, remove_run, runs_before, size_text
-    from crmwb.mission.runs import client_runs, read_marks, started_at
-
-    lang = user_language()
-    client = client_reports.name
-    with _locked(client_reports):
-        doomed = runs_before(client_reports, before)
-        gone = {r.folder for r in doomed}
-        marks = read_marks(client_reports)
-        for record in client_runs(client_reports):
-            started = started_at(record)
-            if record.folder in gone or started is None or started.date() >= before:
-                continue
-            if record.run_id in marks:
-                why = ", ".join(quoted(label, lang) for label in marks[record.run_id])
-            else:
-                why = t("mission.latest", lang)
-            print(t("mission.prune.kept", lang, run=f"{client}/{record.folder.name}", why=why))
-        freed = 0
-        for record in doomed:
-            size = folder_size(record.folder)
-            started = started_at(record)
-            assert started is not None
-            status = t(f"mission.status.{record.status}", lang)
-            run = f"{client}/{record.folder.name}"
-            values = {"run": run, "when": when(started, lang), "status": status}
-            if dry_run:
-                print(t("mission.prune.would_remove", lang, size=size_text(size, lang), **values))
-            else:
-                remove_run(record)
-                print(t("mission.prune.removed", lang, size=size_text(size, lang), **values))
-            freed += size
-        n = len(doomed)
-        if not n:
-            print(t("mission.prune.none_before", lang, client=client, date=date(before, lang)))
-            return
-        key = "mission.prune.would_total" if dry_run else "mission.prune.total"
-        count = number(n, lang)
-        print(tn(key, n, lang, client=client, count=count, size=size_text(freed, lang)))
-
-
-def _prune_personal(args: argparse.Namespace) -> int:
-    from crmwb.core.i18n import number, tn
-    from crmwb.mission.prune import personal_files, remove_files, size_text
-
-    lang = user_language()
-    (client_dir,) = _resolve_clients([args.client], args)
-    client_reports = _client_reports(client_dir.name, args)
-    client = client_dir.name
-    with _locked(client_reports):
-        files = personal_files(client_dir, client_reports)
-        if not files:
-            print(t("mission.personal.none", lang, client=client))
-            return EXIT_OK
-        print(t("mission.personal.heading", lang, client=client))
-
-        def shown(path: Path) -> Path:
-            base = client_reports if path.is_relative_to(client_reports) else client_dir
-            return path.relative_to(base)
-
-        for file in files:
-            kind = t(f"mission.personal.{file.kind}", lang)
-            size = size_text(file.size, lang)
-            print(t("mission.personal.file", lang, path=shown(file.path), kind=kind, size=size))
-        n, total = len(files), size_text(sum(f.size for f in files), lang)
-        if args.dry_run:
-            print(tn("mission.personal.would_total", n, lang, count=number(n, lang), size=total))
-            return EXIT_OK
-        if not args.yes:
-            print(tn("mission.personal.ask", n, lang, count=number(n, lang), size=total), end="")
-            sys.stdout.flush()
-            answer = sys.stdin.readline().strip().casefold()
-            if answer not in {"y", "yes", "o", "oui"}:
-                print(t("mission.personal.refused", lang))
-                return EXIT_FAILED
-        for file in files:
-            remove_files([file])
-            print(t("mission.personal.removed", lang, path=shown(file.path)))
-        print(tn("mission.personal.total", n, lang, count=number(n, lang), size=total))
-    return EXIT_OK
-
-
-MISSION_COMMANDS = {"history": _history, "mark": _mark, "prune": _prune}
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from deliverable_text import Visible, excel_texts, pdf_text
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.i18n import PSEUDO_MARKS
 from crmwb.journey.sheets import read_journey
@@ -177,11 +178,9 @@ if __name__ == "__main__":
 
 def test_the_blank_workbook_speaks_only_through_the_catalogs(tmp_path: Path) -> None:
     from crmwb.core.i18n import CURRENCIES, LANGUAGES, PSEUDO
-    from crmwb.workbook.layout import save_workbook
-    from crmwb.workbook.template import build_workbook
 
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook("qps"), path)
+    write_workbook_file(path, "qps")
     codes = [*LANGUAGES, PSEUDO, *CURRENCIES, "FR"]  # language, currency, country codes
     problems = []
     for where, text in excel_texts(path):

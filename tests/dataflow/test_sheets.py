@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -48,9 +49,7 @@ from crmwb.dataflow.model import (
 from crmwb.dataflow.sheets import has_data_map, read_data_map
 from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.workbook.about import About
-from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook
 
 MAP = DataMap(
     systems=(
@@ -124,9 +123,9 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR")
-    wb = build_workbook(lang, about, plan=plan, data_map=data_map, customer_file=settings)
-    save_workbook(wb, path)
-    return path
+    return write_workbook_file(
+        path, lang, about, plan=plan, data_map=data_map, customer_file=settings
+    )
 
 
 @pytest.fixture
@@ -190,7 +189,7 @@ def test_a_cycle_of_flows_is_read(path: Path) -> None:
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_template_sheets(tmp_path: Path, lang: Lang) -> None:
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(lang), path)
+    write_workbook_file(path, lang)
     reader = read_workbook(path)
     assert not has_data_map(reader) and not has_customer_file(reader)
     wb = load_workbook(path)

@@ -16,6 +16,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Rectangle
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import InputError
 from crmwb.core.i18n import Lang, t
@@ -580,13 +581,11 @@ def test_each_quadrant_holds_its_touchpoint_in_the_table_read_from_a_workbook(
     tmp_path: pathlib.Path,
 ) -> None:
     from crmwb.workbook.about import About
-    from crmwb.workbook.layout import save_workbook
     from crmwb.workbook.reader import read_workbook
-    from crmwb.workbook.template import build_workbook
 
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook("fr", about, journey=quadrant_journey()), path)
+    write_workbook_file(path, "fr", about, journey=quadrant_journey())
     journey = read_journey(read_workbook(path))
     ctx = Context("Maison Dupont", "fr")
     report = journey_views.analyse(journey, ctx)

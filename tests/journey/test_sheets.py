@@ -36,6 +36,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -187,7 +188,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, tco=TCO, journey=journey, plan=plan), path)
+    write_workbook_file(path, lang, about, tco=TCO, journey=journey, plan=plan)
     return path
 
 
@@ -256,7 +257,7 @@ def test_round_trip(tmp_path, lang):
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_template_sheets(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(lang), path)
+    write_workbook_file(path, lang)
     reader = read_workbook(path)
     assert not has_journey(reader)
     assert not has_plan(reader)

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import InputError, WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -116,9 +117,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR")
-    wb = build_workbook(lang, about, project=project)
-    save_workbook(wb, path)
-    return path
+    return write_workbook_file(path, lang, about, project=project)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.i18n import Lang, t
 from crmwb.deliver.views import Context, Text
@@ -26,9 +27,7 @@ from crmwb.project.planning_sheets import ProjectPlanInputs, read_project_plan
 from crmwb.project.raci_sheet import read_raci
 from crmwb.project.steering_sheets import SteeringInputs
 from crmwb.workbook.about import About
-from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook
 
 START = dt.date(2025, 1, 6)
 
@@ -131,7 +130,7 @@ def test_gantt_dates_write_the_first_of_the_month_as_french_does():
 def blank_workbook(folder: Path, lang: Lang, start: dt.date | None = None) -> Path:
     """The blank template in ``lang``, with a start date typed in when given."""
     path = folder / "workbook.xlsx"
-    save_workbook(build_workbook(lang, About("Maison Dupont", lang, "EUR")), path)
+    write_workbook_file(path, lang, About("Maison Dupont", lang, "EUR"))
     if start is not None:
         wb = load_workbook(path)
         wb[t("sheet.project_plan", lang)]["B4"] = start

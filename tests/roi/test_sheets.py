@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -35,9 +36,7 @@ from crmwb.tco.model import Basis, Category, CostLine, Frequency, TcoSettings, c
 from crmwb.tco.sheets import TcoInputs, read_tco
 from crmwb.vendors.sheets import read_vendor_comparison
 from crmwb.workbook.about import About
-from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 
@@ -84,7 +83,7 @@ def write_workbook(
 ) -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, tco=tco, roi=sheet), path)
+    write_workbook_file(path, lang, about, tco=tco, roi=sheet)
     return path
 
 
@@ -190,7 +189,7 @@ def test_inputs_are_read_by_their_label_in_any_language_or_their_former_name(tmp
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_template_roi_sheet(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(lang), path)
+    write_workbook_file(path, lang)
     wb = load_workbook(path)
     assert wb.sheetnames[9] == "ROI"  # after the vendor sheets, before the journey's
     ws = wb["ROI"]

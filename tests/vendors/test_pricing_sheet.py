@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import InputError, WorkbookError
 from crmwb.core.i18n import Lang
@@ -57,9 +58,7 @@ from crmwb.vendors.sheet_layout import (
 )
 from crmwb.vendors.sheets import VendorSheets, read_vendor_comparison
 from crmwb.workbook.about import About
-from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 
@@ -119,7 +118,7 @@ ALPHA_TCO, BETA_TCO = 46_000, 19_800
 
 def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en") -> Path:
     path = folder / "workbook.xlsx"
-    save_workbook(build_workbook(lang, About("Maison Dupont", lang), tco=TCO, vendors=sheets), path)
+    write_workbook_file(path, lang, About("Maison Dupont", lang), tco=TCO, vendors=sheets)
     return path
 
 
@@ -303,7 +302,7 @@ def test_northwind_pricing_gives_one_tco_per_vendor():
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_template_pricing_sheet(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(lang), path)
+    write_workbook_file(path, lang)
     wb = load_workbook(path)
     name = {"fr": "Tarifs", "en": "Pricing"}[lang]
     ws = wb[name]

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
@@ -55,9 +56,7 @@ from crmwb.vendors.sheet_layout import (
 )
 from crmwb.vendors.sheets import VendorSheets, has_vendor_comparison, read_vendor_comparison
 from crmwb.workbook.about import About, read_about
-from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
 BEN, COST = Direction.BENEFIT, Direction.COST
@@ -133,7 +132,7 @@ TCO = TcoInputs(
 def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en") -> Path:
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, tco=TCO, vendors=sheets), path)
+    write_workbook_file(path, lang, about, tco=TCO, vendors=sheets)
     return path
 
 
@@ -361,7 +360,7 @@ def test_northwind_vendor_comparison_reads():
 def test_empty_vendor_sheets_name_the_french_sheet(tmp_path):
     path = tmp_path / "workbook.xlsx"
     about = About("Maison Dupont", "fr", "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook("fr", about, tco=TCO), path)  # no vendors: the blank sheets
+    write_workbook_file(path, "fr", about, tco=TCO)  # no vendors: the blank sheets
     reader = read_workbook(path)
     assert has_vendor_comparison(reader)
     with pytest.raises(WorkbookError) as info:
@@ -649,7 +648,7 @@ def test_use_cases_sheet_is_optional(path):
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_template_vendor_sheets(tmp_path, lang):
     path = tmp_path / "workbook.xlsx"
-    save_workbook(build_workbook(lang), path)
+    write_workbook_file(path, lang)
     wb = load_workbook(path)
     names = {
         "fr": ["Éditeurs", "Critères", "Comparaisons", "Notes", "Cas d'usage", "Tarifs"],

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from saved_workbooks import write_workbook_file
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
@@ -27,7 +28,7 @@ from crmwb.tco.sheets import TCO_COLUMNS, TCO_HEADER_ROW, TcoInputs, read_tco
 from crmwb.workbook.about import About, read_about
 from crmwb.workbook.layout import save_workbook
 from crmwb.workbook.reader import read_workbook
-from crmwb.workbook.template import build_workbook, check_templates, fingerprint
+from crmwb.workbook.template import check_templates, fingerprint
 
 C, F, B = Category, Frequency, Basis
 EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
@@ -54,7 +55,7 @@ def write_workbook(
     """A valid workbook holding the seed example, in ``folder`` (always a tmp_path)."""
     path = folder / "workbook.xlsx"
     about = About("Maison Dupont", lang, "EUR", "Alex", dt.date(2026, 11, 23))
-    save_workbook(build_workbook(lang, about, tco=TcoInputs(settings, lines)), path)
+    write_workbook_file(path, lang, about, tco=TcoInputs(settings, lines))
     return path
 
 

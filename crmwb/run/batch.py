@@ -1,9 +1,9 @@
 """Run the analyses' notebooks for many clients: parallel, isolated, atomic.
 
-Every (client, analysis) pair is one job. Jobs run on a pool of worker threads inside this one
-long-lived process, each executing its notebook with papermill's Python API in a fresh kernel;
-as each notebook finishes, the main thread renders its HTML (one nbconvert exporter, reused)
-and PDF (WeasyPrint) while the other kernels keep running.
+Every (client, analysis) pair is one job (:mod:`crmwb.run.job`): its inputs travel with it to a
+worker process of this machine, or to a Dask cluster's worker (:mod:`crmwb.run.executors`),
+which executes the notebook in a warm kernel (:mod:`crmwb.run.kernels`) and renders its HTML and
+PDF there; this process publishes the files that come back, as each job finishes.
 
 * A failing notebook does not stop the others; its executed notebook (with papermill's error
   cell) is kept, and the result names the client, the analysis and the error.
@@ -24,8 +24,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from concurrent.futures import wait as futures_wait
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,17 +33,11 @@ from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.core.i18n import DEFAULT_LANG, Lang, t
 from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.core.workspace import reports_dir as workspace_reports
-from crmwb.deliver.report import (
-    Renderer,
-    ReportInfo,
-    html_to_pdf,
-    package_versions,
-    sha256,
-    write_manifest,
-)
+from crmwb.deliver.report import ReportInfo, package_versions, sha256, write_manifest
 from crmwb.mission.prune import prune_failed
 from crmwb.mission.runs import RunRecord, last_marked, latest_run, read_marks
 from crmwb.run.clients import check_slug
+from crmwb.run.executors import Executor, executor
 from crmwb.run.fingerprint import read_sheets
 from crmwb.run.folders import (
     clean_stale,
@@ -64,6 +56,7 @@ from crmwb.run.incremental import (
     changed_since_planned,
     plan_client,
 )
+from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, job_input, publish
 from crmwb.workbook.analyses import Analysis, declared_analyses
 from crmwb.workbook.snapshot import SNAPSHOT, Snapshot
 
@@ -83,47 +76,6 @@ PARAMETERS = ("client_dir", "lang", "output_dir")
 ANALYSES: dict[str, Analysis] = declared_analyses()
 """The analyses the runner knows, by name, in a run's order: those each capability declares in
 its ``analysis`` module (:mod:`crmwb.workbook.capabilities`)."""
-
-
-@dataclass
-class JobResult:
-    """What happened to one (client, analysis) job."""
-
-    client: str
-    analysis: str
-    ok: bool = False
-    skipped: bool = False
-    error: str = ""
-    """The error of a failed job (written in the workbook's language), or nothing."""
-    error_type: str = ""
-    timings: dict[str, float] = field(default_factory=dict)
-    outputs: list[str] = field(default_factory=list)
-    interrupted: bool = False
-    """The run was interrupted before this analysis reported back."""
-    problems: list[str] = field(default_factory=list)
-    """When the workbook stopped the analysis: the other problems of the same sheet, so that
-    the consultant corrects them all in one go (each at its cell, in the workbook's language)."""
-    carried_from: str = ""
-    """The run whose outputs this run carries (nothing: executed in this run)."""
-    produced: str = ""
-    """When the outputs carried were made (ISO date and time)."""
-    out_of_date: bool = False
-    """Carried although its inputs changed since it ran (the run was limited by ``--only``)."""
-    why: list[str] = field(default_factory=list)
-    """Why it was executed: what changed in its fingerprint (:mod:`crmwb.run.incremental`)."""
-
-    @property
-    def carried(self) -> bool:
-        return bool(self.carried_from)
-
-    @property
-    def status(self) -> str:
-        """« ok », « skipped », « interrupted » or « failed » (the manifest's words)."""
-        if self.skipped:
-            return "skipped"
-        if self.ok:
-            return "ok"
-        return "interrupted" if self.interrupted else "failed"
 
 
 @dataclass
@@ -172,7 +124,6 @@ class _Job:
     slug: str
     analysis: Analysis
     staging: Path
-    lang: Lang | None  # None: the workbook's language
 
 
 @dataclass(frozen=True)
@@ -215,88 +166,6 @@ def select_analyses(names: Sequence[str] | None) -> list[Analysis]:
     return [ANALYSES[n] for n in dict.fromkeys(names)]
 
 
-def execute(job: _Job) -> JobResult:
-    """Run one notebook with papermill in a fresh kernel (called on a worker thread). The
-    executed notebook is written whether it succeeds or fails (with papermill's error cell)."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    result = JobResult(job.slug, job.analysis.name)
-    started = time.perf_counter()
-    try:
-        papermill.execute_notebook(
-            str(job.analysis.notebook),
-            str(job.staging / f"{job.analysis.name}.ipynb"),
-            parameters={
-                "client_dir": str(job.client_dir.resolve()),
-                "lang": job.lang,
-                "output_dir": str(job.staging.resolve()),
-            },
-            kernel_name="python3",
-            progress_bar=False,
-            log_output=False,
-            request_save_on_cell_execute=False,
-            shutdown_kernel="immediate",  # nbclient: no graceful wait, the run is over
-            # No cwd=: papermill would chdir the whole process, and workers are threads. The
-            # notebooks get absolute paths and need no particular working folder.
-        )
-        result.ok = True
-    except PapermillExecutionError as exc:
-        result.error_type, result.error = exc.ename, _first_line(exc.evalue)
-        if exc.ename == "WorkbookError":
-            result.problems = sheet_problems(job.client_dir / WORKBOOK_NAME, result.error)
-    except Exception as exc:  # a kernel that died, a notebook that cannot be read...
-        result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
-    result.timings["execute"] = time.perf_counter() - started
-    return result
-
-
-def sheet_problems(workbook: Path, error: str) -> list[str]:
-    """The other problems of the sheet ``error`` is about (``crmwb check``'s, on that sheet), in
-    the workbook's language; none when the error is not one of them."""
-    from crmwb.workbook.check import check_workbook
-
-    found = check_workbook(workbook)
-    sheet = next((p.sheet for p in found.problems if p.message(found.lang) == error), None)
-    if sheet is None:
-        return []
-    return [
-        text
-        for p in found.problems
-        if p.sheet == sheet and (text := p.message(found.lang)) != error
-    ]
-
-
-def render(job: _Job, result: JobResult, renderer: Renderer, client: _ClientInfo | None) -> None:
-    """Turn an executed notebook into its HTML and PDF reports (on the main thread, while the
-    workers' kernels run: rendering is CPU-bound Python, threads would only queue for the GIL)."""
-    import nbformat
-
-    name = job.analysis.name
-    try:
-        if client is None:  # the workbook changed under our feet between the two reads
-            raise CrmwbError(msg("run.err.readable_about"), file=str(job.client_dir))
-        mark = time.perf_counter()
-        notebook = nbformat.read(job.staging / f"{name}.ipynb", as_version=4)  # type: ignore[no-untyped-call]
-        html = renderer.html(notebook, client.report(job.analysis))
-        (job.staging / f"{name}.html").write_text(html, encoding="utf-8")
-        result.timings["html"] = time.perf_counter() - mark
-        mark = time.perf_counter()
-        (job.staging / f"{name}.pdf").write_bytes(html_to_pdf(html))
-        result.timings["pdf"] = time.perf_counter() - mark
-    except OSError as exc:  # the disk filled up while the report was written...
-        result.ok = False
-        language = client.lang if client is not None else job.lang or DEFAULT_LANG
-        result.error_type = type(exc).__name__
-        result.error = folder_error(exc, job.staging).message(language)
-        return
-    except Exception as exc:
-        result.ok = False
-        result.error_type, result.error = type(exc).__name__, _first_line(str(exc))
-        return
-    result.outputs = sorted(p.name for p in job.staging.glob(f"{name}.*"))
-
-
 def run(
     client_dirs: Sequence[Path],
     analyses: Sequence[Analysis],
@@ -311,6 +180,7 @@ def run(
     on_interrupt: Callable[[], None] | None = None,
     force: bool = False,
     on_start: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
 ) -> list[ClientRun]:
     """Run ``analyses`` for every client folder; returns one :class:`ClientRun` per client.
     The deliverables go to ``reports_dir`` (the workspace's reports folder by default).
@@ -323,8 +193,9 @@ def run(
 
     One run per client at a time: each client's reports folder is locked for the run (another
     run of it waits, calling ``on_wait(slug)`` first, or with ``wait=False`` raises
-    :class:`~crmwb.core.errors.CrmwbError`). Kernels are started first; the main thread reads each
-    client's About sheet, builds the renderer and warms it up while they run.
+    :class:`~crmwb.core.errors.CrmwbError`). ``jobs`` worker processes execute the notebooks
+    (the machine's cores by default), or the Dask cluster whose scheduler is named
+    (``scheduler``, else ``CRMWB_SCHEDULER``; see :mod:`crmwb.run.executors`).
 
     A first Ctrl-C (KeyboardInterrupt) stops scheduling, cancels what is queued, stops the
     running kernels and keeps each client's run as ``<run-id>-interrupted`` (``latest`` is never
@@ -343,7 +214,7 @@ def run(
                 locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
         except OSError as exc:
             raise folder_error(exc, reports_dir) from None
-        settings = _Settings(workers, lang, reports_dir, run_id, force)
+        settings = _Settings(workers, lang, reports_dir, run_id, force, scheduler)
         return _run_locked(client_dirs, slugs, analyses, settings, progress, on_interrupt, on_start)
 
 
@@ -354,6 +225,7 @@ class _Settings:
     reports_dir: Path
     run_id: str
     force: bool
+    scheduler: str | None = None
 
 
 def _unchanged_run(slug: str, plan: ClientPlan) -> ClientRun:
@@ -425,7 +297,7 @@ def _run_locked(
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in plan.execute:
             if applies_to(analysis, client_dir):
-                pending.append(_Job(client_dir, slug, analysis, staging, lang))
+                pending.append(_Job(client_dir, slug, analysis, staging))
             else:
                 skipped = JobResult(slug, analysis.name, skipped=True)
                 skipped.why = plan.why.get(analysis.name, [])
@@ -434,36 +306,28 @@ def _run_locked(
                     progress(skipped)
     if on_start is not None:
         on_start(len(pending))
-    if pending:
-        import papermill  # noqa: F401  # here, not in the workers: concurrent first imports race
-
-    pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="crmwb")
-    futures = {pool.submit(execute, job): job for job in pending}
+    runner: Executor | None = None
+    stopping = False
     try:
-        infos = {c.name: _report_info(c, lang) for c in client_dirs}
-        renderer = Renderer() if pending else None
-        if renderer is not None:
-            renderer.warm_up()
-        for future in as_completed(futures):
-            job = futures[future]
-            result = _result_of(future, job)
-            result.why = plans[job.slug].why.get(job.analysis.name, [])
-            if result.ok:
-                assert renderer is not None
-                render(job, result, renderer, infos[job.slug])
-            runs[result.client].results.append(result)
-            if progress:
-                progress(result)
-        pool.shutdown(wait=True)
+        inputs = _job_inputs(pending, plans, lang)
+        runner = executor(settings.workers, settings.scheduler) if pending else None
+        if runner is not None:
+            for index, output in runner.results(inputs):
+                job = pending[index]
+                result = _published(output, job, lang)
+                result.why = plans[job.slug].why.get(job.analysis.name, [])
+                runs[result.client].results.append(result)
+                if progress:
+                    progress(result)
     except KeyboardInterrupt:
-        # Stop scheduling, cancel what is queued, stop the running kernels (their notebooks
-        # then fail at once), and wait for the workers to come back. A second Ctrl-C while
-        # this is done goes straight up: the runs stay ".partial", cleaned at the next run.
+        # Stop scheduling, cancel what is queued, stop the workers and their kernels, and wait
+        # for them. A second Ctrl-C while this is done goes straight up: the runs stay
+        # ".partial", cleaned at the next run.
+        stopping = True
         if on_interrupt is not None:
             on_interrupt()
-        pool.shutdown(wait=False, cancel_futures=True)
-        stop_kernels()
-        futures_wait(futures, timeout=KERNEL_STOP_SECONDS)
+        if runner is not None:
+            runner.interrupt(KERNEL_STOP_SECONDS)
         for client_run in runs.values():
             if client_run.unchanged:
                 continue
@@ -474,6 +338,9 @@ def _run_locked(
                 for name in client_run.planned
                 if name not in reported
             )
+    finally:
+        if runner is not None:
+            runner.close(wait=not stopping)
     # Every client's folder is published (or kept as failed or interrupted): no half-written
     # ".partial" folder is left behind.
     by_slug = {slugs[c]: c for c in client_dirs}
@@ -514,30 +381,6 @@ def _language(client_dir: Path, lang: Lang | None) -> Lang:
 
 KERNEL_STOP_SECONDS = 30.0
 """How long an interrupted run waits for its workers once their kernels are stopped."""
-
-
-def stop_kernels() -> None:
-    """Stop this process's child processes (the running notebooks' kernels): terminate, then
-    kill what is still there a few seconds later."""
-    import psutil
-
-    children = psutil.Process().children(recursive=True)
-    for child in children:
-        with suppress(psutil.Error):
-            child.terminate()
-    _, alive = psutil.wait_procs(children, timeout=3)
-    for child in alive:
-        with suppress(psutil.Error):
-            child.kill()
-
-
-def _result_of(future: Future[JobResult], job: _Job) -> JobResult:
-    try:
-        return future.result()
-    except Exception as exc:  # pragma: no cover - execute() catches what it can
-        return JobResult(
-            job.slug, job.analysis.name, error_type=type(exc).__name__, error=_first_line(str(exc))
-        )
 
 
 def applies_to(analysis: Analysis, client_dir: Path) -> bool:
@@ -739,7 +582,7 @@ def _write_changes(
         client_run.results.append(
             JobResult(client_run.slug, "changes", error_type=type(exc).__name__, error=str(exc))
         )
-        return None, {"status": "failed", "error": _first_line(str(exc))}
+        return None, {"status": "failed", "error": first_line(str(exc))}
     entry = PackEntry("changes", title(comparison, cover.lang), "ok", kind="changes")
     return entry, {
         "status": "ok",
@@ -785,7 +628,7 @@ def _write_pack(
         client_run.results.append(
             JobResult(client_run.slug, "pack", error_type=type(exc).__name__, error=str(exc))
         )
-        return {"status": "failed", "error": _first_line(str(exc))}
+        return {"status": "failed", "error": first_line(str(exc))}
     return {"status": "ok", "seconds": round(time.perf_counter() - started, 3)}
 
 
@@ -797,6 +640,47 @@ def _produced_date(result: JobResult) -> dt.date | None:
         return None
 
 
-def _first_line(text: str) -> str:
-    lines = [line for line in str(text).strip().splitlines() if line.strip()]
-    return lines[0] if lines else ""
+def _job_inputs(
+    pending: Sequence[_Job], plans: Mapping[str, ClientPlan], lang: Lang | None
+) -> list[JobInput]:
+    """What each job carries: the client's workbook as read now (once per client), the files
+    beside it the analysis reads, and what its report's margins say."""
+    workbooks: dict[Path, bytes | None] = {}
+    infos: dict[Path, _ClientInfo | None] = {}
+    inputs = []
+    for job in pending:
+        if job.client_dir not in workbooks:
+            try:
+                workbooks[job.client_dir] = (job.client_dir / WORKBOOK_NAME).read_bytes()
+            except OSError:  # missing or unreadable: the notebook says so, naming the file
+                workbooks[job.client_dir] = None
+            infos[job.client_dir] = _report_info(job.client_dir, lang)
+        info = infos[job.client_dir]
+        inputs.append(
+            job_input(
+                job.client_dir,
+                job.slug,
+                job.analysis,
+                lang,
+                workbooks[job.client_dir],
+                plans[job.slug].files.get(job.analysis.name, ()),
+                info.report(job.analysis) if info is not None else None,
+            )
+        )
+    return inputs
+
+
+def _published(output: JobOutput, job: _Job, lang: Lang | None) -> JobResult:
+    """The job's result once its files are in the run's staging folder (a file-system error,
+    there or in the worker, said in words)."""
+    result = output.result
+    try:
+        result.outputs = publish(output, job.staging)
+    except OSError as exc:
+        result.ok = False
+        result.error_type = type(exc).__name__
+        result.os_error = (exc.errno or 0, exc.strerror or str(exc))
+    if result.os_error is not None:
+        error = OSError(*result.os_error)
+        result.error = folder_error(error, job.staging).message(_language(job.client_dir, lang))
+    return result

@@ -3,6 +3,7 @@
     crmwb init FOLDER [--lang fr|en]
     crmwb new-client "Maison Dupont" [--lang fr|en]
     crmwb run [CLIENT ...] [--only tco,...] [--force] [--mark "CoPil 2"] [--jobs N] [--lang fr|en]
+              [--scheduler tcp://HOST:8786]
     crmwb clients
     crmwb examples
     crmwb template [--check]
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", "-q", action="store_true", help=say("cli.help.quiet"))
     run.add_argument("--force", action="store_true", help=say("cli.help.force"))
     run.add_argument("--mark", metavar="COMMITTEE", default=None, help=say("cli.help.mark_run"))
+    run.add_argument("--scheduler", metavar="ADDRESS", default=None, help=say("cli.help.scheduler"))
 
     check = sub.add_parser("check", help=say("cli.help.check_clients"))
     check.add_argument("clients", nargs="*", metavar="CLIENT", help=say("cli.help.run_clients"))
@@ -346,6 +348,7 @@ def _run(args: argparse.Namespace) -> int:
     from crmwb.core.errors import ClientError
     from crmwb.run import batch
     from crmwb.run.clients import check_slug
+    from crmwb.run.job import JobResult
     from crmwb.run.summary import summary as run_summary
 
     if args.jobs is not None and args.jobs < 1:
@@ -369,7 +372,7 @@ def _run(args: argparse.Namespace) -> int:
 
             bar = tqdm(total=total, unit=say("run.unit"), file=sys.stderr, desc=say("run.progress"))
 
-    def progress(result: batch.JobResult) -> None:
+    def progress(result: JobResult) -> None:
         if bar is not None:
             bar.update(1)
             bar.set_postfix_str(f"{result.client}/{result.analysis}")
@@ -398,6 +401,7 @@ def _run(args: argparse.Namespace) -> int:
             on_interrupt=interrupting,
             force=args.force,
             on_start=starting,
+            scheduler=args.scheduler,
         )
     except KeyboardInterrupt:
         # A second Ctrl-C (or one while waiting for another run): quit now, without waiting

@@ -65,6 +65,9 @@ class ClientPlan:
     execute: list[Analysis] = field(default_factory=list)
     why: dict[str, list[str]] = field(default_factory=dict)
     carry: list[Carried] = field(default_factory=list)
+    files: dict[str, tuple[Path, ...]] = field(default_factory=dict)
+    """The files beside the workbook each analysis reads (as the workbook names them, resolved
+    against the client's folder)."""
 
     @property
     def changed(self) -> bool:
@@ -112,13 +115,14 @@ def plan_client(
     plan = ClientPlan(previous, snapshot)
     hashes = FileHashes.load(client_reports / FILE_HASHES)
     files = _declared_files(workbook, every) if snapshot is not None else {}
+    plan.files = {name: tuple(client_dir / f for f in found) for name, found in files.items()}
     if snapshot is not None:
         for analysis in every:
             plan.fingerprints[analysis.name] = fingerprint(
                 analysis,
                 snapshot,
                 lang=lang,
-                files=[client_dir / f for f in files.get(analysis.name, ())],
+                files=plan.files.get(analysis.name, ()),
                 client_dir=client_dir,
                 hashes=hashes,
             )

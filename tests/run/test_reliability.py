@@ -24,7 +24,7 @@ from unprivileged import as_a_user, shared_folder
 
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run import batch, folders
+from crmwb.run import batch, folders, job
 from crmwb.run.summary import summary as run_summary
 
 SLUG = "literie-lenoir"
@@ -86,6 +86,16 @@ def client_reports(root: Path) -> Path:
     return root / "reports" / SLUG
 
 
+def is_kernel(process: psutil.Process) -> bool:
+    """A notebook's kernel: a cold one (``ipykernel``), or one forked by the kernel server."""
+    try:
+        if "ipykernel" in " ".join(process.cmdline()):
+            return True
+        return "crmwb.run.kernels" in " ".join(process.parent().cmdline())
+    except (psutil.Error, AttributeError):
+        return False
+
+
 def wait_for_kernels(root: Path, process: subprocess.Popen[str], seconds: float = 60) -> None:
     """Until the run has started its notebooks' kernels (children of the run's process)."""
     deadline = time.monotonic() + seconds
@@ -93,7 +103,7 @@ def wait_for_kernels(root: Path, process: subprocess.Popen[str], seconds: float 
         assert process.poll() is None, process.communicate()
         if any(client_reports(root).glob(".*.partial")):
             children = psutil.Process(process.pid).children(recursive=True)
-            if any("ipykernel" in " ".join(c.cmdline()) for c in children if c.is_running()):
+            if any(is_kernel(c) for c in children if c.is_running()):
                 time.sleep(1.0)  # its kernels are starting
                 return
         time.sleep(0.2)
@@ -377,7 +387,7 @@ def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(batch, "html_to_pdf", full)
+    monkeypatch.setattr(job, "html_to_pdf", full)  # in the workers, forked after this
     monkeypatch.setattr(batch, "write_manifest", full)
     (run,) = batch.run(
         [root / "clients" / SLUG],

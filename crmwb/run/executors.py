@@ -1,0 +1,161 @@
+"""Where a run's jobs are executed: worker processes of this machine, or a Dask cluster.
+
+Both take :class:`~crmwb.run.job.JobInput` and give back :class:`~crmwb.run.job.JobOutput` as
+each job finishes (:meth:`Executor.results`); the runner publishes what comes back. Neither
+needs the client folders on the worker's side: inputs travel with the job.
+
+* :class:`LocalExecutor` (the default): ``workers`` processes forked from the runner once it has
+  imported papermill, nbconvert and WeasyPrint and warmed the report renderer up, and a kernel
+  server keeping ``workers + 1`` kernels ready (:mod:`crmwb.run.kernels`). The workers ignore a
+  Ctrl-C: the runner decides (it stops them with their kernels).
+* :class:`DaskExecutor`: the jobs are submitted to a running ``dask.distributed`` scheduler
+  (``crmwb run --scheduler tcp://HOST:8786`` or ``CRMWB_SCHEDULER``). Each worker process starts
+  its own kernel server on its first job.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import wait as futures_wait
+from contextlib import suppress
+from typing import Any, Protocol
+
+from crmwb.run import kernels
+from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, renderer, run_job
+from crmwb.workbook.analyses import declared_analyses
+
+SCHEDULER = "CRMWB_SCHEDULER"
+"""The environment variable naming a Dask scheduler (``tcp://host:8786``), when
+``--scheduler`` does not."""
+
+
+class Executor(Protocol):
+    """Runs jobs and gives their outputs back as they finish."""
+
+    def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
+        """``(index in jobs, output)`` as each job finishes (a job the executor lost comes back
+        failed, with the reason)."""
+        ...
+
+    def interrupt(self, seconds: float) -> None:
+        """Stop: cancel what is queued, stop what runs, wait up to ``seconds``."""
+        ...
+
+    def close(self, wait: bool = True) -> None:
+        """Release the workers (``wait``: once the running jobs are done)."""
+        ...
+
+
+def lost(job: JobInput, exc: BaseException) -> JobOutput:
+    """The output of a job whose worker failed before it could answer."""
+    result = JobResult(job.client, job.analysis)
+    result.error_type, result.error = type(exc).__name__, first_line(str(exc))
+    return JobOutput(result)
+
+
+def _worker_started(address: str | None) -> None:
+    """In each local worker: take kernels from the runner's server; leave Ctrl-C to the
+    runner."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    kernels.die_with_parent(signal.SIGTERM)  # a runner killed takes its workers with it
+    if address is not None:
+        os.environ[kernels.SERVER_ADDRESS] = address
+
+
+class LocalExecutor:
+    """``workers`` processes of this machine, with warm kernels."""
+
+    def __init__(self, workers: int) -> None:
+        self.server: kernels.KernelServer | None = None
+        if kernels.kernel_server_supported() and os.environ.get(kernels.WARM_KERNELS) != "0":
+            modules = kernels.notebook_imports(a.notebook for a in declared_analyses().values())
+            self.server = kernels.KernelServer.start(workers + 1, modules)
+        renderer()  # warmed once here, inherited by every worker (fork)
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context(method),
+            initializer=_worker_started,
+            initargs=(self.server.address if self.server is not None else None,),
+        )
+        self.futures: dict[Future[JobOutput], int] = {}
+
+    def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
+        self.futures = {self.pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        for future in as_completed(self.futures):
+            index = self.futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:  # a worker that died (killed, out of memory...)
+                yield index, lost(jobs[index], exc)
+
+    def interrupt(self, seconds: float) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        stop_children()
+        futures_wait(self.futures, timeout=seconds)
+
+    def close(self, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
+        if self.server is not None:
+            self.server.close()
+
+
+class DaskExecutor:
+    """The jobs of a run on a ``dask.distributed`` cluster (its scheduler's address)."""
+
+    def __init__(self, address: str) -> None:
+        from distributed import Client
+
+        self.client = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
+        self.futures: list[Any] = []
+
+    def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
+        from distributed import as_completed as dask_completed
+
+        self.futures = [
+            self.client.submit(
+                run_job, job, pure=False, key=f"crmwb-{job.client}-{job.analysis}-{i}"
+            )
+            for i, job in enumerate(jobs)
+        ]
+        index = {future.key: i for i, future in enumerate(self.futures)}
+        for future in dask_completed(self.futures):  # type: ignore[no-untyped-call]
+            i = index[future.key]
+            try:
+                yield i, future.result()
+            except Exception as exc:  # a worker lost, a job that could not be sent...
+                yield i, lost(jobs[i], exc)
+
+    def interrupt(self, seconds: float) -> None:
+        with suppress(Exception):
+            self.client.cancel(self.futures, force=True)  # type: ignore[no-untyped-call]
+
+    def close(self, wait: bool = True) -> None:
+        with suppress(Exception):
+            self.client.close()  # type: ignore[no-untyped-call]
+
+
+def executor(workers: int, scheduler: str | None = None) -> Executor:
+    """The Dask executor when a scheduler is named (argument, else ``CRMWB_SCHEDULER``), the
+    local one otherwise."""
+    address = scheduler or os.environ.get(SCHEDULER) or None
+    return DaskExecutor(address) if address else LocalExecutor(workers)
+
+
+def stop_children() -> None:
+    """Stop this process's child processes (workers, the kernel server, the kernels):
+    terminate, then kill what is still there a few seconds later."""
+    import psutil
+
+    children = psutil.Process().children(recursive=True)
+    for child in children:
+        with suppress(psutil.Error):
+            child.terminate()
+    _, alive = psutil.wait_procs(children, timeout=3)
+    for child in alive:
+        with suppress(psutil.Error):
+            child.kill()

@@ -24,6 +24,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -306,9 +307,36 @@ def _run_locked(
                     progress(skipped)
     if on_start is not None:
         on_start(len(pending))
+    by_slug = {slugs[c]: c for c in client_dirs}
+
+    def publish_client(slug: str) -> None:
+        client_run, client_dir = runs[slug], by_slug[slug]
+        try:
+            _note_changes_during_run(client_run, plans[slug], client_dir)
+            _finish(client_run, reports_dir, client_dir, started[slug], settings, plans[slug])
+        except OSError as exc:  # a full disk, a drive gone read-only...
+            _keep_as_failed(client_run, reports_dir / slug, exc, _language(client_dir, lang))
+
+    # A client is published (its pack laid out, its folder renamed) as soon as each of its
+    # analyses has reported, on a thread of its own, while the workers go on with the others.
+    finishing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crmwb-publish")
+    published: dict[str, Future[None]] = {}
+
+    def publish_when_complete(slug: str) -> None:
+        client_run = runs[slug]
+        reported = {r.analysis for r in client_run.results}
+        if (
+            slug not in published
+            and not client_run.unchanged
+            and reported >= set(client_run.planned)
+        ):
+            published[slug] = finishing.submit(publish_client, slug)
+
     runner: Executor | None = None
     stopping = False
     try:
+        for slug in runs:
+            publish_when_complete(slug)
         inputs = _job_inputs(pending, plans, lang)
         runner = executor(settings.workers, settings.scheduler) if pending else None
         if runner is not None:
@@ -319,17 +347,18 @@ def _run_locked(
                 runs[result.client].results.append(result)
                 if progress:
                     progress(result)
+                publish_when_complete(job.slug)
     except KeyboardInterrupt:
         # Stop scheduling, cancel what is queued, stop the workers and their kernels, and wait
         # for them. A second Ctrl-C while this is done goes straight up: the runs stay
-        # ".partial", cleaned at the next run.
+        # ".partial", cleaned at the next run. A client already complete is published.
         stopping = True
         if on_interrupt is not None:
             on_interrupt()
         if runner is not None:
             runner.interrupt(KERNEL_STOP_SECONDS)
-        for client_run in runs.values():
-            if client_run.unchanged:
+        for slug, client_run in runs.items():
+            if client_run.unchanged or slug in published:
                 continue
             client_run.interrupted = True
             reported = {r.analysis for r in client_run.results}
@@ -343,15 +372,12 @@ def _run_locked(
             runner.close(wait=not stopping)
     # Every client's folder is published (or kept as failed or interrupted): no half-written
     # ".partial" folder is left behind.
-    by_slug = {slugs[c]: c for c in client_dirs}
     for slug, client_run in runs.items():
-        if client_run.unchanged:
-            continue
-        try:
-            _note_changes_during_run(client_run, plans[slug], by_slug[slug])
-            _finish(client_run, reports_dir, by_slug[slug], started[slug], settings, plans[slug])
-        except OSError as exc:  # a full disk, a drive gone read-only...
-            _keep_as_failed(client_run, reports_dir / slug, exc, _language(by_slug[slug], lang))
+        if not client_run.unchanged and slug not in published:
+            published[slug] = finishing.submit(publish_client, slug)
+    for future in published.values():
+        future.result()
+    finishing.shutdown()
     return list(runs.values())
 
 
@@ -665,6 +691,7 @@ def _job_inputs(
                 workbooks[job.client_dir],
                 plans[job.slug].files.get(job.analysis.name, ()),
                 info.report(job.analysis) if info is not None else None,
+                job.staging.name.removeprefix(".").removesuffix(".partial"),
             )
         )
     return inputs

@@ -4,10 +4,10 @@ Both take :class:`~crmwb.run.job.JobInput` and give back :class:`~crmwb.run.job.
 each job finishes (:meth:`Executor.results`); the runner publishes what comes back. Neither
 needs the client folders on the worker's side: inputs travel with the job.
 
-* :class:`LocalExecutor` (the default): ``workers`` processes forked from the runner once it has
-  imported papermill, nbconvert and WeasyPrint and warmed the report renderer up, and a kernel
-  server keeping ``workers + 1`` kernels ready (:mod:`crmwb.run.kernels`). The workers ignore a
-  Ctrl-C: the runner decides (it stops them with their kernels).
+* :class:`LocalExecutor` (the default): ``workers`` processes forked from a process that has
+  imported papermill, nbconvert and WeasyPrint once, and a kernel server keeping
+  ``workers + 1`` kernels ready (:mod:`crmwb.run.kernels`). The workers ignore a Ctrl-C: the
+  runner decides (it stops them with their kernels).
 * :class:`DaskExecutor`: the jobs are submitted to a running ``dask.distributed`` scheduler
   (``crmwb run --scheduler tcp://HOST:8786`` or ``CRMWB_SCHEDULER``). Each worker process starts
   its own kernel server on its first job.
@@ -25,7 +25,7 @@ from contextlib import suppress
 from typing import Any, Protocol
 
 from crmwb.run import kernels
-from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, renderer, run_job
+from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, run_job
 from crmwb.workbook.analyses import declared_analyses
 
 SCHEDULER = "CRMWB_SCHEDULER"
@@ -57,13 +57,27 @@ def lost(job: JobInput, exc: BaseException) -> JobOutput:
     return JobOutput(result)
 
 
-def _worker_started(address: str | None) -> None:
-    """In each local worker: take kernels from the runner's server; leave Ctrl-C to the
-    runner."""
+def _worker_started(address: str | None, environment: dict[str, str]) -> None:
+    """In each local worker: the runner's environment (its runtime folders), kernels from the
+    runner's server; a Ctrl-C is left to the runner."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     kernels.die_with_parent(signal.SIGTERM)  # a runner killed takes its workers with it
+    os.environ.update(environment)
     if address is not None:
         os.environ[kernels.SERVER_ADDRESS] = address
+    else:
+        os.environ.pop(kernels.SERVER_ADDRESS, None)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How local workers start: forked from a clean process that has imported the job's
+    modules (papermill, nbconvert, WeasyPrint) once, never from the runner itself, whose
+    threads (a report being published, Jupyter's event loop) a fork would copy half-held."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["crmwb.run.job"])
+    return context
 
 
 class LocalExecutor:
@@ -74,13 +88,11 @@ class LocalExecutor:
         if kernels.kernel_server_supported() and os.environ.get(kernels.WARM_KERNELS) != "0":
             modules = kernels.notebook_imports(a.notebook for a in declared_analyses().values())
             self.server = kernels.KernelServer.start(workers + 1, modules)
-        renderer()  # warmed once here, inherited by every worker (fork)
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
-            mp_context=multiprocessing.get_context(method),
+            mp_context=_worker_context(),
             initializer=_worker_started,
-            initargs=(self.server.address if self.server is not None else None,),
+            initargs=(self.server.address if self.server else None, dict(os.environ)),
         )
         self.futures: dict[Future[JobOutput], int] = {}
 

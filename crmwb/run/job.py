@@ -105,6 +105,9 @@ class JobInput:
     client_dir: str = ""
     """The client's folder on the consultant's machine: named in errors instead of the job's
     temporary copy."""
+    run: str = ""
+    """The run it is part of (its id, which the Excel deliverables' « Lisez-moi » sheet
+    names)."""
 
 
 @dataclass
@@ -123,6 +126,7 @@ def job_input(
     workbook: bytes | None,
     files: tuple[Path, ...] = (),
     report: ReportInfo | None = None,
+    run: str = "",
 ) -> JobInput:
     """The job of ``analysis`` for the client of ``client_dir`` (``workbook``: its bytes as
     read for the run). Files beside the workbook travel as bytes up to
@@ -142,18 +146,17 @@ def job_input(
         else:
             with contextlib.suppress(OSError):
                 small[relative] = path.read_bytes()
-    return JobInput(
-        slug, analysis.name, lang, workbook, small, large, report, client_dir=str(client_dir)
-    )
+    return JobInput(slug, analysis.name, lang, workbook, small, large, report, str(client_dir), run)
 
 
 def run_job(job: JobInput) -> JobOutput:
     """Execute the job's notebook and render its reports; never raises for a failing notebook
     (the result says what failed, the executed notebook is among the files)."""
     analysis = declared_analyses()[job.analysis]
+    _runtime()
     with tempfile.TemporaryDirectory(prefix="crmwb-job-") as temporary:
         folder = Path(temporary)
-        client_dir, out = folder / job.client, folder / "out"
+        client_dir, out = folder / job.client, folder / (job.run or "run")
         _materialise(job, client_dir)
         out.mkdir()
         result = execute(analysis, job, client_dir, out)
@@ -163,6 +166,15 @@ def run_job(job: JobInput) -> JobOutput:
     result.error = _restore_paths(result.error, client_dir, job.client_dir)
     result.problems = [_restore_paths(p, client_dir, job.client_dir) for p in result.problems]
     return JobOutput(result, files)
+
+
+def _runtime() -> None:
+    """Jupyter's, IPython's and Matplotlib's folders: the runner's (its workers inherit them),
+    else, on a cluster's worker, under the system's temporary folder, not the home folder."""
+    if "JUPYTER_RUNTIME_DIR" not in os.environ:
+        from crmwb.run.folders import prepare_runtime
+
+        prepare_runtime(Path(tempfile.gettempdir()) / f"crmwb-worker-{os.getuid()}")
 
 
 def _materialise(job: JobInput, client_dir: Path) -> None:

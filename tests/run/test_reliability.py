@@ -24,7 +24,7 @@ from unprivileged import as_a_user, shared_folder
 
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.run import batch, folders, job
+from crmwb.run import batch, folders
 from crmwb.run.summary import summary as run_summary
 
 SLUG = "literie-lenoir"
@@ -379,7 +379,7 @@ def test_a_runtime_folder_that_cannot_be_written_is_said_and_the_pack_kept(share
 def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The disk fills up while the TCO's PDF and the manifest are written (patched writers):
+    """The disk fills up while the TCO's reports and the manifest are written (patched writers):
     the run is kept as ``-failed``, nothing ``.partial`` is left, ``latest`` is not made, and
     the summary says « disque plein »."""
     import errno
@@ -387,7 +387,7 @@ def test_a_full_disk_keeps_the_run_as_failed_and_says_so(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(job, "html_to_pdf", full)  # in the workers, forked after this
+    monkeypatch.setattr(batch, "publish", full)  # where the runner writes what a job made
     monkeypatch.setattr(batch, "write_manifest", full)
     (run,) = batch.run(
         [root / "clients" / SLUG],

@@ -1,0 +1,105 @@
+"""Warm kernels (crmwb.run.kernels): forked by a server that has imported the notebooks' stack,
+each serving one notebook, isolated from the others, none left behind."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+from crmwb.run import kernels
+from crmwb.run.batch import ANALYSES
+from crmwb.run.folders import prepare_runtime
+
+pytestmark = pytest.mark.skipif(
+    not kernels.kernel_server_supported(), reason="kernels are forked on Linux only"
+)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[kernels.KernelServer]:
+    prepare_runtime(tmp_path_factory.mktemp("reports"))
+    with kernels.KernelServer.start(2, ["crmwb.tco.model"]) as started:
+        yield started
+
+
+def run_code(manager: object, code: str) -> dict[str, object]:
+    """Execute ``code`` in the kernel; its reply content (status, and ename when it failed)."""
+    client = manager.client()  # type: ignore[attr-defined]
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=30)
+        reply = client.execute_interactive(code, timeout=30, output_hook=lambda _: None)
+        return dict(reply["content"])
+    finally:
+        client.stop_channels()
+
+
+def test_the_notebooks_imports_are_read_from_their_code() -> None:
+    modules = kernels.notebook_imports(a.notebook for a in ANALYSES.values())
+    assert "crmwb.tco.model" in modules  # from crmwb.tco.model import compare_options
+    assert "crmwb.tco.views" in modules  # from crmwb.tco import views as tco_views
+    assert "crmwb.run.clients" in modules
+
+
+def test_a_kernel_comes_with_the_stack_imported_and_serves_one_notebook(
+    server: kernels.KernelServer,
+) -> None:
+    first = kernels.kernel_manager(server.address)
+    try:
+        # imported by the server, not by this code: already in the kernel's modules
+        wanted = "{'pandas', 'matplotlib.pyplot', 'crmwb.tco.model'}"
+        check = f"import sys\nassert {wanted} <= set(sys.modules)"
+        assert run_code(first, check)["status"] == "ok"
+        assert run_code(first, "secret = 42")["status"] == "ok"
+        pid = first.provisioner.pid  # type: ignore[union-attr]
+        assert psutil.Process(pid).ppid() == server.process.pid  # forked by the server
+    finally:
+        first.shutdown_kernel(now=True)
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    second = kernels.kernel_manager(server.address)
+    try:
+        assert second.provisioner.pid != pid  # type: ignore[union-attr]
+        reply = run_code(second, "secret")  # a fresh process: nothing of the first notebook
+        assert reply["status"] == "error" and reply["ename"] == "NameError"
+    finally:
+        second.shutdown_kernel(now=True)
+
+
+def test_an_interrupt_reaches_a_forked_kernel(server: kernels.KernelServer) -> None:
+    manager = kernels.kernel_manager(server.address)
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=30)
+        client.execute("import time\ntime.sleep(60)")
+        time.sleep(1.0)
+        manager.interrupt_kernel()
+        reply = client.get_shell_msg(timeout=20)
+        assert reply["content"]["ename"] == "KeyboardInterrupt"
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+
+
+def test_closing_the_server_leaves_no_kernel(tmp_path: Path) -> None:
+    prepare_runtime(tmp_path)
+    started = kernels.KernelServer.start(3, [])
+    taken = kernels.kernel_manager(started.address)  # one taken, three more forked ahead
+    pid = taken.provisioner.pid  # type: ignore[union-attr]
+    server = psutil.Process(started.process.pid)
+    deadline = time.monotonic() + 30
+    while len(server.children()) < 4 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    kernels_forked = server.children()
+    assert len(kernels_forked) == 4
+    started.close()  # a kernel taken dies with the server too (its notebook would be over)
+    gone, alive = psutil.wait_procs(kernels_forked, timeout=10)
+    assert alive == [] and len(gone) == 4
+    assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    taken.cleanup_resources()
+    assert not os.path.exists(started.address)

@@ -38,7 +38,7 @@ from crmwb.deliver.report import ReportInfo, package_versions, sha256, write_man
 from crmwb.mission.prune import prune_failed
 from crmwb.mission.runs import RunRecord, last_marked, latest_run, read_marks
 from crmwb.run.clients import check_slug
-from crmwb.run.executors import Executor, executor
+from crmwb.run.executors import Executor, LocalExecutor, cluster
 from crmwb.run.fingerprint import read_sheets
 from crmwb.run.folders import (
     clean_stale,
@@ -215,8 +215,15 @@ def run(
                 locks.enter_context(client_lock(reports_dir / slug, wait=wait, on_wait=on_wait))
         except OSError as exc:
             raise folder_error(exc, reports_dir) from None
-        settings = _Settings(workers, lang, reports_dir, run_id, force, scheduler)
-        return _run_locked(client_dirs, slugs, analyses, settings, progress, on_interrupt, on_start)
+        remote = cluster(scheduler)  # connected first: a scheduler that does not answer is
+        settings = _Settings(workers, lang, reports_dir, run_id, force, remote)  # said at once
+        try:
+            return _run_locked(
+                client_dirs, slugs, analyses, settings, progress, on_interrupt, on_start
+            )
+        finally:
+            if remote is not None:
+                remote.close()
 
 
 @dataclass(frozen=True)
@@ -226,7 +233,8 @@ class _Settings:
     reports_dir: Path
     run_id: str
     force: bool
-    scheduler: str | None = None
+    cluster: Executor | None = None
+    """The Dask cluster the jobs go to (None: this machine's workers)."""
 
 
 def _unchanged_run(slug: str, plan: ClientPlan) -> ClientRun:
@@ -338,7 +346,8 @@ def _run_locked(
         for slug in runs:
             publish_when_complete(slug)
         inputs = _job_inputs(pending, plans, lang)
-        runner = executor(settings.workers, settings.scheduler) if pending else None
+        if pending:
+            runner = settings.cluster or LocalExecutor(settings.workers)
         if runner is not None:
             for index, output in runner.results(inputs):
                 job = pending[index]
@@ -368,7 +377,7 @@ def _run_locked(
                 if name not in reported
             )
     finally:
-        if runner is not None:
+        if runner is not None and runner is not settings.cluster:
             runner.close(wait=not stopping)
     # Every client's folder is published (or kept as failed or interrupted): no half-written
     # ".partial" folder is left behind.
@@ -471,6 +480,7 @@ def _manifest_entry(
             "out_of_date": result.out_of_date,
             "why": [],
             "timings_s": {},
+            "cpu_s": {},
             "outputs": result.outputs,
         }
     fingerprint = plan.fingerprints.get(result.analysis)
@@ -487,6 +497,7 @@ def _manifest_entry(
         "error_type": result.error_type or None,
         "problems": result.problems,
         "timings_s": {k: round(v, 3) for k, v in result.timings.items()},
+        "cpu_s": {k: round(v, 3) for k, v in result.cpu.items()},
         "outputs": result.outputs,
     }
 

@@ -24,9 +24,13 @@ from concurrent.futures import wait as futures_wait
 from contextlib import suppress
 from typing import Any, Protocol
 
+from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.run import kernels
 from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, run_job
 from crmwb.workbook.analyses import declared_analyses
+
+CONNECT_SECONDS = 10
+"""How long to wait for a Dask scheduler to answer."""
 
 SCHEDULER = "CRMWB_SCHEDULER"
 """The environment variable naming a Dask scheduler (``tcp://host:8786``), when
@@ -120,9 +124,22 @@ class DaskExecutor:
     """The jobs of a run on a ``dask.distributed`` cluster (its scheduler's address)."""
 
     def __init__(self, address: str) -> None:
-        from distributed import Client
-
-        self.client = Client(address, set_as_default=False)  # type: ignore[no-untyped-call]
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError(
+                msg("run.err.cluster_package"),
+                found=msg("run.found.not_installed"),
+                hint=msg("run.hint.cluster_package"),
+            ) from None
+        try:
+            self.client = Client(address, set_as_default=False, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise CrmwbError(
+                msg("run.err.scheduler", address=address),
+                found=msg("run.found.scheduler", error=first_line(str(exc))),
+                hint=msg("run.hint.scheduler"),
+            ) from None
         self.futures: list[Any] = []
 
     def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
@@ -151,11 +168,11 @@ class DaskExecutor:
             self.client.close()  # type: ignore[no-untyped-call]
 
 
-def executor(workers: int, scheduler: str | None = None) -> Executor:
-    """The Dask executor when a scheduler is named (argument, else ``CRMWB_SCHEDULER``), the
-    local one otherwise."""
+def cluster(scheduler: str | None = None) -> DaskExecutor | None:
+    """The Dask executor of the scheduler named (argument, else ``CRMWB_SCHEDULER``), connected;
+    None when none is named (the run is local)."""
     address = scheduler or os.environ.get(SCHEDULER) or None
-    return DaskExecutor(address) if address else LocalExecutor(workers)
+    return DaskExecutor(address) if address else None
 
 
 def stop_children() -> None:

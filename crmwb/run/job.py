@@ -52,6 +52,10 @@ class JobResult:
     """The error of a failed job (written in the workbook's language), or nothing."""
     error_type: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds by step: taking a kernel, executing the notebook, its HTML, its PDF."""
+    cpu: dict[str, float] = field(default_factory=dict)
+    """CPU seconds by step: the kernel's process (``kernel``), this worker's while it drove
+    the notebook (``execute``), the HTML and the PDF."""
     outputs: list[str] = field(default_factory=list)
     interrupted: bool = False
     """The run was interrupted before this analysis reported back."""
@@ -201,10 +205,11 @@ def execute(analysis: Analysis, job: JobInput, client_dir: Path, out: Path) -> J
     from papermill.exceptions import PapermillExecutionError
 
     result = JobResult(job.client, analysis.name)
-    started = time.perf_counter()
-    manager = _warm_kernel()
-    result.timings["kernel"] = time.perf_counter() - started
+    started, cpu = time.perf_counter(), time.process_time()
+    manager = None
     try:
+        manager = _warm_kernel() or _cold_kernel()
+        result.timings["kernel"] = time.perf_counter() - started
         papermill.execute_notebook(
             str(analysis.notebook),
             str(out / f"{analysis.name}.ipynb"),
@@ -230,10 +235,38 @@ def execute(analysis: Analysis, job: JobInput, client_dir: Path, out: Path) -> J
         result.error_type, result.error = type(exc).__name__, first_line(str(exc))
     finally:
         if manager is not None:
+            result.cpu["kernel"] = _kernel_cpu(manager)
             with contextlib.suppress(Exception):
                 manager.shutdown_kernel(now=True)
-    result.timings["execute"] = time.perf_counter() - started - result.timings["kernel"]
+    kernel = result.timings.setdefault("kernel", 0.0)
+    result.timings["execute"] = time.perf_counter() - started - kernel
+    result.cpu["execute"] = time.process_time() - cpu
     return result
+
+
+def _cold_kernel() -> KernelManager:
+    """A kernel started as a new Python process, as Jupyter does."""
+    from jupyter_client.manager import KernelManager
+
+    manager = KernelManager(kernel_name="python3")
+    manager.start_kernel()
+    return manager
+
+
+def _kernel_cpu(manager: KernelManager) -> float:
+    """The CPU seconds the kernel's process has used (a forked kernel: since its fork; the
+    imports it shares were paid once by the server). 0 when it cannot be read."""
+    import psutil
+
+    provisioner = manager.provisioner
+    pid = getattr(provisioner, "pid", None) or getattr(
+        getattr(provisioner, "process", None), "pid", None
+    )
+    try:
+        times = psutil.Process(pid).cpu_times()
+    except (psutil.Error, TypeError, ValueError):
+        return 0.0
+    return float(times.user + times.system)
 
 
 def render(analysis: Analysis, job: JobInput, result: JobResult, out: Path) -> None:
@@ -247,14 +280,16 @@ def render(analysis: Analysis, job: JobInput, result: JobResult, out: Path) -> N
 
             error = CrmwbError(msg("run.err.readable_about"), file=job.client_dir)
             raise error
-        mark = time.perf_counter()
+        mark, cpu = time.perf_counter(), time.process_time()
         notebook = nbformat.read(out / f"{name}.ipynb", as_version=4)  # type: ignore[no-untyped-call]
         html = renderer().html(notebook, job.report)
         (out / f"{name}.html").write_text(html, encoding="utf-8")
         result.timings["html"] = time.perf_counter() - mark
-        mark = time.perf_counter()
+        result.cpu["html"] = time.process_time() - cpu
+        mark, cpu = time.perf_counter(), time.process_time()
         (out / f"{name}.pdf").write_bytes(html_to_pdf(html))
         result.timings["pdf"] = time.perf_counter() - mark
+        result.cpu["pdf"] = time.process_time() - cpu
     except OSError as exc:  # the disk filled up while the report was written...
         result.ok = False
         result.error_type, result.error = type(exc).__name__, first_line(str(exc))

@@ -138,3 +138,24 @@ def test_a_cluster_makes_the_same_deliverables_as_the_local_runner(
     for name in batch.ANALYSES:
         assert visible(remote / f"{name}.html") == visible(local / f"{name}.html"), name
         assert excel_values(remote / f"{name}.xlsx") == excel_values(local / f"{name}.xlsx"), name
+
+
+def test_a_scheduler_that_does_not_answer_is_said_before_anything_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("distributed")
+    from crmwb.core.errors import CrmwbError
+    from crmwb.run import executors
+
+    monkeypatch.setattr(executors, "CONNECT_SECONDS", 1)
+    with pytest.raises(CrmwbError) as raised:
+        batch.run(
+            [EXAMPLES_DIR / CLIENT],
+            [batch.ANALYSES["tco"]],
+            reports_dir=tmp_path / "reports",
+            scheduler="tcp://127.0.0.1:9",  # the discard port: nobody answers
+        )
+    text = raised.value.message("fr")
+    assert "un ordonnanceur Dask qui réponde à l'adresse tcp://127.0.0.1:9" in text
+    assert "vérifiez l'adresse donnée par --scheduler ou CRMWB_SCHEDULER" in text
+    assert not list((tmp_path / "reports").glob(f"{CLIENT}/.*.partial"))

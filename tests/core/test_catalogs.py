@@ -132,12 +132,13 @@ def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
         r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|"
         r"crmwb(?! (?:new-client|run|template|examples|catalogs|clients|audit-file|init|"
         r"upgrade|check|diff)|"
-        r"\.i18n|\.toml|_HOME)",
+        r"\.i18n|\.toml|_HOME|_SCHEDULER|\[cluster\])",
         re.IGNORECASE,
     )
     # the command line's own messages name its commands (crmwb: error: ...); the workspace's
     # messages name its command (crmwb init), its file (crmwb.toml) and CRMWB_HOME; a run says
-    # when a workbook needs crmwb upgrade
+    # when a workbook needs crmwb upgrade, and a run on a cluster names its variable
+    # (CRMWB_SCHEDULER) and the package to install for it (crmwb[cluster])
     texts = [
         (k, x)
         for k, v in catalog(lang).messages.items()

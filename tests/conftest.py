@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from deliverable_text import run_examples
 
-
 SESSION_RENDERINGS = ("french_runs", "pseudo_runs")
 
 

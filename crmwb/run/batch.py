@@ -63,7 +63,7 @@ from crmwb.workbook.snapshot import SNAPSHOT, Snapshot
 
 if TYPE_CHECKING:
     from crmwb.deliver.pack import PackEntry
-    from crmwb.workbook.reader import HiddenRows
+    from crmwb.workbook.reader import HiddenRows, WorkbookReader
 
 # jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
 # is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
@@ -295,17 +295,21 @@ def _run_locked(
         except OSError as exc:
             raise folder_error(exc, client_reports) from None
         names = {a.name for a in plan.execute} | {c.analysis.name for c in plan.carry}
+        try:  # read once for every question below (None: each says what it can)
+            reader: WorkbookReader | None = _open(client_dir)
+        except CrmwbError:
+            reader = None
         client_run = runs[slug] = ClientRun(
             slug,
             reserved,
             planned=tuple(a.name for a in every if a.name in names),
-            hidden_rows=hidden_rows_of(client_dir),
+            hidden_rows=hidden_rows_of(client_dir, reader) if reader is not None else (),
             outdated=outdated(client_dir),
         )
         client_run.results.extend(carried)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
         for analysis in plan.execute:
-            if applies_to(analysis, client_dir):
+            if reader is None or applies_to(analysis, client_dir, reader):
                 pending.append(_Job(client_dir, slug, analysis, staging))
             else:
                 skipped = JobResult(slug, analysis.name, skipped=True)
@@ -347,7 +351,7 @@ def _run_locked(
             publish_when_complete(slug)
         inputs = _job_inputs(pending, plans, lang)
         if pending:
-            runner = settings.cluster or LocalExecutor(settings.workers)
+            runner = settings.cluster or LocalExecutor(min(settings.workers, len(pending)))
         if runner is not None:
             for index, output in runner.results(inputs):
                 job = pending[index]
@@ -418,17 +422,21 @@ KERNEL_STOP_SECONDS = 30.0
 """How long an interrupted run waits for its workers once their kernels are stopped."""
 
 
-def applies_to(analysis: Analysis, client_dir: Path) -> bool:
+def applies_to(analysis: Analysis, client_dir: Path, reader: WorkbookReader | None = None) -> bool:
     """Whether to run ``analysis`` for the client (an unreadable workbook: yes, so that the
-    notebook reports the error where it is)."""
+    notebook reports the error where it is). ``reader``: the client's workbook, already open."""
     if analysis.applies is None:
         return True
-    from crmwb.workbook.reader import read_workbook
-
     try:
-        return analysis.applies(read_workbook(client_dir / WORKBOOK_NAME))
+        return analysis.applies(reader or _open(client_dir))
     except CrmwbError:
         return True
+
+
+def _open(client_dir: Path) -> WorkbookReader:
+    from crmwb.workbook.reader import read_workbook
+
+    return read_workbook(client_dir / WORKBOOK_NAME)
 
 
 def outdated(client_dir: Path) -> bool:
@@ -442,13 +450,13 @@ def outdated(client_dir: Path) -> bool:
         return False
 
 
-def hidden_rows_of(client_dir: Path) -> tuple[HiddenRows, ...]:
+def hidden_rows_of(
+    client_dir: Path, reader: WorkbookReader | None = None
+) -> tuple[HiddenRows, ...]:
     """The rows of the client's workbook Excel hides (none when it cannot be read: its
     notebooks then report why)."""
-    from crmwb.workbook.reader import read_workbook
-
     try:
-        return read_workbook(client_dir / WORKBOOK_NAME).hidden_rows()
+        return (reader or _open(client_dir)).hidden_rows()
     except CrmwbError:
         return ()
 

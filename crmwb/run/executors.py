@@ -153,7 +153,7 @@ class DaskExecutor:
             for i, job in enumerate(jobs)
         ]
         index = {future.key: i for i, future in enumerate(self.futures)}
-        for future in dask_completed(self.futures):  # type: ignore[no-untyped-call]
+        for future in dask_completed(self.futures, loop=self.client.loop):  # type: ignore[no-untyped-call]
             i = index[future.key]
             try:
                 yield i, future.result()

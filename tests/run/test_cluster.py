@@ -112,7 +112,9 @@ def test_a_cluster_makes_the_same_deliverables_as_the_local_runner(
 
     monkeypatch.setenv(SCHEDULER, cluster)
     local = (french_runs / CLIENT / "latest").resolve()
-    with Client(cluster) as client, get_task_stream(client) as stream:
+    # this test's own client watches the tasks; not the default one, as on a consultant's
+    # machine, where crmwb run's client is the only one
+    with Client(cluster, set_as_default=False) as client, get_task_stream(client) as stream:
         (run,) = batch.run(
             [EXAMPLES_DIR / CLIENT],
             list(batch.ANALYSES.values()),

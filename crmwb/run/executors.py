@@ -20,7 +20,6 @@ import os
 import signal
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures import wait as futures_wait
 from contextlib import suppress
 from typing import Any, Protocol
 
@@ -111,9 +110,10 @@ class LocalExecutor:
                 yield index, lost(jobs[index], exc)
 
     def interrupt(self, seconds: float) -> None:
+        # Nothing more will come back: the workers are stopped with their kernels (and no
+        # one marks the futures of a pool shut down: waiting for them would only wait).
         self.pool.shutdown(wait=False, cancel_futures=True)
         stop_children()
-        futures_wait(self.futures, timeout=seconds)
 
     def close(self, wait: bool = True) -> None:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
@@ -133,6 +133,7 @@ class DaskExecutor:
                 found=msg("run.found.not_installed"),
                 hint=msg("run.hint.cluster_package"),
             ) from None
+        self.futures: dict[object, tuple[int, Any]] = {}
         try:
             self.client = Client(address, set_as_default=False, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError, ValueError) as exc:
@@ -141,28 +142,30 @@ class DaskExecutor:
                 found=msg("run.found.scheduler", error=first_line(str(exc))),
                 hint=msg("run.hint.scheduler"),
             ) from None
-        self.futures: list[Any] = []
 
     def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
         from distributed import as_completed as dask_completed
 
-        self.futures = [
+        submitted = [
             self.client.submit(
                 run_job, job, pure=False, key=f"crmwb-{job.client}-{job.analysis}-{i}"
             )
             for i, job in enumerate(jobs)
         ]
-        index = {future.key: i for i, future in enumerate(self.futures)}
-        for future in dask_completed(self.futures, loop=self.client.loop):  # type: ignore[no-untyped-call]
-            i = index[future.key]
+        self.futures = {future.key: (i, future) for i, future in enumerate(submitted)}
+        for future in dask_completed(submitted, loop=self.client.loop):  # type: ignore[no-untyped-call]
+            i, _ = self.futures.pop(future.key)
             try:
-                yield i, future.result()
+                output = future.result()
             except Exception as exc:  # a worker lost, a job that could not be sent...
-                yield i, lost(jobs[i], exc)
+                output = lost(jobs[i], exc)
+            future.release()  # the worker may forget it: a portfolio's outputs do not pile up
+            yield i, output
 
     def interrupt(self, seconds: float) -> None:
         with suppress(Exception):
-            self.client.cancel(self.futures, force=True)  # type: ignore[no-untyped-call]
+            remaining = [future for _, future in self.futures.values()]
+            self.client.cancel(remaining, force=True)  # type: ignore[no-untyped-call]
 
     def close(self, wait: bool = True) -> None:
         with suppress(Exception):

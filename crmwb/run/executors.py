@@ -74,13 +74,13 @@ def _worker_started(address: str | None, environment: dict[str, str]) -> None:
 
 def _worker_context() -> multiprocessing.context.BaseContext:
     """How local workers start: forked from a clean process that has imported the job's
-    modules (papermill, nbconvert, WeasyPrint) and warmed the report renderer up once
-    (:mod:`crmwb.run.preload`), never from the runner itself, whose threads (a report being
-    published, Jupyter's event loop) a fork would copy half-held."""
+    modules (papermill, nbconvert, WeasyPrint) once, never from the runner itself, whose
+    threads (a report being published, Jupyter's event loop) a fork would copy half-held.
+    (Each worker warms its report renderer up on its first job.)"""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["crmwb.run.preload"])
+    context.set_forkserver_preload(["crmwb.run.job"])
     return context
 
 

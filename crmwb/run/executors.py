@@ -45,7 +45,7 @@ class Executor(Protocol):
         ...
 
     def interrupt(self, seconds: float) -> None:
-        """Stop: cancel what is queued, stop what runs, wait up to ``seconds``."""
+        """Stop: cancel what is queued and stop what runs (within ``seconds`` at most)."""
         ...
 
     def close(self, wait: bool = True) -> None:

@@ -8,6 +8,7 @@ examples' session renderings goes to the same worker (they are made once too).""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from deliverable_text import run_examples
@@ -15,6 +16,7 @@ from deliverable_text import run_examples
 SESSION_RENDERINGS = ("french_runs", "pseudo_runs")
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("xdist_group"):
@@ -24,6 +26,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             "examples" if set(SESSION_RENDERINGS) & set(fixtures) else item.nodeid.split("::")[0]
         )
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
+    """Every test a worker collected carries its group in its id (that is how pytest-xdist's
+    ``--dist loadgroup`` sends a group to one worker): if a pytest release stops that again
+    (pytest-dev/pytest-xdist#1386), say so rather than make every fixture on every worker."""
+    ungrouped = [nodeid for nodeid in ids if "@" not in nodeid]
+    if node.config.getvalue("dist") == "loadgroup" and ungrouped:
+        pytest.exit(
+            f"tests not grouped by --dist loadgroup (e.g. {ungrouped[0]}): this pytest release "
+            "breaks pytest-xdist's groups; install the one pyproject.toml names",
+            returncode=pytest.ExitCode.USAGE_ERROR,
+        )
 
 
 @pytest.fixture(scope="session")

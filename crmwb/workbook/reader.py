@@ -37,6 +37,7 @@ from crmwb.workbook.fields import (
     plain,
     typed_number,
 )
+from crmwb.workbook.formulas import stored_formulas
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -137,20 +138,23 @@ class WorkbookReader:
         """The formula in an empty-looking ``cell`` (data_only=True shows a formula whose
         result was never saved, as in a file written by a script, as an empty cell)."""
         if ws.title not in self._formulas:
-            # One streaming pass over this sheet's stored formulas (read-only mode: fast even
-            # for a sheet of formatted empty rows), kept for the other empty cells.
-            book = load_workbook(self.path, data_only=False, read_only=True)
-            try:
-                self._formulas[ws.title] = {
-                    c.coordinate: c.value
-                    for row in book[ws.title].iter_rows()
-                    for c in row
-                    if isinstance(c.value, str)
-                    and c.value.startswith("=")
-                    and hasattr(c, "coordinate")
-                }
-            finally:
-                book.close()
+            # One streaming pass over this sheet's stored formulas, kept for its other empty
+            # cells; openpyxl's read-only mode for a file that does not say where its cells are.
+            formulas = stored_formulas(self.path, ws.title)
+            if formulas is None:
+                book = load_workbook(self.path, data_only=False, read_only=True)
+                try:
+                    formulas = {
+                        c.coordinate: c.value
+                        for row in book[ws.title].iter_rows()
+                        for c in row
+                        if isinstance(c.value, str)
+                        and c.value.startswith("=")
+                        and hasattr(c, "coordinate")
+                    }
+                finally:
+                    book.close()
+            self._formulas[ws.title] = formulas
         return self._formulas[ws.title].get(cell.coordinate)
 
     def sheet(self, key: str) -> Worksheet:

@@ -28,15 +28,16 @@ def stored_formulas(path: Path, sheet: str) -> dict[str, str] | None:
     file does not say where its cells are (no ``r`` attribute: the caller reads it another way).
     """
     with zipfile.ZipFile(path) as archive:
-        part = _sheet_part(archive, sheet)
+        part = sheet_part(archive, sheet)
         if part is None:
             return {}
         with archive.open(part) as xml:
             return _formulas(xml)
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
-    """The archive member holding ``sheet``'s cells, from the workbook part and its links."""
+def sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The member of a workbook file holding ``sheet``'s cells (from the workbook part and its
+    links), or None when the workbook has no such sheet."""
     with archive.open("xl/workbook.xml") as xml:
         ids = {
             node.get("name"): node.get(f"{_RELATIONSHIPS}id")

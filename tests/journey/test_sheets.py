@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -199,10 +199,7 @@ def path(tmp_path: Path) -> Path:
 
 def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
     """Overwrite cells, the way a consultant would in Excel, and save."""
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
+    overwrite(path, sheet, cells)
 
 
 def journey_error(path: Path) -> WorkbookError:

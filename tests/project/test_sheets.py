@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import InputError, WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -134,10 +134,7 @@ def path(tmp_path: Path, saved: bytes) -> Path:
 
 def damage(path: Path, sheet: str, cells: dict[str, object]) -> None:
     """Overwrite cells, the way a consultant would in Excel, and save."""
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
+    overwrite(path, sheet, cells)
 
 
 READERS = {"project_plan": read_project_plan, "raci": read_raci, "steering": read_steering}

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import WorkbookError, render
 from crmwb.core.i18n import Lang
@@ -89,10 +89,7 @@ def write_workbook(
 
 def damage(path: Path, cells: dict[str, object], sheet: str = "ROI") -> None:
     """Overwrite cells, the way a consultant would in Excel, and save."""
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
+    overwrite(path, sheet, cells)
 
 
 def error_at(path: Path) -> WorkbookError:

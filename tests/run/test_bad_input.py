@@ -1,7 +1,8 @@
 """Workbooks a client could hand over (issue 12's bad input): every field left at its starter
-value, a 120-character client name, hostile text in the journey, no personas. Each gives
-deliverables a client can read — or, for what cannot be analysed, « not run » with the reason —
-never a failure, never raw markup or a live formula."""
+value; a 120-character client name, hostile text in the journey and no personas (together, in
+one copy of the French example). Each gives deliverables a client can read — or, for what
+cannot be analysed, « not run » with the reason — never a failure, never raw markup or a live
+formula."""
 
 from __future__ import annotations
 
@@ -49,32 +50,24 @@ def bad_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     clients.mkdir()
     new_client("Client vierge", "fr", clients)  # every field at its starter value
 
-    long_name = clients / "nom-tres-long"
-    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", long_name)
-    wb = load_workbook(long_name / "workbook.xlsx")
+    # One copy of the French example carries the other three cases (each test reads its own
+    # part of it): a copy each would run the same seven notebooks three times.
+    hard = clients / "cas-difficiles"
+    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", hard)
+    wb = load_workbook(hard / "workbook.xlsx")
     _set(wb["À propos"], 1, "Client", LONG_NAME)
-    wb.save(long_name / "workbook.xlsx")
-
-    hostile = clients / "texte-hostile"
-    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", hostile)
-    wb = load_workbook(hostile / "workbook.xlsx")
     ws = wb["Points de contact"]
     header, columns = _rows(ws, "ID")
     ws.cell(row=header + 1, column=columns["Description"]).value = SCRIPT
     typed = ws.cell(row=header + 2, column=columns["Description"])
     typed.value, typed.data_type = FORMULA, "s"  # text, as Excel keeps '=... typed in a cell
-    wb.save(hostile / "workbook.xlsx")
-
-    no_personas = clients / "sans-personas"
-    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", no_personas)
-    wb = load_workbook(no_personas / "workbook.xlsx")
     for sheet, first in (("Personas", "Persona"), ("Parcours", "Persona")):
         ws = wb[sheet]
         header, _ = _rows(ws, first)
         for row in ws.iter_rows(min_row=header + 1):
             for cell in row:
                 cell.value = None
-    wb.save(no_personas / "workbook.xlsx")
+    wb.save(hard / "workbook.xlsx")
 
     reports = root / "reports"
     runs = batch.run(
@@ -101,7 +94,7 @@ def test_a_starter_workbook_is_not_run_with_the_reason_never_failed(bad_runs: Pa
 
 
 def test_a_long_client_name_is_shown_whole(bad_runs: Path) -> None:
-    folder = bad_runs / "nom-tres-long" / "latest"
+    folder = bad_runs / "cas-difficiles" / "latest"
     page = " ".join(Visible.of(folder / "tco.html").texts)
     assert LONG_NAME in page
     if shutil.which("pdftotext"):
@@ -109,7 +102,7 @@ def test_a_long_client_name_is_shown_whole(bad_runs: Path) -> None:
 
 
 def test_hostile_text_is_data_escaped_in_html_never_a_formula_in_excel(bad_runs: Path) -> None:
-    folder = bad_runs / "texte-hostile" / "latest"
+    folder = bad_runs / "cas-difficiles" / "latest"
     page = (folder / "journey_mapping.html").read_text(encoding="utf-8")
     assert "<script>" not in page and "&lt;script&gt;" in page
     book = load_workbook(folder / "journey_mapping.xlsx")
@@ -119,7 +112,7 @@ def test_hostile_text_is_data_escaped_in_html_never_a_formula_in_excel(bad_runs:
 
 
 def test_no_personas_gives_a_sentence_not_an_empty_table(bad_runs: Path) -> None:
-    folder = bad_runs / "sans-personas" / "latest"
+    folder = bad_runs / "cas-difficiles" / "latest"
     page = (folder / "journey_mapping.html").read_text(encoding="utf-8")
     assert "<tbody></tbody>" not in page
     text = " ".join(Visible.of(folder / "journey_mapping.html").texts).replace("\u00a0", " ")

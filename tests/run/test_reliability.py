@@ -122,17 +122,33 @@ def processes_of(session: int) -> list[int]:
     return alive
 
 
-def good_run(root: Path) -> Path:
-    """A first, complete run (TCO only): what ``latest`` designates before the interrupt."""
-    code, _, err = finish(start(root, "--only", "tco"))
+@pytest.fixture(scope="module")
+def good_reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A first, complete run (TCO only), made once for the tests that start from one."""
+    base = tmp_path_factory.mktemp("good")
+    shutil.copytree(EXAMPLES_DIR / SLUG, base / "clients" / SLUG)
+    code, _, err = finish(start(base, "--only", "tco"))
     assert code == 0, err
+    return base / "reports"
+
+
+def good_run(root: Path, good_reports: Path) -> Path:
+    """The good run copied under ``root``: what ``latest`` designates before the interrupt."""
+    shutil.copytree(
+        good_reports,
+        root / "reports",
+        symlinks=True,
+        ignore=shutil.ignore_patterns(".runtime", ".*.lock"),
+    )
     latest = client_reports(root) / "latest"
     assert latest.is_symlink()
     return latest.resolve()
 
 
-def test_a_ctrl_c_keeps_the_run_as_interrupted_and_never_moves_latest(root: Path) -> None:
-    before = good_run(root)
+def test_a_ctrl_c_keeps_the_run_as_interrupted_and_never_moves_latest(
+    root: Path, good_reports: Path
+) -> None:
+    before = good_run(root, good_reports)
     process = start(root)
     wait_for_kernels(root, process)
     os.killpg(process.pid, signal.SIGINT)
@@ -169,8 +185,10 @@ def test_an_interrupt_stops_the_kernels_it_started(root: Path) -> None:
     assert not (client_reports(root) / "latest").exists()
 
 
-def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(root: Path) -> None:
-    before = good_run(root)
+def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(
+    root: Path, good_reports: Path
+) -> None:
+    before = good_run(root, good_reports)
     process = start(root)
     wait_for_kernels(root, process)
     os.killpg(process.pid, signal.SIGINT)

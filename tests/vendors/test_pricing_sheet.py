@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import InputError, WorkbookError
 from crmwb.core.i18n import Lang
@@ -123,10 +123,7 @@ def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en
 
 
 def damage(path: Path, cells: dict[str, object], sheet: str = "Pricing") -> None:
-    wb = load_workbook(path)
-    for cell, value in cells.items():
-        wb[sheet][cell] = value
-    wb.save(path)
+    overwrite(path, sheet, cells)
 
 
 def error(path: Path) -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
@@ -138,9 +138,7 @@ def write_workbook(folder: Path, sheets: VendorSheets = SHEETS, lang: Lang = "en
 
 def damage(path: Path, sheet: str, cell: str, value: object) -> None:
     """Overwrite one cell, the way a consultant would in Excel, and save."""
-    wb = load_workbook(path)
-    wb[sheet][cell] = value
-    wb.save(path)
+    overwrite(path, sheet, {cell: value})
 
 
 def error(path: Path) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from saved_workbooks import write_workbook_file
+from saved_workbooks import overwrite, write_workbook_file
 
 from crmwb.core.errors import WorkbookError
 from crmwb.core.i18n import Lang
@@ -63,11 +63,13 @@ def damage(
     path: Path, cell: str, value: object, sheet: str = "TCO", number_format: str | None = None
 ) -> None:
     """Overwrite one cell, the way a consultant would in Excel, and save."""
+    if number_format is None:
+        overwrite(path, sheet, {cell: value})
+        return
     wb = load_workbook(path)
     ws = wb[sheet]
     ws[cell] = value
-    if number_format is not None:
-        ws[cell].number_format = number_format
+    ws[cell].number_format = number_format
     wb.save(path)
 
 

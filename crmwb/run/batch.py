@@ -38,7 +38,7 @@ from crmwb.deliver.report import ReportInfo, package_versions, sha256, write_man
 from crmwb.mission.prune import prune_failed
 from crmwb.mission.runs import RunRecord, last_marked, latest_run, read_marks
 from crmwb.run.clients import check_slug
-from crmwb.run.executors import Executor, LocalExecutor, cluster
+from crmwb.run.executors import Executor, cluster, local_executor
 from crmwb.run.fingerprint import read_sheets
 from crmwb.run.folders import (
     clean_stale,
@@ -142,11 +142,14 @@ class _ClientInfo:
         return ReportInfo(client=self.client, title=title, lang=self.lang, date=self.date)
 
 
-def _report_info(client_dir: Path, lang: Lang | None) -> _ClientInfo | None:
+def _report_info(
+    client_dir: Path, lang: Lang | None, reader: WorkbookReader | None = None
+) -> _ClientInfo | None:
     from crmwb.run.clients import load_client
+    from crmwb.workbook.about import read_about
 
     try:
-        about = load_client(client_dir).about
+        about = read_about(reader) if reader is not None else load_client(client_dir).about
     except CrmwbError:
         return None
     return _ClientInfo(
@@ -235,6 +238,13 @@ class _Settings:
     force: bool
     cluster: Executor | None = None
     """The Dask cluster the jobs go to (None: this machine's workers)."""
+    about: dict[Path, _ClientInfo | None] = field(default_factory=dict, compare=False)
+    """Each client's About sheet as read when the run was planned (read once a run)."""
+
+    def client_info(self, client_dir: Path) -> _ClientInfo | None:
+        if client_dir not in self.about:
+            self.about[client_dir] = _report_info(client_dir, self.lang)
+        return self.about[client_dir]
 
 
 def _unchanged_run(slug: str, plan: ClientPlan) -> ClientRun:
@@ -277,10 +287,21 @@ def _run_locked(
     for client_dir in client_dirs:
         slug = slugs[client_dir]
         client_reports = reports_dir / slug
+        try:  # read once for every question below (None: each says what it can)
+            reader: WorkbookReader | None = _open(client_dir)
+        except CrmwbError:
+            reader = None
+        settings.about[client_dir] = _report_info(client_dir, lang, reader) if reader else None
         try:
             clean_stale(client_reports)
             plan = plans[slug] = plan_client(
-                client_dir, client_reports, analyses, every, lang=lang, force=settings.force
+                client_dir,
+                client_reports,
+                analyses,
+                every,
+                lang=lang,
+                force=settings.force,
+                reader=reader,
             )
             if not plan.changed and plan.previous is not None:
                 runs[slug] = _unchanged_run(slug, plan)
@@ -295,16 +316,12 @@ def _run_locked(
         except OSError as exc:
             raise folder_error(exc, client_reports) from None
         names = {a.name for a in plan.execute} | {c.analysis.name for c in plan.carry}
-        try:  # read once for every question below (None: each says what it can)
-            reader: WorkbookReader | None = _open(client_dir)
-        except CrmwbError:
-            reader = None
         client_run = runs[slug] = ClientRun(
             slug,
             reserved,
             planned=tuple(a.name for a in every if a.name in names),
             hidden_rows=hidden_rows_of(client_dir, reader) if reader is not None else (),
-            outdated=outdated(client_dir),
+            outdated=outdated(client_dir, reader),
         )
         client_run.results.extend(carried)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
@@ -349,9 +366,9 @@ def _run_locked(
     try:
         for slug in runs:
             publish_when_complete(slug)
-        inputs = _job_inputs(pending, plans, lang)
+        inputs = _job_inputs(pending, plans, settings)
         if pending:
-            runner = settings.cluster or LocalExecutor(min(settings.workers, len(pending)))
+            runner = settings.cluster or local_executor(settings.workers, len(pending))
         if runner is not None:
             for index, output in runner.results(inputs):
                 job = pending[index]
@@ -439,13 +456,13 @@ def _open(client_dir: Path) -> WorkbookReader:
     return read_workbook(client_dir / WORKBOOK_NAME)
 
 
-def outdated(client_dir: Path) -> bool:
+def outdated(client_dir: Path, reader: WorkbookReader | None = None) -> bool:
     """Whether the client's workbook was made by an older template (False when it cannot be
     read: its notebooks then report why)."""
     from crmwb.workbook.upgrade import needs_upgrade
 
     try:
-        return bool(needs_upgrade(client_dir / WORKBOOK_NAME))
+        return bool(needs_upgrade(client_dir / WORKBOOK_NAME, reader))
     except CrmwbError:
         return False
 
@@ -558,12 +575,17 @@ def _finish(
     changes = None
     if not client_run.interrupted and client_run.ok:
         changes, manifest["changes"] = _write_changes(
-            client_run, staging, client_reports, manifest, client_dir, settings.lang
+            client_run,
+            staging,
+            client_reports,
+            manifest,
+            settings.client_info(client_dir),
+            settings.lang,
         )
     manifest["pack"] = (
         {"status": "skipped"}
         if client_run.interrupted
-        else _write_pack(client_run, staging, client_dir, settings.lang, changes)
+        else _write_pack(client_run, staging, settings.client_info(client_dir), changes)
     )
     from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
@@ -588,7 +610,7 @@ def _write_changes(
     staging: Path,
     client_reports: Path,
     manifest: dict[str, object],
-    client_dir: Path,
+    info: _ClientInfo | None,
     lang: Lang | None,
 ) -> tuple[PackEntry | None, dict[str, object]]:
     """What changed since the last steering committee (the latest run marked for one), else
@@ -617,7 +639,6 @@ def _write_changes(
             run_side(previous, Snapshot.load(previous.folder), marks),
             run_side(current, Snapshot.load(staging), marks),
         )
-        info = _report_info(client_dir, lang)
         cover = cover_of(comparison, client_run.slug, info.lang if info else lang)
         files = write_changes(staging, comparison, cover)
         (staging / SUMMARIES).mkdir(exist_ok=True)
@@ -640,15 +661,13 @@ def _write_changes(
 def _write_pack(
     client_run: ClientRun,
     staging: Path,
-    client_dir: Path,
-    lang: Lang | None,
+    info: _ClientInfo | None,
     changes: PackEntry | None = None,
 ) -> dict[str, object]:
     """The client's deliverable pack (index.html, pack.pdf) in the run folder; its status for
     the manifest. A pack that cannot be made fails the run, as a report would."""
     from crmwb.deliver.pack import PackCover, PackEntry, write_pack
 
-    info = _report_info(client_dir, lang)
     if info is None or not any(r.ok for r in client_run.results):
         return {"status": "skipped"}
     titles = {a.name: t(a.title_key, info.lang) for a in ANALYSES.values()}
@@ -686,12 +705,11 @@ def _produced_date(result: JobResult) -> dt.date | None:
 
 
 def _job_inputs(
-    pending: Sequence[_Job], plans: Mapping[str, ClientPlan], lang: Lang | None
+    pending: Sequence[_Job], plans: Mapping[str, ClientPlan], settings: _Settings
 ) -> list[JobInput]:
     """What each job carries: the client's workbook as read now (once per client), the files
     beside it the analysis reads, and what its report's margins say."""
     workbooks: dict[Path, bytes | None] = {}
-    infos: dict[Path, _ClientInfo | None] = {}
     inputs = []
     for job in pending:
         if job.client_dir not in workbooks:
@@ -699,14 +717,13 @@ def _job_inputs(
                 workbooks[job.client_dir] = (job.client_dir / WORKBOOK_NAME).read_bytes()
             except OSError:  # missing or unreadable: the notebook says so, naming the file
                 workbooks[job.client_dir] = None
-            infos[job.client_dir] = _report_info(job.client_dir, lang)
-        info = infos[job.client_dir]
+        info = settings.client_info(job.client_dir)
         inputs.append(
             job_input(
                 job.client_dir,
                 job.slug,
                 job.analysis,
-                lang,
+                settings.lang,
                 workbooks[job.client_dir],
                 plans[job.slug].files.get(job.analysis.name, ()),
                 info.report(job.analysis) if info is not None else None,

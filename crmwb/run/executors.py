@@ -8,6 +8,9 @@ needs the client folders on the worker's side: inputs travel with the job.
   imported papermill, nbconvert and WeasyPrint once, and a kernel server keeping
   ``workers + 1`` kernels ready (:mod:`crmwb.run.kernels`). The workers ignore a Ctrl-C: the
   runner decides (it stops them with their kernels).
+* :class:`InlineExecutor`: a run executing one notebook (the re-run after one sheet changed)
+  runs it in a thread of the runner, with a kernel of its own: worker processes and a kernel
+  server would cost more CPU than the notebook itself.
 * :class:`DaskExecutor`: the jobs are submitted to a running ``dask.distributed`` scheduler
   (``crmwb run --scheduler tcp://HOST:8786`` or ``CRMWB_SCHEDULER``). Each worker process starts
   its own kernel server on its first job.
@@ -19,7 +22,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from contextlib import suppress
 from typing import Any, Protocol
 
@@ -119,6 +122,40 @@ class LocalExecutor:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
         if self.server is not None:
             self.server.close()
+
+
+class InlineExecutor:
+    """The jobs run one after the other in a thread of this process, each with a kernel of its
+    own. For a single notebook: the runner has already imported what the job needs, where
+    worker processes and a kernel server would import it all again (measured on a re-run of
+    one TCO: 10.4 s of CPU through them, 5.5 s here). A Ctrl-C reaches the runner's main
+    thread as ever; stopping the kernel ends the job."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="crmwb-job")
+
+    def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
+        futures = {
+            self.pool.submit(run_job, job, warm_kernel=False): i for i, job in enumerate(jobs)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                yield index, future.result()
+            except Exception as exc:  # run_job says a failing notebook; this is the unforeseen
+                yield index, lost(jobs[index], exc)
+
+    def interrupt(self, seconds: float) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        stop_children()
+
+    def close(self, wait: bool = True) -> None:
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
+
+
+def local_executor(workers: int, jobs: int) -> LocalExecutor | InlineExecutor:
+    """The executor of this machine for ``jobs`` notebooks on at most ``workers`` processes."""
+    return InlineExecutor() if jobs == 1 else LocalExecutor(min(workers, jobs))
 
 
 class DaskExecutor:

@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import WORKBOOK_NAME
@@ -25,6 +25,9 @@ from crmwb.mission.runs import RunRecord, latest_run
 from crmwb.run.fingerprint import FileHashes, Fingerprint, fingerprint, read_sheets
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.snapshot import Snapshot, read_snapshot
+
+if TYPE_CHECKING:
+    from crmwb.workbook.reader import WorkbookReader
 
 FILE_HASHES = ".file-hashes.json"
 """The cache of a client's reports folder: the hashes of the files beside its workbook."""
@@ -103,6 +106,7 @@ def plan_client(
     *,
     lang: str | None,
     force: bool = False,
+    reader: WorkbookReader | None = None,
 ) -> ClientPlan:
     """What to execute and carry for the client: ``analyses`` may be executed (those named by
     ``--only``, else all), the others of ``every`` are carried when the latest run has them."""
@@ -114,7 +118,7 @@ def plan_client(
         snapshot = None
     plan = ClientPlan(previous, snapshot)
     hashes = FileHashes.load(client_reports / FILE_HASHES)
-    files = _declared_files(workbook, every) if snapshot is not None else {}
+    files = _declared_files(workbook, every, reader) if snapshot is not None else {}
     plan.files = {name: tuple(client_dir / f for f in found) for name, found in files.items()}
     if snapshot is not None:
         for analysis in every:
@@ -171,18 +175,21 @@ def _why(
     return mine.changed(entry.get("fingerprint_parts") or {}) or ["fingerprint"]
 
 
-def _declared_files(workbook: Path, every: Sequence[Analysis]) -> dict[str, Sequence[str]]:
+def _declared_files(
+    workbook: Path, every: Sequence[Analysis], reader: WorkbookReader | None = None
+) -> dict[str, Sequence[str]]:
     """The files each analysis reads beside the workbook, as the workbook names them (none
-    when it cannot say: the notebook then reports why)."""
+    when it cannot say: the notebook then reports why); ``reader``: the workbook already open."""
     declaring = [a for a in every if a.files is not None]
     if not declaring:
         return {}
     from crmwb.workbook.reader import read_workbook
 
-    try:
-        reader = read_workbook(workbook)
-    except CrmwbError:
-        return {}
+    if reader is None:
+        try:
+            reader = read_workbook(workbook)
+        except CrmwbError:
+            return {}
     found: dict[str, Sequence[str]] = {}
     for analysis in declaring:
         assert analysis.files is not None

@@ -153,9 +153,10 @@ def job_input(
     return JobInput(slug, analysis.name, lang, workbook, small, large, report, str(client_dir), run)
 
 
-def run_job(job: JobInput) -> JobOutput:
+def run_job(job: JobInput, *, warm_kernel: bool = True) -> JobOutput:
     """Execute the job's notebook and render its reports; never raises for a failing notebook
-    (the result says what failed, the executed notebook is among the files)."""
+    (the result says what failed, the executed notebook is among the files). ``warm_kernel``:
+    a kernel from a kernel server where the system allows, else a cold one (a new process)."""
     analysis = declared_analyses()[job.analysis]
     _runtime()
     with tempfile.TemporaryDirectory(prefix="crmwb-job-") as temporary:
@@ -163,7 +164,7 @@ def run_job(job: JobInput) -> JobOutput:
         client_dir, out = folder / job.client, folder / (job.run or "run")
         _materialise(job, client_dir)
         out.mkdir()
-        result = execute(analysis, job, client_dir, out)
+        result = execute(analysis, job, client_dir, out, warm_kernel=warm_kernel)
         if result.ok:
             render(analysis, job, result, out)
         files = _collect(out, client_dir, job.client_dir)
@@ -197,7 +198,9 @@ def _materialise(job: JobInput, client_dir: Path) -> None:
         target.symlink_to(path)
 
 
-def execute(analysis: Analysis, job: JobInput, client_dir: Path, out: Path) -> JobResult:
+def execute(
+    analysis: Analysis, job: JobInput, client_dir: Path, out: Path, *, warm_kernel: bool = True
+) -> JobResult:
     """Run the notebook with papermill in a kernel of its own (a warm one when the system
     allows). The executed notebook is written whether it succeeds or fails (with papermill's
     error cell)."""
@@ -208,7 +211,7 @@ def execute(analysis: Analysis, job: JobInput, client_dir: Path, out: Path) -> J
     started, cpu = time.perf_counter(), time.process_time()
     manager = None
     try:
-        manager = _warm_kernel() or _cold_kernel()
+        manager = (_warm_kernel() if warm_kernel else None) or _cold_kernel()
         result.timings["kernel"] = time.perf_counter() - started
         papermill.execute_notebook(
             str(analysis.notebook),

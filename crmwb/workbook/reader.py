@@ -16,7 +16,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
@@ -123,6 +123,11 @@ class WorkbookReader:
             ) from None
         self.lang: Lang = lang or self._shown_language()
         """The language the workbook shows, in which its errors are written."""
+
+    @property
+    def book(self) -> Workbook:
+        """The workbook as openpyxl read it (the values Excel saved, its defined names)."""
+        return self._wb
 
     def _shown_language(self) -> Lang:
         """The language of the workbook's sheet names (its About tab: « À propos », « About »)."""

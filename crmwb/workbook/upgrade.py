@@ -30,7 +30,7 @@ from crmwb.core.i18n import Lang, t
 from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.capabilities import SheetLayout, declared_sheets
 from crmwb.workbook.fields import Field, is_blank, normalised
-from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.reader import WorkbookReader, read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
 from crmwb.workbook.template import TEMPLATE_VERSION, build_workbook, template_version
 
@@ -56,13 +56,13 @@ def layouts() -> tuple[SheetLayout, ...]:
     return (ABOUT_SHEET, *(layout for s in declared_sheets() for layout in s.layouts))
 
 
-def needs_upgrade(path: Path) -> list[str]:
+def needs_upgrade(path: Path, reader: WorkbookReader | None = None) -> list[str]:
     """What the workbook at ``path`` lacks of the current template: the sheets (their names in
     the workbook's language) and the declared columns and parameters missing from its sheets
-    (``Sheet: label``). Empty when it is up to date."""
-    reader = read_workbook(path)
+    (``Sheet: label``). Empty when it is up to date. ``reader``: the workbook already open."""
+    reader = reader or read_workbook(path)
     missing = []
-    version = template_version(load_workbook(path, read_only=True))
+    version = template_version(reader.book)
     if version < TEMPLATE_VERSION:
         missing.append(
             t("upgrade.older_template", reader.lang, version=version, current=TEMPLATE_VERSION)

@@ -185,6 +185,29 @@ def test_an_interrupt_stops_the_kernels_it_started(root: Path) -> None:
     assert not (client_reports(root) / "latest").exists()
 
 
+def test_a_ctrl_c_stops_a_single_notebook_run_and_its_kernel(
+    root: Path, good_reports: Path
+) -> None:
+    """A run executing one notebook runs it in a thread of the runner, with a kernel of its
+    own (no worker processes): ``kill -INT`` to the run alone, its kernel hanging in its
+    start-up for ten minutes, still ends the run at once, its kernel stopped, ``latest`` kept."""
+    before = good_run(root, good_reports)
+    startup = root / "reports" / ".runtime" / "ipython" / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    (startup / "00-hang.py").write_text("import time\ntime.sleep(600)\n", encoding="utf-8")
+    process = start(root, "--only", "tco", "--force")
+    wait_for_kernels(root, process)
+    assert not [c for c in psutil.Process(process.pid).children() if not is_kernel(c)]
+    os.kill(process.pid, signal.SIGINT)
+    code, out, err = finish(process, timeout=45)  # the kernel alone would take 600 s
+    assert code == 130, (out, err)
+    assert "Traceback" not in err and "Traceback" not in out
+    assert processes_of(process.pid) == []
+    reports = client_reports(root)
+    assert (reports / "latest").resolve() == before
+    assert [p.name for p in reports.iterdir() if p.name.endswith("-interrupted")]
+
+
 def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(
     root: Path, good_reports: Path
 ) -> None:

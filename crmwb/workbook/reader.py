@@ -8,7 +8,6 @@ Each capability reads its own sheets with it (``crmwb.<capability>.sheets``)."""
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,6 +37,7 @@ from crmwb.workbook.fields import (
     typed_number,
 )
 from crmwb.workbook.formulas import stored_formulas
+from crmwb.workbook.sheets_on_demand import UNREADABLE, SheetsOnDemand
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -88,6 +88,10 @@ def row_ranges(rows: Sequence[int]) -> str:
     return ", ".join(f"{r[0]}\u2013{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+"""The files openpyxl opens (it says what is wrong with any other)."""
+
+
 class WorkbookReader:
     """An open client workbook. Each ``read_*`` method validates one sheet."""
 
@@ -111,18 +115,35 @@ class WorkbookReader:
                 hint=msg("err.hint.password"),
                 lang=lang,
             )
+        self._sheets: SheetsOnDemand | None = None
         try:
-            self._wb = load_workbook(self.path, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise WorkbookError(
-                msg("err.xlsx"),
-                file=self.file,
-                found=msg("err.found.unreadable", kind=type(exc).__name__),
-                hint=msg("err.hint.save_xlsx"),
-                lang=lang,
-            ) from None
+            if self.path.suffix.lower() in EXCEL_SUFFIXES:
+                self._sheets = SheetsOnDemand(self.path)
+                self._wb = self._sheets.book
+            else:  # openpyxl says what it does not open
+                self._wb = load_workbook(self.path, data_only=True)
+        except (InvalidFileException, *UNREADABLE) as exc:
+            raise self._unreadable(exc, lang) from None
         self.lang: Lang = lang or self._shown_language()
         """The language the workbook shows, in which its errors are written."""
+
+    def _unreadable(self, exc: BaseException, lang: Lang | None) -> WorkbookError:
+        return WorkbookError(
+            msg("err.xlsx"),
+            file=self.file,
+            found=msg("err.found.unreadable", kind=type(exc).__name__),
+            hint=msg("err.hint.save_xlsx"),
+            lang=lang,
+        )
+
+    def _read(self, ws: Worksheet) -> Worksheet:
+        """``ws`` with its cells (read from the file the first time it is asked for)."""
+        if self._sheets is None:
+            return ws
+        try:
+            return self._sheets.sheet(ws)
+        except UNREADABLE as exc:
+            raise self._unreadable(exc, self.lang) from None
 
     @property
     def book(self) -> Workbook:
@@ -167,7 +188,7 @@ class WorkbookReader:
         wanted = {normalised(name) for name in i18n.all_labels(key)}
         for ws in self._wb.worksheets:
             if normalised(ws.title) in wanted:
-                return ws
+                return self._read(ws)
         raise WorkbookError(
             msg("err.sheet_named", names=Quoted(t(key, self.lang))),
             file=self.file,
@@ -186,7 +207,7 @@ class WorkbookReader:
     def hidden_rows(self) -> tuple[HiddenRows, ...]:
         """The rows with data that Excel hides, sheet by sheet (by hand, then by a filter)."""
         found: list[HiddenRows] = []
-        for ws in self._wb.worksheets:
+        for ws in map(self._read, self._wb.worksheets):
             hidden = sorted(
                 row
                 for row, dimension in ws.row_dimensions.items()

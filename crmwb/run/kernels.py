@@ -95,8 +95,10 @@ def notebook_imports(notebooks: Iterable[Path]) -> list[str]:
 # --- the server (its own process) ------------------------------------------------------------
 
 
-def die_with_parent(signum: int = signal.SIGKILL) -> None:
-    """Ask Linux to send ``signum`` to this process when its parent dies (nothing elsewhere)."""
+def die_with_parent(signum: int = signal.SIGKILL, parent: int | None = None) -> None:
+    """Ask Linux to send ``signum`` to this process when its parent dies (nothing elsewhere).
+    ``parent``: the process that forked this one; if it died before the request was made (the
+    signal would never come), the signal is sent now."""
     if not sys.platform.startswith("linux"):
         return
     import ctypes
@@ -104,6 +106,8 @@ def die_with_parent(signum: int = signal.SIGKILL) -> None:
     libc = ctypes.CDLL(None, use_errno=True)
     pr_set_pdeathsig = 1
     libc.prctl(pr_set_pdeathsig, signum, 0, 0, 0)
+    if parent is not None and os.getppid() != parent:
+        os.kill(os.getpid(), signum)
 
 
 def _fork_kernel(runtime: Path, closing: Sequence[int]) -> tuple[int, str]:
@@ -113,13 +117,14 @@ def _fork_kernel(runtime: Path, closing: Sequence[int]) -> tuple[int, str]:
 
     connection_file = str(runtime / f"kernel-crmwb-{uuid.uuid4()}.json")
     write_connection_file(connection_file, ip="127.0.0.1", key=uuid.uuid4().hex.encode())
+    server = os.getpid()
     pid = os.fork()
     if pid:
         return pid, connection_file
     code = 1
     try:  # the kernel: never return into the server's loop
         os.setpgid(0, 0)  # a Ctrl-C at the terminal is the runner's to handle, not the kernel's
-        die_with_parent()
+        die_with_parent(parent=server)  # a server killed as it forked leaves no kernel behind
         for number in closing:
             with contextlib.suppress(OSError):
                 os.close(number)

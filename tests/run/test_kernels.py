@@ -103,3 +103,27 @@ def test_closing_the_server_leaves_no_kernel(tmp_path: Path) -> None:
     assert not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
     taken.cleanup_resources()
     assert not os.path.exists(started.address)
+
+
+def test_a_kernel_forked_as_its_server_dies_does_not_outlive_it() -> None:
+    """The race the server's kill can meet: a kernel forked, its server gone before the kernel
+    asked Linux to signal it when its parent dies. The kernel learns it then and stops."""
+    import select
+    import signal
+
+    read, write = os.pipe()
+    middle = os.fork()
+    if middle == 0:  # the server
+        server = os.getpid()
+        if os.fork() == 0:  # the kernel: asks only once its server has gone
+            while os.getppid() == server:
+                time.sleep(0.01)
+            kernels.die_with_parent(signal.SIGKILL, parent=server)
+            os.write(write, b"still running")
+        os._exit(0)
+    os.close(write)
+    os.waitpid(middle, 0)
+    ready, _, _ = select.select([read], [], [], 30)
+    told = os.read(read, 64) if ready else b"(no answer in 30 s)"
+    os.close(read)
+    assert told == b""  # the pipe closed: the kernel ended without writing

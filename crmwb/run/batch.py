@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -64,11 +63,6 @@ from crmwb.workbook.snapshot import SNAPSHOT, Snapshot
 if TYPE_CHECKING:
     from crmwb.deliver.pack import PackEntry
     from crmwb.workbook.reader import HiddenRows, WorkbookReader
-
-# jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
-# is installed (JupyterLab brings it), which builds a grammar for 2.5 s; nbformat never checks
-# the "iri" formats it serves, and jsonschema does without it. The batch process skips it.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 PARAMETERS = ("client_dir", "lang", "output_dir")
 """What the runner injects into every notebook (each notebook's parameters cell has them)."""

@@ -18,6 +18,7 @@ import atexit
 import contextlib
 import errno
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -34,6 +35,12 @@ from crmwb.workbook.analyses import Analysis, declared_analyses
 
 if TYPE_CHECKING:
     from jupyter_client.manager import KernelManager
+
+# jsonschema (imported by nbformat, hence papermill and nbconvert) imports rfc3987_syntax when it
+# is installed (JupyterLab brings it), which builds a grammar: 0.95 s of CPU in every process
+# that runs jobs (the runner, each local worker, each cluster worker). nbformat never checks the
+# "iri" formats it serves, and jsonschema does without it: processes running jobs skip it.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 LARGE_FILE_BYTES = 32 * 2**20
 """A file beside the workbook larger than this travels as a path, not as bytes: the worker

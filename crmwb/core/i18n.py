@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gettext
-import io
 import os
 import string
 import unicodedata
@@ -38,6 +37,8 @@ from typing import TypeAlias
 from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from crmwb.core.po_reader import read_po_text
 
 Lang: TypeAlias = str
 """A language code of :data:`LOCALES` (or :data:`PSEUDO`), checked by :func:`check_lang`."""
@@ -122,22 +123,18 @@ def catalog(lang: Lang) -> Catalog:
         return _pseudo(catalog(SOURCE_LANG))
     if lang not in LOCALES:
         raise KeyError(f"no catalog for language {lang!r}")
-    from babel.messages.pofile import read_po  # only when a catalog is first needed
-
     messages: dict[str, Text] = {}
     plural_expr = "(n != 1)"
-    for name, text in catalog_files(lang):
-        po = read_po(io.StringIO(text), locale=LOCALES[lang], domain=name[:-3])
-        plural_expr = po.plural_expr
-        for message in po:
+    for _, text in catalog_files(lang):
+        po = read_po_text(text)
+        plural_expr = po.plural or plural_expr
+        for message in po.messages:
             if not message.id or not message.context:
                 continue
             if message.context in messages:
                 raise KeyError(f"message {message.context!r} twice in the {lang} catalogs")
-            strings = message.string
-            messages[message.context] = (
-                tuple(strings) if isinstance(strings, tuple | list) else str(strings)
-            )
+            strings = message.strings
+            messages[message.context] = strings if message.plural_id is not None else strings[0]
     return Catalog(lang, messages, gettext.c2py(plural_expr))
 
 

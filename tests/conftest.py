@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from deliverable_text import run_examples
+from example_runs import CommandRun, run_examples, run_examples_by_command
 
-SESSION_RENDERINGS = ("french_runs", "pseudo_runs")
+SESSION_RENDERINGS = ("french_command", "pseudo_runs")
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups
@@ -42,9 +42,18 @@ def pytest_xdist_node_collection_finished(node: Any, ids: list[str]) -> None:
 
 
 @pytest.fixture(scope="session")
-def french_runs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def french_command(tmp_path_factory: pytest.TempPathFactory) -> CommandRun:
+    """Both examples run by ``crmwb run`` in French, as a consultant types it: the run the
+    command's own tests read, and the French deliverables every other test reads."""
+    return run_examples_by_command(tmp_path_factory.mktemp("french"), "fr")
+
+
+@pytest.fixture(scope="session")
+def french_runs(french_command: CommandRun) -> Path:
     """Every deliverable of both examples in French: ``<folder>/<client>/latest``."""
-    return run_examples(tmp_path_factory.mktemp("french") / "reports", "fr")
+    process = french_command.process
+    assert process.returncode == 0, process.stdout + process.stderr
+    return french_command.reports
 
 
 @pytest.fixture(scope="session")

@@ -14,21 +14,6 @@ from openpyxl import load_workbook
 
 from crmwb.deliver.views import Table
 
-EXAMPLE_CLIENTS = ("literie-lenoir", "northwind-retail")
-
-
-def run_examples(reports: Path, lang: str) -> Path:
-    """Every analysis of both example clients rendered in ``lang`` under ``reports`` (each
-    client's deliverables in ``reports/<client>/latest``)."""
-    from crmwb.core.workspace import EXAMPLES_DIR
-    from crmwb.run import batch
-    from crmwb.run.summary import summary as run_summary
-
-    clients = [EXAMPLES_DIR / name for name in EXAMPLE_CLIENTS]
-    runs = batch.run(clients, list(batch.ANALYSES.values()), lang=lang, reports_dir=reports)
-    assert all(r.ok for r in runs), run_summary(runs)
-    return reports
-
 
 class Visible(HTMLParser):
     """The text of an HTML page a reader sees: text nodes (not scripts or styles), alternative

@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from deliverable_text import EXAMPLE_CLIENTS, Visible, pdf_text
+from deliverable_text import Visible, pdf_text
+from example_runs import EXAMPLE_CLIENTS
 from openpyxl import load_workbook
 
 from crmwb.workbook.about import read_about

@@ -8,13 +8,11 @@ read what it left behind.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from example_runs import CommandRun, command_run, crmwb
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
@@ -22,19 +20,6 @@ from crmwb.customer_file.audit import CLUSTERS_FILE
 from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
-
-
-def crmwb(*args: str, cwd: Path, lang: str = "fr") -> subprocess.CompletedProcess[str]:
-    """``crmwb ARGS``, the consultant speaking ``lang`` (the command's language)."""
-    return subprocess.run(
-        [sys.executable, "-m", "crmwb.run.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=600,
-        check=False,
-        env={**os.environ, "CRMWB_LANG": lang},
-    )
 
 
 def break_unit_price(workbook: Path) -> None:
@@ -45,30 +30,20 @@ def break_unit_price(workbook: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def scenario(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """Run 1: two good clients. Then one client's workbook is broken. Run 2: both again."""
+def scenario(
+    french_command: CommandRun, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, object]:
+    """Run 1: two good clients (the session's French run of both examples by the command).
+    Then, on copies of its folders, one client's workbook is broken. Run 2: both again."""
     root = tmp_path_factory.mktemp("batch")
-    clients, reports = root / "clients", root / "reports"
-    for slug in ("literie-lenoir", "northwind-retail"):
-        shutil.copytree(EXAMPLES_DIR / slug, clients / slug)
-    common = (
-        "--clients-dir",
-        str(clients),
-        "run",
-        "--jobs",
-        "2",
-        "--quiet",
-        "--reports-dir",
-        str(reports),
-    )
-    first = crmwb(*common, cwd=root)
+    clients, reports = french_command.run_again(root)
     first_latest = (reports / "literie-lenoir" / "latest").resolve()
     break_unit_price(clients / "literie-lenoir" / "workbook.xlsx")
-    second = crmwb(*common, cwd=root)
+    second = crmwb(*command_run(clients, reports), cwd=root)
     return {
         "root": root,
         "reports": reports,
-        "first": first,
+        "first": french_command.process,
         "second": second,
         "first_latest": first_latest,
     }
@@ -249,9 +224,18 @@ def test_runtime_files_stay_out_of_the_home_folder(scenario):
         (("frobnicate",), "invalid choice"),
     ],
 )
-def test_usage_errors_exit_with_2(tmp_path, args, message):
+def test_usage_errors_exit_with_2(tmp_path, monkeypatch, capsys, args, message):
+    """The command's body, in this process (the exit codes 0 and 1 are the real command's,
+    above): a usage error is an exit code of 2 and a message on the error stream."""
+    from crmwb.run.cli import EXIT_USAGE, main
+
     (tmp_path / "clients").mkdir()
     shutil.copytree(EXAMPLES_DIR / "literie-lenoir", tmp_path / "clients" / "literie-lenoir")
-    done = crmwb("--clients-dir", str(tmp_path / "clients"), *args, cwd=tmp_path, lang="en")
-    assert done.returncode == 2, done.stdout + done.stderr
-    assert message in done.stderr
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CRMWB_LANG", "en")
+    try:
+        code = main(["--clients-dir", str(tmp_path / "clients"), *args])
+    except SystemExit as stopped:  # the parser's own errors
+        code = stopped.code
+    assert code == EXIT_USAGE == 2
+    assert message in capsys.readouterr().err

@@ -53,25 +53,21 @@ class CommandRun:
 
 
 def run_examples_by_command(root: Path, lang: str = "fr") -> CommandRun:
-    """Every analysis of both examples, run by ``crmwb run`` on copies of their folders."""
+    """Every analysis of both examples in ``lang``, run by ``crmwb run --lang`` on copies of
+    their folders (the consultant speaking ``lang`` too)."""
     clients, reports = root / "clients", root / "reports"
     for slug in EXAMPLE_CLIENTS:
         shutil.copytree(EXAMPLES_DIR / slug, clients / slug)
-    process = crmwb(*command_run(clients, reports), cwd=root, lang=lang)
+    process = crmwb(*command_run(clients, reports, lang), cwd=root, lang=lang)
     return CommandRun(clients, reports, process)
 
 
-def command_run(clients: Path, reports: Path) -> tuple[str, ...]:
-    """The arguments of ``crmwb run`` for every client of ``clients``, two at a time."""
+def command_run(clients: Path, reports: Path, lang: str) -> tuple[str, ...]:
+    """The arguments of ``crmwb run`` for every client of ``clients`` in ``lang``, two at a
+    time."""
     return (
-        "--clients-dir",
-        str(clients),
-        "run",
-        "--jobs",
-        "2",
-        "--quiet",
-        "--reports-dir",
-        str(reports),
+        *("--clients-dir", str(clients), "run", "--jobs", "2", "--lang", lang),
+        *("--quiet", "--reports-dir", str(reports)),
     )
 
 

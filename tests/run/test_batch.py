@@ -12,11 +12,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from deliverable_text import Visible
 from example_runs import CommandRun, command_run, crmwb
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
-from crmwb.customer_file.audit import CLUSTERS_FILE
+from crmwb.customer_file.audit import clusters_file_name
 from crmwb.customer_file.sheets import CONFIDENTIAL_DIR
 
 BROKEN_CELL = "TCO!F12"  # unit price of the French example's first cost line
@@ -33,13 +34,14 @@ def break_unit_price(workbook: Path) -> None:
 def scenario(
     french_command: CommandRun, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, object]:
-    """Run 1: two good clients (the session's French run of both examples by the command).
+    """Run 1: two good clients (the session's run of both examples by the command, in French
+    with ``--lang fr``).
     Then, on copies of its folders, one client's workbook is broken. Run 2: both again."""
     root = tmp_path_factory.mktemp("batch")
     clients, reports = french_command.run_again(root)
     first_latest = (reports / "literie-lenoir" / "latest").resolve()
     break_unit_price(clients / "literie-lenoir" / "workbook.xlsx")
-    second = crmwb(*command_run(clients, reports), cwd=root)
+    second = crmwb(*command_run(clients, reports, "fr"), cwd=root)
     return {
         "root": root,
         "reports": reports,
@@ -83,9 +85,10 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         ]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
             expected.append(CONFIDENTIAL_DIR)
-            assert (latest / CONFIDENTIAL_DIR / CLUSTERS_FILE).is_file()
+            clusters = clusters_file_name("fr")  # in French, as the run was asked
+            assert (latest / CONFIDENTIAL_DIR / clusters).is_file()
             manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
-            assert manifest["confidential"] == [f"{CONFIDENTIAL_DIR}/{CLUSTERS_FILE}"]
+            assert manifest["confidential"] == [f"{CONFIDENTIAL_DIR}/{clusters}"]
         assert names == sorted(expected)
         for analysis in analyses:
             assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")
@@ -211,6 +214,22 @@ def test_runtime_files_stay_out_of_the_home_folder(scenario):
     runtime = scenario["reports"] / ".runtime"
     assert (runtime / "jupyter-runtime").is_dir() and (runtime / "ipython").is_dir()
     assert (runtime / "matplotlib").is_dir()
+
+
+def test_without_lang_each_client_s_deliverables_speak_its_workbook_s_language(tmp_path):
+    """No --lang: the English example's deliverables are in English (its workbook says so),
+    the command's messages in the consultant's French."""
+    shutil.copytree(EXAMPLES_DIR / "northwind-retail", tmp_path / "clients" / "northwind-retail")
+    reports = tmp_path / "reports"
+    done = crmwb(
+        *("--clients-dir", str(tmp_path / "clients"), "run", "--only", "tco", "--quiet"),
+        *("--reports-dir", str(reports)),
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "1 analyse réussie sur 1" in done.stdout
+    page = Visible.of(reports / "northwind-retail" / "latest" / "tco.html")
+    assert "Total cost of ownership" in page.texts and "Coût total de possession" not in page.texts
 
 
 @pytest.mark.parametrize(

@@ -101,13 +101,14 @@ def _worker_context() -> multiprocessing.context.BaseContext:
 
 
 class LocalExecutor:
-    """``workers`` processes of this machine, with warm kernels."""
+    """``workers`` processes of this machine, with warm kernels: as many forked as the
+    ``jobs`` take."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, jobs: int) -> None:
         self.server: kernels.KernelServer | None = None
         if kernels.kernel_server_supported() and os.environ.get(kernels.WARM_KERNELS) != "0":
             modules = kernels.notebook_imports(a.notebook for a in declared_analyses().values())
-            self.server = kernels.KernelServer.start(workers + 1, modules)
+            self.server = kernels.KernelServer.start(workers + 1, modules, total=jobs)
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=_worker_context(),
@@ -156,9 +157,11 @@ class InlineExecutor:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
 
-def local_executor(workers: int, jobs: int) -> LocalExecutor | InlineExecutor:
-    """The executor of this machine for ``jobs`` notebooks on at most ``workers`` processes."""
-    return InlineExecutor() if jobs == 1 else LocalExecutor(min(workers, jobs))
+def local_executor(workers: int, jobs: Sequence[JobInput]) -> LocalExecutor | InlineExecutor:
+    """The executor of this machine for ``jobs`` on at most ``workers`` processes."""
+    if len(jobs) == 1:
+        return InlineExecutor()
+    return LocalExecutor(min(workers, len(jobs)), len(jobs))
 
 
 class DaskExecutor:

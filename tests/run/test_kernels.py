@@ -127,3 +127,17 @@ def test_a_kernel_forked_as_its_server_dies_does_not_outlive_it() -> None:
     told = os.read(read, 64) if ready else b"(no answer in 30 s)"
     os.close(read)
     assert told == b""  # the pipe closed: the kernel ended without writing
+
+
+def test_no_kernel_is_forked_ahead_beyond_what_the_run_takes(tmp_path: Path) -> None:
+    """A run of two notebooks on a server keeping three ahead: two kernels are forked, no
+    more (each would cost a tenth of a second of CPU for nothing)."""
+    prepare_runtime(tmp_path)
+    with kernels.KernelServer.start(3, [], total=2) as started:
+        server = psutil.Process(started.process.pid)
+        taken = [kernels.kernel_manager(started.address) for _ in range(2)]
+        time.sleep(1.5)  # time enough to fork a replacement, were one to be forked
+        assert len(server.children()) == 2
+        assert {c.pid for c in server.children()} == {m.provisioner.pid for m in taken}  # type: ignore[union-attr]
+        for manager in taken:
+            manager.cleanup_resources()

@@ -10,6 +10,7 @@ out of date when their inputs changed since they ran.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
@@ -71,6 +72,8 @@ class ClientPlan:
     files: dict[str, tuple[Path, ...]] = field(default_factory=dict)
     """The files beside the workbook each analysis reads (as the workbook names them, resolved
     against the client's folder)."""
+    workbook_sha256: str | None = None
+    """The hash of the workbook's bytes the snapshot was read from."""
 
     @property
     def changed(self) -> bool:
@@ -112,11 +115,15 @@ def plan_client(
     ``--only``, else all), the others of ``every`` are carried when the latest run has them."""
     previous = latest_run(client_reports)
     workbook = client_dir / WORKBOOK_NAME
+    content: bytes | None = None
     try:
-        snapshot: Snapshot | None = read_snapshot(workbook)
+        content = workbook.read_bytes()
+        snapshot: Snapshot | None = read_snapshot(workbook, content)
     except Exception:  # an unreadable workbook: its notebooks say why, at the cell
         snapshot = None
     plan = ClientPlan(previous, snapshot)
+    if snapshot is not None and content is not None:
+        plan.workbook_sha256 = hashlib.sha256(content).hexdigest()
     hashes = FileHashes.load(client_reports / FILE_HASHES)
     files = _declared_files(workbook, every, reader) if snapshot is not None else {}
     plan.files = {name: tuple(client_dir / f for f in found) for name, found in files.items()}
@@ -222,8 +229,12 @@ def changed_since_planned(plan: ClientPlan, client_dir: Path) -> tuple[str, ...]
     again: the next run reads it afresh)."""
     if plan.snapshot is None:
         return ()
+    workbook = client_dir / WORKBOOK_NAME
     try:
-        now = read_snapshot(client_dir / WORKBOOK_NAME)
+        content = workbook.read_bytes()
+        if hashlib.sha256(content).hexdigest() == plan.workbook_sha256:
+            return ()  # the same bytes: nothing to read again
+        now = read_snapshot(workbook, content)
     except Exception:  # gone, or half-saved
         return ()
     keys = dict.fromkeys(k for analysis in plan.execute for k in read_sheets(analysis))

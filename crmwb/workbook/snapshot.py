@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import math
 from collections.abc import Mapping
@@ -111,13 +112,15 @@ class Snapshot:
             return None
 
 
-def read_snapshot(workbook: Path) -> Snapshot:
-    """The values of every sheet of ``workbook``: one streaming pass (read-only mode), a
-    formula by its text. Raises what openpyxl raises on a file it cannot read."""
+def read_snapshot(workbook: Path, content: bytes | None = None) -> Snapshot:
+    """The values of every sheet of ``workbook`` (of ``content``, its bytes as already read,
+    if given): one streaming pass (read-only mode), a formula by its text. Raises what
+    openpyxl raises on a file it cannot read."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    book = load_workbook(workbook, read_only=True, data_only=False)
+    source = io.BytesIO(content) if content is not None else workbook
+    book = load_workbook(source, read_only=True, data_only=False)
     try:
         sheets: dict[str, dict[str, CellValue]] = {}
         for ws in book.worksheets:

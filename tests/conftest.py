@@ -13,7 +13,15 @@ from typing import Any
 import pytest
 from example_runs import CommandRun, run_examples, run_examples_by_command
 
+from crmwb.run.processes import collect_garbage_for_batch_work
+
 SESSION_RENDERINGS = ("french_command", "pseudo_runs")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Many tests run the runner in this process (``batch.run``, as ``crmwb run`` does in its
+    own): this process collects its garbage as the command's does."""
+    collect_garbage_for_batch_work()
 
 
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which reads the groups

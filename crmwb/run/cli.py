@@ -54,6 +54,7 @@ from crmwb.run.mission_cli import (
     add_mission_commands,
     diff_command,
 )
+from crmwb.run.processes import collect_garbage_for_batch_work
 
 EXIT_INTERRUPTED = 130  # the shells' code for a run stopped by Ctrl-C (128 + SIGINT)
 
@@ -145,6 +146,7 @@ def _language(value: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collect_garbage_for_batch_work()
     args = build_parser().parse_args(argv)
     commands = {
         "init": _init,

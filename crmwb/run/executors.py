@@ -29,6 +29,7 @@ from typing import Any, Protocol
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.run import kernels
 from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, run_job
+from crmwb.run.processes import collect_garbage_for_batch_work
 from crmwb.workbook.analyses import declared_analyses
 
 CONNECT_SECONDS = 10
@@ -81,6 +82,7 @@ def _worker_started(address: str | None, environment: dict[str, str]) -> None:
     runner's server; a Ctrl-C is left to the runner."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     kernels.die_with_parent(signal.SIGTERM)  # a runner killed takes its workers with it
+    collect_garbage_for_batch_work()
     os.environ.update(environment)
     if address is not None:
         os.environ[kernels.SERVER_ADDRESS] = address

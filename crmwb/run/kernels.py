@@ -41,6 +41,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from crmwb.run.processes import collect_garbage_for_batch_work
+
 if TYPE_CHECKING:
     from jupyter_client.connect import KernelConnectionInfo
     from jupyter_client.manager import KernelManager
@@ -152,6 +154,7 @@ def serve(address: str, size: int, modules: Sequence[str], total: int = 0) -> No
     0.1 to 0.2 s of CPU to start, for nothing if no notebook takes it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the runner decides when the server stops
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system
+    collect_garbage_for_batch_work()  # for the server and the kernels it forks
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # as ipykernel would set it
     import ipykernel.kernelapp  # noqa: F401
     import matplotlib_inline.backend_inline  # noqa: F401

@@ -70,6 +70,19 @@ def test_a_kernel_comes_with_the_stack_imported_and_serves_one_notebook(
         second.shutdown_kernel(now=True)
 
 
+def test_a_kernel_collects_garbage_as_the_server_does(server: kernels.KernelServer) -> None:
+    """The server's setting for batch work (crmwb.run.processes) holds in the kernels it
+    forks."""
+    from crmwb.run.processes import YOUNG_OBJECTS
+
+    manager = kernels.kernel_manager(server.address)
+    try:
+        reply = run_code(manager, f"import gc\nassert gc.get_threshold()[0] == {YOUNG_OBJECTS}")
+        assert reply["status"] == "ok", reply
+    finally:
+        manager.shutdown_kernel(now=True)
+
+
 def test_an_interrupt_reaches_a_forked_kernel(server: kernels.KernelServer) -> None:
     manager = kernels.kernel_manager(server.address)
     client = manager.client()

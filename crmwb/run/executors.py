@@ -101,7 +101,26 @@ def _worker_context() -> multiprocessing.context.BaseContext:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["crmwb.run.job", "papermill", "nbconvert", "weasyprint"])
+    start_fork_server()
     return context
+
+
+def start_fork_server() -> None:
+    """Start the workers' fork server now, Ctrl-C ignored from its first instant: it imports
+    the job's modules (a second or two) before it ignores Ctrl-C itself, and a Ctrl-C in that
+    time printed its traceback under the run's summary. Ctrl-C is the runner's to handle (for
+    the few milliseconds the server takes to start, the runner ignores it too)."""
+    from multiprocessing import forkserver
+
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by what starts now
+    except ValueError:  # not the main thread, where no Ctrl-C is handled anyway
+        forkserver.ensure_running()
+        return
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class LocalExecutor:

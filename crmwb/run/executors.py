@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from contextlib import suppress
@@ -125,9 +127,13 @@ def start_fork_server() -> None:
 
 class LocalExecutor:
     """``workers`` processes of this machine, with warm kernels: as many forked as the
-    ``jobs`` take."""
+    ``jobs`` take. The jobs' temporary folders (a copy of the client's workbook and files) are
+    made in a folder of the executor's, removed when it closes: a worker stopped by a Ctrl-C
+    cannot remove its own, and its copy of the client's data stayed in the system's
+    temporary folder."""
 
     def __init__(self, workers: int, jobs: int) -> None:
+        self.scratch = tempfile.mkdtemp(prefix="crmwb-jobs-")
         self.server: kernels.KernelServer | None = None
         if kernels.kernel_server_supported() and os.environ.get(kernels.WARM_KERNELS) != "0":
             modules = kernels.notebook_imports(a.notebook for a in declared_analyses().values())
@@ -141,7 +147,9 @@ class LocalExecutor:
         self.futures: dict[Future[JobOutput], int] = {}
 
     def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
-        self.futures = {self.pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        self.futures = {
+            self.pool.submit(run_job, job, scratch=self.scratch): i for i, job in enumerate(jobs)
+        }
         return as_finished(self.futures, jobs)
 
     def interrupt(self, seconds: float) -> None:
@@ -154,6 +162,7 @@ class LocalExecutor:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
         if self.server is not None:
             self.server.close()
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 class InlineExecutor:

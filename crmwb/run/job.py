@@ -160,13 +160,15 @@ def job_input(
     return JobInput(slug, analysis.name, lang, workbook, small, large, report, str(client_dir), run)
 
 
-def run_job(job: JobInput, *, warm_kernel: bool = True) -> JobOutput:
+def run_job(job: JobInput, *, warm_kernel: bool = True, scratch: str | None = None) -> JobOutput:
     """Execute the job's notebook and render its reports; never raises for a failing notebook
     (the result says what failed, the executed notebook is among the files). ``warm_kernel``:
-    a kernel from a kernel server where the system allows, else a cold one (a new process)."""
+    a kernel from a kernel server where the system allows, else a cold one (a new process).
+    ``scratch``: where the job's temporary folder is made (None: the system's temporary
+    folder)."""
     analysis = declared_analyses()[job.analysis]
     _runtime()
-    with tempfile.TemporaryDirectory(prefix="crmwb-job-") as temporary:
+    with tempfile.TemporaryDirectory(prefix="crmwb-job-", dir=scratch) as temporary:
         folder = Path(temporary)
         client_dir, out = folder / job.client, folder / (job.run or "run")
         _materialise(job, client_dir)

@@ -30,8 +30,9 @@ from crmwb.run.summary import summary as run_summary
 SLUG = "literie-lenoir"
 
 
-def start(root: Path, *args: str) -> subprocess.Popen[str]:
-    """``crmwb run`` of the French example, in a session of its own, speaking French."""
+def start(root: Path, *args: str, temporary: Path | None = None) -> subprocess.Popen[str]:
+    """``crmwb run`` of the French example, in a session of its own, speaking French (with
+    ``temporary`` as the system's temporary folder, if given)."""
     return subprocess.Popen(
         [
             sys.executable,
@@ -52,7 +53,7 @@ def start(root: Path, *args: str) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         cwd=root,
-        env={**os.environ, "CRMWB_LANG": "fr"},
+        env={**os.environ, "CRMWB_LANG": "fr", **({"TMPDIR": str(temporary)} if temporary else {})},
         start_new_session=True,
     )
 
@@ -149,12 +150,16 @@ def test_a_ctrl_c_keeps_the_run_as_interrupted_and_never_moves_latest(
     root: Path, good_reports: Path
 ) -> None:
     before = good_run(root, good_reports)
-    process = start(root)
+    temporary = root / "tmp"
+    temporary.mkdir()
+    process = start(root, temporary=temporary)
     wait_for_kernels(root, process)
     os.killpg(process.pid, signal.SIGINT)
     code, out, err = finish(process, timeout=120)
     assert code == 130, (out, err)
     assert "Traceback" not in err and "Traceback" not in out
+    # the workers stopped could not remove their copies of the client's files: the run did
+    assert not list(temporary.glob("crmwb-job*")), list(temporary.rglob("*"))
     assert "Interruption\u00a0: aucune autre analyse n'est lancée" in err
     assert "exécution interrompue" in out  # the summary says where the run is kept
     reports = client_reports(root)

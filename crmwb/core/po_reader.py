@@ -1,10 +1,10 @@
 """Reading crmwb's PO catalogs quickly: every process that speaks to a consultant (the command,
 each worker, each notebook's kernel) reads the 28 catalogs when it first needs a word, and
-Babel's full PO parser spends 0.18 s of CPU doing it (it keeps locations, flags, comments and
-previous ids, which the messages do not need). This reader keeps what a message needs: its
-context (the key), its id (the English source), its plural id and its string(s), and the
-catalog's plural rule. Babel still writes the catalogs (``crmwb catalogs``) and checks them; a
-test holds this reader equal to Babel's on every catalog.
+Babel's full PO parser spends 0.07 s of CPU doing it (this reader: 0.02 s); it keeps
+locations, flags, comments and previous ids, which the messages do not need. This reader keeps
+what a message needs: its context (the key), its id (the English source), its plural id and its
+string(s), and the catalog's plural rule. Babel still writes the catalogs (``crmwb catalogs``)
+and checks them; a test holds this reader equal to Babel's on every catalog.
 
 What it reads is PO as gettext defines it: entries of ``msgctxt``, ``msgid``, ``msgid_plural``,
 ``msgstr`` or ``msgstr[N]``, each a quoted string continued by quoted lines, with C escapes;

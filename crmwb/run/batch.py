@@ -362,7 +362,7 @@ def _run_locked(
             publish_when_complete(slug)
         inputs = _job_inputs(pending, plans, settings)
         if pending:
-            runner = settings.cluster or local_executor(settings.workers, inputs)
+            runner = settings.cluster or local_executor(settings.workers, len(pending))
         if runner is not None:
             for index, output in runner.results(inputs):
                 job = pending[index]

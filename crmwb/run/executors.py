@@ -189,11 +189,9 @@ class InlineExecutor:
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
 
-def local_executor(workers: int, jobs: Sequence[JobInput]) -> LocalExecutor | InlineExecutor:
-    """The executor of this machine for ``jobs`` on at most ``workers`` processes."""
-    if len(jobs) == 1:
-        return InlineExecutor()
-    return LocalExecutor(min(workers, len(jobs)), len(jobs))
+def local_executor(workers: int, jobs: int) -> LocalExecutor | InlineExecutor:
+    """The executor of this machine for ``jobs`` notebooks on at most ``workers`` processes."""
+    return InlineExecutor() if jobs == 1 else LocalExecutor(min(workers, jobs), jobs)
 
 
 class DaskExecutor:

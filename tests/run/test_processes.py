@@ -29,6 +29,7 @@ FORK_SERVER_STARTED = """
 import multiprocessing, signal, sys
 import psutil
 from crmwb.run.executors import start_fork_server
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as in a terminal, whatever started us
 multiprocessing.get_context("forkserver").set_forkserver_preload(["crmwb.run.job"])
 start_fork_server()
 server = next(p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline()))

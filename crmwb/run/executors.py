@@ -23,19 +23,42 @@ import os
 import shutil
 import signal
 import tempfile
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    as_completed,
+    wait,
+)
 from contextlib import suppress
 from typing import Any, Protocol
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
 from crmwb.run import kernels
-from crmwb.run.job import JobInput, JobOutput, JobResult, first_line, run_job
+from crmwb.run.job import (
+    JOB_FOLDER_PREFIX,
+    JobInput,
+    JobOutput,
+    JobResult,
+    first_line,
+    run_job,
+)
 from crmwb.run.processes import collect_garbage_for_batch_work
 from crmwb.workbook.analyses import declared_analyses
 
 CONNECT_SECONDS = 10
 """How long to wait for a Dask scheduler to answer."""
+
+LOST_AFTER_SECONDS = 60.0
+"""A local pool with jobs not done and none of them running for this long has lost them (no
+worker runs a job between two jobs for more than a few milliseconds): they are given to a new
+pool, once."""
+
+CHECK_SECONDS = 5.0
+"""How often a local run checks that its workers are running its jobs."""
 
 SCHEDULER = "CRMWB_SCHEDULER"
 """The environment variable naming a Dask scheduler (``tcp://host:8786``), when
@@ -66,17 +89,48 @@ def lost(job: JobInput, exc: BaseException) -> JobOutput:
     return JobOutput(result)
 
 
+def job_lost(job: JobInput) -> CrmwbError:
+    """The error of a job the local pool lost twice (no result, no worker running it)."""
+    return CrmwbError(
+        msg("run.err.job_lost"),
+        found=msg("run.found.job_lost"),
+        hint=msg("run.hint.job_lost"),
+        lang=job.lang,
+    )
+
+
 def as_finished(
-    futures: dict[Future[JobOutput], int], jobs: Sequence[JobInput]
+    futures: dict[Future[JobOutput], int],
+    jobs: Sequence[JobInput],
+    stalled: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[int, JobOutput]]:
     """``(index in jobs, output)`` as each future of this machine's pool finishes (a worker
-    that died, killed or out of memory, gives its job back failed)."""
-    for future in as_completed(futures):
-        index = futures[future]
-        try:
-            yield index, future.result()
-        except Exception as exc:
-            yield index, lost(jobs[index], exc)
+    that died, killed or out of memory, gives its job back failed). ``stalled``: whether the
+    pool runs none of the jobs; once it has for ``LOST_AFTER_SECONDS`` with none finished, the
+    rest is lost (seen once in some thousand runs: a job's future never finished, every worker
+    idle): this stops, the futures not done are the jobs lost."""
+    if stalled is None:
+        for future in as_completed(futures):
+            yield futures[future], _output(future, jobs[futures[future]])
+        return
+    pending, idle_since = set(futures), None
+    while pending:
+        done, pending = wait(pending, timeout=CHECK_SECONDS, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield futures[future], _output(future, jobs[futures[future]])
+        if done or not stalled():
+            idle_since = None
+        elif idle_since is None:
+            idle_since = time.monotonic()
+        elif time.monotonic() - idle_since >= LOST_AFTER_SECONDS:
+            return
+
+
+def _output(future: Future[JobOutput], job: JobInput) -> JobOutput:
+    try:
+        return future.result()
+    except Exception as exc:
+        return lost(job, exc)
 
 
 def _worker_started(address: str | None, environment: dict[str, str]) -> None:
@@ -130,7 +184,8 @@ class LocalExecutor:
     ``jobs`` take. The jobs' temporary folders (a copy of the client's workbook and files) are
     made in a folder of the executor's, removed when it closes: a worker stopped by a Ctrl-C
     cannot remove its own, and its copy of the client's data stayed in the system's
-    temporary folder."""
+    temporary folder. Those folders also say whether any job is running: a pool with jobs to
+    do and none running has lost them (:func:`as_finished`)."""
 
     def __init__(self, workers: int, jobs: int) -> None:
         self.scratch = tempfile.mkdtemp(prefix="crmwb-jobs-")
@@ -138,19 +193,50 @@ class LocalExecutor:
         if kernels.kernel_server_supported() and os.environ.get(kernels.WARM_KERNELS) != "0":
             modules = kernels.notebook_imports(a.notebook for a in declared_analyses().values())
             self.server = kernels.KernelServer.start(workers + 1, modules, total=jobs)
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers,
-            mp_context=_worker_context(),
-            initializer=_worker_started,
-            initargs=(self.server.address if self.server else None, dict(os.environ)),
-        )
+        self.workers = workers
+        self.initargs = (self.server.address if self.server else None, dict(os.environ))
+        self.pool = self.new_pool()
         self.futures: dict[Future[JobOutput], int] = {}
 
+    def new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_worker_context(),
+            initializer=_worker_started,
+            initargs=self.initargs,
+        )
+
     def results(self, jobs: Sequence[JobInput]) -> Iterator[tuple[int, JobOutput]]:
-        self.futures = {
-            self.pool.submit(run_job, job, scratch=self.scratch): i for i, job in enumerate(jobs)
-        }
-        return as_finished(self.futures, jobs)
+        """As each job finishes. Jobs the pool lost (:func:`as_finished`) go to a new pool;
+        lost again, they come back failed, saying so."""
+        todo: Sequence[int] = range(len(jobs))
+        for _ in range(2):
+            self.futures = {
+                self.pool.submit(run_job, jobs[i], scratch=self.scratch): i for i in todo
+            }
+            yield from as_finished(self.futures, jobs, stalled=self.running_none)
+            todo = [i for future, i in self.futures.items() if not future.done()]
+            if not todo:
+                return
+            self.replace_pool()
+        for i in todo:
+            yield i, lost(jobs[i], job_lost(jobs[i]))
+
+    def running_none(self) -> bool:
+        """Whether none of the workers is running a job (each job runs in a folder of its own
+        under ``scratch``)."""
+        with os.scandir(self.scratch) as entries:
+            return not any(entry.name.startswith(JOB_FOLDER_PREFIX) for entry in entries)
+
+    def replace_pool(self) -> None:
+        """A new pool for the jobs this one lost; its workers are stopped (its manager thread
+        waits for the lost jobs until they are, and the runner would wait for it at exit)."""
+        old, self.pool = self.pool, self.new_pool()
+        # the pool does not say its workers before Python 3.14 (kill_workers)
+        workers = list(old._processes.values())
+        old.shutdown(wait=False, cancel_futures=True)
+        for process in workers:
+            process.kill()
 
     def interrupt(self, seconds: float) -> None:
         # Nothing more will come back: the workers are stopped with their kernels (and no

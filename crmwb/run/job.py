@@ -42,6 +42,10 @@ if TYPE_CHECKING:
 # "iri" formats it serves, and jsonschema does without it: processes running jobs skip it.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
+JOB_FOLDER_PREFIX = "crmwb-job-"
+"""The name of a job's temporary folder begins so (a copy of the client's workbook and files):
+there is one for as long as the job runs."""
+
 LARGE_FILE_BYTES = 32 * 2**20
 """A file beside the workbook larger than this travels as a path, not as bytes: the worker
 reads it where it is (on a cluster, a folder every worker sees at the same path)."""
@@ -168,7 +172,7 @@ def run_job(job: JobInput, *, warm_kernel: bool = True, scratch: str | None = No
     folder)."""
     analysis = declared_analyses()[job.analysis]
     _runtime()
-    with tempfile.TemporaryDirectory(prefix="crmwb-job-", dir=scratch) as temporary:
+    with tempfile.TemporaryDirectory(prefix=JOB_FOLDER_PREFIX, dir=scratch) as temporary:
         folder = Path(temporary)
         client_dir, out = folder / job.client, folder / (job.run or "run")
         _materialise(job, client_dir)

@@ -197,6 +197,8 @@ class LocalExecutor:
         self.initargs = (self.server.address if self.server else None, dict(os.environ))
         self.pool = self.new_pool()
         self.futures: dict[Future[JobOutput], int] = {}
+        self.processes: set[multiprocessing.process.BaseProcess] = set()
+        """The pool's workers (a pool starts them as jobs are submitted)."""
 
     def new_pool(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -211,9 +213,11 @@ class LocalExecutor:
         lost again, they come back failed, saying so."""
         todo: Sequence[int] = range(len(jobs))
         for _ in range(2):
+            before = set(multiprocessing.active_children())
             self.futures = {
                 self.pool.submit(run_job, jobs[i], scratch=self.scratch): i for i in todo
             }
+            self.processes = set(multiprocessing.active_children()) - before  # started by submit
             yield from as_finished(self.futures, jobs, stalled=self.running_none)
             todo = [i for future, i in self.futures.items() if not future.done()]
             if not todo:
@@ -232,10 +236,8 @@ class LocalExecutor:
         """A new pool for the jobs this one lost; its workers are stopped (its manager thread
         waits for the lost jobs until they are, and the runner would wait for it at exit)."""
         old, self.pool = self.pool, self.new_pool()
-        # the pool does not say its workers before Python 3.14 (kill_workers)
-        workers = list(old._processes.values())
         old.shutdown(wait=False, cancel_futures=True)
-        for process in workers:
+        for process in self.processes:
             process.kill()
 
     def interrupt(self, seconds: float) -> None:

@@ -7,7 +7,8 @@ sheet's comparisons give each scope's priorities (:func:`crmwb.vendors.weights.a
 global weight = group weight x weight within the group
 (:func:`crmwb.vendors.weights.global_weights`). :class:`CriteriaReader` reads both, every bad
 cell a :class:`~crmwb.core.errors.WorkbookError` naming the file, the sheet and the cell;
-:func:`save_pairwise` writes one scope's comparisons back from the workshop.
+:func:`criteria_for_workshop` reads what the weights workshop starts from, and
+:func:`save_pairwise` writes its comparisons back.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from crmwb.vendors.weights import (
     normalise_weights,
 )
 from crmwb.workbook.fields import Field, is_blank, normalised, typed_number
+from crmwb.workbook.reader import WorkbookReader, in_workbook_language, read_workbook
 from crmwb.workbook.tables import Names
 
 _PRICE_LIKE = re.compile(r"\b(pric|prix|tco|cost|co[uû]t|tarif)", re.IGNORECASE)
@@ -543,6 +545,91 @@ class CriteriaReader(VendorSheetReader):
         except InputError as exc:  # pragma: no cover - the cell checks come first
             raise self.sheet_error(ws, exc) from None
 
+    # -- what a workshop starts from --
+
+    def comparisons_so_far(self, crit: CriteriaSheet) -> WorkshopCriteria:
+        """Each scope's comparisons as far as the Pairwise sheet gives them: where a workshop
+        starts (criteria listed, some comparisons or none yet). A pair not given, or on a row
+        that cannot be read, starts equal (1); never an error, the workshop is where the
+        consultant fills them."""
+        scopes = {
+            scope: names
+            for scope, names in {GROUPS_SCOPE: list(crit.groups), **crit.groups}.items()
+            if len(names) >= 2
+        }
+        given = self._pairs_given(scopes, crit) if scopes else {}
+        comparisons: dict[str, PairwiseComparisons] = {}
+        missing: dict[str, int] = {}
+        for scope, names in scopes.items():
+            pairs = given.get(scope, {})
+            n = len(names)
+            matrix = [[1.0] * n for _ in range(n)]
+            missing[scope] = 0
+            for i, j in itertools.combinations(range(n), 2):
+                a, b = names[i], names[j]
+                if (a, b) in pairs:
+                    value = pairs[(a, b)]
+                elif (b, a) in pairs:
+                    value = 1 / pairs[(b, a)]
+                else:
+                    value = 1.0
+                    missing[scope] += 1
+                matrix[i][j], matrix[j][i] = value, 1 / value
+            comparisons[scope] = PairwiseComparisons.from_matrix(list(names), matrix)
+        return WorkshopCriteria(dict(crit.groups), comparisons, missing)
+
+    def _pairs_given(
+        self, scopes: Mapping[str, Sequence[str]], crit: CriteriaSheet
+    ) -> dict[str, dict[tuple[str, str], float]]:
+        """The Pairwise sheet's readable rows: scope -> (A, B) -> how much A over B."""
+        if not self.r.has_sheet("sheet.pairwise"):
+            return {}
+        ws = self.r.sheet("sheet.pairwise")
+        try:
+            index, header_row = self.r.table(ws, PAIRWISE_COLUMNS)
+        except WorkbookError:
+            return {}
+        scope_spec, a_spec, b_spec, _ = PAIRWISE_COLUMNS
+        groups_names = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
+        group_names = Names(crit.groups)
+        given: dict[str, dict[tuple[str, str], float]] = {}
+        for row in self.r.rows(ws, index, header_row):
+            try:
+                text: str = self.r.value(ws, row[scope_spec.key], scope_spec)
+                scope = GROUPS_SCOPE if normalised(text) in groups_names else group_names.get(text)
+                if scope is None or scope not in scopes:
+                    continue
+                items = Names(scopes[scope])
+                a, b = (
+                    items.get(self.r.value(ws, row[spec.key], spec)) for spec in (a_spec, b_spec)
+                )
+                value = self._saaty(ws, row["pairwise.col.value"])
+            except WorkbookError:
+                continue
+            if a is not None and b is not None and a != b:
+                given.setdefault(scope, {})[(a, b)] = value
+        return given
+
+
+@dataclass(frozen=True)
+class WorkshopCriteria:
+    """What the weights workshop starts from: the criteria by group, each scope's comparisons
+    as far as the Pairwise sheet gives them, and how many of each scope's pairs it does not
+    give (they start equal)."""
+
+    groups: dict[str, list[str]]
+    comparisons: dict[str, PairwiseComparisons]
+    missing: dict[str, int]
+
+
+@in_workbook_language
+def criteria_for_workshop(reader: WorkbookReader) -> WorkshopCriteria:
+    """The Criteria sheet and what the Pairwise sheet holds so far, read for the weights
+    workshop. Raises :class:`~crmwb.core.errors.WorkbookError` (naming the cell) only for what
+    the Criteria sheet itself lacks: no criterion yet, a bad cell."""
+    criteria_reader = CriteriaReader(reader)
+    return criteria_reader.comparisons_so_far(criteria_reader.criteria())
+
 
 def _fraction(text: str) -> float | None:
     """``"3"``, ``"1/3"``, ``"0,5"`` as a number (None if it is not one)."""
@@ -571,20 +658,21 @@ def _judgement(value: float) -> Text:
 
 
 def save_pairwise(
-    path: Path, scope: str, comparisons: PairwiseComparisons, lang: Lang | None = None
+    path: Path, scopes: Mapping[str, PairwiseComparisons], lang: Lang | None = None
 ) -> str:
-    """Rewrite the Pairwise sheet's comparisons of ``scope`` (``GROUPS_SCOPE`` or a group name)
-    with ``comparisons``, one row per pair (A/B, A before B as in ``comparisons.criteria``),
-    keeping every other row, cell, sheet, drop-down and format of the workbook. Saved by
-    :func:`~crmwb.workbook.save.save_client_workbook` (lock files, read-only, backup, nothing the
-    consultant added lost): a failure leaves the consultant's workbook as it was.
+    """Rewrite the Pairwise sheet's comparisons of each scope of ``scopes`` (``GROUPS_SCOPE``
+    or a group name -> its comparisons), one row per pair (A/B, A before B as in the
+    comparisons' order), in one save. A scope's rows stay where its first row was (a scope not
+    on the sheet yet goes after the others); every other row, cell, sheet, drop-down and format
+    of the workbook is kept. Saved by :func:`~crmwb.workbook.save.save_client_workbook` (lock
+    files, read-only, backup, nothing the consultant added lost): a failure leaves the
+    consultant's workbook as it was.
 
-    Returns what was done, in a sentence for the workshop form, in ``lang`` (default: the
+    Returns what was done, in a sentence for the workshop, in ``lang`` (default: the
     workbook's language).
     """
     from openpyxl import load_workbook
 
-    from crmwb.workbook.reader import read_workbook
     from crmwb.workbook.save import check_writable, save_client_workbook
 
     reader = read_workbook(path)
@@ -595,38 +683,43 @@ def save_pairwise(
     columns = [index[spec.key] for spec in PAIRWISE_COLUMNS]
     wb = load_workbook(path)  # formulas kept: only the values of this sheet's rows change
     ws = wb[title]
-    wanted = normalised(scope)
     groups_names = {normalised(label) for label in i18n.all_labels("pairwise.scope.groups")}
     groups_names.add(normalised(GROUPS_SCOPE))
-    kept: list[list[Any]] = []
+
+    def key(scope: str) -> str:
+        return GROUPS_SCOPE if normalised(scope) in groups_names else normalised(scope)
+
+    def rows_of(scope: str) -> list[list[Any]]:
+        comparisons = scopes[scope]
+        shown = t("pairwise.scope.groups", reader.lang) if key(scope) == GROUPS_SCOPE else scope
+        return [
+            [shown, a, b, comparisons.value(a, b)]
+            for a, b in itertools.combinations(comparisons.criteria, 2)
+        ]
+
+    saved = {key(scope): scope for scope in scopes}
+    rows: list[list[Any]] = []
+    placed: set[str] = set()
     last = ws.max_row
     for row in range(header_row + 1, last + 1):
         values = [ws.cell(row=row, column=col).value for col in columns]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
             continue
-        key = normalised(str(values[0] or ""))
-        same = key == wanted or (key in groups_names and wanted in groups_names)
-        if not same:
-            kept.append(values)
-    shown_scope = scope
-    if wanted in groups_names:  # written in the workbook's language, as the template does
-        shown_scope = t("pairwise.scope.groups", reader.lang)
-    new_rows = [
-        [shown_scope, a, b, comparisons.value(a, b)]
-        for a, b in itertools.combinations(comparisons.criteria, 2)
-    ]
-    for offset, values in enumerate([*kept, *new_rows]):
+        scope_key = key(str(values[0] or ""))
+        if scope_key not in saved:
+            rows.append(values)
+        elif scope_key not in placed:  # the scope's new rows where its first row was
+            placed.add(scope_key)
+            rows.extend(rows_of(saved[scope_key]))
+    for scope_key, scope in saved.items():
+        if scope_key not in placed:
+            rows.extend(rows_of(scope))
+    for offset, values in enumerate(rows):
         for col, value in zip(columns, values, strict=True):
             ws.cell(row=header_row + 1 + offset, column=col, value=value)
-    for row in range(header_row + 1 + len(kept) + len(new_rows), last + 1):
+    for row in range(header_row + 1 + len(rows), last + 1):
         for col in columns:
             ws.cell(row=row, column=col, value=None)
     save_client_workbook(wb, Path(path), reader.lang)
-    return tn(
-        "pairwise.saved",
-        len(new_rows),
-        lang,
-        count=len(new_rows),
-        scope=i18n.quoted(shown_scope, lang),
-        file=Path(path).name,
-    )
+    count = sum(len(rows_of(scope)) for scope in scopes)
+    return tn("pairwise.saved", count, lang, count=count, file=Path(path).name)

@@ -1,12 +1,17 @@
 """The weights workshop: ipywidgets forms that capture the pairwise comparisons of the
 criteria with the client, live.
 
-:class:`PairwiseForm` puts one slider per pair of criteria (Saaty's 1-9 scale, from "9 times
-more important: A" to "9 times more important: B") and shows, as the sliders move, the
-resulting AHP weights and the consistency ratio, with the comparisons to revisit when it is
-above 0.10. "Save to workbook" hands the comparisons to a callback (:func:`weight_forms` binds
-it to :func:`crmwb.vendors.criteria_sheets.save_pairwise`, which rewrites only that scope's
-rows).
+:class:`PairwiseForm` puts one slider per pair of criteria of one scope (the criterion groups,
+or the criteria of one group), on Saaty's 1-9 scale marked under it, from "9 times more
+important: A" to "9 times more important: B", and shows, as the sliders move, the scope's AHP
+weights and consistency ratio. :class:`WeightsWorkshop` holds a form per scope, the overall
+weights (group weight x weight within the group), an undo of the last moves, and one "Save to
+workbook" for the whole workshop (:func:`weights_workshop` binds it to
+:func:`crmwb.vendors.criteria_sheets.save_pairwise`: every scope's rows in one save, in place).
+
+A workshop starts where a first workshop starts: criteria listed, no comparison yet (every
+pair equal, the form says how many are not in the workbook); with nothing to compare, or a
+Criteria sheet that cannot be read, the workshop shows why, never a traceback.
 
 Everything is driven from tests by setting widget values and clicking buttons, no browser.
 """
@@ -21,11 +26,11 @@ from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from crmwb.core.errors import CrmwbError, Text, msg, render
-from crmwb.core.i18n import DEFAULT_LANG, Lang, number, percent, t
+from crmwb.core.i18n import DEFAULT_LANG, Lang, number, percent, quoted, t, tn
 from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
 
 if TYPE_CHECKING:
-    from crmwb.vendors.sheets import VendorInputs
+    from crmwb.vendors.criteria_sheets import WorkshopCriteria
 
 SAATY_STEPS: tuple[int, ...] = (9, 8, 7, 6, 5, 4, 3, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9)
 """Slider positions, left (A more important) to right (B more important)."""
@@ -65,17 +70,36 @@ def position_label(position: int, first: str, second: str, lang: Lang = DEFAULT_
     return t("workshop.pairwise.more", lang, more=more, step=step)
 
 
+SLIDER_WIDTH = 320
+"""Pixels: a slider, and the scale marked under it."""
+
+ERROR_COLOUR, DONE_COLOUR = "#C00000", "#385723"
+
+
+def scale_marks() -> str:
+    """The HTML of Saaty's scale under a slider: 9 7 5 3 1 3 5 7 9, each under its position."""
+    marks = "".join(
+        f"<span style='width:0;display:flex;justify-content:center'>{step}</span>"
+        for step in SAATY_STEPS[::2]
+    )
+    return (
+        f"<div style='display:flex;justify-content:space-between;width:{SLIDER_WIDTH - 16}px;"
+        f"margin:0 8px;font-size:11px;color:#595959'>{marks}</div>"
+    )
+
+
 class PairwiseForm:
     """Sliders for every pair of ``items`` (criteria of one group, or the groups), with the
-    AHP weights and consistency ratio recomputed at every move."""
+    AHP weights and consistency ratio recomputed at every move. ``on_move(slider, old)`` is
+    told of every move (the workshop's undo and overall weights)."""
 
     def __init__(
         self,
         items: Sequence[str],
         initial: PairwiseComparisons | None = None,
-        on_save: Callable[[PairwiseComparisons], Text] | None = None,
         title: str = "",
         lang: Lang = DEFAULT_LANG,
+        on_move: Callable[[Any, int], None] | None = None,
     ) -> None:
         import ipywidgets as w
 
@@ -84,8 +108,9 @@ class PairwiseForm:
         self.lang = lang
         self.items = tuple(items)
         self.pairs = tuple(combinations(self.items, 2))
-        self._on_save = on_save
+        self.on_move = on_move
         self.sliders: dict[tuple[str, str], Any] = {}
+        name_width = w.Layout(width="180px")
         rows = []
         for first, second in self.pairs:
             ratio = initial.value(first, second) if initial is not None else 1.0
@@ -95,35 +120,32 @@ class PairwiseForm:
                 max=len(SAATY_STEPS) - 1,
                 readout=False,
                 continuous_update=True,
-                layout=w.Layout(width="320px"),
+                layout=w.Layout(width=f"{SLIDER_WIDTH}px"),
             )
-            label = w.Label(
-                position_label(slider.value, first, second, lang), layout=w.Layout(width="180px")
-            )
+            label = w.Label(position_label(slider.value, first, second, lang), layout=name_width)
             slider.observe(self._moved(label, first, second), names="value")
             self.sliders[(first, second)] = slider
             rows.append(
                 w.HBox(
                     [
-                        w.Label(first, layout=w.Layout(width="180px")),
-                        slider,
-                        w.Label(second, layout=w.Layout(width="180px")),
+                        w.Label(first, layout=name_width),
+                        w.VBox([slider, w.HTML(scale_marks())]),
+                        w.Label(second, layout=name_width),
                         label,
                     ]
                 )
             )
         self.result_view = w.HTML()
-        self.status = w.HTML()
-        save = w.Button(description=t("workshop.save", lang), icon="save", button_style="primary")
-        save.on_click(lambda _button: self.save())
         header = [w.HTML(f"<h3>{html.escape(title)}</h3>")] if title else []
-        self.widget = w.VBox([*header, *rows, self.result_view, w.HBox([save, self.status])])
+        self.widget = w.VBox([*header, *rows, self.result_view])
         self._refresh()
 
     def _moved(self, label: Any, first: str, second: str) -> Callable[[dict[str, Any]], None]:
         def handler(change: dict[str, Any]) -> None:
             label.value = position_label(change["new"], first, second, self.lang)
             self._refresh()
+            if self.on_move is not None:
+                self.on_move(change["owner"], change["old"])
 
         return handler
 
@@ -148,7 +170,7 @@ class PairwiseForm:
             for name, weight in sorted(result.priorities.items(), key=lambda kv: -kv[1])
         )
         key = "consistent" if result.is_consistent else "inconsistent"
-        colour = "#548235" if result.is_consistent else "#C00000"
+        colour = "#548235" if result.is_consistent else ERROR_COLOUR
         verdict = t(
             f"workshop.pairwise.{key}",
             lang,
@@ -160,50 +182,153 @@ class PairwiseForm:
             f"<table>{rows}</table><p style='color:{colour}'>{html.escape(verdict)}</p>{warning}"
         )
 
+
+class WeightsWorkshop:
+    """The weights workshop: a :class:`PairwiseForm` per scope of ``start`` (the criterion
+    groups first, then each group of two criteria or more), the overall weights, undo of the
+    last moves (the moves of one slider in a row are one step), and one "Save to workbook"
+    handing every scope's comparisons to ``on_save`` at once. ``problem``: why there is nothing
+    to weigh (the workshop shows it instead of the forms)."""
+
+    def __init__(
+        self,
+        start: WorkshopCriteria | None,
+        on_save: Callable[[dict[str, PairwiseComparisons]], Text] | None = None,
+        lang: Lang = DEFAULT_LANG,
+        problem: str = "",
+    ) -> None:
+        import ipywidgets as w
+
+        from crmwb.vendors.sheet_layout import GROUPS_SCOPE
+
+        self.lang = lang
+        self._on_save = on_save
+        self._history: list[tuple[Any, int]] = []
+        self._undoing = False
+        self.groups = dict(start.groups) if start is not None else {}
+        self.forms: dict[str, PairwiseForm] = {}
+        if start is not None:
+            for scope, comparisons in start.comparisons.items():
+                title = t("workshop.pairwise.groups", lang) if scope == GROUPS_SCOPE else scope
+                self.forms[scope] = PairwiseForm(
+                    comparisons.criteria, comparisons, title, lang, self._moved
+                )
+        self.status = w.HTML()
+        self.overall = w.HTML()
+        undo = w.Button(description=t("workshop.undo", lang), icon="undo")
+        undo.on_click(lambda _button: self.undo())
+        save = w.Button(description=t("workshop.save", lang), icon="save", button_style="primary")
+        save.on_click(lambda _button: self.save())
+        save.layout.width = "auto"  # the label whole, in either language
+        self.buttons = w.HBox([undo, save, self.status])
+        notes = []
+        if problem or not self.forms:
+            sheet = quoted(t("sheet.criteria", lang), lang)
+            message = problem or t("workshop.pairwise.nothing", lang, sheet=sheet)
+            notes.append(w.HTML(f"<p style='color:{ERROR_COLOUR}'>{html.escape(message)}</p>"))
+        elif start is not None and (missing := sum(start.missing.values())):
+            text = tn("workshop.pairwise.not_given", missing, lang, count=number(missing, lang))
+            notes.append(w.HTML(f"<p><i>{html.escape(text)}</i></p>"))
+        forms = [form.widget for form in self.forms.values()]
+        self.widget = w.VBox([*notes, *forms, self.overall, self.buttons] if self.forms else notes)
+        self._show_overall()
+
+    def overall_weights(self) -> dict[tuple[str, str], float]:
+        """(group, criterion) -> the criterion's overall weight: its group's weight x its weight
+        within the group (a group of one criterion: 1 within; a single group: 1)."""
+        from crmwb.vendors.sheet_layout import GROUPS_SCOPE
+
+        groups_form = self.forms.get(GROUPS_SCOPE)
+        group_weights = (
+            groups_form.result().priorities if groups_form else dict.fromkeys(self.groups, 1.0)
+        )
+        weights = {}
+        for group, names in self.groups.items():
+            form = self.forms.get(group)
+            within = form.result().priorities if form else dict.fromkeys(names, 1.0)
+            for name in names:
+                weights[(group, name)] = group_weights[group] * within[name]
+        return weights
+
+    def _show_overall(self) -> None:
+        lang = self.lang
+        header = "".join(
+            f"<th style='text-align:{align};padding:2px 8px'>"
+            f"{html.escape(t(f'workshop.pairwise.col.{key}', lang))}</th>"
+            for key, align in (("group", "left"), ("criterion", "left"), ("overall", "right"))
+        )
+        rows = "".join(
+            f"<tr><td style='padding:2px 8px'>{html.escape(group)}</td>"
+            f"<td style='padding:2px 8px'>{html.escape(name)}</td>"
+            f"<td style='text-align:right;padding:2px 8px'>"
+            f"{html.escape(percent(weight, lang, decimals=1))}</td></tr>"
+            for (group, name), weight in self.overall_weights().items()
+        )
+        title = html.escape(t("workshop.pairwise.overall", lang))
+        self.overall.value = f"<h3>{title}</h3><table><tr>{header}</tr>{rows}</table>"
+
+    def _moved(self, slider: Any, old: int) -> None:
+        if not self._undoing and not (self._history and self._history[-1][0] is slider):
+            self._history.append((slider, old))
+        self._show_overall()
+        if not self._undoing:
+            self._say("")
+
+    def undo(self) -> None:
+        """The slider moved last back where it was before its moves."""
+        if not self._history:
+            self._say(t("workshop.nothing_to_undo", self.lang))
+            return
+        slider, old = self._history.pop()
+        self._undoing = True
+        try:
+            slider.value = old
+        finally:
+            self._undoing = False
+        self._say(t("workshop.undone", self.lang))
+
+    def comparisons(self) -> dict[str, PairwiseComparisons]:
+        """Every scope's comparisons, as the sliders show them."""
+        return {scope: form.comparisons() for scope, form in self.forms.items()}
+
     def save(self) -> None:
-        """Hand the comparisons to the save callback and show what it says (or its error)."""
+        """Hand every scope's comparisons to the save callback, and say what it did (or why
+        it could not)."""
         if self._on_save is None:
-            self.status.value = html.escape(t("workshop.no_workbook", self.lang))
+            self._say(t("workshop.no_workbook", self.lang), error=True)
             return
         try:
-            self.status.value = html.escape(render(self._on_save(self.comparisons()), self.lang))
+            self._say(render(self._on_save(self.comparisons()), self.lang))
         except CrmwbError as exc:
-            message = html.escape(exc.message(self.lang))
-            self.status.value = f"<span style='color:#C00000'>{message}</span>"
+            self._say(exc.message(self.lang), error=True)
+
+    def _say(self, message: str, *, error: bool = False) -> None:
+        colour = ERROR_COLOUR if error else DONE_COLOUR
+        self.status.value = (
+            f"<span style='color:{colour}'>{html.escape(message)}</span>" if message else ""
+        )
 
 
-def weight_forms(
-    workbook: FilePath, inputs: VendorInputs, lang: Lang | None = None
-) -> list[PairwiseForm]:
-    """One pairwise form for the criterion groups, and one per group of two criteria or
-    more, started from the workbook's comparisons; each saves its scope back to ``workbook``.
-    The forms speak ``lang`` (default: the workbook's language)."""
-    from crmwb.vendors.criteria_sheets import save_pairwise
-    from crmwb.vendors.sheet_layout import GROUPS_SCOPE
+def weights_workshop(workbook: FilePath, lang: Lang | None = None) -> WeightsWorkshop:
+    """The weights workshop on a client's workbook: the criteria of its Criteria sheet, the
+    comparisons of its Pairwise sheet as far as it gives them, saved back there. It speaks
+    ``lang`` (default: the workbook's language). What keeps it from starting (no criteria, a
+    bad cell of the Criteria sheet, a workbook that cannot be read) is said in the workshop."""
+    from crmwb.vendors.criteria_sheets import criteria_for_workshop, save_pairwise
     from crmwb.workbook.reader import read_workbook
 
-    lang = lang or read_workbook(workbook).lang
+    try:
+        reader = read_workbook(workbook)
+    except CrmwbError as exc:
+        shown: Lang = lang or exc.lang or DEFAULT_LANG
+        return WeightsWorkshop(None, lang=shown, problem=exc.message(shown))
+    lang = lang or reader.lang
+    try:
+        start = criteria_for_workshop(reader)
+    except CrmwbError as exc:
+        return WeightsWorkshop(None, lang=lang, problem=exc.message(lang))
 
-    groups: dict[str, list[str]] = {}
-    for criterion in inputs.score_sheet.criteria:
-        groups.setdefault(criterion.group, []).append(criterion.name)
-    scopes = {GROUPS_SCOPE: list(groups), **groups}
-    forms = []
-    for scope, items in scopes.items():
-        if len(items) < 2:
-            continue
-        initial = (inputs.ahp or {}).get(scope)
+    def on_save(comparisons: dict[str, PairwiseComparisons]) -> Text:
+        return save_pairwise(workbook, comparisons, lang)
 
-        def on_save(comparisons: PairwiseComparisons, scope: str = scope) -> Text:
-            return save_pairwise(workbook, scope, comparisons, lang)
-
-        forms.append(
-            PairwiseForm(
-                items,
-                initial.comparisons if initial is not None else None,
-                on_save,
-                title=t("workshop.pairwise.groups", lang) if scope == GROUPS_SCOPE else scope,
-                lang=lang,
-            )
-        )
-    return forms
+    return WeightsWorkshop(start, on_save, lang)

@@ -214,19 +214,25 @@ def widget_texts(widget: object) -> Iterator[str]:
 
 def test_the_workshops_speak_only_through_the_catalogs() -> None:
     from crmwb.deliver.views import Context
+    from crmwb.vendors.criteria_sheets import criteria_for_workshop
     from crmwb.workbook.reader import read_workbook
     from crmwb.workshop.journey import JourneyEditor
-    from crmwb.workshop.weights import PairwiseForm
+    from crmwb.workshop.weights import WeightsWorkshop
 
     workbook = EXAMPLES / "northwind-retail" / "workbook.xlsx"
     client = client_strings(workbook)
-    editor = JourneyEditor(read_journey(read_workbook(workbook)), Context("Northwind", "qps"))
+    reader = read_workbook(workbook)
+    editor = JourneyEditor(read_journey(reader), Context("Northwind", "qps"))
     editor.undo()  # a status message
-    form = PairwiseForm(["Price", "Support", "Features"], lang="qps")
-    form.save()  # no workbook: a status message
-    texts = [*widget_texts(editor.widget), *widget_texts(form.widget)]
-    assert len(texts) > 60
-    client += ["Price", "Support", "Features"]
+    weights = WeightsWorkshop(criteria_for_workshop(reader), lang="qps")
+    weights.undo()  # a status message
+    first = next(iter(weights.forms.values()))
+    texts = [*widget_texts(editor.widget), *widget_texts(weights.widget)]
+    weights.save()  # no workbook: a status message
+    texts += [*widget_texts(weights.buttons)]
+    empty = WeightsWorkshop(None, lang="qps")  # nothing to compare: a message
+    texts += [*widget_texts(empty.widget)]
+    assert len(texts) > 80 and first.result_view.value
     problems = [(text, unmarked(text, client, client_words=_words(client))) for text in texts]
     assert [p for p in problems if p[1]] == []
 

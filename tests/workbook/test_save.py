@@ -46,7 +46,7 @@ def groups_matrix(path: Path) -> tuple[tuple[float, ...], ...]:
 def test_the_weights_save_makes_a_backup_and_keeps_the_file_s_permissions(workbook: Path) -> None:
     workbook.chmod(0o640)
     before = workbook.read_bytes()
-    save_pairwise(workbook, GROUPS_SCOPE, EQUAL, "en")
+    save_pairwise(workbook, {GROUPS_SCOPE: EQUAL}, "en")
     assert groups_matrix(workbook) == EQUAL.matrix
     (backup,) = (workbook.parent / "backups").iterdir()
     assert backup.read_bytes() == before
@@ -59,7 +59,7 @@ def test_the_weights_save_is_refused_while_the_workbook_is_open(workbook: Path, 
     (workbook.parent / lock).write_text("open", encoding="utf-8")
     before = workbook.read_bytes()
     with pytest.raises(WorkbookError) as caught:
-        save_pairwise(workbook, GROUPS_SCOPE, EQUAL, "en")
+        save_pairwise(workbook, {GROUPS_SCOPE: EQUAL}, "en")
     text = caught.value.message("en")
     assert lock in text and "nothing was written" in text
     assert workbook.read_bytes() == before
@@ -118,7 +118,7 @@ def test_a_save_that_would_drop_a_shape_is_refused(workbook: Path) -> None:
     with_a_shape(workbook)
     before = workbook.read_bytes()
     with pytest.raises(WorkbookError) as caught:
-        save_pairwise(workbook, GROUPS_SCOPE, EQUAL, "fr")
+        save_pairwise(workbook, {GROUPS_SCOPE: EQUAL}, "fr")
     assert caught.value.message("fr").endswith(
         "on attend un enregistrement qui garde tout ce que contient le classeur\u202f; "
         "trouvé\u00a0: l'enregistrer ici supprimerait ses formes (zones de texte, flèches) "
@@ -171,7 +171,7 @@ def test_a_really_read_only_workbook_or_folder_is_refused(target: str) -> None:
             f"groups = {GROUPS!r}\n"
             "equal = PairwiseComparisons.from_matrix(groups, [[1.0] * 4 for _ in groups])\n"
             "try:\n"
-            f"    save_pairwise({str(path)!r}, GROUPS_SCOPE, equal, 'en')\n"
+            f"    save_pairwise({str(path)!r}, {{GROUPS_SCOPE: equal}}, 'en')\n"
             "except CrmwbError as exc:\n"
             "    print(exc.message('en'))\n"
         )

@@ -36,7 +36,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from crmwb.core.errors import CrmwbError, UsageError, msg
-from crmwb.core.i18n import LANGUAGES, check_lang, t, user_language
+from crmwb.core.i18n import LANGUAGES, check_lang, quoted, t, user_language
 from crmwb.customer_file.sheets import has_customer_file, read_customer_file_settings
 from crmwb.plan.sheets import has_plan
 from crmwb.run.cli_support import (
@@ -118,6 +118,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--country", metavar="XX", default=None, help=say("cli.help.audit_country"))
     add_diff_arguments(sub.add_parser("diff", help=say("changes.help.diff")))
+    workshop = sub.add_parser("workshop", help=say("cli.help.workshop"))
+    workshop.add_argument("client", metavar="CLIENT", help=say("cli.help.workshop_client"))
+    workshop.add_argument(
+        "workshop", choices=("journey", "weights"), help=say("cli.help.workshop_kind")
+    )
+    workshop.add_argument("--no-lab", action="store_true", help=say("cli.help.workshop_no_lab"))
     catalogs = sub.add_parser("catalogs", help=say("cli.help.catalogs"))
     what = catalogs.add_mutually_exclusive_group()
     what.add_argument("--update", action="store_true", help=say("cli.help.catalogs_update"))
@@ -160,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit-file": _audit_file,
         "catalogs": _catalogs,
         "diff": diff_command,
+        "workshop": _workshop,
         **MISSION_COMMANDS,
     }
     try:
@@ -435,6 +442,28 @@ def _mark_runs(runs: Sequence[object], reports_dir: Path, label: str) -> None:
             continue
         add_mark(reports_dir / client_run.slug, client_run.run_id, label)
         print(say("run.marked", client=client_run.slug, run=client_run.run_id, mark=label))
+
+
+def _workshop(args: argparse.Namespace) -> int:
+    """A fresh working copy of the workshop's notebook in the client's folder, then JupyterLab
+    on it (unless --no-lab): the consultant types and saves there, never in the notebooks
+    shipped with crmwb."""
+    import subprocess
+
+    from crmwb.run.clients import load_client
+    from crmwb.workshop.notebooks import lab_command, working_copy
+
+    (folder,) = resolve_clients([args.client], args)
+    client = load_client(folder)
+    notebook = working_copy(folder, args.workshop, client.reader.lang)
+    name = quoted(say(f"workshop.name.{args.workshop}"), user_language())
+    print(say("cli.workshop_ready", workshop=name, client=folder.name, path=notebook))
+    if args.no_lab:
+        return EXIT_OK
+    try:
+        return subprocess.call(lab_command(notebook), cwd=notebook.parent)
+    except KeyboardInterrupt:  # JupyterLab stopped with Ctrl-C: the workbook saved is kept
+        return EXIT_OK
 
 
 def _audit_file(args: argparse.Namespace) -> int:

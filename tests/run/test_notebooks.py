@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import papermill
 import pytest
 
@@ -11,6 +13,7 @@ from crmwb.deliver.views import Context
 from crmwb.journey import views as journey_views
 from crmwb.journey.key_results import key_results as journey_results
 from crmwb.run.batch import ANALYSES, PARAMETERS
+from crmwb.run.cli import main
 from crmwb.run.clients import load_client
 from crmwb.run.folders import runtime_environment
 
@@ -81,19 +84,26 @@ def test_the_journey_notebook_writes_its_results_as_the_report_computes_them(tmp
     assert written.figure("journey.touchpoints").value == len(client.journey().touchpoints)
 
 
-@pytest.mark.parametrize("workshop", ["workshop_weights.ipynb", "workshop_journey.ipynb"])
-def test_workshop_notebooks_build_their_forms(tmp_path, monkeypatch, workshop):
+@pytest.mark.parametrize(
+    ("workshop", "client"), [("weights", "literie-lenoir"), ("journey", "northwind-retail")]
+)
+def test_the_workshops_working_copies_run_and_build_their_forms(
+    tmp_path, monkeypatch, capsys, workshop, client
+):
+    """``crmwb workshop CLIENT journey|weights --no-lab`` writes the client's working copy of the
+    notebook; run as it is (no parameter given), it builds the workshop's forms on that
+    client."""
     for name, value in runtime_environment(tmp_path).items():
         monkeypatch.setenv(name, value)
-    notebook = ANALYSES["tco"].notebook.parent / workshop
+    clients = tmp_path / "clients"
+    shutil.copytree(EXAMPLES_DIR / client, clients / client)
+    assert main(["--clients-dir", str(clients), "workshop", client, workshop, "--no-lab"]) == 0
+    copy = clients / client / "workshops" / f"{workshop}.ipynb"
+    assert str(copy) in capsys.readouterr().out
     nb = papermill.execute_notebook(
-        str(notebook),
-        str(tmp_path / "workshop.ipynb"),
-        parameters={"client_dir": str(EXAMPLES_DIR / "northwind-retail")},
-        kernel_name="python3",
-        progress_bar=False,
-        cwd=str(notebook.parent),
+        str(copy), str(tmp_path / "ran.ipynb"), kernel_name="python3", progress_bar=False
     )
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
-    # the forms are a widget view (pairwise forms in a VBox; the journey editor's VBox)
+    assert not [o for o in outputs if o.get("output_type") == "error"]
+    # the forms are a widget view (the weights workshop's VBox; the journey editor's VBox)
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)

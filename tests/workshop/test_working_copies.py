@@ -1,0 +1,120 @@
+"""``crmwb workshop CLIENT journey|weights``: a working copy of the workshop's notebook in the
+client's folder, in the client's language, written afresh each time, then JupyterLab on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crmwb.core.i18n import t
+from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.run import cli
+from crmwb.workshop.notebooks import WORKSHOPS, lab_command, working_copy
+
+
+def _client(tmp_path: Path, name: str) -> Path:
+    return Path(shutil.copytree(EXAMPLES_DIR / name, tmp_path / "clients" / name))
+
+
+def test_a_shipped_notebook_saved_with_its_outputs_gives_a_clean_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A developer's ``make lab`` autosaves the shipped notebook with its outputs and widgets:
+    the client's copy has neither."""
+    notebook = json.loads(WORKSHOPS["journey"].read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "old"}]
+            cell["execution_count"] = 3
+    notebook["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {}}
+    saved = tmp_path / "workshop_journey.ipynb"
+    saved.write_text(json.dumps(notebook), encoding="utf-8")
+    monkeypatch.setitem(WORKSHOPS, "journey", saved)
+    copy = json.loads(
+        working_copy(_client(tmp_path, "northwind-retail"), "journey", "en").read_text()
+    )
+    code = [c for c in copy["cells"] if c["cell_type"] == "code"]
+    assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+    assert "widgets" not in copy["metadata"]
+
+
+def test_a_working_copy_speaks_the_clients_language_and_names_the_client(tmp_path: Path) -> None:
+    client = _client(tmp_path, "literie-lenoir")
+    copy = working_copy(client, "journey", "fr")
+    assert copy == client / "workshops" / "journey.ipynb"
+    cells = json.loads(copy.read_text(encoding="utf-8"))["cells"]
+    markdown = "".join(cells[0]["source"])
+    assert markdown == t("workshop.notebook.journey", "fr")
+    assert markdown.startswith("# Atelier\u00a0: cartographier le parcours client")
+    (parameters,) = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
+    assert "".join(parameters["source"]) == f"client_dir = {str(client.resolve())!r}"
+    # the code that builds the workshop is the shipped notebook's, as it is
+    shipped = json.loads(WORKSHOPS["journey"].read_text(encoding="utf-8"))["cells"]
+    assert [c["source"] for c in cells[2:]] == [c["source"] for c in shipped[2:]]
+
+
+def test_the_next_workshop_starts_clean_whatever_the_last_one_autosaved(tmp_path: Path) -> None:
+    client = _client(tmp_path, "northwind-retail")
+    copy = working_copy(client, "weights", "en")
+    shipped = WORKSHOPS["weights"].read_bytes()
+    # JupyterLab autosaved the last workshop: outputs, a count, widget state, another client
+    notebook = json.loads(copy.read_text(encoding="utf-8"))
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": "old"}]
+            cell["execution_count"] = 7
+    notebook["cells"][1]["source"] = "client_dir = '/somewhere/else'"
+    notebook["metadata"]["widgets"] = {"application/vnd.jupyter.widget-state+json": {}}
+    copy.write_text(json.dumps(notebook), encoding="utf-8")
+    again = working_copy(client, "weights", "en")
+    fresh = json.loads(again.read_text(encoding="utf-8"))
+    code = [c for c in fresh["cells"] if c["cell_type"] == "code"]
+    assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
+    assert "".join(fresh["cells"][1]["source"]) == f"client_dir = {str(client.resolve())!r}"
+    assert "widgets" not in fresh["metadata"]
+    assert WORKSHOPS["weights"].read_bytes() == shipped  # the shipped notebook untouched
+    assert [p.name for p in copy.parent.iterdir()] == ["weights.ipynb"]  # no temporary left
+
+
+def test_the_command_writes_the_copy_then_opens_jupyterlab_on_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    client = _client(tmp_path, "literie-lenoir")
+    started: list[tuple[list[str], Any]] = []
+
+    def call(command: list[str], cwd: Any = None) -> int:
+        started.append((command, cwd))
+        return 0
+
+    monkeypatch.setattr("subprocess.call", call)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    argv = ["--clients-dir", str(client.parent), "workshop", "literie-lenoir", "weights"]
+    assert cli.main(argv) == 0
+    copy = client / "workshops" / "weights.ipynb"
+    ((command, cwd),) = started
+    assert command[:3] == [sys.executable, "-m", "jupyterlab"] and command[-1] == str(copy)
+    assert f"--ServerApp.root_dir={copy.parent}" in command and cwd == copy.parent
+    assert ("--allow-root" in command) == (os.getuid() == 0)
+    out = capsys.readouterr().out
+    assert f"Atelier «\u202fpondération des critères\u202f» de literie-lenoir\u00a0: {copy}" in out
+
+
+def test_an_unknown_client_is_a_usage_error_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "clients").mkdir()
+    argv = ["--clients-dir", str(tmp_path / "clients"), "workshop", "nobody", "journey"]
+    assert cli.main(argv) != 0
+    assert "nobody" in capsys.readouterr().err
+    assert list((tmp_path / "clients").iterdir()) == []
+
+
+def test_lab_command_names_the_notebook() -> None:
+    command = lab_command(Path("/clients/x/workshops/journey.ipynb"))
+    assert command[-1] == "/clients/x/workshops/journey.ipynb"

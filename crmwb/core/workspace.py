@@ -189,6 +189,14 @@ def clients_dir() -> Path:
     return find_workspace().clients
 
 
+def client_folders(folder: Path) -> list[Path]:
+    """The client folders of ``folder`` (those holding a workbook), sorted by name; none when
+    it is not a folder."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if (p / WORKBOOK_NAME).is_file())
+
+
 def reports_dir() -> Path:
     """The current workspace's folder of deliverables."""
     return find_workspace().reports

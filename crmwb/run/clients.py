@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.errors import ClientError, Quoted, msg
 from crmwb.core.i18n import LANGUAGES, Lang, check_lang
-from crmwb.core.workspace import EXAMPLES_DIR, WORKBOOK_NAME
+from crmwb.core.workspace import EXAMPLES_DIR, WORKBOOK_NAME, client_folders
 from crmwb.core.workspace import clients_dir as workspace_clients
 
 if TYPE_CHECKING:  # openpyxl is imported only when a workbook is opened
@@ -127,10 +127,7 @@ def _lang(value: str) -> Lang:
 def client_dirs(clients_dir: Path | None = None) -> list[Path]:
     """Every client folder (those holding a workbook), sorted by name (``clients_dir``: the
     workspace's clients folder by default)."""
-    clients_dir = clients_dir or workspace_clients()
-    if not clients_dir.is_dir():
-        return []
-    return sorted(p for p in clients_dir.iterdir() if (p / WORKBOOK_NAME).is_file())
+    return client_folders(clients_dir or workspace_clients())
 
 
 EXAMPLE_MARK = ".example.sha256"

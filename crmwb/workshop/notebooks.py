@@ -5,16 +5,23 @@ the client's folder (``<client>/workshops/<workshop>.ipynb``): its ``client_dir`
 to that client, its instructions in the client's language (from the catalogs), no output. The
 notebooks shipped with crmwb are never opened for a workshop, so JupyterLab's autosave (the
 outputs, the last client typed) never touches them, and the next workshop starts clean.
+
+Either notebook shows its workshop with :func:`open_workshop`: on the client named, else (a
+notebook opened directly, no client given, or one that cannot be opened) a picker of the
+workspace's clients, saying why, which opens the workshop on the client chosen.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from crmwb.core.i18n import Lang, t
-from crmwb.core.workspace import NOTEBOOKS_DIR
+from crmwb.core.errors import CrmwbError
+from crmwb.core.i18n import Lang, t, user_language
+from crmwb.core.workspace import NOTEBOOKS_DIR, WORKBOOK_NAME, client_folders, clients_dir
 
 WORKSHOPS = {
     "journey": NOTEBOOKS_DIR / "workshop_journey.ipynb",
@@ -64,3 +71,53 @@ def lab_command(notebook: Path) -> list[str]:
     if hasattr(os, "getuid") and os.getuid() == 0:
         command.append("--allow-root")
     return [*command, str(notebook)]
+
+
+def workshop_widget(workshop: str, client_dir: Path) -> Any:
+    """The workshop's forms on the client of ``client_dir``; raises
+    :class:`~crmwb.core.errors.CrmwbError` when its workbook cannot be opened."""
+    workbook = client_dir / WORKBOOK_NAME
+    if workshop == "journey":
+        from crmwb.workshop.journey import journey_editor
+
+        return journey_editor(workbook).widget
+    from crmwb.workshop.weights import weights_workshop
+
+    return weights_workshop(workbook).widget
+
+
+def open_workshop(workshop: str, client_dir: str | Path | None = None) -> Any:
+    """The workshop on ``client_dir``; with none, or one whose workbook cannot be opened, a
+    picker of the workspace's clients (and the reason, in the consultant's words) that opens
+    it on the client chosen. Never a traceback."""
+    import ipywidgets as w
+
+    lang = user_language()
+    box = w.VBox()
+    try:
+        folders = client_folders(clients_dir())
+    except CrmwbError:  # no workspace here: the picker has nothing to offer, the reason says
+        folders = []
+    picker = w.Dropdown(
+        description=t("workshop.picker.client", lang),
+        options=[(t("workshop.picker.choose", lang), ""), *((f.name, str(f)) for f in folders)],
+        value="",
+        style={"description_width": "initial"},
+        layout=w.Layout(width="auto"),
+    )
+
+    def show(folder: str, reason: str = "") -> None:
+        if folder:
+            try:
+                box.children = [workshop_widget(workshop, Path(folder))]
+                return
+            except CrmwbError as exc:
+                reason = exc.message(exc.lang or lang)
+        if not folders:
+            reason = " ".join(filter(None, [reason, t("workshop.picker.no_client", lang)]))
+        said = f"<p style='color:#C00000'>{html.escape(reason)}</p>" if reason else ""
+        box.children = [w.HTML(said), picker]
+
+    picker.observe(lambda change: show(change["new"]), names="value")
+    show(str(client_dir or ""))
+    return box

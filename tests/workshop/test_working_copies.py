@@ -3,6 +3,7 @@ client's folder, in the client's language, written afresh each time, then Jupyte
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -13,9 +14,10 @@ from typing import Any
 import pytest
 
 from crmwb.core.i18n import t
-from crmwb.core.workspace import EXAMPLES_DIR
+from crmwb.core.workspace import EXAMPLES_DIR, init_workspace
 from crmwb.run import cli
-from crmwb.workshop.notebooks import WORKSHOPS, lab_command, working_copy
+from crmwb.workshop import notebooks
+from crmwb.workshop.notebooks import WORKSHOPS, lab_command, open_workshop, working_copy
 
 
 def _client(tmp_path: Path, name: str) -> Path:
@@ -118,3 +120,49 @@ def test_an_unknown_client_is_a_usage_error_and_writes_nothing(
 def test_lab_command_names_the_notebook() -> None:
     command = lab_command(Path("/clients/x/workshops/journey.ipynb"))
     assert command[-1] == "/clients/x/workshops/journey.ipynb"
+
+
+# --- a workshop notebook opened directly: the client picker -------------------------------------
+
+
+def _kinds(widget: Any) -> list[str]:
+    """The widget classes of a tree, depth first."""
+    return [type(widget).__name__] + [
+        kind for child in getattr(widget, "children", ()) for kind in _kinds(child)
+    ]
+
+
+def test_a_client_named_opens_its_workshop_at_once(tmp_path: Path) -> None:
+    client = _client(tmp_path, "northwind-retail")
+    box = open_workshop("journey", str(client))
+    (editor,) = box.children
+    assert "Tab" in _kinds(editor)  # the journey editor's tabs, no picker
+
+
+def test_no_client_shows_a_picker_that_opens_the_workshop_on_the_client_chosen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    init_workspace(tmp_path / "mission", "fr")
+    shutil.copytree(EXAMPLES_DIR / "literie-lenoir", tmp_path / "mission" / "clients" / "lenoir")
+    monkeypatch.chdir(tmp_path / "mission")
+    monkeypatch.setenv("CRMWB_LANG", "fr")
+    box = open_workshop("weights", "")
+    reason, picker = box.children
+    assert reason.value == "" and picker.description == "Client"
+    assert [label for label, _ in picker.options] == ["choisissez le client…", "lenoir"]
+    picker.value = str(tmp_path / "mission" / "clients" / "lenoir")
+    (workshop,) = box.children
+    assert _kinds(workshop).count("IntSlider") == 7  # the groups' 6 pairs, a group's one
+
+
+def test_a_folder_that_is_not_a_client_is_said_and_the_picker_offered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(notebooks, "clients_dir", lambda: tmp_path / "no-clients-here")
+    monkeypatch.setenv("CRMWB_LANG", "fr")
+    box = open_workshop("journey", str(tmp_path / "nobody"))
+    reason, picker = box.children
+    text = html.unescape(reason.value)
+    assert "nobody" in text and "workbook.xlsx" in text  # which file could not be opened
+    assert "Aucun dossier client ici pour l'instant" in text  # and what to do
+    assert [label for label, _ in picker.options] == ["choisissez le client…"]

@@ -252,19 +252,18 @@ def execute(
     finally:
         if manager is not None:
             result.cpu["kernel"] = _kernel_cpu(manager)
-            with contextlib.suppress(Exception):
-                manager.shutdown_kernel(now=True)
+            kernels.release_kernel(manager)
     kernel = result.timings.setdefault("kernel", 0.0)
     result.timings["execute"] = time.perf_counter() - started - kernel
     result.cpu["execute"] = time.process_time() - cpu
     return result
 
 
-def _cold_kernel() -> KernelManager:
+def _cold_kernel() -> kernels.JobKernelManager:
     """A kernel started as a new Python process, as Jupyter does."""
-    from jupyter_client.manager import KernelManager
+    import zmq
 
-    manager = KernelManager(kernel_name="python3")
+    manager = kernels.JobKernelManager(kernel_name="python3", context=zmq.Context())
     manager.start_kernel()
     return manager
 
@@ -331,7 +330,7 @@ _SERVER_LOCK = threading.Lock()
 _OWN_SERVER: kernels.KernelServer | None = None
 
 
-def _warm_kernel() -> KernelManager | None:
+def _warm_kernel() -> kernels.JobKernelManager | None:
     """A started kernel from the kernel server: the runner's (named by the environment), else
     one this process starts for itself on its first job (a cluster's worker). None where
     kernels cannot be forked, or when the server fails: papermill then starts a cold one."""

@@ -4,6 +4,7 @@ each serving one notebook, isolated from the others, none left behind."""
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -154,3 +155,47 @@ def test_no_kernel_is_forked_ahead_beyond_what_the_run_takes(tmp_path: Path) -> 
         assert {c.pid for c in server.children()} == {m.provisioner.pid for m in taken}  # type: ignore[union-attr]
         for manager in taken:
             manager.cleanup_resources()
+
+
+def _open_files() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_a_worker_running_notebooks_one_after_another_keeps_its_open_files(
+    server: kernels.KernelServer,
+) -> None:
+    """As papermill does with a manager it is given: a client made, its channels started and
+    left open. Released, nothing of the kernel stays open in this process (before: about 10
+    file descriptors, a thread and an event loop a notebook, until a worker of a cluster could
+    no longer stop its kernels)."""
+    counts = []
+    for _ in range(3):
+        manager = kernels.kernel_manager(server.address)
+        client = manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=30)
+        assert client.execute_interactive("1", timeout=30)["content"]["status"] == "ok"
+        kernels.release_kernel(manager)
+        counts.append(_open_files())
+    assert counts[2] == counts[0], counts
+    assert not [t for t in threading.enumerate() if type(t).__name__ == "HBChannel"]
+
+
+def test_a_kernel_is_stopped_whatever_the_number_of_its_descriptor(
+    server: kernels.KernelServer,
+) -> None:
+    """A process with more than 1 024 files open (a long-lived worker): the kernel's
+    descriptor is numbered beyond what select() watches; the kernel is stopped all the same."""
+    spare = [os.dup(0) for _ in range(1100)]
+    try:
+        assert _open_files() > 1024  # any descriptor opened now is numbered beyond
+        manager = kernels.kernel_manager(server.address)
+        pid = manager.provisioner.pid  # type: ignore[union-attr]
+        kernels.release_kernel(manager)
+        deadline = time.monotonic() + 10
+        while psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:
+            assert time.monotonic() < deadline, "the kernel is still running"
+            time.sleep(0.05)
+    finally:
+        for fd in spare:
+            os.close(fd)

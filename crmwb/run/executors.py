@@ -108,16 +108,20 @@ def as_finished(
     that died, killed or out of memory, gives its job back failed). ``stalled``: whether the
     pool runs none of the jobs; once it has for ``LOST_AFTER_SECONDS`` with none finished, the
     rest is lost (seen once in some thousand runs: a job's future never finished, every worker
-    idle): this stops, the futures not done are the jobs lost."""
+    idle): this stops, the futures left in ``futures`` are the jobs lost (each future is taken
+    out of it as it finishes, so that its output, the deliverables' bytes, is not kept until
+    the end of the run)."""
     if stalled is None:
         for future in as_completed(futures):
-            yield futures[future], _output(future, jobs[futures[future]])
+            index = futures.pop(future)
+            yield index, _output(future, jobs[index])
         return
     pending, idle_since = set(futures), None
     while pending:
         done, pending = wait(pending, timeout=CHECK_SECONDS, return_when=FIRST_COMPLETED)
         for future in done:
-            yield futures[future], _output(future, jobs[futures[future]])
+            index = futures.pop(future)  # its output goes with it once published
+            yield index, _output(future, jobs[index])
         if done or not stalled():
             idle_since = None
         elif idle_since is None:
@@ -219,7 +223,7 @@ class LocalExecutor:
             }
             self.processes = set(multiprocessing.active_children()) - before  # started by submit
             yield from as_finished(self.futures, jobs, stalled=self.running_none)
-            todo = [i for future, i in self.futures.items() if not future.done()]
+            todo = list(self.futures.values())  # what the pool lost
             if not todo:
                 return
             self.replace_pool()

@@ -131,13 +131,14 @@ def test_no_sloppy_plural_and_no_internal_reference(lang: str) -> None:
     bad = re.compile(
         r"\(s\)|\bseed \d|splink|Fellegi|phonenumbers|DuckDB|matplotlib|Babel|Graphviz|"
         r"crmwb(?! (?:new-client|run|template|examples|catalogs|clients|audit-file|init|"
-        r"upgrade|check|diff)|"
+        r"upgrade|check|diff|workshop)|"
         r"\.i18n|\.toml|_HOME|_SCHEDULER|\[cluster\])",
         re.IGNORECASE,
     )
     # the command line's own messages name its commands (crmwb: error: ...); the workspace's
     # messages name its command (crmwb init), its file (crmwb.toml) and CRMWB_HOME; a run says
-    # when a workbook needs crmwb upgrade, and a run on a cluster names its variable
+    # when a workbook needs crmwb upgrade, a workshop notebook names crmwb workshop (which
+    # writes it), and a run on a cluster names its variable
     # (CRMWB_SCHEDULER) and the package to install for it (crmwb[cluster])
     texts = [
         (k, x)

@@ -237,18 +237,24 @@ class JourneyEditor:
         def label(key: str) -> str:
             return say(f"workshop.field.{key}")
 
+        fields: list[Any] = []  # every widget whose value the browser sends
+
         def text(key: str, placeholder: str = "", **kw: Any) -> Any:
             # every keystroke is sent: the kernel has what the box shows, whether or not the
             # consultant left the box before clicking (see crmwb.workshop.gestures)
-            return w.Text(
+            box = w.Text(
                 description=label(key),
                 placeholder=say(placeholder) if placeholder else "",
                 continuous_update=True,
                 **kw,
             )
+            fields.append(box)
+            return box
 
         def dropdown(key: str, **kw: Any) -> Any:
-            return w.Dropdown(description=label(key), **kw)
+            choice = w.Dropdown(description=label(key), **kw)
+            fields.append(choice)
+            return choice
 
         def button(key: str, icon: str, clicked: Callable[[], None]) -> Any:
             b = w.Button(description=say(f"workshop.{key}"), icon=icon)
@@ -302,6 +308,11 @@ class JourneyEditor:
         self.persona_name, self.persona_description = text("name"), text("description")
         self.persona_segment = dropdown("segment")
         self.persona_path = text("path", "workshop.field.path_hint", layout=w.Layout(width="520px"))
+
+        # a value from the browser: the gestures waiting wait for the values behind it
+        fields += [self.tp_emotion, self.tp_importance, self.tp_rated, self.tp_performance]
+        for field in fields:
+            field.observe(lambda _change: self._value_arrived(), names="value")
 
         selects = self._selects()
         for kind, select in selects.items():
@@ -536,6 +547,10 @@ class JourneyEditor:
         touchpoint = self._touchpoint()
         if touchpoint is not None and touchpoint.id == old:
             self.apply(lambda j: put_touchpoint(j, old, touchpoint), coalesce=("touchpoint", old))
+
+    def _value_arrived(self) -> None:
+        if not self._filling:
+            self.gestures.arrived()
 
     def _touchpoint_typed(self) -> None:
         """A box of the touchpoint form typed in: applied once the typing pauses."""

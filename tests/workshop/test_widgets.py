@@ -422,3 +422,21 @@ def test_an_item_chosen_after_the_click_does_not_change_what_the_click_does():
     asyncio.run(browser())
     assert editor.journey.stage_names == ("Discovery", "Buying")
     assert editor.stage_select.value == NEW and editor.stage_name.value == ""
+
+
+def test_values_held_back_one_after_the_other_all_reach_the_click():
+    """A browser busy or far away: the text typed before the click comes in two parts, each
+    a slow round trip (0.15 s, then 0.2 s) after the one before, the last one after the
+    workshop's usual wait; the stage added is the whole name."""
+    editor = _editor()
+
+    async def browser():
+        loop = asyncio.get_running_loop()
+        _from_browser(editor.stage_name, value="Loy")
+        _click(editor.add_buttons["stage"])
+        loop.call_later(0.15, partial(_from_browser, editor.stage_name, value="Loyal"))
+        loop.call_later(0.35, partial(_from_browser, editor.stage_name, value="Loyalty"))
+        await _settled(editor)
+
+    asyncio.run(browser())
+    assert editor.journey.stage_names[-1] == "Loyalty"

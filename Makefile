@@ -36,6 +36,12 @@ $(STAMP): pyproject.toml
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	    apt-get install -y -q --no-install-recommends libreoffice-calc >/dev/null 2>&1; } || \
 	  echo "note: LibreOffice is not installed; the test of a workbook it saved is skipped"
+	@# The browser test of the workshops drives Debian's chromium (best effort; the test is
+	@# skipped without it).
+	@command -v chromium >/dev/null || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q --no-install-recommends chromium >/dev/null 2>&1; } || \
+	  echo "note: chromium is not installed; the browser test of the workshops is skipped"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'

@@ -7,6 +7,10 @@ the journey grid redrawn at every change, undo, and "save to workbook"
 (:func:`crmwb.journey.saving.save_journey`: only the journey sheets are rewritten, after a
 backup). The edits are plain functions (:func:`put_stage`, :func:`put_touchpoint` ...).
 
+What the consultant typed is what a click saves: the boxes send every keystroke, and the
+buttons' and drop-downs' actions wait for the values sent before them
+(:mod:`crmwb.workshop.gestures` says why a browser can otherwise deliver the click first).
+
 Everything is driven from tests by setting widget values and clicking buttons, no browser.
 """
 
@@ -34,6 +38,7 @@ from crmwb.journey.model import (
 from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.workbook.about import read_about
 from crmwb.workbook.choices import choice_label
+from crmwb.workshop.gestures import AfterPause, Gestures
 
 NEW = "(new)"
 """The value of the first entry of every "edit" drop-down (shown as « (nouveau) »): fill the
@@ -194,7 +199,14 @@ class JourneyEditor:
     :class:`~crmwb.journey.model.Journey` itself, so a touchpoint on a stage that does not exist or
     a path through an unknown touchpoint is refused with the reason in :attr:`status`, and the
     journey stays as it was. Edits of an existing touchpoint apply as the consultant moves the
-    sliders or leaves a box; consecutive edits of the same touchpoint make one undo step.
+    sliders, or pauses in typing; consecutive edits of the same touchpoint make one undo step.
+
+    A click on a button, or a choice in an "edit" drop-down, acts a moment later
+    (:class:`~crmwb.workshop.gestures.Gestures`), once the values typed before it have reached
+    the kernel, and after applying a touchpoint edit still waiting for a pause in typing: what
+    the form shows is what is added, saved or undone. The buttons are :attr:`add_buttons` and
+    :attr:`remove_buttons` by form ("stage", "channel", "segment", "touchpoint", "persona"),
+    :attr:`undo_button` and :attr:`save_button`.
     """
 
     def __init__(
@@ -210,6 +222,13 @@ class JourneyEditor:
         self._on_save = on_save
         self._history: list[tuple[Journey, tuple[str, str] | None]] = []
         self._filling = False
+        self._shown_touchpoint: str | None = None  # the touchpoint the form's fields hold
+        # what is typed in a touchpoint's boxes applies once the typing pauses (``typing``);
+        # a gesture applies what still waits, once the values sent before it have arrived
+        self.typing = AfterPause(self._touchpoint_edited)
+        self.gestures = Gestures(before=self.typing.flush)
+        self.add_buttons: dict[str, Any] = {}
+        self.remove_buttons: dict[str, Any] = {}
         self.status = w.HTML()
         self.chart = w.HTML()
         self.redraws = 0
@@ -218,20 +237,28 @@ class JourneyEditor:
         def label(key: str) -> str:
             return say(f"workshop.field.{key}")
 
+        fields: list[Any] = []  # every widget whose value the browser sends
+
         def text(key: str, placeholder: str = "", **kw: Any) -> Any:
-            return w.Text(
+            # every keystroke is sent: the kernel has what the box shows, whether or not the
+            # consultant left the box before clicking (see crmwb.workshop.gestures)
+            box = w.Text(
                 description=label(key),
                 placeholder=say(placeholder) if placeholder else "",
-                continuous_update=False,
+                continuous_update=True,
                 **kw,
             )
+            fields.append(box)
+            return box
 
         def dropdown(key: str, **kw: Any) -> Any:
-            return w.Dropdown(description=label(key), **kw)
+            choice = w.Dropdown(description=label(key), **kw)
+            fields.append(choice)
+            return choice
 
-        def button(key: str, icon: str, handler: Callable[[], None]) -> Any:
+        def button(key: str, icon: str, clicked: Callable[[], None]) -> Any:
             b = w.Button(description=say(f"workshop.{key}"), icon=icon)
-            b.on_click(lambda _b: handler())
+            b.on_click(lambda _b: clicked())
             return b
 
         # stages, channels, segments: a name, a description (segments: channels, stages)
@@ -260,50 +287,56 @@ class JourneyEditor:
         self.tp_data = text("data")
         self.tp_collection = text("collected_by")
         self.tp_owner = text("owner")
-        live = (
+        at_once = (
             self.tp_stage,
             self.tp_channel,
-            self.tp_description,
             self.tp_segment,
             self.tp_perception,
             self.tp_emotion,
             self.tp_importance,
             self.tp_rated,
             self.tp_performance,
-            self.tp_data,
-            self.tp_collection,
-            self.tp_owner,
         )
-        for field in live:
+        for field in at_once:
             field.observe(lambda _change: self._touchpoint_edited(), names="value")
+        # a keystroke applied and the grid redrawn at each would be one redraw per letter
+        typed = (self.tp_description, self.tp_data, self.tp_collection, self.tp_owner)
+        for field in typed:
+            field.observe(lambda _change: self._touchpoint_typed(), names="value")
         # personas and their paths
         self.persona_select = dropdown("persona")
         self.persona_name, self.persona_description = text("name"), text("description")
         self.persona_segment = dropdown("segment")
         self.persona_path = text("path", "workshop.field.path_hint", layout=w.Layout(width="520px"))
 
+        # a value from the browser: the gestures waiting wait for the values behind it
+        fields += [self.tp_emotion, self.tp_importance, self.tp_rated, self.tp_performance]
+        for field in fields:
+            field.observe(lambda _change: self._value_arrived(), names="value")
+
         selects = self._selects()
         for kind, select in selects.items():
-            select.observe(lambda _change, kind=kind: self._fill(kind), names="value")
+            select.observe(lambda _change, kind=kind: self._chosen(kind), names="value")
 
-        def form(kind: str, fields: Sequence[Any], save: Callable[[], None]) -> Any:
+        def form(kind: str, fields: Sequence[Any], save: Callable[[str | None], None]) -> Any:
+            self.add_buttons[kind] = button(
+                "add_update", "check", lambda: self._clicked(kind, save)
+            )
+            self.remove_buttons[kind] = button(
+                "remove", "trash", lambda: self._clicked(kind, lambda old: self._remove(kind, old))
+            )
             return w.VBox(
                 [
                     selects[kind],
                     *fields,
-                    w.HBox(
-                        [
-                            button("add_update", "check", save),
-                            button("remove", "trash", lambda: self.remove(kind)),
-                        ]
-                    ),
+                    w.HBox([self.add_buttons[kind], self.remove_buttons[kind]]),
                 ]
             )
 
         tabs = w.Tab(
             children=[
-                form("stage", [self.stage_name, self.stage_description], self.save_stage),
-                form("channel", [self.channel_name, self.channel_description], self.save_channel),
+                form("stage", [self.stage_name, self.stage_description], self._save_stage),
+                form("channel", [self.channel_name, self.channel_description], self._save_channel),
                 form(
                     "segment",
                     [
@@ -312,7 +345,7 @@ class JourneyEditor:
                         self.segment_channels,
                         self.segment_stages,
                     ],
-                    self.save_segment,
+                    self._save_segment,
                 ),
                 form(
                     "touchpoint",
@@ -324,7 +357,7 @@ class JourneyEditor:
                         w.HBox([self.tp_importance, self.tp_rated, self.tp_performance]),
                         w.HBox([self.tp_data, self.tp_collection, self.tp_owner]),
                     ],
-                    self.save_touchpoint,
+                    self._save_touchpoint,
                 ),
                 form(
                     "persona",
@@ -333,14 +366,14 @@ class JourneyEditor:
                         self.persona_description,
                         self.persona_path,
                     ],
-                    self.save_persona,
+                    self._save_persona,
                 ),
             ]
         )
         for i, tab in enumerate(["stages", "channels", "segments", "touchpoints", "personas"]):
             tabs.set_title(i, say(f"workshop.tab.{tab}"))
-        self.undo_button = button("undo", "undo", self.undo)
-        self.save_button = button("save", "save", self.save)
+        self.undo_button = button("undo", "undo", lambda: self.gestures.later(self.undo))
+        self.save_button = button("save", "save", lambda: self.gestures.later(self.save))
         self.save_button.button_style = "primary"
         self.widget = w.VBox(
             [tabs, w.HBox([self.undo_button, self.save_button, self.status]), self.chart]
@@ -392,60 +425,91 @@ class JourneyEditor:
             self._say(exc.message(self.ctx.lang), error=True)
 
     def save_stage(self) -> None:
-        old = self._selected(self.stage_select)
-        stage = Stage(self.stage_name.value.strip(), self.stage_description.value.strip())
-        if self._named(stage.name, "stage") and self.apply(lambda j: put_stage(j, old, stage)):
-            self._select(self.stage_select, stage.name)
+        """Add the stage of the form, or update the one it edits."""
+        self._save_stage(self._selected(self.stage_select))
 
     def save_channel(self) -> None:
-        old = self._selected(self.channel_select)
-        channel = Channel(self.channel_name.value.strip(), self.channel_description.value.strip())
-        if self._named(channel.name, "channel") and self.apply(
-            lambda j: put_channel(j, old, channel)
-        ):
-            self._select(self.channel_select, channel.name)
+        """Add the channel of the form, or update the one it edits."""
+        self._save_channel(self._selected(self.channel_select))
 
     def save_segment(self) -> None:
-        old = self._selected(self.segment_select)
+        """Add the segment of the form, or update the one it edits."""
+        self._save_segment(self._selected(self.segment_select))
+
+    def save_touchpoint(self) -> None:
+        """Add the touchpoint of the form, or update the one it edits."""
+        self._save_touchpoint(self._selected(self.touchpoint_select))
+
+    def save_persona(self) -> None:
+        """Add the persona of the form, or update the one it edits, with its path."""
+        self._save_persona(self._selected(self.persona_select))
+
+    def remove(self, kind: str) -> None:
+        """Remove the item selected in the ``kind`` form."""
+        self._remove(kind, self._selected(self._selects()[kind]))
+
+    # -- what the buttons do: ``old`` is the item the form edited when the button was clicked
+    # (None: a new item), whatever was chosen in its drop-down since --
+
+    def _save_stage(self, old: str | None) -> None:
+        stage = Stage(self.stage_name.value.strip(), self.stage_description.value.strip())
+        if self._named(stage.name, "stage"):
+            self._put("stage", old, stage.name, lambda j: put_stage(j, old, stage))
+
+    def _save_channel(self, old: str | None) -> None:
+        channel = Channel(self.channel_name.value.strip(), self.channel_description.value.strip())
+        if self._named(channel.name, "channel"):
+            self._put("channel", old, channel.name, lambda j: put_channel(j, old, channel))
+
+    def _save_segment(self, old: str | None) -> None:
         segment = Segment(
             self.segment_name.value.strip(),
             self.segment_description.value.strip(),
             channels=_split(self.segment_channels.value),
             stages=_split(self.segment_stages.value),
         )
-        if self._named(segment.name, "segment") and self.apply(
-            lambda j: put_segment(j, old, segment)
-        ):
-            self._select(self.segment_select, segment.name)
+        if self._named(segment.name, "segment"):
+            self._put("segment", old, segment.name, lambda j: put_segment(j, old, segment))
 
-    def save_touchpoint(self) -> None:
-        old = self._selected(self.touchpoint_select)
+    def _save_touchpoint(self, old: str | None) -> None:
         touchpoint = self._touchpoint()
-        if touchpoint is not None and self.apply(lambda j: put_touchpoint(j, old, touchpoint)):
-            self._select(self.touchpoint_select, touchpoint.id)
+        if touchpoint is not None:
+            self._put(
+                "touchpoint", old, touchpoint.id, lambda j: put_touchpoint(j, old, touchpoint)
+            )
 
-    def save_persona(self) -> None:
-        old = self._selected(self.persona_select)
+    def _save_persona(self, old: str | None) -> None:
         persona = Persona(
             self.persona_name.value.strip(),
             self.persona_segment.value or ALL_SEGMENTS,
             self.persona_description.value.strip(),
         )
         path = _split(self.persona_path.value)
-        if self._named(persona.name, "persona") and self.apply(
-            lambda j: put_persona(j, old, persona, path)
-        ):
-            self._select(self.persona_select, persona.name)
+        if self._named(persona.name, "persona"):
+            self._put("persona", old, persona.name, lambda j: put_persona(j, old, persona, path))
 
-    def remove(self, kind: str) -> None:
-        """Remove the item selected in the ``kind`` form."""
-        select = self._selects()[kind]
-        name = self._selected(select)
+    def _remove(self, kind: str, name: str | None) -> None:
         if name is None:
             self._say(self.ctx.t(f"workshop.choose_to_remove.{kind}"), error=True)
             return
-        if self.apply(lambda j: remove_item(j, kind, name)):
-            self._select(select, NEW)
+        self._put(kind, name, NEW, lambda j: remove_item(j, kind, name))
+
+    def _put(
+        self, kind: str, old: str | None, then: str, change: Callable[[Journey], Journey]
+    ) -> None:
+        """Apply ``change`` to the item ``old`` of the ``kind`` form; the form then shows
+        ``then``, unless another item was chosen in its drop-down since the click (the choice
+        made last wins)."""
+        select = self._selects()[kind]
+        chosen_since = self._selected(select) != old
+        if self.apply(change) and not chosen_since:
+            self._select(select, then)
+
+    def _clicked(self, kind: str, action: Callable[[str | None], None]) -> None:
+        """A button of the ``kind`` form clicked: ``action`` on the item the form edits now,
+        once the values typed before the click have arrived."""
+        old = self._selected(self._selects()[kind])
+        self.gestures.later(lambda: action(old))
 
     # -- the forms --
 
@@ -473,14 +537,31 @@ class JourneyEditor:
             return None
 
     def _touchpoint_edited(self) -> None:
-        """A field of the touchpoint form moved: an existing touchpoint changes at once."""
+        """A field of the touchpoint form moved: the touchpoint the form shows changes at once
+        (the one it was filled with: a choice in the drop-down fills the form a moment later,
+        and a value typed before it still belongs to the touchpoint shown)."""
         self.tp_performance.disabled = not self.tp_rated.value
-        old = self._selected(self.touchpoint_select)
-        if self._filling or old is None:
+        old = self._shown_touchpoint
+        if self._filling or old is None or old not in self._ids():
             return
         touchpoint = self._touchpoint()
         if touchpoint is not None and touchpoint.id == old:
             self.apply(lambda j: put_touchpoint(j, old, touchpoint), coalesce=("touchpoint", old))
+
+    def _value_arrived(self) -> None:
+        if not self._filling:
+            self.gestures.arrived()
+
+    def _touchpoint_typed(self) -> None:
+        """A box of the touchpoint form typed in: applied once the typing pauses."""
+        if not self._filling:
+            self.typing.poke()
+
+    def _chosen(self, kind: str) -> None:
+        """An item chosen in the ``kind`` form's drop-down: the form shows it once the values
+        typed before the choice have arrived (they belong to the item shown before)."""
+        if not self._filling:
+            self.gestures.later(lambda: self._fill(kind))
 
     def _fill(self, kind: str) -> None:
         """Show the selected item's values in its form (a new item: blank fields)."""
@@ -489,32 +570,36 @@ class JourneyEditor:
         self._filling = True
         try:
             j = self.journey
+            show = self._show
             if kind == "stage":
                 name = self._selected(self.stage_select)
                 stage = j.stages[j.stage_names.index(name)] if name else Stage("")
-                self.stage_name.value, self.stage_description.value = stage.name, stage.description
+                show(self.stage_name, stage.name)
+                show(self.stage_description, stage.description)
             elif kind == "channel":
                 name = self._selected(self.channel_select)
                 channel = j.channels[j.channel_names.index(name)] if name else Channel("")
-                self.channel_name.value = channel.name
-                self.channel_description.value = channel.description
+                show(self.channel_name, channel.name)
+                show(self.channel_description, channel.description)
             elif kind == "segment":
                 name = self._selected(self.segment_select)
                 segment = next((s for s in j.segments if s.name == name), Segment(""))
-                self.segment_name.value = segment.name
-                self.segment_description.value = segment.description
-                self.segment_channels.value = ", ".join(segment.channels)
-                self.segment_stages.value = ", ".join(segment.stages)
+                show(self.segment_name, segment.name)
+                show(self.segment_description, segment.description)
+                show(self.segment_channels, ", ".join(segment.channels))
+                show(self.segment_stages, ", ".join(segment.stages))
             elif kind == "touchpoint":
                 ident = self._selected(self.touchpoint_select)
                 if ident is None:
-                    self.tp_id.value = next_touchpoint_id(j)
-                    self.tp_description.value = self.tp_data.value = ""
-                    self.tp_collection.value = self.tp_owner.value = ""
+                    show(self.tp_id, next_touchpoint_id(j))
+                    for box in (self.tp_description, self.tp_data, self.tp_collection):
+                        show(box, "")
+                    show(self.tp_owner, "")
                     self.tp_rated.value = False
                 else:
                     tp = j.touchpoint(ident)
-                    self.tp_id.value, self.tp_description.value = tp.id, tp.description
+                    show(self.tp_id, tp.id)
+                    show(self.tp_description, tp.description)
                     self.tp_stage.value, self.tp_channel.value = tp.stage, tp.channel
                     self.tp_segment.value = tp.segment
                     self.tp_perception.value = tp.perception.value
@@ -522,20 +607,19 @@ class JourneyEditor:
                     self.tp_rated.value = tp.performance is not None
                     if tp.performance is not None:
                         self.tp_performance.value = tp.performance
-                    self.tp_data.value, self.tp_collection.value = (
-                        tp.data_collected,
-                        tp.collection_point,
-                    )
-                    self.tp_owner.value = tp.owner
+                    show(self.tp_data, tp.data_collected)
+                    show(self.tp_collection, tp.collection_point)
+                    show(self.tp_owner, tp.owner)
+                self._shown_touchpoint = ident
                 self.tp_performance.disabled = not self.tp_rated.value
             elif kind == "persona":
                 name = self._selected(self.persona_select)
                 persona = next((p for p in j.personas if p.name == name), Persona(""))
                 path = next((p for p in j.paths if p.persona == persona.name), None)
-                self.persona_name.value = persona.name
+                show(self.persona_name, persona.name)
                 self.persona_segment.value = persona.segment
-                self.persona_description.value = persona.description
-                self.persona_path.value = ", ".join(path.touchpoints) if path else ""
+                show(self.persona_description, persona.description)
+                show(self.persona_path, ", ".join(path.touchpoints) if path else "")
         finally:
             self._filling = False
 
@@ -577,6 +661,13 @@ class JourneyEditor:
         ):
             self.tp_id.value = next_touchpoint_id(j)
         self._draw()
+
+    @staticmethod
+    def _show(box: Any, text: str) -> None:
+        """``text`` in the ``box``, unless the box already says it (but for the spaces around):
+        a box being typed in keeps the space typed last, which the saved value drops."""
+        if box.value.strip() != text:
+            box.value = text
 
     def _selects(self) -> dict[str, Any]:
         return {

@@ -1,13 +1,17 @@
-"""The journey workshop, driven as the consultant would, without a browser (the weights
-workshop: test_weights_workshop.py)."""
+"""The journey workshop driven as the consultant would, without a browser: widget values set and
+buttons clicked, or the messages a browser sends handed to the kernel's comm manager in the order a
+browser may send them (the weights workshop: test_weights_workshop.py)."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import re
 import shutil
 from dataclasses import replace
+from functools import partial
 
+import pytest
 from openpyxl import load_workbook
 
 from crmwb.core.workspace import EXAMPLES_DIR
@@ -17,7 +21,6 @@ from crmwb.journey.sheets import read_journey
 from crmwb.workbook.reader import read_workbook
 from crmwb.workshop.journey import NEW, JourneyEditor, journey_editor, put_touchpoint, remove_item
 
-# --- the journey workshop ------------------------------------------------------------------------
 
 
 def _journey():
@@ -173,3 +176,181 @@ def test_workshop_round_trip_keeps_every_other_sheet(tmp_path):
     assert _values(path) == before
     backups = list((path.parent / "backups").glob("workbook-*.xlsx"))
     assert len(backups) == 1 and backups[0].read_bytes() == original
+
+
+# --- the order of the browser's messages ----------------------------------------------------------
+# A browser holds a widget's new value back while an earlier update of that widget is in the
+# kernel, and sends a button's click at once: the kernel can get "the first letters typed, the
+# click, then the rest of the text" (crmwb.workshop.gestures). These tests hand the kernel's comm
+# manager the messages a browser sends, in that order, on a running event loop.
+
+ROUND_TRIP = 0.02
+"""Seconds between the click reaching the kernel and the value held back reaching it (the
+kernel's "done" goes to the browser, which then sends what it held): about what this machine's
+browser and kernel take, a tenth of what the workshop waits for."""
+
+
+def _from_browser(widget, **state):
+    """The comm message a browser sends when ``widget`` changes on screen."""
+    _comm_msg(widget, {"method": "update", "state": state, "buffer_paths": []})
+
+
+def _later_from_browser(widget, **state):
+    """The same, a round trip from now: a timer of the event loop, so that it comes before the
+    editor's own timers however late the loop runs them."""
+    asyncio.get_running_loop().call_later(ROUND_TRIP, partial(_from_browser, widget, **state))
+
+
+def _click(button):
+    """The comm message a browser sends when ``button`` is clicked."""
+    _comm_msg(button, {"method": "custom", "content": {"event": "click"}})
+
+
+def _comm_msg(widget, data):
+    from comm import get_comm_manager
+
+    message = {"content": {"comm_id": widget.comm.comm_id, "data": data}, "buffers": []}
+    get_comm_manager().comm_msg(None, None, message)
+
+
+async def _settled(editor):
+    """Once the editor has done every gesture and every edit waiting for a pause in typing."""
+    for _ in range(250):
+        await asyncio.sleep(0.02)
+        if not editor.gestures.waiting and not editor.typing.waiting:
+            return
+    raise AssertionError("the editor still waits")
+
+
+def _type_and_add(editor, kind, box, first, rest):
+    """Choose "(new)" in the ``kind`` form, type ``first`` then ``rest`` in ``box`` and click
+    "Add / update" at once: the kernel gets ``first``, the click, then the text as shown, a
+    round trip later. Returns the editor's journey after it all."""
+
+    async def browser():
+        _from_browser(getattr(editor, f"{kind}_select"), index=0)  # (new)
+        await _settled(editor)
+        _from_browser(box, value=first)
+        _click(editor.add_buttons[kind])
+        _later_from_browser(box, value=first + rest)
+        await _settled(editor)
+
+    asyncio.run(browser())
+    return editor.journey
+
+
+@pytest.mark.parametrize(
+    ("kind", "box", "names"),
+    [
+        ("stage", "stage_name", lambda j: j.stage_names),
+        ("channel", "channel_name", lambda j: j.channel_names),
+        ("segment", "segment_name", lambda j: [s.name for s in j.segments]),
+        ("persona", "persona_name", lambda j: [p.name for p in j.personas]),
+    ],
+)
+def test_a_click_arriving_before_the_last_text_typed_adds_the_text_on_screen(kind, box, names):
+    editor = _editor()
+    journey = _type_and_add(editor, kind, getattr(editor, box), "Loy", "alty")
+    assert names(journey)[-1] == "Loyalty"
+    assert "Loy" not in names(journey)
+
+
+def test_a_touchpoint_added_at_once_has_the_description_on_screen():
+    editor = _editor()
+    editor.tp_stage.value, editor.tp_channel.value = "Purchase", "Web site"
+    journey = _type_and_add(editor, "touchpoint", editor.tp_description, "Pay", "ment page")
+    assert journey.touchpoint("T03").description == "Payment page"
+    editor.undo()  # added as typed, in one change (not "Pay", then corrected)
+    assert [tp.id for tp in editor.journey.touchpoints] == ["T01", "T02"]
+
+
+def test_save_clicked_while_the_typing_waits_saves_the_text_on_screen():
+    """An existing touchpoint's description applies once the typing pauses; "Save" clicked
+    before the pause (and before the last letters arrived) saves the whole text."""
+    saved = []
+    editor = _editor(saved=saved)
+
+    async def browser():
+        _from_browser(editor.touchpoint_select, index=1)  # T01
+        await _settled(editor)
+        _from_browser(editor.tp_description, value="Product pages, slow")
+        _click(editor.save_button)
+        _later_from_browser(editor.tp_description, value="Product pages, slow to load")
+        await _settled(editor)
+
+    asyncio.run(browser())
+    assert [j.touchpoint("T01").description for j in saved] == ["Product pages, slow to load"]
+    editor.undo()  # the typing was one change
+    assert editor.journey.touchpoint("T01").description == "Product pages"
+
+
+def test_text_typed_before_choosing_another_touchpoint_stays_with_the_one_it_was_typed_in():
+    editor = _editor()
+
+    async def browser():
+        _from_browser(editor.touchpoint_select, index=1)  # T01
+        await _settled(editor)
+        _from_browser(editor.tp_description, value="Product pages, slow")
+        _from_browser(editor.touchpoint_select, index=2)  # T02, before the last letters
+        _later_from_browser(editor.tp_description, value="Product pages, slow to load")
+        await _settled(editor)
+
+    asyncio.run(browser())
+    assert editor.journey.touchpoint("T01").description == "Product pages, slow to load"
+    assert editor.journey.touchpoint("T02").description == "Checkout"
+    assert editor.tp_description.value == "Checkout"  # the form shows T02
+
+
+def test_typing_applies_once_it_pauses_and_keeps_the_space_typed_last():
+    editor = _editor()
+
+    async def browser():
+        _from_browser(editor.touchpoint_select, index=1)  # T01
+        await _settled(editor)
+        before = editor.redraws
+        for text in ("Product pages,", "Product pages, slow", "Product pages, slow "):
+            _from_browser(editor.tp_description, value=text)
+            await asyncio.sleep(ROUND_TRIP)
+        await _settled(editor)
+        return before
+
+    before = asyncio.run(browser())
+    assert editor.journey.touchpoint("T01").description == "Product pages, slow"
+    assert editor.redraws == before + 1  # one redraw for the three keystrokes
+    assert editor.tp_description.value == "Product pages, slow "  # as typed: still typing
+
+
+def test_an_item_chosen_after_the_click_does_not_change_what_the_click_does():
+    """The stage Purchase renamed, "Add / update" clicked, then "(new)" chosen before the click's
+    action ran: Purchase is renamed (not a stage added), and the form shows "(new)"."""
+    editor = _editor()
+
+    async def browser():
+        _from_browser(editor.stage_select, index=2)  # Purchase
+        await _settled(editor)
+        _from_browser(editor.stage_name, value="Buying")
+        _click(editor.add_buttons["stage"])
+        _from_browser(editor.stage_select, index=0)  # (new), at once
+        await _settled(editor)
+
+    asyncio.run(browser())
+    assert editor.journey.stage_names == ("Discovery", "Buying")
+    assert editor.stage_select.value == NEW and editor.stage_name.value == ""
+
+
+def test_values_held_back_one_after_the_other_all_reach_the_click():
+    """A browser busy or far away: the text typed before the click comes in two parts, each
+    a slow round trip (0.15 s, then 0.2 s) after the one before, the last one after the
+    workshop's usual wait; the stage added is the whole name."""
+    editor = _editor()
+
+    async def browser():
+        loop = asyncio.get_running_loop()
+        _from_browser(editor.stage_name, value="Loy")
+        _click(editor.add_buttons["stage"])
+        loop.call_later(0.15, partial(_from_browser, editor.stage_name, value="Loyal"))
+        loop.call_later(0.35, partial(_from_browser, editor.stage_name, value="Loyalty"))
+        await _settled(editor)
+
+    asyncio.run(browser())
+    assert editor.journey.stage_names[-1] == "Loyalty"

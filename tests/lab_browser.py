@@ -1,0 +1,398 @@
+"""A workshop notebook in JupyterLab, driven by a real browser (Debian's chromium through
+Playwright), for the browser tests of the workshops.
+
+:func:`lab_server` starts JupyterLab on a free port of this machine, with its settings, runtime
+files and kernels' IPython profile in a folder of its own (nothing of the user's home is
+written); :func:`workshop_copy` copies an example client and the workshop notebook, its
+``client_dir`` parameter set to that copy; :class:`Workshop` opens it, runs every cell and finds
+the workshop's tabs, boxes and buttons by their labels in the client's language, from crmwb's
+catalogs.
+
+``python tests/lab_browser.py FOLDER`` saves screenshots of the French journey workshop at
+1280x720 and 1920x1080 in FOLDER, one per tab.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from crmwb.core.i18n import t
+from crmwb.core.workspace import EXAMPLES_DIR, NOTEBOOKS_DIR
+
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's chromium: Playwright's own browser download is not used."""
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+LAB_SETTINGS = {
+    # no prompt about JupyterLab's news over the page, and no request for them
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    # every cell laid out, on screen or not (by default the browser skips laying out the cells
+    # out of view, and a workshop below the fold is then not there to be found)
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+}
+"""JupyterLab's settings for the tests, by plugin."""
+
+SERVER_START_SECONDS = 60
+WIDGETS_SECONDS = 90
+"""Run All on a cold kernel: the kernel's start, crmwb's imports, the workbook read and the
+first grid drawn (about 10 s here); the wait allows for a loaded machine."""
+
+
+def browser_missing() -> str | None:
+    """Why the browser tests cannot run here (None: they can)."""
+    if not Path(CHROMIUM).exists():
+        return f"no browser: {CHROMIUM} is not installed (Debian's chromium; `make install`)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright package is not installed (the dev extra; `make install`)"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class SlowLink:
+    """A relay to a local port that holds what passes, each way, for :attr:`delay` seconds:
+    the browser then meets the server as a consultant meets a remote one (a JupyterHub a few
+    hundred kilometres away answers in 20 to 100 ms). The order of the bytes is kept."""
+
+    def __init__(self, port: int) -> None:
+        self.target = port
+        self.delay = 0.0
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        start = asyncio.start_server(self._connection, "127.0.0.1", 0)
+        self._server = asyncio.run_coroutine_threadsafe(start, self._loop).result()
+        self.port: int = self._server.sockets[0].getsockname()[1]
+
+    async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            upstream = await asyncio.open_connection("127.0.0.1", self.target)
+        except OSError:
+            writer.close()
+            return
+        await asyncio.gather(
+            self._pipe(reader, upstream[1]), self._pipe(upstream[0], writer), return_exceptions=True
+        )
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+
+        async def send() -> None:
+            while True:
+                due, data = await queue.get()
+                if not data:
+                    break
+                await asyncio.sleep(max(0.0, due - self._loop.time()))
+                writer.write(data)
+                await writer.drain()
+
+        sender = asyncio.ensure_future(send())
+        try:
+            while data := await reader.read(65536):
+                queue.put_nowait((self._loop.time() + self.delay, data))
+        finally:
+            queue.put_nowait((0.0, b""))
+            await sender
+            writer.close()
+
+    def close(self) -> None:
+        def stop() -> None:
+            self._server.close()
+            self._loop.stop()
+
+        self._loop.call_soon_threadsafe(stop)
+        self._thread.join(timeout=5)
+
+
+@dataclass(frozen=True)
+class Lab:
+    """A JupyterLab server started by :func:`lab_server` on ``root``; the browser reaches it
+    through :attr:`link` (set its ``delay`` for a distant server), the tests directly."""
+
+    root: Path
+    port: int
+    token: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    link: SlowLink
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, notebook: str) -> str:
+        """The address opening ``notebook`` (relative to the root) in a fresh layout, through
+        the link."""
+        return f"http://127.0.0.1:{self.link.port}/lab/tree/{notebook}?reset&token={self.token}"
+
+    def api(self, method: str, path: str) -> Any:
+        request = urllib.request.Request(
+            f"{self.base}/api/{path}",
+            method=method,
+            headers={"Authorization": f"token {self.token}"},
+            data=b"" if method == "POST" else None,
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def wait_for_kernel(self, notebook: str) -> None:
+        """Until the kernel of ``notebook`` is idle and a page is connected to it."""
+        deadline = time.monotonic() + WIDGETS_SECONDS
+        while time.monotonic() < deadline:
+            for session in self.api("GET", "sessions"):
+                kernel = session.get("kernel") or {}
+                if (
+                    session["path"] == notebook
+                    and kernel.get("execution_state") == "idle"
+                    and kernel.get("connections", 0) > 0
+                ):
+                    return
+            time.sleep(0.2)
+        raise TimeoutError(f"no kernel ready for {notebook}:\n{self.log.read_text()}")
+
+    def stop_kernels(self) -> None:
+        """Every notebook session ended and its kernel stopped."""
+        for session in self.api("GET", "sessions"):
+            self.api("DELETE", f"sessions/{session['id']}")
+
+
+@contextmanager
+def lab_server(root: Path) -> Iterator[Lab]:
+    """JupyterLab serving ``root``, stopped (with its kernels) on exit."""
+    home = Path(tempfile.mkdtemp(prefix="crmwb-lab-"))
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_DATA_DIR": str(home / "data"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "IPYTHONDIR": str(home / "ipython"),
+    }
+    for plugin, settings in LAB_SETTINGS.items():
+        path = home / "settings" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(settings))
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--port={port}",
+        "--ServerApp.port_retries=0",
+        f"--ServerApp.token={token}",
+        f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = home / "lab.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=subprocess.STDOUT)
+    lab = Lab(root, port, token, process, log, SlowLink(port))
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"JupyterLab stopped at start:\n{log.read_text()}")
+            try:
+                lab.api("GET", "status")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"JupyterLab did not answer:\n{log.read_text()}") from None
+                time.sleep(0.2)
+        yield lab
+    finally:
+        try:
+            lab.api("POST", "shutdown")  # stops its kernels too
+            process.wait(timeout=15)
+        except Exception:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        lab.link.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def workshop_copy(root: Path, client: str, notebook: str = "workshop_journey.ipynb") -> Path:
+    """A copy of the example ``client`` in ``root``, and beside it a copy of the workshop
+    ``notebook`` whose ``client_dir`` is that copy; returns the client's copy."""
+    from papermill.iorw import load_notebook_node, write_ipynb
+    from papermill.parameterize import parameterize_notebook
+
+    folder = root / client
+    shutil.copytree(EXAMPLES_DIR / client, folder)
+    nb = load_notebook_node(str(NOTEBOOKS_DIR / notebook))
+    nb = parameterize_notebook(nb, {"client_dir": str(folder)})
+    write_ipynb(nb, str(root / f"{client}.ipynb"))
+    return folder
+
+
+@contextmanager
+def chromium(playwright: Any) -> Iterator[Any]:
+    """Debian's chromium, headless, its profile and caches in a folder of its own (removed
+    with the browser closed)."""
+    home = Path(tempfile.mkdtemp(prefix="crmwb-chromium-"))
+    env = {**os.environ, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
+    env["XDG_CACHE_HOME"] = str(home / "cache")
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=env)
+    try:
+        yield browser
+    finally:
+        browser.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def message_pattern(key: str, lang: str) -> re.Pattern[str]:
+    """The catalog message ``key`` in ``lang`` as a pattern, its placeholders matching any
+    text: what a status line says, whatever the figures in it."""
+    parts = re.split(r"\{[^{}]*\}", t(key, lang))
+    return re.compile(".+".join(re.escape(part) for part in parts))
+
+
+@dataclass
+class Workshop:
+    """A workshop notebook open in a browser page, found by the labels the client reads."""
+
+    page: Any
+    lang: str
+
+    @classmethod
+    def open(cls, page: Any, lab: Lab, notebook: str, lang: str) -> Workshop:
+        """Open ``notebook``, run all its cells (the Run menu) and wait for the workshop."""
+        page.goto(lab.url(notebook))
+        # its kernel started, idle and connected to the page: Run All before that asks which
+        # kernel to start, or is lost
+        lab.wait_for_kernel(notebook)
+        page.get_by_role("menuitem", name="Run", exact=True).click()
+        page.get_by_role("menuitem", name=re.compile("^Run All Cells")).click()
+        workshop = cls(page, lang)
+        workshop.button("undo").wait_for(timeout=WIDGETS_SECONDS * 1000)
+        return workshop
+
+    def say(self, key: str) -> str:
+        return t(key, self.lang)
+
+    def tab(self, name: str) -> None:
+        """Show the tab ``name`` (stages, channels, segments, touchpoints, personas)."""
+        label = self.say(f"workshop.tab.{name}")
+        self.page.get_by_role("tab", name=label, exact=True).click()
+
+    def button(self, key: str) -> Any:
+        """The button ``workshop.<key>`` on screen (the shown tab's, for a form's button)."""
+        # by its text: its accessible name also holds its icon's glyph
+        text = re.compile(rf"^\s*{re.escape(self.say(f'workshop.{key}'))}\s*$")
+        return self.page.locator(".widget-button", has_text=text).filter(visible=True)
+
+    def field(self, key: str) -> Any:
+        """The box or drop-down labelled ``workshop.field.<key>`` in the shown tab."""
+        label = self.say(f"workshop.field.{key}")
+        return self.page.get_by_label(label, exact=True).filter(visible=True)
+
+    def slider(self, key: str) -> Any:
+        """The slider labelled ``workshop.field.<key>`` in the shown tab."""
+        text = re.escape(self.say(f"workshop.field.{key}"))
+        label = self.page.locator("label", has_text=re.compile(f"^{text}$"))
+        return self.page.locator(".widget-slider", has=label).filter(visible=True)
+
+    def handle(self, key: str) -> Any:
+        """The handle of the slider ``key``, moved by mouse or keyboard."""
+        return self.slider(key).locator(".noUi-handle")
+
+    def readout(self, key: str) -> Any:
+        """The value shown beside the slider ``key``."""
+        return self.slider(key).locator(".widget-readout")
+
+    def chosen(self, key: str) -> Any:
+        """The option shown by the drop-down ``workshop.field.<key>`` of the shown tab."""
+        return self.field(key).locator("option:checked")
+
+    @property
+    def status(self) -> Any:
+        """The status line beside Undo and Save."""
+        return self.page.locator(".widget-hbox", has=self.button("undo")).locator(".widget-html")
+
+    @property
+    def workshop(self) -> Any:
+        """The whole workshop: its tabs, status line and grid."""
+        return self.page.locator(".widget-vbox", has=self.button("undo")).first
+
+
+def screenshots(folder: Path, client: str = "literie-lenoir") -> list[Path]:
+    """The workshop of ``client`` at 1280x720 and 1920x1080, one screenshot per tab and one of
+    the grid, saved in ``folder``."""
+    from playwright.sync_api import sync_playwright
+
+    from crmwb.run.clients import load_client
+
+    folder.mkdir(parents=True, exist_ok=True)
+    saved = []
+    with tempfile.TemporaryDirectory(prefix="crmwb-shots-") as tmp, lab_server(Path(tmp)) as lab:
+        lang = load_client(workshop_copy(Path(tmp), client)).about.language
+        with sync_playwright() as p, chromium(p) as browser:
+            for width, height in ((1280, 720), (1920, 1080)):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                workshop = Workshop.open(page, lab, f"{client}.ipynb", lang)
+                tabs = ("stages", "channels", "segments", "touchpoints", "personas")
+                for number, name in enumerate(tabs, start=1):
+                    workshop.tab(name)
+                    workshop.workshop.scroll_into_view_if_needed()
+                    page.wait_for_timeout(300)
+                    path = folder / f"{width}x{height}-{number}-{name}.png"
+                    page.screenshot(path=path)
+                    saved.append(path)
+                grid = page.locator(".widget-html img").last
+                grid.scroll_into_view_if_needed()
+                path = folder / f"{width}x{height}-6-grid.png"
+                page.screenshot(path=path)
+                saved.append(path)
+                page.close()
+                lab.stop_kernels()
+    return saved
+
+
+if __name__ == "__main__":
+    for shot in screenshots(Path(sys.argv[1])):
+        print(shot)

@@ -3,8 +3,8 @@ Playwright), for the browser tests of the workshops.
 
 :func:`lab_server` starts JupyterLab on a free port of this machine, with its settings, runtime
 files and kernels' IPython profile in a folder of its own (nothing of the user's home is
-written); :func:`workshop_copy` copies an example client and the workshop notebook, its
-``client_dir`` parameter set to that copy; :class:`Workshop` opens it, runs every cell and finds
+written); :func:`workshop_copy` copies an example client and writes its working copy of the
+workshop notebook, as ``crmwb workshop`` does; :class:`Workshop` opens it, runs every cell and finds
 the workshop's tabs, boxes and buttons by their labels in the client's language, from crmwb's
 catalogs.
 
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from crmwb.core.i18n import t
-from crmwb.core.workspace import EXAMPLES_DIR, NOTEBOOKS_DIR
+from crmwb.core.workspace import EXAMPLES_DIR
 
 CHROMIUM = "/usr/bin/chromium"
 """Debian's chromium: Playwright's own browser download is not used."""
@@ -256,18 +256,17 @@ def lab_server(root: Path) -> Iterator[Lab]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def workshop_copy(root: Path, client: str, notebook: str = "workshop_journey.ipynb") -> Path:
-    """A copy of the example ``client`` in ``root``, and beside it a copy of the workshop
-    ``notebook`` whose ``client_dir`` is that copy; returns the client's copy."""
-    from papermill.iorw import load_notebook_node, write_ipynb
-    from papermill.parameterize import parameterize_notebook
+def workshop_copy(root: Path, client: str, workshop: str = "journey") -> tuple[Path, str]:
+    """A copy of the example ``client`` in ``root``, with its working copy of the ``workshop``
+    notebook written as ``crmwb workshop`` writes it; returns the client's copy and the
+    notebook's path from ``root`` (what :meth:`Workshop.open` opens)."""
+    from crmwb.run.clients import load_client
+    from crmwb.workshop.notebooks import working_copy
 
     folder = root / client
     shutil.copytree(EXAMPLES_DIR / client, folder)
-    nb = load_notebook_node(str(NOTEBOOKS_DIR / notebook))
-    nb = parameterize_notebook(nb, {"client_dir": str(folder)})
-    write_ipynb(nb, str(root / f"{client}.ipynb"))
-    return folder
+    notebook = working_copy(folder, workshop, load_client(folder).about.language)
+    return folder, notebook.relative_to(root).as_posix()
 
 
 @contextmanager
@@ -370,11 +369,12 @@ def screenshots(folder: Path, client: str = "literie-lenoir") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     with tempfile.TemporaryDirectory(prefix="crmwb-shots-") as tmp, lab_server(Path(tmp)) as lab:
-        lang = load_client(workshop_copy(Path(tmp), client)).about.language
+        folder, notebook = workshop_copy(Path(tmp), client)
+        lang = load_client(folder).about.language
         with sync_playwright() as p, chromium(p) as browser:
             for width, height in ((1280, 720), (1920, 1080)):
                 page = browser.new_page(viewport={"width": width, "height": height})
-                workshop = Workshop.open(page, lab, f"{client}.ipynb", lang)
+                workshop = Workshop.open(page, lab, notebook, lang)
                 tabs = ("stages", "channels", "segments", "touchpoints", "personas")
                 for number, name in enumerate(tabs, start=1):
                     workshop.tab(name)

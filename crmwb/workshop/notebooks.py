@@ -2,7 +2,8 @@
 
 ``crmwb workshop CLIENT journey|weights`` writes a fresh copy of the workshop's notebook into
 the client's folder (``<client>/workshops/<workshop>.ipynb``): its ``client_dir`` parameter set
-to that client, its instructions in the client's language (from the catalogs), no output. The
+to that client, its instructions in the client's language (from the catalogs), its code folded
+away (what the client sees is the instructions and the forms), no output. The
 notebooks shipped with crmwb are never opened for a workshop, so JupyterLab's autosave (the
 outputs, the last client typed) never touches them, and the next workshop starts clean.
 
@@ -47,6 +48,9 @@ def working_copy(client_dir: Path, workshop: str, lang: Lang) -> Path:
             cell.source = f"client_dir = {str(client_dir.resolve())!r}"
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
+            # the code folded away (a bar the consultant can click to show it): the client
+            # watching sees the instructions and the forms, not a path and a function call
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
     notebook.metadata.pop("widgets", None)  # widget views of an earlier session: none exist now
     folder = client_dir / WORKING_FOLDER
     folder.mkdir(exist_ok=True)

@@ -89,7 +89,7 @@ def edit(workshop: Workshop, description: str, importance_key: str) -> None:
 
 @pytest.mark.parametrize("client", ["literie-lenoir", "northwind-retail"])
 def test_what_is_typed_in_the_workshop_is_what_the_workbook_gets(lab, browser, client):
-    folder = workshop_copy(lab.root, client)
+    folder, notebook = workshop_copy(lab.root, client)
     workbook = folder / "workbook.xlsx"
     original, before = workbook.read_bytes(), cell_values(workbook)
     lang = load_client(folder).about.language
@@ -104,7 +104,7 @@ def test_what_is_typed_in_the_workshop_is_what_the_workbook_gets(lab, browser, c
 
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
-        workshop = Workshop.open(page, lab, f"{client}.ipynb", lang)
+        workshop = Workshop.open(page, lab, notebook, lang)
         # a new stage typed fast, and added at once, the server as if 100 ms away: the click
         # reaches the kernel before the last letters, which must be there all the same
         lab.link.delay = ONE_WAY

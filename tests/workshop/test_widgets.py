@@ -22,7 +22,6 @@ from crmwb.workbook.reader import read_workbook
 from crmwb.workshop.journey import NEW, JourneyEditor, journey_editor, put_touchpoint, remove_item
 
 
-
 def _journey():
     return Journey(
         stages=(Stage("Discovery"), Stage("Purchase")),

@@ -44,6 +44,8 @@ def test_a_shipped_notebook_saved_with_its_outputs_gives_a_clean_copy(
     code = [c for c in copy["cells"] if c["cell_type"] == "code"]
     assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
     assert "widgets" not in copy["metadata"]
+    # the code folded away: the client sees the instructions and the forms
+    assert all(c["metadata"]["jupyter"]["source_hidden"] is True for c in code)
 
 
 def test_a_working_copy_speaks_the_clients_language_and_names_the_client(tmp_path: Path) -> None:

@@ -369,8 +369,8 @@ def screenshots(folder: Path, client: str = "literie-lenoir") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     saved = []
     with tempfile.TemporaryDirectory(prefix="crmwb-shots-") as tmp, lab_server(Path(tmp)) as lab:
-        folder, notebook = workshop_copy(Path(tmp), client)
-        lang = load_client(folder).about.language
+        copy, notebook = workshop_copy(Path(tmp), client)
+        lang = load_client(copy).about.language
         with sync_playwright() as p, chromium(p) as browser:
             for width, height in ((1280, 720), (1920, 1080)):
                 page = browser.new_page(viewport={"width": width, "height": height})

@@ -16,13 +16,15 @@ Everything is driven from tests by setting widget values and clicking buttons, n
 
 from __future__ import annotations
 
+import base64
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import Any
 
-from crmwb.core.errors import CrmwbError, Text, render
+from crmwb.core.errors import CrmwbError, Msg, Quoted, Text, msg, render
+from crmwb.core.i18n import quoted
 from crmwb.deliver.views import Chart, Context
 from crmwb.journey.model import (
     ALL_SEGMENTS,
@@ -37,17 +39,86 @@ from crmwb.journey.model import (
 )
 from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.workbook.about import read_about
-from crmwb.workbook.choices import choice_label
 from crmwb.workshop.gestures import AfterPause, Gestures
 
 NEW = "(new)"
 """The value of the first entry of every "edit" drop-down (shown as « (nouveau) »): fill the
 fields to add an item."""
 
+WORKSHOP_CLASS = "crmwb-workshop"
+"""The CSS class of the workshop's outer box, which its style rules are scoped to."""
 
-def _split(text: str) -> tuple[str, ...]:
-    """Names typed in one box, separated by commas or semicolons."""
-    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+GRID_HEIGHT = "44vh"
+"""The grid's greatest height, a share of the window's: on a 1280x720 projector, the touchpoint
+form and the whole grid show together (the grid scaled down to fit; never wider than the
+notebook either)."""
+
+WORKSHOP_STYLE = f"""<style>
+.{WORKSHOP_CLASS} {{ --jp-widgets-container-padding: 8px; }}
+.{WORKSHOP_CLASS} img.crmwb-grid {{
+  display: block; max-width: 100%; max-height: {GRID_HEIGHT}; width: auto; height: auto;
+}}
+</style>"""
+"""The workshop's own style: tighter forms, the grid fitted to the notebook's width and to the
+window's height."""
+
+EM_PER_CHARACTER, LABEL_PADDING = 0.6, 1.0
+"""Width of a character of the widgets' labels, in em: above the average of a sans serif
+font's letters (DejaVu Sans, the widest of the usual ones: 0.54 for « Données collectées »,
+0.63 for « Nom »), plus room for the label's margin, so that no label is ever cut."""
+
+
+def label_width(labels: Sequence[str]) -> str:
+    """The width, as CSS, that fits the longest of ``labels``.
+
+    >>> label_width(["Nom", "Données collectées"])
+    '11.8em'
+    """
+    longest = max((len(label) for label in labels), default=0)
+    return f"{longest * EM_PER_CHARACTER + LABEL_PADDING:.1f}em"
+
+
+def form_grid(rows: Sequence[Sequence[Any]]) -> Any:
+    """The fields of a form in a grid as wide as the notebook: a row per line of ``rows``, a
+    field alone on its line across the whole width; each column's labels as wide as its longest
+    (aligned, none cut), each field filling the rest of its cell."""
+    import ipywidgets as w
+
+    columns = max(len(row) for row in rows)
+    widths = [
+        label_width([row[c].description for row in rows if len(row) > c]) for c in range(columns)
+    ]
+    # each field placed by a named area (the grid's ``grid_row`` and ``grid_column`` do not
+    # reach the page: jupyter-widgets/ipywidgets#2334); a field alone spans every column, a
+    # shorter line leaves its last cells empty
+    areas, cells = [], []
+    for r, row in enumerate(rows):
+        names = [f"f{r}_{c}" for c in range(len(row))]
+        line = names * columns if len(row) == 1 else names + ["."] * (columns - len(row))
+        areas.append('"' + " ".join(line) + '"')
+        for c, field in enumerate(row):
+            cell = field
+            if isinstance(field, w.TagsInput):  # its description is not drawn: a label beside
+                label = w.HTML(
+                    f"<div style='text-align: right'>{html.escape(field.description)}</div>",
+                    layout=w.Layout(width=widths[c], flex="0 0 auto", margin="0 8px 0 0"),
+                )
+                field.layout.flex = "1 1 auto"
+                cell = w.HBox([label, field], layout=w.Layout(align_items="center"))
+            else:
+                field.style.description_width = widths[c]
+            cell.layout.width = "auto"
+            cell.layout.grid_area = names[c]
+            cells.append(cell)
+    return w.GridBox(
+        cells,
+        layout=w.Layout(
+            grid_template_columns=f"repeat({columns}, minmax(0, 1fr))",
+            grid_template_areas="\n".join(areas),
+            grid_gap="2px 16px",
+            width="100%",
+        ),
+    )
 
 
 def _renamed(names: Sequence[str], old: str, new: str) -> tuple[str, ...]:
@@ -176,6 +247,59 @@ def remove_item(journey: Journey, kind: str, name: str) -> Journey:
     raise ValueError(kind)
 
 
+def names_of(journey: Journey, kind: str) -> tuple[str, ...]:
+    """The names (touchpoints: the ids) of the journey's items of ``kind``."""
+    if kind == "stage":
+        return journey.stage_names
+    if kind == "channel":
+        return journey.channel_names
+    if kind == "segment":
+        return tuple(s.name for s in journey.segments)
+    if kind == "touchpoint":
+        return tuple(tp.id for tp in journey.touchpoints)
+    if kind == "persona":
+        return tuple(p.name for p in journey.personas)
+    raise ValueError(kind)
+
+
+def still_used(journey: Journey, kind: str, name: str) -> Msg | None:
+    """Why the ``kind`` item ``name`` cannot be removed yet, in the consultant's words (the
+    touchpoints still on a stage, the segments covering only some channels, among them this
+    one ...), or None when nothing holds it."""
+    what = Quoted(name)
+    if kind in ("stage", "channel"):
+        on_it = [tp.id for tp in journey.touchpoints if getattr(tp, kind) == name]
+        if on_it:
+            ids = ", ".join(on_it)
+            return msg(f"workshop.in_use.{kind}.touchpoints", count=len(on_it), name=what, ids=ids)
+        covering = [
+            Quoted(s.name)
+            for s in journey.segments
+            if name in (s.stages if kind == "stage" else s.channels)
+        ]
+        if covering:
+            return msg(
+                f"workshop.in_use.{kind}.segments",
+                count=len(covering),
+                name=what,
+                segments=tuple(covering),
+            )
+    if kind == "segment":
+        served = [tp.id for tp in journey.touchpoints if tp.segment == name]
+        if served:
+            ids = ", ".join(served)
+            return msg("workshop.in_use.segment.touchpoints", count=len(served), name=what, ids=ids)
+        members = [Quoted(p.name) for p in journey.personas if p.segment == name]
+        if members:
+            return msg(
+                "workshop.in_use.segment.personas",
+                count=len(members),
+                name=what,
+                personas=tuple(members),
+            )
+    return None
+
+
 def next_touchpoint_id(journey: Journey) -> str:
     """The next free id of the "T01" kind.
 
@@ -257,9 +381,21 @@ class JourneyEditor:
             return choice
 
         def button(key: str, icon: str, clicked: Callable[[], None]) -> Any:
-            b = w.Button(description=say(f"workshop.{key}"), icon=icon)
+            # as wide as its words: nothing cut
+            b = w.Button(
+                description=say(f"workshop.{key}"), icon=icon, layout=w.Layout(width="auto")
+            )
             b.on_click(lambda _b: clicked())
             return b
+
+        def pick_list(key: str, placeholder: str) -> Any:
+            # names chosen among those of the journey (typed with completion, or picked),
+            # in order: a name that does not exist cannot be entered
+            tags = w.TagsInput(
+                description=label(key), placeholder=say(placeholder), allow_duplicates=False
+            )
+            fields.append(tags)
+            return tags
 
         # stages, channels, segments: a name, a description (segments: channels, stages)
         self.stage_select = dropdown("stage")
@@ -268,22 +404,28 @@ class JourneyEditor:
         self.channel_name, self.channel_description = text("name"), text("description")
         self.segment_select = dropdown("segment")
         self.segment_name, self.segment_description = text("name"), text("description")
-        self.segment_channels = text("channels", "workshop.field.every_channel")
-        self.segment_stages = text("stages", "workshop.field.every_stage")
+        self.segment_channels = pick_list("channels", "workshop.field.every_channel")
+        self.segment_stages = pick_list("stages", "workshop.field.every_stage")
         # touchpoints
         self.touchpoint_select = dropdown("touchpoint")
         self.tp_id = text("id")
         self.tp_stage = dropdown("stage")
         self.tp_channel = dropdown("channel")
-        self.tp_description = text("description", layout=w.Layout(width="520px"))
+        self.tp_description = text("description")
         self.tp_segment = dropdown("segment")
         self.tp_perception = dropdown(
-            "perception", options=[(choice_label(p, ctx.lang), p.value) for p in Perception]
+            "perception",
+            options=[(say(f"jc.perception.{p.value}"), p.value) for p in Perception],
+            value=None,
         )
         self.tp_emotion = w.IntSlider(description=label("emotion"), min=-2, max=2, value=0)
         self.tp_importance = w.IntSlider(description=label("importance"), min=1, max=5, value=3)
-        self.tp_rated = w.Checkbox(description=label("rated"), value=False)
-        self.tp_performance = w.IntSlider(description=label("performance"), min=1, max=5, value=3)
+        # « non notée », then 1 to 5: one control, the touchpoint's performance or none
+        self.tp_performance = w.SelectionSlider(
+            description=label("performance"),
+            options=[(say("workshop.field.not_rated"), 0), *((str(n), n) for n in range(1, 6))],
+            value=0,
+        )
         self.tp_data = text("data")
         self.tp_collection = text("collected_by")
         self.tp_owner = text("owner")
@@ -294,7 +436,6 @@ class JourneyEditor:
             self.tp_perception,
             self.tp_emotion,
             self.tp_importance,
-            self.tp_rated,
             self.tp_performance,
         )
         for field in at_once:
@@ -307,10 +448,10 @@ class JourneyEditor:
         self.persona_select = dropdown("persona")
         self.persona_name, self.persona_description = text("name"), text("description")
         self.persona_segment = dropdown("segment")
-        self.persona_path = text("path", "workshop.field.path_hint", layout=w.Layout(width="520px"))
+        self.persona_path = pick_list("path", "workshop.field.path_hint")
 
         # a value from the browser: the gestures waiting wait for the values behind it
-        fields += [self.tp_emotion, self.tp_importance, self.tp_rated, self.tp_performance]
+        fields += [self.tp_emotion, self.tp_importance, self.tp_performance]
         for field in fields:
             field.observe(lambda _change: self._value_arrived(), names="value")
 
@@ -318,53 +459,65 @@ class JourneyEditor:
         for kind, select in selects.items():
             select.observe(lambda _change, kind=kind: self._chosen(kind), names="value")
 
-        def form(kind: str, fields: Sequence[Any], save: Callable[[str | None], None]) -> Any:
+        def form(
+            kind: str, grids: Sequence[Sequence[Sequence[Any]]], save: Callable[[str | None], None]
+        ) -> Any:
             self.add_buttons[kind] = button(
                 "add_update", "check", lambda: self._clicked(kind, save)
             )
             self.remove_buttons[kind] = button(
                 "remove", "trash", lambda: self._clicked(kind, lambda old: self._remove(kind, old))
             )
-            return w.VBox(
-                [
-                    selects[kind],
-                    *fields,
-                    w.HBox([self.add_buttons[kind], self.remove_buttons[kind]]),
-                ]
-            )
+            buttons = w.HBox([self.add_buttons[kind], self.remove_buttons[kind]])
+            return w.VBox([*(form_grid(rows) for rows in grids), buttons])
 
         tabs = w.Tab(
             children=[
-                form("stage", [self.stage_name, self.stage_description], self._save_stage),
-                form("channel", [self.channel_name, self.channel_description], self._save_channel),
+                form(
+                    "stage",
+                    [[[self.stage_select, self.stage_name], [self.stage_description]]],
+                    self._save_stage,
+                ),
+                form(
+                    "channel",
+                    [[[self.channel_select, self.channel_name], [self.channel_description]]],
+                    self._save_channel,
+                ),
                 form(
                     "segment",
                     [
-                        self.segment_name,
-                        self.segment_description,
-                        self.segment_channels,
-                        self.segment_stages,
+                        [
+                            [self.segment_select, self.segment_name],
+                            [self.segment_description],
+                            [self.segment_channels],
+                            [self.segment_stages],
+                        ]
                     ],
                     self._save_segment,
                 ),
                 form(
                     "touchpoint",
                     [
-                        w.HBox([self.tp_id, self.tp_segment]),
-                        w.HBox([self.tp_stage, self.tp_channel]),
-                        self.tp_description,
-                        w.HBox([self.tp_perception, self.tp_emotion]),
-                        w.HBox([self.tp_importance, self.tp_rated, self.tp_performance]),
-                        w.HBox([self.tp_data, self.tp_collection, self.tp_owner]),
+                        [
+                            [self.touchpoint_select, self.tp_id, self.tp_segment],
+                            [self.tp_stage, self.tp_channel, self.tp_perception],
+                            [self.tp_description],
+                        ],
+                        # the ratings, then the data collected: each line with labels of its
+                        # own (the longest labels above would leave the sliders too little room)
+                        [[self.tp_emotion, self.tp_importance, self.tp_performance]],
+                        [[self.tp_data, self.tp_collection, self.tp_owner]],
                     ],
                     self._save_touchpoint,
                 ),
                 form(
                     "persona",
                     [
-                        w.HBox([self.persona_name, self.persona_segment]),
-                        self.persona_description,
-                        self.persona_path,
+                        [
+                            [self.persona_select, self.persona_name, self.persona_segment],
+                            [self.persona_description],
+                            [self.persona_path],
+                        ]
                     ],
                     self._save_persona,
                 ),
@@ -375,10 +528,17 @@ class JourneyEditor:
         self.undo_button = button("undo", "undo", lambda: self.gestures.later(self.undo))
         self.save_button = button("save", "save", lambda: self.gestures.later(self.save))
         self.save_button.button_style = "primary"
-        self.widget = w.VBox(
-            [tabs, w.HBox([self.undo_button, self.save_button, self.status]), self.chart]
+        actions = w.HBox(
+            [self.undo_button, self.save_button, self.status],
+            layout=w.Layout(align_items="center"),
         )
+        style = w.HTML(WORKSHOP_STYLE, layout=w.Layout(display="none"))
+        self.widget = w.VBox([style, tabs, actions, self.chart])
+        self.widget.add_class(WORKSHOP_CLASS)
         self._refresh()
+        for kind in selects:  # the forms of new items start blank, with their defaults
+            if self._selected(selects[kind]) is None:
+                self._fill(kind)
 
     # -- changing the journey --
 
@@ -465,8 +625,8 @@ class JourneyEditor:
         segment = Segment(
             self.segment_name.value.strip(),
             self.segment_description.value.strip(),
-            channels=_split(self.segment_channels.value),
-            stages=_split(self.segment_stages.value),
+            channels=tuple(self.segment_channels.value),
+            stages=tuple(self.segment_stages.value),
         )
         if self._named(segment.name, "segment"):
             self._put("segment", old, segment.name, lambda j: put_segment(j, old, segment))
@@ -484,7 +644,7 @@ class JourneyEditor:
             self.persona_segment.value or ALL_SEGMENTS,
             self.persona_description.value.strip(),
         )
-        path = _split(self.persona_path.value)
+        path = tuple(self.persona_path.value)
         if self._named(persona.name, "persona"):
             self._put("persona", old, persona.name, lambda j: put_persona(j, old, persona, path))
 
@@ -492,17 +652,34 @@ class JourneyEditor:
         if name is None:
             self._say(self.ctx.t(f"workshop.choose_to_remove.{kind}"), error=True)
             return
-        self._put(kind, name, NEW, lambda j: remove_item(j, kind, name))
+        blocker = still_used(self.journey, kind, name)
+        if blocker is not None:
+            self._say(render(blocker, self.ctx.lang), error=True)
+            return
+        self._put(kind, name, NEW, lambda j: remove_item(j, kind, name), done="removed")
 
     def _put(
-        self, kind: str, old: str | None, then: str, change: Callable[[Journey], Journey]
+        self,
+        kind: str,
+        old: str | None,
+        then: str,
+        change: Callable[[Journey], Journey],
+        done: str = "",
     ) -> None:
-        """Apply ``change`` to the item ``old`` of the ``kind`` form; the form then shows
-        ``then``, unless another item was chosen in its drop-down since the click (the choice
-        made last wins)."""
+        """Apply ``change`` to the item ``old`` of the ``kind`` form, and say it is done; the
+        form then shows ``then``, unless another item was chosen in its drop-down since the
+        click (the choice made last wins). A new name already taken is refused, saying so."""
+        if then != NEW and then != old and then in names_of(self.journey, kind):
+            self._say(self.ctx.t(f"workshop.exists.{kind}", name=self._quoted(then)), error=True)
+            return
         select = self._selects()[kind]
         chosen_since = self._selected(select) != old
-        if self.apply(change) and not chosen_since:
+        if not self.apply(change):
+            return
+        done = done or ("added" if old is None else "updated")
+        name = old if done == "removed" and old is not None else then
+        self._say(self.ctx.t(f"workshop.{done}.{kind}", name=self._quoted(name)))
+        if not chosen_since:
             self._select(select, then)
 
     def _clicked(self, kind: str, action: Callable[[str | None], None]) -> None:
@@ -517,16 +694,22 @@ class JourneyEditor:
         ident = self.tp_id.value.strip()
         if not self._named(ident, "touchpoint"):
             return None
+        choices = (self.tp_stage, self.tp_channel, self.tp_perception)
+        unchosen = [field.description for field in choices if not field.value]
+        if unchosen:
+            fields = ", ".join(unchosen)
+            self._say(self.ctx.t("workshop.touchpoint_unchosen", fields=fields), error=True)
+            return None
         try:
             return Touchpoint(
                 id=ident,
-                stage=self.tp_stage.value or "",
-                channel=self.tp_channel.value or "",
+                stage=self.tp_stage.value,
+                channel=self.tp_channel.value,
                 description=self.tp_description.value.strip(),
                 perception=Perception(self.tp_perception.value),
                 emotion=self.tp_emotion.value,
                 importance=self.tp_importance.value,
-                performance=self.tp_performance.value if self.tp_rated.value else None,
+                performance=self.tp_performance.value or None,
                 segment=self.tp_segment.value or ALL_SEGMENTS,
                 data_collected=self.tp_data.value.strip(),
                 collection_point=self.tp_collection.value.strip(),
@@ -540,7 +723,6 @@ class JourneyEditor:
         """A field of the touchpoint form moved: the touchpoint the form shows changes at once
         (the one it was filled with: a choice in the drop-down fills the form a moment later,
         and a value typed before it still belongs to the touchpoint shown)."""
-        self.tp_performance.disabled = not self.tp_rated.value
         old = self._shown_touchpoint
         if self._filling or old is None or old not in self._ids():
             return
@@ -586,16 +768,21 @@ class JourneyEditor:
                 segment = next((s for s in j.segments if s.name == name), Segment(""))
                 show(self.segment_name, segment.name)
                 show(self.segment_description, segment.description)
-                show(self.segment_channels, ", ".join(segment.channels))
-                show(self.segment_stages, ", ".join(segment.stages))
+                self.segment_channels.value = list(segment.channels)
+                self.segment_stages.value = list(segment.stages)
             elif kind == "touchpoint":
                 ident = self._selected(self.touchpoint_select)
                 if ident is None:
+                    # a new touchpoint starts blank: nothing of the one shown before
                     show(self.tp_id, next_touchpoint_id(j))
                     for box in (self.tp_description, self.tp_data, self.tp_collection):
                         show(box, "")
                     show(self.tp_owner, "")
-                    self.tp_rated.value = False
+                    self.tp_stage.value = self.tp_channel.value = None
+                    self.tp_perception.value = None
+                    self.tp_segment.value = ALL_SEGMENTS
+                    self.tp_emotion.value, self.tp_importance.value = 0, 3
+                    self.tp_performance.value = 0
                 else:
                     tp = j.touchpoint(ident)
                     show(self.tp_id, tp.id)
@@ -604,29 +791,27 @@ class JourneyEditor:
                     self.tp_segment.value = tp.segment
                     self.tp_perception.value = tp.perception.value
                     self.tp_emotion.value, self.tp_importance.value = tp.emotion, tp.importance
-                    self.tp_rated.value = tp.performance is not None
-                    if tp.performance is not None:
-                        self.tp_performance.value = tp.performance
+                    self.tp_performance.value = tp.performance or 0
                     show(self.tp_data, tp.data_collected)
                     show(self.tp_collection, tp.collection_point)
                     show(self.tp_owner, tp.owner)
                 self._shown_touchpoint = ident
-                self.tp_performance.disabled = not self.tp_rated.value
             elif kind == "persona":
                 name = self._selected(self.persona_select)
                 persona = next((p for p in j.personas if p.name == name), Persona(""))
                 path = next((p for p in j.paths if p.persona == persona.name), None)
                 show(self.persona_name, persona.name)
-                self.persona_segment.value = persona.segment
+                self.persona_segment.value = persona.segment or ALL_SEGMENTS
                 show(self.persona_description, persona.description)
-                show(self.persona_path, ", ".join(path.touchpoints) if path else "")
+                self.persona_path.value = list(path.touchpoints) if path else []
         finally:
             self._filling = False
 
     def _refresh(self) -> None:
         """New drop-down choices after a change, and the grid redrawn."""
         j = self.journey
-        segments = [ALL_SEGMENTS, *(s.name for s in j.segments)]
+        everyone = self.ctx.t("workshop.field.all_segments")
+        segments = [(everyone, ALL_SEGMENTS), *((s.name, s.name) for s in j.segments)]
         self._filling = True
         try:
             for select, names in (
@@ -639,16 +824,22 @@ class JourneyEditor:
                 current = select.value
                 select.options = [(self.ctx.t("workshop.new"), NEW), *((n, n) for n in names)]
                 select.value = current if current in names else NEW
-            for dropdown, names in (
-                (self.tp_stage, list(j.stage_names)),
-                (self.tp_channel, list(j.channel_names)),
+            for dropdown, choices in (
+                (self.tp_stage, [(n, n) for n in j.stage_names]),
+                (self.tp_channel, [(n, n) for n in j.channel_names]),
                 (self.tp_segment, segments),
                 (self.persona_segment, segments),
             ):
                 current = dropdown.value
-                dropdown.options = names
-                if current in names:
-                    dropdown.value = current
+                dropdown.options = choices
+                dropdown.value = current if current in {v for _, v in choices} else None
+            for tags, names in (
+                (self.segment_channels, j.channel_names),
+                (self.segment_stages, j.stage_names),
+                (self.persona_path, tuple(tp.id for tp in j.touchpoints)),
+            ):
+                tags.allowed_tags = list(names)
+                tags.value = [name for name in tags.value if name in names]
         finally:
             self._filling = False
         # The forms editing an item show it as it now is (after an undo, a rename ...); a form
@@ -691,8 +882,13 @@ class JourneyEditor:
             return
         moments = [m.touchpoint.id for m in moments_of_truth(self.journey)]
         figure = journey_grid(self.journey, self.ctx, moments)
-        alt = self.ctx.t("journey.chart.grid_alt")
-        self.chart.value = Chart.of(figure, alt, self.ctx)._repr_html_()
+        chart = Chart.of(figure, self.ctx.t("journey.chart.grid_alt"), self.ctx)
+        data = base64.b64encode(chart.svg).decode("ascii")
+        # fitted to the notebook's width and to the window's height (WORKSHOP_STYLE)
+        self.chart.value = (
+            f'<img class="crmwb-grid" src="data:image/svg+xml;base64,{data}"'
+            f' alt="{html.escape(chart.alt)}"/>'
+        )
 
     def _selected(self, select: Any) -> str | None:
         return None if select.value in (None, NEW) else str(select.value)
@@ -705,6 +901,9 @@ class JourneyEditor:
         for kind, widget in self._selects().items():
             if widget is select:
                 self._fill(kind)
+
+    def _quoted(self, name: str) -> str:
+        return quoted(name, self.ctx.lang)
 
     def _named(self, name: str, what: str) -> bool:
         if not name:

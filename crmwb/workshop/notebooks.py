@@ -45,7 +45,11 @@ def working_copy(client_dir: Path, workshop: str, lang: Lang) -> Path:
         if cell.cell_type == "markdown":
             cell.source = t(f"workshop.notebook.{workshop}", lang)
         elif "parameters" in cell.metadata.get("tags", []):
-            cell.source = f"client_dir = {str(client_dir.resolve())!r}"
+            # folded, a cell shows its first line: words, not a path
+            comment = t("workshop.notebook.client_cell", lang)
+            cell.source = f"# {comment}\nclient_dir = {str(client_dir.resolve())!r}"
+        elif cell.cell_type == "code":
+            cell.source = f"# {t('workshop.notebook.forms_cell', lang)}\n{cell.source}"
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
             # the code folded away (a bar the consultant can click to show it): the client

@@ -42,6 +42,25 @@ SCREEN_SECONDS = 20
 """How long the screen may take to show what a gesture did (a grid redrawn on a loaded
 machine takes a second or two)."""
 
+TABS = ("stages", "channels", "segments", "touchpoints", "personas")
+
+CUT_TEXTS = """() => Array.from(document.querySelectorAll(
+    '.crmwb-workshop .widget-label, .crmwb-workshop .widget-button,'
+    + ' .crmwb-workshop .widget-readout, .crmwb-workshop .widget-html-content div'))
+  .filter(el => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+  .map(el => el.textContent.trim())"""
+"""The texts of the workshop on screen cut by their box (a label « Point de c… »)."""
+
+GRID_FIT = """() => {
+  const grid = document.querySelector('.crmwb-workshop img.crmwb-grid').getBoundingClientRect();
+  const output = document.querySelector('.crmwb-workshop').closest('.jp-OutputArea-output');
+  const tabs = document.querySelector('.crmwb-workshop .widget-tab').getBoundingClientRect();
+  const notebook = document.querySelector('.jp-NotebookPanel-notebook').getBoundingClientRect();
+  return {grid_right: grid.right, output_right: output.getBoundingClientRect().right,
+          grid_bottom: grid.bottom, form_top: tabs.top, notebook_height: notebook.height};
+}"""
+"""Where the grid ends, against the notebook's output width and its visible height."""
+
 TYPED = {
     "literie-lenoir": ("Fidélisation après-vente", "revu en atelier, délai trop long"),
     "northwind-retail": ("After-sales loyalty", "reviewed in the workshop: too slow"),
@@ -105,6 +124,20 @@ def test_what_is_typed_in_the_workshop_is_what_the_workbook_gets(lab, browser, c
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     try:
         workshop = Workshop.open(page, lab, notebook, lang)
+        # on a 1280x720 projector, the file browser open: no word cut in any form, the grid
+        # within the notebook's width, and the touchpoint form and the whole grid on screen
+        # together
+        for name in TABS:
+            workshop.tab(name)
+            page.wait_for_timeout(200)  # the tab laid out
+            assert page.evaluate(CUT_TEXTS) == [], name
+        workshop.tab("touchpoints")
+        page.wait_for_timeout(200)
+        fit = page.evaluate(GRID_FIT)
+        assert fit["grid_right"] <= fit["output_right"] + 1, fit
+        assert fit["grid_bottom"] - fit["form_top"] <= fit["notebook_height"], fit
+        workshop.tab("stages")
+
         # a new stage typed fast, and added at once, the server as if 100 ms away: the click
         # reaches the kernel before the last letters, which must be there all the same
         lab.link.delay = ONE_WAY

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import html
 import re
 import shutil
 from dataclasses import replace
@@ -14,12 +15,30 @@ from functools import partial
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.core.errors import render
 from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.views import Context
-from crmwb.journey.model import Channel, Journey, Path, Perception, Persona, Stage, Touchpoint
+from crmwb.journey.model import (
+    ALL_SEGMENTS,
+    Channel,
+    Journey,
+    Path,
+    Perception,
+    Persona,
+    Segment,
+    Stage,
+    Touchpoint,
+)
 from crmwb.journey.sheets import read_journey
 from crmwb.workbook.reader import read_workbook
-from crmwb.workshop.journey import NEW, JourneyEditor, journey_editor, put_touchpoint, remove_item
+from crmwb.workshop.journey import (
+    NEW,
+    JourneyEditor,
+    journey_editor,
+    put_touchpoint,
+    remove_item,
+    still_used,
+)
 
 
 def _journey():
@@ -41,6 +60,11 @@ def _svg(chart_html: str) -> str:
     """The SVG text of the chart the editor shows (an embedded base64 image)."""
     data = re.search(r"base64,([^\"]+)", chart_html).group(1)
     return base64.b64decode(data).decode()
+
+
+def _said(editor):
+    """The editor's status line as the consultant reads it."""
+    return html.unescape(re.sub("<[^>]+>", "", editor.status.value))
 
 
 def _editor(journey=None, saved=None):
@@ -81,7 +105,7 @@ def test_sliders_of_an_existing_touchpoint_apply_live_and_undo_as_one_step():
     editor.touchpoint_select.value = "T02"
     editor.tp_importance.value = 4
     editor.tp_importance.value = 3
-    editor.tp_rated.value = False
+    editor.tp_performance.value = 0  # not rated
     tp = editor.journey.touchpoint("T02")
     assert (tp.importance, tp.performance) == (3, None)
     editor.undo()  # one step: back to importance 5, performance 2
@@ -96,12 +120,14 @@ def test_an_invalid_change_is_refused_with_the_reason_and_nothing_changes():
     editor.stage_select.value = "Purchase"
     editor.remove("stage")  # T02 still sits on it
     assert editor.journey == journey
-    assert "stage" in editor.status.value and "#C00000" in editor.status.value
-    editor.persona_select.value = "Anna"
-    editor.persona_path.value = "T01, T99"
-    editor.save_persona()
+    assert "#C00000" in editor.status.value
+    assert _said(editor) == (
+        "stage 'Purchase' still holds touchpoint T02: move it to another stage or remove it first"
+    )
+    editor.stage_name.value = "Discovery"  # a name taken
+    editor.save_stage()
     assert editor.journey == journey
-    assert "T99" in editor.status.value
+    assert _said(editor) == "there is already a stage 'Discovery'"
 
 
 def test_renaming_a_stage_carries_over_to_its_touchpoints():
@@ -111,7 +137,8 @@ def test_renaming_a_stage_carries_over_to_its_touchpoints():
     editor.save_stage()
     assert editor.journey.stage_names == ("Discovery", "Buying")
     assert editor.journey.touchpoint("T02").stage == "Buying"
-    assert list(editor.tp_stage.options) == ["Discovery", "Buying"]
+    assert [value for _, value in editor.tp_stage.options] == ["Discovery", "Buying"]
+    assert _said(editor) == "stage 'Buying' updated"
 
 
 def test_persona_path_and_save_callback():
@@ -119,7 +146,7 @@ def test_persona_path_and_save_callback():
     editor = _editor(saved=saved)
     editor.persona_select.value = NEW
     editor.persona_name.value = "Bruno"
-    editor.persona_path.value = "T02; T01"
+    editor.persona_path.value = ["T02", "T01"]
     editor.save_persona()
     assert editor.journey.paths[-1] == Path("Bruno", ("T02", "T01"))
     editor.save()
@@ -221,14 +248,17 @@ async def _settled(editor):
     raise AssertionError("the editor still waits")
 
 
-def _type_and_add(editor, kind, box, first, rest):
-    """Choose "(new)" in the ``kind`` form, type ``first`` then ``rest`` in ``box`` and click
-    "Add / update" at once: the kernel gets ``first``, the click, then the text as shown, a
-    round trip later. Returns the editor's journey after it all."""
+def _type_and_add(editor, kind, box, first, rest, chosen=None):
+    """Choose "(new)" in the ``kind`` form (then the drop-downs' values ``chosen``, by
+    attribute), type ``first`` then ``rest`` in ``box`` and click "Add / update" at once: the
+    kernel gets ``first``, the click, then the text as shown, a round trip later. Returns the
+    editor's journey after it all."""
 
     async def browser():
         _from_browser(getattr(editor, f"{kind}_select"), index=0)  # (new)
         await _settled(editor)
+        for name, value in (chosen or {}).items():
+            getattr(editor, name).value = value
         _from_browser(box, value=first)
         _click(editor.add_buttons[kind])
         _later_from_browser(box, value=first + rest)
@@ -256,8 +286,8 @@ def test_a_click_arriving_before_the_last_text_typed_adds_the_text_on_screen(kin
 
 def test_a_touchpoint_added_at_once_has_the_description_on_screen():
     editor = _editor()
-    editor.tp_stage.value, editor.tp_channel.value = "Purchase", "Web site"
-    journey = _type_and_add(editor, "touchpoint", editor.tp_description, "Pay", "ment page")
+    chosen = {"tp_stage": "Purchase", "tp_channel": "Web site", "tp_perception": "friction"}
+    journey = _type_and_add(editor, "touchpoint", editor.tp_description, "Pay", "ment page", chosen)
     assert journey.touchpoint("T03").description == "Payment page"
     editor.undo()  # added as typed, in one change (not "Pay", then corrected)
     assert [tp.id for tp in editor.journey.touchpoints] == ["T01", "T02"]
@@ -353,3 +383,152 @@ def test_values_held_back_one_after_the_other_all_reach_the_click():
 
     asyncio.run(browser())
     assert editor.journey.stage_names[-1] == "Loyalty"
+
+
+# --- forms a consultant drives with the client watching ---------------------------------------
+
+
+def _french_editor(journey=None):
+    return JourneyEditor(journey or _journey(), Context("Client", "fr"))
+
+
+def test_a_new_touchpoint_starts_blank_whatever_was_shown_before():
+    editor = _french_editor()
+    editor.touchpoint_select.value = "T02"  # a friction at the store, importance 5, rated 2
+    assert (editor.tp_stage.value, editor.tp_importance.value) == ("Purchase", 5)
+    editor.touchpoint_select.value = NEW
+    assert editor.tp_id.value == "T03"
+    assert (editor.tp_stage.value, editor.tp_channel.value, editor.tp_perception.value) == (
+        None,
+        None,
+        None,
+    )
+    assert editor.tp_segment.value == ALL_SEGMENTS and editor.tp_segment.label == (
+        "Tous les segments"
+    )
+    assert (editor.tp_emotion.value, editor.tp_importance.value) == (0, 3)
+    assert (editor.tp_performance.value, editor.tp_performance.label) == (0, "non notée")
+    assert editor.tp_description.value == ""
+
+
+def test_a_touchpoint_added_without_its_choices_says_which_then_confirms_once_chosen():
+    editor = _french_editor()
+    journey = editor.journey
+    editor.tp_stage.value = "Purchase"
+    editor.save_touchpoint()
+    assert editor.journey == journey
+    assert "#C00000" in editor.status.value
+    assert _said(editor) == "encore à choisir pour ce point de contact\u00a0: Canal, Perception"
+    editor.tp_channel.value, editor.tp_perception.value = "Store", "disappointment"
+    editor.save_touchpoint()
+    assert editor.journey.touchpoint("T03").perception is Perception.DISAPPOINTMENT
+    # the error gone, the addition confirmed
+    assert _said(editor) == "point de contact «\u202fT03\u202f» ajouté"
+    assert "#C00000" not in editor.status.value
+
+
+def test_perceptions_are_offered_in_the_words_of_the_grid_legend():
+    editor = _french_editor()
+    assert [label for label, _ in editor.tp_perception.options] == [
+        "Satisfaction",
+        "Friction",
+        "Déception",
+    ]
+
+
+def test_adding_updating_and_removing_are_confirmed_in_the_consultants_words():
+    editor = _french_editor()
+    editor.stage_select.value = NEW
+    editor.stage_name.value = "Fidélisation"
+    editor.save_stage()
+    assert _said(editor) == "étape «\u202fFidélisation\u202f» ajoutée"
+    editor.stage_description.value = "après l'achat"
+    editor.save_stage()
+    assert _said(editor) == "étape «\u202fFidélisation\u202f» mise à jour"
+    editor.remove("stage")
+    assert _said(editor) == "étape «\u202fFidélisation\u202f» supprimée"
+    assert editor.journey.stage_names == ("Discovery", "Purchase")
+    editor.channel_select.value = "Store"
+    editor.channel_name.value = "Web site"  # taken
+    editor.save_channel()
+    assert _said(editor) == "un canal «\u202fWeb site\u202f» existe déjà"
+
+
+def test_what_still_holds_an_item_is_said_before_removing_it():
+    journey = replace(
+        _journey(),
+        segments=(Segment("Pros", channels=("Store",), stages=("Purchase", "Discovery")),),
+        personas=(Persona("Anna", "Pros"),),
+        touchpoints=tuple(replace(tp, segment="Pros") for tp in _journey().touchpoints[:1])
+        + _journey().touchpoints[1:],
+    )
+    said = {
+        (kind, name): None if why is None else render(why, "fr")
+        for kind, name in [
+            ("stage", "Purchase"),
+            ("channel", "Web site"),
+            ("segment", "Pros"),
+            ("touchpoint", "T01"),
+            ("persona", "Anna"),
+        ]
+        for why in [still_used(journey, kind, name)]
+    }
+    assert said == {
+        ("stage", "Purchase"): "l'étape «\u202fPurchase\u202f» porte encore le point de contact "
+        "T02\u00a0: changez-le d'étape ou supprimez-le d'abord",
+        ("channel", "Web site"): "le canal «\u202fWeb site\u202f» porte encore le point de "
+        "contact T01\u00a0: changez-le de canal ou supprimez-le d'abord",
+        ("segment", "Pros"): "le point de contact T01 sert encore le segment «\u202fPros\u202f»"
+        "\u00a0: changez son segment ou supprimez-le d'abord",
+        ("touchpoint", "T01"): None,
+        ("persona", "Anna"): None,
+    }
+    # with no touchpoint left on them: the segments covering them, the personas of a segment
+    bare = replace(journey, touchpoints=(), paths=())
+    assert render(still_used(bare, "stage", "Discovery"), "fr") == (
+        "le segment «\u202fPros\u202f» ne couvre que certaines étapes, dont "
+        "«\u202fDiscovery\u202f»\u00a0: retirez-la de ses étapes d'abord"
+    )
+    assert render(still_used(bare, "segment", "Pros"), "en") == (
+        "persona 'Anna' still belongs to segment 'Pros': change its segment first"
+    )
+    two = replace(
+        _journey(),
+        touchpoints=tuple(replace(tp, stage="Purchase") for tp in _journey().touchpoints),
+    )
+    assert render(still_used(two, "stage", "Purchase"), "en") == (
+        "stage 'Purchase' still holds touchpoints T01, T02: move them to another stage or "
+        "remove them first"
+    )
+    assert still_used(two, "stage", "Discovery") is None
+
+
+def test_a_segments_channels_and_stages_are_picked_among_the_journeys():
+    editor = _french_editor()
+    assert editor.segment_channels.allowed_tags == ["Web site", "Store"]
+    assert editor.segment_stages.allowed_tags == ["Discovery", "Purchase"]
+    assert editor.persona_path.allowed_tags == ["T01", "T02"]
+    editor.segment_select.value = NEW
+    editor.segment_name.value = "Pros"
+    editor.segment_channels.value = ["Store"]
+    editor.save_segment()
+    assert editor.journey.segments == (Segment("Pros", channels=("Store",)),)
+    # a channel renamed: the pick list and the segment's channels follow
+    editor.channel_select.value = "Store"
+    editor.channel_name.value = "Shop"
+    editor.save_channel()
+    assert editor.segment_channels.allowed_tags == ["Web site", "Shop"]
+    assert editor.journey.segments[0].channels == ("Shop",)
+    assert editor.segment_channels.value == ["Shop"]  # the form shows the segment as it is
+
+
+def test_each_forms_labels_are_as_wide_as_the_longest_of_their_column():
+    editor = _french_editor()
+    first_column = (editor.touchpoint_select, editor.tp_stage, editor.tp_description)
+    # « Point de contact », 16 letters, sets its column: 16 x 0.6 + 1 em
+    assert {field.style.description_width for field in first_column} == {"10.6em"}
+    # « Identifiant », 11 letters, the second: 11 x 0.6 + 1 em
+    assert {f.style.description_width for f in (editor.tp_id, editor.tp_channel)} == {"7.6em"}
+    # the ratings on a line of their own: « Performance », 11 letters, in the third column
+    assert editor.tp_emotion.style.description_width == "5.2em"  # « Émotion », 7 letters
+    assert editor.tp_performance.style.description_width == "7.6em"

@@ -57,10 +57,15 @@ def test_a_working_copy_speaks_the_clients_language_and_names_the_client(tmp_pat
     assert markdown == t("workshop.notebook.journey", "fr")
     assert markdown.startswith("# Atelier\u00a0: cartographier le parcours client")
     (parameters,) = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
-    assert "".join(parameters["source"]) == f"client_dir = {str(client.resolve())!r}"
-    # the code that builds the workshop is the shipped notebook's, as it is
+    assert "".join(parameters["source"]) == (
+        f"# le dossier du client de l'atelier\nclient_dir = {str(client.resolve())!r}"
+    )
+    # the code that builds the workshop is the shipped notebook's, under a comment in the
+    # client's language (the line a folded cell shows)
     shipped = json.loads(WORKSHOPS["journey"].read_text(encoding="utf-8"))["cells"]
-    assert [c["source"] for c in cells[2:]] == [c["source"] for c in shipped[2:]]
+    assert ["".join(c["source"]) for c in cells[2:]] == [
+        "# les formulaires de l'atelier\n" + "".join(c["source"]) for c in shipped[2:]
+    ]
 
 
 def test_the_next_workshop_starts_clean_whatever_the_last_one_autosaved(tmp_path: Path) -> None:
@@ -80,7 +85,9 @@ def test_the_next_workshop_starts_clean_whatever_the_last_one_autosaved(tmp_path
     fresh = json.loads(again.read_text(encoding="utf-8"))
     code = [c for c in fresh["cells"] if c["cell_type"] == "code"]
     assert all(c["outputs"] == [] and c["execution_count"] is None for c in code)
-    assert "".join(fresh["cells"][1]["source"]) == f"client_dir = {str(client.resolve())!r}"
+    assert "".join(fresh["cells"][1]["source"]).endswith(
+        f"\nclient_dir = {str(client.resolve())!r}"
+    )
     assert "widgets" not in fresh["metadata"]
     assert WORKSHOPS["weights"].read_bytes() == shipped  # the shipped notebook untouched
     assert [p.name for p in copy.parent.iterdir()] == ["weights.ipynb"]  # no temporary left

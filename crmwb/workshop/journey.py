@@ -346,6 +346,7 @@ class JourneyEditor:
         self._on_save = on_save
         self._history: list[tuple[Journey, tuple[str, str] | None]] = []
         self._filling = False
+        self._error_shown = False  # the status line says what went wrong
         self._shown_touchpoint: str | None = None  # the touchpoint the form's fields hold
         # what is typed in a touchpoint's boxes applies once the typing pauses (``typing``);
         # a gesture applies what still waits, once the values sent before it have arrived
@@ -733,6 +734,8 @@ class JourneyEditor:
     def _value_arrived(self) -> None:
         if not self._filling:
             self.gestures.arrived()
+            if self._error_shown:  # the consultant is putting it right: the error goes
+                self._say("")
 
     def _touchpoint_typed(self) -> None:
         """A box of the touchpoint form typed in: applied once the typing pauses."""
@@ -911,6 +914,7 @@ class JourneyEditor:
         return bool(name)
 
     def _say(self, message: str, *, error: bool = False) -> None:
+        self._error_shown = error
         colour = "#C00000" if error else "#385723"
         self.status.value = f"<span style='color:{colour}'>{html.escape(message)}</span>"
 

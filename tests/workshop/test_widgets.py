@@ -419,7 +419,9 @@ def test_a_touchpoint_added_without_its_choices_says_which_then_confirms_once_ch
     assert editor.journey == journey
     assert "#C00000" in editor.status.value
     assert _said(editor) == "encore à choisir pour ce point de contact\u00a0: Canal, Perception"
-    editor.tp_channel.value, editor.tp_perception.value = "Store", "disappointment"
+    editor.tp_channel.value = "Store"  # being put right: the error goes
+    assert _said(editor) == ""
+    editor.tp_perception.value = "disappointment"
     editor.save_touchpoint()
     assert editor.journey.touchpoint("T03").perception is Perception.DISAPPOINTMENT
     # the error gone, the addition confirmed

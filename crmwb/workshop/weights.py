@@ -13,6 +13,11 @@ A workshop starts where a first workshop starts: criteria listed, no comparison 
 pair equal, the form says how many are not in the workbook); with nothing to compare, or a
 Criteria sheet that cannot be read, the workshop shows why, never a traceback.
 
+"Undo" and "Save to workbook" act once the slider positions sent before the click have reached
+the kernel (:class:`~crmwb.workshop.gestures.Gestures`): in a browser, a click can reach the
+kernel before the last position of a slider moved just before it, and the click then saved, or
+undid, the position before.
+
 Everything is driven from tests by setting widget values and clicking buttons, no browser.
 """
 
@@ -28,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from crmwb.core.errors import CrmwbError, Text, msg, render
 from crmwb.core.i18n import DEFAULT_LANG, Lang, number, percent, quoted, t, tn
 from crmwb.vendors.weights import AhpResult, PairwiseComparisons, ahp_weights
+from crmwb.workshop.gestures import Gestures
 
 if TYPE_CHECKING:
     from crmwb.vendors.criteria_sheets import WorkshopCriteria
@@ -188,7 +194,11 @@ class WeightsWorkshop:
     groups first, then each group of two criteria or more), the overall weights, undo of the
     last moves (the moves of one slider in a row are one step), and one "Save to workbook"
     handing every scope's comparisons to ``on_save`` at once. ``problem``: why there is nothing
-    to weigh (the workshop shows it instead of the forms)."""
+    to weigh (the workshop shows it instead of the forms).
+
+    A click on :attr:`undo_button` or :attr:`save_button` acts a moment later
+    (:attr:`gestures`), once the slider positions sent before it have reached the kernel: what
+    the sliders show is what is saved, and the move undone is the last one made."""
 
     def __init__(
         self,
@@ -205,6 +215,8 @@ class WeightsWorkshop:
         self._on_save = on_save
         self._history: list[tuple[Any, int]] = []
         self._undoing = False
+        # a click acts once the positions sent before it have arrived (every move is one)
+        self.gestures = Gestures()
         self.groups = dict(start.groups) if start is not None else {}
         self.forms: dict[str, PairwiseForm] = {}
         if start is not None:
@@ -216,10 +228,11 @@ class WeightsWorkshop:
         self.status = w.HTML()
         self.overall = w.HTML()
         undo = w.Button(description=t("workshop.undo", lang), icon="undo")
-        undo.on_click(lambda _button: self.undo())
+        undo.on_click(lambda _button: self.gestures.later(self.undo))
         save = w.Button(description=t("workshop.save", lang), icon="save", button_style="primary")
-        save.on_click(lambda _button: self.save())
+        save.on_click(lambda _button: self.gestures.later(self.save))
         save.layout.width = "auto"  # the label whole, in either language
+        self.undo_button, self.save_button = undo, save
         self.buttons = w.HBox([undo, save, self.status])
         notes = []
         if problem or not self.forms:
@@ -268,6 +281,7 @@ class WeightsWorkshop:
         self.overall.value = f"<h3>{title}</h3><table><tr>{header}</tr>{rows}</table>"
 
     def _moved(self, slider: Any, old: int) -> None:
+        self.gestures.arrived()  # a position from the browser: a click waiting waits for more
         if not self._undoing and not (self._history and self._history[-1][0] is slider):
             self._history.append((slider, old))
         self._show_overall()

@@ -354,45 +354,103 @@ class Workshop:
         return self.page.locator(".widget-hbox", has=self.button("undo")).locator(".widget-html")
 
     @property
+    def forms(self) -> Any:
+        """The weights workshop's forms, one per scope (each with its sliders)."""
+        return self.page.locator(".widget-vbox:has(> .widget-hbox .noUi-handle)")
+
+    @property
     def workshop(self) -> Any:
         """The whole workshop: its tabs, status line and grid."""
         return self.page.locator(".widget-vbox", has=self.button("undo")).first
 
 
-def screenshots(folder: Path, client: str = "literie-lenoir") -> list[Path]:
-    """The workshop of ``client`` at 1280x720 and 1920x1080, one screenshot per tab and one of
-    the grid, saved in ``folder``."""
+def screenshots(
+    folder: Path, client: str = "literie-lenoir", workshop: str = "journey"
+) -> list[Path]:
+    """The ``workshop`` (journey or weights) of ``client`` at 1280x720 and 1920x1080, saved in
+    ``folder``: the journey's, one screenshot per tab and one of the grid; the weights', one per
+    heading as the workshop opens, then the same after sliders moved and Save clicked."""
     from playwright.sync_api import sync_playwright
 
     from crmwb.run.clients import load_client
 
     folder.mkdir(parents=True, exist_ok=True)
-    saved = []
+    saved: list[Path] = []
+    take = {"journey": journey_shots, "weights": weights_shots}[workshop]
     with tempfile.TemporaryDirectory(prefix="crmwb-shots-") as tmp, lab_server(Path(tmp)) as lab:
-        folder, notebook = workshop_copy(Path(tmp), client)
-        lang = load_client(folder).about.language
         with sync_playwright() as p, chromium(p) as browser:
             for width, height in ((1280, 720), (1920, 1080)):
+                # a fresh copy of the client for each size: the same workshop, as it opens
+                root = Path(tmp) / f"{width}x{height}"
+                root.mkdir()
+                client_dir, notebook = workshop_copy(root, client, workshop)
+                lang = load_client(client_dir).about.language
                 page = browser.new_page(viewport={"width": width, "height": height})
-                workshop = Workshop.open(page, lab, notebook, lang)
-                tabs = ("stages", "channels", "segments", "touchpoints", "personas")
-                for number, name in enumerate(tabs, start=1):
-                    workshop.tab(name)
-                    workshop.workshop.scroll_into_view_if_needed()
-                    page.wait_for_timeout(300)
-                    path = folder / f"{width}x{height}-{number}-{name}.png"
+                opened = Workshop.open(page, lab, f"{root.name}/{notebook}", lang)
+                for name in take(opened):
+                    path = folder / f"{width}x{height}-{len(saved) % 100 + 1:02d}-{name}.png"
                     page.screenshot(path=path)
                     saved.append(path)
-                grid = page.locator(".widget-html img").last
-                grid.scroll_into_view_if_needed()
-                path = folder / f"{width}x{height}-6-grid.png"
-                page.screenshot(path=path)
-                saved.append(path)
                 page.close()
                 lab.stop_kernels()
     return saved
 
 
+def journey_shots(workshop: Workshop) -> Iterator[str]:
+    """The journey workshop shown tab by tab, then its grid: yields each view's name once it is
+    on screen."""
+    page = workshop.page
+    for name in ("stages", "channels", "segments", "touchpoints", "personas"):
+        workshop.tab(name)
+        workshop.workshop.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        yield name
+    page.locator(".widget-html img").last.scroll_into_view_if_needed()
+    yield "grid"
+
+
+def weights_shots(workshop: Workshop) -> Iterator[str]:
+    """The weights workshop's instructions, its top, then from each heading down (every form,
+    the overall weights) as it opens; then, every form's first slider moved two steps to the
+    left by keyboard and its second (if any) three to the right, the same again, each form's
+    results (weights, consistency), and the buttons once Save has answered."""
+    page = workshop.page
+    page.locator(".jp-MarkdownCell").first.evaluate("c => c.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    yield "instructions"
+    workshop.workshop.evaluate("w => w.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    yield "note"
+    headings = workshop.workshop.locator("h3")
+
+    def each_heading(moment: str) -> Iterator[str]:
+        for number in range(headings.count()):
+            headings.nth(number).evaluate("h => h.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
+            yield f"{moment}-{number + 1}"
+
+    yield from each_heading("open")
+    for form in range(workshop.forms.count()):
+        handles = workshop.forms.nth(form).locator(".noUi-handle")
+        for number, (key, presses) in enumerate((("ArrowLeft", 2), ("ArrowRight", 3))):
+            if number < handles.count():
+                handles.nth(number).focus()
+                for _ in range(presses):
+                    page.keyboard.press(key)
+    yield from each_heading("moved")
+    for form in range(workshop.forms.count()):  # each form's weights and consistency, whole
+        results = workshop.forms.nth(form).locator(":scope > .widget-html").last
+        results.evaluate("r => r.scrollIntoView({block: 'end'})")
+        page.wait_for_timeout(300)
+        yield f"results-{form + 1}"
+    workshop.button("save").click()
+    workshop.status.filter(has_text=re.compile(".")).wait_for()
+    workshop.button("save").evaluate("b => b.scrollIntoView({block: 'end'})")
+    page.wait_for_timeout(300)
+    yield "saved"
+
+
 if __name__ == "__main__":
-    for shot in screenshots(Path(sys.argv[1])):
+    folder, *workshop = sys.argv[1:]
+    for shot in screenshots(Path(folder), workshop=workshop[0] if workshop else "journey"):
         print(shot)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -302,3 +303,66 @@ def test_positions_held_back_one_after_the_other_all_reach_the_save() -> None:
 
     asyncio.run(browser())
     assert [s["Groups"].value("B", "A") for s in saved] == [5]
+
+
+def _shown_weights(result_html: str) -> dict[str, float]:
+    """The weights a form's table shows, as fractions: {"Coûts": 0.182, ...}."""
+    cells = re.findall(r"<td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>", result_html)
+    return {
+        name: float(shown.replace(NB, "").rstrip("%").replace(",", ".")) / 100
+        for name, shown in cells
+    }
+
+
+def test_an_inconsistent_form_lists_what_to_revise_in_the_words_of_its_sliders() -> None:
+    """Literie Lenoir's groups: Fonctionnel x3 over Coûts, Utilisation et support x4 over
+    Fonctionnel, the rest equal. The table shows the weights under their headings; the ratio
+    is above 0.10, and the three comparisons furthest from the weights are listed, each as its
+    slider says it and as the weights shown would: Utilisation et support / Fonctionnel =
+    36.8 / 23.5 = 1.6, Fonctionnel / Coûts = 23.5 / 18.2 = 1.3, Utilisation et support / Coûts =
+    36.8 / 18.2 = 2."""
+    workshop = weights_workshop(EXAMPLES_DIR / "literie-lenoir" / "workbook.xlsx")
+    form = workshop.forms["Groups"]
+    form.sliders[("Fonctionnel", "Coûts")].value = ratio_to_position(3)
+    form.sliders[("Fonctionnel", "Utilisation et support")].value = ratio_to_position(1 / 4)
+    shown = html.unescape(form.result_view.value)
+    assert "<th style='text-align:left;padding:2px 8px'>Groupe</th>" in shown
+    assert "<th style='text-align:right;padding:2px 8px'>Poids</th>" in shown
+    weights = _shown_weights(shown)
+    assert weights == pytest.approx(
+        {
+            "Utilisation et support": 0.368,
+            "Fonctionnel": 0.235,
+            "Intégration": 0.216,
+            "Coûts": 0.182,
+        }
+    )
+    assert list(weights) == ["Utilisation et support", "Fonctionnel", "Intégration", "Coûts"]
+    assert f"Ratio de cohérence 0,236 (incohérent{NB}: à revoir{NNB}; seuil 0,10)" in shown
+    assert f"Revoyez d'abord les comparaisons les plus éloignées des poids{NB}:" in shown
+    use, functional, costs = (
+        weights[n] for n in ("Utilisation et support", "Fonctionnel", "Coûts")
+    )
+    said = [
+        f"{round(r, 1):.1f}".replace(".", ",").removesuffix(",0")
+        for r in (use / functional, functional / costs, use / costs)
+    ]
+    assert said == ["1,6", "1,3", "2"]
+    assert re.findall(r"<li>(.*?)</li>", shown) == [
+        f"Fonctionnel / Utilisation et support{NB}: Utilisation et support ×4 sur le curseur{NNB}; "
+        f"Utilisation et support ×{said[0]} serait cohérent avec les poids",
+        f"Fonctionnel / Coûts{NB}: Fonctionnel ×3 sur le curseur{NNB}; "
+        f"Fonctionnel ×{said[1]} serait cohérent avec les poids",
+        f"Coûts / Utilisation et support{NB}: Coûts = Utilisation et support sur le curseur{NNB}; "
+        f"Utilisation et support ×{said[2]} serait cohérent avec les poids",
+    ]
+    # back to consistent: no list
+    form.sliders[("Fonctionnel", "Utilisation et support")].value = MIDDLE
+    form.sliders[("Fonctionnel", "Coûts")].value = MIDDLE
+    assert "<li>" not in form.result_view.value and "Revoyez" not in form.result_view.value
+    # a group's own form says whose criteria it compares, its weights within the group
+    within = workshop.forms["Utilisation et support"]
+    assert within.widget.children[0].value == (
+        f"<h3>Critères du groupe «{NNB}Utilisation et support{NNB}»</h3>"
+    )
+    assert ">Poids dans le groupe</th>" in within.result_view.value

@@ -6,10 +6,11 @@ files and kernels' IPython profile in a folder of its own (nothing of the user's
 written); :func:`workshop_copy` copies an example client and writes its working copy of the
 workshop notebook, as ``crmwb workshop`` does; :class:`Workshop` opens it, runs every cell and finds
 the workshop's tabs, boxes and buttons by their labels in the client's language, from crmwb's
-catalogs.
+catalogs (the weights workshop's forms by their headings, a pair's slider by the names on either
+side of it).
 
-``python tests/lab_browser.py FOLDER`` saves screenshots of the French journey workshop at
-1280x720 and 1920x1080 in FOLDER, one per tab.
+``python tests/lab_browser.py FOLDER [journey|weights]`` saves screenshots of the French
+workshop (the journey's by default) at 1280x720 and 1920x1080 in FOLDER (:func:`screenshots`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crmwb.core.i18n import t
+from crmwb.core.i18n import quoted, t
 from crmwb.core.workspace import EXAMPLES_DIR
 
 CHROMIUM = "/usr/bin/chromium"
@@ -256,17 +257,34 @@ def lab_server(root: Path) -> Iterator[Lab]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def workshop_copy(root: Path, client: str, workshop: str = "journey") -> tuple[Path, str]:
-    """A copy of the example ``client`` in ``root``, with its working copy of the ``workshop``
-    notebook written as ``crmwb workshop`` writes it; returns the client's copy and the
-    notebook's path from ``root`` (what :meth:`Workshop.open` opens)."""
+def workshop_copy(
+    root: Path, client: str, workshop: str = "journey", under: str = ""
+) -> tuple[Path, str]:
+    """A copy of the example ``client`` in ``root`` (in its folder ``under``, if given: one
+    server's root shared by tests copying the same client), with its working copy of the
+    ``workshop`` notebook written as ``crmwb workshop`` writes it; returns the client's copy
+    and the notebook's path from ``root`` (what :meth:`Workshop.open` opens)."""
     from crmwb.run.clients import load_client
     from crmwb.workshop.notebooks import working_copy
 
-    folder = root / client
+    folder = root / under / client
     shutil.copytree(EXAMPLES_DIR / client, folder)
     notebook = working_copy(folder, workshop, load_client(folder).about.language)
     return folder, notebook.relative_to(root).as_posix()
+
+
+def cell_values(path: Path) -> dict[tuple[str, int, int], Any]:
+    """Every non-empty cell's value of the workbook ``path``, by (sheet, row, column)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    return {
+        (ws.title, cell.row, cell.column): cell.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
 
 
 @contextmanager
@@ -353,10 +371,76 @@ class Workshop:
         """The status line beside Undo and Save."""
         return self.page.locator(".widget-hbox", has=self.button("undo")).locator(".widget-html")
 
+    # -- the weights workshop --
+
     @property
     def forms(self) -> Any:
         """The weights workshop's forms, one per scope (each with its sliders)."""
         return self.page.locator(".widget-vbox:has(> .widget-hbox .noUi-handle)")
+
+    def form(self, group: str | None = None) -> Any:
+        """The form comparing the criteria of ``group``; None: the one comparing the groups.
+        Found by its heading."""
+        if group is None:
+            title = self.say("workshop.pairwise.groups")
+        else:
+            title = t("workshop.pairwise.within", self.lang, group=quoted(group, self.lang))
+        heading = self.page.locator("h3", has_text=re.compile(f"^{re.escape(title)}$"))
+        return self.forms.filter(has=heading)
+
+    def pair(self, first: str, second: str, group: str | None = None) -> Any:
+        """The row of the pair ``first`` / ``second`` in ``group``'s form (None: the groups'),
+        found by the names on either side of its slider."""
+
+        def named(name: str) -> Any:
+            return self.page.locator(
+                ".widget-html-content", has_text=re.compile(f"^{re.escape(name)}$")
+            )
+
+        rows = self.form(group).locator(":scope > .widget-hbox")
+        return rows.filter(has=named(first)).filter(has=named(second))
+
+    def pair_handle(self, first: str, second: str, group: str | None = None) -> Any:
+        """The handle of a pair's slider, moved by mouse or keyboard."""
+        return self.pair(first, second, group).locator(".noUi-handle")
+
+    def meaning(self, first: str, second: str, group: str | None = None) -> Any:
+        """What a pair's slider position means, shown under its scale ("Price ×3")."""
+        return self.pair(first, second, group).locator(".widget-vbox > .widget-html").last
+
+    def mark(self, first: str, second: str, group: str | None, position: int) -> Any:
+        """The mark of Saaty's scale under a pair's slider at ``position`` (0 to 16, even: the
+        marks are 9 7 5 3 1 3 5 7 9, one every other position)."""
+        return (
+            self.pair(first, second, group).locator(".widget-html-content span").nth(position // 2)
+        )
+
+    def drag(self, handle: Any, target: Any) -> None:
+        """Drag ``handle`` by mouse along its slider, to above ``target`` (a mark)."""
+        target.scroll_into_view_if_needed()  # the mouse moves on what the screen shows
+        handle.hover()
+        start, end = handle.bounding_box(), target.bounding_box()
+        y = start["y"] + start["height"] / 2
+        mouse = self.page.mouse
+        mouse.down()
+        mouse.move(end["x"] + end["width"] / 2, y, steps=8)
+        mouse.up()
+
+    def results(self, group: str | None = None) -> Any:
+        """A form's results: its weights' table, consistency ratio and what to revise."""
+        return self.form(group).locator(":scope > .widget-html").last
+
+    def consistency(self, group: str | None = None) -> Any:
+        """A form's line giving its consistency ratio."""
+        return self.results(group).locator("p").first
+
+    @property
+    def overall(self) -> Any:
+        """The table of the overall weights."""
+        title = re.compile(f"^{re.escape(self.say('workshop.pairwise.overall'))}$")
+        return self.page.locator(".widget-html", has=self.page.locator("h3", has_text=title))
+
+    # --
 
     @property
     def workshop(self) -> Any:
@@ -387,8 +471,8 @@ def screenshots(
                 lang = load_client(client_dir).about.language
                 page = browser.new_page(viewport={"width": width, "height": height})
                 opened = Workshop.open(page, lab, f"{root.name}/{notebook}", lang)
-                for name in take(opened):
-                    path = folder / f"{width}x{height}-{len(saved) % 100 + 1:02d}-{name}.png"
+                for number, name in enumerate(take(opened), start=1):
+                    path = folder / f"{width}x{height}-{number:02d}-{name}.png"
                     page.screenshot(path=path)
                     saved.append(path)
                 page.close()

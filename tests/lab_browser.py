@@ -6,10 +6,11 @@ files and kernels' IPython profile in a folder of its own (nothing of the user's
 written); :func:`workshop_copy` copies an example client and writes its working copy of the
 workshop notebook, as ``crmwb workshop`` does; :class:`Workshop` opens it, runs every cell and finds
 the workshop's tabs, boxes and buttons by their labels in the client's language, from crmwb's
-catalogs.
+catalogs (the weights workshop's forms by their headings, a pair's slider by the names on either
+side of it).
 
-``python tests/lab_browser.py FOLDER`` saves screenshots of the French journey workshop at
-1280x720 and 1920x1080 in FOLDER, one per tab.
+``python tests/lab_browser.py FOLDER [journey|weights]`` saves screenshots of the French
+workshop (the journey's by default) at 1280x720 and 1920x1080 in FOLDER (:func:`screenshots`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crmwb.core.i18n import t
+from crmwb.core.i18n import quoted, t
 from crmwb.core.workspace import EXAMPLES_DIR
 
 CHROMIUM = "/usr/bin/chromium"
@@ -256,17 +257,34 @@ def lab_server(root: Path) -> Iterator[Lab]:
         shutil.rmtree(home, ignore_errors=True)
 
 
-def workshop_copy(root: Path, client: str, workshop: str = "journey") -> tuple[Path, str]:
-    """A copy of the example ``client`` in ``root``, with its working copy of the ``workshop``
-    notebook written as ``crmwb workshop`` writes it; returns the client's copy and the
-    notebook's path from ``root`` (what :meth:`Workshop.open` opens)."""
+def workshop_copy(
+    root: Path, client: str, workshop: str = "journey", under: str = ""
+) -> tuple[Path, str]:
+    """A copy of the example ``client`` in ``root`` (in its folder ``under``, if given: one
+    server's root shared by tests copying the same client), with its working copy of the
+    ``workshop`` notebook written as ``crmwb workshop`` writes it; returns the client's copy
+    and the notebook's path from ``root`` (what :meth:`Workshop.open` opens)."""
     from crmwb.run.clients import load_client
     from crmwb.workshop.notebooks import working_copy
 
-    folder = root / client
+    folder = root / under / client
     shutil.copytree(EXAMPLES_DIR / client, folder)
     notebook = working_copy(folder, workshop, load_client(folder).about.language)
     return folder, notebook.relative_to(root).as_posix()
+
+
+def cell_values(path: Path) -> dict[tuple[str, int, int], Any]:
+    """Every non-empty cell's value of the workbook ``path``, by (sheet, row, column)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    return {
+        (ws.title, cell.row, cell.column): cell.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.value is not None
+    }
 
 
 @contextmanager
@@ -353,46 +371,170 @@ class Workshop:
         """The status line beside Undo and Save."""
         return self.page.locator(".widget-hbox", has=self.button("undo")).locator(".widget-html")
 
+    # -- the weights workshop --
+
+    @property
+    def forms(self) -> Any:
+        """The weights workshop's forms, one per scope (each with its sliders)."""
+        return self.page.locator(".widget-vbox:has(> .widget-hbox .noUi-handle)")
+
+    def form(self, group: str | None = None) -> Any:
+        """The form comparing the criteria of ``group``; None: the one comparing the groups.
+        Found by its heading."""
+        if group is None:
+            title = self.say("workshop.pairwise.groups")
+        else:
+            title = t("workshop.pairwise.within", self.lang, group=quoted(group, self.lang))
+        heading = self.page.locator("h3", has_text=re.compile(f"^{re.escape(title)}$"))
+        return self.forms.filter(has=heading)
+
+    def pair(self, first: str, second: str, group: str | None = None) -> Any:
+        """The row of the pair ``first`` / ``second`` in ``group``'s form (None: the groups'),
+        found by the names on either side of its slider."""
+
+        def named(name: str) -> Any:
+            return self.page.locator(
+                ".widget-html-content", has_text=re.compile(f"^{re.escape(name)}$")
+            )
+
+        rows = self.form(group).locator(":scope > .widget-hbox")
+        return rows.filter(has=named(first)).filter(has=named(second))
+
+    def pair_handle(self, first: str, second: str, group: str | None = None) -> Any:
+        """The handle of a pair's slider, moved by mouse or keyboard."""
+        return self.pair(first, second, group).locator(".noUi-handle")
+
+    def meaning(self, first: str, second: str, group: str | None = None) -> Any:
+        """What a pair's slider position means, shown under its scale ("Price ×3")."""
+        return self.pair(first, second, group).locator(".widget-vbox > .widget-html").last
+
+    def mark(self, first: str, second: str, group: str | None, position: int) -> Any:
+        """The mark of Saaty's scale under a pair's slider at ``position`` (0 to 16, even: the
+        marks are 9 7 5 3 1 3 5 7 9, one every other position)."""
+        return (
+            self.pair(first, second, group).locator(".widget-html-content span").nth(position // 2)
+        )
+
+    def drag(self, handle: Any, target: Any) -> None:
+        """Drag ``handle`` by mouse along its slider, to above ``target`` (a mark)."""
+        target.scroll_into_view_if_needed()  # the mouse moves on what the screen shows
+        handle.hover()
+        start, end = handle.bounding_box(), target.bounding_box()
+        y = start["y"] + start["height"] / 2
+        mouse = self.page.mouse
+        mouse.down()
+        mouse.move(end["x"] + end["width"] / 2, y, steps=8)
+        mouse.up()
+
+    def results(self, group: str | None = None) -> Any:
+        """A form's results: its weights' table, consistency ratio and what to revise."""
+        return self.form(group).locator(":scope > .widget-html").last
+
+    def consistency(self, group: str | None = None) -> Any:
+        """A form's line giving its consistency ratio."""
+        return self.results(group).locator("p").first
+
+    @property
+    def overall(self) -> Any:
+        """The table of the overall weights."""
+        title = re.compile(f"^{re.escape(self.say('workshop.pairwise.overall'))}$")
+        return self.page.locator(".widget-html", has=self.page.locator("h3", has_text=title))
+
+    # --
+
     @property
     def workshop(self) -> Any:
         """The whole workshop: its tabs, status line and grid."""
         return self.page.locator(".widget-vbox", has=self.button("undo")).first
 
 
-def screenshots(folder: Path, client: str = "literie-lenoir") -> list[Path]:
-    """The workshop of ``client`` at 1280x720 and 1920x1080, one screenshot per tab and one of
-    the grid, saved in ``folder``."""
+def screenshots(
+    folder: Path, client: str = "literie-lenoir", workshop: str = "journey"
+) -> list[Path]:
+    """The ``workshop`` (journey or weights) of ``client`` at 1280x720 and 1920x1080, saved in
+    ``folder``: the journey's, one screenshot per tab and one of the grid; the weights', one per
+    heading as the workshop opens, then the same after sliders moved and Save clicked."""
     from playwright.sync_api import sync_playwright
 
     from crmwb.run.clients import load_client
 
     folder.mkdir(parents=True, exist_ok=True)
-    saved = []
+    saved: list[Path] = []
+    take = {"journey": journey_shots, "weights": weights_shots}[workshop]
     with tempfile.TemporaryDirectory(prefix="crmwb-shots-") as tmp, lab_server(Path(tmp)) as lab:
-        copy, notebook = workshop_copy(Path(tmp), client)
-        lang = load_client(copy).about.language
         with sync_playwright() as p, chromium(p) as browser:
             for width, height in ((1280, 720), (1920, 1080)):
+                # a fresh copy of the client for each size: the same workshop, as it opens
+                root = Path(tmp) / f"{width}x{height}"
+                root.mkdir()
+                client_dir, notebook = workshop_copy(root, client, workshop)
+                lang = load_client(client_dir).about.language
                 page = browser.new_page(viewport={"width": width, "height": height})
-                workshop = Workshop.open(page, lab, notebook, lang)
-                tabs = ("stages", "channels", "segments", "touchpoints", "personas")
-                for number, name in enumerate(tabs, start=1):
-                    workshop.tab(name)
-                    workshop.workshop.scroll_into_view_if_needed()
-                    page.wait_for_timeout(300)
-                    path = folder / f"{width}x{height}-{number}-{name}.png"
+                opened = Workshop.open(page, lab, f"{root.name}/{notebook}", lang)
+                for number, name in enumerate(take(opened), start=1):
+                    path = folder / f"{width}x{height}-{number:02d}-{name}.png"
                     page.screenshot(path=path)
                     saved.append(path)
-                grid = page.locator(".widget-html img").last
-                grid.scroll_into_view_if_needed()
-                path = folder / f"{width}x{height}-6-grid.png"
-                page.screenshot(path=path)
-                saved.append(path)
                 page.close()
                 lab.stop_kernels()
     return saved
 
 
+def journey_shots(workshop: Workshop) -> Iterator[str]:
+    """The journey workshop shown tab by tab, then its grid: yields each view's name once it is
+    on screen."""
+    page = workshop.page
+    for name in ("stages", "channels", "segments", "touchpoints", "personas"):
+        workshop.tab(name)
+        workshop.workshop.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        yield name
+    page.locator(".widget-html img").last.scroll_into_view_if_needed()
+    yield "grid"
+
+
+def weights_shots(workshop: Workshop) -> Iterator[str]:
+    """The weights workshop's instructions, its top, then from each heading down (every form,
+    the overall weights) as it opens; then, every form's first slider moved two steps to the
+    left by keyboard and its second (if any) three to the right, the same again, each form's
+    results (weights, consistency), and the buttons once Save has answered."""
+    page = workshop.page
+    page.locator(".jp-MarkdownCell").first.evaluate("c => c.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    yield "instructions"
+    workshop.workshop.evaluate("w => w.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(300)
+    yield "note"
+    headings = workshop.workshop.locator("h3")
+
+    def each_heading(moment: str) -> Iterator[str]:
+        for number in range(headings.count()):
+            headings.nth(number).evaluate("h => h.scrollIntoView({block: 'start'})")
+            page.wait_for_timeout(300)
+            yield f"{moment}-{number + 1}"
+
+    yield from each_heading("open")
+    for form in range(workshop.forms.count()):
+        handles = workshop.forms.nth(form).locator(".noUi-handle")
+        for number, (key, presses) in enumerate((("ArrowLeft", 2), ("ArrowRight", 3))):
+            if number < handles.count():
+                handles.nth(number).focus()
+                for _ in range(presses):
+                    page.keyboard.press(key)
+    yield from each_heading("moved")
+    for form in range(workshop.forms.count()):  # each form's weights and consistency, whole
+        results = workshop.forms.nth(form).locator(":scope > .widget-html").last
+        results.evaluate("r => r.scrollIntoView({block: 'end'})")
+        page.wait_for_timeout(300)
+        yield f"results-{form + 1}"
+    workshop.button("save").click()
+    workshop.status.filter(has_text=re.compile(".")).wait_for()
+    workshop.button("save").evaluate("b => b.scrollIntoView({block: 'end'})")
+    page.wait_for_timeout(300)
+    yield "saved"
+
+
 if __name__ == "__main__":
-    for shot in screenshots(Path(sys.argv[1])):
+    folder, *workshop = sys.argv[1:]
+    for shot in screenshots(Path(folder), workshop=workshop[0] if workshop else "journey"):
         print(shot)

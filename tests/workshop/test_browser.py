@@ -2,27 +2,15 @@
 of an example client, the notebook run, a stage typed and added at once, a touchpoint's
 description typed and a slider moved, undone, done again, saved; then the workbook read back.
 
-One JupyterLab server and one browser for the module; each language's client in a page of its
-own. Skipped without Debian's chromium or the playwright package (``make install`` brings both).
+One JupyterLab server and one browser, shared with the weights workshop's browser test
+(conftest.py); each language's client in a page of its own. Skipped without Debian's chromium or
+the playwright package (``make install`` brings both).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
-
 import pytest
-from lab_browser import (
-    Lab,
-    Workshop,
-    browser_missing,
-    chromium,
-    lab_server,
-    message_pattern,
-    workshop_copy,
-)
-from openpyxl import load_workbook
+from lab_browser import Workshop, browser_missing, cell_values, message_pattern, workshop_copy
 
 from crmwb.core.i18n import t
 from crmwb.journey.sheets import read_journey
@@ -30,17 +18,18 @@ from crmwb.run.clients import load_client
 from crmwb.workbook.reader import read_workbook
 
 MISSING = browser_missing()
-pytestmark = pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
+# one worker for both browser modules (conftest.py's server and browser), whatever the group
+# tests/conftest.py gives a module's tests
+pytestmark = [
+    pytest.mark.skipif(MISSING is not None, reason=MISSING or ""),
+    pytest.mark.xdist_group("browser"),
+]
 
 ONE_WAY = 0.05
 """Seconds each message takes between the browser and the server, as to a remote server
 (100 ms there and back): typed fast, a name's last letters then wait in the browser while its
 first ones are in the kernel, and the click goes first (the race crmwb.workshop.gestures
 handles; with the server on this machine, it comes up about once in ten fast tries)."""
-
-SCREEN_SECONDS = 20
-"""How long the screen may take to show what a gesture did (a grid redrawn on a loaded
-machine takes a second or two)."""
 
 TABS = ("stages", "channels", "segments", "touchpoints", "personas")
 
@@ -66,33 +55,6 @@ TYPED = {
     "northwind-retail": ("After-sales loyalty", "reviewed in the workshop: too slow"),
 }
 """Per client: the stage added, and the words added to a touchpoint's description."""
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
-    with lab_server(tmp_path_factory.mktemp("lab")) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import expect, sync_playwright
-
-    expect.set_options(timeout=SCREEN_SECONDS * 1000)
-    with sync_playwright() as p, chromium(p) as browser:
-        yield browser
-
-
-def cell_values(path: Path) -> dict[tuple[str, int, int], Any]:
-    """Every non-empty cell's value, by (sheet, row, column)."""
-    wb = load_workbook(path)
-    return {
-        (ws.title, cell.row, cell.column): cell.value
-        for ws in wb.worksheets
-        for row in ws.iter_rows()
-        for cell in row
-        if cell.value is not None
-    }
 
 
 def edit(workshop: Workshop, description: str, importance_key: str) -> None:

@@ -36,6 +36,12 @@ $(STAMP): pyproject.toml
 	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	    apt-get install -y -q --no-install-recommends libreoffice-calc >/dev/null 2>&1; } || \
 	  echo "note: LibreOffice is not installed; the test of a workbook it saved is skipped"
+	@# The steering-committee deck is converted to PDF by LibreOffice Impress in the tests, to
+	@# look at its slides (Debian's libreoffice-impress, best effort; the test is skipped without).
+	@{ command -v dpkg >/dev/null && dpkg -s libreoffice-impress >/dev/null 2>&1; } || \
+	  { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	    apt-get install -y -q --no-install-recommends libreoffice-impress >/dev/null 2>&1; } || \
+	  echo "note: LibreOffice Impress is not installed; the test of the deck as PDF is skipped"
 	@# The browser test of the workshops drives Debian's chromium (best effort; the test is
 	@# skipped without it).
 	@command -v chromium >/dev/null || \

@@ -1,6 +1,8 @@
 """An analysis's results as data: its key figures (typed values with their units and labels),
-its recommendations (the recommended vendor, the cheapest option...) and its lists of items
-with stable ids (the findings, the moments of truth...).
+its recommendations (the recommended vendor, the cheapest option...), its lists of items
+with stable ids (the findings, the moments of truth...), its conclusion (the sentences the
+report's summary says) and the series of its main charts (what the steering-committee deck
+draws as native, editable charts).
 
 Each analysis notebook writes them to ``results/<analysis>.json`` of the run folder
 (:func:`save_results`), from the same values its report shows. They are the source of truth for
@@ -22,8 +24,9 @@ from crmwb.core.i18n import Lang
 RESULTS = "results"
 """The folder of a run holding each analysis's results (``results/<analysis>.json``)."""
 
-SCHEMA = 1
-"""The version of the results' layout (a later crmwb reads earlier ones)."""
+SCHEMA = 2
+"""The version of the results' layout (a later crmwb reads earlier ones): 2 adds the
+conclusion and the charts."""
 
 Unit = Literal["EUR", "%", "ratio", "years", "months", "days", "count", "score", "points", ""]
 """A figure's unit: euros (amounts in the workbook's currency), a percentage given as a
@@ -78,9 +81,64 @@ class ItemList:
     items: tuple[Item, ...] = ()
 
 
+ChartKind = Literal[
+    "column",
+    "stacked_column",
+    "bar",
+    "stacked_bar",
+    "line",
+    "scatter",
+    "bubble",
+    "doughnut",
+    "waterfall",
+    "histogram",
+    "image",
+]
+"""How a chart is drawn: columns (vertical) or bars (horizontal), side by side or stacked;
+lines; an XY scatter or bubbles (each series with its ``x`` and, for bubbles, ``sizes``); a
+doughnut (one series); a waterfall (one series of steps, the categories their names, the last
+one the total when ``total`` is set); a histogram (one series of counts, the categories the
+bins); an image (what a native chart cannot draw: the journey grid, the flow map)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """A chart's series: its ``name`` (in the legend), a value per category (None: no value),
+    and for an XY chart its ``x`` values, for bubbles their ``sizes``."""
+
+    name: str
+    values: tuple[float | None, ...]
+    x: tuple[float, ...] = ()
+    sizes: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """The numbers behind one of the report's charts, as drawn: ``key`` stable
+    (« tco.cumulative »), ``title`` in the report's language, its ``kind``, the ``categories``
+    (years, vendors, stages...), the ``series``, the values' ``unit``, the axes' titles, and for
+    a waterfall whether the last step is the ``total``. An image chart names its PNG
+    (``image``, relative to the run folder). ``note`` says what the chart leaves out (« the
+    10 best of 30 vendors »)."""
+
+    key: str
+    title: str
+    kind: ChartKind
+    categories: tuple[str, ...] = ()
+    series: tuple[Series, ...] = ()
+    unit: Unit = ""
+    x_title: str = ""
+    y_title: str = ""
+    total: bool = False
+    image: str = ""
+    note: str = ""
+
+
 @dataclass(frozen=True)
 class Results:
-    """What an analysis found, as data."""
+    """What an analysis found, as data: its key figures, recommendations and lists; its
+    ``conclusion`` (the summary's sentences, ``**bold**`` the only markup) and the series of its
+    main ``charts``, the most telling first."""
 
     analysis: str
     lang: Lang
@@ -88,6 +146,8 @@ class Results:
     recommendations: tuple[Recommendation, ...] = ()
     lists: tuple[ItemList, ...] = ()
     schema: int = field(default=SCHEMA)
+    conclusion: tuple[str, ...] = ()
+    charts: tuple[ChartData, ...] = ()
 
     def figure(self, key: str) -> Figure | None:
         return next((f for f in self.figures if f.key == key), None)
@@ -111,7 +171,23 @@ class Results:
                 for lst in data.get("lists", ())
             ),
             schema=int(data.get("schema", SCHEMA)),
+            conclusion=tuple(str(text) for text in data.get("conclusion", ())),
+            charts=tuple(_chart(c) for c in data.get("charts", ())),
         )
+
+
+def _chart(data: Mapping[str, Any]) -> ChartData:
+    series = tuple(
+        Series(
+            name=str(s["name"]),
+            values=tuple(s.get("values", ())),
+            x=tuple(s.get("x", ())),
+            sizes=tuple(s.get("sizes", ())),
+        )
+        for s in data.get("series", ())
+    )
+    fields = {k: v for k, v in data.items() if k not in ("series", "categories")}
+    return ChartData(**fields, categories=tuple(data.get("categories", ())), series=series)
 
 
 def save_results(output_dir: str | os.PathLike[str] | None, results: Results) -> Path | None:
@@ -125,6 +201,22 @@ def save_results(output_dir: str | os.PathLike[str] | None, results: Results) ->
     text = json.dumps(results.to_json(), indent=1, ensure_ascii=False, allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8")
     return path
+
+
+IMAGE_DPI = 200
+"""Resolution of a chart saved as an image for the deck: sharp when printed at slide width."""
+
+
+def save_chart_image(output_dir: str | os.PathLike[str] | None, key: str, figure: Any) -> str:
+    """Save the matplotlib ``figure`` as ``results/<key>.png`` of the run folder (for what a
+    native chart cannot draw) and return that path relative to the run folder, as an image
+    chart's ``image`` names it; "" when the notebook runs without an output folder."""
+    if output_dir is None:
+        return ""
+    folder = Path(output_dir) / RESULTS
+    folder.mkdir(parents=True, exist_ok=True)
+    figure.savefig(folder / f"{key}.png", dpi=IMAGE_DPI, bbox_inches="tight")
+    return f"{RESULTS}/{key}.png"
 
 
 def load_results(run_folder: Path) -> dict[str, Results]:

@@ -1,5 +1,6 @@
 """The About sheet: who the client is and how its deliverables are written (name, language,
-currency, consultant, date)."""
+currency, consultant, date), and the mission the steering committee follows (its name, the
+committee's date: the deck's title slide)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ class About:
     currency: str = "EUR"
     consultant: str = ""
     date: dt.date | None = None
+    mission: str = ""
+    committee: dt.date | None = None
 
 
 ABOUT_FIELDS: tuple[Field, ...] = (
@@ -34,6 +37,8 @@ ABOUT_FIELDS: tuple[Field, ...] = (
     Field("about.currency", "currency"),
     Field("about.consultant", "text"),
     Field("about.date", "date"),
+    Field("about.mission", "text"),
+    Field("about.committee", "date"),
 )
 
 ABOUT_SHEET = SheetLayout("sheet.about", ABOUT_FIELDS)
@@ -50,6 +55,8 @@ def write_about(ws: Worksheet, lang: Lang, about: About | None) -> None:
             "about.currency": about.currency,
             "about.consultant": about.consultant or None,
             "about.date": about.date,
+            "about.mission": about.mission or None,
+            "about.committee": about.committee,
         }
     write_parameters(ws, ABOUT_FIELDS, values, lang)
     ws.column_dimensions["A"].width = 22
@@ -68,4 +75,6 @@ def read_about(reader: WorkbookReader) -> About:
         currency=v["about.currency"] or "EUR",
         consultant=v["about.consultant"] or "",
         date=v["about.date"],
+        mission=v["about.mission"] or "",
+        committee=v["about.committee"],
     )

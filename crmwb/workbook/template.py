@@ -87,11 +87,12 @@ def _roundtrip(wb: Workbook) -> Any:
     return buffer
 
 
-TEMPLATE_VERSION = 2
+TEMPLATE_VERSION = 3
 """The template's version, written in every workbook it makes (the defined name
 :data:`VERSION_NAME`). Raise it when a sheet changes in a way a workbook of the previous
 template needs ``crmwb upgrade`` for; workbooks made before versions existed are version 1 (the
-Customer file's roles before the deduplication's were added)."""
+Customer file's roles before the deduplication's were added); version 2 had no mission nor
+steering committee in About (the deck's title slide)."""
 VERSION_NAME = "crmwb_template"
 
 LISTS_POSITION = 2

@@ -145,7 +145,15 @@ HERE = Path(__file__).resolve().parent
 C, F, B = Category, Frequency, Basis
 
 LENOIR = (
-    About("Literie Lenoir", "fr", "EUR", "Camille Roussel", dt.date(2026, 11, 23)),
+    About(
+        "Literie Lenoir",
+        "fr",
+        "EUR",
+        "Camille Roussel",
+        dt.date(2026, 11, 23),
+        "Choix et déploiement du CRM",
+        dt.date(2026, 12, 10),
+    ),
     TcoInputs(
         TcoSettings(horizon_years=7, discount_rate=0.0, users=4),
         (
@@ -195,7 +203,15 @@ LENOIR = (
 
 LIC, SAAS = "On-premise licence", "SaaS"
 NORTHWIND = (
-    About("Northwind Home Retail", "en", "EUR", "Alex Morgan", dt.date(2026, 11, 23)),
+    About(
+        "Northwind Home Retail",
+        "en",
+        "EUR",
+        "Alex Morgan",
+        dt.date(2026, 11, 23),
+        "CRM selection and roll-out",
+        dt.date(2026, 12, 10),
+    ),
     TcoInputs(
         TcoSettings(
             horizon_years=5, discount_rate=0.08, users=40, contacts=180_000, escalation=0.03

@@ -233,7 +233,9 @@ def closing_slides(
     slides = []
     for key, said in (("deck.closing.decisions", decisions), ("deck.closing.steps", steps)):
         if said:
-            slides += bullet_slides("closing", t(key, lang), said, lang, more_key="deck.closing.more")
+            slides += bullet_slides(
+                "closing", t(key, lang), said, lang, more_key="deck.closing.more"
+            )
     return slides
 
 

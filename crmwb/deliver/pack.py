@@ -163,13 +163,26 @@ def pack_html(folder: Path, cover: PackCover, entries: Sequence[PackEntry], css:
         _head(cover, css)
         + f'<div class="running-title">{esc(t("pack.title", lang))}</div>'
         + f"<main>{_header(cover, _analyses(ran))}"
-        + f'<p class="pack-links"><a href="{PACK_PDF}">{esc(t("pack.link.whole", lang))}</a></p>'
+        + f'<p class="pack-links"><a href="{PACK_PDF}">{esc(t("pack.link.whole", lang))}</a>'
+        + _deck_link(folder, lang)
+        + "</p>"
         + f'<nav class="pack-contents"><h2>{esc(t("pack.contents", lang))}</h2>'
         + f"<ol>{contents}</ol></nav>"
         + "".join(sections)
         + _not_run(entries, lang)
         + "</main></body></html>"
     )
+
+
+DECK = "deck.pptx"
+"""The run's steering-committee deck (crmwb.deck.files writes it before the pack)."""
+
+
+def _deck_link(folder: Path, lang: Lang) -> str:
+    """The link to the run's steering-committee deck, when the run has one."""
+    if not (folder / DECK).is_file():
+        return ""
+    return f' · <a href="{DECK}">{html.escape(t("pack.link.deck", lang))}</a>'
 
 
 def _analyses(entries: Sequence[PackEntry]) -> int:

@@ -61,7 +61,9 @@ from crmwb.workbook.analyses import Analysis, declared_analyses
 from crmwb.workbook.snapshot import SNAPSHOT, Snapshot
 
 if TYPE_CHECKING:
+    from crmwb.changes.deliverable import Comparison
     from crmwb.deliver.pack import PackEntry
+    from crmwb.workbook.about import About
     from crmwb.workbook.reader import HiddenRows, WorkbookReader
 
 PARAMETERS = ("client_dir", "lang", "output_dir")
@@ -130,6 +132,7 @@ class _ClientInfo:
     lang: Lang
     date: dt.date
     consultant: str = ""
+    about: About | None = None
 
     def report(self, analysis: Analysis) -> ReportInfo:
         title = t(analysis.title_key, self.lang)
@@ -147,7 +150,11 @@ def _report_info(
     except CrmwbError:
         return None
     return _ClientInfo(
-        about.client_name, lang or about.language, about.date or dt.date.today(), about.consultant
+        about.client_name,
+        lang or about.language,
+        about.date or dt.date.today(),
+        about.consultant,
+        about,
     )
 
 
@@ -566,9 +573,9 @@ def _finish(
             for r in client_run.results
         },
     }
-    changes = None
+    changes = comparison = None
     if not client_run.interrupted and client_run.ok:
-        changes, manifest["changes"] = _write_changes(
+        changes, comparison, manifest["changes"] = _write_changes(
             client_run,
             staging,
             client_reports,
@@ -576,6 +583,11 @@ def _finish(
             settings.client_info(client_dir),
             settings.lang,
         )
+    manifest["deck"] = (
+        {"status": "skipped"}
+        if client_run.interrupted
+        else _write_deck(client_run, staging, settings.client_info(client_dir), comparison)
+    )
     manifest["pack"] = (
         {"status": "skipped"}
         if client_run.interrupted
@@ -606,11 +618,11 @@ def _write_changes(
     manifest: dict[str, object],
     info: _ClientInfo | None,
     lang: Lang | None,
-) -> tuple[PackEntry | None, dict[str, object]]:
+) -> tuple[PackEntry | None, Comparison | None, dict[str, object]]:
     """What changed since the last steering committee (the latest run marked for one), else
     since the client's latest run: ``changes.html``, ``.pdf`` and ``.xlsx`` in the run folder
-    and its summary for the pack; nothing for a client's first run. A deliverable that cannot
-    be made fails the run, as a report would."""
+    and its summary for the pack (and the comparison, for the deck); nothing for a client's
+    first run. A deliverable that cannot be made fails the run, as a report would."""
     from crmwb.changes.deliverable import (
         CHANGES_HTML,
         compare,
@@ -625,7 +637,7 @@ def _write_changes(
     marks = read_marks(client_reports)
     previous = last_marked(client_reports) or latest_run(client_reports)
     if previous is None:
-        return None, {"status": "skipped"}
+        return None, None, {"status": "skipped"}
     started = time.perf_counter()
     try:
         current = RunRecord(client_run.run_id, staging, "ok", manifest)
@@ -642,14 +654,42 @@ def _write_changes(
         client_run.results.append(
             JobResult(client_run.slug, "changes", error_type=type(exc).__name__, error=str(exc))
         )
-        return None, {"status": "failed", "error": first_line(str(exc))}
+        return None, None, {"status": "failed", "error": first_line(str(exc))}
     entry = PackEntry("changes", title(comparison, cover.lang), "ok", kind="changes")
-    return entry, {
-        "status": "ok",
-        "since": previous.run_id,
-        "outputs": files,
-        "seconds": round(time.perf_counter() - started, 3),
-    }
+    return (
+        entry,
+        comparison,
+        {
+            "status": "ok",
+            "since": previous.run_id,
+            "outputs": files,
+            "seconds": round(time.perf_counter() - started, 3),
+        },
+    )
+
+
+def _write_deck(
+    client_run: ClientRun,
+    staging: Path,
+    info: _ClientInfo | None,
+    comparison: Comparison | None,
+) -> dict[str, object]:
+    """The steering-committee deck (``deck.pptx``) in the run folder, from the run's results;
+    its status for the manifest. A deck that cannot be made fails the run, as a report
+    would."""
+    from crmwb.deck.files import deck_cover, write_run_deck
+
+    if info is None or info.about is None or not any(r.ok for r in client_run.results):
+        return {"status": "skipped"}
+    started = time.perf_counter()
+    try:
+        write_run_deck(staging, deck_cover(info.about, info.lang), comparison)
+    except Exception as exc:  # a deliverable: its failure fails the run
+        client_run.results.append(
+            JobResult(client_run.slug, "deck", error_type=type(exc).__name__, error=str(exc))
+        )
+        return {"status": "failed", "error": first_line(str(exc))}
+    return {"status": "ok", "seconds": round(time.perf_counter() - started, 3)}
 
 
 def _write_pack(

@@ -48,6 +48,7 @@ from crmwb.run.cli_support import (
     resolve_clients,
     say,
 )
+from crmwb.run.deck_cli import add_deck_arguments, deck_command
 from crmwb.run.mission_cli import (
     MISSION_COMMANDS,
     add_diff_arguments,
@@ -118,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--country", metavar="XX", default=None, help=say("cli.help.audit_country"))
     add_diff_arguments(sub.add_parser("diff", help=say("changes.help.diff")))
+    add_deck_arguments(sub.add_parser("deck", help=say("deck.help.deck")))
     workshop = sub.add_parser("workshop", help=say("cli.help.workshop"))
     workshop.add_argument("client", metavar="CLIENT", help=say("cli.help.workshop_client"))
     workshop.add_argument(
@@ -166,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "audit-file": _audit_file,
         "catalogs": _catalogs,
         "diff": diff_command,
+        "deck": deck_command,
         "workshop": _workshop,
         **MISSION_COMMANDS,
     }

@@ -103,8 +103,8 @@ def plain(text: str) -> str:
 
 def lines(text: str, font_pt: float, width_in: float) -> int:
     """The lines ``text`` takes at ``font_pt`` in a box ``width_in`` inches wide (inside its
-    margins): each paragraph (``\\n``) wraps at spaces (a no-break space does not break), a word
-    longer than a line is cut.
+    margins): each paragraph or line (``\\n``, ``\\v``) wraps at spaces (a no-break space does
+    not break), a word longer than a line is cut.
 
     >>> lines("Coût total sur 7 ans", 20, 1.6)  # 10 a line: « Coût total », « sur 7 ans »
     2
@@ -115,7 +115,7 @@ def lines(text: str, font_pt: float, width_in: float) -> int:
     """
     per_line = max(1, int(width_in * 72 / (font_pt * CHAR_EM)))
     total = 0
-    for paragraph in plain(text).split("\n"):
+    for paragraph in plain(text).replace("\v", "\n").split("\n"):  # \v: a line break
         paragraph = paragraph.rstrip(" ")  # trailing spaces hang in the margin
         count, used = 1, 0
         for word in paragraph.split(" "):

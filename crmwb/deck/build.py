@@ -22,7 +22,15 @@ from crmwb.changes.deliverable import Comparison, figure_line, subtitle
 from crmwb.changes.results import figure_text
 from crmwb.core import i18n
 from crmwb.core.i18n import Lang, t, tn
-from crmwb.deck.model import MAX_BULLETS, MAX_FIGURES, Deck, KeyFigure, Slide, SlideKind
+from crmwb.deck.model import (
+    MAX_AGENDA,
+    MAX_BULLETS,
+    MAX_FIGURES,
+    Deck,
+    KeyFigure,
+    Slide,
+    SlideKind,
+)
 from crmwb.deliver.results import Figure, ItemList, Results
 from crmwb.workbook.analyses import declared_analyses
 
@@ -39,9 +47,6 @@ LISTS_TO_ADDRESS = ("moments_of_truth", "findings")
 COUNTED_BY = {("journey_mapping", "moments_of_truth"): "journey.moments_to_fix"}
 """Lists whose items are not all to address, and the key figure counting those that are (the
 moments of truth to fix, not those to preserve)."""
-
-AGENDA_ITEMS = 8
-"""The agenda's items on one slide at most (short lines: a few more than other bullets)."""
 
 FIGURE_TEXT = 40
 """A recommendation longer than this is not a key figure (its sentence is the slide's
@@ -80,7 +85,7 @@ def build_deck(
         agenda.append(t("deck.agenda.project", lang))
     agenda.append(t("deck.agenda.closing", lang))
     agenda_title = t("deck.agenda.title", lang)
-    slides += bullet_slides("agenda", agenda_title, agenda, lang, most=AGENDA_ITEMS)
+    slides += bullet_slides("agenda", agenda_title, agenda, lang, most=MAX_AGENDA)
     if changed:
         assert comparison is not None
         slides += changes_slides(comparison, cover)

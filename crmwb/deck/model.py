@@ -18,6 +18,15 @@ from crmwb.deliver.results import ChartData
 MAX_BULLETS = 6
 """Bullets on one slide at most: more go to a second slide."""
 
+MAX_AGENDA = 8
+"""Items of the agenda on one slide at most (short lines: a few more than other bullets)."""
+
+
+def most_bullets(kind: str) -> int:
+    """The bullets a slide of ``kind`` holds at most."""
+    return MAX_AGENDA if kind == "agenda" else MAX_BULLETS
+
+
 MAX_FIGURES = 4
 """Key figures on one slide at most."""
 

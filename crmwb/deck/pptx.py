@@ -33,7 +33,7 @@ from typing import Any
 
 from crmwb.core.errors import InputError, Quoted, msg
 from crmwb.core.i18n import Lang, decimal, excel_money_format, money, percent
-from crmwb.deck.model import MAX_BULLETS, MAX_FIGURES, Deck, KeyFigure, Slide, TableData
+from crmwb.deck.model import MAX_FIGURES, Deck, KeyFigure, Slide, TableData, most_bullets
 from crmwb.deliver.results import ChartData, Unit
 
 EMU_PER_INCH = 914400
@@ -573,9 +573,9 @@ def _content_area(layouts: Layouts) -> Box:
 
 
 def _check(slide: Slide) -> None:
-    if len(slide.bullets) > MAX_BULLETS:
+    if len(slide.bullets) > most_bullets(slide.kind):
         raise ValueError(
-            f"at most {MAX_BULLETS} bullets on a slide, found {len(slide.bullets)} on "
+            f"at most {most_bullets(slide.kind)} bullets on a slide, found {len(slide.bullets)} on "
             f"{slide.title!r} (the builder splits them)"
         )
     if len(slide.figures) > MAX_FIGURES:
@@ -1123,6 +1123,10 @@ def write_deck(
     os.close(handle)
     try:
         prs.save(temporary)
+        # a temporary file is private (0600): the deck gets a new file's usual mode
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -41,7 +41,13 @@ def test_crmwb_deck_never_overwrites_a_deck_and_takes_another_title_and_date(
 
     target = tmp_path / "copil-3.pptx"
     made = crmwb(
-        *where, "--output", str(target), "--title", "CoPil n°3", "--date", "2026-12-17",
+        *where,
+        "--output",
+        str(target),
+        "--title",
+        "CoPil n°3",
+        "--date",
+        "2026-12-17",
         cwd=tmp_path,
     )
     assert made.returncode == 0, made.stderr
@@ -50,7 +56,9 @@ def test_crmwb_deck_never_overwrites_a_deck_and_takes_another_title_and_date(
     texts = [shape.text_frame.text for shape in first.shapes if shape.has_text_frame]
     assert texts[0] == "CoPil n°3" and "Comité de pilotage du 17 décembre 2026" in texts[1]
 
-    wrong = crmwb(*where, "--output", str(tmp_path / "x.pptx"), "--date", "17/12/2026", cwd=tmp_path)
+    wrong = crmwb(
+        *where, "--output", str(tmp_path / "x.pptx"), "--date", "17/12/2026", cwd=tmp_path
+    )
     assert wrong.returncode == 2 and "AAAA-MM-JJ" in wrong.stderr
     unknown = crmwb(*where, "--run", "19990101-0000", cwd=tmp_path)
     assert unknown.returncode == 2 and "crmwb run literie-lenoir" in unknown.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -735,3 +736,17 @@ def test_libreoffice_renders_a_page_per_slide(
             f"soffice could not convert a .pptx (Impress missing?): {process.stderr[-300:]}"
         )
     assert len(pages(pdf, tmp_path)) == len(make_deck(lang).slides)
+
+
+def test_the_deck_has_a_new_files_usual_mode(tmp_path: Path) -> None:
+    """Written through a private temporary file, the deck is then readable as any file the
+    consultant makes (0644 under the usual umask 022), to share with the team."""
+    old = os.umask(0o022)
+    try:
+        target = writer.write_deck(
+            Deck("Client — Projet CRM", "fr", (Slide("title", "Projet CRM"),)),
+            tmp_path / "deck.pptx",
+        )
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644

@@ -141,7 +141,7 @@ def analysis_slides(name: str, results: Results, cover: DeckCover) -> list[Slide
     elif len(conclusion) > 1 and shown is None:
         slides += bullet_slides("detail", heading, conclusion[1:], lang, analysis=name)
     if shown is not None:
-        bullets = [item_text(item.label, item.detail) for item in shown.items]
+        bullets = [item_text(item.label, item.detail, lang) for item in shown.items]
         title = t("deck.detail.list", lang, analysis=heading, list=shown.label)
         slides += bullet_slides(
             "detail", title, bullets, lang, analysis=name, more_key="deck.detail.more"
@@ -326,9 +326,10 @@ def shown_list(results: Results) -> ItemList | None:
     return next((lists[key] for key in LISTS_SHOWN if key in lists), None)
 
 
-def item_text(label: str, detail: str) -> str:
-    """An item as a bullet: its label, and its detail after a dash (« à corriger »)."""
-    return f"{label} — {detail}" if detail else label
+def item_text(label: str, detail: str, lang: Lang) -> str:
+    """An item as a bullet: its status first when it has one (« À corriger : La tâche … »),
+    then its label."""
+    return t("deck.item", lang, detail=detail, label=label) if detail else label
 
 
 def plain(text: str) -> str:

@@ -119,8 +119,8 @@ def test_long_lists_are_cut_at_two_slides_saying_how_many_more():
     ]
     assert all(len(s.bullets) <= MAX_BULLETS for s in slides)
     # 6 on the first, 5 on the second, then the 9 others (20 - 11) said in the last bullet
-    assert details[0].bullets[0] == "Constat 1 — À corriger"
-    assert details[1].bullets[-2] == "Constat 11 — À corriger"
+    assert details[0].bullets[0] == f"À corriger{NB}: Constat 1"
+    assert details[1].bullets[-2] == f"À corriger{NB}: Constat 11"
     assert details[1].bullets[-1] == "… et 9 autres, dans le rapport"
     steps = slides[-1]
     assert (steps.title, steps.bullets) == (

@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 
 
 def bar_calls(ax: Axes) -> list[BarContainer]:
@@ -25,12 +26,15 @@ def bar_heights(ax: Axes) -> list[float]:
     return [p.get_height() for c in bar_calls(ax) for p in c.patches]
 
 
+def points(line: Line2D) -> list[tuple[float, float]]:
+    """A line's (x, y) points, as drawn (NaN where it has a gap)."""
+    return list(zip(map(float, line.get_xdata()), map(float, line.get_ydata()), strict=True))
+
+
 def lines(ax: Axes) -> dict[str, list[tuple[float, float]]]:
-    """Each labelled line of ``ax`` -> its (x, y) points, as drawn."""
+    """Each labelled line of ``ax`` (a legend's entry) -> its points, as drawn."""
     return {
-        str(line.get_label()): list(
-            zip(map(float, line.get_xdata()), map(float, line.get_ydata()), strict=True)
-        )
+        str(line.get_label()): points(line)
         for line in ax.get_lines()
         if not str(line.get_label()).startswith("_")
     }
@@ -38,7 +42,7 @@ def lines(ax: Axes) -> dict[str, list[tuple[float, float]]]:
 
 def tick_labels(figure: Figure, ax: Axes, axis: str = "x") -> list[str]:
     """The tick labels of ``ax``'s ``axis`` as drawn (the figure rendered first, so that
-    categorical axes have their texts), line breaks as spaces."""
+    categorical axes have their texts), line breaks kept."""
     FigureCanvasAgg(figure).draw()
     ticks = ax.get_xticklabels() if axis == "x" else ax.get_yticklabels()
-    return [t.get_text().replace("\n", " ") for t in ticks]
+    return [t.get_text() for t in ticks]

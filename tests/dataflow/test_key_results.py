@@ -181,3 +181,18 @@ def test_the_map_s_picture_is_the_report_s_first_drawing(engine, tmp_path: Path)
         "The data-flow map",
     )
     assert dataflow_views.map_image(audit, None) == ""  # no output folder: nothing drawn
+
+
+def test_a_map_drawn_in_parts_gives_the_deck_its_first_picture(northwind, tmp_path: Path):
+    # Northwind's map does not hold whole on a page: the report draws its overview, then its
+    # two halves; the deck takes the overview
+    engine = "dot" if has_dot() else "matplotlib"
+    image = dataflow_views.map_image(northwind, tmp_path, engine=engine)
+    assert northwind.data_map is not None
+    highlight = dataflow_views.single_points_of_failure(northwind.findings)
+    drawings = flow_map.flow_map_drawings(
+        northwind.data_map, northwind.ctx, highlight=highlight, engine=engine
+    )
+    assert [d.part for d in drawings] == ["overview", "upstream", "downstream"]
+    png = (tmp_path / image).read_bytes()
+    assert png == flow_map.drawing_png(drawings[0], engine=engine, dpi=IMAGE_DPI)

@@ -91,8 +91,8 @@ def chart_data(report: JourneyReport, grid_image: str = "") -> tuple[ChartData, 
     ``journey.perception``, how many touchpoints of each perception stage by stage (stacked
     columns: the report's perception table, :func:`~crmwb.journey.model.perception_by_stage`);
     ``journey.emotions``, each persona's emotion stage by stage, None where the path has no
-    step (lines: the curves the personas section draws, :func:`~crmwb.journey.views.
-    drawn_curves`), when it draws them."""
+    step (lines: the curves the personas section draws, when it draws them:
+    :func:`~crmwb.journey.views.drawn_curves`)."""
     r, ctx = report, report.ctx
     if not r.journey.touchpoints:
         return ()

@@ -25,7 +25,8 @@ from crmwb.deliver.views import (
 )
 
 
-def _role(role: FieldRole, ctx: Context) -> str:
+def role_label(role: FieldRole, ctx: Context) -> str:
+    """A mapped field's role as the report names it (« E-mail », « Code postal »)."""
     return ctx.t(f"customer_role.{role.value}")
 
 
@@ -103,7 +104,7 @@ def summary(audit: CustomerAudit, ctx: Context) -> Text:
             ctx.t(
                 "quality.summary.validity",
                 fields=", ".join(
-                    f"{_role(f.role, ctx)} ({ctx.percent(f.validity or 0)})" for f in worst
+                    f"{role_label(f.role, ctx)} ({ctx.percent(f.validity or 0)})" for f in worst
                 ),
             )
         )
@@ -114,7 +115,7 @@ def scorecard(audit: CustomerAudit, ctx: Context) -> Table:
     """Per mapped field: how often it is filled, and how often a filled value is valid."""
     rows = tuple(
         (
-            _role(f.role, ctx),
+            role_label(f.role, ctx),
             f.filled,
             f.completeness,
             f.valid,

@@ -28,10 +28,11 @@ draw is :mod:`.map_content`'s, the engines :mod:`.map_dot` and :mod:`.map_matplo
 
 from __future__ import annotations
 
+import io
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from crmwb.dataflow.map_content import (
@@ -120,6 +121,8 @@ class MapDrawing:
     """Whether the flows are named on their arrows."""
     layers: tuple[Role, ...]
     """The layers drawn, left to right."""
+    drawn: DrawnMap | None = field(default=None, compare=False, repr=False)
+    """What was drawn (:func:`drawing_png` draws it again as a picture)."""
 
 
 def _draw(m: DrawnMap, engine: Engine) -> tuple[bytes, bool]:
@@ -169,6 +172,7 @@ def flow_map_drawings(
                 tuple(indexes) if indexes else tuple(range(len(dm.flows))),
                 m.labels and bool(m.edges),
                 tuple(role for role in LAYERS if any(s.role is role for s in dm.systems)),
+                m,
             ),
             legible(svg),
             complete,
@@ -197,6 +201,22 @@ def flow_map_drawings(
             named = drawing(part, half, indexes, labels=False, note=note)[0]
         out.append(named)
     return tuple(out)
+
+
+def drawing_png(drawing: MapDrawing, *, engine: Engine = "auto", dpi: int = 200) -> bytes:
+    """``drawing`` as a PNG picture at ``dpi`` (for the deck, which takes no SVG): drawn again
+    from what it drew, by ``dot`` as its SVG was (``engine``: as :func:`flow_map_svg`), else by
+    matplotlib."""
+    if drawing.drawn is None:
+        raise ValueError("a map drawing made elsewhere than flow_map_drawings has no source")
+    if engine != "matplotlib":
+        png = run_dot(dot_text(drawing.drawn), png_dpi=dpi)
+        if png is not None:
+            return png
+    figure, _dropped = map_figure(drawing.drawn)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
 
 
 def flow_map_svg(

@@ -211,14 +211,16 @@ def dot_text(m: DrawnMap) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_dot(source: str) -> bytes | None:
-    """``dot -Tsvg`` on ``source``, or None (logged) when it is missing, fails or is too slow."""
+def run_dot(source: str, *, png_dpi: int | None = None) -> bytes | None:
+    """``dot -Tsvg`` on ``source`` (with ``png_dpi``: ``dot -Tpng`` at that resolution), or
+    None (logged) when it is missing, fails or is too slow."""
     path = shutil.which("dot")
     if path is None:
         return None
+    arguments = [path, "-Tsvg"] if png_dpi is None else [path, "-Tpng", f"-Gdpi={png_dpi}"]
     try:
         done = subprocess.run(
-            [path, "-Tsvg"],
+            arguments,
             input=source.encode("utf-8"),
             capture_output=True,
             timeout=DOT_TIMEOUT,
@@ -227,7 +229,12 @@ def run_dot(source: str) -> bytes | None:
     except (OSError, subprocess.SubprocessError) as error:
         _log.warning("dot failed, drawing the flow map with matplotlib: %s", error)
         return None
-    if b"<svg" not in done.stdout:
-        _log.warning("dot returned no SVG, drawing the flow map with matplotlib")
+    picture = b"<svg" in done.stdout if png_dpi is None else done.stdout.startswith(PNG_SIGNATURE)
+    if not picture:
+        _log.warning("dot returned no picture, drawing the flow map with matplotlib")
         return None
     return done.stdout
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+"""The first bytes of a PNG file."""

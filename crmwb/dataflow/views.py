@@ -30,6 +30,7 @@ from crmwb.dataflow.model import DataMap, flow_label, hosts_personal_data
 from crmwb.dataflow.register import RegisterEntry, RegisterField, processing_register
 from crmwb.dataflow.sheets import has_data_map, read_data_map
 from crmwb.deliver import views
+from crmwb.deliver.results import IMAGE_DPI, save_image
 from crmwb.deliver.views import (
     Bullets,
     Column,
@@ -166,6 +167,26 @@ def map_sections(audit: DataAudit) -> Sections:
             ),
             section(ctx.t("audit.section.register"), *register_parts(audit.register, ctx)),
         )
+    )
+
+
+MAP_IMAGE = "data_flow_audit.map"
+"""The data-flow map's picture for the deck: ``results/data_flow_audit.map.png``."""
+
+
+def map_image(
+    audit: DataAudit, output_dir: str | os.PathLike[str] | None, *, engine: flow_map.Engine = "auto"
+) -> str:
+    """Save the map as the report first draws it (whole, or its overview when the whole does
+    not hold on a page) as a PNG picture for the deck (:data:`MAP_IMAGE`) and return its path
+    in the run folder; "" without a data map or an output folder (nothing drawn then)."""
+    if audit.data_map is None or output_dir is None:
+        return ""
+    first = flow_map.flow_map_drawings(
+        audit.data_map, audit.ctx, highlight=single_points_of_failure(audit.findings), engine=engine
+    )[0]
+    return save_image(
+        output_dir, MAP_IMAGE, flow_map.drawing_png(first, engine=engine, dpi=IMAGE_DPI)
     )
 
 

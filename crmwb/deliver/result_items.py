@@ -1,7 +1,7 @@
 """The pieces every analysis's key results (:mod:`crmwb.deliver.results`) are built from: stable
 ids that do not depend on the report's language (a vendor's, an option's, a finding's), a
-figure's label about one subject (« Coût total (non actualisé) : Licence »), and the findings of
-a check as a list of items.
+figure's label about one subject (« Coût total (non actualisé) : Licence »), the findings of
+a check as a list of items, and the conclusion as the report's summary says it.
 
 Ids are made from what the client typed (a vendor's name, a stage and a touchpoint) or from a
 check's rule, never from a translated text: the French and the English report of one workbook
@@ -16,7 +16,7 @@ from typing import Protocol
 
 from crmwb.core.i18n import match_key
 from crmwb.deliver.results import Item
-from crmwb.deliver.views import Context
+from crmwb.deliver.views import Bullets, Context, Part, Text
 
 
 def slug(text: str) -> str:
@@ -119,3 +119,21 @@ def finding_items(
         Item(id_, text, ctx.t(f"plan.severity.{f.severity}"))
         for id_, f, text in zip(finding_ids(findings), findings, texts, strict=True)
     )
+
+
+def conclusion_of(*parts: Part) -> tuple[str, ...]:
+    """The sentences of a report's summary, in order, as its parts write them (``**bold**``
+    kept): the paragraphs of its texts and the items of its bullets; key figures left out (the
+    results carry them as figures).
+
+    >>> from crmwb.deliver.views import KeyFigures
+    >>> conclusion_of(KeyFigures(()), Text(("**A** wins.", "B is second.")), Bullets(("C",)))
+    ('**A** wins.', 'B is second.', 'C')
+    """
+    sentences: list[str] = []
+    for part in parts:
+        if isinstance(part, Text):
+            sentences += part.paragraphs
+        elif isinstance(part, Bullets):
+            sentences += part.items
+    return tuple(sentences)

@@ -116,10 +116,11 @@ class Series:
 class ChartData:
     """The numbers behind one of the report's charts, as drawn: ``key`` stable
     (« tco.cumulative »), ``title`` in the report's language, its ``kind``, the ``categories``
-    (years, vendors, stages...), the ``series``, the values' ``unit``, the axes' titles, and for
-    a waterfall whether the last step is the ``total``. An image chart names its PNG
-    (``image``, relative to the run folder). ``note`` says what the chart leaves out (« the
-    10 best of 30 vendors »)."""
+    (years, vendors, stages...), the ``series``, the values' ``unit``, the axes' titles
+    (``x_title`` the categories' axis, or an XY chart's x axis; ``y_title`` the values' axis,
+    whichever way the bars run), and for a waterfall whether the last step is the ``total``.
+    An image chart names its PNG (``image``, relative to the run folder). ``note`` says what
+    the chart leaves out (« the 10 best of 30 vendors »)."""
 
     key: str
     title: str
@@ -207,15 +208,30 @@ IMAGE_DPI = 200
 """Resolution of a chart saved as an image for the deck: sharp when printed at slide width."""
 
 
-def save_chart_image(output_dir: str | os.PathLike[str] | None, key: str, figure: Any) -> str:
+def save_chart_image(
+    output_dir: str | os.PathLike[str] | None, key: str, figure: Any | None
+) -> str:
     """Save the matplotlib ``figure`` as ``results/<key>.png`` of the run folder (for what a
     native chart cannot draw) and return that path relative to the run folder, as an image
-    chart's ``image`` names it; "" when the notebook runs without an output folder."""
-    if output_dir is None:
+    chart's ``image`` names it; "" when the notebook runs without an output folder, or has no
+    figure to save (None: the report drew none). ``key`` starts with the analysis's name
+    (« journey_mapping.grid »): a run that carries the analysis forward carries its image."""
+    if output_dir is None or figure is None:
         return ""
     folder = Path(output_dir) / RESULTS
     folder.mkdir(parents=True, exist_ok=True)
     figure.savefig(folder / f"{key}.png", dpi=IMAGE_DPI, bbox_inches="tight")
+    return f"{RESULTS}/{key}.png"
+
+
+def save_image(output_dir: str | os.PathLike[str] | None, key: str, png: bytes | None) -> str:
+    """Save a picture already drawn as PNG (``png``: the data-flow map as Graphviz draws it) as
+    ``results/<key>.png``, as :func:`save_chart_image` does a matplotlib figure."""
+    if output_dir is None or png is None:
+        return ""
+    folder = Path(output_dir) / RESULTS
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{key}.png").write_bytes(png)
     return f"{RESULTS}/{key}.png"
 
 

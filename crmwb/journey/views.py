@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from matplotlib.figure import Figure
+
 from crmwb.core import i18n
 from crmwb.core.i18n import plural_count
 from crmwb.deliver.pack import save_summary
@@ -643,7 +645,8 @@ def header(report: JourneyReport) -> ReportHeader:
     return ReportHeader(ctx.t("journey.title"), subtitle(report.journey, ctx), ctx)
 
 
-def _summary_parts(report: JourneyReport) -> tuple[KeyFigures, Text]:
+def summary_parts(report: JourneyReport) -> tuple[KeyFigures, Text]:
+    """The summary the report opens with and the pack shows: key figures and sentences."""
     r = report
     return (
         key_figures(r.journey, r.moments, r.paths, r.ctx),
@@ -652,19 +655,30 @@ def _summary_parts(report: JourneyReport) -> tuple[KeyFigures, Text]:
 
 
 def summary_section(report: JourneyReport) -> Section:
-    return section(report.ctx.t("journey.section.summary"), *_summary_parts(report))
+    return section(report.ctx.t("journey.section.summary"), *summary_parts(report))
 
 
 def _no_touchpoint(ctx: Context) -> Text:
     return Text((ctx.t("journey.empty.touchpoints"),))
 
 
-def grid_section(report: JourneyReport) -> Section:
-    """The journey map as a chart (a sentence while the map has no touchpoint)."""
+def grid_chart(report: JourneyReport) -> Figure | None:
+    """The journey map drawn (the moments of truth ringed), None while it has no touchpoint:
+    the notebook shows it (:func:`grid_section`) and saves it for the deck."""
+    r = report
+    if not r.journey.touchpoints:
+        return None
+    return journey_charts.journey_grid(r.journey, r.ctx, r.moment_ids)
+
+
+def grid_section(report: JourneyReport, chart: Figure | None = None) -> Section:
+    """The journey map as a chart (``chart``: :func:`grid_chart`'s, drawn here when not
+    given), a sentence while the map has no touchpoint."""
     r, ctx = report, report.ctx
     if not r.journey.touchpoints:
         return section(ctx.t("journey.section.grid"), _no_touchpoint(ctx))
-    chart = journey_charts.journey_grid(r.journey, ctx, r.moment_ids)
+    if chart is None:
+        chart = journey_charts.journey_grid(r.journey, ctx, r.moment_ids)
     return section(
         ctx.t("journey.section.grid"),
         Chart.of(chart, ctx.t("journey.chart.grid_alt"), ctx),
@@ -722,15 +736,21 @@ def personas_section(report: JourneyReport) -> Section:
         parts.append(Text((ctx.t("journey.empty.paths"),)))
         return section(title, *parts)
     parts.append(paths_table(r.paths, ctx))
-    curves = {
-        persona: values
-        for persona, values in emotion_curves(r.journey).items()
-        if any(v is not None for v in values)
-    }
+    curves = drawn_curves(r.journey)
     if curves:
         chart = journey_charts.emotion_curves(r.journey.stage_names, curves, ctx)
         parts.append(Chart.of(chart, ctx.t("journey.section.emotions"), ctx))
     return section(title, *parts)
+
+
+def drawn_curves(journey: Journey) -> dict[str, tuple[float | None, ...]]:
+    """The emotion curves the personas section draws: each persona's with an emotion at one
+    stage at least (:func:`crmwb.journey.model.emotion_curves`)."""
+    return {
+        persona: values
+        for persona, values in emotion_curves(journey).items()
+        if any(v is not None for v in values)
+    }
 
 
 def path_sections(report: JourneyReport) -> Sections:
@@ -787,4 +807,4 @@ def save(report: JourneyReport, output_dir: str | os.PathLike[str] | None) -> No
         r.ctx.lang,
         conventions=conventions(r),
     )
-    save_summary(output_dir, "journey_mapping", *_summary_parts(r))
+    save_summary(output_dir, "journey_mapping", *summary_parts(r))

@@ -101,6 +101,17 @@ class _OverCapKeyHandler(HandlerBase):
         return [frame, dot]
 
 
+def pressure_totals(
+    calendar: PressureCalendar, period: Literal["week", "month"] = "week"
+) -> dict[str, list[float]]:
+    """Segment by segment (in the calendar's order), the messages per contact of each week or
+    month: the numbers :func:`pressure_calendar` shades and writes in its cells, and the
+    relationship plan's monthly tables print."""
+    starts = calendar.weeks if period == "week" else calendar.months
+    cells = calendar.weekly if period == "week" else calendar.monthly
+    return {s: [cells[s, start].total for start in starts] for s in calendar.segments}
+
+
 def pressure_calendar(
     calendar: PressureCalendar, ctx: Context, period: Literal["week", "month"] = "week"
 ) -> Figure:
@@ -129,27 +140,29 @@ def pressure_calendar(
     ax.set_xlim(0, n)
     ax.set_ylim(len(segments), 0)
     shown = [cells[s, d] for s in segments for d in starts]
-    norm = Normalize(0, max([1.0, *(c.total for c in shown), *(c.cap or 0 for c in shown)]))
-    decimals = 0 if all(float(c.total).is_integer() for c in shown) else 1
+    totals = pressure_totals(calendar, period)
+    everything = [t for row in totals.values() for t in row]
+    norm = Normalize(0, max([1.0, *everything, *(c.cap or 0 for c in shown)]))
+    decimals = 0 if all(float(t).is_integer() for t in everything) else 1
     size = 7.0
 
     def value(total: float) -> str:
         return i18n.number(total, ctx.lang, decimals=decimals)
 
-    widest = max((len(value(c.total)) for c in shown), default=1)
+    widest = max((len(value(t)) for t in everything), default=1)
     show_values = widest * 0.6 * size <= column * 72 - 4
     for j, segment in enumerate(segments):
         for i, start in enumerate(starts):
-            cell = cells[segment, start]
-            shade = norm(cell.total)
+            cell, total = cells[segment, start], totals[segment][i]
+            shade = norm(total)
             ax.add_patch(
                 Rectangle((i, j), 1, 1, facecolor=PRESSURE_COLOURS(shade), edgecolor="white", lw=1)
             )
-            if show_values and cell.total > 0:
+            if show_values and total > 0:
                 ax.text(
                     i + 0.5,
                     j + 0.54,
-                    value(cell.total),
+                    value(total),
                     ha="center",
                     va="center_baseline",
                     fontsize=size,

@@ -1,15 +1,17 @@
 """The relationship plan's key results as data (:mod:`crmwb.deliver.results`), from the
 :class:`~crmwb.plan.views.PlanReport` the report shows: its counts (programmes, scenarios,
 campaigns, business KPIs, points to fix and for information, weeks over a cap) and its
-findings, with the ids their checks give them (rule and subject)."""
+findings, with the ids their checks give them (rule and subject); the summary's conclusion and
+the marketing pressure month by month (:func:`chart_data`)."""
 
 from __future__ import annotations
 
-from crmwb.deliver.result_items import finding_items
-from crmwb.deliver.results import Figure, ItemList, Results
+from crmwb.deliver.result_items import conclusion_of, finding_items
+from crmwb.deliver.results import ChartData, Figure, ItemList, Results, Series
+from crmwb.plan.charts import pressure_totals
 from crmwb.plan.checks import finding_text
 from crmwb.plan.kpis import assess_kpi
-from crmwb.plan.views import PlanReport
+from crmwb.plan.views import PlanReport, month_labels, segment_name, summary_parts
 
 ANALYSIS = "relationship_plan"
 
@@ -46,4 +48,33 @@ def key_results(report: PlanReport) -> Results:
         ctx.t("plan.section.findings"),
         finding_items(r.findings, [finding_text(f, ctx.lang) for f in r.findings], ctx),
     )
-    return Results(ANALYSIS, ctx.lang, tuple(figures), lists=(findings,))
+    return Results(
+        ANALYSIS,
+        ctx.lang,
+        tuple(figures),
+        lists=(findings,),
+        conclusion=conclusion_of(*summary_parts(report)),
+        charts=chart_data(report),
+    )
+
+
+def chart_data(report: PlanReport) -> tuple[ChartData, ...]:
+    """``plan.pressure``: the messages per contact each segment receives month by month
+    (columns, a series per segment), the numbers of the report's monthly tables and of the
+    pressure calendar by month (:func:`~crmwb.plan.charts.pressure_totals`); none without a
+    campaign (the report draws no calendar)."""
+    r, ctx = report, report.ctx
+    if r.pressure is None:
+        return ()
+    totals = pressure_totals(r.pressure, "month")
+    return (
+        ChartData(
+            "plan.pressure",
+            ctx.t("plan.sheet.pressure_months"),
+            "column",
+            tuple(month_labels(r.pressure.months, ctx)),
+            tuple(Series(segment_name(s, ctx), tuple(totals[s])) for s in r.pressure.segments),
+            "ratio",
+            y_title=ctx.t("jc.pressure.scale_month"),
+        ),
+    )

@@ -46,7 +46,8 @@ from crmwb.plan.pressure import (
 )
 
 
-def _segment(name: str, ctx: Context) -> str:
+def segment_name(name: str, ctx: Context) -> str:
+    """A segment as the report names it (every segment together: « Tous segments »)."""
     return ctx.t("journey.all_segments") if name == ALL_SEGMENTS else name
 
 
@@ -266,7 +267,7 @@ def programmes_table(
             rows.append(
                 (
                     s.name,
-                    _segment(s.segment, ctx),
+                    segment_name(s.segment, ctx),
                     objectives,
                     s.kpi or "–",
                     actions or "–",
@@ -277,7 +278,7 @@ def programmes_table(
             rows.append(
                 (
                     s.name,
-                    _segment(s.segment, ctx),
+                    segment_name(s.segment, ctx),
                     objectives,
                     s.kpi,
                     ctx.t(f"plan.kpi_kind.{s.kpi_kind}") if s.kpi.strip() else "–",
@@ -385,6 +386,12 @@ def _month_label(day: dt.date, ctx: Context, with_year: bool = True) -> str:
     return i18n.date_pattern(day, "MMM y" if with_year else "MMM", ctx.lang)
 
 
+def month_labels(months: Sequence[dt.date], ctx: Context) -> list[str]:
+    """Each month as the monthly tables head their columns: « janv. 2027 », « févr. » ..., the
+    year on the first month and on each January."""
+    return [_month_label(m, ctx, i == 0 or m.month == 1) for i, m in enumerate(months)]
+
+
 MONTHS_PER_PRINTED_TABLE = 6
 """At most six month columns in a printed table (an A4 page's width, whatever the names)."""
 
@@ -400,14 +407,19 @@ def monthly_tables(pressure: PressureCalendar, ctx: Context) -> tuple[Table, ...
     size = -(-len(months) // count) if months else 0
     chunks = [months[i : i + size] for i in range(0, len(months), size)] if size else [()]
     capped = any(cell.cap is not None for cell in pressure.monthly.values())
+    totals = plan_charts.pressure_totals(pressure, "month")
     tables = []
     for k, chunk in enumerate(chunks):
+        first = k * size
         rows = []
         for segment in pressure.segments:
-            cells = [pressure.monthly[segment, m] for m in chunk]
             cap = pressure.monthly[segment, months[0]].cap if months else None
             rows.append(
-                (_segment(segment, ctx), *((cap,) if capped else ()), *(c.total for c in cells))
+                (
+                    segment_name(segment, ctx),
+                    *((cap,) if capped else ()),
+                    *totals[segment][first : first + len(chunk)],
+                )
             )
         columns = (
             Column(ctx.t("plan.col.segment")),
@@ -438,7 +450,7 @@ def _pressure_rows(
     yes, no = ctx.t("journey.yes"), ctx.t("journey.no")
     return tuple(
         (
-            _segment(segment, ctx),
+            segment_name(segment, ctx),
             start,
             cell.campaigns,
             round(cell.scenarios, 2),
@@ -482,7 +494,7 @@ def over_cap_table(pressure: PressureCalendar, ctx: Context) -> Table | Text:
     def row(cell: PressureCell) -> tuple[object, ...]:
         period = ctx.t("plan.col.week") if cell in weekly else ctx.t("plan.col.month")
         return (
-            _segment(cell.segment, ctx),
+            segment_name(cell.segment, ctx),
             period,
             cell.start,
             cell.campaigns,
@@ -520,7 +532,7 @@ def scenarios_table(plan: RelationshipPlan, ctx: Context) -> Table:
             s.delay_days,
             s.cap_days,
             scenario_monthly_rate(s),
-            _segment(plan.segment_of(s), ctx),
+            segment_name(plan.segment_of(s), ctx),
         )
         for p in plan.programmes
         for s in plan.scenarios
@@ -548,7 +560,7 @@ def campaigns_table(plan: RelationshipPlan, ctx: Context) -> Table:
             c.date,
             c.name,
             c.programme,
-            _segment(c.segment, ctx),
+            segment_name(c.segment, ctx),
             c.channel,
         )
         for c in sorted(plan.campaigns, key=lambda c: c.date)
@@ -703,7 +715,8 @@ def header(report: PlanReport) -> ReportHeader:
     return ReportHeader(ctx.t("plan.title"), subtitle(report.plan, ctx), ctx)
 
 
-def _summary_parts(report: PlanReport) -> tuple[KeyFigures, Text]:
+def summary_parts(report: PlanReport) -> tuple[KeyFigures, Text]:
+    """The summary the report opens with and the pack shows: key figures and sentences."""
     r = report
     return (
         key_figures(r.plan, r.findings, r.pressure, r.ctx),
@@ -712,7 +725,7 @@ def _summary_parts(report: PlanReport) -> tuple[KeyFigures, Text]:
 
 
 def summary_section(report: PlanReport) -> Section:
-    return section(report.ctx.t("plan.section.summary"), *_summary_parts(report))
+    return section(report.ctx.t("plan.section.summary"), *summary_parts(report))
 
 
 def programmes_section(report: PlanReport) -> Section:
@@ -797,4 +810,4 @@ def save(report: PlanReport, output_dir: str | os.PathLike[str] | None) -> None:
         r.ctx.lang,
         conventions=conventions(r),
     )
-    save_summary(output_dir, "relationship_plan", *_summary_parts(r))
+    save_summary(output_dir, "relationship_plan", *summary_parts(r))

@@ -301,6 +301,29 @@ def gantt(
     return fig
 
 
+def kpi_months(
+    track: KpiTrack, as_of: dt.date
+) -> tuple[list[dt.date], list[float], list[float | None]]:
+    """A KPI's months with a target (in order), its target and its actual in each (None: none
+    typed, or after ``as_of``): the line and the bars of its :func:`kpi_tracking` panel."""
+    months = sorted(track.targets)
+    actuals = [None if m > as_of else track.actuals.get(m) for m in months]
+    return months, [track.targets[m] for m in months], actuals
+
+
+def kpi_title(track: KpiTrack) -> str:
+    """« Welcome — First-purchase rate at 60 days »: a KPI's panel title, whole."""
+    return f"{track.programme} — {track.kpi}"
+
+
+def kpi_month_labels(months: Sequence[dt.date], ctx: Context) -> list[str]:
+    """A KPI panel's months as its axis writes them (« sept. 2026 », « oct. »), on one line."""
+    return [
+        _month_label(m, ctx, i == 0 or m.month == 1).replace("\n", " ")
+        for i, m in enumerate(months)
+    ]
+
+
 def kpi_tracking(
     tracks: Sequence[KpiTrack],
     ctx: Context,
@@ -317,20 +340,19 @@ def kpi_tracking(
     fig = Figure(figsize=(7.5, 2.1 * rows + 0.3), layout="constrained")
     for index, track in enumerate(shown):
         ax = fig.add_subplot(rows, columns, index + 1)
-        months = sorted(track.targets)
+        months, targets, actuals = kpi_months(track, as_of)
         xs = range(len(months))
         ax.plot(
             xs,
-            [track.targets[m] for m in months],
+            targets,
             color=INK,
             linestyle="--",
             linewidth=1.2,
             label=ctx.t("governance.col.target"),
             gid="target",
         )
-        for x, month in zip(xs, months, strict=True):
-            actual = track.actuals.get(month)
-            if actual is None or month > as_of:
+        for x, month, actual in zip(xs, months, actuals, strict=True):
+            if actual is None:
                 continue
             behind = is_behind(track.targets[month], actual, track.direction, tolerance)
             bar = ax.bar(x, actual, width=0.6, color=BEHIND if behind else PALETTE[0])
@@ -340,9 +362,7 @@ def kpi_tracking(
             [_month_label(m, ctx, i == 0 or m.month == 1) for i, m in enumerate(months)],
             fontsize=7,
         )
-        ax.set_title(
-            textwrap.shorten(f"{track.programme} — {track.kpi}", 60, placeholder="…"), fontsize=8.5
-        )
+        ax.set_title(textwrap.shorten(kpi_title(track), 60, placeholder="…"), fontsize=8.5)
         # The values as typed (2,5, 7,5, 10), in the client's locale.
         ax.yaxis.set_major_formatter(
             FuncFormatter(lambda v, _pos: i18n.decimal(round(v, 6) + 0.0, ctx.lang))

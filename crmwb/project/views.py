@@ -62,6 +62,8 @@ from crmwb.project.raci_sheet import read_raci
 from crmwb.project.steering_sheets import SteeringInputs, has_steering, read_steering
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from crmwb.workbook.reader import WorkbookReader
 
 
@@ -466,7 +468,8 @@ def plan_header(report: ProjectReport) -> ReportHeader:
     return ReportHeader(ctx.t("project.title"), plan_subtitle(report.plan, ctx), ctx)
 
 
-def _plan_summary_parts(report: ProjectReport) -> tuple[KeyFigures, Text]:
+def plan_summary_parts(report: ProjectReport) -> tuple[KeyFigures, Text]:
+    """The summary the plan's report opens with and the pack shows (the typical plan said)."""
     r = report
     text = plan_summary(r.plan, r.ctx)
     if r.seed:
@@ -475,13 +478,21 @@ def _plan_summary_parts(report: ProjectReport) -> tuple[KeyFigures, Text]:
 
 
 def plan_summary_section(report: ProjectReport) -> Section:
-    return section(report.ctx.t("project.section.summary"), *_plan_summary_parts(report))
+    return section(report.ctx.t("project.section.summary"), *plan_summary_parts(report))
 
 
-def gantt_section(report: ProjectReport) -> Section:
+def gantt_chart(report: ProjectReport) -> Figure:
+    """The schedule as a Gantt chart, today marked: the notebook shows it
+    (:func:`gantt_section`) and saves it for the deck."""
+    return project_charts.gantt(report.plan, report.ctx, today=report.as_of)
+
+
+def gantt_section(report: ProjectReport, chart: Figure | None = None) -> Section:
+    """The Gantt chart (``chart``: :func:`gantt_chart`'s, drawn here when not given)."""
     r, ctx = report, report.ctx
     title = ctx.t("project.section.gantt")
-    chart = project_charts.gantt(r.plan, ctx, today=r.as_of)
+    if chart is None:
+        chart = gantt_chart(r)
     return section(title, Chart.of(chart, title, ctx), keep_together=True)
 
 
@@ -521,7 +532,7 @@ def save_plan(report: ProjectReport, output_dir: str | os.PathLike[str] | None) 
         checklist_table(r.inputs.checklist, r.ctx),
     ]
     save_tables(output_dir, "project_plan", tables, r.ctx.lang, conventions=plan_conventions(r))
-    save_summary(output_dir, "project_plan", *_plan_summary_parts(r))
+    save_summary(output_dir, "project_plan", *plan_summary_parts(r))
 
 
 # --- the governance report, section by section -------------------------------------------------
@@ -609,7 +620,9 @@ def governance_header(report: GovernanceReport) -> ReportHeader:
     return ReportHeader(ctx.t("governance.title"), subtitle, ctx)
 
 
-def _governance_summary_parts(report: GovernanceReport) -> tuple[KeyFigures, Bullets | Text]:
+def governance_summary_parts(report: GovernanceReport) -> tuple[KeyFigures, Bullets | Text]:
+    """The summary the governance report opens with and the pack shows: key figures, then the
+    gaps to discuss (or why there is no follow-up)."""
     r, ctx = report, report.ctx
     figures = governance_key_figures(
         r.raci, r.raci_findings, r.gaps, r.as_of, ctx, steering=r.steering is not None
@@ -622,7 +635,7 @@ def _governance_summary_parts(report: GovernanceReport) -> tuple[KeyFigures, Bul
 
 def governance_summary_section(report: GovernanceReport) -> Section:
     r = report
-    return section(r.ctx.t("project.section.summary"), *_governance_summary_parts(r))
+    return section(r.ctx.t("project.section.summary"), *governance_summary_parts(r))
 
 
 def raci_section(report: GovernanceReport) -> Section:
@@ -704,4 +717,4 @@ def save_governance(report: GovernanceReport, output_dir: str | os.PathLike[str]
         r.ctx.lang,
         conventions=governance_conventions(r),
     )
-    save_summary(output_dir, "governance", *_governance_summary_parts(r))
+    save_summary(output_dir, "governance", *governance_summary_parts(r))

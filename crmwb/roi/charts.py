@@ -19,12 +19,7 @@ from crmwb.roi.study import MonteCarloResult, Tornado
 def roi_waterfall(result: RoiResult, ctx: Context) -> Figure:
     """Present value of the benefits axis by axis, minus the costs, to the net gain (NPV): the
     model's present values (``pv_by_axis``, ``pv_costs``), so the last bar is the NPV."""
-    steps = [
-        (ctx.t(f"roi.axis.{axis.value}"), value)
-        for axis, value in result.pv_by_axis.items()
-        if abs(value) > 0.5
-    ]
-    steps.append((ctx.t("roi.chart.costs"), -result.pv_costs))
+    steps = waterfall_steps(result, ctx)
     fig = new_figure(height=3.6)
     ax = fig.add_subplot()
     level = 0.0
@@ -65,14 +60,34 @@ def roi_waterfall(result: RoiResult, ctx: Context) -> Figure:
     return fig
 
 
+def waterfall_steps(result: RoiResult, ctx: Context) -> list[tuple[str, float]]:
+    """The waterfall's steps before its total, named: the present value of the benefits axis by
+    axis (those worth half a unit or more), then the costs' (negative). Their sum is the NPV."""
+    steps = [
+        (ctx.t(f"roi.axis.{axis.value}"), value)
+        for axis, value in result.pv_by_axis.items()
+        if abs(value) > 0.5
+    ]
+    steps.append((ctx.t("roi.chart.costs"), -result.pv_costs))
+    return steps
+
+
+def year_end_cash(result: RoiResult) -> list[float]:
+    """The cumulative net cash flow at the end of each period (0: once the initial flows are
+    paid, then each year): the points :func:`roi_cumulative` joins after its start at 0."""
+    ends, total = [], 0.0
+    for flow in result.table.row("net").per_period:
+        total += flow
+        ends.append(total)
+    return ends
+
+
 def roi_cumulative(result: RoiResult, ctx: Context) -> Figure:
     """Cumulative net cash flow (flows of a year accruing evenly), with the payback marked."""
     net = result.table.row("net").per_period
-    xs, ys, total = [0.0, 0.0], [0.0, net[0]], net[0]
-    for year, flow in enumerate(net[1:], start=1):
-        total += flow
-        xs.append(float(year))
-        ys.append(total)
+    ends = year_end_cash(result)
+    xs = [0.0, *(float(year) for year in range(len(ends)))]
+    ys = [0.0, *ends]
     fig = new_figure(height=3.4)
     ax = fig.add_subplot()
     ax.plot(xs, ys, color=PALETTE[0], linewidth=2.2)

@@ -1,6 +1,9 @@
 """The TCO's charts: the options' cumulative costs over the horizon with the break-even marked,
 and their totals by cost category; and the break-even month in words (:func:`month_ordinal`),
-which the chart and the views' sentences write alike."""
+which the chart and the views' sentences write alike.
+
+:func:`category_segments` is the stacked bars' computation: the key results
+(:mod:`crmwb.tco.key_results`) give the deck the same series."""
 
 from __future__ import annotations
 
@@ -65,16 +68,12 @@ def cumulative_cost(study: TcoComparison, ctx: Context) -> Figure:
 
 def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
     """One horizontal bar per option, stacked by cost category (totals over the horizon)."""
-    categories = list(dict.fromkeys(c for o in study.options for c in o.by_category))
-    segments = [
-        (choice_label(c, ctx.lang), [sum(o.by_category.get(c, ())) for o in study.options])
-        for c in categories
-    ]
+    segments = category_segments(study, ctx)
     fig, ax, totals = stacked_bars(
         [o.option for o in study.options],
         segments,
         ctx.money,
-        height=1.6 + 0.5 * len(study.options) + 0.2 * (len(categories) // 4),
+        height=1.6 + 0.5 * len(study.options) + 0.2 * (len(segments) // 4),
     )
     ax.set_xlim(0, max(totals) * 1.18 if max(totals) > 0 else 1)
     ax.xaxis.set_major_formatter(money_axis(ctx))
@@ -82,3 +81,13 @@ def cost_by_category(study: TcoComparison, ctx: Context) -> Figure:
         ctx.t("tco.chart.total_y", horizon=study.settings.horizon_years, currency=ctx.currency)
     )
     return fig
+
+
+def category_segments(study: TcoComparison, ctx: Context) -> list[tuple[str, list[float]]]:
+    """The cost categories the options use, in the order they come, each with its name and
+    every option's total for it over the horizon: the segments of :func:`cost_by_category`."""
+    categories = list(dict.fromkeys(c for o in study.options for c in o.by_category))
+    return [
+        (choice_label(c, ctx.lang), [sum(o.by_category.get(c, ())) for o in study.options])
+        for c in categories
+    ]

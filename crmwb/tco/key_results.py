@@ -1,15 +1,18 @@
 """The TCO's key results as data (:mod:`crmwb.deliver.results`), from the
 :class:`~crmwb.tco.model.TcoComparison` the report shows: each option's total over the horizon,
 its present value (when the study discounts), its cost per user per month, the cheapest option,
-the saving it gives and the break-even month."""
+the saving it gives and the break-even month; the summary's conclusion and the series of its
+charts (:func:`chart_data`)."""
 
 from __future__ import annotations
 
 import math
 
-from crmwb.deliver.result_items import label_of, slug
-from crmwb.deliver.results import Figure, Recommendation, Results
+from crmwb.deliver.result_items import conclusion_of, label_of, slug
+from crmwb.deliver.results import ChartData, Figure, Recommendation, Results, Series
 from crmwb.deliver.views import Context
+from crmwb.tco import views
+from crmwb.tco.charts import category_segments
 from crmwb.tco.model import TcoComparison
 
 ANALYSIS = "tco"
@@ -83,4 +86,53 @@ def key_results(study: TcoComparison, ctx: Context) -> Results:
                     slug(cheapest.option),
                 )
             )
-    return Results(ANALYSIS, ctx.lang, tuple(figures), tuple(recommendations))
+    return Results(
+        ANALYSIS,
+        ctx.lang,
+        tuple(figures),
+        tuple(recommendations),
+        conclusion=conclusion_of(*views.summary_parts(study, ctx)),
+        charts=chart_data(study, ctx),
+    )
+
+
+def chart_data(study: TcoComparison, ctx: Context) -> tuple[ChartData, ...]:
+    """The report's charts as data: ``tco.cumulative``, each option's cumulative cost at the end
+    of each year, the years as :func:`~crmwb.tco.charts.cumulative_cost` ticks them (line): the
+    yearly table's cumulative costs, the corners of the path that chart draws (a year's
+    recurring costs accrued, the next year's one-off costs not yet come); ``tco.by_category``,
+    each option's totals by cost category as :func:`~crmwb.tco.charts.cost_by_category` stacks
+    them (stacked bars, same computation); ``tco.yearly``, each option's cost period by period,
+    as the yearly table gives it (columns, the table's periods)."""
+    s = study.settings
+    cumulative = ChartData(
+        "tco.cumulative",
+        ctx.t("tco.section.cumulative_chart"),
+        "line",
+        tuple(str(year) for year in range(s.horizon_years + 1)),
+        tuple(Series(o.option, tuple(o.cumulative)) for o in study.options),
+        "EUR",
+        x_title=ctx.t("tco.chart.years_x"),
+        y_title=ctx.t("tco.chart.cumulative_y", currency=ctx.currency),
+    )
+    by_category = ChartData(
+        "tco.by_category",
+        ctx.t("tco.section.by_category"),
+        "stacked_bar",
+        tuple(o.option for o in study.options),
+        tuple(
+            Series(name, tuple(float(v) for v in totals))
+            for name, totals in category_segments(study, ctx)
+        ),
+        "EUR",
+        y_title=ctx.t("tco.chart.total_y", horizon=s.horizon_years, currency=ctx.currency),
+    )
+    yearly = ChartData(
+        "tco.yearly",
+        ctx.t("tco.chart.yearly"),
+        "column",
+        tuple(views.period_labels(study, ctx)),
+        tuple(Series(o.option, tuple(o.per_period)) for o in study.options),
+        "EUR",
+    )
+    return cumulative, by_category, yearly

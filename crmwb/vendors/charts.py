@@ -67,11 +67,7 @@ def vendor_label(name: str) -> str:
 def weighted_scores(ranking: WeightedSumResult, ctx: Context) -> Figure:
     """One horizontal bar per vendor (best on top), stacked by criterion group: how each group
     contributes to the weighted score."""
-    vendors = list(ranking.ranking)
-    groups = list(dict.fromkeys(g for v in ranking.vendors for g in v.group_contributions))
-    segments = [
-        (g, [ranking.vendor(v).group_contributions.get(g, 0.0) for v in vendors]) for g in groups
-    ]
+    vendors, segments = score_segments(ranking)
     many = len(vendors) > MANY_VENDORS
     pitch = 0.3 if many else 0.45  # inches per bar: two lines of 7.5 pt fit in 0.3
     fig, ax, _ = stacked_bars(
@@ -85,6 +81,19 @@ def weighted_scores(ranking: WeightedSumResult, ctx: Context) -> Figure:
     ax.set_xlim(0, 1.08)
     ax.set_xlabel(ctx.t("vc.chart.score_axis"))
     return fig
+
+
+def score_segments(
+    ranking: WeightedSumResult,
+) -> tuple[list[str], list[tuple[str, list[float]]]]:
+    """The vendors in ranking order and the criterion groups, each with every vendor's
+    contribution to its weighted score: the bars and segments :func:`weighted_scores` stacks."""
+    vendors = list(ranking.ranking)
+    groups = list(dict.fromkeys(g for v in ranking.vendors for g in v.group_contributions))
+    segments = [
+        (g, [ranking.vendor(v).group_contributions.get(g, 0.0) for v in vendors]) for g in groups
+    ]
+    return vendors, segments
 
 
 def shortlist_radar(ranking: WeightedSumResult, vendors: Sequence[str], ctx: Context) -> Figure:
@@ -301,9 +310,7 @@ def value_map(ranking: WeightedSumResult, totals: Mapping[str, float], ctx: Cont
     numbered with their rank beyond :data:`VALUE_MAP_NAMES` vendors."""
     fig = new_figure(height=4.2)
     ax = fig.add_subplot()
-    vendors = [v for v in ranking.ranking if v in totals]
-    xs = [totals[v] for v in vendors]
-    ys = [ranking.vendor(v).score for v in vendors]
+    vendors, xs, ys = value_points(ranking, totals)
     by_rank = len(vendors) > VALUE_MAP_NAMES
     points: dict[tuple[float, float], list[str]] = {}
     for i, (vendor, x, y) in enumerate(zip(vendors, xs, ys, strict=True)):
@@ -344,6 +351,15 @@ def value_map(ranking: WeightedSumResult, totals: Mapping[str, float], ctx: Cont
     ax.grid(color=GRID, linewidth=0.5)
     ax.spines[["top", "right"]].set_visible(False)
     return fig
+
+
+def value_points(
+    ranking: WeightedSumResult, totals: Mapping[str, float]
+) -> tuple[list[str], list[float], list[float]]:
+    """The ranked vendors with a TCO (in ranking order), their TCO and their weighted score:
+    the points of :func:`value_map`."""
+    vendors = [v for v in ranking.ranking if v in totals]
+    return vendors, [totals[v] for v in vendors], [ranking.vendor(v).score for v in vendors]
 
 
 _LABEL_PLACES = (

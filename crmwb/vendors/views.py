@@ -620,13 +620,20 @@ def value_section(analysis: VendorAnalysis, ctx: Context) -> Section | None:
         return None
     title = ctx.t("vc.section.value")
     ranking = analysis.comparison.weighted_sum
-    totals = {v: t for v, t in analysis.tco_totals.items() if v in ranking.ranking}
+    totals = value_totals(analysis)
     if len(totals) < 2:
         return section(title, Text((ctx.t("vc.value.too_few"),)))
     parts: list[Part] = [Chart.of(charts.value_map(ranking, totals, ctx), title, ctx)]
     if len(totals) > charts.VALUE_MAP_NAMES:
         parts.append(Text((ctx.t("vc.value.by_rank"),)))
     return section(title, *parts)
+
+
+def value_totals(analysis: VendorAnalysis) -> dict[str, float]:
+    """The TCO of each ranked vendor with a price list: what the value map places (it is drawn
+    with two of them or more)."""
+    ranking = analysis.comparison.weighted_sum
+    return {v: t for v, t in analysis.tco_totals.items() if v in ranking.ranking}
 
 
 def method_section(analysis: VendorAnalysis, ctx: Context) -> Section:

@@ -11,6 +11,7 @@ from crmwb.core.workspace import EXAMPLES_DIR
 from crmwb.deliver.results import items, load_results
 from crmwb.deliver.views import Context
 from crmwb.journey import views as journey_views
+from crmwb.journey.key_results import GRID_IMAGE
 from crmwb.journey.key_results import key_results as journey_results
 from crmwb.run.batch import ANALYSES, PARAMETERS
 from crmwb.run.cli import main
@@ -79,7 +80,11 @@ def test_the_journey_notebook_writes_its_results_as_the_report_computes_them(tmp
     written = load_results(tmp_path)["journey_mapping"]
     client = load_client(client_dir)
     ctx = Context.of(client.about, "fr")
-    assert written == journey_results(journey_views.analyse(client.journey(), ctx))
+    # the journey map the report shows, saved as a picture for the deck, its path in the results
+    image = f"results/{GRID_IMAGE}.png"
+    assert (tmp_path / image).read_bytes().startswith(b"\x89PNG")
+    assert written == journey_results(journey_views.analyse(client.journey(), ctx), image)
+    assert written.charts[0].image == image
     assert written.lang == "fr" and items(written, "moments_of_truth")
     assert written.figure("journey.touchpoints").value == len(client.journey().touchpoints)
 

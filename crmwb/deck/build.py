@@ -37,9 +37,18 @@ from crmwb.workbook.analyses import declared_analyses
 PROJECT = ("project_plan", "governance")
 """The analyses of the project itself: presented after the others, as the deck's own part."""
 
-LISTS_SHOWN = ("moments_of_truth", "critical_path", "findings")
+LISTS_SHOWN = ("moments_of_truth", "findings")
 """The lists of items a detail slide shows (what is left to address), in this order of
-preference; the others (a checklist of 17 steps, the shortlist) stay in the reports."""
+preference; the others (a checklist of 17 steps, the shortlist, the critical path the
+conclusion already names) stay in the reports."""
+
+TITLE_LENGTH = 150
+"""Characters: a conclusion longer than this is no title (three lines at the smallest size);
+the analysis's name is, and the sentence goes under it."""
+
+LONG_BULLET = 120
+"""Characters: bullets this long on average go four to a slide, not six (a finding of the
+RACI is two lines), so that they stay readable."""
 
 LISTS_TO_ADDRESS = ("moments_of_truth", "findings")
 """The lists whose items are next steps (the closing slide counts them)."""
@@ -113,28 +122,42 @@ def title_slide(cover: DeckCover) -> Slide:
 
 
 def analysis_slides(name: str, results: Results, cover: DeckCover) -> list[Slide]:
-    """An analysis's headline slide and, where it helps, its detail slide."""
+    """An analysis's headline slide (its first native chart) and its detail slides: each
+    picture on a slide of its own (a map shrunk under the key figures cannot be read), the
+    next native chart, what is left to address (or the rest of the conclusion)."""
     lang = cover.lang
     heading = analysis_title(name, lang)
     conclusion = results.conclusion
+    native = [c for c in results.charts if c.kind != "image"]
+    pictures = [c for c in results.charts if c.kind == "image"]
+    first = conclusion[0] if conclusion else heading
+    titled = len(plain(first)) <= TITLE_LENGTH
     headline = Slide(
         "headline",
-        conclusion[0] if conclusion else heading,
+        first if titled else heading,
         subtitle=heading,
+        bullets=() if titled else (first,),
         figures=key_figures(results, cover),
-        chart=results.charts[0] if results.charts else None,
+        chart=native[0] if native else None,
         notes="\n".join(plain(sentence) for sentence in conclusion),
         analysis=name,
     )
     slides = [headline]
+    slides += [
+        Slide("detail", picture.title, subtitle=heading, chart=picture, analysis=name)
+        for picture in pictures
+    ]
     shown = shown_list(results)
-    if len(results.charts) > 1:
+    if len(native) > 1:
+        second = conclusion[1] if len(conclusion) > 1 else native[1].title
+        titled = len(plain(second)) <= TITLE_LENGTH
         slides.append(
             Slide(
                 "detail",
-                conclusion[1] if len(conclusion) > 1 else results.charts[1].title,
+                second if titled else native[1].title,
                 subtitle=heading,
-                chart=results.charts[1],
+                bullets=() if titled else (second,),
+                chart=native[1],
                 analysis=name,
             )
         )
@@ -143,10 +166,16 @@ def analysis_slides(name: str, results: Results, cover: DeckCover) -> list[Slide
     if shown is not None:
         bullets = [item_text(item.label, item.detail, lang) for item in shown.items]
         title = t("deck.detail.list", lang, analysis=heading, list=shown.label)
+        most = MAX_BULLETS if average_length(bullets) <= LONG_BULLET else 4
         slides += bullet_slides(
-            "detail", title, bullets, lang, analysis=name, more_key="deck.detail.more"
+            "detail", title, bullets, lang, analysis=name, more_key="deck.detail.more", most=most
         )
     return slides
+
+
+def average_length(texts: Sequence[str]) -> float:
+    """The average length of ``texts`` (0 for none)."""
+    return sum(len(text) for text in texts) / len(texts) if texts else 0.0
 
 
 def changes_slides(comparison: Comparison, cover: DeckCover) -> list[Slide]:

@@ -782,11 +782,40 @@ def number_format(unit: Unit, lang: Lang) -> str:
         return excel_money_format("EUR", lang)
     if unit == "%":
         return "0%" if lang == "en" else "0\u00a0%"
-    if unit in ("count", "points"):
+    if unit in ("count", "points", "days"):
         return "#,##0"
-    if unit in ("ratio", "years", "months", "days", "score"):
+    if unit in ("ratio", "years", "months", "score"):
         return "#,##0.0"
     return "General"
+
+
+def value_bounds(chart: ChartData) -> tuple[float | None, float | None]:
+    """The values' axis bounds a chart is drawn with: from 0 when no value is negative (a bar
+    starting at 75 % makes 94 % look twice 87 %), up to 100 % for shares (no 105 % tick);
+    None leaves the bound to the viewer.
+
+    >>> from crmwb.deliver.results import Series
+    >>> value_bounds(ChartData("k", "", "bar", ("a",), (Series("s", (0.75, 1.0)),), "%"))
+    (0.0, 1.0)
+    """
+    values = [v for s in chart.series for v in s.values if v is not None]
+    if chart.kind.startswith("stacked"):
+        values += [
+            sum(v for v in point if v is not None and v > 0)
+            for point in zip(*(s.values for s in chart.series), strict=False)
+        ]
+    if not values or min(values) < 0:
+        return None, None
+    top = 1.0 if chart.unit == "%" and max(values) <= 1 else None
+    return 0.0, top
+
+
+def _value_scale(axis: Any, chart: ChartData) -> None:
+    low, high = value_bounds(chart)
+    if low is not None:
+        axis.minimum_scale = low
+    if high is not None:
+        axis.maximum_scale = high
 
 
 def written(value: float, unit: Unit, lang: Lang) -> str:
@@ -953,6 +982,8 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
                 for run in axis.axis_title.text_frame.paragraphs[0].runs:
                     run.font.size = Pt(CHART_PT)
                     run.font.bold = False
+    if chart.kind not in ("doughnut", "scatter", "bubble"):
+        _value_scale(drawn.value_axis, chart)
     if chart.kind in ("bar", "stacked_bar"):
         # the first category on top, as it is read; the values' axis stays at the bottom
         drawn.category_axis.reverse_order = True
@@ -969,6 +1000,8 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
         _waterfall_style(drawn, chart, lang)
         return
     if chart.kind in ("scatter", "bubble") or _points(chart) > FEW_POINTS:
+        return
+    if several and chart.kind != "doughnut":  # labels of several series run into each other
         return
     plot.has_data_labels = True
     labels = plot.data_labels

@@ -218,3 +218,11 @@ def test_the_examples_decks_follow_their_runs(french_runs):
             a for a in ("project_plan", "governance") if a in results
         ]
         assert all(len(s.bullets) <= 8 for s in deck.slides)
+
+
+def test_a_conclusion_too_long_for_a_title_goes_under_the_analysis_name():
+    sentence = "Le KPI « Clients réactivés » " + "s'écarte de son objectif " * 8 + "en novembre."
+    assert len(sentence) > 150  # three lines of a title at its smallest size
+    results = Results("governance", "fr", conclusion=(sentence,))
+    headline = next(s for s in build_deck(COVER, {"governance": results}).slides if s.analysis)
+    assert (headline.title, headline.bullets) == ("Gouvernance", (sentence,))

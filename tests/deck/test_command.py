@@ -6,8 +6,14 @@ from __future__ import annotations
 
 import json
 
+from deck_files import charts_of, overflows
 from example_runs import crmwb
 from pptx import Presentation
+
+from crmwb.deck.build import DeckCover, build_deck
+from crmwb.deck.files import deck_cover
+from crmwb.deliver.results import load_results
+from crmwb.run.clients import load_client
 
 NB = "\u00a0"
 
@@ -62,3 +68,32 @@ def test_crmwb_deck_never_overwrites_a_deck_and_takes_another_title_and_date(
     assert wrong.returncode == 2 and "AAAA-MM-JJ" in wrong.stderr
     unknown = crmwb(*where, "--run", "19990101-0000", cwd=tmp_path)
     assert unknown.returncode == 2 and "crmwb run literie-lenoir" in unknown.stderr
+
+
+def test_the_examples_decks_draw_the_results_numbers_as_native_charts_and_every_text_fits(
+    french_runs,
+):
+    for client in ("literie-lenoir", "northwind-retail"):
+        run = french_runs / client / "latest"
+        results = load_results(run)
+        about = load_client(french_runs.parent / "clients" / client).about
+        made: DeckCover = deck_cover(about, next(iter(results.values())).lang)
+        deck = build_deck(made, results)  # the first run: nothing to compare with
+        prs = Presentation(str(run / "deck.pptx"))
+        assert len(prs.slides) == len(deck.slides)
+        drawn = 0
+        for slide, planned in zip(prs.slides, deck.slides, strict=True):
+            chart = planned.chart
+            if chart is None:
+                assert charts_of(slide) == []
+            elif chart.kind == "image":
+                assert [s.shape_type for s in slide.shapes].count(13) == 1  # a picture
+            elif chart.kind not in ("scatter", "bubble", "waterfall"):
+                (native,) = charts_of(slide)
+                plot = native.plots[0]
+                assert [s.name for s in plot.series] == [s.name for s in chart.series]
+                for series, values in zip(plot.series, chart.series, strict=True):
+                    assert series.values == values.values, chart.key  # the results' numbers
+                drawn += 1
+        assert drawn >= 4, client  # TCO, ROI, vendors, journey, plan... as native charts
+        assert overflows(run / "deck.pptx") == []

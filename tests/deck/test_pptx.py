@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from deck_files import charts_of, overflows
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.text import PP_ALIGN
@@ -305,71 +306,12 @@ EXPECTED_TYPES = {
     "histogram": XL_CHART_TYPE.COLUMN_CLUSTERED,
 }
 
-EMU_PER_INCH = 914400
-
 
 @pytest.fixture(scope="module")
 def decks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The deck written in French and in English, without a template."""
     folder = tmp_path_factory.mktemp("decks")
     return {lang: written_deck(folder, lang) for lang in ("fr", "en")}
-
-
-def charts_of(slide: Any) -> list[Any]:
-    return [shape.chart for shape in slide.shapes if shape.has_chart]
-
-
-def inner(shape: Any) -> tuple[float, float]:
-    """The room inside a text box's margins, in inches."""
-    frame = shape.text_frame
-    return (
-        (shape.width - frame.margin_left - frame.margin_right) / EMU_PER_INCH,
-        (shape.height - frame.margin_top - frame.margin_bottom) / EMU_PER_INCH,
-    )
-
-
-def paragraphs(frame: Any) -> list[tuple[str, float, float]]:
-    """(text, font size, space before) of each paragraph of a text frame, every run's size
-    written (else the estimate cannot be made)."""
-    found = []
-    for paragraph in frame.paragraphs:
-        sizes = [run.font.size.pt for run in paragraph.runs if run.font.size is not None]
-        assert len(sizes) == len(paragraph.runs), f"a run without a size in {frame.text!r}"
-        before = paragraph.space_before.pt if paragraph.space_before is not None else 0.0
-        found.append((paragraph.text, max(sizes, default=0.0), before))
-    return found
-
-
-def overflows(pptx: Path) -> list[str]:
-    """Every text of the deck that does not fit its box by the writer's estimate (text boxes,
-    placeholders, table cells), or that lies off the slide."""
-    prs = Presentation(str(pptx))
-    found = []
-    for number, slide in enumerate(prs.slides, 1):
-        for shape in slide.shapes:
-            right, bottom = shape.left + shape.width, shape.top + shape.height
-            if shape.left < 0 or shape.top < 0 or right > prs.slide_width:
-                found.append(f"slide {number}: {shape.name} off the slide")
-            if bottom > prs.slide_height:
-                found.append(f"slide {number}: {shape.name} off the slide")
-            if shape.has_text_frame and shape.text_frame.text:
-                width, height = inner(shape)
-                p = shape.text_frame.paragraphs[0]._p.pPr
-                indent = int(p.get("marL", 0)) / EMU_PER_INCH if p is not None else 0.0
-                needed = writer.text_height(paragraphs(shape.text_frame), width - indent)
-                if needed > height + 1e-9:
-                    found.append(f"slide {number}: {shape.text_frame.text!r} needs {needed:.2f} in")
-            if shape.has_table:
-                table = shape.table
-                for r, row in enumerate(table.rows):
-                    for c, column in enumerate(table.columns):
-                        cell = table.cell(r, c)
-                        width = (column.width - cell.margin_left - cell.margin_right) / EMU_PER_INCH
-                        height = (row.height - cell.margin_top - cell.margin_bottom) / EMU_PER_INCH
-                        needed = writer.text_height(paragraphs(cell.text_frame), width)
-                        if needed > height + 1e-9:
-                            found.append(f"slide {number}: cell {cell.text!r} needs {needed:.2f}")
-    return found
 
 
 # --- the tests --------------------------------------------------------------------------------
@@ -428,12 +370,17 @@ def test_every_chart_is_native_with_the_series_values(decks: dict[str, Path]) ->
         assert drawn.has_legend == (len(chart.series) > 1 or chart.kind == "doughnut")
         assert drawn.chart_title.text_frame.text == chart.title
         if chart.kind not in ("scatter", "bubble"):  # no labels on points (nor the API)
-            labelled = len(chart.categories) * len(chart.series) <= writer.FEW_POINTS
+            # values written on few points of one series (several series' labels collide)
+            few = len(chart.categories) * len(chart.series) <= writer.FEW_POINTS
+            labelled = few and (len(chart.series) == 1 or chart.kind == "doughnut")
             assert plot.has_data_labels == labelled, chart.kind
             if labelled:
                 assert plot.data_labels.show_value
         if chart.kind in ("bar", "stacked_bar"):  # the first category on top
             assert drawn.category_axis.reverse_order
+        if chart.kind not in ("scatter", "bubble", "doughnut", "waterfall"):
+            # no value below 0 here: the values' axis starts at 0 (value_bounds)
+            assert drawn.value_axis.minimum_scale == 0, chart.kind
         if chart.kind == "histogram":
             assert plot.gap_width <= 10
     assert seen == set(EXPECTED_TYPES)
@@ -556,12 +503,12 @@ def test_a_french_deck_writes_numbers_the_french_way(decks: dict[str, Path]) -> 
     for lang in ("fr", "en"):
         prs = Presentation(str(decks[lang]))
         column = charts_of(prs.slides[3])[0]
-        doughnut = next(
-            c for s in prs.slides for c in charts_of(s) if c.chart_type == XL_CHART_TYPE.DOUGHNUT
-        )
+        drawn = [c for s in prs.slides for c in charts_of(s)]
+        doughnut = next(c for c in drawn if c.chart_type == XL_CHART_TYPE.DOUGHNUT)
+        bar = next(c for c in drawn if c.chart_type == XL_CHART_TYPE.BAR_CLUSTERED)
         formats[lang] = (
             column.value_axis.tick_labels.number_format,
-            column.plots[0].data_labels.number_format,
+            bar.plots[0].data_labels.number_format,
             doughnut.plots[0].data_labels.number_format,
         )
     assert formats["fr"] == ('#,##0 "€";-#,##0 "€"', '#,##0 "€";-#,##0 "€"', "0\u00a0%")
@@ -750,3 +697,16 @@ def test_the_deck_has_a_new_files_usual_mode(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_values_axes_start_at_zero_and_shares_stop_at_100_percent() -> None:
+    """Completeness by field from 94 % to 100 %: drawn from 0 to 100 % (an axis from 75 % made
+    94 % look a quarter of 100 %); a cash flow going negative keeps the viewer's bounds."""
+    shares = ChartData("q", "", "bar", ("E-mail", "Phone"), (Series("Filled", (0.944, 1.0)),), "%")
+    cash = ChartData("c", "", "line", ("0", "1"), (Series("Cash", (-20000.0, 6000.0)),), "EUR")
+    stacked = ChartData(
+        "s", "", "stacked_column", ("A",), (Series("x", (3000.0,)), Series("y", (4200.0,))), "EUR"
+    )
+    assert writer.value_bounds(shares) == (0.0, 1.0)
+    assert writer.value_bounds(cash) == (None, None)
+    assert writer.value_bounds(stacked) == (0.0, None)

@@ -53,6 +53,10 @@ RACI is two lines), so that they stay readable."""
 LISTS_TO_ADDRESS = ("moments_of_truth", "findings")
 """The lists whose items are next steps (the closing slide counts them)."""
 
+INFORMATION = "plan.severity.info"
+"""The severity of a finding that is no step to take (« pour information »), as results write
+it."""
+
 COUNTED_BY = {("journey_mapping", "moments_of_truth"): "journey.moments_to_fix"}
 """Lists whose items are not all to address, and the key figure counting those that are (the
 moments of truth to fix, not those to preserve)."""
@@ -135,7 +139,7 @@ def analysis_slides(name: str, results: Results, cover: DeckCover) -> list[Slide
     headline = Slide(
         "headline",
         first if titled else heading,
-        subtitle=heading,
+        subtitle=heading if titled else "",  # the name once, not as title and kicker
         bullets=() if titled else (first,),
         figures=key_figures(results, cover),
         chart=native[0] if native else None,
@@ -274,13 +278,14 @@ def closing_slides(
 
 
 def to_address(analysis: str, items: ItemList, results: Results) -> int:
-    """How many items of the list are left to address: all, or as many as the key figure
-    :data:`COUNTED_BY` names says."""
+    """How many items of the list are left to address: as many as the key figure
+    :data:`COUNTED_BY` names says, else the findings but those only « for information »."""
     key = COUNTED_BY.get((analysis, items.key))
     figure = results.figure(key) if key else None
     if figure is not None and isinstance(figure.value, int | float):
         return int(figure.value)
-    return len(items.items)
+    information = t(INFORMATION, results.lang)
+    return sum(item.detail != information for item in items.items)
 
 
 def bullet_slides(

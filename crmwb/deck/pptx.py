@@ -984,6 +984,11 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
                     run.font.bold = False
     if chart.kind not in ("doughnut", "scatter", "bubble"):
         _value_scale(drawn.value_axis, chart)
+        if value_bounds(chart)[0] is None and chart.kind != "waterfall":
+            # values below 0: the categories' names under the plot, not on the zero line
+            from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+            drawn.category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     if chart.kind in ("bar", "stacked_bar"):
         # the first category on top, as it is read; the values' axis stays at the bottom
         drawn.category_axis.reverse_order = True

@@ -108,7 +108,10 @@ def test_long_lists_are_cut_at_two_slides_saying_how_many_more():
     findings = ItemList(
         "findings",
         "Points à revoir",
-        tuple(Item(f"f{i}", f"Constat {i}", "À corriger") for i in range(1, 21)),
+        (
+            *(Item(f"f{i}", f"Constat {i}", "À corriger") for i in range(1, 21)),
+            Item("i1", "Une information", "Pour information"),
+        ),
     )
     plan = Results("relationship_plan", "fr", lists=(findings,))
     slides = build_deck(COVER, {"relationship_plan": plan}).slides
@@ -118,13 +121,14 @@ def test_long_lists_are_cut_at_two_slides_saying_how_many_more():
         f"Plan marketing relationnel{NB}: Points à revoir (2/2)",
     ]
     assert all(len(s.bullets) <= MAX_BULLETS for s in slides)
-    # 6 on the first, 5 on the second, then the 9 others (20 - 11) said in the last bullet
+    # 6 on the first, 5 on the second, then the 10 others (21 - 11) said in the last bullet
     assert details[0].bullets[0] == f"À corriger{NB}: Constat 1"
     assert details[1].bullets[-2] == f"À corriger{NB}: Constat 11"
-    assert details[1].bullets[-1] == "… et 9 autres, dans le rapport"
+    assert details[1].bullets[-1] == "… et 10 autres, dans le rapport"
     steps = slides[-1]
     assert (steps.title, steps.bullets) == (
         "Prochaines étapes",
+        # the one « pour information » is no step to take
         (f"Plan marketing relationnel{NB}: 20 points à traiter (Points à revoir)",),
     )
 
@@ -226,3 +230,4 @@ def test_a_conclusion_too_long_for_a_title_goes_under_the_analysis_name():
     results = Results("governance", "fr", conclusion=(sentence,))
     headline = next(s for s in build_deck(COVER, {"governance": results}).slides if s.analysis)
     assert (headline.title, headline.bullets) == ("Gouvernance", (sentence,))
+    assert headline.subtitle == ""  # the analysis's name once

@@ -62,6 +62,18 @@ def test_crmwb_deck_never_overwrites_a_deck_and_takes_another_title_and_date(
     texts = [shape.text_frame.text for shape in first.shapes if shape.has_text_frame]
     assert texts[0] == "CoPil n°3" and "Comité de pilotage du 17 décembre 2026" in texts[1]
 
+    # the firm's template (made here: python-pptx's own, its layouts renamed): its layouts used
+    template = tmp_path / "cabinet.pptx"
+    firm = Presentation()
+    for layout in firm.slide_layouts:
+        layout.name = f"Cabinet — {layout.name}"
+    firm.save(str(template))
+    themed = tmp_path / "copil-3-cabinet.pptx"
+    made = crmwb(*where, "--output", str(themed), "--template", str(template), cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    used = {slide.slide_layout.name for slide in Presentation(str(themed)).slides}
+    assert used and all(name.startswith("Cabinet — ") for name in used), used
+
     wrong = crmwb(
         *where, "--output", str(tmp_path / "x.pptx"), "--date", "17/12/2026", cwd=tmp_path
     )

@@ -710,3 +710,14 @@ def test_values_axes_start_at_zero_and_shares_stop_at_100_percent() -> None:
     assert writer.value_bounds(shares) == (0.0, 1.0)
     assert writer.value_bounds(cash) == (None, None)
     assert writer.value_bounds(stacked) == (0.0, None)
+
+
+def test_below_zero_the_categories_are_named_under_the_plot(tmp_path: Path) -> None:
+    """A cumulative cash flow from −20 000 € to 6 000 €: the years' names under the plot, not
+    on the zero line across it."""
+    from pptx.enum.chart import XL_TICK_LABEL_POSITION
+
+    cash = ChartData("c", "", "line", ("0", "1"), (Series("Cash", (-20000.0, 6000.0)),), "EUR")
+    deck = Deck("Client — Projet", "fr", (Slide("headline", "Trésorerie", chart=cash),))
+    (drawn,) = charts_of(Presentation(str(writer.write_deck(deck, tmp_path / "d.pptx"))).slides[0])
+    assert drawn.category_axis.tick_label_position == XL_TICK_LABEL_POSITION.LOW

@@ -126,9 +126,12 @@ def private_imports() -> list[str]:
     return sorted(set(out))
 
 
-FOREIGN_PRIVATE_ALLOWED = frozenset({"_exit"})
+FOREIGN_PRIVATE_ALLOWED = frozenset({"_exit", "_p", "_rPr", "_sldIdLst", "_base_placeholder"})
 """Private attributes of other libraries crmwb uses on purpose (``os._exit``: a worker's exit
-without running the parent's cleanup)."""
+without running the parent's cleanup; python-pptx's XML that it gives no public access to: a
+paragraph's ``_p`` for a bullet's indent, a run's ``_rPr`` for its language, the slide list
+``_sldIdLst`` to drop a template's sample slides, a placeholder's ``_base_placeholder`` to
+read the size its layout gives it)."""
 
 
 def private_attributes() -> list[str]:

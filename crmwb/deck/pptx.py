@@ -261,7 +261,7 @@ def _kinds(layout: Any) -> list[str]:
 def _vertical(layout: Any) -> bool:
     """Whether ``layout``'s body writes vertically (« Title and Vertical Text »)."""
     for placeholder in layout.placeholders:
-        body = placeholder._element.find(_qn("p:txBody"))
+        body = placeholder.element.find(_qn("p:txBody"))
         pr = body.find(_qn("a:bodyPr")) if body is not None else None
         if pr is not None and pr.get("vert", "horz") != "horz":
             return True
@@ -389,9 +389,9 @@ def _widen(prs: Any) -> None:
     prs.slide_width, prs.slide_height = WIDE
     master = prs.slide_master
     for shape in [*master.shapes, *(s for layout in prs.slide_layouts for s in layout.shapes)]:
-        if shape._element.find(f"{_qn('p:spPr')}/{_qn('a:xfrm')}") is not None:
+        if shape.element.find(f"{_qn('p:spPr')}/{_qn('a:xfrm')}") is not None:
             shape.left, shape.width = round(shape.left * factor), round(shape.width * factor)
-    for element in [master._element, *(layout._element for layout in prs.slide_layouts)]:
+    for element in [master.element, *(layout.element for layout in prs.slide_layouts)]:
         for paragraph in element.iter(_qn("a:lvl1pPr")):
             if paragraph.get("algn") == "ctr":
                 paragraph.set("algn", "l")
@@ -410,7 +410,7 @@ def _lineage(shape: Any) -> list[Any]:
     inherits from (its layout's, its master's)."""
     elements, current = [], shape
     while current is not None:
-        elements.append(current._element)
+        elements.append(current.element)
         if not current.is_placeholder:
             break
         try:
@@ -452,7 +452,7 @@ def _bullet_margin(shape: Any) -> int:
     path = f"{_qn('p:txBody')}/{_qn('a:lstStyle')}/{_qn('a:lvl1pPr')}"
     found = _inherited(shape, path, "marL")
     if found is None:
-        master = shape.part.slide_layout.slide_master._element
+        master = shape.part.slide_layout.slide_master.element
         style = master.find(f".//{_qn('p:bodyStyle')}/{_qn('a:lvl1pPr')}")
         found = style.get("marL") if style is not None else None
     return int(found or 0)
@@ -558,7 +558,7 @@ def _placeholder(slide: Any, *kinds: str) -> Any:
 
 
 def _remove(shape: Any) -> None:
-    element = shape._element
+    element = shape.element
     element.getparent().remove(element)
 
 
@@ -952,7 +952,7 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
     drawn = frame.chart
     drawn.font.size = Pt(CHART_PT)
     _language(drawn.font, lang)
-    blanks = drawn._chartSpace.chart.find(_qn("c:dispBlanksAs"))
+    blanks = drawn.element.chart.find(_qn("c:dispBlanksAs"))
     if blanks is not None:
         blanks.set("val", "gap")
     if chart.title and area.height >= CHART_TITLE_ROOM:  # a cramped chart goes without
@@ -992,7 +992,7 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
     if chart.kind in ("bar", "stacked_bar"):
         # the first category on top, as it is read; the values' axis stays at the bottom
         drawn.category_axis.reverse_order = True
-        crosses = drawn.value_axis._element.find(_qn("c:crosses"))
+        crosses = drawn.element.find(f".//{_qn('c:valAx')}/{_qn('c:crosses')}")
         if crosses is not None:  # the values' axis crosses the categories' at the last one
             crosses.set("val", "max")
     if chart.kind in ("column", "bar", "stacked_column", "stacked_bar"):

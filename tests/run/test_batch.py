@@ -80,9 +80,10 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         latest = scenario["reports"] / slug / "latest"
         assert latest.is_symlink()
         names = sorted(p.name for p in latest.iterdir())
-        expected = ["index.html", "inputs", "manifest.json", "pack.pdf", "results", "summaries"] + [
-            f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")
-        ]
+        expected = [
+            *("deck.pptx", "index.html", "inputs", "manifest.json", "pack.pdf", "results"),
+            "summaries",
+        ] + [f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
             expected.append(CONFIDENTIAL_DIR)
             clusters = clusters_file_name("fr")  # in French, as the run was asked

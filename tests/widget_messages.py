@@ -2,7 +2,7 @@
 order a browser may send them (crmwb.workshop.gestures): a widget's new value held back while an
 earlier update of that widget is in the kernel, a button's click sent at once.
 
-The same helpers as test_widgets.py's (the journey's), shared with the weights workshop's tests.
+Shared by the journey's and the weights workshop's tests.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from functools import partial
 
 import pytest
 from openpyxl import load_workbook
+from widget_messages import ROUND_TRIP, click, from_browser, later_from_browser
 
 from crmwb.core.errors import render
 from crmwb.core.workspace import EXAMPLES_DIR
@@ -210,34 +211,6 @@ def test_workshop_round_trip_keeps_every_other_sheet(tmp_path):
 # click, then the rest of the text" (crmwb.workshop.gestures). These tests hand the kernel's comm
 # manager the messages a browser sends, in that order, on a running event loop.
 
-ROUND_TRIP = 0.02
-"""Seconds between the click reaching the kernel and the value held back reaching it (the
-kernel's "done" goes to the browser, which then sends what it held): about what this machine's
-browser and kernel take, a tenth of what the workshop waits for."""
-
-
-def _from_browser(widget, **state):
-    """The comm message a browser sends when ``widget`` changes on screen."""
-    _comm_msg(widget, {"method": "update", "state": state, "buffer_paths": []})
-
-
-def _later_from_browser(widget, **state):
-    """The same, a round trip from now: a timer of the event loop, so that it comes before the
-    editor's own timers however late the loop runs them."""
-    asyncio.get_running_loop().call_later(ROUND_TRIP, partial(_from_browser, widget, **state))
-
-
-def _click(button):
-    """The comm message a browser sends when ``button`` is clicked."""
-    _comm_msg(button, {"method": "custom", "content": {"event": "click"}})
-
-
-def _comm_msg(widget, data):
-    from comm import get_comm_manager
-
-    message = {"content": {"comm_id": widget.comm.comm_id, "data": data}, "buffers": []}
-    get_comm_manager().comm_msg(None, None, message)
-
 
 async def _settled(editor):
     """Once the editor has done every gesture and every edit waiting for a pause in typing."""
@@ -255,13 +228,13 @@ def _type_and_add(editor, kind, box, first, rest, chosen=None):
     editor's journey after it all."""
 
     async def browser():
-        _from_browser(getattr(editor, f"{kind}_select"), index=0)  # (new)
+        from_browser(getattr(editor, f"{kind}_select"), index=0)  # (new)
         await _settled(editor)
         for name, value in (chosen or {}).items():
             getattr(editor, name).value = value
-        _from_browser(box, value=first)
-        _click(editor.add_buttons[kind])
-        _later_from_browser(box, value=first + rest)
+        from_browser(box, value=first)
+        click(editor.add_buttons[kind])
+        later_from_browser(box, value=first + rest)
         await _settled(editor)
 
     asyncio.run(browser())
@@ -300,11 +273,11 @@ def test_save_clicked_while_the_typing_waits_saves_the_text_on_screen():
     editor = _editor(saved=saved)
 
     async def browser():
-        _from_browser(editor.touchpoint_select, index=1)  # T01
+        from_browser(editor.touchpoint_select, index=1)  # T01
         await _settled(editor)
-        _from_browser(editor.tp_description, value="Product pages, slow")
-        _click(editor.save_button)
-        _later_from_browser(editor.tp_description, value="Product pages, slow to load")
+        from_browser(editor.tp_description, value="Product pages, slow")
+        click(editor.save_button)
+        later_from_browser(editor.tp_description, value="Product pages, slow to load")
         await _settled(editor)
 
     asyncio.run(browser())
@@ -317,11 +290,11 @@ def test_text_typed_before_choosing_another_touchpoint_stays_with_the_one_it_was
     editor = _editor()
 
     async def browser():
-        _from_browser(editor.touchpoint_select, index=1)  # T01
+        from_browser(editor.touchpoint_select, index=1)  # T01
         await _settled(editor)
-        _from_browser(editor.tp_description, value="Product pages, slow")
-        _from_browser(editor.touchpoint_select, index=2)  # T02, before the last letters
-        _later_from_browser(editor.tp_description, value="Product pages, slow to load")
+        from_browser(editor.tp_description, value="Product pages, slow")
+        from_browser(editor.touchpoint_select, index=2)  # T02, before the last letters
+        later_from_browser(editor.tp_description, value="Product pages, slow to load")
         await _settled(editor)
 
     asyncio.run(browser())
@@ -334,11 +307,11 @@ def test_typing_applies_once_it_pauses_and_keeps_the_space_typed_last():
     editor = _editor()
 
     async def browser():
-        _from_browser(editor.touchpoint_select, index=1)  # T01
+        from_browser(editor.touchpoint_select, index=1)  # T01
         await _settled(editor)
         before = editor.redraws
         for text in ("Product pages,", "Product pages, slow", "Product pages, slow "):
-            _from_browser(editor.tp_description, value=text)
+            from_browser(editor.tp_description, value=text)
             await asyncio.sleep(ROUND_TRIP)
         await _settled(editor)
         return before
@@ -355,11 +328,11 @@ def test_an_item_chosen_after_the_click_does_not_change_what_the_click_does():
     editor = _editor()
 
     async def browser():
-        _from_browser(editor.stage_select, index=2)  # Purchase
+        from_browser(editor.stage_select, index=2)  # Purchase
         await _settled(editor)
-        _from_browser(editor.stage_name, value="Buying")
-        _click(editor.add_buttons["stage"])
-        _from_browser(editor.stage_select, index=0)  # (new), at once
+        from_browser(editor.stage_name, value="Buying")
+        click(editor.add_buttons["stage"])
+        from_browser(editor.stage_select, index=0)  # (new), at once
         await _settled(editor)
 
     asyncio.run(browser())
@@ -375,10 +348,10 @@ def test_values_held_back_one_after_the_other_all_reach_the_click():
 
     async def browser():
         loop = asyncio.get_running_loop()
-        _from_browser(editor.stage_name, value="Loy")
-        _click(editor.add_buttons["stage"])
-        loop.call_later(0.15, partial(_from_browser, editor.stage_name, value="Loyal"))
-        loop.call_later(0.35, partial(_from_browser, editor.stage_name, value="Loyalty"))
+        from_browser(editor.stage_name, value="Loy")
+        click(editor.add_buttons["stage"])
+        loop.call_later(0.15, partial(from_browser, editor.stage_name, value="Loyal"))
+        loop.call_later(0.35, partial(from_browser, editor.stage_name, value="Loyalty"))
         await _settled(editor)
 
     asyncio.run(browser())

@@ -999,6 +999,10 @@ def _chart(page: Any, area: Box, chart: ChartData, lang: Lang, images: Path) -> 
         plot.gap_width = 80
     if chart.kind == "histogram":
         plot.gap_width = 8
+    if chart.kind in ("scatter", "bubble") and chart.x_unit:
+        # the x axis in its own unit (a TCO in euros beside a score)
+        drawn.category_axis.tick_labels.number_format = number_format(chart.x_unit, lang)
+        drawn.category_axis.tick_labels.number_format_is_linked = False
     if chart.kind == "scatter":
         _markers(plot)
     if chart.kind == "waterfall":

@@ -118,9 +118,9 @@ class ChartData:
     (« tco.cumulative »), ``title`` in the report's language, its ``kind``, the ``categories``
     (years, vendors, stages...), the ``series``, the values' ``unit``, the axes' titles
     (``x_title`` the categories' axis, or an XY chart's x axis; ``y_title`` the values' axis,
-    whichever way the bars run), and for a waterfall whether the last step is the ``total``.
-    An image chart names its PNG (``image``, relative to the run folder). ``note`` says what
-    the chart leaves out (« the 10 best of 30 vendors »)."""
+    whichever way the bars run), an XY chart's ``x_unit``, and for a waterfall whether the last
+    step is the ``total``. An image chart names its PNG (``image``, relative to the run
+    folder). ``note`` says what the chart leaves out (« the 10 best of 30 vendors »)."""
 
     key: str
     title: str
@@ -133,6 +133,7 @@ class ChartData:
     total: bool = False
     image: str = ""
     note: str = ""
+    x_unit: Unit = ""
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ def chart_data(analysis: VendorAnalysis, ctx: Context) -> tuple[ChartData, ...]:
             for vendor, x, y in zip(priced[:kept], xs[:kept], ys[:kept], strict=True)
         ),
         unit="score",
+        x_unit="EUR",
         x_title=ctx.t("vc.chart.tco_axis"),
         y_title=ctx.t("vc.chart.score_axis"),
         note=_part(kept, len(priced), ctx),

@@ -721,3 +721,19 @@ def test_below_zero_the_categories_are_named_under_the_plot(tmp_path: Path) -> N
     deck = Deck("Client — Projet", "fr", (Slide("headline", "Trésorerie", chart=cash),))
     (drawn,) = charts_of(Presentation(str(writer.write_deck(deck, tmp_path / "d.pptx"))).slides[0])
     assert drawn.category_axis.tick_label_position == XL_TICK_LABEL_POSITION.LOW
+
+
+def test_an_xy_charts_x_axis_is_written_in_its_own_unit(tmp_path: Path) -> None:
+    """The vendors' value map: scores up, TCOs across, in euros the French way (not 412000)."""
+    value = ChartData(
+        "v",
+        "Rapport qualité-prix",
+        "scatter",
+        series=(Series("Sellsy", (0.68,), x=(5460.0,)), Series("Simple CRM", (0.66,), x=(2520.0,))),
+        unit="score",
+        x_unit="EUR",
+    )
+    deck = Deck("Client — Projet", "fr", (Slide("headline", "Éditeurs", chart=value),))
+    (drawn,) = charts_of(Presentation(str(writer.write_deck(deck, tmp_path / "d.pptx"))).slides[0])
+    assert drawn.category_axis.tick_labels.number_format == writer.number_format("EUR", "fr")
+    assert drawn.value_axis.tick_labels.number_format == writer.number_format("score", "fr")

@@ -183,6 +183,7 @@ def test_numbers_a_consultant_recomputes(lenoir):
     sage = next(s for s in value.series if s.name == "Sage CRM (abonnement)")
     assert sage.x == (10_080,)
     assert value.title == "Rapport qualité-prix" and value.kind == "scatter"
+    assert (value.unit, value.x_unit) == ("score", "EUR")  # scores up, TCOs in euros across
 
 
 def test_with_many_vendors_the_chart_keeps_the_ten_best_and_says_so():

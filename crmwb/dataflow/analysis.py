@@ -17,6 +17,7 @@ from crmwb.dataflow.sheets import (
     read_data_map,
     write_data_map_sheets,
 )
+from crmwb.journey.sheets import has_journey, read_journey
 from crmwb.workbook.analyses import Analysis
 from crmwb.workbook.capabilities import SheetLayout, Sheets
 from crmwb.workbook.reader import WorkbookReader
@@ -33,9 +34,12 @@ SHEETS = (
 
 
 def read_audit_inputs(reader: WorkbookReader) -> None:
-    """The data map's sheets and the Customer file sheet, those the workbook fills in."""
+    """The data map's sheets, the journey (its touchpoints' collection points, checked against
+    the map) and the Customer file sheet, those the workbook fills in."""
     if has_data_map(reader):
         read_data_map(reader)
+        if has_journey(reader):
+            read_journey(reader)
     if has_customer_file(reader):
         read_customer_file_settings(reader)
 
@@ -51,7 +55,7 @@ ANALYSES = (
         NOTEBOOKS_DIR / "data_flow_audit.ipynb",
         "analysis.data_flow_audit",
         order=40,
-        reads=("data_map", "customer_file", "plan"),
+        reads=("data_map", "customer_file", "plan", "journey"),
         applies=has_data_audit,  # systems listed, or a customer file named
         skip_sheet="sheet.systems",
         inputs=read_audit_inputs,

@@ -1,0 +1,1 @@
+"""The through-line: moments of truth -> programmes -> use cases -> data -> vendors."""

@@ -1,0 +1,566 @@
+"""The mission's through-line (issue 20, seeds 000-001): one chain from the customer journey to
+the tool. A **moment of truth to fix** is addressed by **relationship-marketing programmes**; a
+programme runs **functional use cases**; a use case needs **data objects** (available, missing
+or fed by hand) that travel through **systems**, and each shortlisted **vendor** covers it, or
+not. Each link is computed by its own analysis (journey, plan, data-flow audit, vendor
+comparison); this module follows the chain across them and names its **broken links**.
+
+Use cases come from two sheets that do not share an id yet: the data audit's "Use-case data"
+(:class:`~crmwb.dataflow.model.UseCaseNeed`) and the vendor comparison's "Use cases"
+(:class:`~crmwb.vendors.sheet_layout.UseCaseEntry`). They are matched by name, case and accents
+ignored (:func:`~crmwb.core.i18n.match_key`); a use case on one sheet only is known from that
+sheet only: its data, or its coverage, is not judged. A use case belongs to the plan's
+programme whose name matches the programme either sheet gives it (same matching).
+
+Pure: the journey, the plan, the data map (or None) and the vendors' coverage (or None) in, a
+:class:`ThroughLine` out. Reading them from a workbook is :mod:`crmwb.through_line.reading`'s
+job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Literal
+
+from crmwb.core.i18n import match_key
+from crmwb.dataflow.findings import (
+    collection_points_missing_from_map,
+    use_cases_fed_by_hand,
+    use_cases_missing_data,
+)
+from crmwb.dataflow.model import DataMap, MapGraph, UseCaseNeed
+from crmwb.journey.model import DEFAULT_RULE, Journey, MomentRule, journey_order, moments_of_truth
+from crmwb.plan.kpis import assess_kpi
+from crmwb.plan.model import RelationshipPlan, programme_summary
+from crmwb.vendors.comparison import VendorComparison
+from crmwb.vendors.model import Coverage
+from crmwb.vendors.sheets import VendorInputs
+
+LinkKind = Literal[
+    "moment_not_addressed",
+    "programme_without_use_case",
+    "programme_without_kpi",
+    "use_case_not_covered",
+    "use_case_only_other_vendors",
+    "use_case_data_missing",
+    "use_case_fed_by_hand",
+    "collection_point_not_in_map",
+]
+"""What kind of link of the chain is broken (see :class:`BrokenLink`)."""
+
+LINK_KINDS: tuple[LinkKind, ...] = (
+    "moment_not_addressed",
+    "programme_without_use_case",
+    "programme_without_kpi",
+    "use_case_not_covered",
+    "use_case_only_other_vendors",
+    "use_case_data_missing",
+    "use_case_fed_by_hand",
+    "collection_point_not_in_map",
+)
+"""Every kind of broken link, in the order of the chain."""
+
+MESSAGE_KEYS: Mapping[LinkKind, str] = MappingProxyType(
+    {kind: f"through_line.broken.{kind}" for kind in LINK_KINDS}
+)
+"""The i18n key of each kind's what-to-do text (written with the views, a later step)."""
+
+Check = Literal[
+    "moments_addressed",
+    "programmes_with_use_case",
+    "programmes_with_business_kpi",
+    "use_cases_covered_by_recommended",
+    "use_cases_with_data",
+    "collection_points_in_map",
+]
+"""A link the completeness score counts (see :class:`Completeness`)."""
+
+Part = Literal["data_map", "vendors"]
+"""An input the chain may lack: the data map, the vendor comparison."""
+
+DataStatus = Literal["available", "missing", "manual"]
+"""A data object a use case needs: provided automatically, provided by no system, or only
+through manual flows (:func:`~crmwb.dataflow.findings.use_cases_fed_by_hand`)."""
+
+Source = Literal["data_map", "vendors"]
+"""The sheet a use case is known from: "Use-case data" or the vendors' "Use cases"."""
+
+
+# --- the vendors' side -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VendorUseCase:
+    """A use case of the vendor comparison: its programme as the sheet writes it and each
+    shortlisted vendor's coverage level."""
+
+    name: str
+    programme: str = ""
+    levels: Mapping[str, Coverage] = field(default_factory=dict, hash=False)
+
+
+@dataclass(frozen=True)
+class ShortlistCoverage:
+    """What the through-line needs of the vendor comparison: its use cases with the shortlisted
+    vendors' coverage, the shortlist (best first) and the recommended vendor (the weighted sum's
+    winner, always shortlisted)."""
+
+    use_cases: tuple[VendorUseCase, ...]
+    shortlist: tuple[str, ...]
+    recommended: str
+
+
+def shortlist_coverage(inputs: VendorInputs, comparison: VendorComparison) -> ShortlistCoverage:
+    """The vendors' side of the chain from the comparison read from the workbook (``inputs``)
+    and its result (``comparison``): every row of the Use cases sheet, in order, with the
+    levels of the shortlisted vendors only (a vendor without a level for it is left out)."""
+    shortlist = comparison.shortlist
+    use_cases = tuple(
+        VendorUseCase(
+            entry.name,
+            entry.programme,
+            MappingProxyType({v: entry.coverage[v] for v in shortlist if v in entry.coverage}),
+        )
+        for entry in inputs.sheets.use_cases
+    )
+    return ShortlistCoverage(use_cases, shortlist, comparison.weighted_sum.winner)
+
+
+def covers(level: Coverage | None) -> bool:
+    """Whether a coverage level covers the use case: natively, by configuration or by custom
+    development; not when "not covered" or unknown (None)."""
+    return level is not None and level is not Coverage.NOT_COVERED
+
+
+# --- the chain -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataNeed:
+    """A data object a use case needs, its status and the systems providing it (empty when
+    missing)."""
+
+    data_object: str
+    status: DataStatus
+    providers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UseCaseLink:
+    """A functional use case and what it rests on. ``name`` is as first written (the data
+    audit's sheet first); ``programmes`` the programme names its sheets give it, each once;
+    ``sources`` the sheets it is known from. ``data`` and ``systems`` (on the way of its data,
+    :meth:`~crmwb.dataflow.model.MapGraph.on_the_way`) are empty when the data audit does not
+    know it; ``coverage`` (shortlisted vendor -> level) is empty and ``recommended_covers``
+    None when the vendor comparison does not."""
+
+    name: str
+    programmes: tuple[str, ...]
+    sources: tuple[Source, ...]
+    data: tuple[DataNeed, ...] = ()
+    systems: tuple[str, ...] = ()
+    coverage: Mapping[str, Coverage] = field(default_factory=dict, hash=False)
+    recommended_covers: bool | None = None
+
+    def objects(self, status: DataStatus) -> tuple[str, ...]:
+        """The data objects of this status, in the order the use case needs them."""
+        return tuple(d.data_object for d in self.data if d.status == status)
+
+    @property
+    def covering_vendors(self) -> tuple[str, ...]:
+        """The shortlisted vendors covering it, in shortlist order."""
+        return tuple(v for v, level in self.coverage.items() if covers(level))
+
+
+@dataclass(frozen=True)
+class ProgrammeLink:
+    """A programme of the plan: its KPI and whether it measures a business result (the plan's
+    checks ``no_kpi`` and ``not_business_kpi``), the touchpoints it addresses (its own, its
+    scenarios' and campaigns'), the moments of truth to fix among them (rank order) and its
+    use cases."""
+
+    name: str
+    kpi: str
+    business_kpi: bool
+    touchpoints: tuple[str, ...]
+    moments: tuple[str, ...]
+    use_cases: tuple[UseCaseLink, ...]
+
+
+@dataclass(frozen=True)
+class MomentLink:
+    """A moment of truth to fix (its touchpoint, rank and score) and the programmes addressing
+    it, in plan order (none: the chain breaks at once)."""
+
+    touchpoint: str
+    description: str
+    rank: int
+    score: int
+    programmes: tuple[ProgrammeLink, ...]
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    """A link of the chain that is missing. ``kind`` says which (:data:`LINK_KINDS`; its
+    message key in :data:`MESSAGE_KEYS`), ``subject`` what it is about:
+
+    - ``moment_not_addressed``: a moment of truth to fix no programme addresses (its touchpoint
+      id; values ``description``);
+    - ``programme_without_use_case``: a programme no use case of either sheet belongs to;
+    - ``programme_without_kpi``: a programme with no KPI, or one that is not a business KPI
+      (values ``kpi`` and ``reason``, the i18n key of :func:`~crmwb.plan.kpis.assess_kpi`'s
+      reason, "" for no KPI);
+    - ``use_case_not_covered``: a use case of the vendor comparison no shortlisted vendor
+      covers;
+    - ``use_case_only_other_vendors``: one the recommended vendor does not cover and other
+      shortlisted vendors do (values ``recommended`` and ``vendors``, those covering it);
+    - ``use_case_data_missing`` / ``use_case_fed_by_hand``: a use case of the data audit with
+      data provided by no system / only by hand (values ``objects`` and ``system``);
+    - ``collection_point_not_in_map``: a collecting touchpoint whose collection point is no
+      system of the data map, or that gives none (its id; values ``collection_point``, ""
+      when none, and ``data``, what it collects).
+    """
+
+    kind: LinkKind
+    subject: str
+    values: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def message_key(self) -> str:
+        return MESSAGE_KEYS[self.kind]
+
+
+@dataclass(frozen=True)
+class CheckCount:
+    """One check of the completeness score: links present out of links expected."""
+
+    check: Check
+    present: int
+    expected: int
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How complete the chain is: links present / links expected, summed over the checks that
+    can be made (:attr:`checks`):
+
+    - ``moments_addressed``: each moment of truth to fix addressed by a programme;
+    - ``programmes_with_use_case``: each programme with a use case (either sheet);
+    - ``programmes_with_business_kpi``: each programme with a business KPI;
+    - ``use_cases_covered_by_recommended``: each use case of the vendor comparison covered by
+      the recommended vendor;
+    - ``use_cases_with_data``: each use case of the data audit with all its data available and
+      automated (neither missing nor fed by hand);
+    - ``collection_points_in_map``: each collecting touchpoint (data collected or collection
+      point filled in) with its collection point a system of the data map.
+
+    score = sum(present) / sum(expected), None when nothing is expected. A check needing an
+    input the workbook lacks is left out of both sums (:attr:`skipped`), and the input is
+    named in :attr:`not_assessed`: without a data map, the last two; without a vendor
+    comparison, the recommended vendor's coverage; without either, the programmes' use cases
+    too.
+    """
+
+    checks: tuple[CheckCount, ...]
+    skipped: tuple[Check, ...] = ()
+    not_assessed: tuple[Part, ...] = ()
+
+    @property
+    def present(self) -> int:
+        return sum(c.present for c in self.checks)
+
+    @property
+    def expected(self) -> int:
+        return sum(c.expected for c in self.checks)
+
+    @property
+    def score(self) -> float | None:
+        return self.present / self.expected if self.expected else None
+
+    def count(self, check: Check) -> CheckCount | None:
+        """The check's count, None when it was not assessed."""
+        return next((c for c in self.checks if c.check == check), None)
+
+
+@dataclass(frozen=True)
+class ThroughLine:
+    """The whole chain: per moment of truth to fix (rank order) its programmes, their use
+    cases, data and vendors' coverage (:attr:`moments`); every programme (plan order),
+    every use case (data audit's order, then the vendor comparison's use cases it does not
+    know); the broken links in chain order; the completeness score."""
+
+    moments: tuple[MomentLink, ...]
+    programmes: tuple[ProgrammeLink, ...]
+    use_cases: tuple[UseCaseLink, ...]
+    broken: tuple[BrokenLink, ...]
+    completeness: Completeness
+    recommended: str | None = None
+    shortlist: tuple[str, ...] = ()
+
+    @property
+    def programmes_without_moment(self) -> tuple[ProgrammeLink, ...]:
+        """The programmes addressing no moment of truth to fix: chains that start elsewhere."""
+        return tuple(p for p in self.programmes if not p.moments)
+
+    @property
+    def unattached_use_cases(self) -> tuple[UseCaseLink, ...]:
+        """The use cases whose programme (on either sheet) is none of the plan's."""
+        attached = {u.name for p in self.programmes for u in p.use_cases}
+        return tuple(u for u in self.use_cases if u.name not in attached)
+
+    def of_kind(self, kind: LinkKind) -> tuple[BrokenLink, ...]:
+        """The broken links of ``kind``, in chain order."""
+        return tuple(b for b in self.broken if b.kind == kind)
+
+
+# --- computing it ----------------------------------------------------------------------------
+
+
+def through_line(
+    journey: Journey,
+    plan: RelationshipPlan,
+    data_map: DataMap | None = None,
+    vendors: ShortlistCoverage | None = None,
+    *,
+    rule: MomentRule = DEFAULT_RULE,
+) -> ThroughLine:
+    """Follow the chain from the journey's moments of truth to fix (``rule``) through the plan's
+    programmes, the use cases of the data audit (``data_map``) and of the vendor comparison
+    (``vendors``), and name its broken links (:class:`BrokenLink`) and its completeness
+    (:class:`Completeness`). ``data_map`` or ``vendors`` None: that part of the chain is not
+    assessed."""
+    to_fix = [m for m in moments_of_truth(journey, rule) if m.to_fix]
+    to_fix_ids = [m.touchpoint.id for m in to_fix]
+    use_cases = _use_cases(data_map, vendors)
+
+    programmes: list[ProgrammeLink] = []
+    for summary in programme_summary(plan):
+        key = match_key(summary.name)
+        kpi = assess_kpi(summary.kpi)
+        programmes.append(
+            ProgrammeLink(
+                name=summary.name,
+                kpi=summary.kpi,
+                business_kpi=bool(summary.kpi.strip()) and kpi.reason is None,
+                touchpoints=summary.touchpoints,
+                moments=tuple(m for m in to_fix_ids if m in summary.touchpoints),
+                use_cases=tuple(
+                    u for u in use_cases if key in {match_key(p) for p in u.programmes}
+                ),
+            )
+        )
+    moments = tuple(
+        MomentLink(
+            m.touchpoint.id,
+            m.touchpoint.description,
+            m.rank,
+            m.score,
+            tuple(p for p in programmes if m.touchpoint.id in p.moments),
+        )
+        for m in to_fix
+    )
+
+    checks: list[CheckCount] = []
+    broken: list[BrokenLink] = []
+
+    missing = [m for m in moments if not m.programmes]
+    broken += [
+        BrokenLink("moment_not_addressed", m.touchpoint, {"description": m.description})
+        for m in missing
+    ]
+    checks.append(CheckCount("moments_addressed", len(moments) - len(missing), len(moments)))
+
+    assess_use_cases = data_map is not None or vendors is not None
+    if assess_use_cases:
+        without = [p for p in programmes if not p.use_cases]
+        broken += [BrokenLink("programme_without_use_case", p.name) for p in without]
+        checks.append(
+            CheckCount("programmes_with_use_case", len(programmes) - len(without), len(programmes))
+        )
+
+    bad_kpi = [p for p in programmes if not p.business_kpi]
+    broken += [
+        BrokenLink(
+            "programme_without_kpi",
+            p.name,
+            {"kpi": p.kpi, "reason": assess_kpi(p.kpi).reason or ""},
+        )
+        for p in bad_kpi
+    ]
+    checks.append(
+        CheckCount("programmes_with_business_kpi", len(programmes) - len(bad_kpi), len(programmes))
+    )
+
+    if vendors is not None:
+        known = [u for u in use_cases if "vendors" in u.sources]
+        for u in known:
+            if not u.covering_vendors:
+                broken.append(BrokenLink("use_case_not_covered", u.name))
+            elif not u.recommended_covers:
+                values: dict[str, object] = {
+                    "recommended": vendors.recommended,
+                    "vendors": u.covering_vendors,
+                }
+                broken.append(BrokenLink("use_case_only_other_vendors", u.name, values))
+        covered = sum(1 for u in known if u.recommended_covers)
+        checks.append(CheckCount("use_cases_covered_by_recommended", covered, len(known)))
+
+    if data_map is not None:
+        missing_data = {f.subject: f.values for f in use_cases_missing_data(data_map)}
+        by_hand = {f.subject: f.values for f in use_cases_fed_by_hand(data_map)}
+        for need in data_map.use_cases:
+            if need.name in missing_data:
+                values = dict(missing_data[need.name])
+                broken.append(BrokenLink("use_case_data_missing", need.name, values))
+            if need.name in by_hand:
+                broken.append(
+                    BrokenLink("use_case_fed_by_hand", need.name, dict(by_hand[need.name]))
+                )
+        sound = [n for n in data_map.use_cases if n.name not in missing_data | by_hand]
+        checks.append(CheckCount("use_cases_with_data", len(sound), len(data_map.use_cases)))
+
+        not_in_map = collection_point_gaps(data_map, journey)
+        broken += not_in_map
+        collecting = collecting_touchpoints(journey)
+        checks.append(
+            CheckCount(
+                "collection_points_in_map", len(collecting) - len(not_in_map), len(collecting)
+            )
+        )
+
+    not_assessed: list[Part] = []
+    skipped: list[Check] = []
+    if vendors is None:
+        not_assessed.append("vendors")
+        skipped.append("use_cases_covered_by_recommended")
+    if data_map is None:
+        not_assessed.insert(0, "data_map")
+        skipped += ["use_cases_with_data", "collection_points_in_map"]
+    if not assess_use_cases:
+        skipped.insert(0, "programmes_with_use_case")
+
+    order = {kind: i for i, kind in enumerate(LINK_KINDS)}
+    return ThroughLine(
+        moments=moments,
+        programmes=tuple(programmes),
+        use_cases=use_cases,
+        broken=tuple(sorted(broken, key=lambda b: order[b.kind])),
+        completeness=Completeness(tuple(checks), tuple(skipped), tuple(not_assessed)),
+        recommended=vendors.recommended if vendors is not None else None,
+        shortlist=vendors.shortlist if vendors is not None else (),
+    )
+
+
+def collecting_touchpoints(journey: Journey) -> tuple[str, ...]:
+    """The ids of the touchpoints that collect data (data collected or collection point filled
+    in), in journey order."""
+    return tuple(
+        tp.id
+        for tp in journey_order(journey)
+        if tp.data_collected.strip() or tp.collection_point.strip()
+    )
+
+
+def collection_point_gaps(data_map: DataMap, journey: Journey) -> list[BrokenLink]:
+    """The collecting touchpoints whose collection point is not in the data map, or that give
+    none (:func:`~crmwb.dataflow.findings.collection_points_missing_from_map`'s two rules), in
+    journey order."""
+    found = {f.subject: f for f in collection_points_missing_from_map(data_map, journey)}
+    gaps = []
+    for tp in journey_order(journey):
+        if tp.id in found:
+            values = {
+                "collection_point": str(found[tp.id].values.get("collection_point", "")),
+                "data": tp.data_collected.strip(),
+            }
+            gaps.append(BrokenLink("collection_point_not_in_map", tp.id, values))
+    return gaps
+
+
+def _use_cases(
+    data_map: DataMap | None, vendors: ShortlistCoverage | None
+) -> tuple[UseCaseLink, ...]:
+    """Every use case of either sheet, matched by name: the data audit's first, in its order,
+    then the vendor comparison's the data audit does not have."""
+    needs: Sequence[UseCaseNeed] = data_map.use_cases if data_map is not None else ()
+    entries = vendors.use_cases if vendors is not None else ()
+    by_key = {match_key(e.name): e for e in entries}
+    data = _data_needs(data_map) if data_map is not None else {}
+    graph = MapGraph(data_map) if data_map is not None else None
+
+    links: list[UseCaseLink] = []
+    seen: set[str] = set()
+    for need in needs:
+        key = match_key(need.name)
+        if key in seen:
+            continue
+        seen.add(key)
+        entry = by_key.get(key)
+        links.append(
+            _link(
+                need.name,
+                (need.programme, entry.programme if entry else ""),
+                ("data_map", "vendors") if entry else ("data_map",),
+                data[need.name],
+                graph.on_the_way(need) if graph is not None else (),
+                entry,
+                vendors,
+            )
+        )
+    for entry in entries:
+        key = match_key(entry.name)
+        if key not in seen:
+            seen.add(key)
+            links.append(
+                _link(entry.name, (entry.programme,), ("vendors",), (), (), entry, vendors)
+            )
+    return tuple(links)
+
+
+def _link(
+    name: str,
+    programmes: Sequence[str],
+    sources: tuple[Source, ...],
+    data: tuple[DataNeed, ...],
+    systems: tuple[str, ...],
+    entry: VendorUseCase | None,
+    vendors: ShortlistCoverage | None,
+) -> UseCaseLink:
+    folded: dict[str, str] = {}
+    for programme in programmes:
+        if programme.strip():
+            folded.setdefault(match_key(programme), programme.strip())
+    coverage: Mapping[str, Coverage] = MappingProxyType(dict(entry.levels)) if entry else {}
+    recommended = None
+    if entry is not None and vendors is not None:
+        recommended = covers(entry.levels.get(vendors.recommended))
+    return UseCaseLink(name, tuple(folded.values()), sources, data, systems, coverage, recommended)
+
+
+def _data_needs(data_map: DataMap) -> dict[str, tuple[DataNeed, ...]]:
+    """Use case name -> its data objects with their status and providers."""
+    graph = MapGraph(data_map)
+    by_hand = {f.subject: _names(f.values.get("objects")) for f in use_cases_fed_by_hand(data_map)}
+    needs: dict[str, tuple[DataNeed, ...]] = {}
+    for need in data_map.use_cases:
+        manual = {match_key(o) for o in by_hand.get(need.name, ())}
+        objects = []
+        for data_object in need.data_objects:
+            providers = graph.providers(need, data_object)
+            status: DataStatus = (
+                "missing"
+                if not providers
+                else "manual"
+                if match_key(data_object) in manual
+                else "available"
+            )
+            objects.append(DataNeed(data_object, status, providers))
+        needs.setdefault(need.name, tuple(objects))
+    return needs
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A finding's tuple of names (anything else: none)."""
+    return tuple(str(v) for v in value) if isinstance(value, tuple) else ()

@@ -1,4 +1,4 @@
-"""The mission's through-line (issue 20, seeds 000-001): one chain from the customer journey to
+"""The mission's through-line (seeds 000-001): one chain from the customer journey to
 the tool. A **moment of truth to fix** is addressed by **relationship-marketing programmes**; a
 programme runs **functional use cases**; a use case needs **data objects** (available, missing
 or fed by hand) that travel through **systems**, and each shortlisted **vendor** covers it, or

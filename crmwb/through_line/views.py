@@ -8,9 +8,12 @@ views out."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 from crmwb.core import i18n
+from crmwb.deliver.pack import save_summary
+from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import (
     Bullets,
     Column,
@@ -18,6 +21,7 @@ from crmwb.deliver.views import (
     KeyFigure,
     KeyFigures,
     Part,
+    ReportHeader,
     Section,
     Table,
     Text,
@@ -354,3 +358,23 @@ def broken_section(line: ThroughLine, ctx: Context) -> Section:
 def excel_tables(line: ThroughLine, ctx: Context) -> list[Table]:
     """The tables for the Excel deliverable: completeness, chain, broken links."""
     return [checks_table(line, ctx), chain_table(line, ctx), broken_table(line, ctx)]
+
+
+# --- the report --------------------------------------------------------------------------------
+
+
+def header(line: ThroughLine, ctx: Context) -> ReportHeader:
+    """The report's title and what it follows."""
+    return ReportHeader(ctx.t("through_line.title"), ctx.t("through_line.subtitle"), ctx)
+
+
+def checks_section(line: ThroughLine, ctx: Context) -> Section:
+    """The completeness score, check by check."""
+    return section(ctx.t("through_line.section.checks"), checks_table(line, ctx))
+
+
+def save(line: ThroughLine, ctx: Context, output_dir: str | os.PathLike[str] | None) -> None:
+    """The Excel deliverable and the summary for the pack; nothing without an output folder
+    (a notebook run in JupyterLab)."""
+    save_tables(output_dir, "through_line", excel_tables(line, ctx), ctx.lang)
+    save_summary(output_dir, "through_line", *summary_parts(line, ctx))

@@ -80,7 +80,7 @@ def executed(run: batch.ClientRun) -> set[str]:
 def test_only_the_analyses_reading_the_tco_sheet_ran_again(mission):
     for first, second in zip(mission["first"], mission["second"], strict=True):
         assert first is not None and second.ok and second.run_id != first.run_id
-        assert executed(second) == {"tco", "roi", "vendor_comparison"}
+        assert executed(second) == {"tco", "roi", "vendor_comparison", "through_line"}
 
 
 def test_the_totals_moved_by_what_the_changed_cell_adds(mission):

@@ -64,6 +64,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
             "project_plan",
             "governance",
             "vendor_comparison",
+            "through_line",
         ],
         "northwind-retail": [
             "journey_mapping",
@@ -74,6 +75,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
             "project_plan",
             "governance",
             "vendor_comparison",
+            "through_line",
         ],
     }
     for slug, analyses in deliverables.items():

@@ -64,7 +64,7 @@ def test_a_changed_tco_cell_changes_the_fingerprints_of_what_reads_the_tco_sheet
     after = prints(workbook)
     moved = {name for name in ANALYSES if after[name] != before[name]}
     readers = {name for name, a in ANALYSES.items() if "tco" in a.reads}
-    assert moved == readers == {"tco", "roi", "vendor_comparison"}
+    assert moved == readers == {"tco", "roi", "vendor_comparison", "through_line"}
 
 
 def test_a_fingerprint_says_what_changed(workbook):

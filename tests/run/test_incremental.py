@@ -105,8 +105,9 @@ def test_a_tco_cell_executes_only_the_analyses_reading_the_tco_sheet(tmp_path):
     fake_run(reports, "20261120-100000", plan(folder, reports))
     set_cell(folder, "TCO", "F15", 65)  # the SaaS subscription: 60 € -> 65 € per user-month
     again = plan(folder, reports)
-    # crmwb/*/analysis.py: the TCO, the ROI and the vendors' comparison read the TCO sheet
-    assert names(again.execute) == {"tco", "roi", "vendor_comparison"}
+    # crmwb/*/analysis.py: the TCO, the ROI and the vendors' comparison read the TCO sheet, and
+    # the through-line (the vendors' shortlist and winner it follows depend on it)
+    assert names(again.execute) == {"tco", "roi", "vendor_comparison", "through_line"}
     assert again.why["tco"] == ["sheet.tco"]
     assert names(c.analysis for c in again.carry) == set(ANALYSES) - names(again.execute)
 
@@ -118,7 +119,8 @@ def test_only_limits_what_is_executed_and_carries_the_rest_out_of_date(tmp_path)
     again = plan(folder, reports, only=["tco"])
     assert names(again.execute) == {"tco"}
     stale = {c.analysis.name for c in again.carry if c.out_of_date}
-    assert stale == {"roi", "vendor_comparison"}  # their inputs changed, --only left them
+    # their inputs changed, --only left them
+    assert stale == {"roi", "vendor_comparison", "through_line"}
     assert len(again.carry) == len(ANALYSES) - 1  # the pack keeps every other report
 
 
@@ -213,7 +215,7 @@ def test_a_workbook_saved_while_the_run_reads_it_is_noticed(tmp_path):
     planned = plan(folder, reports)
     assert changed_since_planned(planned, folder) == ()
     set_cell(folder, "ROI", "B4", 12)  # saved again, by hand, while the notebooks run
-    set_cell(folder, "Étapes", "A5", "Découverte")  # a sheet none of the executed reads
+    set_cell(folder, "RACI", "A5", "Stratégie")  # a sheet none of the executed reads
     assert changed_since_planned(planned, folder) == ("sheet.roi",)
 
 

@@ -1,0 +1,77 @@
+"""The through-line's key results as data (:mod:`crmwb.deliver.results`), from the
+:class:`~crmwb.through_line.model.ThroughLine` the report shows: its completeness (links in
+place out of links expected), its broken links (each an item: what is broken and what to do),
+the summary's sentences, and the completeness check by check as a chart (links in place and
+missing)."""
+
+from __future__ import annotations
+
+from crmwb.deliver.result_items import conclusion_of
+from crmwb.deliver.results import ChartData, Figure, Item, ItemList, Results, Series
+from crmwb.deliver.views import Context
+from crmwb.through_line.model import ThroughLine
+from crmwb.through_line.views import kind_label, summary_parts, what_to_do
+
+ANALYSIS = "through_line"
+
+
+def key_results(line: ThroughLine, ctx: Context) -> Results:
+    """``through_line.completeness`` (a share, when a link could be checked),
+    ``through_line.present``, ``through_line.expected``, ``through_line.broken``; the list
+    ``findings`` of the broken links (id ``<kind>/<subject>``, label: what to do, detail: the
+    kind in words); the chart ``through_line.checks``."""
+    done = line.completeness
+    figures = [
+        Figure(
+            "through_line.completeness",
+            ctx.t("through_line.figure.completeness"),
+            done.score,
+            "%",
+            "higher",
+        ),
+        Figure("through_line.present", ctx.t("through_line.col.present"), done.present, "count"),
+        Figure("through_line.expected", ctx.t("through_line.col.expected"), done.expected, "count"),
+        Figure(
+            "through_line.broken",
+            ctx.t("through_line.figure.broken"),
+            len(line.broken),
+            "count",
+            "lower",
+        ),
+    ]
+    broken = ItemList(
+        "findings",
+        ctx.t("through_line.section.broken"),
+        tuple(
+            Item(f"{link.kind}/{link.subject}", what_to_do(link, ctx), kind_label(link.kind, ctx))
+            for link in line.broken
+        ),
+    )
+    return Results(
+        ANALYSIS,
+        ctx.lang,
+        tuple(figures),
+        lists=(broken,),
+        conclusion=conclusion_of(*summary_parts(line, ctx)),
+        charts=(checks_chart(line, ctx),) if done.checks else (),
+    )
+
+
+def checks_chart(line: ThroughLine, ctx: Context) -> ChartData:
+    """Each check of the completeness score: the links in place and those missing (stacked
+    bars, one per check, as the completeness table lists them)."""
+    checks = line.completeness.checks
+    return ChartData(
+        "through_line.checks",
+        ctx.t("through_line.sheet.checks"),
+        "stacked_bar",
+        tuple(ctx.t(f"through_line.check.{c.check}") for c in checks),
+        (
+            Series(ctx.t("through_line.col.present"), tuple(float(c.present) for c in checks)),
+            Series(
+                ctx.t("through_line.chart.missing"),
+                tuple(float(c.expected - c.present) for c in checks),
+            ),
+        ),
+        "count",
+    )

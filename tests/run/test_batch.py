@@ -112,7 +112,7 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
     assert '<section class="section pack-entry" id="vendor_comparison">' in index
     assert "Audit des données</strong> — analyse non réalisée, faute de données (aucun" in index
     assert "le dossier de restitution\u00a0: " in first.stdout and "index.html" in first.stdout
-    assert "15 analyses réussies sur 15 (1 non réalisée" in first.stdout
+    assert "17 analyses réussies sur 17 (1 non réalisée" in first.stdout  # 9 + 8: Lenoir has no map
 
 
 def test_no_deliverable_shows_a_customer_s_email_or_phone(scenario):

@@ -42,6 +42,7 @@ LinkKind = Literal[
     "moment_not_addressed",
     "programme_without_use_case",
     "programme_without_kpi",
+    "use_case_without_programme",
     "use_case_not_covered",
     "use_case_only_other_vendors",
     "use_case_data_missing",
@@ -54,6 +55,7 @@ LINK_KINDS: tuple[LinkKind, ...] = (
     "moment_not_addressed",
     "programme_without_use_case",
     "programme_without_kpi",
+    "use_case_without_programme",
     "use_case_not_covered",
     "use_case_only_other_vendors",
     "use_case_data_missing",
@@ -71,6 +73,7 @@ Check = Literal[
     "moments_addressed",
     "programmes_with_use_case",
     "programmes_with_business_kpi",
+    "use_cases_with_programme",
     "use_cases_covered_by_recommended",
     "use_cases_with_data",
     "collection_points_in_map",
@@ -249,6 +252,8 @@ class Completeness:
     - ``moments_addressed``: each moment of truth to fix addressed by a programme;
     - ``programmes_with_use_case``: each programme with a use case (either sheet);
     - ``programmes_with_business_kpi``: each programme with a business KPI;
+    - ``use_cases_with_programme``: each use case (either sheet) serving a programme of the
+      plan (the programme a sheet gives it is one of the plan's);
     - ``use_cases_covered_by_recommended``: each use case of the vendor comparison covered by
       the recommended vendor;
     - ``use_cases_with_data``: each use case of the data audit with all its data available and
@@ -260,7 +265,7 @@ class Completeness:
     input the workbook lacks is left out of both sums (:attr:`skipped`), and the input is
     named in :attr:`not_assessed`: without a data map, the last two; without a vendor
     comparison, the recommended vendor's coverage; without either, the programmes' use cases
-    too.
+    and the use cases' programmes too.
     """
 
     checks: tuple[CheckCount, ...]
@@ -393,6 +398,17 @@ def through_line(
         CheckCount("programmes_with_business_kpi", len(programmes) - len(bad_kpi), len(programmes))
     )
 
+    if assess_use_cases:
+        attached = {u.name for p in programmes for u in p.use_cases}
+        loose = [u for u in use_cases if u.name not in attached]
+        broken += [
+            BrokenLink("use_case_without_programme", u.name, {"programmes": u.programmes})
+            for u in loose
+        ]
+        checks.append(
+            CheckCount("use_cases_with_programme", len(use_cases) - len(loose), len(use_cases))
+        )
+
     if vendors is not None:
         known = [u for u in use_cases if "vendors" in u.sources]
         for u in known:
@@ -439,7 +455,7 @@ def through_line(
         not_assessed.insert(0, "data_map")
         skipped += ["use_cases_with_data", "collection_points_in_map"]
     if not assess_use_cases:
-        skipped.insert(0, "programmes_with_use_case")
+        skipped[:0] = ["programmes_with_use_case", "use_cases_with_programme"]
 
     order = {kind: i for i, kind in enumerate(LINK_KINDS)}
     return ThroughLine(

@@ -81,6 +81,12 @@ def what_to_do(link: BrokenLink, ctx: Context) -> str:
             kpi=_quoted(kpi, ctx),
             reason=ctx.t(reason) if reason else "",
         ).strip()
+    if link.kind == "use_case_without_programme":
+        given = [p for p in _names(values.get("programmes")) if p.strip()]
+        if not given:
+            return ctx.t(f"{key}.none", use_case=_quoted(link.subject, ctx))
+        named = and_list([_quoted(p, ctx) for p in given], ctx)
+        return ctx.tn(key, len(given), use_case=_quoted(link.subject, ctx), programmes=named)
     if link.kind == "use_case_not_covered":
         return ctx.t(key, use_case=_quoted(link.subject, ctx))
     if link.kind == "use_case_only_other_vendors":

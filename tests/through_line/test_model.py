@@ -143,6 +143,7 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
         ("moment_not_addressed", "T2"),  # no programme lists T2
         ("programme_without_use_case", "News"),  # no use case names News on either sheet
         ("programme_without_kpi", "News"),  # an open rate is not a business KPI
+        ("use_case_without_programme", "Chatbot"),  # Service is no programme of the plan
         ("use_case_not_covered", "Store app"),  # neither A nor B covers it
         ("use_case_only_other_vendors", "Chatbot"),  # B covers it, A (recommended) does not
         ("use_case_data_missing", "Welcome e-mail"),  # baskets come from nowhere
@@ -157,6 +158,7 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
         "reason": "plan.kpi_reason.open_rate",
     }
     assert by_kind["use_case_only_other_vendors"] == {"recommended": "A", "vendors": ("B",)}
+    assert by_kind["use_case_without_programme"] == {"programmes": ("Service",)}
     assert by_kind["use_case_data_missing"] == {"objects": ("baskets",), "system": "Mailer"}
     assert by_kind["use_case_fed_by_hand"] == {"objects": ("vouchers",), "system": "Mailer"}
     assert dict(line.of_kind("collection_point_not_in_map")[1].values) == {
@@ -172,21 +174,23 @@ def test_the_completeness_score_by_hand() -> None:
     # moments to fix addressed:            T1 of T1, T2                          1 / 2
     # programmes with a use case:          Welcome of Welcome, News              1 / 2
     # programmes with a business KPI:      Welcome of Welcome, News              1 / 2
+    # use cases serving a plan programme:  Welcome e-mail, Store app of them and Chatbot  2 / 3
     # vendor use cases covered by A:       Welcome e-mail of it, Store app, Chatbot  1 / 3
     # data use cases with all their data available and automated: none of 1    0 / 1
     # collecting touchpoints in the map:   T1 of T1, T2, T3                      1 / 3
-    # score = (1 + 1 + 1 + 1 + 0 + 1) / (2 + 2 + 2 + 3 + 1 + 3) = 5 / 13
+    # score = (1 + 1 + 1 + 2 + 1 + 0 + 1) / (2 + 2 + 2 + 3 + 3 + 1 + 3) = 7 / 16
     assert counts(line) == {
         "moments_addressed": (1, 2),
         "programmes_with_use_case": (1, 2),
         "programmes_with_business_kpi": (1, 2),
+        "use_cases_with_programme": (2, 3),
         "use_cases_covered_by_recommended": (1, 3),
         "use_cases_with_data": (0, 1),
         "collection_points_in_map": (1, 3),
     }
     completeness = line.completeness
-    assert (completeness.present, completeness.expected) == (5, 13)
-    assert completeness.score == pytest.approx(5 / 13)
+    assert (completeness.present, completeness.expected) == (7, 16)
+    assert completeness.score == pytest.approx(7 / 16)
     assert completeness.skipped == () and completeness.not_assessed == ()
 
 
@@ -198,6 +202,7 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     assert alone.completeness.not_assessed == ("data_map", "vendors")
     assert alone.completeness.skipped == (
         "programmes_with_use_case",
+        "use_cases_with_programme",
         "use_cases_covered_by_recommended",
         "use_cases_with_data",
         "collection_points_in_map",
@@ -206,19 +211,22 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     assert alone.recommended is None and alone.use_cases == ()
 
     # With the vendors only: their use cases give Welcome its own (Store app, Welcome E-MAIL),
-    # none judged for data: 1 + 1 + 1 + 1 of 2 + 2 + 2 + 3 = 4 / 9.
+    # Chatbot serves no programme of the plan, none is judged for data:
+    # 1 + 1 + 1 + 2 + 1 of 2 + 2 + 2 + 3 + 3 = 6 / 12.
     vendors = through_line(JOURNEY, PLAN, vendors=VENDORS)
     assert counts(vendors)["programmes_with_use_case"] == (1, 2)
-    assert vendors.completeness.score == pytest.approx(4 / 9)
+    assert counts(vendors)["use_cases_with_programme"] == (2, 3)
+    assert vendors.completeness.score == pytest.approx(6 / 12)
     assert vendors.completeness.not_assessed == ("data_map",)
     welcome = vendors.programmes[0]
     assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app"]
     assert welcome.use_cases[0].data == ()
 
-    # With the data map only: no coverage judged, 1 + 1 + 1 + 0 + 1 of 2 + 2 + 2 + 1 + 3 = 4 / 10.
+    # With the data map only: no coverage judged, its one use case serves Welcome:
+    # 1 + 1 + 1 + 1 + 0 + 1 of 2 + 2 + 2 + 1 + 1 + 3 = 5 / 11.
     data = through_line(JOURNEY, PLAN, DATA_MAP)
     assert counts(data)["programmes_with_use_case"] == (1, 2)
-    assert data.completeness.score == pytest.approx(4 / 10)
+    assert data.completeness.score == pytest.approx(5 / 11)
     assert data.completeness.not_assessed == ("vendors",)
     assert data.use_cases[0].recommended_covers is None and not data.use_cases[0].coverage
 
@@ -272,6 +280,15 @@ def test_northwind_broken_links(northwind: ThroughLine) -> None:
         ("programme_without_use_case", "Seasonal events"),
         ("programme_without_kpi", "Birthday"),  # no KPI
         ("programme_without_kpi", "Newsletter"),  # "Open rate"
+        # The vendors' Use cases sheet gives its 8 use cases programmes the plan does not have
+        ("use_case_without_programme", "Welcome journey for new subscribers"),  # Onboarding
+        ("use_case_without_programme", "Single profile across stores and web"),
+        ("use_case_without_programme", "Loyalty points and tiers"),
+        ("use_case_without_programme", "Abandoned basket reminders"),
+        ("use_case_without_programme", "Reactivation of lapsed customers"),
+        ("use_case_without_programme", "Clienteling app for store staff"),
+        ("use_case_without_programme", "Customer service cases and complaints"),  # Service
+        ("use_case_without_programme", "Consent and preference centre (GDPR)"),
         # Splio, recommended, does not cover it; Salesforce and Brevo do. Every other vendor use
         # case is covered by Splio (Clienteling by custom development, which covers it).
         ("use_case_only_other_vendors", "Customer service cases and complaints"),
@@ -324,19 +341,21 @@ def test_northwind_chain(northwind: ThroughLine) -> None:
 
 def test_northwind_completeness(northwind: ThroughLine) -> None:
     # moments to fix addressed 8 / 10 (T28, T06 not); programmes with a use case 6 / 10;
-    # with a business KPI 8 / 10; vendor use cases Splio covers 7 / 8; data use cases with all
+    # with a business KPI 8 / 10; use cases serving a plan programme 6 / 14 (the data audit's
+    # 6 do, the vendors' 8 do not); vendor use cases Splio covers 7 / 8; data use cases with all
     # their data available and automated 4 / 6; collecting touchpoints (37) with their
     # collection point in the map 29 / 37 (8 broken).
-    # score = (8 + 6 + 8 + 7 + 4 + 29) / (10 + 10 + 10 + 8 + 6 + 37) = 62 / 81 = 0.765
+    # score = (8 + 6 + 8 + 6 + 7 + 4 + 29) / (10 + 10 + 10 + 14 + 8 + 6 + 37) = 68 / 95 = 0.716
     assert counts(northwind) == {
         "moments_addressed": (8, 10),
         "programmes_with_use_case": (6, 10),
         "programmes_with_business_kpi": (8, 10),
+        "use_cases_with_programme": (6, 14),
         "use_cases_covered_by_recommended": (7, 8),
         "use_cases_with_data": (4, 6),
         "collection_points_in_map": (29, 37),
     }
-    assert northwind.completeness.score == pytest.approx(62 / 81)
+    assert northwind.completeness.score == pytest.approx(68 / 95)
     assert northwind.completeness.not_assessed == ()
 
 
@@ -351,15 +370,17 @@ def test_lenoir_broken_links_and_completeness(lenoir: ThroughLine) -> None:
         ("programme_without_use_case", "Temps forts commerciaux"),
     ]
     assert lenoir.recommended == "Sellsy"
-    # moments 5 / 6, programmes with a use case 6 / 7, business KPIs 7 / 7, covered by Sellsy
-    # 6 / 6: (5 + 6 + 7 + 6) / (6 + 7 + 7 + 6) = 24 / 26
+    # moments 5 / 6, programmes with a use case 6 / 7, business KPIs 7 / 7, use cases serving a
+    # plan programme 6 / 6, covered by Sellsy 6 / 6:
+    # (5 + 6 + 7 + 6 + 6) / (6 + 7 + 7 + 6 + 6) = 30 / 32
     assert counts(lenoir) == {
         "moments_addressed": (5, 6),
         "programmes_with_use_case": (6, 7),
         "programmes_with_business_kpi": (7, 7),
+        "use_cases_with_programme": (6, 6),
         "use_cases_covered_by_recommended": (6, 6),
     }
-    assert lenoir.completeness.score == pytest.approx(24 / 26)
+    assert lenoir.completeness.score == pytest.approx(30 / 32)
     assert lenoir.completeness.not_assessed == ("data_map",)
     assert lenoir.completeness.skipped == ("use_cases_with_data", "collection_points_in_map")
     assert lenoir.unattached_use_cases == ()

@@ -16,6 +16,7 @@ from crmwb.deliver.pack import save_summary
 from crmwb.deliver.report import save_tables
 from crmwb.deliver.views import (
     Bullets,
+    Chart,
     Column,
     Context,
     KeyFigure,
@@ -372,6 +373,17 @@ def excel_tables(line: ThroughLine, ctx: Context) -> list[Table]:
 def header(line: ThroughLine, ctx: Context) -> ReportHeader:
     """The report's title and what it follows."""
     return ReportHeader(ctx.t("through_line.title"), ctx.t("through_line.subtitle"), ctx)
+
+
+def diagram_section(line: ThroughLine, ctx: Context) -> Section:
+    """The chain drawn: moments of truth to fix, programmes, use cases, and their links."""
+    from crmwb.through_line.charts import chain_chart
+
+    figure = chain_chart(line, ctx)
+    return section(
+        ctx.t("through_line.section.diagram"),
+        Chart.of(figure, ctx.t("through_line.chart.alt"), ctx),
+    )
 
 
 def checks_section(line: ThroughLine, ctx: Context) -> Section:

@@ -14,12 +14,16 @@ from crmwb.through_line.views import kind_label, summary_parts, what_to_do
 
 ANALYSIS = "through_line"
 
+DIAGRAM_IMAGE = f"{ANALYSIS}.chain"
+"""The chain's diagram as a picture for the deck: ``results/through_line.chain.png``."""
 
-def key_results(line: ThroughLine, ctx: Context) -> Results:
+
+def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Results:
     """``through_line.completeness`` (a share, when a link could be checked),
     ``through_line.present``, ``through_line.expected``, ``through_line.broken``; the list
     ``findings`` of the broken links (id ``<kind>/<subject>``, label: what to do, detail: the
-    kind in words); the chart ``through_line.checks``."""
+    kind in words); the chart ``through_line.checks``, then the diagram's picture the notebook
+    saved (``diagram_image``, :data:`DIAGRAM_IMAGE`), when it saved one."""
     done = line.completeness
     figures = [
         Figure(
@@ -53,7 +57,21 @@ def key_results(line: ThroughLine, ctx: Context) -> Results:
         tuple(figures),
         lists=(broken,),
         conclusion=conclusion_of(*summary_parts(line, ctx)),
-        charts=(checks_chart(line, ctx),) if done.checks else (),
+        charts=(
+            *((checks_chart(line, ctx),) if done.checks else ()),
+            *(
+                (
+                    ChartData(
+                        DIAGRAM_IMAGE,
+                        ctx.t("through_line.section.diagram"),
+                        "image",
+                        image=diagram_image,
+                    ),
+                )
+                if diagram_image
+                else ()
+            ),
+        ),
     )
 
 

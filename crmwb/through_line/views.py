@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
+from matplotlib.figure import Figure
+
 from crmwb.core import i18n
 from crmwb.deliver.pack import save_summary
 from crmwb.deliver.report import save_tables
@@ -375,11 +377,12 @@ def header(line: ThroughLine, ctx: Context) -> ReportHeader:
     return ReportHeader(ctx.t("through_line.title"), ctx.t("through_line.subtitle"), ctx)
 
 
-def diagram_section(line: ThroughLine, ctx: Context) -> Section:
-    """The chain drawn: moments of truth to fix, programmes, use cases, and their links."""
+def diagram_section(line: ThroughLine, ctx: Context, chart: Figure | None = None) -> Section:
+    """The chain drawn (``chart``: :func:`~crmwb.through_line.charts.chain_chart`'s, drawn here
+    when not given): moments of truth to fix, programmes, use cases, and their links."""
     from crmwb.through_line.charts import chain_chart
 
-    figure = chain_chart(line, ctx)
+    figure = chart if chart is not None else chain_chart(line, ctx)
     return section(
         ctx.t("through_line.section.diagram"),
         Chart.of(figure, ctx.t("through_line.chart.alt"), ctx),

@@ -51,3 +51,15 @@ def test_the_chart_counts_each_check_s_links_in_place_and_missing(northwind):
     # by hand: 8 of the 10 moments to fix are addressed (T28 and T06 are not): 2 missing
     assert (in_place.values[0], missing.values[0]) == (8.0, 2.0)
     assert sum(in_place.values) == 68 and sum(in_place.values) + sum(missing.values) == 95
+
+
+def test_the_diagram_the_notebook_saved_is_the_decks_picture(northwind):
+    ctx = Context("Northwind Home Retail", "en")
+    assert [c.kind for c in key_results(northwind, ctx).charts] == ["stacked_bar"]
+    _checks, picture = key_results(northwind, ctx, "results/through_line.chain.png").charts
+    assert (picture.key, picture.kind, picture.image) == (
+        "through_line.chain",
+        "image",
+        "results/through_line.chain.png",
+    )
+    assert picture.title == "The chain at a glance"

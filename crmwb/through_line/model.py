@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, get_args
 
 from crmwb.core.i18n import match_key
 from crmwb.dataflow.findings import (
@@ -51,23 +51,13 @@ LinkKind = Literal[
 ]
 """What kind of link of the chain is broken (see :class:`BrokenLink`)."""
 
-LINK_KINDS: tuple[LinkKind, ...] = (
-    "moment_not_addressed",
-    "programme_without_use_case",
-    "programme_without_kpi",
-    "use_case_without_programme",
-    "use_case_not_covered",
-    "use_case_only_other_vendors",
-    "use_case_data_missing",
-    "use_case_fed_by_hand",
-    "collection_point_not_in_map",
-)
+LINK_KINDS: tuple[LinkKind, ...] = get_args(LinkKind)
 """Every kind of broken link, in the order of the chain."""
 
 MESSAGE_KEYS: Mapping[LinkKind, str] = MappingProxyType(
     {kind: f"through_line.broken.{kind}" for kind in LINK_KINDS}
 )
-"""The i18n key of each kind's what-to-do text (written with the views, a later step)."""
+"""The i18n key of each kind's what-to-do text (:mod:`crmwb.through_line.views` writes it)."""
 
 Check = Literal[
     "moments_addressed",

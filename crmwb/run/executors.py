@@ -344,12 +344,29 @@ def cluster(scheduler: str | None = None) -> DaskExecutor | None:
     return DaskExecutor(address) if address else None
 
 
-def stop_children() -> None:
-    """Stop this process's child processes (workers, the kernel server, the kernels):
-    terminate, then kill what is still there a few seconds later."""
+def _is_resource_tracker(process: Any) -> bool:
+    """Whether ``process`` (a ``psutil.Process``) is a multiprocessing resource tracker."""
     import psutil
 
-    children = psutil.Process().children(recursive=True)
+    try:
+        return any("multiprocessing.resource_tracker" in part for part in process.cmdline())
+    except psutil.Error:  # gone, or not ours to read: not spared
+        return False
+
+
+def stop_children() -> None:
+    """Stop this process's child processes (workers, the kernel server, the kernels):
+    terminate, then kill what is still there a few seconds later. Python's resource tracker
+    is spared: stopped, it was started again at exit, which then printed a traceback for
+    each of the pool's semaphores it had never seen (and it removes what the stopped workers
+    leave behind when this process ends)."""
+    import psutil
+
+    children = [
+        child
+        for child in psutil.Process().children(recursive=True)
+        if not _is_resource_tracker(child)
+    ]
     for child in children:
         with suppress(psutil.Error):
             child.terminate()

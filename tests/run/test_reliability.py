@@ -159,6 +159,9 @@ def test_a_ctrl_c_keeps_the_run_as_interrupted_and_never_moves_latest(
     code, out, err = finish(process, timeout=120)
     assert code == 130, (out, err)
     assert "Traceback" not in err and "Traceback" not in out
+    # Python's resource tracker is not stopped with the workers: killed, it was started again
+    # at exit and printed a traceback per semaphore of the pool (seen once in CI)
+    assert "resource_tracker" not in err, err
     # the workers stopped could not remove their copies of the client's files: the run did
     left = list(temporary.glob("crmwb-job*"))
     shutil.rmtree(temporary, ignore_errors=True)

@@ -31,7 +31,7 @@ from crmwb.core import i18n
 from crmwb.core.i18n import Lang, all_labels, match_key, t
 from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.capabilities import SheetLayout, declared_sheets
-from crmwb.workbook.fields import Field, normalised
+from crmwb.workbook.fields import Field, anchor, normalised
 from crmwb.workbook.snapshot import CellValue, Snapshot, as_python
 
 LISTS_SHEET = "sheet.lists"
@@ -267,7 +267,9 @@ def read_table(sheet: Grid, columns: Sequence[Field], next_tables: Sequence[Fiel
     table's header (``next_tables``: the first columns of the tables under it) or the sheet's
     end; its columns: the declared ones (by their labels in either language) and any other
     header of the row (by its text)."""
-    header = label_rows(sheet, columns[0].key, limit=None)
+    header = label_rows(sheet, columns[0].key, limit=None) or label_rows(
+        sheet, anchor(columns).key, limit=None
+    )
     if header is None:
         return Table({}, ())
     ends = [r for f in next_tables if (r := label_rows(sheet, f.key, limit=None)) and r > header]

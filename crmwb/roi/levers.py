@@ -126,10 +126,11 @@ class Lever:
     realisation, in the client's currency.
 
     Common fields: ``name`` (the client's wording; the lever's label by default),
-    ``ramp_up`` (share realised in years 1, 2 ... the last held for later years; full from
-    year 1 by default) and ``risk_adjustment`` (fraction the benefit is reduced by in the
-    risk-adjusted results). Every other field is an input: a number >= 0 (rates as fractions)
-    or a :class:`~crmwb.core.uncertainty.Pert`; a missing input is an :class:`InputError` naming the
+    ``comes_from`` (the programme or use case it comes from), ``ramp_up`` (share realised in
+    years 1, 2 ... the last held for later years; full from year 1 by default) and
+    ``risk_adjustment`` (fraction the benefit is reduced by in the risk-adjusted results).
+    Every other field is an input: a number >= 0 (rates as fractions) or a
+    :class:`~crmwb.core.uncertainty.Pert`; a missing input is an :class:`InputError` naming the
     lever and the input.
     """
 
@@ -138,11 +139,16 @@ class Lever:
     """The lever's kind: its label is the message ``roi_sheet.lever.<KIND>``."""
     AXIS: ClassVar[Axis] = Axis.REVENUE_AND_COSTS
     RATES: ClassVar[frozenset[str]] = frozenset()
-    _COMMON: ClassVar[frozenset[str]] = frozenset({"name", "ramp_up", "risk_adjustment"})
+    _COMMON: ClassVar[frozenset[str]] = frozenset(
+        {"name", "ramp_up", "risk_adjustment", "comes_from"}
+    )
 
     name: str = ""
     ramp_up: tuple[float, ...] = (1.0,)
     risk_adjustment: float = 0.0
+    comes_from: str = ""
+    """The programme of the relationship plan, or the use case (its ID), the benefit comes
+    from, as the ROI sheet writes it (the through-line matches it); empty: not said."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ramp_up", tuple(self.ramp_up))

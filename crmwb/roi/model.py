@@ -487,6 +487,15 @@ class RoiAnalysis:
     def qualitative(self) -> tuple[QualitativeBenefit, ...]:
         return self.case.qualitative
 
+    def lever_present_values(self) -> tuple[float, ...]:
+        """Each lever's benefits in present value, risk-adjusted, in the case's order: they add
+        up to the risk-adjusted present value of the benefits."""
+        lines = self.unadjusted.table.benefit_lines  # one per lever, as the sheet gives it
+        return tuple(
+            (line.present_value or 0.0) * (1 - lever.risk_adjustment)
+            for lever, line in zip(self.case.levers, lines, strict=True)
+        )
+
 
 def present_value(per_period: Sequence[float], rate: float) -> float:
     """Present value, the first amount at t=0 (not discounted), year t at its end.

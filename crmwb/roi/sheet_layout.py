@@ -106,4 +106,5 @@ ROI_COLUMNS: tuple[Field, ...] = (
     Field("roi_sheet.col.ramp_up_3", "fraction", width=11, maximum=1),
     Field("roi_sheet.col.risk", "fraction", width=12, maximum=1),
     Field("roi_sheet.col.notes", "text", width=50),
+    Field("roi_sheet.col.comes_from", "text", width=26, added_in=4),
 )

@@ -15,8 +15,10 @@ benefit levers. The reader finds labels and headers by their text, in either lan
   :func:`~crmwb.roi.sheet_layout.input_names`) | Low | Most likely | High (Low and High both or
   neither: they make a :class:`~crmwb.core.uncertainty.Pert`) | Ramp-up year 1 | year 2 | year 3
   (shares realised, the last one held afterwards; 100 % from year 1 when empty) | Risk
-  adjustment | Notes. The rows with the same Lever and Name form one lever; its ramp-up and risk
-  adjustment may be given on any one of its rows. A qualitative benefit is a row whose Lever is
+  adjustment | Notes | Comes from (the programme of the plan, or the use case's ID, the benefit
+  comes from; a column of template 4, absent from older workbooks). The rows with the same
+  Lever and Name form one lever; its ramp-up, risk adjustment and origin may be given on any
+  one of its rows. A qualitative benefit is a row whose Lever is
   "qualitative", with the benefit in Name and its description in Notes.
 
 :func:`write_roi_sheet` writes the blank template's sheet or an example's (from a
@@ -95,7 +97,7 @@ def _optional_inputs(cls: type[Lever]) -> frozenset[str]:
 
 
 _PARAMETER_SPEC = {spec.key: spec for spec in ROI_PARAMETERS}
-_LEVER, _NAME, _INPUT, _LOW, _ML, _HIGH, _R1, _R2, _R3, _RISK, _NOTES = (
+_LEVER, _NAME, _INPUT, _LOW, _ML, _HIGH, _R1, _R2, _R3, _RISK, _NOTES, _FROM = (
     spec.key for spec in ROI_COLUMNS
 )
 _RAMP = (_R1, _R2, _R3)
@@ -210,6 +212,8 @@ def _sheet_rows(sheet: RoiSheet, lang: Lang) -> list[dict[str, Any]]:
                 _NAME: lever.name or None,
                 _INPUT: input_label(input_name, lang),
             }
+            if i == 0:
+                row[_FROM] = lever.comes_from or None
             if isinstance(value, Pert):
                 row.update({_LOW: value.low, _ML: value.most_likely, _HIGH: value.high})
             else:
@@ -516,7 +520,7 @@ class _RoiReader:
         lang = self.lang()
         for row in self.r.rows(ws, index, header_row):
             v = {
-                spec.key: self.r.value(ws, row[spec.key], self.read_spec(spec))
+                spec.key: self.r.value(ws, row.get(spec.key), self.read_spec(spec))
                 for spec in ROI_COLUMNS
             }
             if not v[_LEVER]:
@@ -596,7 +600,21 @@ class _RoiReader:
         where: dict[str, Cell] = {}
         ramp_up: tuple[float, ...] | None = None
         risk: float | None = None
+        comes_from: tuple[str, Cell] | None = None
         for row, v in zip(group.rows, group.values, strict=True):
+            if v[_FROM]:
+                if comes_from is not None and normalised(v[_FROM]) != normalised(comes_from[0]):
+                    raise self.error(
+                        row[_FROM],
+                        msg("roi.err.one_comes_from", lever=label),
+                        msg(
+                            "roi.err.found.other_comes_from",
+                            value=Quoted(comes_from[0]),
+                            where=self.where(comes_from[1]),
+                        ),
+                        msg("roi.err.hint.one_row"),
+                    )
+                comes_from = (v[_FROM], row[_FROM])
             text = v[_INPUT]
             column = self.shown(row[_INPUT], _INPUT)
             if not text:
@@ -674,6 +692,7 @@ class _RoiReader:
                 name=group.name,
                 ramp_up=ramp_up or (1.0,),
                 risk_adjustment=risk or 0.0,
+                comes_from=comes_from[0] if comes_from else "",
                 **inputs,
             )
         except CrmwbError as exc:  # pragma: no cover - the checks above come first

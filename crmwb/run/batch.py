@@ -90,6 +90,9 @@ class ClientRun:
     """Rows of the workbook Excel hides, read like the others: said in the summary."""
     outdated: bool = False
     """The workbook was made by an older template: ``crmwb upgrade`` brings it up to date."""
+    template: int | None = None
+    """The version of the template the workbook was made by (None: not read): the summary
+    says what changed in each later one."""
     unchanged: bool = False
     """Nothing changed since the client's latest run: no new run was made (``run_id`` and
     ``folder`` are the latest run's)."""
@@ -323,6 +326,7 @@ def _run_locked(
             planned=tuple(a.name for a in every if a.name in names),
             hidden_rows=hidden_rows_of(client_dir, reader) if reader is not None else (),
             outdated=outdated(client_dir, reader),
+            template=template_of(reader),
         )
         client_run.results.extend(carried)
         started[slug] = dt.datetime.now().isoformat(timespec="seconds")
@@ -466,6 +470,13 @@ def outdated(client_dir: Path, reader: WorkbookReader | None = None) -> bool:
         return bool(needs_upgrade(client_dir / WORKBOOK_NAME, reader))
     except CrmwbError:
         return False
+
+
+def template_of(reader: WorkbookReader | None) -> int | None:
+    """The version of the template the open workbook was made by (None: no workbook read)."""
+    from crmwb.workbook.template import template_version
+
+    return template_version(reader.book) if reader is not None else None
 
 
 def hidden_rows_of(

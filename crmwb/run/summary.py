@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from crmwb.core.i18n import DEFAULT_LANG, Lang, number, t, tn
+from crmwb.core.i18n import DEFAULT_LANG, Lang, has_message, number, t, tn
 from crmwb.run.batch import ANALYSES, ClientRun
 
 
@@ -76,6 +76,7 @@ def summary(runs: Sequence[ClientRun], lang: Lang = DEFAULT_LANG) -> str:
             lines.append(say("run.note", client=client_run.slug, note=hidden.text(lang)))
         if client_run.outdated:
             lines.append(say("run.note.outdated", client=client_run.slug))
+            lines.extend(f"  - {say(key)}" for key in template_changes(client_run.template))
     for client_run in runs:
         if client_run.folder is None:
             continue
@@ -139,3 +140,15 @@ def shown_path(path: Path | None) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def template_changes(version: int | None) -> list[str]:
+    """The keys of what changed in each template after ``version`` and how to move to it
+    (``run.note.template_<n>``: a template that changed only what ``crmwb upgrade`` does on its
+    own has none)."""
+    from crmwb.workbook.template import TEMPLATE_VERSION
+
+    if version is None:
+        return []
+    later = range(version + 1, TEMPLATE_VERSION + 1)
+    return [key for n in later if has_message(key := f"run.note.template_{n}")]

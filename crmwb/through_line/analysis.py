@@ -22,7 +22,7 @@ ANALYSES = (
         NOTEBOOKS_DIR / "through_line.ipynb",
         "analysis.through_line",
         order=90,
-        reads=("journey", "plan", "data_map", "vendors", "tco"),
+        reads=("journey", "plan", "data_map", "vendors", "tco", "roi"),
         applies=has_chain,
         skip_sheet="sheet.programmes",
         inputs=read_through_line,

@@ -20,7 +20,8 @@ DIAGRAM_IMAGE = f"{ANALYSIS}.chain"
 
 def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Results:
     """``through_line.completeness`` (a share, when a link could be checked),
-    ``through_line.present``, ``through_line.expected``, ``through_line.broken``; the list
+    ``through_line.present``, ``through_line.expected``, ``through_line.broken``, and
+    ``through_line.exposed`` (the benefits exposed, when the ROI's levers are known); the list
     ``findings`` of the broken links (id ``<kind>/<subject>``, label: what to do, detail: the
     kind in words); the chart ``through_line.checks``, then the diagram's picture the notebook
     saved (``diagram_image``, :data:`DIAGRAM_IMAGE`), when it saved one."""
@@ -43,6 +44,16 @@ def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Res
             "lower",
         ),
     ]
+    if line.levers:
+        figures.append(
+            Figure(
+                "through_line.exposed",
+                ctx.t("through_line.figure.exposed"),
+                line.exposed,
+                "EUR",
+                "lower",
+            )
+        )
     broken = ItemList(
         "findings",
         ctx.t("through_line.section.broken"),

@@ -5,22 +5,25 @@ or fed by hand) that travel through **systems**, and each shortlisted **vendor**
 not. Each link is computed by its own analysis (journey, plan, data-flow audit, vendor
 comparison); this module follows the chain across them and names its **broken links**.
 
-Use cases come from two sheets that do not share an id yet: the data audit's "Use-case data"
-(:class:`~crmwb.dataflow.model.UseCaseNeed`) and the vendor comparison's "Use cases"
-(:class:`~crmwb.vendors.sheet_layout.UseCaseEntry`). They are matched by name, case and accents
-ignored (:func:`~crmwb.core.i18n.match_key`); a use case on one sheet only is known from that
-sheet only: its data, or its coverage, is not judged. A use case belongs to the plan's
-programme whose name matches the programme either sheet gives it (same matching).
+The use cases are the mission's one list, the vendor comparison's "Use cases" sheet
+(:class:`~crmwb.vendors.sheet_layout.UseCaseEntry`: an ID, a name, the programme it serves);
+the data audit's "Use-case data" (:class:`~crmwb.dataflow.model.UseCaseNeed`) names them to give
+their data, matched by name, case and accents ignored (:func:`~crmwb.core.i18n.match_key`). A
+use case of "Use-case data" missing from the list (a workbook of an older template) is known
+from that sheet only: its coverage is not judged. A use case belongs to the plan's programme
+whose name matches the programme either sheet gives it (same matching). Each **ROI lever** says
+the programme or use case (its ID) it comes from: a broken link under it exposes its benefits.
 
-Pure: the journey, the plan, the data map (or None) and the vendors' coverage (or None) in, a
-:class:`ThroughLine` out. Reading them from a workbook is :mod:`crmwb.through_line.reading`'s
-job.
+Pure: the journey, the plan, the data map, the vendors' coverage and the levers' values (each
+or None) in, a :class:`ThroughLine` out. Reading them from a workbook is
+:mod:`crmwb.through_line.reading`'s job.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Literal, get_args
 
@@ -33,7 +36,7 @@ from crmwb.dataflow.findings import (
 from crmwb.dataflow.model import DataMap, MapGraph, UseCaseNeed
 from crmwb.journey.model import DEFAULT_RULE, Journey, MomentRule, journey_order, moments_of_truth
 from crmwb.plan.kpis import assess_kpi
-from crmwb.plan.model import RelationshipPlan, programme_summary
+from crmwb.plan.model import ProgrammeSummary, RelationshipPlan, programme_summary
 from crmwb.vendors.comparison import VendorComparison
 from crmwb.vendors.model import Coverage
 from crmwb.vendors.sheets import VendorInputs
@@ -48,6 +51,8 @@ LinkKind = Literal[
     "use_case_data_missing",
     "use_case_fed_by_hand",
     "collection_point_not_in_map",
+    "lever_without_programme",
+    "programme_without_lever",
 ]
 """What kind of link of the chain is broken (see :class:`BrokenLink`)."""
 
@@ -67,11 +72,13 @@ Check = Literal[
     "use_cases_covered_by_recommended",
     "use_cases_with_data",
     "collection_points_in_map",
+    "levers_with_programme",
+    "programmes_with_lever",
 ]
 """A link the completeness score counts (see :class:`Completeness`)."""
 
-Part = Literal["data_map", "vendors"]
-"""An input the chain may lack: the data map, the vendor comparison."""
+Part = Literal["data_map", "vendors", "roi"]
+"""An input the chain may lack: the data map, the vendor comparison, the ROI's levers."""
 
 DataStatus = Literal["available", "missing", "manual"]
 """A data object a use case needs: provided automatically, provided by no system, or only
@@ -92,6 +99,7 @@ class VendorUseCase:
     name: str
     programme: str = ""
     levels: Mapping[str, Coverage] = field(default_factory=dict, hash=False)
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,6 +123,7 @@ def shortlist_coverage(inputs: VendorInputs, comparison: VendorComparison) -> Sh
             entry.name,
             entry.programme,
             MappingProxyType({v: entry.coverage[v] for v in shortlist if v in entry.coverage}),
+            entry.id,
         )
         for entry in inputs.sheets.use_cases
     )
@@ -127,7 +136,35 @@ def covers(level: Coverage | None) -> bool:
     return level is not None and level is not Coverage.NOT_COVERED
 
 
+# --- the ROI's side --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeverValue:
+    """An ROI benefit lever as the chain needs it: its name, the programme or use case it says
+    it comes from (as the ROI sheet writes it; "" when it does not say) and its value: its
+    benefits in present value, risk-adjusted (they add up to the ROI's risk-adjusted present
+    value of the benefits)."""
+
+    name: str
+    comes_from: str
+    value: float
+
+
 # --- the chain -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LeverLink:
+    """An ROI lever on the chain: what it comes from, matched to the plan's programme
+    (``programme``) or to a use case (``use_case``, its name), neither when it names nothing
+    the chain knows."""
+
+    name: str
+    comes_from: str
+    value: float
+    programme: str | None = None
+    use_case: str | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +184,9 @@ class UseCaseLink:
     ``sources`` the sheets it is known from. ``data`` and ``systems`` (on the way of its data,
     :meth:`~crmwb.dataflow.model.MapGraph.on_the_way`) are empty when the data audit does not
     know it; ``coverage`` (shortlisted vendor -> level) is empty and ``recommended_covers``
-    None when the vendor comparison does not."""
+    None when the vendor comparison does not. ``id``: its reference on the Use cases sheet
+    (empty: not given, or known from the data audit only); ``levers``: the ROI levers that say
+    they come from it."""
 
     name: str
     programmes: tuple[str, ...]
@@ -156,6 +195,8 @@ class UseCaseLink:
     systems: tuple[str, ...] = ()
     coverage: Mapping[str, Coverage] = field(default_factory=dict, hash=False)
     recommended_covers: bool | None = None
+    id: str = ""
+    levers: tuple[LeverLink, ...] = ()
 
     def objects(self, status: DataStatus) -> tuple[str, ...]:
         """The data objects of this status, in the order the use case needs them."""
@@ -171,8 +212,8 @@ class UseCaseLink:
 class ProgrammeLink:
     """A programme of the plan: its KPI and whether it measures a business result (the plan's
     checks ``no_kpi`` and ``not_business_kpi``), the touchpoints it addresses (its own, its
-    scenarios' and campaigns'), the moments of truth to fix among them (rank order) and its
-    use cases."""
+    scenarios' and campaigns'), the moments of truth to fix among them (rank order), its
+    use cases and the ROI levers that say they come from it (:attr:`levers`)."""
 
     name: str
     kpi: str
@@ -180,6 +221,16 @@ class ProgrammeLink:
     touchpoints: tuple[str, ...]
     moments: tuple[str, ...]
     use_cases: tuple[UseCaseLink, ...]
+    levers: tuple[LeverLink, ...] = ()
+
+    @property
+    def pulled(self) -> tuple[LeverLink, ...]:
+        """The ROI levers it pulls: its own, then its use cases' (each once)."""
+        seen: dict[str, LeverLink] = {lever.name: lever for lever in self.levers}
+        for use_case in self.use_cases:
+            for lever in use_case.levers:
+                seen.setdefault(lever.name, lever)
+        return tuple(seen.values())
 
 
 @dataclass(frozen=True)
@@ -213,12 +264,23 @@ class BrokenLink:
       data provided by no system / only by hand (values ``objects`` and ``system``);
     - ``collection_point_not_in_map``: a collecting touchpoint whose collection point is no
       system of the data map, or that gives none (its id; values ``collection_point``, ""
-      when none, and ``data``, what it collects).
+      when none, and ``data``, what it collects);
+    - ``lever_without_programme``: an ROI lever that names no programme of the plan nor use
+      case (values ``comes_from``, what it names, "" for nothing);
+    - ``programme_without_lever``: a programme no ROI lever comes from (neither from it nor
+      from one of its use cases).
+
+    ``levers`` are the ROI levers whose benefits rest on the link (**benefits exposed**): those
+    of the programme, or of the use case and of the programmes it serves, or of the programmes
+    addressing the touchpoint; the lever itself when it comes from nothing. ``exposed``: their
+    risk-adjusted present value.
     """
 
     kind: LinkKind
     subject: str
     values: Mapping[str, object] = field(default_factory=dict, hash=False)
+    levers: tuple[str, ...] = ()
+    exposed: float = 0.0
 
     @property
     def message_key(self) -> str:
@@ -249,13 +311,16 @@ class Completeness:
     - ``use_cases_with_data``: each use case of the data audit with all its data available and
       automated (neither missing nor fed by hand);
     - ``collection_points_in_map``: each collecting touchpoint (data collected or collection
-      point filled in) with its collection point a system of the data map.
+      point filled in) with its collection point a system of the data map;
+    - ``levers_with_programme``: each ROI lever coming from a programme of the plan or a use
+      case of the chain;
+    - ``programmes_with_lever``: each programme pulling an ROI lever.
 
     score = sum(present) / sum(expected), None when nothing is expected. A check needing an
     input the workbook lacks is left out of both sums (:attr:`skipped`), and the input is
     named in :attr:`not_assessed`: without a data map, the last two; without a vendor
     comparison, the recommended vendor's coverage; without either, the programmes' use cases
-    and the use cases' programmes too.
+    and the use cases' programmes too; without the ROI's levers, the last two.
     """
 
     checks: tuple[CheckCount, ...]
@@ -283,8 +348,9 @@ class Completeness:
 class ThroughLine:
     """The whole chain: per moment of truth to fix (rank order) its programmes, their use
     cases, data and vendors' coverage (:attr:`moments`); every programme (plan order),
-    every use case (data audit's order, then the vendor comparison's use cases it does not
-    know); the broken links in chain order; the completeness score."""
+    every use case (the Use cases sheet's order, then the data audit's use cases it does not
+    list); the ROI levers (:attr:`levers`, the sheet's order); the broken links in chain
+    order, each with the benefits exposed; the completeness score."""
 
     moments: tuple[MomentLink, ...]
     programmes: tuple[ProgrammeLink, ...]
@@ -293,6 +359,18 @@ class ThroughLine:
     completeness: Completeness
     recommended: str | None = None
     shortlist: tuple[str, ...] = ()
+    levers: tuple[LeverLink, ...] = ()
+
+    @property
+    def benefits(self) -> float:
+        """The risk-adjusted present value of every lever's benefits."""
+        return math.fsum(lever.value for lever in self.levers)
+
+    @property
+    def exposed(self) -> float:
+        """The benefits resting on at least one broken link, each lever counted once."""
+        names = {name for b in self.broken for name in b.levers}
+        return math.fsum(lever.value for lever in self.levers if lever.name in names)
 
     @property
     def programmes_without_moment(self) -> tuple[ProgrammeLink, ...]:
@@ -318,20 +396,27 @@ def through_line(
     plan: RelationshipPlan,
     data_map: DataMap | None = None,
     vendors: ShortlistCoverage | None = None,
+    levers: Sequence[LeverValue] | None = None,
     *,
     rule: MomentRule = DEFAULT_RULE,
 ) -> ThroughLine:
     """Follow the chain from the journey's moments of truth to fix (``rule``) through the plan's
     programmes, the use cases of the data audit (``data_map``) and of the vendor comparison
     (``vendors``), and name its broken links (:class:`BrokenLink`) and its completeness
-    (:class:`Completeness`). ``data_map`` or ``vendors`` None: that part of the chain is not
-    assessed."""
+    (:class:`Completeness`). ``data_map``, ``vendors`` or ``levers`` (the ROI's) None: that
+    part of the chain is not assessed. A lever's ``comes_from`` is matched to a use case's ID,
+    then to a programme's name, then to a use case's name (case and accents ignored)."""
     to_fix = [m for m in moments_of_truth(journey, rule) if m.to_fix]
     to_fix_ids = [m.touchpoint.id for m in to_fix]
-    use_cases = _use_cases(data_map, vendors)
+    summaries = programme_summary(plan)
+    lever_links = _lever_links(levers or (), _use_cases(data_map, vendors), summaries)
+    use_cases = tuple(
+        replace(u, levers=tuple(lv for lv in lever_links if lv.use_case == u.name))
+        for u in _use_cases(data_map, vendors)
+    )
 
     programmes: list[ProgrammeLink] = []
-    for summary in programme_summary(plan):
+    for summary in summaries:
         key = match_key(summary.name)
         kpi = assess_kpi(summary.kpi)
         programmes.append(
@@ -344,6 +429,7 @@ def through_line(
                 use_cases=tuple(
                     u for u in use_cases if key in {match_key(p) for p in u.programmes}
                 ),
+                levers=tuple(lv for lv in lever_links if lv.programme == summary.name),
             )
         )
     moments = tuple(
@@ -436,6 +522,23 @@ def through_line(
             )
         )
 
+    if levers is not None:
+        loose_levers = [lv for lv in lever_links if lv.programme is None and lv.use_case is None]
+        broken += [
+            BrokenLink("lever_without_programme", lv.name, {"comes_from": lv.comes_from})
+            for lv in loose_levers
+        ]
+        checks.append(
+            CheckCount(
+                "levers_with_programme", len(lever_links) - len(loose_levers), len(lever_links)
+            )
+        )
+        idle = [p for p in programmes if not p.pulled]
+        broken += [BrokenLink("programme_without_lever", p.name) for p in idle]
+        checks.append(
+            CheckCount("programmes_with_lever", len(programmes) - len(idle), len(programmes))
+        )
+
     not_assessed: list[Part] = []
     skipped: list[Check] = []
     if vendors is None:
@@ -446,17 +549,72 @@ def through_line(
         skipped += ["use_cases_with_data", "collection_points_in_map"]
     if not assess_use_cases:
         skipped[:0] = ["programmes_with_use_case", "use_cases_with_programme"]
+    if levers is None:
+        not_assessed.append("roi")
+        skipped += ["levers_with_programme", "programmes_with_lever"]
 
     order = {kind: i for i, kind in enumerate(LINK_KINDS)}
     return ThroughLine(
         moments=moments,
         programmes=tuple(programmes),
         use_cases=use_cases,
-        broken=tuple(sorted(broken, key=lambda b: order[b.kind])),
+        broken=tuple(
+            _exposed(b, programmes, use_cases, lever_links)
+            for b in sorted(broken, key=lambda b: order[b.kind])
+        ),
         completeness=Completeness(tuple(checks), tuple(skipped), tuple(not_assessed)),
         recommended=vendors.recommended if vendors is not None else None,
         shortlist=vendors.shortlist if vendors is not None else (),
+        levers=lever_links,
     )
+
+
+def _lever_links(
+    levers: Sequence[LeverValue],
+    use_cases: Sequence[UseCaseLink],
+    programmes: Sequence[ProgrammeSummary],
+) -> tuple[LeverLink, ...]:
+    """Each lever with the use case or programme it comes from (see :func:`through_line`)."""
+    by_id = {match_key(u.id): u.name for u in use_cases if u.id}
+    by_programme = {match_key(p.name): p.name for p in programmes}
+    by_name = {match_key(u.name): u.name for u in use_cases}
+    links = []
+    for lever in levers:
+        key = match_key(lever.comes_from) if lever.comes_from.strip() else None
+        use_case = by_id.get(key) if key else None
+        programme = by_programme.get(key) if key and use_case is None else None
+        if key and use_case is None and programme is None:
+            use_case = by_name.get(key)
+        links.append(LeverLink(lever.name, lever.comes_from, lever.value, programme, use_case))
+    return tuple(links)
+
+
+def _exposed(
+    link: BrokenLink,
+    programmes: Sequence[ProgrammeLink],
+    use_cases: Sequence[UseCaseLink],
+    levers: Sequence[LeverLink],
+) -> BrokenLink:
+    """``link`` with the levers whose benefits rest on it and their value (see
+    :class:`BrokenLink`)."""
+    resting: tuple[LeverLink, ...] = ()
+    kind, subject = link.kind, link.subject
+    if kind in ("programme_without_use_case", "programme_without_kpi"):
+        resting = next((p.pulled for p in programmes if p.name == subject), ())
+    elif kind.startswith("use_case_"):
+        use_case = next((u for u in use_cases if match_key(u.name) == match_key(subject)), None)
+        if use_case is not None:
+            served = {match_key(name) for name in use_case.programmes}
+            resting = use_case.levers + tuple(
+                lv for p in programmes if match_key(p.name) in served for lv in p.levers
+            )
+    elif kind == "collection_point_not_in_map":
+        resting = tuple(lv for p in programmes if subject in p.touchpoints for lv in p.pulled)
+    elif kind == "lever_without_programme":
+        resting = tuple(lv for lv in levers if lv.name == subject)
+    names = tuple(dict.fromkeys(lv.name for lv in resting))
+    value = math.fsum(lv.value for lv in levers if lv.name in names)
+    return replace(link, levers=names, exposed=value)
 
 
 def collecting_touchpoints(journey: Journey) -> tuple[str, ...]:
@@ -488,39 +646,46 @@ def collection_point_gaps(data_map: DataMap, journey: Journey) -> list[BrokenLin
 def _use_cases(
     data_map: DataMap | None, vendors: ShortlistCoverage | None
 ) -> tuple[UseCaseLink, ...]:
-    """Every use case of either sheet, matched by name: the data audit's first, in its order,
-    then the vendor comparison's the data audit does not have."""
+    """Every use case: the Use cases sheet's (the mission's one list), in its order, each
+    with the data the data audit's "Use-case data" gives it (matched by name), then the data
+    audit's use cases the list does not have (a workbook of an older template)."""
     needs: Sequence[UseCaseNeed] = data_map.use_cases if data_map is not None else ()
     entries = vendors.use_cases if vendors is not None else ()
-    by_key = {match_key(e.name): e for e in entries}
+    by_key: dict[str, UseCaseNeed] = {}
+    for need in needs:
+        by_key.setdefault(match_key(need.name), need)
     data = _data_needs(data_map) if data_map is not None else {}
     graph = MapGraph(data_map) if data_map is not None else None
 
+    def data_of(need: UseCaseNeed | None) -> tuple[tuple[DataNeed, ...], tuple[str, ...]]:
+        if need is None:
+            return (), ()
+        return data[need.name], graph.on_the_way(need) if graph is not None else ()
+
     links: list[UseCaseLink] = []
     seen: set[str] = set()
-    for need in needs:
-        key = match_key(need.name)
+    for entry in entries:
+        key = match_key(entry.name)
         if key in seen:
             continue
         seen.add(key)
-        entry = by_key.get(key)
+        known = by_key.get(key)
         links.append(
             _link(
-                need.name,
-                (need.programme, entry.programme if entry else ""),
-                ("data_map", "vendors") if entry else ("data_map",),
-                data[need.name],
-                graph.on_the_way(need) if graph is not None else (),
+                entry.name,
+                (entry.programme, known.programme if known else ""),
+                ("vendors", "data_map") if known else ("vendors",),
+                *data_of(known),
                 entry,
                 vendors,
             )
         )
-    for entry in entries:
-        key = match_key(entry.name)
+    for need in needs:
+        key = match_key(need.name)
         if key not in seen:
             seen.add(key)
             links.append(
-                _link(entry.name, (entry.programme,), ("vendors",), (), (), entry, vendors)
+                _link(need.name, (need.programme,), ("data_map",), *data_of(need), None, vendors)
             )
     return tuple(links)
 
@@ -542,7 +707,16 @@ def _link(
     recommended = None
     if entry is not None and vendors is not None:
         recommended = covers(entry.levels.get(vendors.recommended))
-    return UseCaseLink(name, tuple(folded.values()), sources, data, systems, coverage, recommended)
+    return UseCaseLink(
+        name,
+        tuple(folded.values()),
+        sources,
+        data,
+        systems,
+        coverage,
+        recommended,
+        entry.id if entry is not None else "",
+    )
 
 
 def _data_needs(data_map: DataMap) -> dict[str, tuple[DataNeed, ...]]:

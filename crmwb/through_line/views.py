@@ -34,7 +34,9 @@ from crmwb.through_line.model import (
     LINK_KINDS,
     BrokenLink,
     DataStatus,
+    LeverLink,
     LinkKind,
+    ProgrammeLink,
     ThroughLine,
     UseCaseLink,
 )
@@ -109,6 +111,13 @@ def what_to_do(link: BrokenLink, ctx: Context) -> str:
             system=_quoted(str(values.get("system", "")), ctx),
         )
     # collection_point_not_in_map
+    if link.kind == "lever_without_programme":
+        named = str(values.get("comes_from", "")).strip()
+        if not named:
+            return ctx.t(f"{key}.none", lever=_quoted(link.subject, ctx))
+        return ctx.t(key, lever=_quoted(link.subject, ctx), named=_quoted(named, ctx))
+    if link.kind == "programme_without_lever":
+        return ctx.t(key, programme=_quoted(link.subject, ctx))
     data = str(values.get("data", "")).strip()
     point = str(values.get("collection_point", "")).strip()
     what = _quoted(data, ctx) if data else ctx.t("through_line.some_data")
@@ -149,6 +158,7 @@ def key_figures(line: ThroughLine, ctx: Context) -> KeyFigures:
                 ctx.t("through_line.figure.broken_note") if line.broken else "",
                 highlight=bool(line.broken),
             ),
+            *_exposed_figure(line, ctx),
             KeyFigure(
                 ctx.t("through_line.figure.moments"),
                 f"{_number(addressed, ctx)} / {_number(len(line.moments), ctx)}",
@@ -156,6 +166,20 @@ def key_figures(line: ThroughLine, ctx: Context) -> KeyFigures:
                 highlight=addressed < len(line.moments),
             ),
         )
+    )
+
+
+def _exposed_figure(line: ThroughLine, ctx: Context) -> tuple[KeyFigure, ...]:
+    """The benefits exposed (« 544 k€ sur 861 k€ »), when the ROI's levers are known."""
+    if "roi" in line.completeness.not_assessed or not line.levers:
+        return ()
+    return (
+        KeyFigure(
+            ctx.t("through_line.figure.exposed"),
+            ctx.money(line.exposed),
+            ctx.t("through_line.figure.exposed_note", benefits=ctx.money(line.benefits)),
+            highlight=line.exposed > 0,
+        ),
     )
 
 
@@ -180,7 +204,7 @@ def completeness_text(line: ThroughLine, ctx: Context) -> Text:
                 expected=_number(done.expected, ctx),
             )
         )
-    sheets = {"data_map": "sheet.systems", "vendors": "sheet.vendors"}
+    sheets = {"data_map": "sheet.systems", "vendors": "sheet.vendors", "roi": "sheet.roi"}
     missing = [
         ctx.t(f"through_line.not_assessed.{part}", sheet=_quoted(ctx.t(sheets[part]), ctx))
         for part in done.not_assessed
@@ -188,7 +212,26 @@ def completeness_text(line: ThroughLine, ctx: Context) -> Text:
     if "programmes_with_use_case" in done.skipped:
         missing.append(ctx.t("through_line.not_assessed.use_cases"))
     paragraphs.append(" ".join(missing) if missing else ctx.t("through_line.summary.all_assessed"))
+    if line.levers:
+        paragraphs.append(exposed_sentence(line, ctx))
     return Text(tuple(paragraphs))
+
+
+def exposed_sentence(line: ThroughLine, ctx: Context) -> str:
+    """What the broken links put at risk of the ROI's benefits, each lever counted once, and
+    the link exposing the most (« 544 k€ des 861 k€ de bénéfices… »)."""
+    if not line.exposed:
+        return ctx.t("through_line.summary.nothing_exposed", benefits=ctx.money(line.benefits))
+    largest = max((b for b in line.broken if b.levers), key=lambda b: b.exposed)
+    return ctx.t(
+        "through_line.summary.exposed",
+        exposed=ctx.money(line.exposed),
+        benefits=ctx.money(line.benefits),
+        largest=ctx.money(largest.exposed),
+        levers=and_list([_quoted(name, ctx) for name in largest.levers], ctx),
+        link=_quoted(kind_label(largest.kind, ctx), ctx),
+        subject=_quoted(largest.subject, ctx),
+    )
 
 
 def broken_counts(line: ThroughLine, ctx: Context) -> tuple[Part, ...]:
@@ -271,8 +314,22 @@ def _unique(use_cases: Sequence[UseCaseLink]) -> tuple[UseCaseLink, ...]:
     return tuple({u.name: u for u in use_cases}.values())
 
 
+def use_case_label(use_case: UseCaseLink) -> str:
+    """« UC-05 Relance des clients inactifs », or its name alone without an ID."""
+    return f"{use_case.id} {use_case.name}" if use_case.id else use_case.name
+
+
+def levers_cell(levers: Sequence[LeverLink], ctx: Context) -> str:
+    """The levers and their risk-adjusted value (« Relance des dormants (187 k€) »), each once."""
+    unique = {lever.name: lever for lever in levers}.values()
+    return ", ".join(
+        ctx.t("through_line.chain.lever", lever=lever.name, value=ctx.money(lever.value))
+        for lever in unique
+    )
+
+
 def _chain_cells(
-    programmes: Sequence[str], use_cases: Sequence[UseCaseLink], ctx: Context
+    programmes: Sequence[ProgrammeLink], use_cases: Sequence[UseCaseLink], ctx: Context
 ) -> tuple[object, ...]:
     none = ctx.t("through_line.chain.none")
     systems = tuple(dict.fromkeys(s for u in use_cases for s in u.systems))
@@ -287,12 +344,13 @@ def _chain_cells(
             key = "yes" if answers == {True} else "no" if answers == {False} else "partly"
             recommended = ctx.t(f"through_line.{key}")
     return (
-        ", ".join(programmes) or none,
-        (", ".join(u.name for u in use_cases) or none) if programmes else "",
+        ", ".join(p.name for p in programmes) or none,
+        (", ".join(use_case_label(u) for u in use_cases) or none) if programmes else "",
         data_status(use_cases, ctx),
         ", ".join(systems),
         vendors,
         recommended,
+        levers_cell([lv for p in programmes for lv in p.pulled], ctx),
     )
 
 
@@ -305,11 +363,10 @@ def chain_rows(line: ThroughLine, ctx: Context) -> tuple[tuple[object, ...], ...
     rows: list[tuple[object, ...]] = []
     for moment in line.moments:
         use_cases = _unique([u for p in moment.programmes for u in p.use_cases])
-        names = [p.name for p in moment.programmes]
-        cells = _chain_cells(names, use_cases, ctx)
+        cells = _chain_cells(moment.programmes, use_cases, ctx)
         rows.append((moment.touchpoint, moment.description, *cells))
     for programme in line.programmes_without_moment:
-        cells = _chain_cells([programme.name], programme.use_cases, ctx)
+        cells = _chain_cells([programme], programme.use_cases, ctx)
         rows.append((ctx.t("through_line.chain.no_moment"), "", *cells))
     return tuple(rows)
 
@@ -326,6 +383,7 @@ def chain_table(line: ThroughLine, ctx: Context) -> Table:
             "systems",
             "vendors",
             "recommended",
+            "levers",
         )
     )
     return Table(
@@ -347,13 +405,23 @@ def chain_section(line: ThroughLine, ctx: Context) -> Section:
 def broken_table(line: ThroughLine, ctx: Context) -> Table:
     """One row per broken link, in chain order: its kind in words, its subject (touchpoint id,
     programme or use case), what to do."""
-    rows = tuple((kind_label(b.kind, ctx), b.subject, what_to_do(b, ctx)) for b in line.broken)
+    rows = tuple(
+        (
+            kind_label(b.kind, ctx),
+            b.subject,
+            what_to_do(b, ctx),
+            b.exposed if b.levers else None,
+        )
+        for b in line.broken
+    )
     columns = (
         Column(ctx.t("through_line.col.kind")),
         Column(ctx.t("through_line.col.subject")),
         Column(ctx.t("through_line.col.action")),
+        Column(ctx.t("through_line.col.exposed"), "money"),
     )
-    return Table(ctx.t("through_line.sheet.broken"), columns, rows, ctx)
+    note = ctx.t("through_line.broken.note") if line.levers else ""
+    return Table(ctx.t("through_line.sheet.broken"), columns, rows, ctx, note=note)
 
 
 def broken_section(line: ThroughLine, ctx: Context) -> Section:

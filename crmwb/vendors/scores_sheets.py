@@ -291,14 +291,18 @@ class UseCasesReader(VendorSheetReader):
             columns.append((vendor, header.column))
         full = dict(index) | {f"vendor {i}": col for i, (_, col) in enumerate(columns)}
         self.check_headers(ws, header_row, full.values(), "vendor")
-        must_spec = USE_CASE_COLUMNS[3]
+        must_spec = next(s for s in USE_CASE_COLUMNS if s.key == "use_cases.col.must_have")
         fixed = [spec for spec in USE_CASE_COLUMNS if spec is not must_spec]
         entries: list[UseCaseEntry] = []
         names: dict[str, Cell] = {}
+        ids: dict[str, Cell] = {}
         for row in self.r.rows(ws, full, header_row):
             v = self.values(ws, row, fixed)
             name: str = v["use_cases.col.use_case"]
             self.unique(ws, row["use_cases.col.use_case"], name, names, "use_case")
+            reference: str = v["use_cases.col.id"] or ""
+            if reference:
+                self.unique(ws, row["use_cases.col.id"], reference, ids, "use_case_id")
             must = row[must_spec.key].value
             if not isinstance(must, bool):
                 must = self.r.value(ws, row[must_spec.key], must_spec) is YesNo.YES
@@ -318,6 +322,7 @@ class UseCasesReader(VendorSheetReader):
                     must,
                     v["use_cases.col.programme"] or "",
                     coverage,
+                    reference,
                 )
             )
         if not entries:

@@ -112,6 +112,7 @@ SCORE_COLUMNS: tuple[Field, ...] = (
 EVALUATOR_COLUMN = Field("scores.col.evaluator", "score", width=16)
 
 USE_CASE_COLUMNS: tuple[Field, ...] = (
+    Field("use_cases.col.id", "text", width=9, added_in=4),
     Field("use_cases.col.use_case", "text", width=40, required=True),
     Field("use_cases.col.programme", "text", width=20),
     Field(
@@ -178,13 +179,17 @@ class Comparison:
 
 @dataclass(frozen=True)
 class UseCaseEntry:
-    """One row of the Use cases sheet, with each vendor's coverage (vendor -> level)."""
+    """One row of the Use cases sheet, the mission's one list of use cases (its ID, name,
+    programme, priority and must-have), with each vendor's coverage (vendor -> level)."""
 
     name: str
     priority: float
     must_have: bool = False
     programme: str = ""
     coverage: Mapping[str, Coverage] = field(default_factory=dict)
+    id: str = ""
+    """Its reference on the mission's one list of use cases (« UC-03 »); the other sheets name
+    the use case by it (empty in a workbook of a template before 4)."""
 
     @property
     def use_case(self) -> UseCase:

@@ -91,7 +91,7 @@ class VendorSheetReader:
     def values(
         self, ws: Worksheet, row: dict[str, Cell], columns: Sequence[Field]
     ) -> dict[str, Any]:
-        return {spec.key: self.r.value(ws, row[spec.key], spec) for spec in columns}
+        return {spec.key: self.r.value(ws, row.get(spec.key), spec) for spec in columns}
 
     def unique(
         self, ws: Worksheet, cell: Cell, name: str, seen: dict[str, Cell], what: str

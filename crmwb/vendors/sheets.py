@@ -492,10 +492,12 @@ def _write_use_cases(ws: Worksheet, lang: Lang, sheets: VendorSheets | None) -> 
     )
     for row, u in enumerate(use_cases, start=TABLE_HEADER_ROW + 1):
         must = choice_label(YesNo.YES if u.must_have else YesNo.NO, lang)
-        _write_row(ws, row, USE_CASE_COLUMNS, (u.name, u.programme or None, u.priority, must))
+        _write_row(
+            ws, row, USE_CASE_COLUMNS, (u.id or None, u.name, u.programme or None, u.priority, must)
+        )
         levels = [choice_label(u.coverage[v], lang) if v in u.coverage else None for v in vendors]
         _write_row(ws, row, [COVERAGE_COLUMN] * len(vendors), levels, first_column=n_fixed + 1)
-    ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=2)
+    ws.freeze_panes = ws.cell(row=TABLE_HEADER_ROW + 1, column=3)  # the ID and the name
 
 
 # --- reading ---------------------------------------------------------------------------------

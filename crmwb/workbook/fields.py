@@ -8,6 +8,7 @@ checks and the reader (:mod:`crmwb.workbook.reader`) all follow from them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -34,6 +35,16 @@ class Field:
     max_excluded: bool = False  # (a discount rate or an escalation of 100%)
     hint: Text | None = field(default=None, hash=False)
     """Added to the error when a number is out of bounds (a message, in the reader's language)."""
+    added_in: int | None = None
+    """The template version that added this table column: a workbook made by an older template
+    may lack it (its cells read as empty; ``crmwb upgrade`` adds it). None: every template has
+    it."""
+
+
+def anchor(columns: Sequence[Field]) -> Field:
+    """The column a table is found by besides its first one: its first column every template
+    has (a workbook made before a new first column was added has this one in column A)."""
+    return next(spec for spec in columns if spec.added_in is None)
 
 
 def is_blank(value: object) -> bool:

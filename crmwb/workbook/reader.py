@@ -30,6 +30,7 @@ from crmwb.workbook.fields import (
     EMPTY,
     FIRST_TRUE_DATE,
     Field,
+    anchor,
     describe,
     is_blank,
     normalised,
@@ -296,8 +297,15 @@ class WorkbookReader:
         return found
 
     def table(self, ws: Worksheet, columns: Sequence[Field]) -> tuple[dict[str, int], int]:
-        """The header row (found by its first column's label) and each column's index."""
-        first = {normalised(label) for label in i18n.all_labels(columns[0].key)}
+        """The header row (found by its first column's label in column A, or by its
+        :func:`~crmwb.workbook.fields.anchor`'s in a workbook made before a first column was
+        added) and each column's index. A column a later template added
+        (:attr:`~crmwb.workbook.fields.Field.added_in`) may be missing: it has no index."""
+        first = {
+            normalised(label)
+            for spec in (columns[0], anchor(columns))
+            for label in i18n.all_labels(spec.key)
+        }
         header_row = None
         for row in ws.iter_rows(min_col=1, max_col=1):
             value = row[0].value
@@ -320,7 +328,7 @@ class WorkbookReader:
             if isinstance(cell.value, str) and normalised(cell.value) in by_label:
                 index.setdefault(by_label[normalised(cell.value)], cell.column)
         for position, spec in enumerate(columns, start=1):
-            if spec.key not in index:
+            if spec.key not in index and spec.added_in is None:
                 # the template's place for the column, or the first cell after the table
                 where = ws.cell(row=header_row, column=position)
                 if isinstance(where.value, str) and normalised(where.value) in by_label:

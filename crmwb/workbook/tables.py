@@ -243,7 +243,7 @@ class SheetReader:
         self, ws: Worksheet, columns: Sequence[Field], rows: Iterable[dict[str, Cell]]
     ) -> list[Row]:
         return [
-            Row(cells, {spec.key: self.r.value(ws, cells[spec.key], spec) for spec in columns})
+            Row(cells, {spec.key: self.r.value(ws, cells.get(spec.key), spec) for spec in columns})
             for cells in rows
         ]
 

@@ -87,12 +87,14 @@ def _roundtrip(wb: Workbook) -> Any:
     return buffer
 
 
-TEMPLATE_VERSION = 3
+TEMPLATE_VERSION = 4
 """The template's version, written in every workbook it makes (the defined name
 :data:`VERSION_NAME`). Raise it when a sheet changes in a way a workbook of the previous
 template needs ``crmwb upgrade`` for; workbooks made before versions existed are version 1 (the
 Customer file's roles before the deduplication's were added); version 2 had no mission nor
-steering committee in About (the deck's title slide)."""
+steering committee in About (the deck's title slide); version 3 had no use-case IDs on the Use
+cases sheet (the one list of use cases the other sheets name) nor the programme or use case
+each ROI lever comes from."""
 VERSION_NAME = "crmwb_template"
 
 LISTS_POSITION = 2

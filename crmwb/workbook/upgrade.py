@@ -29,7 +29,7 @@ from crmwb.core.errors import Msg, msg
 from crmwb.core.i18n import Lang, t
 from crmwb.workbook.about import ABOUT_SHEET
 from crmwb.workbook.capabilities import SheetLayout, declared_sheets
-from crmwb.workbook.fields import Field, is_blank, normalised
+from crmwb.workbook.fields import Field, anchor, is_blank, normalised
 from crmwb.workbook.reader import WorkbookReader, read_workbook
 from crmwb.workbook.save import check_writable, save_client_workbook
 from crmwb.workbook.template import TEMPLATE_VERSION, build_workbook, template_version
@@ -162,7 +162,7 @@ def _move_parameters(
 def _header(ws: Worksheet, columns: Sequence[Field]) -> tuple[int, dict[str, int], dict[int, str]]:
     """The table's header row, the column of each declared field, and the other headers
     (column -> header text), or row 0 when the table is not there."""
-    first = _all_labels(columns[0])
+    first = _all_labels(columns[0]) | _all_labels(anchor(columns))
     for row in ws.iter_rows(min_col=1, max_col=1):
         value = row[0].value
         if isinstance(value, str) and normalised(value) in first:
@@ -199,14 +199,18 @@ def _move_table(
         return 0
     rows = list(_data_rows(source, old_header, [*old_index.values(), *old_others]))
     declared = set(new_index.values())
+    # the client's own columns (one per vendor) follow the declared ones: as many columns
+    # further right as the template added declared columns before them (a new ID column)
+    shift = max(declared, default=0) - max(old_index.values(), default=0)
     places: dict[int, int] = {}  # old column -> new column of the sheet's own columns
     for column, header in old_others.items():
         same = [c for c, h in new_others.items() if h == header]
         if same:
             places[column] = same[0]
-        elif column not in declared:  # a column of the client's own (a vendor): same place
-            target.cell(row=new_header, column=column).value = header
-            places[column] = column
+        elif column + max(shift, 0) not in declared:  # the client's own: same place after
+            place = column + max(shift, 0)
+            target.cell(row=new_header, column=place).value = header
+            places[column] = place
         else:
             held = sum(not is_blank(source.cell(row=r, column=column).value) for r in rows)
             if held:

@@ -564,6 +564,20 @@ NORTHWIND_PRICING = (
     ),
 )
 
+WELCOME, SECOND, CLUB, WINBACK, AFTER, BASKET, BIRTHDAY, NEWSLETTER, SEASONAL, TRADE = (
+    "Welcome",
+    "First to second purchase",
+    "Loyalty club",
+    "Reactivation of inactive clients",
+    "Post-purchase satisfaction",
+    "Abandoned basket",
+    "Birthday",
+    "Newsletter",
+    "Seasonal events",
+    "Trade accounts",
+)
+"""Northwind's programmes: the plan names them, the use cases and the ROI levers name them."""
+
 NORTHWIND_VENDORS = VendorSheets(
     vendors=(
         VendorEntry(
@@ -624,40 +638,74 @@ NORTHWIND_VENDORS = VendorSheets(
         Comparison(INTEGRATION, APIS, FILES, 3),
         Comparison(INTEGRATION, CONNECTORS, FILES, 2),
     ),
+    # The mission's one list of use cases (IDs, named on the data map's Use-case data sheet
+    # and by the ROI's levers). Planted for the through-line: UC-02 names a programme the plan
+    # does not have, UC-07 only the vendors not recommended cover, UC-09 no shortlisted vendor
+    # covers (and its data is fed by hand), UC-04's data is missing; the NPAI lever comes from
+    # no programme.
     use_cases=(
+        UseCaseEntry("Welcome series", 3, True, WELCOME, _coverage(N, N, N, N, N), "UC-01"),
         UseCaseEntry(
-            "Welcome journey for new subscribers", 3, True, "Onboarding", _coverage(N, N, N, N, N)
-        ),
-        UseCaseEntry(
-            "Single profile across stores and web",
+            "Single customer profile across stores and web",
             3,
             True,
             "Customer knowledge",
             _coverage(CF, CF, N, CF, CD),
-        ),
-        UseCaseEntry("Loyalty points and tiers", 3, False, "Loyalty", _coverage(CF, CD, N, CD, NC)),
-        UseCaseEntry(
-            "Abandoned basket reminders", 2, False, "E-commerce", _coverage(N, CF, N, N, N)
+            "UC-02",
         ),
         UseCaseEntry(
-            "Reactivation of lapsed customers", 2, False, "Reactivation", _coverage(N, N, N, N, CF)
+            "Points balance in the club e-mails",
+            3,
+            False,
+            CLUB,
+            _coverage(CF, CD, N, CD, NC),
+            "UC-03",
         ),
         UseCaseEntry(
-            "Clienteling app for store staff", 1, False, "Stores", _coverage(CF, CF, CD, NC, NC)
+            "Abandoned basket reminder", 2, False, BASKET, _coverage(N, CF, N, N, N), "UC-04"
+        ),
+        UseCaseEntry(
+            "Reactivation of inactive clients",
+            2,
+            False,
+            WINBACK,
+            _coverage(N, N, N, N, CF),
+            "UC-05",
+        ),
+        UseCaseEntry(
+            "Clienteling app for store staff",
+            1,
+            False,
+            SECOND,
+            _coverage(CF, CF, CD, NC, NC),
+            "UC-06",
         ),
         UseCaseEntry(
             "Customer service cases and complaints",
             2,
             False,
-            "Service",
+            AFTER,
             _coverage(N, N, NC, NC, CF),
+            "UC-07",
         ),
         UseCaseEntry(
             "Consent and preference centre (GDPR)",
             3,
             True,
-            "Compliance",
+            NEWSLETTER,
             _coverage(N, N, N, N, CF),
+            "UC-08",
+        ),
+        UseCaseEntry(
+            "Trade account follow-up calls",
+            1,
+            False,
+            TRADE,
+            _coverage(NC, CD, NC, CD, NC),
+            "UC-09",
+        ),
+        UseCaseEntry(
+            "Post-purchase NPS survey", 1, False, AFTER, _coverage(CF, CF, N, CD, CF), "UC-10"
         ),
     ),
     evaluators=(ALEX, SAM),
@@ -811,6 +859,7 @@ LENOIR_VENDORS = VendorSheets(
             True,
             "Bienvenue",
             _lenoir_coverage(CF, CF, CF, CF, CD),
+            "UC-01",
         ),
         UseCaseEntry(
             "Relance des clients inactifs (30 jours, 18 mois)",
@@ -818,6 +867,7 @@ LENOIR_VENDORS = VendorSheets(
             True,
             "Réactivation",
             _lenoir_coverage(CF, CF, CF, CF, CF),
+            "UC-02",
         ),
         UseCaseEntry(
             "Suivi après-vente\u00a0: enquête à J+7 et fin des 100 nuits d'essai",
@@ -825,6 +875,7 @@ LENOIR_VENDORS = VendorSheets(
             False,
             "Satisfaction",
             _lenoir_coverage(CF, CF, CD, CF, CD),
+            "UC-03",
         ),
         UseCaseEntry(
             "Rappel des demandes de conseil par un conseiller",
@@ -832,6 +883,7 @@ LENOIR_VENDORS = VendorSheets(
             False,
             "Demandes de conseil",
             _lenoir_coverage(N, N, N, N, N),
+            "UC-04",
         ),
         UseCaseEntry(
             "Carte de fidélité et ventes privées des porteurs de carte",
@@ -839,9 +891,15 @@ LENOIR_VENDORS = VendorSheets(
             False,
             "Fidélité",
             _lenoir_coverage(CD, CD, NC, CD, NC),
+            "UC-05",
         ),
         UseCaseEntry(
-            "E-mail d'anniversaire", 1, False, "Anniversaire", _lenoir_coverage(CF, CF, CF, CF, CF)
+            "E-mail d'anniversaire",
+            1,
+            False,
+            "Anniversaire",
+            _lenoir_coverage(CF, CF, CF, CF, CF),
+            "UC-06",
         ),
     ),
     evaluators=(CAMILLE,),
@@ -860,6 +918,7 @@ LENOIR_ROI = RoiSheet(
     levers=(
         TimeSaved(
             name="Recherche d'informations et saisie unique",
+            comes_from="Demandes de conseil",
             users=4,
             minutes_a_day=20,
             working_days=210,
@@ -869,6 +928,7 @@ LENOIR_ROI = RoiSheet(
         ),
         UndeliverableMailSavings(
             name="Courriers NPAI évités",
+            comes_from="Fidélité",
             mailings=6000,
             npai_rate=0.08,
             share_avoided=0.7,
@@ -876,6 +936,7 @@ LENOIR_ROI = RoiSheet(
         ),
         ReactivatedDormantClients(
             name="Relance des clients dormants",
+            comes_from="UC-02",
             dormant_clients=300,
             reactivation_rate=0.05,
             average_basket=400,
@@ -905,6 +966,7 @@ NORTHWIND_ROI = RoiSheet(
     levers=(
         ReactivatedDormantClients(
             name="Win-back of dormant clients",
+            comes_from="UC-05",
             dormant_clients=24_000,
             reactivation_rate=Pert(0.02, 0.04, 0.06),
             average_basket=Pert(140, 180, 220),
@@ -914,6 +976,7 @@ NORTHWIND_ROI = RoiSheet(
         ),
         HigherAverageBasket(
             name="Next-best-offer in store and online",
+            comes_from=SECOND,
             orders_a_year=60_000,
             basket_increase=Pert(1, 2, 3.5),
             gross_margin_rate=0.38,
@@ -922,6 +985,7 @@ NORTHWIND_ROI = RoiSheet(
         ),
         Retention(
             name="Loyalty programme follow-up",
+            comes_from=CLUB,
             customers=60_000,
             churn_reduction=Pert(0.005, 0.01, 0.015),
             customer_value=320,
@@ -939,6 +1003,7 @@ NORTHWIND_ROI = RoiSheet(
         ),
         TimeSaved(
             name="Customer view for 40 users",
+            comes_from="UC-02",
             users=40,
             minutes_a_day=Pert(10, 15, 25),
             working_days=215,
@@ -949,6 +1014,7 @@ NORTHWIND_ROI = RoiSheet(
         ),
         AdminTasksAutomated(
             name="Activity reports and unsubscribes",
+            comes_from="UC-08",
             tasks_a_year=9000,
             minutes_per_task=12,
             loaded_hourly_cost=38,
@@ -1611,18 +1677,6 @@ touchpoint (a coverage gap); call-centre waiting time (T28) and the online stock
 are moments of truth no programme addresses; several touchpoints collect data with no collection
 point (T03, T27, T31, T40) or nothing (T09, T24, T38)."""
 
-WELCOME, SECOND, CLUB, WINBACK, AFTER, BASKET, BIRTHDAY, NEWSLETTER, SEASONAL, TRADE = (
-    "Welcome",
-    "First to second purchase",
-    "Loyalty club",
-    "Reactivation of inactive clients",
-    "Post-purchase satisfaction",
-    "Abandoned basket",
-    "Birthday",
-    "Newsletter",
-    "Seasonal events",
-    "Trade accounts",
-)
 NORTHWIND_PLAN = RelationshipPlan(
     programmes=(
         Programme(

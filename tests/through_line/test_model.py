@@ -15,10 +15,15 @@ The hand-made mission, every link of it:
               Spreadsheet (source) --vouchers, by hand--> Mailer
       use case "Welcome e-mail" (programme "welcome"), in Mailer: customers (via CRM),
       vouchers (only by hand), baskets (from nowhere)
-    Vendors: shortlist A (recommended), B; Use cases sheet:
-      "Welcome E-MAIL" (programme Welcome): A native, B not covered  -> the same use case
-      "Store app" (programme Welcome): A not covered, B not covered
-      "Chatbot" (programme Service, not in the plan): A not covered, B configuration
+    Vendors: shortlist A (recommended), B; Use cases sheet (the one list):
+      UC-1 "Welcome E-MAIL" (programme Welcome): A native, B not covered  -> the same use case
+      UC-2 "Store app" (programme Welcome): A not covered, B not covered
+      UC-3 "Chatbot" (programme Service, not in the plan): A not covered, B configuration
+    ROI levers (risk-adjusted present value), and where they say they come from:
+      Voucher sales      1 000  "uc-1"     -> UC-1 by its ID (case ignored)
+      Welcome revenue      500  "welcome"  -> the programme Welcome
+      Bot savings          200  "Chatbot"  -> the use case by its name
+      Someday              300  "Loyalty"  -> nothing the chain knows
 """
 
 from __future__ import annotations
@@ -32,6 +37,7 @@ from crmwb.plan.model import Programme, RelationshipPlan
 from crmwb.through_line.model import (
     LINK_KINDS,
     MESSAGE_KEYS,
+    LeverValue,
     ShortlistCoverage,
     ThroughLine,
     VendorUseCase,
@@ -86,12 +92,18 @@ DATA_MAP = DataMap(
 )
 VENDORS = ShortlistCoverage(
     (
-        VendorUseCase("Welcome E-MAIL", "Welcome", {"A": NATIVE, "B": NONE}),
-        VendorUseCase("Store app", "Welcome", {"A": NONE, "B": NONE}),
-        VendorUseCase("Chatbot", "Service", {"A": NONE, "B": CONFIG}),
+        VendorUseCase("Welcome E-MAIL", "Welcome", {"A": NATIVE, "B": NONE}, "UC-1"),
+        VendorUseCase("Store app", "Welcome", {"A": NONE, "B": NONE}, "UC-2"),
+        VendorUseCase("Chatbot", "Service", {"A": NONE, "B": CONFIG}, "UC-3"),
     ),
     ("A", "B"),
     "A",
+)
+LEVERS = (
+    LeverValue("Voucher sales", "uc-1", 1000),
+    LeverValue("Welcome revenue", "welcome", 500),
+    LeverValue("Bot savings", "Chatbot", 200),
+    LeverValue("Someday", "Loyalty", 300),
 )
 
 
@@ -114,11 +126,12 @@ def test_the_chain_follows_each_moment_to_fix_down_to_the_vendors() -> None:
     assert [p.name for p in t1.programmes] == ["Welcome"] and t2.programmes == ()
     welcome = t1.programmes[0]
     assert welcome.moments == ("T1",) and welcome.business_kpi
-    # "welcome" on the data sheet and "Welcome" on the vendors' are the plan's "Welcome";
-    # "Welcome e-mail" and "Welcome E-MAIL" are one use case, known from both sheets.
-    assert [u.name for u in welcome.use_cases] == ["Welcome e-mail", "Store app"]
+    # "welcome" on the data sheet and "Welcome" on the list are the plan's "Welcome";
+    # "Welcome e-mail" and "Welcome E-MAIL" are one use case, the list's, known from both sheets.
+    assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app"]
     email = welcome.use_cases[0]
-    assert email.sources == ("data_map", "vendors") and email.programmes == ("welcome",)
+    assert email.sources == ("vendors", "data_map") and email.programmes == ("Welcome",)
+    assert email.id == "UC-1"
     assert [(d.data_object, d.status, d.providers) for d in email.data] == [
         ("customers", "available", ("CRM",)),
         ("vouchers", "manual", ("Spreadsheet",)),
@@ -138,7 +151,7 @@ def test_the_chain_follows_each_moment_to_fix_down_to_the_vendors() -> None:
 
 
 def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
-    line = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS)
+    line = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS, LEVERS)
     assert links(line) == [
         ("moment_not_addressed", "T2"),  # no programme lists T2
         ("programme_without_use_case", "News"),  # no use case names News on either sheet
@@ -150,6 +163,8 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
         ("use_case_fed_by_hand", "Welcome e-mail"),  # vouchers only come by hand
         ("collection_point_not_in_map", "T2"),  # collects, says not where
         ("collection_point_not_in_map", "T3"),  # "Till" is no system of the map
+        ("lever_without_programme", "Someday"),  # "Loyalty" is neither programme nor use case
+        ("programme_without_lever", "News"),  # no lever comes from News nor its use cases
     ]
     assert {b.kind for b in line.broken} == set(LINK_KINDS)
     by_kind = {b.kind: dict(b.values) for b in line.broken}
@@ -165,8 +180,47 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
         "collection_point": "Till",
         "data": "Card",
     }
+    assert by_kind["lever_without_programme"] == {"comes_from": "Loyalty"}
     assert line.broken[0].message_key == "through_line.broken.moment_not_addressed"
     assert set(MESSAGE_KEYS) == set(LINK_KINDS)
+
+
+def test_the_levers_are_tied_to_their_use_case_or_programme() -> None:
+    line = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS, LEVERS)
+    tied = {lv.name: (lv.programme, lv.use_case) for lv in line.levers}
+    assert tied == {
+        "Voucher sales": (None, "Welcome E-MAIL"),  # "uc-1" is UC-1's ID
+        "Welcome revenue": ("Welcome", None),
+        "Bot savings": (None, "Chatbot"),  # no ID matches: the use case's name does
+        "Someday": (None, None),
+    }
+    welcome, news = line.programmes
+    assert [lv.name for lv in welcome.levers] == ["Welcome revenue"]
+    assert [lv.name for lv in welcome.pulled] == ["Welcome revenue", "Voucher sales"]
+    assert news.pulled == ()
+    assert line.benefits == 2000
+
+
+def test_benefits_exposed_by_hand_each_lever_counted_once() -> None:
+    line = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS, LEVERS)
+    exposed = {(b.kind, b.subject): (b.levers, b.exposed) for b in line.broken}
+    # News pulls no lever: nothing rests on its broken links; T2 no programme addresses.
+    assert exposed["programme_without_kpi", "News"] == ((), 0)
+    assert exposed["moment_not_addressed", "T2"] == ((), 0)
+    # Chatbot: its own lever (its programme Service is not the plan's).
+    assert exposed["use_case_without_programme", "Chatbot"] == (("Bot savings",), 200)
+    assert exposed["use_case_only_other_vendors", "Chatbot"] == (("Bot savings",), 200)
+    # Store app: no lever of its own, but Welcome's own lever rests on its use cases: 500.
+    assert exposed["use_case_not_covered", "Store app"] == (("Welcome revenue",), 500)
+    # Welcome e-mail (UC-1): its lever 1 000 + Welcome's 500 = 1 500, twice (missing, by hand).
+    both = (("Voucher sales", "Welcome revenue"), 1500)
+    assert exposed["use_case_data_missing", "Welcome e-mail"] == both
+    assert exposed["use_case_fed_by_hand", "Welcome e-mail"] == both
+    assert exposed["lever_without_programme", "Someday"] == (("Someday",), 300)
+    # each lever once: 1 000 + 500 + 200 + 300 = 2 000, not the sum of the rows
+    # (200 + 200 + 500 + 1 500 + 1 500 + 300 = 4 200)
+    assert sum(b.exposed for b in line.broken) == 4200
+    assert line.exposed == 2000
 
 
 def test_the_completeness_score_by_hand() -> None:
@@ -191,7 +245,12 @@ def test_the_completeness_score_by_hand() -> None:
     completeness = line.completeness
     assert (completeness.present, completeness.expected) == (7, 16)
     assert completeness.score == pytest.approx(7 / 16)
-    assert completeness.skipped == () and completeness.not_assessed == ()
+    assert completeness.not_assessed == ("roi",)
+    # with the levers: 3 of 4 come from the chain, 1 of 2 programmes pulls one: 11 / 22
+    with_levers = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS, LEVERS)
+    assert counts(with_levers)["levers_with_programme"] == (3, 4)
+    assert counts(with_levers)["programmes_with_lever"] == (1, 2)
+    assert with_levers.completeness.score == pytest.approx(11 / 22)
 
 
 def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
@@ -199,13 +258,15 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     alone = through_line(JOURNEY, PLAN)
     assert counts(alone) == {"moments_addressed": (1, 2), "programmes_with_business_kpi": (1, 2)}
     assert alone.completeness.score == pytest.approx(2 / 4)
-    assert alone.completeness.not_assessed == ("data_map", "vendors")
+    assert alone.completeness.not_assessed == ("data_map", "vendors", "roi")
     assert alone.completeness.skipped == (
         "programmes_with_use_case",
         "use_cases_with_programme",
         "use_cases_covered_by_recommended",
         "use_cases_with_data",
         "collection_points_in_map",
+        "levers_with_programme",
+        "programmes_with_lever",
     )
     assert links(alone) == [("moment_not_addressed", "T2"), ("programme_without_kpi", "News")]
     assert alone.recommended is None and alone.use_cases == ()
@@ -217,7 +278,7 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     assert counts(vendors)["programmes_with_use_case"] == (1, 2)
     assert counts(vendors)["use_cases_with_programme"] == (2, 3)
     assert vendors.completeness.score == pytest.approx(6 / 12)
-    assert vendors.completeness.not_assessed == ("data_map",)
+    assert vendors.completeness.not_assessed == ("data_map", "roi")
     welcome = vendors.programmes[0]
     assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app"]
     assert welcome.use_cases[0].data == ()
@@ -227,7 +288,7 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     data = through_line(JOURNEY, PLAN, DATA_MAP)
     assert counts(data)["programmes_with_use_case"] == (1, 2)
     assert data.completeness.score == pytest.approx(5 / 11)
-    assert data.completeness.not_assessed == ("vendors",)
+    assert data.completeness.not_assessed == ("vendors", "roi")
     assert data.use_cases[0].recommended_covers is None and not data.use_cases[0].coverage
 
 
@@ -268,29 +329,22 @@ def lenoir() -> ThroughLine:
 
 
 def test_northwind_broken_links(northwind: ThroughLine) -> None:
+    """Northwind's workbook has a broken link of every kind planted (data/examples/
+    build_examples.py says where); each is found, and nothing else."""
     assert links(northwind) == [
         # Of its 10 moments to fix, two no programme, scenario or campaign lists.
         ("moment_not_addressed", "T28"),
         ("moment_not_addressed", "T06"),
-        # No use case of either sheet names them (the vendors' Use cases sheet names
-        # programmes the plan does not have: Onboarding, Loyalty, Service ...).
-        ("programme_without_use_case", "First to second purchase"),
+        # No use case of the list serves them.
         ("programme_without_use_case", "Birthday"),
-        ("programme_without_use_case", "Newsletter"),
         ("programme_without_use_case", "Seasonal events"),
         ("programme_without_kpi", "Birthday"),  # no KPI
         ("programme_without_kpi", "Newsletter"),  # "Open rate"
-        # The vendors' Use cases sheet gives its 8 use cases programmes the plan does not have
-        ("use_case_without_programme", "Welcome journey for new subscribers"),  # Onboarding
-        ("use_case_without_programme", "Single profile across stores and web"),
-        ("use_case_without_programme", "Loyalty points and tiers"),
-        ("use_case_without_programme", "Abandoned basket reminders"),
-        ("use_case_without_programme", "Reactivation of lapsed customers"),
-        ("use_case_without_programme", "Clienteling app for store staff"),
-        ("use_case_without_programme", "Customer service cases and complaints"),  # Service
-        ("use_case_without_programme", "Consent and preference centre (GDPR)"),
-        # Splio, recommended, does not cover it; Salesforce and Brevo do. Every other vendor use
-        # case is covered by Splio (Clienteling by custom development, which covers it).
+        # UC-02 names "Customer knowledge", which the plan does not have
+        ("use_case_without_programme", "Single customer profile across stores and web"),
+        # UC-09: Salesforce, Splio and Brevo (the shortlist) do not cover it
+        ("use_case_not_covered", "Trade account follow-up calls"),
+        # UC-07: Splio, recommended, does not cover it; Salesforce and Brevo do.
         ("use_case_only_other_vendors", "Customer service cases and complaints"),
         ("use_case_data_missing", "Abandoned basket reminder"),
         ("use_case_fed_by_hand", "Trade account follow-up calls"),
@@ -303,7 +357,17 @@ def test_northwind_broken_links(northwind: ThroughLine) -> None:
         ("collection_point_not_in_map", "T28"),
         ("collection_point_not_in_map", "T39"),
         ("collection_point_not_in_map", "T40"),
+        # The NPAI lever says nothing of where it comes from.
+        ("lever_without_programme", "Catalogue mailings not returned (NPAI)"),
+        # 6 of the 10 programmes pull no lever (the ROI quantifies 4)
+        ("programme_without_lever", "Welcome"),
+        ("programme_without_lever", "Post-purchase satisfaction"),
+        ("programme_without_lever", "Abandoned basket"),
+        ("programme_without_lever", "Birthday"),
+        ("programme_without_lever", "Seasonal events"),
+        ("programme_without_lever", "Trade accounts"),
     ]
+    assert {b.kind for b in northwind.broken} == set(LINK_KINDS)
     values = {(b.kind, b.subject): dict(b.values) for b in northwind.broken}
     assert values["use_case_only_other_vendors", "Customer service cases and complaints"] == {
         "recommended": "Splio",
@@ -320,18 +384,62 @@ def test_northwind_broken_links(northwind: ThroughLine) -> None:
     )
 
 
+def test_northwind_benefits_exposed(northwind: ThroughLine) -> None:
+    # Each lever's risk-adjusted present value: they add up to the ROI report's risk-adjusted
+    # present value of the benefits (861 269, tests/roi).
+    values = {lv.name: round(lv.value) for lv in northwind.levers}
+    assert values == {
+        "Win-back of dormant clients": 187_440,
+        "Next-best-offer in store and online": 130_167,
+        "Loyalty programme follow-up": 196_016,
+        "Catalogue mailings not returned (NPAI)": 86_355,
+        "Customer view for 40 users": 123_467,
+        "Activity reports and unsubscribes": 137_824,
+    }
+    assert round(northwind.benefits) == 861_269
+    exposed = {(b.kind, b.subject): (b.levers, round(b.exposed)) for b in northwind.broken}
+    # UC-08 (consents) serves Newsletter, whose KPI is no business KPI
+    assert exposed["programme_without_kpi", "Newsletter"] == (
+        ("Activity reports and unsubscribes",),
+        137_824,
+    )
+    assert exposed[
+        "use_case_without_programme", "Single customer profile across stores and web"
+    ] == (
+        ("Customer view for 40 users",),
+        123_467,
+    )
+    # T40 (members' evenings: the guest list) is addressed by the Loyalty club
+    assert exposed["collection_point_not_in_map", "T40"] == (
+        ("Loyalty programme follow-up",),
+        196_016,
+    )
+    assert exposed["lever_without_programme", "Catalogue mailings not returned (NPAI)"] == (
+        ("Catalogue mailings not returned (NPAI)",),
+        86_355,
+    )
+    # 137 824 + 123 467 + 196 016 + 86 355 = 543 662, each lever once
+    assert round(northwind.exposed) == 543_662
+    # the abandoned-basket reminder's missing data exposes nothing: no lever comes from it
+    assert exposed["use_case_data_missing", "Abandoned basket reminder"] == ((), 0)
+
+
 def test_northwind_chain(northwind: ThroughLine) -> None:
     assert len(northwind.moments) == 10 and len(northwind.programmes) == 10
     assert northwind.recommended == "Splio"
     assert northwind.shortlist == ("Splio", "Salesforce Sales + Marketing Cloud", "Brevo")
-    # No use-case name is on both sheets yet: 6 from the data audit, then 8 from the vendors'.
-    assert [u.sources for u in northwind.use_cases] == [("data_map",)] * 6 + [("vendors",)] * 8
-    assert len(northwind.unattached_use_cases) == 8  # the vendors' programmes are not the plan's
+    # The one list (UC-01 to UC-10), six of them with their data on the data audit's sheet.
+    assert [u.id for u in northwind.use_cases] == [f"UC-{n:02}" for n in range(1, 11)]
+    assert sum(u.sources == ("vendors", "data_map") for u in northwind.use_cases) == 6
+    assert [u.name for u in northwind.unattached_use_cases] == [
+        "Single customer profile across stores and web"
+    ]
     t15 = next(m for m in northwind.moments if m.touchpoint == "T15")
     assert [p.name for p in t15.programmes] == ["Welcome", "Loyalty club"]
     t08 = next(m for m in northwind.moments if m.touchpoint == "T08")
     (trade,) = t08.programmes
     (calls,) = trade.use_cases
+    assert calls.id == "UC-09"
     assert [(d.data_object, d.status) for d in calls.data] == [
         ("trade accounts", "manual"),
         ("orders", "available"),
@@ -340,47 +448,59 @@ def test_northwind_chain(northwind: ThroughLine) -> None:
 
 
 def test_northwind_completeness(northwind: ThroughLine) -> None:
-    # moments to fix addressed 8 / 10 (T28, T06 not); programmes with a use case 6 / 10;
-    # with a business KPI 8 / 10; use cases serving a plan programme 6 / 14 (the data audit's
-    # 6 do, the vendors' 8 do not); vendor use cases Splio covers 7 / 8; data use cases with all
-    # their data available and automated 4 / 6; collecting touchpoints (37) with their
-    # collection point in the map 29 / 37 (8 broken).
-    # score = (8 + 6 + 8 + 6 + 7 + 4 + 29) / (10 + 10 + 10 + 14 + 8 + 6 + 37) = 68 / 95 = 0.716
+    # moments to fix addressed 8 / 10 (T28, T06 not); programmes with a use case 8 / 10;
+    # with a business KPI 8 / 10; use cases serving a plan programme 9 / 10 (UC-02 not);
+    # use cases Splio covers 8 / 10 (UC-07, UC-09 not); data use cases with all their data
+    # available and automated 4 / 6; collecting touchpoints with their collection point in the
+    # map 29 / 37; levers from a programme or use case 5 / 6; programmes pulling a lever 4 / 10.
+    # score = (8 + 8 + 8 + 9 + 8 + 4 + 29 + 5 + 4) / (10 + 10 + 10 + 10 + 10 + 6 + 37 + 6 + 10)
+    #       = 83 / 109 = 0.761
     assert counts(northwind) == {
         "moments_addressed": (8, 10),
-        "programmes_with_use_case": (6, 10),
+        "programmes_with_use_case": (8, 10),
         "programmes_with_business_kpi": (8, 10),
-        "use_cases_with_programme": (6, 14),
-        "use_cases_covered_by_recommended": (7, 8),
+        "use_cases_with_programme": (9, 10),
+        "use_cases_covered_by_recommended": (8, 10),
         "use_cases_with_data": (4, 6),
         "collection_points_in_map": (29, 37),
+        "levers_with_programme": (5, 6),
+        "programmes_with_lever": (4, 10),
     }
-    assert northwind.completeness.score == pytest.approx(68 / 95)
+    assert northwind.completeness.score == pytest.approx(83 / 109)
     assert northwind.completeness.not_assessed == ()
 
 
 def test_lenoir_broken_links_and_completeness(lenoir: ThroughLine) -> None:
     # T07 (online order and payment) is to fix and no programme lists it. "Temps forts
-    # commerciaux" is the only programme no vendor use case names (no data map: the vendors'
-    # sheet is the only source of use cases). Every KPI is a business one, and Sellsy, the
-    # recommended vendor, covers the six use cases (the loyalty card by custom development).
-    # No data map: neither the use cases' data nor the collection points are judged.
+    # commerciaux" is the only programme no use case of the list serves. Every KPI is a
+    # business one, and Sellsy, the recommended vendor, covers the six use cases (the loyalty
+    # card by custom development). No data map: neither the use cases' data nor the collection
+    # points are judged. Its three ROI levers come from Demandes de conseil, Fidélité and UC-02
+    # (Réactivation): four programmes pull none.
     assert links(lenoir) == [
         ("moment_not_addressed", "T07"),
         ("programme_without_use_case", "Temps forts commerciaux"),
+        ("programme_without_lever", "Bienvenue"),
+        ("programme_without_lever", "Satisfaction"),
+        ("programme_without_lever", "Anniversaire"),
+        ("programme_without_lever", "Temps forts commerciaux"),
     ]
     assert lenoir.recommended == "Sellsy"
     # moments 5 / 6, programmes with a use case 6 / 7, business KPIs 7 / 7, use cases serving a
-    # plan programme 6 / 6, covered by Sellsy 6 / 6:
-    # (5 + 6 + 7 + 6 + 6) / (6 + 7 + 7 + 6 + 6) = 30 / 32
+    # plan programme 6 / 6, covered by Sellsy 6 / 6, levers tied 3 / 3, programmes with a
+    # lever 3 / 7: (5 + 6 + 7 + 6 + 6 + 3 + 3) / (6 + 7 + 7 + 6 + 6 + 3 + 7) = 36 / 42
     assert counts(lenoir) == {
         "moments_addressed": (5, 6),
         "programmes_with_use_case": (6, 7),
         "programmes_with_business_kpi": (7, 7),
         "use_cases_with_programme": (6, 6),
         "use_cases_covered_by_recommended": (6, 6),
+        "levers_with_programme": (3, 3),
+        "programmes_with_lever": (3, 7),
     }
-    assert lenoir.completeness.score == pytest.approx(30 / 32)
+    assert lenoir.completeness.score == pytest.approx(36 / 42)
     assert lenoir.completeness.not_assessed == ("data_map",)
     assert lenoir.completeness.skipped == ("use_cases_with_data", "collection_points_in_map")
     assert lenoir.unattached_use_cases == ()
+    # Temps forts commerciaux's missing use case exposes nothing: no lever comes from it
+    assert lenoir.exposed == 0

@@ -43,7 +43,7 @@ FR = ViewContext("Literie Lenoir", "fr")
 def actions(line: ThroughLine, ctx: ViewContext) -> dict[tuple[str, str], str]:
     table = views.broken_table(line, ctx)
     assert len(table.rows) == len(line.broken)  # one row per broken link
-    return {(str(kind), str(subject)): str(text) for kind, subject, text in table.rows}
+    return {(str(kind), str(subject)): str(text) for kind, subject, text, _ in table.rows}
 
 
 # --- the broken links ------------------------------------------------------------------------
@@ -51,8 +51,13 @@ def actions(line: ThroughLine, ctx: ViewContext) -> dict[tuple[str, str], str]:
 
 def test_lenoir_broken_links_say_what_to_do_in_french(lenoir: ThroughLine) -> None:
     table = views.broken_table(lenoir, FR)
-    assert [c.title for c in table.columns] == ["Maillon rompu", "Objet", "Action à mener"]
-    assert table.rows == (
+    assert [c.title for c in table.columns] == [
+        "Maillon rompu",
+        "Objet",
+        "Action à mener",
+        "Bénéfices exposés",
+    ]
+    assert table.rows[:2] == (
         (
             "Moment de vérité non traité",
             "T07",
@@ -61,6 +66,7 @@ def test_lenoir_broken_links_say_what_to_do_in_french(lenoir: ThroughLine) -> No
                 "fois peu clair) », n'est traité par aucun programme : rattachez-le à un "
                 "programme existant ou créez-en un."
             ),
+            None,
         ),
         (
             "Programme sans cas d'usage",
@@ -70,13 +76,37 @@ def test_lenoir_broken_links_say_what_to_do_in_french(lenoir: ThroughLine) -> No
                 "les cas d'usage qui le mettent en œuvre en leur donnant ce nom de programme, ou "
                 "retirez le programme du plan."
             ),
+            None,  # no ROI lever comes from it: nothing exposed
         ),
+    )
+    assert [row[:2] for row in table.rows[2:]] == [
+        ("Programme sans levier du ROI", name)
+        for name in ("Bienvenue", "Satisfaction", "Anniversaire", "Temps forts commerciaux")
+    ]
+    assert table.rows[2][2] == fr(
+        "Le programme « Bienvenue » n'actionne aucun levier du ROI : chiffrez ce qu'il rapporte "
+        "(un levier qui provient de lui ou de l'un de ses cas d'usage) ou justifiez dans le "
+        "dossier d'investissement pourquoi il est conservé sans levier."
     )
 
 
 def test_northwind_broken_links_say_what_to_do_in_english(northwind: ThroughLine) -> None:
     found = actions(northwind, EN)
-    assert len(found) == len(northwind.broken) == 27
+    assert len(found) == len(northwind.broken) == 26
+    assert found["Use case no vendor covers", "Trade account follow-up calls"] == (
+        "No shortlisted vendor covers the use case 'Trade account follow-up calls': check that "
+        "it is really needed, then look for a complementary tool or budget a custom development."
+    )
+    assert found["ROI lever tied to no programme", "Catalogue mailings not returned (NPAI)"] == (
+        "The ROI lever 'Catalogue mailings not returned (NPAI)' says nothing of where it comes "
+        "from: name in the Comes from column of the ROI sheet the programme, or the use case's "
+        "ID, that will deliver it; a benefit no programme carries is a promise nobody keeps."
+    )
+    assert found["Programme pulling no ROI lever", "Welcome"] == (
+        "The programme 'Welcome' pulls no ROI lever: quantify what it brings (a lever that comes "
+        "from it or from one of its use cases) or say in the business case why it is kept "
+        "without one."
+    )
     assert found["Moment of truth not addressed", "T28"] == (
         "The moment of truth T28, 'Waiting time on the customer-service line (12 minutes on "
         "average)', is addressed by no programme: attach it to an existing programme or create "
@@ -155,38 +185,52 @@ def test_northwind_completeness_is_stated_with_its_formula(northwind: ThroughLin
     figures, sentences, intro, kinds = views.summary_parts(northwind, EN)
     assert isinstance(figures, KeyFigures) and isinstance(sentences, Text)
     completeness = figures.figures[0]
-    # 68 / 95 = 71.6 % (tests/through_line/test_model.py counts them)
-    assert (completeness.value, completeness.note) == ("72%", "68 links in place out of 95")
-    assert sentences.paragraphs == (
-        "The chain is 72% complete: 68 of the 95 links expected are in place (links in place "
-        "divided by links expected, over the checks that could be made).",
-        "Every part of the chain could be assessed: journey, plan, data map and vendor comparison.",
+    # 83 / 109 = 76.1 % (tests/through_line/test_model.py counts them)
+    assert (completeness.value, completeness.note) == ("76%", "83 links in place out of 109")
+    # the benefits exposed, each lever once (test_model.py: 543 662 of 861 269)
+    exposed = figures.figures[2]
+    assert (exposed.value, exposed.note) == (
+        "€543,662",
+        "of €861,269 of risk-adjusted benefits (present value), resting on a broken link",
     )
-    assert intro == Text(("27 links of the chain are broken, by kind:",))
+    assert sentences.paragraphs == (
+        "The chain is 76% complete: 83 of the 109 links expected are in place (links in place "
+        "divided by links expected, over the checks that could be made).",
+        "Every part of the chain could be assessed: journey, plan, data map, vendor comparison "
+        "and ROI levers.",
+        "€543,662 of the €861,269 of risk-adjusted benefits (present value) rest on at least one "
+        "broken link, each benefit counted once. The largest share: the €196,016 of 'Loyalty "
+        "programme follow-up', which rest on the broken link 'Collection point outside the data "
+        "map' ('T40').",
+    )
+    assert intro == Text(("26 links of the chain are broken, by kind:",))
     assert kinds == Bullets(
         (
             "Moment of truth not addressed: 2",
-            "Programme without a use case: 4",
+            "Programme without a use case: 2",
             "Programme without a business KPI: 2",
-            "Use case outside the plan: 8",
+            "Use case outside the plan: 1",
+            "Use case no vendor covers: 1",
             "Use case the recommended vendor does not cover: 1",
             "Missing data: 1",
             "Data fed by hand: 1",
             "Collection point outside the data map: 8",
+            "ROI lever tied to no programme: 1",
+            "Programme pulling no ROI lever: 6",
         )
     )
     total = views.checks_table(northwind, EN).rows[-1]
-    assert total == ("Total", 68, 95, pytest.approx(68 / 95))
+    assert total == ("Total", 83, 109, pytest.approx(83 / 109))
 
 
 def test_lenoir_completeness_names_the_part_not_assessed(lenoir: ThroughLine) -> None:
     figures, sentences, intro, kinds = views.summary_parts(lenoir, FR)
     assert isinstance(figures, KeyFigures)
-    assert figures.figures[0].value == fr("94 %")  # 30 / 32 = 93.75 %
+    assert figures.figures[0].value == fr("86 %")  # 36 / 42 = 85.7 %
     assert sentences == Text(
         (
             fr(
-                "La chaîne est complète à 94 % : 30 des 32 maillons attendus sont en place "
+                "La chaîne est complète à 86 % : 36 des 42 maillons attendus sont en place "
                 "(maillons en place divisés par maillons attendus, sur les vérifications "
                 "possibles)."
             ),
@@ -195,11 +239,20 @@ def test_lenoir_completeness_names_the_part_not_assessed(lenoir: ThroughLine) ->
                 "liste aucun système) : les données des cas d'usage et les points de collecte "
                 "sont exclus du score."
             ),
+            # its three levers (31 497 €, tests/roi) rest on no broken link
+            fr(
+                "Aucun des 31\u202f497\u00a0€ de bénéfices ajustés du risque (valeur actuelle) ne "
+                "repose sur un maillon rompu."
+            ),
         )
     )
-    assert intro == Text((fr("2 maillons de la chaîne sont rompus, par nature :"),))
+    assert intro == Text((fr("6 maillons de la chaîne sont rompus, par nature :"),))
     assert kinds == Bullets(
-        (fr("Moment de vérité non traité : 1"), fr("Programme sans cas d'usage : 1"))
+        (
+            fr("Moment de vérité non traité : 1"),
+            fr("Programme sans cas d'usage : 1"),
+            fr("Programme sans levier du ROI : 4"),
+        )
     )
     # the two checks needing the data map are left out of the table, as of the score
     assert [row[0] for row in views.checks_table(lenoir, FR).rows] == [
@@ -208,6 +261,8 @@ def test_lenoir_completeness_names_the_part_not_assessed(lenoir: ThroughLine) ->
         "Programmes mesurés par un KPI commercial",
         "Cas d'usage rattachés à un programme du plan",
         "Cas d'usage couverts par l'éditeur recommandé",
+        "Leviers du ROI rattachés à un programme ou à un cas d'usage",
+        "Programmes qui actionnent un levier du ROI",
         "Total",
     ]
 
@@ -233,18 +288,21 @@ def test_northwind_chain_rows(northwind: ThroughLine) -> None:
         "",
         "",
         "",
+        "",
     )
-    # T15: two programmes, their use cases, all four data needs available, the systems on the
-    # way (the vendor comparison lists neither use case: not judged)
+    # T15: two programmes, their use cases (IDs of the one list), all four data needs
+    # available, the systems on the way, the shortlisted vendors covering both use cases
+    # (Brevo does not cover UC-03), Splio covering them, the Loyalty club's lever
     assert rows["T15"] == (
         "T15",
         "Queue at the till on spring weekends, loyalty card scanned",
         "Welcome, Loyalty club",
-        "Welcome series, Points balance in the club e-mails",
+        "UC-01 Welcome series, UC-03 Points balance in the club e-mails",
         "4 available",
         NORTHWIND_SYSTEMS,
-        "",
-        "",
+        "Splio, Salesforce Sales + Marketing Cloud",
+        "Yes",
+        "Loyalty programme follow-up (€196,016)",
     )
     assert rows["T08"][4] == "1 available, 1 by hand"
     # then one row per programme addressing no moment to fix, in plan order
@@ -257,7 +315,7 @@ def test_northwind_chain_rows(northwind: ThroughLine) -> None:
         "Newsletter",
         "Seasonal events",
     ]
-    assert others[2][3:5] == ("Abandoned basket reminder", "2 available, 1 missing")
+    assert others[2][3:5] == ("UC-04 Abandoned basket reminder", "2 available, 1 missing")
     assert len(table.rows) == len(northwind.moments) + 6
 
 
@@ -272,6 +330,7 @@ def test_lenoir_chain_rows_down_to_the_recommended_vendor(lenoir: ThroughLine) -
         "Systèmes traversés",
         "Éditeurs qui les couvrent",
         "Couverts par l'éditeur recommandé",
+        "Leviers du ROI (valeur ajustée du risque)",
     ]
     # T11, the most urgent: its programme, its use case, every shortlisted vendor covering it,
     # the recommended one included; no data map, so its data are not known
@@ -279,26 +338,27 @@ def test_lenoir_chain_rows_down_to_the_recommended_vendor(lenoir: ThroughLine) -
         "T11",
         "Réclamation ou échange pendant l'essai : attente au téléphone",
         "Satisfaction",
-        fr("Suivi après-vente : enquête à J+7 et fin des 100 nuits d'essai"),
+        fr("UC-03 Suivi après-vente : enquête à J+7 et fin des 100 nuits d'essai"),
         "inconnues",
         "",
         "Sellsy, Simple CRM, Sage CRM (abonnement)",
         "Oui",
+        "",  # the Satisfaction programme pulls no ROI lever
     )
     rows = {row[0]: row for row in table.rows}
-    assert rows["T07"][2:] == ("aucun", "", "", "", "", "")
+    assert rows["T07"][2:] == ("aucun", "", "", "", "", "", "")
     assert table.rows[-1][:4] == ("(aucun à corriger)", "", "Temps forts commerciaux", "aucun")
 
 
 def test_a_use_case_outside_the_plan_says_which_programme_it_names(northwind: ThroughLine) -> None:
     (first, *_) = northwind.of_kind("use_case_without_programme")
     assert views.what_to_do(first, EN) == (
-        "The use case 'Welcome journey for new subscribers' serves 'Onboarding', which is not a "
-        "programme of the plan: give it the name of the plan's programme it carries out, or add "
-        "that programme to the plan."
+        "The use case 'Single customer profile across stores and web' serves 'Customer "
+        "knowledge', which is not a programme of the plan: give it the name of the plan's "
+        "programme it carries out, or add that programme to the plan."
     )
     assert views.what_to_do(first, FR) == fr(
-        "Le cas d'usage « Welcome journey for new subscribers » relève de « Onboarding », qui "
-        "n'est pas un programme du plan : donnez-lui le nom du programme du plan qu'il met en "
-        "œuvre, ou ajoutez ce programme au plan."
+        "Le cas d'usage « Single customer profile across stores and web » relève de « Customer "
+        "knowledge », qui n'est pas un programme du plan : donnez-lui le nom du programme du "
+        "plan qu'il met en œuvre, ou ajoutez ce programme au plan."
     )

@@ -183,7 +183,8 @@ def test_layout_assumed_by_these_tests(path):
     assert [c.value for c in scores[10]][:4] == ["Beta", "Support", 4, "n/e"]
     assert [c.value for c in scores[8]][:4] == ["Alpha", "Price", 30_000, None]
     use_cases = wb["Use cases"]
-    assert [c.value for c in use_cases[5]][:7] == [
+    assert [c.value for c in use_cases[5]][:8] == [
+        "ID",
         "Use case",
         "Programme",
         "Priority",
@@ -192,7 +193,7 @@ def test_layout_assumed_by_these_tests(path):
         "Beta",
         "Gamma",
     ]
-    assert [c.value for c in use_cases[6]][:5] == [
+    assert [c.value for c in use_cases[6]][1:6] == [
         "Welcome journey",
         "Onboarding",
         3,
@@ -277,7 +278,7 @@ def test_round_trip_direct_weights_in_french(tmp_path):
     assert wb["Critères"]["B6"].value == "Directe"  # really French
     assert wb["Éditeurs"]["B8"].value == "Gestionnaire de campagnes"
     assert wb["Notes"]["D10"].value == "n/e"
-    assert wb["Cas d'usage"]["D6"].value == "Oui"
+    assert wb["Cas d'usage"]["E6"].value == "Oui"
     inputs = read_vendor_comparison(read_workbook(path))
     assert inputs.sheets == dataclasses.replace(sheets, scores=inputs.sheets.scores)
     assert sorted(without_sources(inputs.sheets.scores), key=repr) == sorted(SCORES, key=repr)
@@ -348,7 +349,7 @@ def test_northwind_vendor_comparison_reads():
         "Alex Morgan": 2.0,
         "Sam Patel": None,  # "n/e"
     }
-    assert inputs.coverage is not None and len(inputs.coverage.use_cases) == 8
+    assert inputs.coverage is not None and len(inputs.coverage.use_cases) == 10
     assert inputs.warnings == ()
     comparison = compare_vendors(sheet, inputs.coverage, draws=0)
     assert comparison.exclusions == ()
@@ -521,16 +522,16 @@ def test_duplicate_criterion_names(path):
 
 
 def test_unknown_vendor_column_in_use_cases(path):
-    damage(path, "Use cases", "G5", "Gama")
+    damage(path, "Use cases", "H5", "Gama")
     message = error(path)
-    assert message.startswith(f"{path}, Use cases!G5: the name of a vendor of the Vendors sheet")
+    assert message.startswith(f"{path}, Use cases!H5: the name of a vendor of the Vendors sheet")
     assert "found the text 'Gama' (did you mean 'Gamma'?)" in message
 
 
 def test_missing_coverage_level(path):
-    damage(path, "Use cases", "F7", None)
+    damage(path, "Use cases", "G7", None)
     message = error(path)
-    assert f"{path}, Use cases!F7: a value for 'coverage by Beta'; found an empty cell" in message
+    assert f"{path}, Use cases!G7: a value for 'coverage by Beta'; found an empty cell" in message
 
 
 def test_price_criterion_marked_benefit_is_a_warning(path):
@@ -667,7 +668,7 @@ def test_template_vendor_sheets(tmp_path, lang):
     assert (names[1], "B6", "list_weighting") in drop_downs
     assert (names[1], "C10", "list_direction") in drop_downs
     assert (names[3], "A6", "vendor_names") in drop_downs
-    assert (names[4], "E6", "list_coverage") in drop_downs
+    assert (names[4], "F6", "list_coverage") in drop_downs
     scores = wb[names[3]]
     evaluator = {"fr": "Évaluateur", "en": "Evaluator"}[lang]
     assert [c.value for c in scores[5]][2:5] == [f"{evaluator} {n}" for n in (1, 2, 3)]
@@ -687,11 +688,11 @@ def test_unused_template_columns_are_ignored(tmp_path):
     wb = load_workbook(path)
     wb["Scores"]["E5"] = "Evaluator 3"  # an unused template column
     use_cases = wb["Use cases"]
-    use_cases["H5"] = "Vendor 4"
+    use_cases["I5"] = "Vendor 4"
     for row, values in ((6, USE_CASES[0]), (7, USE_CASES[1])):
-        use_cases[f"A{row}"] = values.name
-        use_cases[f"C{row}"] = values.priority
-        for col, vendor in zip("EFG", ("Alpha", "Beta", "Gamma"), strict=True):
+        use_cases[f"B{row}"] = values.name
+        use_cases[f"D{row}"] = values.priority
+        for col, vendor in zip("FGH", ("Alpha", "Beta", "Gamma"), strict=True):
             use_cases[f"{col}{row}"] = values.coverage[vendor].value.replace("_", " ")
     wb.save(path)
     inputs = read_vendor_comparison(read_workbook(path))

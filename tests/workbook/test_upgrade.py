@@ -71,6 +71,8 @@ def test_the_previous_template_is_told_apart(previous: Path) -> None:
         f"made by the template's version 1 (current: {TEMPLATE_VERSION})",
         "About: Mission",
         "About: Steering committee",
+        "Use cases: ID",
+        "ROI: Comes from",
     ]
     assert roles_listed(previous) < len(CustomerRole)
 

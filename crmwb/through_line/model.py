@@ -203,6 +203,11 @@ class UseCaseLink:
         return tuple(d.data_object for d in self.data if d.status == status)
 
     @property
+    def label(self) -> str:
+        """« UC-05 Relance des clients inactifs », or its name alone without an ID."""
+        return f"{self.id} {self.name}" if self.id else self.name
+
+    @property
     def covering_vendors(self) -> tuple[str, ...]:
         """The shortlisted vendors covering it, in shortlist order."""
         return tuple(v for v, level in self.coverage.items() if covers(level))

@@ -314,11 +314,6 @@ def _unique(use_cases: Sequence[UseCaseLink]) -> tuple[UseCaseLink, ...]:
     return tuple({u.name: u for u in use_cases}.values())
 
 
-def use_case_label(use_case: UseCaseLink) -> str:
-    """« UC-05 Relance des clients inactifs », or its name alone without an ID."""
-    return f"{use_case.id} {use_case.name}" if use_case.id else use_case.name
-
-
 def levers_cell(levers: Sequence[LeverLink], ctx: Context) -> str:
     """The levers and their risk-adjusted value (« Relance des dormants (187 k€) »), each once."""
     unique = {lever.name: lever for lever in levers}.values()
@@ -345,7 +340,7 @@ def _chain_cells(
             recommended = ctx.t(f"through_line.{key}")
     return (
         ", ".join(p.name for p in programmes) or none,
-        (", ".join(use_case_label(u) for u in use_cases) or none) if programmes else "",
+        (", ".join(u.label for u in use_cases) or none) if programmes else "",
         data_status(use_cases, ctx),
         ", ".join(systems),
         vendors,

@@ -1,0 +1,91 @@
+"""Workbooks made before the one list of use cases (template 3) still run the through-line.
+
+``tests/data/northwind-template-3.xlsx`` and ``tests/data/lenoir-template-3.xlsx`` are the
+example workbooks as they were on main before template 4 (commit 3b7bfc4): the Use cases sheet
+has no ID column, its use cases name programmes of their own (Onboarding, Loyalty...), the ROI's
+levers say nothing of where they come from. They are read as they are: use cases matched by
+name across the two sheets, every lever tied to no programme; the run says how to move to the
+new layout."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from example_runs import crmwb
+
+from crmwb.run.batch import ClientRun, outdated
+from crmwb.run.summary import summary
+from crmwb.through_line.reading import read_through_line
+from crmwb.workbook.reader import read_workbook
+from crmwb.workbook.upgrade import needs_upgrade, upgrade_workbook
+
+DATA = Path(__file__).parents[1] / "data"
+NORTHWIND_3 = DATA / "northwind-template-3.xlsx"
+LENOIR_3 = DATA / "lenoir-template-3.xlsx"
+
+
+def test_an_old_workbook_is_read_as_it_was_written() -> None:
+    line = read_through_line(read_workbook(NORTHWIND_3))
+    # no ID, and the data audit's 6 use cases and the vendors' 8 share no name: 14 use cases
+    assert [u.id for u in line.use_cases] == [""] * 14
+    assert len(line.use_cases) == 14
+    # the vendors' 8 name programmes the plan does not have
+    assert len(line.of_kind("use_case_without_programme")) == 8
+    # the 6 levers say nothing of where they come from: each tied to no programme, and the
+    # 10 programmes pull none; the whole of the benefits is exposed (861 269, tests/roi)
+    assert len(line.of_kind("lever_without_programme")) == 6
+    assert len(line.of_kind("programme_without_lever")) == 10
+    assert round(line.exposed) == round(line.benefits) == 861_269
+    lenoir = read_through_line(read_workbook(LENOIR_3))
+    assert [u.id for u in lenoir.use_cases] == [""] * 6
+    assert len(lenoir.of_kind("lever_without_programme")) == 3
+
+
+def test_an_old_workbook_says_what_it_lacks_and_the_summary_how_to_move(tmp_path: Path) -> None:
+    folder = tmp_path / "northwind-retail"
+    folder.mkdir()
+    shutil.copy(NORTHWIND_3, folder / "workbook.xlsx")
+    assert needs_upgrade(folder / "workbook.xlsx") == [
+        "made by the template's version 3 (current: 4)",
+        "Use cases: ID",
+        "ROI: Comes from",
+    ]
+    assert outdated(folder)
+    said = summary(
+        [ClientRun("northwind-retail", "20261206-120000", outdated=True, template=3)], "en"
+    )
+    assert "Template 4 gives the mission one list of use cases" in said
+    # a workbook of template 2 is told what changed in 3 (nothing to say) and in 4
+    assert "Template 4" in summary([ClientRun("c", "r", outdated=True, template=2)], "en")
+    assert "Template 4" not in summary([ClientRun("c", "r", outdated=True, template=4)], "en")
+
+
+def test_the_upgrade_keeps_what_the_through_line_reads(tmp_path: Path) -> None:
+    path = tmp_path / "workbook.xlsx"
+    shutil.copy(NORTHWIND_3, path)
+    before = read_through_line(read_workbook(path))
+    done = upgrade_workbook(path)
+    assert done.not_moved == []
+    assert read_through_line(read_workbook(path)) == before
+    assert needs_upgrade(path) == []
+
+
+@pytest.mark.xdist_group("old-workbook-run")
+def test_an_old_workbook_runs_and_the_run_says_how_to_move(tmp_path: Path) -> None:
+    clients, reports = tmp_path / "clients", tmp_path / "reports"
+    folder = clients / "northwind-retail"
+    folder.mkdir(parents=True)
+    shutil.copy(NORTHWIND_3, folder / "workbook.xlsx")
+    done = crmwb(
+        *("--clients-dir", str(clients), "run", "northwind-retail", "--only", "through_line"),
+        *("--lang", "en", "--reports-dir", str(reports)),
+        cwd=tmp_path,
+        lang="en",
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Template 4 gives the mission one list of use cases" in done.stdout
+    latest = reports / "northwind-retail" / "latest"
+    for name in ("through_line.html", "through_line.pdf", "through_line.xlsx"):
+        assert (latest / name).is_file(), name

@@ -56,6 +56,7 @@ SEARCH = TimeSaved(
     productive_share=0.5,
     ramp_up=(0.5, 1.0),
     risk_adjustment=0.1,
+    comes_from="UC-01",
 )
 WIN_BACK = ReactivatedDormantClients(
     name="Win-back",
@@ -138,8 +139,38 @@ def test_round_trip(tmp_path, lang):
         "Conduite du changement",
     ]
     # 5 x 15 / 60 x 200 x 40 x 0.5 = 5000 (half in year 1); 1000 x 0.05 x 200 x 0.4 = 4000
-    benefits = analyse_roi(case).unadjusted.table.row("benefits").per_period
+    analysis = analyse_roi(case)
+    benefits = analysis.unadjusted.table.row("benefits").per_period
     assert benefits == (0.0, 6500.0, 9000.0, 9000.0)
+    # each lever's risk-adjusted present value; together, the risk-adjusted benefits':
+    # Search 2500/1.1 + 5000/1.1^2 + 5000/1.1^3 = 10 161.53, less 10 % = 9 145.38;
+    # Win-back 4000 x (1/1.1 + 1/1.1^2 + 1/1.1^3) = 9 947.41
+    search, win_back = analysis.lever_present_values()
+    assert (search, win_back) == (
+        pytest.approx(9145.38, abs=0.01),
+        pytest.approx(9947.41, abs=0.01),
+    )
+    assert search + win_back == pytest.approx(analysis.risk_adjusted.pv_benefits)
+
+
+def test_where_a_lever_comes_from_is_read_on_any_one_of_its_rows(tmp_path):
+    path = write_workbook(tmp_path)
+    ws = load_workbook(path)["ROI"]
+    assert ws["L14"].value == "Comes from" and ws["L15"].value == "UC-01"  # Search's first row
+    damage(path, {"L15": None, "L17": "uc-01", "L20": "Welcome"})  # Win-back's first row: 20
+    case = read_roi(read_workbook(path))
+    assert [lever.comes_from for lever in case.levers] == ["uc-01", "Welcome"]
+
+
+def test_a_lever_that_comes_from_two_places(tmp_path):
+    path = write_workbook(tmp_path)
+    damage(path, {"L16": "Welcome"})
+    error = error_at(path)
+    assert_at(error, path, "L16")
+    assert str(error).endswith(
+        "ROI!L16: one programme or use case of origin for lever 'Search' (Time saved); "
+        "found 'UC-01' on ROI!L15, another one (give it on one row of the lever)"
+    )
 
 
 def test_the_same_name_on_two_rows_groups_one_lever_and_blank_names_take_the_label(tmp_path):

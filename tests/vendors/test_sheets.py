@@ -97,6 +97,7 @@ USE_CASES = (
         True,
         "Onboarding",
         {"Alpha": Coverage.NATIVE, "Beta": Coverage.CONFIGURATION, "Gamma": Coverage.NATIVE},
+        "UC-01",
     ),
     UseCaseEntry(
         "Loyalty points",
@@ -526,6 +527,23 @@ def test_unknown_vendor_column_in_use_cases(path):
     message = error(path)
     assert message.startswith(f"{path}, Use cases!H5: the name of a vendor of the Vendors sheet")
     assert "found the text 'Gama' (did you mean 'Gamma'?)" in message
+
+
+def test_use_cases_are_read_with_their_id(path):
+    inputs = read_vendor_comparison(read_workbook(path))
+    assert [(u.id, u.name) for u in inputs.sheets.use_cases] == [
+        ("UC-01", "Welcome journey"),
+        ("", "Loyalty points"),  # an ID is not required (a workbook of template 3 has none)
+    ]
+    assert load_workbook(path)["Use cases"]["A6"].value == "UC-01"
+
+
+def test_an_id_given_twice(path):
+    damage(path, "Use cases", "A7", "uc-01")
+    message = error(path)
+    assert message.startswith(f"{path}, Use cases!A7: unique use case IDs")
+    assert "found 'uc-01' again, already in Use cases!A6" in message
+    assert message.endswith("(one ID per use case: give one of the two another)")
 
 
 def test_missing_coverage_level(path):

@@ -112,16 +112,23 @@ def wait_for_kernels(root: Path, process: subprocess.Popen[str], seconds: float 
     raise AssertionError("the run started no kernel")
 
 
-def processes_of(session: int) -> list[int]:
-    """Processes still alive in the run's session (its kernels, if any were left behind)."""
-    alive = []
-    for pid in psutil.pids():
-        try:
-            if os.getsid(pid) == session and psutil.Process(pid).status() != "zombie":
-                alive.append(pid)
-        except (ProcessLookupError, PermissionError, psutil.Error):
-            continue
-    return alive
+def processes_of(session: int, grace: float = 5) -> list[int]:
+    """Processes still alive in the run's session (its kernels, if any were left behind)
+    after ``grace`` seconds: Python's resource tracker, left to end with the run, may be
+    ending as the run's process has just ended (seen with an empty command line, its parent
+    gone)."""
+    deadline = time.monotonic() + grace
+    while True:
+        alive = []
+        for pid in psutil.pids():
+            try:
+                if os.getsid(pid) == session and psutil.Process(pid).status() != "zombie":
+                    alive.append(pid)
+            except (ProcessLookupError, PermissionError, psutil.Error):
+                continue
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.1)
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from example_runs import crmwb
-
+from crmwb.run import batch
 from crmwb.run.batch import ClientRun, outdated
 from crmwb.run.summary import summary
 from crmwb.through_line.reading import read_through_line
@@ -72,20 +70,15 @@ def test_the_upgrade_keeps_what_the_through_line_reads(tmp_path: Path) -> None:
     assert needs_upgrade(path) == []
 
 
-@pytest.mark.xdist_group("old-workbook-run")
 def test_an_old_workbook_runs_and_the_run_says_how_to_move(tmp_path: Path) -> None:
-    clients, reports = tmp_path / "clients", tmp_path / "reports"
-    folder = clients / "northwind-retail"
+    folder = tmp_path / "clients" / "northwind-retail"
     folder.mkdir(parents=True)
     shutil.copy(NORTHWIND_3, folder / "workbook.xlsx")
-    done = crmwb(
-        *("--clients-dir", str(clients), "run", "northwind-retail", "--only", "through_line"),
-        *("--lang", "en", "--reports-dir", str(reports)),
-        cwd=tmp_path,
-        lang="en",
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "Template 4 gives the mission one list of use cases" in done.stdout
+    reports = tmp_path / "reports"
+    (run,) = batch.run([folder], [batch.ANALYSES["through_line"]], lang="en", reports_dir=reports)
+    said = summary([run], "en")
+    assert run.ok, said
+    assert "Template 4 gives the mission one list of use cases" in said
     latest = reports / "northwind-retail" / "latest"
     for name in ("through_line.html", "through_line.pdf", "through_line.xlsx"):
         assert (latest / name).is_file(), name

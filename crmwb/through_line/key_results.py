@@ -20,8 +20,8 @@ DIAGRAM_IMAGE = f"{ANALYSIS}.chain"
 
 def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Results:
     """``through_line.completeness`` (a share, when a link could be checked),
-    ``through_line.present``, ``through_line.expected``, ``through_line.broken``, and
-    ``through_line.exposed`` (the benefits exposed, when the ROI's levers are known); the list
+    ``through_line.broken``, ``through_line.exposed`` (the benefits exposed, when the ROI's
+    levers are known), ``through_line.present`` and ``through_line.expected``; the list
     ``findings`` of the broken links (id ``<kind>/<subject>``, label: what to do, detail: the
     kind in words); the chart ``through_line.checks``, then the diagram's picture the notebook
     saved (``diagram_image``, :data:`DIAGRAM_IMAGE`), when it saved one."""
@@ -34,8 +34,6 @@ def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Res
             "%",
             "higher",
         ),
-        Figure("through_line.present", ctx.t("through_line.col.present"), done.present, "count"),
-        Figure("through_line.expected", ctx.t("through_line.col.expected"), done.expected, "count"),
         Figure(
             "through_line.broken",
             ctx.t("through_line.figure.broken"),
@@ -54,6 +52,10 @@ def key_results(line: ThroughLine, ctx: Context, diagram_image: str = "") -> Res
                 "lower",
             )
         )
+    figures += [  # the completeness's terms, after what a committee looks at first
+        Figure("through_line.present", ctx.t("through_line.col.present"), done.present, "count"),
+        Figure("through_line.expected", ctx.t("through_line.col.expected"), done.expected, "count"),
+    ]
     broken = ItemList(
         "findings",
         ctx.t("through_line.section.broken"),

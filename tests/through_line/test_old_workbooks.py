@@ -1,7 +1,7 @@
 """Workbooks made before the one list of use cases (template 3) still run the through-line.
 
 ``tests/data/northwind-template-3.xlsx`` and ``tests/data/lenoir-template-3.xlsx`` are the
-example workbooks as they were on main before template 4 (commit 3b7bfc4): the Use cases sheet
+example workbooks as they were on main before issue 20 (last changed at adc3a20): the Use cases sheet
 has no ID column, its use cases name programmes of their own (Onboarding, Loyalty...), the ROI's
 levers say nothing of where they come from. They are read as they are: use cases matched by
 name across the two sheets, every lever tied to no programme; the run says how to move to the

@@ -169,7 +169,7 @@ def test_a_lever_that_comes_from_two_places(tmp_path):
     assert_at(error, path, "L16")
     assert str(error).endswith(
         "ROI!L16: one programme or use case of origin for lever 'Search' (Time saved); "
-        "found 'UC-01' on ROI!L15, another one (give it on one row of the lever)"
+        "found another one than 'UC-01' on ROI!L15 (give it on one row of the lever)"
     )
 
 

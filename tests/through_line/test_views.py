@@ -191,7 +191,7 @@ def test_northwind_completeness_is_stated_with_its_formula(northwind: ThroughLin
     exposed = figures.figures[2]
     assert (exposed.value, exposed.note) == (
         "€543,662",
-        "of €861,269 of risk-adjusted benefits (present value), resting on a broken link",
+        "of €861,269 of risk-adjusted benefits (present value)",
     )
     assert sentences.paragraphs == (
         "The chain is 76% complete: 83 of the 109 links expected are in place (links in place "

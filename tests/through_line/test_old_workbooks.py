@@ -1,10 +1,10 @@
 """Workbooks made before the one list of use cases (template 3) still run the through-line.
 
 ``tests/data/northwind-template-3.xlsx`` and ``tests/data/lenoir-template-3.xlsx`` are the
-example workbooks as they were on main before issue 20 (last changed at adc3a20): the Use cases sheet
-has no ID column, its use cases name programmes of their own (Onboarding, Loyalty...), the ROI's
-levers say nothing of where they come from. They are read as they are: use cases matched by
-name across the two sheets, every lever tied to no programme; the run says how to move to the
+example workbooks as they were on main before issue 20 (last changed at adc3a20): the Use cases
+sheet has no ID column, its use cases name programmes of their own (Onboarding, Loyalty...), the
+ROI's levers say nothing of where they come from. They are read as they are: use cases matched
+by name across the two sheets, every lever tied to no programme; the run says how to move to the
 new layout."""
 
 from __future__ import annotations

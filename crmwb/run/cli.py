@@ -351,7 +351,7 @@ def _upgrade(args: argparse.Namespace) -> int:
             print(f"  - {t('upgrade.added', lang, sheet=sheet)}")
         for sheet in done.kept_sheets:
             print(f"  - {t('upgrade.kept', lang, sheet=sheet)}")
-        for what in done.not_moved:
+        for what in (*done.numbered, *done.not_moved):
             print(f"  - {render(what, lang)}")
     return EXIT_OK
 

@@ -112,7 +112,7 @@ SCORE_COLUMNS: tuple[Field, ...] = (
 EVALUATOR_COLUMN = Field("scores.col.evaluator", "score", width=16)
 
 USE_CASE_COLUMNS: tuple[Field, ...] = (
-    Field("use_cases.col.id", "text", width=9, added_in=4),
+    Field("use_cases.col.id", "text", width=9, added_in=4, numbered="UC-{:02}"),
     Field("use_cases.col.use_case", "text", width=40, required=True),
     Field("use_cases.col.programme", "text", width=20),
     Field(

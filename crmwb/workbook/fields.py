@@ -39,6 +39,9 @@ class Field:
     """The template version that added this table column: a workbook made by an older template
     may lack it (its cells read as empty; ``crmwb upgrade`` adds it). None: every template has
     it."""
+    numbered: str | None = None
+    """For a column a later template added: what ``crmwb upgrade`` writes in it, row by row,
+    numbered from 1 (``"UC-{:02}"``: UC-01, UC-02...); None: left empty."""
 
 
 def anchor(columns: Sequence[Field]) -> Field:

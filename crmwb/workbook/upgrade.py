@@ -44,11 +44,15 @@ class Upgrade:
     moved: int = 0
     kept_sheets: list[str] = field(default_factory=list)
     not_moved: list[Msg] = field(default_factory=list)
+    numbered: list[Msg] = field(default_factory=list)
+    """The new columns filled row by row (:attr:`~crmwb.workbook.fields.Field.numbered`)."""
     backup: Path | None = None
 
     @property
     def changed(self) -> bool:
-        return bool(self.added_sheets or self.not_moved or self.kept_sheets) or self.moved > 0
+        return bool(self.added_sheets or self.not_moved or self.kept_sheets or self.numbered) or (
+            self.moved > 0
+        )
 
 
 def layouts() -> tuple[SheetLayout, ...]:
@@ -252,6 +256,20 @@ def _move_table(
                 row=r, column=column
             ).value
         moved += 1
+    for spec in columns:  # a new column the template numbers (the use cases' IDs)
+        if spec.numbered and spec.key in new_index and spec.key not in old_index and rows:
+            labels = [spec.numbered.format(n) for n in range(1, len(rows) + 1)]
+            for offset, label in enumerate(labels, start=1):
+                target.cell(row=new_header + offset, column=new_index[spec.key]).value = label
+            done.numbered.append(
+                msg(
+                    "upgrade.numbered",
+                    sheet=target.title,
+                    column=t(spec.key, lang),
+                    first=labels[0],
+                    last=labels[-1],
+                )
+            )
     return moved
 
 

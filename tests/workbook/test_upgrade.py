@@ -7,6 +7,7 @@ second phone, SIRET...) and before workbooks carried their template's version.""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from crmwb.core.errors import render
 from crmwb.customer_file.mapping import CustomerRole
 from crmwb.customer_file.sheets import read_customer_file_settings
 from crmwb.dataflow.sheets import read_data_map
@@ -36,10 +38,20 @@ from crmwb.workbook.upgrade import needs_upgrade, upgrade_workbook
 
 PREVIOUS = Path(__file__).parents[1] / "data" / "northwind-previous-template.xlsx"
 
+
+def read_vendors_but_ids(reader: WorkbookReader) -> object:
+    """The vendor comparison, the use cases' IDs left out (the upgrade numbers them)."""
+    inputs = read_vendor_comparison(reader)
+    use_cases = tuple(dataclasses.replace(u, id="") for u in inputs.sheets.use_cases)
+    return dataclasses.replace(
+        inputs, sheets=dataclasses.replace(inputs.sheets, use_cases=use_cases)
+    )
+
+
 READS: tuple[Callable[[WorkbookReader], object], ...] = (
     read_about,
     read_tco,
-    read_vendor_comparison,
+    read_vendors_but_ids,
     read_roi,
     read_journey,
     read_plan,
@@ -84,6 +96,12 @@ def test_every_analysis_reads_the_same_after_the_upgrade(previous: Path) -> None
     done = upgrade_workbook(previous)
     after = read_workbook(previous)
     assert [read(after) for read in READS] == expected
+    # the use cases numbered in the list's order, what the template's new ID column needs
+    use_cases = read_vendor_comparison(after).sheets.use_cases
+    assert [u.id for u in use_cases] == [f"UC-{n:02}" for n in range(1, 9)]
+    assert [render(m, "en") for m in done.numbered] == [
+        "sheet Use cases: the new column ID filled row by row, UC-01 to UC-08"
+    ]
     # now on the current template: every role listed, the version written, nothing to check
     assert roles_listed(previous) == len(CustomerRole)
     assert needs_upgrade(previous) == []
@@ -109,8 +127,9 @@ def test_a_missing_sheet_is_added_and_an_unknown_one_kept(previous: Path) -> Non
 
 def test_crmwb_upgrade_says_what_it_did(previous: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["upgrade", str(previous.parent)]) == 0
-    (line,) = capsys.readouterr().out.splitlines()
+    line, numbered = capsys.readouterr().out.splitlines()
     assert line.startswith("northwind-retail: the workbook is now on the current template (")
+    assert numbered == "  - sheet Use cases: the new column ID filled row by row, UC-01 to UC-08"
     assert "values carried over; the previous file is in backups/workbook-" in line
     assert main(["upgrade", str(previous.parent)]) == 0
     assert capsys.readouterr().out == "northwind-retail: the workbook is up to date\n"

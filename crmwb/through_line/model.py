@@ -21,6 +21,7 @@ or None) in, a :class:`ThroughLine` out. Reading them from a workbook is
 
 from __future__ import annotations
 
+import difflib
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,7 @@ LinkKind = Literal[
     "programme_without_use_case",
     "programme_without_kpi",
     "use_case_without_programme",
+    "use_case_not_on_list",
     "use_case_not_covered",
     "use_case_only_other_vendors",
     "use_case_data_missing",
@@ -69,6 +71,7 @@ Check = Literal[
     "programmes_with_use_case",
     "programmes_with_business_kpi",
     "use_cases_with_programme",
+    "data_use_cases_on_list",
     "use_cases_covered_by_recommended",
     "use_cases_with_data",
     "collection_points_in_map",
@@ -76,6 +79,9 @@ Check = Literal[
     "programmes_with_lever",
 ]
 """A link the completeness score counts (see :class:`Completeness`)."""
+
+CHECKS: tuple[Check, ...] = get_args(Check)
+"""Every check, in the order of the chain."""
 
 Part = Literal["data_map", "vendors", "roi"]
 """An input the chain may lack: the data map, the vendor comparison, the ROI's levers."""
@@ -261,6 +267,9 @@ class BrokenLink:
     - ``programme_without_kpi``: a programme with no KPI, or one that is not a business KPI
       (values ``kpi`` and ``reason``, the i18n key of :func:`~crmwb.plan.kpis.assess_kpi`'s
       reason, "" for no KPI);
+    - ``use_case_not_on_list``: a use case the data audit gives data to that the Use cases
+      list does not have (a name written otherwise, or a use case to add to the list; values
+      ``suggestion``, the list's closest name, "" when none is close);
     - ``use_case_not_covered``: a use case of the vendor comparison no shortlisted vendor
       covers;
     - ``use_case_only_other_vendors``: one the recommended vendor does not cover and other
@@ -311,6 +320,8 @@ class Completeness:
     - ``programmes_with_business_kpi``: each programme with a business KPI;
     - ``use_cases_with_programme``: each use case (either sheet) serving a programme of the
       plan (the programme a sheet gives it is one of the plan's);
+    - ``data_use_cases_on_list``: each use case the data audit gives data to found on the Use
+      cases list (both sheets needed);
     - ``use_cases_covered_by_recommended``: each use case of the vendor comparison covered by
       the recommended vendor;
     - ``use_cases_with_data``: each use case of the data audit with all its data available and
@@ -490,6 +501,18 @@ def through_line(
             CheckCount("use_cases_with_programme", len(use_cases) - len(loose), len(use_cases))
         )
 
+    if vendors is not None and data_map is not None:
+        data_only = [u for u in use_cases if u.sources == ("data_map",)]
+        listed = [u.name for u in use_cases if "vendors" in u.sources]
+        broken += [
+            BrokenLink("use_case_not_on_list", u.name, {"suggestion": _closest(u.name, listed)})
+            for u in data_only
+        ]
+        on_data = [u for u in use_cases if "data_map" in u.sources]
+        checks.append(
+            CheckCount("data_use_cases_on_list", len(on_data) - len(data_only), len(on_data))
+        )
+
     if vendors is not None:
         known = [u for u in use_cases if "vendors" in u.sources]
         for u in known:
@@ -554,9 +577,12 @@ def through_line(
         skipped += ["use_cases_with_data", "collection_points_in_map"]
     if not assess_use_cases:
         skipped[:0] = ["programmes_with_use_case", "use_cases_with_programme"]
+    if vendors is None or data_map is None:
+        skipped.append("data_use_cases_on_list")
     if levers is None:
         not_assessed.append("roi")
         skipped += ["levers_with_programme", "programmes_with_lever"]
+    skipped.sort(key=CHECKS.index)
 
     order = {kind: i for i, kind in enumerate(LINK_KINDS)}
     return ThroughLine(
@@ -572,6 +598,14 @@ def through_line(
         shortlist=vendors.shortlist if vendors is not None else (),
         levers=lever_links,
     )
+
+
+def _closest(name: str, names: Sequence[str]) -> str:
+    """The name of ``names`` closest to ``name`` (case and accents ignored), "" when none is
+    close."""
+    keys = {match_key(n): n for n in names}
+    close = difflib.get_close_matches(match_key(name), list(keys), n=1, cutoff=0.6)
+    return keys[close[0]] if close else ""
 
 
 def _lever_links(

@@ -111,6 +111,13 @@ def what_to_do(link: BrokenLink, ctx: Context) -> str:
             system=_quoted(str(values.get("system", "")), ctx),
         )
     # collection_point_not_in_map
+    if link.kind == "use_case_not_on_list":
+        suggestion = str(values.get("suggestion", "")).strip()
+        if not suggestion:
+            return ctx.t(f"{key}.none", use_case=_quoted(link.subject, ctx))
+        return ctx.t(
+            key, use_case=_quoted(link.subject, ctx), suggestion=_quoted(suggestion, ctx)
+        )
     if link.kind == "lever_without_programme":
         named = str(values.get("comes_from", "")).strip()
         if not named:

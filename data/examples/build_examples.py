@@ -641,8 +641,9 @@ NORTHWIND_VENDORS = VendorSheets(
     # The mission's one list of use cases (IDs, named on the data map's Use-case data sheet
     # and by the ROI's levers). Planted for the through-line: UC-02 names a programme the plan
     # does not have, UC-07 only the vendors not recommended cover, UC-09 no shortlisted vendor
-    # covers (and its data is fed by hand), UC-04's data is missing; the NPAI lever comes from
-    # no programme.
+    # covers (and its data is fed by hand), UC-04's data is missing, UC-10 is written otherwise
+    # on the data map's Use-case data sheet ("Post-purchase NPS survey"); the NPAI lever comes
+    # from no programme.
     use_cases=(
         UseCaseEntry("Welcome series", 3, True, WELCOME, _coverage(N, N, N, N, N), "UC-01"),
         UseCaseEntry(
@@ -705,7 +706,7 @@ NORTHWIND_VENDORS = VendorSheets(
             "UC-09",
         ),
         UseCaseEntry(
-            "Post-purchase NPS survey", 1, False, AFTER, _coverage(CF, CF, N, CD, CF), "UC-10"
+            "Post-purchase NPS surveys", 1, False, AFTER, _coverage(CF, CF, N, CD, CF), "UC-10"
         ),
     ),
     evaluators=(ALEX, SAM),

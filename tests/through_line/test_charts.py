@@ -27,7 +27,8 @@ def test_the_layout_follows_the_chain(northwind):
     columns = [[n.label for n in diagram.nodes if n.column == c] for c in range(4)]
     assert columns[0] == [m.touchpoint for m in northwind.moments]  # the 10 moments to fix
     assert columns[1] == [p.name for p in northwind.programmes]  # the 10 programmes
-    assert len(columns[2]) == 10  # the one list: UC-01 to UC-10, with their IDs
+    # the one list, UC-01 to UC-10 with their IDs, then the data audit's use case not on it
+    assert len(columns[2]) == 11 and columns[2][10] == "Post-purchase NPS survey"
     assert columns[2][4] == "UC-05 Reactivation of inactive clients"
     # the 6 levers with their risk-adjusted value (test_model.py)
     assert columns[3][0] == "Win-back of dormant clients (€187,440)"

@@ -15,6 +15,7 @@ The hand-made mission, every link of it:
               Spreadsheet (source) --vouchers, by hand--> Mailer
       use case "Welcome e-mail" (programme "welcome"), in Mailer: customers (via CRM),
       vouchers (only by hand), baskets (from nowhere)
+      use case "Store ap" (programme "Welcome"), in Mailer: customers (a typo: not on the list)
     Vendors: shortlist A (recommended), B; Use cases sheet (the one list):
       UC-1 "Welcome E-MAIL" (programme Welcome): A native, B not covered  -> the same use case
       UC-2 "Store app" (programme Welcome): A not covered, B not covered
@@ -88,6 +89,7 @@ DATA_MAP = DataMap(
     ),
     use_cases=(
         UseCaseNeed("Welcome e-mail", "welcome", ("customers", "vouchers", "baskets"), "Mailer"),
+        UseCaseNeed("Store ap", "Welcome", ("customers",), "Mailer"),
     ),
 )
 VENDORS = ShortlistCoverage(
@@ -128,7 +130,7 @@ def test_the_chain_follows_each_moment_to_fix_down_to_the_vendors() -> None:
     assert welcome.moments == ("T1",) and welcome.business_kpi
     # "welcome" on the data sheet and "Welcome" on the list are the plan's "Welcome";
     # "Welcome e-mail" and "Welcome E-MAIL" are one use case, the list's, known from both sheets.
-    assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app"]
+    assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app", "Store ap"]
     email = welcome.use_cases[0]
     assert email.sources == ("vendors", "data_map") and email.programmes == ("Welcome",)
     assert email.id == "UC-1"
@@ -157,6 +159,7 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
         ("programme_without_use_case", "News"),  # no use case names News on either sheet
         ("programme_without_kpi", "News"),  # an open rate is not a business KPI
         ("use_case_without_programme", "Chatbot"),  # Service is no programme of the plan
+        ("use_case_not_on_list", "Store ap"),  # the data audit's, not the list's
         ("use_case_not_covered", "Store app"),  # neither A nor B covers it
         ("use_case_only_other_vendors", "Chatbot"),  # B covers it, A (recommended) does not
         ("use_case_data_missing", "Welcome e-mail"),  # baskets come from nowhere
@@ -174,6 +177,7 @@ def test_every_kind_of_broken_link_is_found_once_in_chain_order() -> None:
     }
     assert by_kind["use_case_only_other_vendors"] == {"recommended": "A", "vendors": ("B",)}
     assert by_kind["use_case_without_programme"] == {"programmes": ("Service",)}
+    assert by_kind["use_case_not_on_list"] == {"suggestion": "Store app"}
     assert by_kind["use_case_data_missing"] == {"objects": ("baskets",), "system": "Mailer"}
     assert by_kind["use_case_fed_by_hand"] == {"objects": ("vouchers",), "system": "Mailer"}
     assert dict(line.of_kind("collection_point_not_in_map")[1].values) == {
@@ -217,9 +221,11 @@ def test_benefits_exposed_by_hand_each_lever_counted_once() -> None:
     assert exposed["use_case_data_missing", "Welcome e-mail"] == both
     assert exposed["use_case_fed_by_hand", "Welcome e-mail"] == both
     assert exposed["lever_without_programme", "Someday"] == (("Someday",), 300)
+    # Store ap (not on the list) serves Welcome: Welcome's own lever, 500
+    assert exposed["use_case_not_on_list", "Store ap"] == (("Welcome revenue",), 500)
     # each lever once: 1 000 + 500 + 200 + 300 = 2 000, not the sum of the rows
-    # (200 + 200 + 500 + 1 500 + 1 500 + 300 = 4 200)
-    assert sum(b.exposed for b in line.broken) == 4200
+    # (200 + 500 + 200 + 500 + 1 500 + 1 500 + 300 = 4 700)
+    assert sum(b.exposed for b in line.broken) == 4700
     assert line.exposed == 2000
 
 
@@ -228,29 +234,32 @@ def test_the_completeness_score_by_hand() -> None:
     # moments to fix addressed:            T1 of T1, T2                          1 / 2
     # programmes with a use case:          Welcome of Welcome, News              1 / 2
     # programmes with a business KPI:      Welcome of Welcome, News              1 / 2
-    # use cases serving a plan programme:  Welcome e-mail, Store app of them and Chatbot  2 / 3
+    # use cases serving a plan programme:  Welcome e-mail, Store app, Store ap of them and
+    #                                      Chatbot                               3 / 4
+    # data use cases on the list:          Welcome e-mail of it and Store ap     1 / 2
     # vendor use cases covered by A:       Welcome e-mail of it, Store app, Chatbot  1 / 3
-    # data use cases with all their data available and automated: none of 1    0 / 1
+    # data use cases with all their data available and automated: Store ap of 2  1 / 2
     # collecting touchpoints in the map:   T1 of T1, T2, T3                      1 / 3
-    # score = (1 + 1 + 1 + 2 + 1 + 0 + 1) / (2 + 2 + 2 + 3 + 3 + 1 + 3) = 7 / 16
+    # score = (1 + 1 + 1 + 3 + 1 + 1 + 1 + 1) / (2 + 2 + 2 + 4 + 2 + 3 + 2 + 3) = 10 / 20
     assert counts(line) == {
         "moments_addressed": (1, 2),
         "programmes_with_use_case": (1, 2),
         "programmes_with_business_kpi": (1, 2),
-        "use_cases_with_programme": (2, 3),
+        "use_cases_with_programme": (3, 4),
+        "data_use_cases_on_list": (1, 2),
         "use_cases_covered_by_recommended": (1, 3),
-        "use_cases_with_data": (0, 1),
+        "use_cases_with_data": (1, 2),
         "collection_points_in_map": (1, 3),
     }
     completeness = line.completeness
-    assert (completeness.present, completeness.expected) == (7, 16)
-    assert completeness.score == pytest.approx(7 / 16)
+    assert (completeness.present, completeness.expected) == (10, 20)
+    assert completeness.score == pytest.approx(10 / 20)
     assert completeness.not_assessed == ("roi",)
-    # with the levers: 3 of 4 come from the chain, 1 of 2 programmes pulls one: 11 / 22
+    # with the levers: 3 of 4 come from the chain, 1 of 2 programmes pulls one: 14 / 26
     with_levers = through_line(JOURNEY, PLAN, DATA_MAP, VENDORS, LEVERS)
     assert counts(with_levers)["levers_with_programme"] == (3, 4)
     assert counts(with_levers)["programmes_with_lever"] == (1, 2)
-    assert with_levers.completeness.score == pytest.approx(11 / 22)
+    assert with_levers.completeness.score == pytest.approx(14 / 26)
 
 
 def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
@@ -262,6 +271,7 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     assert alone.completeness.skipped == (
         "programmes_with_use_case",
         "use_cases_with_programme",
+        "data_use_cases_on_list",
         "use_cases_covered_by_recommended",
         "use_cases_with_data",
         "collection_points_in_map",
@@ -283,11 +293,12 @@ def test_a_part_missing_is_left_out_of_both_counts_and_named() -> None:
     assert [u.name for u in welcome.use_cases] == ["Welcome E-MAIL", "Store app"]
     assert welcome.use_cases[0].data == ()
 
-    # With the data map only: no coverage judged, its one use case serves Welcome:
-    # 1 + 1 + 1 + 1 + 0 + 1 of 2 + 2 + 2 + 1 + 1 + 3 = 5 / 11.
+    # With the data map only: no coverage judged, no list to be on, its two use cases serve
+    # Welcome, Store ap has its data: 1 + 1 + 1 + 2 + 1 + 1 of 2 + 2 + 2 + 2 + 2 + 3 = 7 / 13.
     data = through_line(JOURNEY, PLAN, DATA_MAP)
     assert counts(data)["programmes_with_use_case"] == (1, 2)
-    assert data.completeness.score == pytest.approx(5 / 11)
+    assert "data_use_cases_on_list" in data.completeness.skipped
+    assert data.completeness.score == pytest.approx(7 / 13)
     assert data.completeness.not_assessed == ("vendors", "roi")
     assert data.use_cases[0].recommended_covers is None and not data.use_cases[0].coverage
 
@@ -304,7 +315,14 @@ def test_a_whole_chain_is_complete() -> None:
         (Flow("Shop", "Mailer", ("customers",)),),
         use_cases=(UseCaseNeed("Welcome e-mail", "Welcome", ("customers",), "Mailer"),),
     )
-    vendors = ShortlistCoverage((VendorUseCase("Newsletter", "News", {"A": CONFIG}),), ("A",), "A")
+    vendors = ShortlistCoverage(
+        (
+            VendorUseCase("Newsletter", "News", {"A": CONFIG}),
+            VendorUseCase("Welcome e-mail", "Welcome", {"A": NATIVE}),
+        ),
+        ("A",),
+        "A",
+    )
     journey = Journey(
         JOURNEY.stages,
         JOURNEY.channels,
@@ -342,6 +360,8 @@ def test_northwind_broken_links(northwind: ThroughLine) -> None:
         ("programme_without_kpi", "Newsletter"),  # "Open rate"
         # UC-02 names "Customer knowledge", which the plan does not have
         ("use_case_without_programme", "Single customer profile across stores and web"),
+        # the data audit writes UC-10 "Post-purchase NPS survey", the list "...surveys"
+        ("use_case_not_on_list", "Post-purchase NPS survey"),
         # UC-09: Salesforce, Splio and Brevo (the shortlist) do not cover it
         ("use_case_not_covered", "Trade account follow-up calls"),
         # UC-07: Splio, recommended, does not cover it; Salesforce and Brevo do.
@@ -428,9 +448,11 @@ def test_northwind_chain(northwind: ThroughLine) -> None:
     assert len(northwind.moments) == 10 and len(northwind.programmes) == 10
     assert northwind.recommended == "Splio"
     assert northwind.shortlist == ("Splio", "Salesforce Sales + Marketing Cloud", "Brevo")
-    # The one list (UC-01 to UC-10), six of them with their data on the data audit's sheet.
-    assert [u.id for u in northwind.use_cases] == [f"UC-{n:02}" for n in range(1, 11)]
-    assert sum(u.sources == ("vendors", "data_map") for u in northwind.use_cases) == 6
+    # The one list (UC-01 to UC-10), five of them with their data on the data audit's sheet,
+    # then the data audit's sixth, which the list writes otherwise.
+    assert [u.id for u in northwind.use_cases] == [f"UC-{n:02}" for n in range(1, 11)] + [""]
+    assert sum(u.sources == ("vendors", "data_map") for u in northwind.use_cases) == 5
+    assert northwind.use_cases[-1].name == "Post-purchase NPS survey"
     assert [u.name for u in northwind.unattached_use_cases] == [
         "Single customer profile across stores and web"
     ]
@@ -449,24 +471,26 @@ def test_northwind_chain(northwind: ThroughLine) -> None:
 
 def test_northwind_completeness(northwind: ThroughLine) -> None:
     # moments to fix addressed 8 / 10 (T28, T06 not); programmes with a use case 8 / 10;
-    # with a business KPI 8 / 10; use cases serving a plan programme 9 / 10 (UC-02 not);
-    # use cases Splio covers 8 / 10 (UC-07, UC-09 not); data use cases with all their data
-    # available and automated 4 / 6; collecting touchpoints with their collection point in the
-    # map 29 / 37; levers from a programme or use case 5 / 6; programmes pulling a lever 4 / 10.
-    # score = (8 + 8 + 8 + 9 + 8 + 4 + 29 + 5 + 4) / (10 + 10 + 10 + 10 + 10 + 6 + 37 + 6 + 10)
-    #       = 83 / 109 = 0.761
+    # with a business KPI 8 / 10; use cases serving a plan programme 10 / 11 (UC-02 not);
+    # data use cases on the list 5 / 6 (the NPS survey not); use cases Splio covers 8 / 10
+    # (UC-07, UC-09 not); data use cases with all their data available and automated 4 / 6;
+    # collecting touchpoints with their collection point in the map 29 / 37; levers from a
+    # programme or use case 5 / 6; programmes pulling a lever 4 / 10.
+    # score = (8 + 8 + 8 + 10 + 5 + 8 + 4 + 29 + 5 + 4)
+    #       / (10 + 10 + 10 + 11 + 6 + 10 + 6 + 37 + 6 + 10) = 89 / 116 = 0.767
     assert counts(northwind) == {
         "moments_addressed": (8, 10),
         "programmes_with_use_case": (8, 10),
         "programmes_with_business_kpi": (8, 10),
-        "use_cases_with_programme": (9, 10),
+        "use_cases_with_programme": (10, 11),
+        "data_use_cases_on_list": (5, 6),
         "use_cases_covered_by_recommended": (8, 10),
         "use_cases_with_data": (4, 6),
         "collection_points_in_map": (29, 37),
         "levers_with_programme": (5, 6),
         "programmes_with_lever": (4, 10),
     }
-    assert northwind.completeness.score == pytest.approx(83 / 109)
+    assert northwind.completeness.score == pytest.approx(89 / 116)
     assert northwind.completeness.not_assessed == ()
 
 
@@ -500,7 +524,11 @@ def test_lenoir_broken_links_and_completeness(lenoir: ThroughLine) -> None:
     }
     assert lenoir.completeness.score == pytest.approx(36 / 42)
     assert lenoir.completeness.not_assessed == ("data_map",)
-    assert lenoir.completeness.skipped == ("use_cases_with_data", "collection_points_in_map")
+    assert lenoir.completeness.skipped == (
+        "data_use_cases_on_list",
+        "use_cases_with_data",
+        "collection_points_in_map",
+    )
     assert lenoir.unattached_use_cases == ()
     # Temps forts commerciaux's missing use case exposes nothing: no lever comes from it
     assert lenoir.exposed == 0

@@ -30,8 +30,10 @@ def test_an_old_workbook_is_read_as_it_was_written() -> None:
     # no ID, and the data audit's 6 use cases and the vendors' 8 share no name: 14 use cases
     assert [u.id for u in line.use_cases] == [""] * 14
     assert len(line.use_cases) == 14
-    # the vendors' 8 name programmes the plan does not have
+    # the vendors' 8 name programmes the plan does not have; the data audit's 6 are not on
+    # the list (its names are the data audit's own)
     assert len(line.of_kind("use_case_without_programme")) == 8
+    assert len(line.of_kind("use_case_not_on_list")) == 6
     # the 6 levers say nothing of where they come from: each tied to no programme, and the
     # 10 programmes pull none; the whole of the benefits is exposed (861 269, tests/roi)
     assert len(line.of_kind("lever_without_programme")) == 6

@@ -115,9 +115,7 @@ def what_to_do(link: BrokenLink, ctx: Context) -> str:
         suggestion = str(values.get("suggestion", "")).strip()
         if not suggestion:
             return ctx.t(f"{key}.none", use_case=_quoted(link.subject, ctx))
-        return ctx.t(
-            key, use_case=_quoted(link.subject, ctx), suggestion=_quoted(suggestion, ctx)
-        )
+        return ctx.t(key, use_case=_quoted(link.subject, ctx), suggestion=_quoted(suggestion, ctx))
     if link.kind == "lever_without_programme":
         named = str(values.get("comes_from", "")).strip()
         if not named:

@@ -425,10 +425,11 @@ def through_line(
     to_fix = [m for m in moments_of_truth(journey, rule) if m.to_fix]
     to_fix_ids = [m.touchpoint.id for m in to_fix]
     summaries = programme_summary(plan)
-    lever_links = _lever_links(levers or (), _use_cases(data_map, vendors), summaries)
+    without_levers = _use_cases(data_map, vendors)
+    lever_links = _lever_links(levers or (), without_levers, summaries)
     use_cases = tuple(
         replace(u, levers=tuple(lv for lv in lever_links if lv.use_case == u.name))
-        for u in _use_cases(data_map, vendors)
+        for u in without_levers
     )
 
     programmes: list[ProgrammeLink] = []

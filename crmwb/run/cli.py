@@ -417,10 +417,13 @@ def _run(args: argparse.Namespace) -> int:
         )
     except KeyboardInterrupt:
         # A second Ctrl-C (or one while waiting for another run): quit now, without waiting
-        # for the worker threads; `latest` has not been touched.
+        # for the worker threads, what the run started killed; `latest` has not been touched.
+        from crmwb.run.executors import kill_children
+
         key = "run.interrupted_again" if interrupted else "run.interrupted"
         print(say(key), file=sys.stderr, flush=True)
         sys.stdout.flush()
+        kill_children()
         os._exit(EXIT_INTERRUPTED)
     if bar is not None:
         bar.close()

@@ -354,6 +354,19 @@ def _is_resource_tracker(process: Any) -> bool:
         return False
 
 
+def kill_children() -> None:
+    """Kill at once this process's child processes, all but Python's resource tracker (which
+    ends by itself once they are gone, cleaning up after them): for a process about to quit
+    with ``os._exit`` (a second Ctrl-C). Left to themselves, a kernel or a worker could outlive
+    the run for a while, keeping its output open."""
+    import psutil
+
+    for child in psutil.Process().children(recursive=True):
+        if not _is_resource_tracker(child):
+            with suppress(psutil.Error):
+                child.kill()
+
+
 def stop_children() -> None:
     """Stop this process's child processes (workers, the kernel server, the kernels):
     terminate, then kill what is still there a few seconds later. Python's resource tracker

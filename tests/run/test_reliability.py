@@ -239,6 +239,7 @@ def test_a_second_ctrl_c_quits_at_once_and_the_next_run_cleans_up(
     assert code == 130, (out, err)
     assert "Traceback" not in err
     assert "arrêt immédiat" in err or "Interruption" in err
+    assert processes_of(process.pid) == []  # nothing the run started outlives it
     reports = client_reports(root)
     assert (reports / "latest").resolve() == before
     # the next run keeps what the interrupted one left as "-interrupted", then publishes (forced:

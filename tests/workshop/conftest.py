@@ -1,6 +1,8 @@
 """One JupyterLab server and one browser for the browser tests of the workshops (the journey's,
 test_browser.py, and the weights', test_browser_weights.py): both modules are in the xdist group
-"browser", so they run on one worker, which starts the server and the browser once.
+"browser", so they run on one worker, which starts the server once, and the browser once per
+module: playwright's synchronous API keeps an event loop running in the worker's thread as long
+as it is open, and the tests that come after on that worker run event loops of their own.
 
 Each test copies its client into the server's root (a folder of its own per module: both copy
 the same example clients) and opens it in a page of its own."""
@@ -24,7 +26,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Lab]:
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     from playwright.sync_api import expect, sync_playwright
 

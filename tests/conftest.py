@@ -30,9 +30,9 @@ LONGEST_GROUPS = (
 """The groups that take longest on one worker (measured: the examples' renderings about 150 s,
 the interrupts 55 s, the browser 40 s, the others 20 to 35 s), sent to the workers first: the
 last groups sent are then short ones, and the workers end together (they ended 23 s apart when
-the browser's group, sent last, ran alone). The browser's and the interrupts' tests mostly wait: they come right after the
-examples' renderings, so that another worker waits in them while the renderings keep the
-processors busy."""
+the browser's group, sent last, ran alone). The browser's and the interrupts' tests mostly
+wait: they come right after the examples' renderings, so that another worker waits in them
+while the renderings keep the processors busy."""
 
 
 def pytest_configure(config: pytest.Config) -> None:

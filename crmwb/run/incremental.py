@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from crmwb.core.errors import CrmwbError
 from crmwb.core.workspace import WORKBOOK_NAME
 from crmwb.deliver.pack import SUMMARIES
+from crmwb.deliver.pages import PAGES
 from crmwb.deliver.results import RESULTS
 from crmwb.mission.runs import RunRecord, latest_run
 from crmwb.run.fingerprint import FileHashes, Fingerprint, fingerprint, read_sheets
@@ -83,11 +84,13 @@ class ClientPlan:
 
 def analysis_files(folder: Path, analysis: Analysis) -> list[Path]:
     """The files of ``analysis`` in a run folder: its reports (``<name>.*``), its summary, its
-    results and what it declares besides (:attr:`Analysis.outputs`)."""
+    report's unnumbered pages, its results and what it declares besides
+    (:attr:`Analysis.outputs`)."""
     name = analysis.name
     found = [
         *folder.glob(f"{name}.*"),
         *(folder / SUMMARIES).glob(f"{name}.*"),
+        *(folder / PAGES).glob(f"{name}.*"),
         *(folder / RESULTS).glob(f"{name}.*"),
     ]
     for pattern in analysis.outputs:

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 
 from crmwb.core.i18n import Lang
 from crmwb.core.workspace import WORKBOOK_NAME
-from crmwb.deliver.report import Renderer, ReportInfo, html_to_pdf
+from crmwb.deliver.pages import PAGES, numbered, unnumbered_pages
+from crmwb.deliver.report import REPORT_CSS, Renderer, ReportInfo
 from crmwb.run import kernels
 from crmwb.workbook.analyses import Analysis, declared_analyses
 
@@ -302,7 +303,11 @@ def render(analysis: Analysis, job: JobInput, result: JobResult, out: Path) -> N
         result.timings["html"] = time.perf_counter() - mark
         result.cpu["html"] = time.process_time() - cpu
         mark, cpu = time.perf_counter(), time.process_time()
-        (out / f"{name}.pdf").write_bytes(html_to_pdf(html))
+        pages = unnumbered_pages(html)  # laid out once: the report's PDF and the pack's pages
+        (out / PAGES).mkdir(exist_ok=True)
+        (out / PAGES / f"{name}.pdf").write_bytes(pages)
+        css = REPORT_CSS.read_text(encoding="utf-8")
+        (out / f"{name}.pdf").write_bytes(numbered(pages, job.report.lang, css))
         result.timings["pdf"] = time.perf_counter() - mark
         result.cpu["pdf"] = time.process_time() - cpu
     except OSError as exc:  # the disk filled up while the report was written...

@@ -83,8 +83,8 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         assert latest.is_symlink()
         names = sorted(p.name for p in latest.iterdir())
         expected = [
-            *("deck.pptx", "index.html", "inputs", "manifest.json", "pack.pdf", "results"),
-            "summaries",
+            *("deck.pptx", "index.html", "inputs", "manifest.json", "pack.pdf", "pages"),
+            *("results", "summaries"),
         ] + [f"{a}.{ext}" for a in analyses for ext in ("html", "ipynb", "pdf", "xlsx")]
         if "data_flow_audit" in analyses:  # the cluster file, for the cleaning, apart
             expected.append(CONFIDENTIAL_DIR)
@@ -95,6 +95,10 @@ def test_a_good_run_exits_0_and_publishes_every_deliverable(scenario):
         assert names == sorted(expected)
         for analysis in analyses:
             assert (latest / f"{analysis}.pdf").read_bytes().startswith(b"%PDF")
+        # each report's pages as its job laid them out, for the pack (crmwb.deliver.pages)
+        assert sorted(p.name for p in (latest / "pages").iterdir()) == sorted(
+            f"{a}.pdf" for a in analyses
+        )
     manifest = json.loads(
         (scenario["reports"] / "literie-lenoir" / "latest" / "manifest.json").read_text(
             encoding="utf-8"

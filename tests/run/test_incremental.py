@@ -191,6 +191,9 @@ def test_only_never_shrinks_the_pack_and_marks_the_carried_report_out_of_date(lo
     # the carried report is the first run's file, linked (or copied) into the new folder
     carried = third.folder / "roi.pdf"
     assert carried.read_bytes() == (first.folder / "roi.pdf").read_bytes()
+    # and its pages laid out for the pack, which the pack lays under its own numbers
+    pages = third.folder / "pages" / "roi.pdf"
+    assert pages.read_bytes() == (first.folder / "pages" / "roi.pdf").read_bytes()
     if os.stat(carried).st_nlink < 2:
         pytest.fail("the carried report was copied although the file system has hard links")
     index = (third.folder / "index.html").read_text(encoding="utf-8")

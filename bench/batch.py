@@ -7,7 +7,7 @@ What is compared, on the same notebooks (every example client, optionally duplic
 1. **crmwb**: one ``crmwb run --jobs <cores>`` subprocess, timed from the outside, CLI start-up
    included: worker processes executing each notebook in a warm kernel (forked from a kernel
    server that has imported the notebooks' stack) and rendering its HTML and PDF, then each
-   client's pack (one layout of all its reports), Excel deliverables and manifest. Timed
+   client's pack (its reports' pages, laid out by the jobs), Excel deliverables and manifest. Timed
    ``--repeat`` times; the median counts.
 2. **crmwb, cold kernels**: the same with ``CRMWB_WARM_KERNELS=0`` (each kernel a new Python
    that imports the stack itself), for information: what the warm kernels bring.
@@ -528,7 +528,7 @@ def report(res: Results, args: argparse.Namespace) -> str:
     lines += [
         f"  {'kernel server start-up, once a run':<36} {res.server_wall_s:>6.2f}s  "
         f"{res.server_cpu_s:>6.2f}s  (= {res.server_cpu_s / res.notebooks:.2f}s CPU a notebook)",
-        f"  {'pack of a client (one layout)':<36} {mean(packs):>6.2f}s  "
+        f"  {'pack of a client':<36} {mean(packs):>6.2f}s  "
         f"(= {sum(packs) / max(len(res.runs), 1) / res.notebooks:.2f}s a notebook)",
         f"  {'floor: a cold kernel':<36} {floor:>6.2f}s  {mean(res.floor_cpu_s):>6.2f}s",
         f"  CPU a notebook, all steps: {cpu_total:.2f}s + server + pack; on {CORES} cores the "

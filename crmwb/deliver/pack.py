@@ -321,13 +321,7 @@ def _anchor_pages(pages: Sequence[object]) -> dict[str, int]:
 
 def _part_pages(pages: Sequence[object], entries: Sequence[PackEntry]) -> tuple[int, ...]:
     """How many pages each part of the pack takes, from where its anchor stands."""
-    starts = [0]
+    found = _anchor_pages(pages)
     anchors = ["summaries", *(f"report-{e.analysis}" for e in entries if e.status == "ok")]
-    for anchor in anchors:
-        found = next(
-            (i for i, page in enumerate(pages) if anchor in getattr(page, "anchors", {})), None
-        )
-        if found is not None:
-            starts.append(found)
-    starts.append(len(pages))
+    starts = [0, *(found[anchor] for anchor in anchors if anchor in found), len(pages)]
     return tuple(b - a for a, b in pairwise(starts))

@@ -4,6 +4,8 @@ each serving one notebook, isolated from the others, none left behind."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -69,6 +71,29 @@ def test_a_kernel_comes_with_the_stack_imported_and_serves_one_notebook(
         assert reply["status"] == "error" and reply["ename"] == "NameError"
     finally:
         second.shutdown_kernel(now=True)
+
+
+def test_a_kernel_that_died_before_it_was_taken_is_replaced_by_the_next(
+    server: kernels.KernelServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Once in a full test run, the kernel a notebook took had died while it waited: the
+    notebook takes the next one rather than fail."""
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale = tmp_path / "kernel-gone.json"
+    stale.write_text("{}", encoding="utf-8")
+    answers = iter([(gone.pid, str(stale))])
+    take = kernels.take_kernel
+    monkeypatch.setattr(
+        kernels, "take_kernel", lambda address: next(answers, None) or take(address)
+    )
+    manager = kernels.kernel_manager(server.address)
+    try:
+        assert manager.provisioner.pid != gone.pid  # type: ignore[union-attr]
+        assert run_code(manager, "1 + 1")["status"] == "ok"
+    finally:
+        manager.shutdown_kernel(now=True)
+    assert not stale.exists()  # the dead kernel's connection file removed
 
 
 def test_a_kernel_collects_garbage_as_the_server_does(server: kernels.KernelServer) -> None:
